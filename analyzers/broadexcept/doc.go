@@ -1,0 +1,70 @@
+/*
+Package broadexcept defines XY004 broad-except: handlers that catch every
+exception and hide it.
+
+# What it does
+
+Python: finds bare `except:`, `except Exception` and `except BaseException`
+(also `builtins.Exception`, inside a tuple such as `(ValueError, Exception)`,
+and in `except*` groups), unless the handler re-raises (`raise`, `raise e`,
+`raise X from e`) or logs the exception with its traceback
+(`logger.exception(...)`, or a logging call with a truthy `exc_info=` through
+the `logging` module, a `logging.getLogger(...)` result or a variable whose
+name says it is a logger). Handlers that swallow the exception — whose body
+is only `pass`, `...`, `continue`, `break`, `return` of a constant or
+nothing, or only prints — are reported with error severity and the message
+says so.
+
+Go: the Go form of a swallowed exception: an error explicitly discarded
+(`_ = f()`, `_, _ = g()`) with nothing else handling it, an
+`if err != nil {}` with an empty body, and a `recover()` whose value is
+dropped (no re-panic, no log). Generated files (`// Code generated ... DO
+NOT EDIT.`) are skipped.
+
+# Why is this bad?
+
+A broad handler turns every failure — a typo, a timeout, a quota error, a
+KeyboardInterrupt — into the same silent path. The service keeps running in
+a wrong state, the error never reaches monitoring, and the first sign of the
+problem is a customer's report. Catching `Exception` is acceptable at a
+boundary that records the traceback and re-raises or returns an error
+response; swallowing it is not.
+
+# Example
+
+	try:
+	    payload = json.loads(body)
+	except Exception:
+	    pass
+
+# Use instead
+
+	try:
+	    payload = json.loads(body)
+	except json.JSONDecodeError:
+	    logger.warning("invalid JSON body")
+	    raise
+
+# Fix safety
+
+Unsafe. When every call in the `try` body has known exception types (a table
+maintained with the rule: `json.loads` raises `json.JSONDecodeError`, `int()`
+raises `ValueError`, `open()` raises `OSError`, `httpx` calls raise
+`httpx.HTTPError`, Google Cloud client calls raise
+`google.api_core.exceptions.GoogleAPIError`, ...) the fix narrows the handler
+to them; otherwise it adds `logger.exception(...)` to a handler that
+swallows. Both change which errors propagate or what is logged. A bare
+`except:` whose handler cleans up and re-raises is never rewritten.
+
+# Options
+
+  - `logger-names` (list of strings): extra variable names treated as
+    loggers. Default: names containing `log` (`logger`, `log`, `_logger`,
+    `LOGGER`, `app_logger`, ...).
+
+# Suppression
+
+`# noqa: XY004`, `# noqa: broad-except`, Ruff's `# noqa: BLE001` and
+`# noqa: E722`; in Go `//nolint:XY004` or `//xylint:ignore XY004 reason`.
+*/
+package broadexcept

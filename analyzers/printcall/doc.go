@@ -1,0 +1,68 @@
+/*
+Package printcall defines XY005 print-call: output written with print
+instead of the logging system.
+
+# What it does
+
+Finds calls that write diagnostic output to standard output or standard
+error instead of going through a logger.
+
+Python: calls to the builtin `print` and to `pprint.pprint` / `pprint.pp`,
+resolved through imports (`from pprint import pprint as pp`, `import
+builtins; builtins.print(...)`). Not reported: a `print` that is shadowed by
+a definition, a parameter or an import (`from rich import print`); `print(...,
+file=f)` where `f` is anything other than `sys.stdout`, `sys.stderr` or
+`None` (that writes to a file, not to the log stream).
+
+Go: `fmt.Print`, `fmt.Printf`, `fmt.Println`, the `print` and `println`
+builtins, and the standard library's `log.Print*`, `log.Fatal*` and
+`log.Panic*` in non-main packages and in HTTP handlers. Resolved with type
+information: `fmt.Fprint(w, ...)` to a writer other than `os.Stdout` or
+`os.Stderr` is not a print, and a logrus logger imported as `log` is not the
+standard `log` package.
+
+# Why is this bad?
+
+On Cloud Run, stdout lines become log entries without severity, trace or
+structured fields: they cannot be filtered by level, correlated with a
+request or silenced in production. print also bypasses the handlers,
+formatters and sampling that the platform's logging configuration sets up.
+
+# Example
+
+	def charge(order):
+	    print("charging", order.id)
+
+# Use instead
+
+	logger = logging.getLogger(__name__)
+
+	def charge(order):
+	    logger.info("charging %s", order.id)
+
+# Fix safety
+
+Safe. The call becomes a call on the module's logger (`logger`, `log`,
+`_logger` or `LOGGER` when the module has one, else a new
+`logger = logging.getLogger(__name__)` after the imports); several arguments
+become lazy %-formatting; `file=sys.stderr` becomes `logger.warning`. Calls
+with `sep=` or `end=` that cannot be expressed, or with `*args`, are not
+fixed. The output goes to the log stream instead of stdout, which is the
+point of the rule. In Go, `fmt.Println`/`log.Println` with simple arguments
+become `log/slog` calls where the result is equivalent.
+
+# Options
+
+  - `exclude` (list of glob patterns): paths where prints are allowed.
+    Default: test files (`test_*.py`, `*_test.py`, `conftest.py`, `tests/`).
+  - `allow-in-main` (bool): do not report prints under
+    `if __name__ == "__main__":`. Default: true, because such blocks are
+    command-line entry points where printing to the terminal is the intended
+    output, not service logging.
+
+# Suppression
+
+`# noqa: XY005`, `# noqa: print-call`, Ruff's `# noqa: T201` / `# noqa: T203`;
+in Go `//nolint:xylint`, `//nolint:XY005` or `//xylint:ignore XY005 reason`.
+*/
+package printcall

@@ -1,0 +1,3 @@
+module github.com/xynergy/xylint
+
+go 1.26.0

@@ -1,0 +1,207 @@
+// Package lint holds xylint's language-neutral vocabulary: rules, diagnostics,
+// positions, edits and fixes. A diagnostic looks the same whether it came from
+// the tree-sitter Python rules or from a go/analysis analyzer, so outputs,
+// suppressions, baselines and the fix engine are written once against it.
+//
+// The package has no cgo and no parser dependency: the golangci-lint plugin and
+// the Go analyzers import it.
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Language names the language a diagnostic was found in.
+type Language string
+
+const (
+	Python Language = "python"
+	Go     Language = "go"
+)
+
+// Severity orders diagnostics. The zero value is Warning so that a rule that
+// says nothing gets the usual linter default.
+type Severity int
+
+const (
+	Warning Severity = iota
+	Info
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Error:
+		return "error"
+	default:
+		return "warning"
+	}
+}
+
+// ParseSeverity is the inverse of Severity.String.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info", "note":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return Warning, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
+}
+
+// FixSafety says whether applying a fix can change what the program does, as
+// Ruff's "Fix safety" does: safe fixes are applied by `xylint fix`, unsafe ones
+// only with --unsafe-fixes.
+type FixSafety int
+
+const (
+	// NoFix: the rule offers no automatic fix.
+	NoFix FixSafety = iota
+	// Safe: the fix keeps the program's behaviour (up to logging destinations).
+	Safe
+	// Unsafe: the fix changes behaviour and needs a reviewer.
+	Unsafe
+)
+
+func (s FixSafety) String() string {
+	switch s {
+	case Safe:
+		return "safe"
+	case Unsafe:
+		return "unsafe"
+	default:
+		return "none"
+	}
+}
+
+// Rule is the metadata of one rule, shared by its Python and Go detection.
+type Rule struct {
+	Code     string   // stable code, e.g. "XY005"
+	Name     string   // stable kebab-case name, e.g. "print-call"
+	Summary  string   // one line: what it finds
+	Doc      string   // full documentation (markdown): What it does / Why is this bad? / Example / ...
+	Severity Severity // default severity
+	// FixSafety is the safety of the rule's fix where it has one; individual
+	// fixes may be less safe than this (never more).
+	FixSafety FixSafety
+	// Aliases are other linters' codes that suppress this rule too (Ruff's
+	// T201 for print-call), so existing `# noqa: T201` comments keep working.
+	Aliases []string
+}
+
+// ID is the "XY005 [print-call]" form used in text output.
+func (r *Rule) ID() string { return r.Code + " [" + r.Name + "]" }
+
+// Matches reports whether sel names this rule: its code, its name, a prefix
+// of its code ("XY", "XY00") or "ALL". Comparison ignores case.
+func (r *Rule) Matches(sel string) bool {
+	s := strings.ToUpper(strings.TrimSpace(sel))
+	if s == "" {
+		return false
+	}
+	if s == "ALL" || strings.EqualFold(sel, r.Name) {
+		return true
+	}
+	return strings.HasPrefix(r.Code, s)
+}
+
+// MatchesSuppression reports whether a code named in a suppression comment
+// (`# noqa: X`, `//nolint:X`) refers to this rule: its code, name or an alias.
+func (r *Rule) MatchesSuppression(code string) bool {
+	c := strings.TrimSpace(code)
+	if strings.EqualFold(c, r.Code) || strings.EqualFold(c, r.Name) {
+		return true
+	}
+	for _, a := range r.Aliases {
+		if strings.EqualFold(c, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// Position is a point in a file. Offset is a byte offset from the start of
+// the file; Line is 1-based; Column is 1-based and counts Unicode code points
+// (as Ruff and editors do, and as SARIF's "unicodeCodePoints" column kind
+// says), not bytes.
+type Position struct {
+	Offset int `json:"offset"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// Range is the half-open byte range [Start.Offset, End.Offset).
+type Range struct {
+	Start Position `json:"start"`
+	End   Position `json:"end"`
+}
+
+// Edit replaces the bytes [Start, End) of a file with New. Offsets are byte
+// offsets into the file as it was when the diagnostic was produced.
+type Edit struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+// Fix is one suggested fix: a set of edits that belong together.
+type Fix struct {
+	Message string    `json:"message"`
+	Safety  FixSafety `json:"-"`
+	Edits   []Edit    `json:"edits"`
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Rule     *Rule
+	Language Language
+	Path     string // slash-separated, relative to the run's root where possible
+	Range    Range
+	Message  string
+	Severity Severity
+	// Fix is the one suggested fix, if any (one per diagnostic: golangci-lint
+	// and go vet drivers apply only the first of several).
+	Fix *Fix
+}
+
+func (d *Diagnostic) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s %s", d.Path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message)
+}
+
+// Comment is a source comment, as suppressions need it: the 1-based line it
+// is on and its text including the comment marker ("# noqa: XY005",
+// "//nolint:xylint // reason").
+type Comment struct {
+	Line int
+	Text string
+	// Own is true when the comment is alone on its line (no code before it).
+	Own bool
+}
+
+// SyntaxError is the pseudo-rule under which a file that does not parse
+// cleanly is reported. Rules still run on the parts that parsed. It can be
+// ignored like any rule (`--ignore XY000`).
+var SyntaxError = &Rule{
+	Code:     "XY000",
+	Name:     "syntax-error",
+	Summary:  "file does not parse",
+	Severity: Error,
+	Doc: `A file that the Python (or Go) parser could not read completely.
+
+# What it does
+
+Reports the first region of each file that failed to parse. The other rules
+still run on the parts of the file that parsed, so a typo in one function
+does not hide findings in the rest of the file.
+
+# Why is this bad?
+
+Code that does not parse does not run; it also cannot be fixed safely, so
+xylint fix never edits a file that has syntax errors.
+`,
+}
