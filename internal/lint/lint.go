@@ -92,6 +92,11 @@ type Rule struct {
 	// Aliases are other linters' codes that suppress this rule too (Ruff's
 	// T201 for print-call), so existing `# noqa: T201` comments keep working.
 	Aliases []string
+	// NewOptions returns a pointer to the rule's options struct filled with
+	// its defaults (fields tagged `toml:"kebab-name"`), or is nil when the
+	// rule has no options. Config decoding fills it from the rule's table
+	// ([tool.xylint.<rule-name>]); the same struct serves Python and Go.
+	NewOptions func() any
 }
 
 // ID is the "XY005 [print-call]" form used in text output.
@@ -204,4 +209,19 @@ does not hide findings in the rest of the file.
 Code that does not parse does not run; it also cannot be fixed safely, so
 xylint fix never edits a file that has syntax errors.
 `,
+}
+
+// FileResult is what analysing one file produced, whatever the language.
+type FileResult struct {
+	Path     string // as given to the analysis (slash-separated)
+	Language Language
+	// Src is the file's content as analysed, kept for the text output's
+	// source excerpts and for fixes. Nil when the file was skipped.
+	Src         []byte
+	Diagnostics []Diagnostic
+	// Comments are the file's comments, for suppressions.
+	Comments []Comment
+	// Skipped says why the file was not analysed ("binary file", "not
+	// UTF-8", "template", ...); empty when it was.
+	Skipped string
 }
