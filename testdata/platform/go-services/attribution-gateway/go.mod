@@ -1,0 +1,3 @@
+module example.com/platform/attribution-gateway
+
+go 1.24

@@ -1,0 +1,3 @@
+module example.com/platform/trend-collector
+
+go 1.24

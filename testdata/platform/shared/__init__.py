@@ -1,0 +1,1 @@
+"""Code shared by every Xynergy service: auth, rate limiting and pooled clients."""
