@@ -1,0 +1,245 @@
+package printcall
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/xynergy/xylint/internal/goanalysis"
+)
+
+// Analyzer is XY005 print-call for Go. It has no options.
+var Analyzer = &analysis.Analyzer{
+	Name: "printcall",
+	Doc:  Rule.Doc,
+	URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/printcall/doc.go",
+	Run:  run,
+}
+
+// A print is one call that writes to stdout/stderr outside the log.
+type print struct {
+	call   *ast.CallExpr
+	what   string // "fmt.Println", "println", "log.Fatal"
+	pkg    string // "fmt", "log" or "" for the builtins
+	stderr bool   // fmt.Fprint* to os.Stderr
+	level  string // slog function the fix calls; "" when the call cannot be fixed
+	// msg is the fix's message argument; usesFmt says it calls fmt.Sprint*.
+	msg     string
+	usesFmt bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	var scope *goanalysis.RequestScope
+	isMain := pass.Pkg.Name() == "main"
+	if isMain {
+		scope = goanalysis.NewRequestScope(pass)
+	}
+	for _, f := range pass.Files {
+		if goanalysis.IsTestFile(pass, f) || goanalysis.IsGenerated(f) {
+			continue
+		}
+		var prints []*print
+		goanalysis.WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			// In a main package printing is the program's output, except in
+			// the code that serves requests.
+			if isMain && !scope.Contains(stack) {
+				return true
+			}
+			if p := classify(pass, call); p != nil {
+				prints = append(prints, p)
+			}
+			return true
+		})
+		reportFile(pass, f, prints, isMain)
+	}
+	return nil, nil
+}
+
+// classify says whether call is a print, and how it could become a slog call.
+func classify(pass *analysis.Pass, call *ast.CallExpr) *print {
+	info := pass.TypesInfo
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "print" || b.Name() == "println") {
+			p := &print{call: call, what: b.Name(), level: "Info"}
+			// The builtins format numbers their own way: only a single
+			// string argument converts without changing the text.
+			if len(call.Args) == 1 && isString(info, call.Args[0]) {
+				p.msg = goanalysis.Src(pass, call.Args[0])
+			} else {
+				p.level = ""
+			}
+			return p
+		}
+		return nil
+	}
+	fn := goanalysis.Callee(info, call)
+	args := call.Args
+	p := &print{call: call}
+	switch {
+	case goanalysis.IsFunc(fn, "fmt", "Print", "Printf", "Println"):
+		p.pkg, p.level = "fmt", "Info"
+	case goanalysis.IsFunc(fn, "fmt", "Fprint", "Fprintf", "Fprintln"):
+		// fmt.Fprint(w, ...) writes to w, which is output, not logging,
+		// unless w is the process's stdout or stderr.
+		if len(args) == 0 || !goanalysis.IsPkgVar(info, args[0], "os", "Stdout", "Stderr") {
+			return nil
+		}
+		p.pkg, p.level = "fmt", "Info"
+		if goanalysis.IsPkgVar(info, args[0], "os", "Stderr") {
+			p.level, p.stderr = "Warn", true
+		}
+		args = args[1:]
+	case goanalysis.IsFunc(fn, "log", "Print", "Printf", "Println"):
+		p.pkg, p.level = "log", "Info"
+	case goanalysis.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"):
+		// Exiting or panicking is behaviour a slog call does not have.
+		p.pkg = "log"
+	default:
+		return nil
+	}
+	p.what = p.pkg + "." + fn.Name()
+	if p.level == "" {
+		return p
+	}
+	if call.Ellipsis.IsValid() || len(args) == 0 {
+		p.level = ""
+		return p
+	}
+	if strings.HasSuffix(fn.Name(), "f") {
+		format := trimNewline(pass, args[0])
+		if len(args) == 1 && isConstWithoutVerbs(info, args[0]) {
+			p.msg = format
+		} else {
+			rest := make([]string, 0, len(args))
+			rest = append(rest, format)
+			for _, a := range args[1:] {
+				rest = append(rest, goanalysis.Src(pass, a))
+			}
+			p.msg, p.usesFmt = "Sprintf("+strings.Join(rest, ", ")+")", true
+		}
+		return p
+	}
+	// Print and Println of one operand print the same text (Println adds
+	// the newline that a log record has anyway); several operands differ
+	// in spacing, so they are not fixed.
+	if len(args) != 1 {
+		p.level = ""
+		return p
+	}
+	if isString(info, args[0]) {
+		p.msg = trimNewline(pass, args[0])
+	} else {
+		p.msg, p.usesFmt = "Sprint("+goanalysis.Src(pass, args[0])+")", true
+	}
+	return p
+}
+
+func reportFile(pass *analysis.Pass, f *ast.File, prints []*print, isMain bool) {
+	if len(prints) == 0 {
+		return
+	}
+	// Imports that no call uses once every fix of the file is applied are
+	// removed by each of those fixes (the edits are identical, and drivers
+	// apply identical edits once); otherwise the fixed file would not
+	// compile under golangci-lint --fix, which does not prune imports.
+	removable := map[string]*ast.ImportSpec{}
+	for _, pkg := range []string{"fmt", "log"} {
+		spec := goanalysis.ImportSpec(f, pkg)
+		if spec == nil {
+			continue
+		}
+		fixed := 0
+		kept := false
+		for _, p := range prints {
+			if p.pkg == pkg && p.level != "" {
+				fixed++
+			}
+			if p.usesFmt && pkg == "fmt" {
+				kept = true
+			}
+		}
+		if !kept && fixed > 0 && fixed == goanalysis.PkgUses(pass.TypesInfo, f, spec) {
+			removable[pkg] = spec
+		}
+	}
+	for _, p := range prints {
+		goanalysis.Report(pass, Rule, p.call.Pos(), p.call.End(), message(p, isMain), fix(pass, f, p, removable))
+	}
+}
+
+func message(p *print, isMain bool) string {
+	where := ""
+	if isMain {
+		where = " in a request handler"
+	}
+	switch {
+	case strings.HasPrefix(p.what, "log.Fatal"):
+		return p.what + where + " exits the process from library code; return the error and log it with log/slog"
+	case strings.HasPrefix(p.what, "log.Panic"):
+		return p.what + where + " panics with an unstructured log line; return the error and log it with log/slog"
+	case p.pkg == "log":
+		return p.what + where + " writes an unstructured log line; use log/slog"
+	case p.pkg == "" || p.stderr:
+		return p.what + where + " writes to stderr; use log/slog"
+	}
+	return p.what + where + " writes to stdout instead of the log; use log/slog"
+}
+
+func fix(pass *analysis.Pass, f *ast.File, p *print, removable map[string]*ast.ImportSpec) *analysis.SuggestedFix {
+	if p.level == "" {
+		return nil
+	}
+	slog, edits, ok := goanalysis.AddImport(pass, f, "log/slog")
+	if !ok {
+		return nil
+	}
+	msg := p.msg
+	if p.usesFmt {
+		fmtName, more, ok := goanalysis.AddImport(pass, f, "fmt")
+		if !ok {
+			return nil
+		}
+		edits = append(edits, more...)
+		msg = fmtName + "." + msg
+	}
+	edits = append(edits, analysis.TextEdit{
+		Pos:     p.call.Pos(),
+		End:     p.call.End(),
+		NewText: []byte(slog + "." + p.level + "(" + msg + ")"),
+	})
+	if spec := removable[p.pkg]; spec != nil {
+		edits = append(edits, goanalysis.RemoveImport(pass.Fset, f, spec))
+	}
+	return &analysis.SuggestedFix{Message: "Replace with slog." + p.level, TextEdits: edits}
+}
+
+func isString(info *types.Info, e ast.Expr) bool {
+	t := info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isConstWithoutVerbs(info *types.Info, e ast.Expr) bool {
+	s, ok := goanalysis.StringValue(info, e)
+	return ok && !strings.Contains(s, "%")
+}
+
+// trimNewline is e's source with a trailing "\n" dropped from a string
+// literal: a log record is a line already.
+func trimNewline(pass *analysis.Pass, e ast.Expr) string {
+	src := goanalysis.Src(pass, e)
+	if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasSuffix(src, `\n"`) {
+		return strings.TrimSuffix(src, `\n"`) + `"`
+	}
+	return src
+}

@@ -1,0 +1,198 @@
+// Package goanalysis holds what xylint's go/analysis analyzers share: how a
+// finding is reported (code and name in the message, the code as Category),
+// how a call's callee is resolved with type information, and which functions
+// serve HTTP requests. It has no cgo: the golangci-lint plugin imports it.
+package goanalysis
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/format"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// Prefix is the start of every message an analyzer of rule r reports:
+// "XY005 print-call: ". go vet and golangci-lint show only the message (and
+// golangci-lint the linter name "xylint"), so the message is what tells a
+// reader, and xylint's own driver, which rule fired.
+func Prefix(r *lint.Rule) string { return r.Code + " " + r.Name + ": " }
+
+// Report reports a diagnostic of rule r at [pos, end) with at most one fix.
+func Report(pass *analysis.Pass, r *lint.Rule, pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: r.Code, Message: Prefix(r) + msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
+}
+
+// SplitMessage undoes Prefix: it returns the rule code and the bare message
+// of a message an xylint analyzer reported. ok is false for other messages.
+func SplitMessage(msg string) (code, rest string, ok bool) {
+	code, after, found := strings.Cut(msg, " ")
+	if !found || !strings.HasPrefix(code, "XY") {
+		return "", msg, false
+	}
+	_, rest, found = strings.Cut(after, ": ")
+	if !found {
+		return "", msg, false
+	}
+	return code, rest, true
+}
+
+// Callee is the function or method a call statically calls, or nil (calls
+// of function values, interface methods and conversions).
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// IsFunc reports whether fn is the package-level function pkgPath.name for
+// one of names.
+func IsFunc(fn *types.Func, pkgPath string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return false
+	}
+	return nameIn(fn.Name(), names)
+}
+
+// IsMethod reports whether fn is a method named one of names whose receiver's
+// named type is pkgPath.typeName (pointer or not). A method promoted from
+// an embedded type reports the embedded type, as go/types does.
+func IsMethod(fn *types.Func, pkgPath, typeName string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	if !nameIn(fn.Name(), names) {
+		return false
+	}
+	return IsNamed(sig.Recv().Type(), pkgPath, typeName)
+}
+
+// IsNamed reports whether t (or *t) is the named type pkgPath.name.
+func IsNamed(t types.Type, pkgPath, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Name() == name
+}
+
+// PkgPathIs reports whether path is one of the paths, or (for a path ending
+// in "/...") below it. Vendored copies ("x/vendor/github.com/rs/cors") count.
+func PkgPathIs(path string, paths ...string) bool {
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		path = path[i+len("/vendor/"):]
+	}
+	for _, p := range paths {
+		if prefix, ok := strings.CutSuffix(p, "/..."); ok {
+			if path == prefix || strings.HasPrefix(path, prefix+"/") {
+				return true
+			}
+		} else if path == p {
+			return true
+		}
+	}
+	return false
+}
+
+func nameIn(name string, names []string) bool {
+	if len(names) == 0 {
+		return true
+	}
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// StringValue is the constant string value of e (a literal, a constant or a
+// constant expression), if it has one.
+func StringValue(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// IsTestFile reports whether the file at pos is a _test.go file: tests print
+// and discard errors on purpose.
+func IsTestFile(pass *analysis.Pass, f *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+}
+
+// IsGenerated reports whether f carries the standard "Code generated ... DO
+// NOT EDIT." comment.
+func IsGenerated(f *ast.File) bool { return ast.IsGenerated(f) }
+
+// WalkStack calls fn for every node of root in depth-first order with the
+// stack of its ancestors (root first, n last). fn returning false skips n's
+// children.
+func WalkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if !fn(n, stack) {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		return true
+	})
+}
+
+// Src is the source text of node n as it is in the file.
+func Src(pass *analysis.Pass, n ast.Node) string {
+	tf := pass.Fset.File(n.Pos())
+	if pass.ReadFile != nil {
+		if src, err := pass.ReadFile(tf.Name()); err == nil && tf.Size() == len(src) {
+			return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())])
+		}
+	}
+	// Drivers without ReadFile: print the node (comments inside it are lost).
+	var buf strings.Builder
+	if err := format.Node(&buf, pass.Fset, n); err != nil {
+		return ""
+	}
+	return buf.String()
+}
+
+// IsPkgVar reports whether e refers to the package-level variable
+// pkgPath.name (os.Stdout, http.DefaultClient).
+func IsPkgVar(info *types.Info, e ast.Expr, pkgPath string, names ...string) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == pkgPath && v.Parent() == v.Pkg().Scope() && nameIn(v.Name(), names)
+}
