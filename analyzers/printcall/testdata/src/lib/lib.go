@@ -12,7 +12,7 @@ import (
 type order struct{ ID string }
 
 func Charge(o order, n int, w io.Writer, buf *bytes.Buffer) {
-	fmt.Println("charging") // want `XY005 print-call: fmt.Println writes to stdout instead of the log; use log/slog`
+	fmt.Println("charging")              // want `XY005 print-call: fmt.Println writes to stdout instead of the log; use log/slog`
 	fmt.Printf("charged %d orders\n", n) // want `XY005 print-call: fmt.Printf writes to stdout`
 	fmt.Print("plain\n")                 // want `fmt.Print writes to stdout`
 	fmt.Println(n)                       // want `fmt.Println writes to stdout`
