@@ -1,0 +1,610 @@
+// Package config finds and decodes xylint's configuration, as Ruff does:
+// `[tool.xylint]` in pyproject.toml, or the top level of xylint.toml or
+// .xylint.toml, found by walking up from each checked path; the nearest
+// file wins (no merging across files). Within one directory .xylint.toml is
+// preferred to xylint.toml, which is preferred to pyproject.toml.
+//
+// Keys: select, extend-select, ignore, exclude, extend-exclude,
+// per-file-ignores (glob → codes, names or prefixes) and one table per rule,
+// keyed by the rule's name, decoded strictly into the rule's options struct
+// (Rule.NewOptions). Unknown keys and bad values are errors that name the
+// file, line and key.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/walk"
+)
+
+// FileNames are the configuration files looked for in each directory, most
+// preferred first.
+var FileNames = []string{".xylint.toml", "xylint.toml", "pyproject.toml"}
+
+// DefaultExclude is `exclude` when a configuration does not set it (set
+// `extend-exclude` to add to it). .git, .hg and .svn are always skipped, as
+// is any directory holding a pyvenv.cfg (a virtual environment).
+var DefaultExclude = []string{
+	".venv", "venv", ".tox", ".nox", ".eggs", "__pycache__", "__pypackages__",
+	".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", "node_modules",
+}
+
+// Registry is the set of rules a configuration can name.
+type Registry struct {
+	// Rules lists every rule that can be reported, pseudo-rules included
+	// (XY000 syntax-error, the suppression checks), in display order.
+	Rules []*lint.Rule
+	// OptIn rules are enabled only by naming them exactly (code or name) in
+	// select or extend-select: "ALL" and prefixes do not reach them.
+	OptIn []*lint.Rule
+}
+
+// Lookup finds a rule by code or name.
+func (r *Registry) Lookup(s string) *lint.Rule {
+	for _, rule := range r.Rules {
+		if strings.EqualFold(s, rule.Code) || strings.EqualFold(s, rule.Name) {
+			return rule
+		}
+	}
+	return nil
+}
+
+// Overrides are the command line's settings. Select replaces the
+// configuration's select; ExtendSelect, Ignore and Exclude add to it, and
+// Ignore wins over anything a configuration selects.
+type Overrides struct {
+	Select, ExtendSelect, Ignore []string
+	// Exclude globs are relative to Cwd.
+	Exclude []string
+	Cwd     string
+}
+
+// Error is a configuration error at a place in a file.
+type Error struct {
+	File      string // as displayed (relative to the working directory when inside it)
+	Line, Col int    // 0 when unknown
+	Key       string // dotted key, "" for a syntax error
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		b.WriteString(e.Key + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// PerFileIgnore is one entry of per-file-ignores.
+type PerFileIgnore struct {
+	Glob      string
+	Selectors []string
+	pattern   walk.Pattern
+}
+
+// Settings is one configuration file's settings (or the defaults).
+type Settings struct {
+	File string // absolute path of the file; "" for the defaults
+	Dir  string // the directory globs are relative to
+
+	Select, ExtendSelect, Ignore []string
+	Exclude, ExtendExclude       []string
+	PerFileIgnores               []PerFileIgnore
+
+	options  map[*lint.Rule]any
+	reg      *Registry
+	ov       *Overrides
+	exclude  *walk.Patterns
+	cliExcl  *walk.Patterns
+	enabled  []*lint.Rule
+	explicit bool // Select was set by the file
+}
+
+// Loader finds the configuration for paths, caching per directory. It is
+// safe for concurrent use.
+type Loader struct {
+	reg      *Registry
+	ov       Overrides
+	defaults *Settings
+	xyType   reflect.Type // the decoding target for [tool.xylint]
+
+	mu    sync.Mutex
+	byDir map[string]loaded
+}
+
+type loaded struct {
+	s   *Settings
+	err error
+}
+
+// NewLoader validates the overrides against the registry.
+func NewLoader(reg *Registry, ov Overrides) (*Loader, error) {
+	if ov.Cwd == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		ov.Cwd = wd
+	}
+	l := &Loader{reg: reg, ov: ov, byDir: map[string]loaded{}}
+	l.xyType = l.decodeType()
+	for _, f := range []struct {
+		name string
+		sels []string
+	}{{"--select", ov.Select}, {"--extend-select", ov.ExtendSelect}, {"--ignore", ov.Ignore}} {
+		for _, s := range f.sels {
+			if err := l.checkSelector(s); err != nil {
+				return nil, fmt.Errorf("%s %s: %v", f.name, s, err)
+			}
+		}
+	}
+	for _, g := range ov.Exclude {
+		if err := checkGlob(g); err != nil {
+			return nil, fmt.Errorf("--exclude %s: %v", g, err)
+		}
+	}
+	l.defaults = &Settings{Dir: string(filepath.Separator), Exclude: DefaultExclude}
+	if err := l.finish(l.defaults); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Defaults are the settings used where no configuration file applies.
+func (l *Loader) Defaults() *Settings { return l.defaults }
+
+// ForDir returns the settings that apply to the files of dir (absolute):
+// those of the nearest configuration file in dir or above it.
+func (l *Loader) ForDir(dir string) (*Settings, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.forDir(dir)
+}
+
+func (l *Loader) forDir(dir string) (*Settings, error) {
+	if r, ok := l.byDir[dir]; ok {
+		return r.s, r.err
+	}
+	s, err := l.loadDir(dir)
+	if s == nil && err == nil {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			s = l.defaults
+		} else {
+			s, err = l.forDir(parent)
+		}
+	}
+	l.byDir[dir] = loaded{s, err}
+	return s, err
+}
+
+// ForFile returns the configuration for one file (absolute path).
+func (l *Loader) ForFile(abs string) (*FileConfig, error) {
+	s, err := l.ForDir(filepath.Dir(abs))
+	if err != nil {
+		return nil, err
+	}
+	return s.ForFile(abs), nil
+}
+
+// loadDir reads the preferred configuration file of dir; nil, nil when dir
+// has none.
+func (l *Loader) loadDir(dir string) (*Settings, error) {
+	for _, name := range FileNames {
+		file := filepath.Join(dir, name)
+		src, err := os.ReadFile(file)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if fi, serr := os.Stat(file); serr == nil && fi.IsDir() {
+				continue
+			}
+			return nil, &Error{File: l.display(file), Msg: err.Error()}
+		}
+		s, err := l.parse(file, src, name == "pyproject.toml")
+		if err != nil || s != nil {
+			return s, err
+		}
+	}
+	return nil, nil
+}
+
+func (l *Loader) display(file string) string {
+	if rel, err := filepath.Rel(l.ov.Cwd, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(file)
+}
+
+// decodeType builds the struct [tool.xylint] decodes into: the settings plus
+// one field per rule, of the rule's options type, so that the TOML decoder's
+// strict mode checks option tables too and reports positions.
+func (l *Loader) decodeType() reflect.Type {
+	strs := reflect.TypeOf([]string(nil))
+	fields := []reflect.StructField{
+		{Name: "Select", Type: reflect.PointerTo(strs), Tag: `toml:"select"`},
+		{Name: "ExtendSelect", Type: strs, Tag: `toml:"extend-select"`},
+		{Name: "Ignore", Type: strs, Tag: `toml:"ignore"`},
+		{Name: "Exclude", Type: reflect.PointerTo(strs), Tag: `toml:"exclude"`},
+		{Name: "ExtendExclude", Type: strs, Tag: `toml:"extend-exclude"`},
+		{Name: "PerFileIgnores", Type: reflect.TypeOf(map[string][]string(nil)), Tag: `toml:"per-file-ignores"`},
+	}
+	for i, r := range l.reg.Rules {
+		t := reflect.TypeOf(&struct{}{})
+		if r.NewOptions != nil {
+			t = reflect.TypeOf(r.NewOptions())
+		}
+		fields = append(fields, reflect.StructField{
+			Name: fmt.Sprintf("Rule%d", i),
+			Type: t,
+			Tag:  reflect.StructTag(fmt.Sprintf(`toml:%q`, r.Name)),
+		})
+	}
+	return reflect.StructOf(fields)
+}
+
+const settingsFields = 6 // fields of decodeType before the rules'
+
+var typeErr = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
+
+// parse decodes one configuration file. For pyproject.toml it returns nil,
+// nil when the file has no [tool.xylint] table.
+func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, error) {
+	xy := reflect.New(l.xyType)
+	for i, r := range l.reg.Rules {
+		if r.NewOptions != nil {
+			xy.Elem().Field(settingsFields + i).Set(reflect.ValueOf(r.NewOptions()))
+		}
+	}
+	var target any = xy.Interface()
+	var prefix []string
+	var doc reflect.Value
+	if pyproject {
+		prefix = []string{"tool", "xylint"}
+		docType := reflect.StructOf([]reflect.StructField{{
+			Name: "Tool", Tag: `toml:"tool"`,
+			Type: reflect.StructOf([]reflect.StructField{{Name: "Xylint", Type: xy.Type(), Tag: `toml:"xylint"`}}),
+		}})
+		doc = reflect.New(docType)
+		doc.Elem().Field(0).Field(0).Set(xy)
+		target = doc.Interface()
+	}
+	dec := toml.NewDecoder(bytes.NewReader(src))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(target)
+	disp := l.display(file)
+	var strict *toml.StrictMissingError
+	var de *toml.DecodeError
+	switch {
+	case errors.As(err, &strict):
+		var errs []error
+		for _, e := range strict.Errors {
+			key := []string(e.Key())
+			if !hasPrefix(key, prefix) {
+				continue // another tool's table in pyproject.toml
+			}
+			line, col := e.Position()
+			errs = append(errs, &Error{File: disp, Line: line, Col: col, Key: dotted(key), Msg: l.unknownKeyMsg(key[len(prefix):])})
+		}
+		if len(errs) > 0 {
+			return nil, errors.Join(errs...)
+		}
+	case errors.As(err, &de):
+		key := []string(de.Key())
+		if pyproject && !hasPrefix(key, prefix) && !bytes.Contains(src, []byte("xylint")) {
+			return nil, nil // someone else's broken pyproject.toml is not ours to report
+		}
+		line, col := de.Position()
+		msg := strings.TrimPrefix(de.Error(), "toml: ")
+		if m := typeErr.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("expected %s, found a TOML %s", friendlyType(m[2]), m[1])
+		}
+		return nil, &Error{File: disp, Line: line, Col: col, Key: dotted(key), Msg: msg}
+	case err != nil:
+		return nil, &Error{File: disp, Msg: err.Error()}
+	}
+	if pyproject && !hasTable(src, prefix) {
+		return nil, nil
+	}
+	v := xy.Elem()
+	s := &Settings{File: file, Dir: filepath.Dir(file), options: map[*lint.Rule]any{}}
+	if p := v.Field(0).Interface().(*[]string); p != nil {
+		s.Select, s.explicit = *p, true
+	}
+	s.ExtendSelect = v.Field(1).Interface().([]string)
+	s.Ignore = v.Field(2).Interface().([]string)
+	s.Exclude = DefaultExclude
+	if p := v.Field(3).Interface().(*[]string); p != nil {
+		s.Exclude = *p
+	}
+	s.ExtendExclude = v.Field(4).Interface().([]string)
+	pfi := v.Field(5).Interface().(map[string][]string)
+	globs := make([]string, 0, len(pfi))
+	for g := range pfi {
+		globs = append(globs, g)
+	}
+	sort.Strings(globs)
+	for _, g := range globs {
+		s.PerFileIgnores = append(s.PerFileIgnores, PerFileIgnore{Glob: g, Selectors: pfi[g]})
+	}
+	for i, r := range l.reg.Rules {
+		if r.NewOptions != nil {
+			s.options[r] = v.Field(settingsFields + i).Interface()
+		}
+	}
+	if err := l.validate(s, src, prefix, disp); err != nil {
+		return nil, err
+	}
+	return s, l.finish(s)
+}
+
+func (l *Loader) unknownKeyMsg(key []string) string {
+	if len(key) == 1 {
+		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores; rule options go in a table named after the rule, e.g. [print-call])"
+	}
+	if r := l.reg.Lookup(key[0]); r != nil {
+		if r.NewOptions == nil {
+			return fmt.Sprintf("rule %s has no options", r.ID())
+		}
+		return fmt.Sprintf("unknown option for rule %s (see `xylint rules %s`)", r.ID(), r.Code)
+	}
+	return "unknown key"
+}
+
+func friendlyType(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "an array of " + friendlyType(t[2:]) + "s"
+	case t == "string":
+		return "string"
+	case t == "bool":
+		return "boolean"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "integer"
+	case strings.HasPrefix(t, "float"):
+		return "float"
+	case strings.HasPrefix(t, "map["):
+		return "table"
+	}
+	return t
+}
+
+// validate checks what the decoder cannot: that selectors name rules, that
+// globs parse, and the rules' own option checks (an options struct may have
+// a `Validate() error` method).
+func (l *Loader) validate(s *Settings, src []byte, prefix []string, disp string) error {
+	var errs []error
+	at := func(key []string, elem, msg string) {
+		full := append(append([]string(nil), prefix...), key...)
+		line, col := locate(src, full, elem)
+		errs = append(errs, &Error{File: disp, Line: line, Col: col, Key: dotted(full), Msg: msg})
+	}
+	for _, f := range []struct {
+		key  string
+		sels []string
+	}{{"select", s.Select}, {"extend-select", s.ExtendSelect}, {"ignore", s.Ignore}} {
+		for _, sel := range f.sels {
+			if err := l.checkSelector(sel); err != nil {
+				at([]string{f.key}, sel, err.Error())
+			}
+		}
+	}
+	for _, f := range []struct {
+		key   string
+		globs []string
+	}{{"exclude", s.Exclude}, {"extend-exclude", s.ExtendExclude}} {
+		for _, g := range f.globs {
+			if err := checkGlob(g); err != nil {
+				at([]string{f.key}, g, err.Error())
+			}
+		}
+	}
+	for i := range s.PerFileIgnores {
+		p := &s.PerFileIgnores[i]
+		if err := checkGlob(p.Glob); err != nil {
+			at([]string{"per-file-ignores", p.Glob}, "", err.Error())
+		}
+		p.pattern, _ = walk.ParsePattern(p.Glob)
+		for _, sel := range p.Selectors {
+			if err := l.checkSelector(sel); err != nil {
+				at([]string{"per-file-ignores", p.Glob}, sel, err.Error())
+			}
+		}
+	}
+	for _, r := range l.reg.Rules {
+		if v, ok := s.options[r].(interface{ Validate() error }); ok {
+			if err := v.Validate(); err != nil {
+				at([]string{r.Name}, "", err.Error())
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (l *Loader) checkSelector(sel string) error {
+	s := strings.TrimSpace(sel)
+	if s == "" {
+		return errors.New("empty rule selector")
+	}
+	if strings.EqualFold(s, "ALL") {
+		return nil
+	}
+	for _, r := range l.reg.Rules {
+		if r.Matches(s) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%q matches no rule (run `xylint rules` for the list)", sel)
+}
+
+func checkGlob(g string) error {
+	p, ok := walk.ParsePattern(g)
+	if !ok {
+		return fmt.Errorf("%q is not a glob", g)
+	}
+	if p.Negate {
+		return fmt.Errorf("%q: negated globs are not supported here", g)
+	}
+	if _, err := filepath.Match(strings.ReplaceAll(strings.ReplaceAll(g, "[!", "[^"), "**", "*"), ""); err != nil {
+		return fmt.Errorf("%q: %v", g, err)
+	}
+	return nil
+}
+
+// finish computes what the settings imply: the exclude patterns and the
+// rules enabled before per-file-ignores.
+func (l *Loader) finish(s *Settings) error {
+	s.reg, s.ov = l.reg, &l.ov
+	if s.options == nil {
+		s.options = map[*lint.Rule]any{}
+	}
+	for _, r := range l.reg.Rules {
+		if _, ok := s.options[r]; !ok && r.NewOptions != nil {
+			s.options[r] = r.NewOptions()
+		}
+	}
+	s.exclude = walk.CompilePatterns(s.Dir, append(slices.Clone(s.Exclude), s.ExtendExclude...))
+	s.cliExcl = walk.CompilePatterns(l.ov.Cwd, l.ov.Exclude)
+	s.enabled = nil
+	for _, r := range l.reg.Rules {
+		if s.selected(r) {
+			s.enabled = append(s.enabled, r)
+		}
+	}
+	return nil
+}
+
+// specificity of a selector for a rule: -1 when it does not select it, 0
+// for ALL, the prefix length for a code prefix, 100 for the exact code or
+// name, so that `select = ["XY"]` + `ignore = ["XY005"]` disables XY005 and
+// `select = ["XY005"]` + `ignore = ["XY"]` keeps it.
+func specificity(sel string, r *lint.Rule, optIn bool) int {
+	s := strings.TrimSpace(sel)
+	switch {
+	case strings.EqualFold(s, r.Code) || strings.EqualFold(s, r.Name):
+		return 100
+	case optIn:
+		return -1
+	case strings.EqualFold(s, "ALL"):
+		return 0
+	case r.Matches(s):
+		return len(s)
+	}
+	return -1
+}
+
+func best(sels []string, r *lint.Rule, optIn bool) int {
+	b := -1
+	for _, s := range sels {
+		b = max(b, specificity(s, r, optIn))
+	}
+	return b
+}
+
+func (s *Settings) selected(r *lint.Rule) bool {
+	optIn := slices.Contains(s.reg.OptIn, r)
+	sel := []string{"ALL"}
+	switch {
+	case len(s.ov.Select) > 0:
+		sel = s.ov.Select
+	case s.explicit:
+		sel = s.Select
+	}
+	sel = append(append(slices.Clone(sel), s.ExtendSelect...), s.ov.ExtendSelect...)
+	if b := best(sel, r, optIn); b < 0 || b <= best(s.Ignore, r, false) {
+		return false
+	}
+	return best(s.ov.Ignore, r, false) < 0
+}
+
+// Excluded reports whether a path met while walking is excluded by
+// exclude, extend-exclude or --exclude.
+func (s *Settings) Excluded(abs string, isDir bool) bool {
+	if ex, _ := s.exclude.Match(abs, isDir); ex {
+		return true
+	}
+	ex, _ := s.cliExcl.Match(abs, isDir)
+	return ex
+}
+
+// Options returns the options of rule r in these settings (a pointer to the
+// rule's options struct), or nil when the rule has none.
+func (s *Settings) Options(r *lint.Rule) any { return s.options[r] }
+
+// FileConfig is the configuration of one file.
+type FileConfig struct {
+	Settings *Settings
+	// Rules are the rules enabled for the file, in registry order, after
+	// per-file-ignores.
+	Rules []*lint.Rule
+}
+
+// Enabled reports whether r runs on the file.
+func (fc *FileConfig) Enabled(r *lint.Rule) bool { return slices.Contains(fc.Rules, r) }
+
+// Options are r's options for the file (nil when the rule has none).
+func (fc *FileConfig) Options(r *lint.Rule) any { return fc.Settings.Options(r) }
+
+// ForFile applies per-file-ignores to the settings' enabled rules. A glob
+// without a slash matches the file's name or any directory above it; a glob
+// with one is matched against the path relative to the configuration's
+// directory (and also matches everything below a matching directory).
+func (s *Settings) ForFile(abs string) *FileConfig {
+	fc := &FileConfig{Settings: s, Rules: s.enabled}
+	if len(s.PerFileIgnores) == 0 {
+		return fc
+	}
+	rel, err := filepath.Rel(s.Dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return fc
+	}
+	rel = filepath.ToSlash(rel)
+	var ignore []string
+	for _, p := range s.PerFileIgnores {
+		if matchesFileOrParent(p.pattern, rel) {
+			ignore = append(ignore, p.Selectors...)
+		}
+	}
+	if len(ignore) == 0 {
+		return fc
+	}
+	fc.Rules = nil
+	for _, r := range s.enabled {
+		if best(ignore, r, false) < 0 {
+			fc.Rules = append(fc.Rules, r)
+		}
+	}
+	return fc
+}
+
+func matchesFileOrParent(p walk.Pattern, rel string) bool {
+	if p.Match(rel, false) {
+		return true
+	}
+	for d := filepath.ToSlash(filepath.Dir(rel)); d != "." && d != "/"; d = filepath.ToSlash(filepath.Dir(d)) {
+		if p.Match(d, true) {
+			return true
+		}
+	}
+	return false
+}

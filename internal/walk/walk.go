@@ -1,0 +1,313 @@
+// Package walk expands the paths given to `xylint check` into the files to
+// analyse, as Ruff and ripgrep do: directories are walked respecting
+// .gitignore files (nested ones too) and .git/info/exclude, the usual
+// non-source directories are skipped, and a file named explicitly is always
+// checked.
+package walk
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// File is one file to analyse.
+type File struct {
+	// Path is what the user sees: the argument joined with the path below
+	// it, slash-separated and cleaned ("svc/main.py").
+	Path string
+	// Abs is the absolute OS path.
+	Abs string
+	// Explicit is true when the file was named on the command line.
+	Explicit bool
+}
+
+// Error is a path that could not be walked or read: a dangling symlink, a
+// symlink loop, an unreadable directory, something that is not a regular
+// file. The walk goes on; the run exits 2.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options control a walk.
+type Options struct {
+	// Extensions of files to collect from directories (".py", ".pyi").
+	Extensions []string
+	// Exclude reports whether an absolute path found while walking a
+	// directory is excluded (config `exclude`, `--exclude`). It is not asked
+	// about explicitly named files. Nil excludes nothing.
+	Exclude func(abs string, isDir bool) bool
+	// NoGitignore disables .gitignore and .git/info/exclude.
+	NoGitignore bool
+}
+
+// Walk expands args. Files come back in walk order (directory entries
+// sorted), each real file once; errors name the path that failed.
+func Walk(args []string, opts Options) ([]File, []*Error) {
+	w := &walker{opts: opts, seenFiles: map[string]bool{}, seenDirs: map[string]bool{}}
+	for _, arg := range args {
+		w.arg(arg)
+	}
+	return w.files, w.errs
+}
+
+type walker struct {
+	opts      Options
+	files     []File
+	errs      []*Error
+	seenFiles map[string]bool // real paths of files collected
+	seenDirs  map[string]bool // real paths of directories walked (symlink loops)
+}
+
+func (w *walker) fail(p string, err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is already named
+	}
+	w.errs = append(w.errs, &Error{Path: filepath.ToSlash(p), Err: err})
+}
+
+func (w *walker) arg(arg string) {
+	abs, err := filepath.Abs(arg)
+	if err != nil {
+		w.fail(arg, err)
+		return
+	}
+	fi, err := os.Stat(abs)
+	if err != nil {
+		if _, lerr := os.Lstat(abs); lerr == nil && errors.Is(err, fs.ErrNotExist) {
+			err = errors.New("dangling symbolic link")
+		}
+		w.fail(arg, err)
+		return
+	}
+	display := filepath.ToSlash(filepath.Clean(arg))
+	if !fi.IsDir() {
+		w.file(display, abs, fi, true)
+		return
+	}
+	var ign []*Patterns
+	if !w.opts.NoGitignore {
+		ign = parentIgnores(abs)
+	}
+	w.dir(display, abs, ign, true)
+}
+
+func (w *walker) file(display, abs string, fi fs.FileInfo, explicit bool) {
+	if !fi.Mode().IsRegular() {
+		w.fail(display, fmt.Errorf("not a regular file (%s)", kind(fi.Mode())))
+		return
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		w.fail(display, err)
+		return
+	}
+	if w.seenFiles[real] {
+		return
+	}
+	w.seenFiles[real] = true
+	w.files = append(w.files, File{Path: display, Abs: abs, Explicit: explicit})
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m.IsDir():
+		return "directory"
+	}
+	return "irregular file"
+}
+
+func (w *walker) wanted(name string) bool {
+	for _, ext := range w.opts.Extensions {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// alwaysSkipped are directories no option brings back: version control
+// metadata.
+var alwaysSkipped = map[string]bool{".git": true, ".hg": true, ".svn": true}
+
+func (w *walker) dir(display, abs string, ign []*Patterns, root bool) {
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		w.fail(display, err)
+		return
+	}
+	if w.seenDirs[real] {
+		return // a symlink loop, or a directory reached twice
+	}
+	w.seenDirs[real] = true
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		w.fail(display, err)
+		return
+	}
+	if !root && isVirtualenv(entries) {
+		return
+	}
+	if !w.opts.NoGitignore {
+		if ps := readIgnoreFile(filepath.Join(abs, ".gitignore"), abs); ps != nil {
+			ign = append(ign[:len(ign):len(ign)], ps)
+		}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		childAbs := filepath.Join(abs, name)
+		childDisplay := joinDisplay(display, name)
+		isDir := e.IsDir()
+		var fi fs.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err = os.Stat(childAbs)
+			if err != nil {
+				// Only a link that looks like a source file is worth an
+				// error: a dangling "build -> /tmp/x" is nobody's business.
+				if w.wanted(name) {
+					if errors.Is(err, fs.ErrNotExist) {
+						err = errors.New("dangling symbolic link")
+					}
+					w.fail(childDisplay, err)
+				}
+				continue
+			}
+			isDir = fi.IsDir()
+		}
+		if isDir && alwaysSkipped[name] {
+			continue
+		}
+		if ignored(ign, childAbs, isDir) {
+			continue
+		}
+		if w.opts.Exclude != nil && w.opts.Exclude(childAbs, isDir) {
+			continue
+		}
+		if isDir {
+			w.dir(childDisplay, childAbs, ign, false)
+			continue
+		}
+		if !w.wanted(name) {
+			continue
+		}
+		if fi == nil {
+			if fi, err = e.Info(); err != nil {
+				w.fail(childDisplay, err)
+				continue
+			}
+		}
+		w.file(childDisplay, childAbs, fi, false)
+	}
+}
+
+func joinDisplay(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	if strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
+}
+
+// isVirtualenv recognises a virtual environment by its pyvenv.cfg (PEP 405),
+// whatever the directory is called.
+func isVirtualenv(entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if e.Name() == "pyvenv.cfg" && !e.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+func ignored(ign []*Patterns, abs string, isDir bool) bool {
+	out := false
+	for _, ps := range ign {
+		if ex, matched := ps.Match(abs, isDir); matched {
+			out = ex
+		}
+	}
+	return out
+}
+
+// parentIgnores loads the ignore files that apply to dir from above it: the
+// repository's .git/info/exclude and the .gitignore files from the
+// repository's top down to dir's parent. Outside a git repository only the
+// .gitignore files inside the walked tree apply.
+func parentIgnores(dir string) []*Patterns {
+	top := ""
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			top = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	if top == "" {
+		return nil
+	}
+	var ign []*Patterns
+	if ps := readIgnoreFile(filepath.Join(top, ".git", "info", "exclude"), top); ps != nil {
+		ign = append(ign, ps)
+	}
+	// .gitignore files from top down to dir's parent (dir's own is read by
+	// the walk).
+	var chain []string
+	if dir != top {
+		for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+			chain = append(chain, d)
+			if d == top || d == filepath.Dir(d) {
+				break
+			}
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		if ps := readIgnoreFile(filepath.Join(chain[i], ".gitignore"), chain[i]); ps != nil {
+			ign = append(ign, ps)
+		}
+	}
+	return ign
+}
+
+// readIgnoreFile returns nil when the file is absent, unreadable or empty:
+// an ignore file that cannot be read ignores nothing, as in git.
+func readIgnoreFile(file, base string) *Patterns {
+	b, err := os.ReadFile(file)
+	if err != nil || len(b) == 0 {
+		return nil
+	}
+	ps := CompilePatterns(base, strings.Split(string(b), "\n"))
+	if len(ps.List) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// relSlash is target relative to base, slash-separated; ok is false when
+// target is not inside base.
+func relSlash(base, target string) (string, bool) {
+	rel, err := filepath.Rel(base, target)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}

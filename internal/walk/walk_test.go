@@ -1,0 +1,168 @@
+package walk
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// tree writes files (content "x") and returns the root.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func paths(files []File) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Path)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func chdir(t *testing.T, dir string) {
+	t.Helper()
+	t.Chdir(dir)
+}
+
+func TestWalkRespectsGitignoreAndSkipsNonSource(t *testing.T) {
+	root := tree(t, map[string]string{
+		".git/info/exclude":        "local_notes.py\n",
+		".gitignore":               "*.gen.py\nbuild/\n!keep.gen.py\n",
+		"app/main.py":              "",
+		"app/stub.pyi":             "",
+		"app/readme.md":            "",
+		"app/x.gen.py":             "",
+		"app/keep.gen.py":          "",
+		"app/.gitignore":           "secret/\n/local.py\n",
+		"app/secret/s.py":          "",
+		"app/local.py":             "",
+		"app/sub/local.py":         "", // /local.py is anchored at app/
+		"build/out.py":             "",
+		"local_notes.py":           "",
+		".venv/lib/x.py":           "",
+		"env2/pyvenv.cfg":          "home = /usr\n",
+		"env2/lib/y.py":            "",
+		"node_modules/pkg/z.py":    "",
+		".git/hooks/h.py":          "",
+		"svc/__pycache__/m.py":     "",
+		"svc/ok.py":                "",
+		"svc/tests/test_things.py": "",
+	})
+	chdir(t, root)
+	exclude := func(abs string, isDir bool) bool {
+		switch filepath.Base(abs) {
+		case "node_modules", ".venv", "__pycache__":
+			return isDir
+		}
+		return false
+	}
+	files, errs := Walk([]string{"."}, Options{Extensions: []string{".py", ".pyi"}, Exclude: exclude})
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	want := []string{"app/keep.gen.py", "app/main.py", "app/stub.pyi", "app/sub/local.py", "svc/ok.py", "svc/tests/test_things.py"}
+	if got := paths(files); !slices.Equal(got, want) {
+		t.Errorf("files:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestWalkFromSubdirectoryUsesParentGitignore(t *testing.T) {
+	root := tree(t, map[string]string{
+		".git/HEAD":          "",
+		".gitignore":         "generated/\n",
+		"svc/a.py":           "",
+		"svc/generated/g.py": "",
+	})
+	chdir(t, root)
+	files, _ := Walk([]string{"svc"}, Options{Extensions: []string{".py"}})
+	if got := paths(files); !slices.Equal(got, []string{"svc/a.py"}) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestExplicitFilesAreAlwaysChecked(t *testing.T) {
+	root := tree(t, map[string]string{
+		".gitignore":        "ignored.py\n",
+		"ignored.py":        "",
+		"script":            "", // no extension, but named
+		"node_modules/n.py": "",
+	})
+	chdir(t, root)
+	files, errs := Walk([]string{"ignored.py", "script", "./node_modules/n.py", "ignored.py"},
+		Options{Extensions: []string{".py"}, Exclude: func(string, bool) bool { return true }})
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"ignored.py", "node_modules/n.py", "script"} // deduplicated
+	if got := paths(files); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, f := range files {
+		if !f.Explicit {
+			t.Errorf("%s not marked explicit", f.Path)
+		}
+	}
+}
+
+func TestWalkReportsBrokenPathsAndGoesOn(t *testing.T) {
+	root := tree(t, map[string]string{"good.py": "", "pkg/b.py": ""})
+	chdir(t, root)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink("missing.py", "dangling.py"))
+	must(os.Symlink("loop.py", "loop.py"))             // ELOOP
+	must(os.Symlink("/nonexistent", "build"))          // dangling, not a source name: ignored
+	must(os.Symlink("..", filepath.Join("pkg", "up"))) // directory loop
+	must(syscall.Mkfifo("pipe.py", 0o644))             // would block a reader
+	must(os.Symlink("good.py", "alias.py"))            // same file twice: once
+
+	files, errs := Walk([]string{".", "missing_arg.py"}, Options{Extensions: []string{".py"}})
+	if got := paths(files); !slices.Equal(got, []string{"alias.py", "pkg/b.py"}) && !slices.Equal(got, []string{"good.py", "pkg/b.py"}) {
+		t.Errorf("files = %q", got)
+	}
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	slices.Sort(msgs)
+	want := []string{
+		"dangling.py: dangling symbolic link",
+		"loop.py: too many levels of symbolic links",
+		"missing_arg.py: no such file or directory",
+		"pipe.py: not a regular file (named pipe)",
+	}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("errors:\n got %q\nwant %q", msgs, want)
+	}
+}
+
+func TestDanglingSymlinkNamedExplicitly(t *testing.T) {
+	root := t.TempDir()
+	chdir(t, root)
+	if err := os.Symlink("nowhere.py", "d.py"); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := Walk([]string{"d.py"}, Options{Extensions: []string{".py"}})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "dangling symbolic link") {
+		t.Errorf("errs = %v", errs)
+	}
+}
