@@ -1,0 +1,180 @@
+package broadexcept
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/xynergy/xylint/internal/goanalysis"
+)
+
+// Analyzer is XY004 broad-except for Go: errors and panics that are caught
+// and then hidden. It has no options.
+var Analyzer = &analysis.Analyzer{
+	Name: "broadexcept",
+	Doc:  Rule.Doc,
+	URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/broadexcept/doc.go",
+	Run:  run,
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func run(pass *analysis.Pass) (any, error) {
+	for _, f := range pass.Files {
+		// Generated code is not the team's to fix.
+		if goanalysis.IsGenerated(f) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				checkBlankAssign(pass, n)
+			case *ast.ExprStmt:
+				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && isRecover(pass.TypesInfo, call) {
+					goanalysis.Report(pass, Rule, call.Pos(), call.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
+				}
+			case *ast.IfStmt:
+				checkIf(pass, n)
+			}
+			return true
+		})
+	}
+	return nil, nil
+}
+
+// checkBlankAssign reports `_ = f()` and `_, _ = g()` where a discarded
+// result is an error. `v, _ := f()` keeps a value and is left to errcheck.
+func checkBlankAssign(pass *analysis.Pass, as *ast.AssignStmt) {
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); !ok || id.Name != "_" {
+			return
+		}
+	}
+	for _, rhs := range as.Rhs {
+		call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if isRecover(pass.TypesInfo, call) {
+			goanalysis.Report(pass, Rule, as.Pos(), as.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
+			continue
+		}
+		if !returnsError(pass.TypesInfo, call) || neverFails(pass.TypesInfo, call) {
+			continue
+		}
+		goanalysis.Report(pass, Rule, as.Pos(), as.End(), "error from "+calleeName(pass.TypesInfo, call)+" is discarded; handle it, return it or log it", nil)
+	}
+}
+
+// checkIf reports `if err != nil {}` and `if r := recover(); r != nil {...}`
+// whose body never looks at r.
+func checkIf(pass *analysis.Pass, s *ast.IfStmt) {
+	cond, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ || !isNil(pass.TypesInfo, cond.Y) {
+		return
+	}
+	id, _ := ast.Unparen(cond.X).(*ast.Ident)
+	if r := recoveredVar(pass.TypesInfo, s); r != nil && id != nil && pass.TypesInfo.Uses[id] == r {
+		if !usesVar(pass.TypesInfo, s.Body, r) {
+			goanalysis.Report(pass, Rule, s.Init.Pos(), s.Init.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
+		}
+		return
+	}
+	t := pass.TypesInfo.TypeOf(cond.X)
+	if t == nil || !types.Implements(t, errorType) || len(s.Body.List) > 0 {
+		return
+	}
+	goanalysis.Report(pass, Rule, s.Pos(), s.Body.End(), "empty `if err != nil` block swallows the error", nil)
+}
+
+// recoveredVar is r in `if r := recover(); ...`.
+func recoveredVar(info *types.Info, s *ast.IfStmt) types.Object {
+	as, ok := s.Init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !isRecover(info, call) {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	return info.ObjectOf(id)
+}
+
+func usesVar(info *types.Info, n ast.Node, v types.Object) bool {
+	used := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+func isRecover(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "recover"
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func returnsError(info *types.Info, call *ast.CallExpr) bool {
+	switch t := info.TypeOf(call).(type) {
+	case nil:
+		return false
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if types.Implements(t.At(i).Type(), errorType) {
+				return true
+			}
+		}
+		return false
+	default:
+		// A conversion such as error(x) is not a call that can fail.
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			return false
+		}
+		return types.Implements(t, errorType)
+	}
+}
+
+// neverFails: writers whose documentation says the error is always nil.
+func neverFails(info *types.Info, call *ast.CallExpr) bool {
+	fn := goanalysis.Callee(info, call)
+	return goanalysis.IsMethod(fn, "bytes", "Buffer", "Write", "WriteString", "WriteByte", "WriteRune") ||
+		goanalysis.IsMethod(fn, "strings", "Builder", "Write", "WriteString", "WriteByte", "WriteRune")
+}
+
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	fn := goanalysis.Callee(info, call)
+	if fn == nil {
+		return "the call"
+	}
+	if sig := fn.Type().(*types.Signature); sig.Recv() != nil {
+		recv := sig.Recv().Type()
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		if n, ok := types.Unalias(recv).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
