@@ -196,3 +196,63 @@ func IsPkgVar(info *types.Info, e ast.Expr, pkgPath string, names ...string) boo
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == pkgPath && v.Parent() == v.Pkg().Scope() && nameIn(v.Name(), names)
 }
+
+// ListFlag is a flag.Value over a list option: "a,b,c" replaces the list
+// (an empty value empties it). The vet tool's flags (-directclient.pool-packages)
+// write through it into the same Options struct the config and the
+// golangci-lint settings fill.
+type ListFlag struct{ List *[]string }
+
+func (f ListFlag) String() string {
+	if f.List == nil {
+		return ""
+	}
+	return strings.Join(*f.List, ",")
+}
+
+func (f ListFlag) Set(s string) error {
+	*f.List = nil
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*f.List = append(*f.List, v)
+		}
+	}
+	return nil
+}
+
+// MatchPackage reports whether package path matches one of patterns: a
+// pattern is an import path, a path ending in "/..." (the subtree), or a
+// trailing part of a path ("shared/httpclient" matches
+// "example.com/svc/shared/httpclient").
+func MatchPackage(path string, patterns []string) bool {
+	for _, p := range patterns {
+		if prefix, ok := strings.CutSuffix(p, "/..."); ok {
+			if path == prefix || strings.HasPrefix(path, prefix+"/") || strings.Contains(path, "/"+prefix+"/") || strings.HasSuffix(path, "/"+prefix) {
+				return true
+			}
+			continue
+		}
+		if path == p || strings.HasSuffix(path, "/"+p) {
+			return true
+		}
+	}
+	return false
+}
+
+// InOnce reports whether the innermost-last stack is inside the function
+// given to sync.Once.Do, sync.OnceFunc, sync.OnceValue or sync.OnceValues:
+// code that runs once per process, however often its caller runs.
+func InOnce(info *types.Info, stack []ast.Node) bool {
+	for _, n := range stack {
+		if call, ok := n.(*ast.CallExpr); ok && IsOnceCall(info, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsOnceCall reports whether call runs its function argument once.
+func IsOnceCall(info *types.Info, call *ast.CallExpr) bool {
+	fn := Callee(info, call)
+	return IsMethod(fn, "sync", "Once", "Do") || IsFunc(fn, "sync", "OnceFunc", "OnceValue", "OnceValues")
+}

@@ -1,0 +1,155 @@
+package directclient
+
+import (
+	"flag"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/xynergy/xylint/internal/goanalysis"
+)
+
+// Analyzer is XY003 direct-client for Go with the default options; its flags
+// (-directclient.pool-packages) change them.
+var Analyzer = NewAnalyzer(NewOptions())
+
+// NewAnalyzer returns the analyzer configured by opts (nil: the defaults).
+// The analyzer reads opts when it runs, so flags set after this call apply.
+func NewAnalyzer(opts *Options) *analysis.Analyzer {
+	if opts == nil {
+		opts = NewOptions()
+	}
+	a := &analysis.Analyzer{
+		Name: "directclient",
+		Doc:  Rule.Doc,
+		URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/directclient/doc.go",
+		Run:  func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
+	}
+	a.Flags.Init(a.Name, flag.ContinueOnError)
+	a.Flags.Var(goanalysis.ListFlag{List: &opts.PoolPackages}, "pool-packages",
+		"comma-separated packages (import paths, path/... subtrees or trailing parts) that may build clients")
+	return a
+}
+
+func run(pass *analysis.Pass, opts *Options) (any, error) {
+	info := pass.TypesInfo
+	scope := goanalysis.NewRequestScope(pass)
+	inPool := goanalysis.MatchPackage(pass.Pkg.Path(), opts.PoolPackages)
+	onceFuncs := onceBodies(pass)
+	for _, f := range pass.Files {
+		if goanalysis.IsTestFile(pass, f) || goanalysis.IsGenerated(f) {
+			continue
+		}
+		goanalysis.WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fn := goanalysis.Callee(info, n)
+				if goanalysis.IsFunc(fn, "net/http", "Get", "Post", "Head", "PostForm") && !inPool {
+					goanalysis.Report(pass, Rule, n.Pos(), n.End(),
+						"http."+fn.Name()+" uses http.DefaultClient, which has no timeout; use the shared, configured http.Client", nil)
+				}
+				if what := constructor(info, n, fn); what != "" {
+					site(pass, scope, inPool, onceFuncs, stack, n, what)
+				}
+			case *ast.CompositeLit:
+				if goanalysis.IsNamed(info.TypeOf(n), "net/http", "Client") {
+					site(pass, scope, inPool, onceFuncs, stack, n, "http.Client")
+				}
+			case *ast.SelectorExpr:
+				if goanalysis.IsPkgVar(info, n, "net/http", "DefaultClient") && !inPool {
+					goanalysis.Report(pass, Rule, n.Pos(), n.End(),
+						"http.DefaultClient has no timeout; use the shared, configured http.Client", nil)
+				}
+			}
+			return true
+		})
+	}
+	return nil, nil
+}
+
+// constructor names what call builds: a Google Cloud client
+// (cloud.google.com/go/... NewClient / New...Client) or new(http.Client).
+func constructor(info *types.Info, call *ast.CallExpr, fn *types.Func) string {
+	if fn != nil && fn.Pkg() != nil && goanalysis.PkgPathIs(fn.Pkg().Path(), "cloud.google.com/go/...") {
+		name := fn.Name()
+		if fn.Type().(*types.Signature).Recv() == nil && strings.HasPrefix(name, "New") && strings.HasSuffix(name, "Client") {
+			return fn.Pkg().Name() + "." + name
+		}
+		return ""
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) == 1 {
+		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" && goanalysis.IsNamed(info.TypeOf(call.Args[0]), "net/http", "Client") {
+			return "http.Client"
+		}
+	}
+	return ""
+}
+
+// site classifies one construction and reports it unless it runs once.
+func site(pass *analysis.Pass, scope *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
+	// Singletons: sync.Once bodies, however often their caller runs.
+	if goanalysis.InOnce(pass.TypesInfo, stack) {
+		return
+	}
+	if scope.Contains(stack) {
+		goanalysis.Report(pass, Rule, n.Pos(), n.End(),
+			what+" is built per request; build it once (main, sync.Once or the pool package) and reuse it", nil)
+		return
+	}
+	// Package-level variables are initialised once, before main; functions
+	// handed to sync.Once.Do by name run once.
+	fd := goanalysis.EnclosingFunc(stack)
+	if fd == nil || onceFuncs[fd] || inPool || isStartup(pass, fd) {
+		return
+	}
+	goanalysis.Report(pass, Rule, n.Pos(), n.End(),
+		what+" is built in "+fd.Name.Name+"; take it from the pool package or build it once in main and pass it in", nil)
+}
+
+// isStartup: main.main and init functions run once per process.
+func isStartup(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+	if fd.Recv != nil {
+		return false
+	}
+	return fd.Name.Name == "init" || (fd.Name.Name == "main" && pass.Pkg.Name() == "main")
+}
+
+// onceBodies are the declared functions passed by name to sync.Once.Do and
+// friends (once.Do(initClients)).
+func onceBodies(pass *analysis.Pass) map[*ast.FuncDecl]bool {
+	decls := map[types.Object]*ast.FuncDecl{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				decls[pass.TypesInfo.Defs[fd.Name]] = fd
+			}
+		}
+	}
+	bodies := map[*ast.FuncDecl]bool{}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !goanalysis.IsOnceCall(pass.TypesInfo, call) {
+				return true
+			}
+			for _, arg := range call.Args {
+				var id *ast.Ident
+				switch a := ast.Unparen(arg).(type) {
+				case *ast.Ident:
+					id = a
+				case *ast.SelectorExpr:
+					id = a.Sel
+				}
+				if id != nil {
+					if fd := decls[pass.TypesInfo.Uses[id]]; fd != nil {
+						bodies[fd] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return bodies
+}

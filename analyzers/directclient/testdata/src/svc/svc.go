@@ -1,0 +1,70 @@
+package svc
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"cloud.google.com/go/storage"
+)
+
+// A package-level client is built once, before main runs.
+var shared = &http.Client{Timeout: 5 * time.Second}
+
+var (
+	once   sync.Once
+	client *storage.Client
+)
+
+// Bucket is a sync.Once singleton: not a finding even though handlers call it.
+func Bucket(ctx context.Context) *storage.Client {
+	once.Do(func() {
+		client, _ = storage.NewClient(ctx)
+	})
+	return client
+}
+
+var getHTTP = sync.OnceValue(func() *http.Client { return &http.Client{Timeout: time.Second} })
+
+var initOnce sync.Once
+var pooled *http.Client
+
+func initPooled() { pooled = &http.Client{} }
+
+func Pooled() *http.Client {
+	initOnce.Do(initPooled)
+	return pooled
+}
+
+func Report(w http.ResponseWriter, r *http.Request) {
+	c, err := storage.NewClient(r.Context()) // want `XY003 direct-client: storage.NewClient is built per request; build it once`
+	_, _ = c, err
+	_ = Bucket(r.Context())
+	_ = getHTTP()
+	fetch(r.URL.String())
+}
+
+// fetch runs per request: Report calls it.
+func fetch(url string) {
+	c := &http.Client{Timeout: time.Second} // want `http.Client is built per request`
+	_, _ = c.Get(url)
+	_, _ = http.Get(url)               // want `http.Get uses http.DefaultClient, which has no timeout`
+	_, _ = http.DefaultClient.Get(url) // want `http.DefaultClient has no timeout`
+	_, _ = shared.Get(url)
+}
+
+type Service struct{ c *http.Client }
+
+func NewService() *Service {
+	return &Service{c: new(http.Client)} // want `http.Client is built in NewService; take it from the pool package`
+}
+
+func newStorage(ctx context.Context) {
+	_, _ = storage.NewGRPCClient(ctx) // want `storage.NewGRPCClient is built in newStorage`
+	storage.NewWriter()
+}
+
+func init() {
+	_ = &http.Client{}
+}
