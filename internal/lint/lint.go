@@ -224,4 +224,8 @@ type FileResult struct {
 	// Skipped says why the file was not analysed ("binary file", "not
 	// UTF-8", "template", ...); empty when it was.
 	Skipped string
+	// Err is set when analysing the file failed (a parser failure, or a rule
+	// that returned an error or panicked); Diagnostics then holds what the
+	// other rules found. Callers report it and exit with status 2.
+	Err error
 }

@@ -1,0 +1,401 @@
+// Package python is XY004 broad-except's Python detection (the rule's
+// documentation is in the parent package).
+//
+// Decisions beyond the documentation:
+//   - A re-raise anywhere in the handler counts, also inside an if/else
+//     branch or a loop: the rule does not prove that every path re-raises
+//     (neither does Ruff's BLE001); a handler that re-raises on some path is
+//     a deliberate filter, not a swallow. Raises inside functions, classes
+//     or lambdas defined in the handler do not count, nor does a bare
+//     `raise` inside a nested except clause (it re-raises the inner
+//     exception).
+//   - `raise X(...)` without `from e` is reported: the original traceback
+//     then survives only as implicit context, and usually never reaches a log
+//     (as Ruff).
+//   - Logging counts only with a traceback, and only inside the handler
+//     (not in nested definitions).
+//   - `traceback.print_exc()` and friends are not logging, but such a
+//     handler does not swallow the error either: it is reported at warning
+//     severity.
+package python
+
+import (
+	"strings"
+
+	"github.com/xynergy/xylint/analyzers/broadexcept"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Analyzer is XY004 broad-except for Python.
+var Analyzer = &pyanalysis.Analyzer{
+	Rule:  broadexcept.Rule,
+	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause},
+	// Every broad handler names Exception or BaseException, or is a bare
+	// `except:`.
+	Prefilter: []string{"Exception", "except:", "except :", "except\t:"},
+	Run:       run,
+}
+
+func run(pass *pyanalysis.Pass) error {
+	opts, _ := pass.Options.(*broadexcept.Options)
+	c := checker{pass: pass, r: pass.Names}
+	if opts != nil {
+		c.loggerNames = opts.LoggerNames
+	}
+	for _, k := range pass.Analyzer.Kinds {
+		for _, clause := range pass.Nodes(k) {
+			c.check(clause)
+		}
+	}
+	return nil
+}
+
+type checker struct {
+	pass        *pyanalysis.Pass
+	r           *names.Resolver
+	loggerNames []string
+}
+
+func (c *checker) check(clause syntax.Node) {
+	h := parseHandler(clause)
+	if h.body.IsZero() {
+		return // a clause the parser could not complete
+	}
+	what, ok := c.broad(h)
+	if !ok {
+		return
+	}
+	b := c.scanBody(h)
+	if b.reraises || b.logsTraceback {
+		return
+	}
+	end := h.header
+	d := c.pass.Diagnostic(clause, "")
+	d.Range = c.pass.File.Lines.Range(clause.Start(), end)
+	if !b.tracebackPrinted && c.swallows(h.body) {
+		d.Severity = lint.Error
+		d.Message = what + " swallows the exception"
+	} else {
+		d.Message = what + " without re-raise or traceback logging"
+	}
+	c.pass.Report(d)
+}
+
+// handler is the parts of an except clause.
+type handler struct {
+	clause syntax.Node
+	group  bool        // except*
+	typ    syntax.Node // the caught type expression; zero for a bare except
+	name   []byte      // the `as` name, or nil
+	body   syntax.Node // block
+	header int         // end offset of the clause's header (before the colon)
+}
+
+func parseHandler(clause syntax.Node) handler {
+	h := handler{clause: clause, group: clause.Is(syntax.KindExceptGroupClause)}
+	h.header = clause.Start() + len("except")
+	for c := range clause.Children() {
+		switch {
+		case c.Is(syntax.KindBlock):
+			h.body = c
+		case c.TextIs("*") && !c.IsNamed():
+			h.group = true
+			h.header = c.End()
+		case c.IsNamed() && !c.IsExtra() && h.typ.IsZero() && h.body.IsZero():
+			t := c
+			if t.Is(syntax.KindAsPattern) {
+				if target := t.ChildOfKind(syntax.KindAsPatternTarget); !target.IsZero() {
+					h.name = target.Text()
+				}
+				t = t.FirstNamedChild()
+			}
+			if t.Is(syntax.KindListSplat) {
+				// tree-sitter-python 0.23 parses `except* E` as a clause whose
+				// value is the splat `*E`.
+				h.group = true
+				t = t.FirstNamedChild()
+			}
+			h.typ = t
+			h.header = c.End()
+		}
+	}
+	return h
+}
+
+// broad reports whether the handler catches every exception, and describes
+// it for the message ("bare `except:`", "`except Exception`").
+func (c *checker) broad(h handler) (string, bool) {
+	kw := "except"
+	if h.group {
+		kw = "except*"
+	}
+	if h.typ.IsZero() {
+		return "bare `" + kw + ":`", true
+	}
+	t := h.typ.Unparen()
+	if t.Is(syntax.KindTuple) {
+		for e := range t.NamedChildren() {
+			if name, ok := c.broadName(e); ok {
+				return "`" + kw + " (..., " + name + ")`", true
+			}
+		}
+		return "", false
+	}
+	if name, ok := c.broadName(t); ok {
+		return "`" + kw + " " + name + "`", true
+	}
+	return "", false
+}
+
+func (c *checker) broadName(e syntax.Node) (string, bool) {
+	switch q, _ := c.r.QualifiedName(e); q {
+	case "builtins.Exception":
+		return "Exception", true
+	case "builtins.BaseException":
+		return "BaseException", true
+	}
+	return "", false
+}
+
+type bodyFacts struct {
+	reraises         bool
+	logsTraceback    bool
+	tracebackPrinted bool
+}
+
+// scanBody looks through the handler's body (not into definitions nested
+// in it) for re-raises and logging with a traceback.
+func (c *checker) scanBody(h handler) bodyFacts {
+	var f bodyFacts
+	t := h.body.Tree()
+	for i, end := h.body.Index(), h.body.SubtreeEnd(); i < end; i++ {
+		n := t.Node(i)
+		switch n.Kind() {
+		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
+			i = n.SubtreeEnd() - 1
+		case syntax.KindRaiseStatement:
+			if c.isReraise(h, n) {
+				f.reraises = true
+			}
+		case syntax.KindCall:
+			switch c.callKind(n, h) {
+			case logsTraceback:
+				f.logsTraceback = true
+			case printsTraceback:
+				f.tracebackPrinted = true
+			}
+		}
+		if f.reraises || f.logsTraceback {
+			break
+		}
+	}
+	return f
+}
+
+func (c *checker) isReraise(h handler, raise syntax.Node) bool {
+	exc := raise.FirstNamedChild()
+	cause := raise.ChildByField(syntax.FieldCause)
+	if exc.IsZero() || exc.Field() == syntax.FieldCause {
+		// A bare raise re-raises the exception being handled: ours, unless
+		// it sits in an except clause nested in our handler.
+		for p := raise.Parent(); !p.IsZero() && p != h.clause; p = p.Parent() {
+			if p.Is(syntax.KindExceptClause) || p.Is(syntax.KindExceptGroupClause) {
+				return false
+			}
+		}
+		return true
+	}
+	if h.name == nil {
+		return false
+	}
+	isName := func(n syntax.Node) bool {
+		n = n.Unparen()
+		return n.Is(syntax.KindIdentifier) && string(n.Text()) == string(h.name)
+	}
+	return isName(exc) || !cause.IsZero() && isName(cause)
+}
+
+type callKind int
+
+const (
+	otherCall callKind = iota
+	logsTraceback
+	printsTraceback
+)
+
+var logMethods = map[string]bool{
+	"debug": true, "info": true, "warning": true, "warn": true, "error": true,
+	"critical": true, "fatal": true, "log": true, "exception": true,
+}
+
+// callKind classifies a call in a handler: logging with the traceback
+// (`logger.exception(...)`, `logger.error(..., exc_info=True)`, through the
+// logging module, a getLogger result or a logger-named variable), printing
+// the traceback (traceback.print_exc), or anything else.
+func (c *checker) callKind(call syntax.Node, h handler) callKind {
+	fn := call.ChildByField(syntax.FieldFunction)
+	if !fn.Is(syntax.KindAttribute) {
+		return otherCall
+	}
+	method := string(fn.ChildByField(syntax.FieldAttribute).Text())
+	recv := fn.ChildByField(syntax.FieldObject).Unparen()
+	if recv.Is(syntax.KindIdentifier) && recv.TextIs("traceback") && c.r.Refers(recv, "traceback") {
+		switch method {
+		case "print_exc", "print_exception", "format_exc", "format_exception", "print_tb":
+			return printsTraceback
+		}
+		return otherCall
+	}
+	if !logMethods[method] || !c.isLogger(recv) {
+		return otherCall
+	}
+	if method == "exception" {
+		return logsTraceback
+	}
+	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs("exc_info") {
+			if truthy(a.ChildByField(syntax.FieldValue)) {
+				return logsTraceback
+			}
+		}
+	}
+	return otherCall
+}
+
+// truthy is false only for values known to be false; exc_info=e,
+// exc_info=sys.exc_info() and exc_info=flag count as truthy.
+func truthy(v syntax.Node) bool {
+	v = v.Unparen()
+	switch v.Kind() {
+	case syntax.KindFalse, syntax.KindNone:
+		return false
+	case syntax.KindInteger:
+		return !v.TextIs("0")
+	case syntax.KindString:
+		return len(v.Text()) > 2 && !v.TextIs(`""`) && !v.TextIs(`''`)
+	}
+	return true
+}
+
+// isLogger reports whether recv is a logger: the logging module, a
+// logging.getLogger()/structlog result, or a name that says it is a logger.
+func (c *checker) isLogger(recv syntax.Node) bool {
+	var last syntax.Node
+	switch recv.Kind() {
+	case syntax.KindIdentifier:
+		last = recv
+		if b := c.r.Lookup(recv); b != nil && b.Kind == names.Assignment && isGetLogger(c.r, b.Value) {
+			return true
+		}
+	case syntax.KindAttribute:
+		last = recv.ChildByField(syntax.FieldAttribute)
+	case syntax.KindCall:
+		// logging.getLogger(__name__).exception(...)
+		return isGetLogger(c.r, recv)
+	default:
+		return false
+	}
+	if q, ok := c.r.QualifiedName(recv); ok {
+		switch {
+		case q == "logging" || q == "loguru.logger" || strings.HasPrefix(q, "structlog"):
+			return true
+		}
+	}
+	name := string(last.Text())
+	for _, n := range c.loggerNames {
+		if n == name {
+			return true
+		}
+	}
+	return loggerLike(name)
+}
+
+func isGetLogger(r *names.Resolver, v syntax.Node) bool {
+	v = v.Unparen()
+	if !v.Is(syntax.KindCall) {
+		return false
+	}
+	return r.Refers(v.ChildByField(syntax.FieldFunction),
+		"logging.getLogger", "structlog.get_logger", "structlog.getLogger", "logging.LoggerAdapter")
+}
+
+// loggerLike reports whether a variable's name says it is a logger: log,
+// logger, _logger, LOGGER, app_logger, log_, request_log, ...
+func loggerLike(name string) bool {
+	n := strings.Trim(strings.ToLower(name), "_0123456789")
+	return n == "log" || n == "logger" || n == "logging" ||
+		strings.HasSuffix(n, "logger") || strings.HasSuffix(n, "_log") ||
+		strings.HasPrefix(n, "log_") || strings.HasPrefix(n, "logger_")
+}
+
+// swallows reports whether the handler's body does nothing with the
+// exception: only pass, ..., continue, break, a return of nothing or of a
+// constant, docstrings and prints.
+func (c *checker) swallows(body syntax.Node) bool {
+	empty := true
+	for st := range body.NamedChildren() {
+		empty = false
+		switch st.Kind() {
+		case syntax.KindPassStatement, syntax.KindContinueStatement, syntax.KindBreakStatement:
+		case syntax.KindReturnStatement:
+			if v := st.FirstNamedChild(); !v.IsZero() && !constant(v) {
+				return false
+			}
+		case syntax.KindExpressionStatement:
+			e := st.FirstNamedChild()
+			switch {
+			case e.Is(syntax.KindEllipsis), e.Is(syntax.KindString) && !isFString(e):
+			case e.Is(syntax.KindCall) && c.isPrint(e):
+			default:
+				return false
+			}
+		case syntax.KindPrintStatement:
+		default:
+			return false
+		}
+	}
+	return !empty
+}
+
+func (c *checker) isPrint(call syntax.Node) bool {
+	return c.r.Refers(call.ChildByField(syntax.FieldFunction), "builtins.print", "pprint.pprint", "pprint.pp")
+}
+
+// constant reports whether v is a literal that carries nothing of the
+// exception: None, True/False, a number, a plain string, an empty
+// collection, or a tuple of those.
+func constant(v syntax.Node) bool {
+	v = v.Unparen()
+	switch v.Kind() {
+	case syntax.KindNone, syntax.KindTrue, syntax.KindFalse, syntax.KindInteger, syntax.KindFloat:
+		return true
+	case syntax.KindString:
+		return !isFString(v)
+	case syntax.KindUnaryOperator:
+		return constant(v.ChildByField(syntax.FieldArgument))
+	case syntax.KindList, syntax.KindTuple:
+		for e := range v.NamedChildren() {
+			if !constant(e) {
+				return false
+			}
+		}
+		return true
+	}
+	t := v.Text()
+	return v.NamedChildCount() == 0 && len(t) > 0 && (t[0] == '{' || t[0] == '[' || t[0] == '(')
+}
+
+func isFString(s syntax.Node) bool {
+	for _, b := range s.Text() {
+		switch b {
+		case 'f', 'F':
+			return true
+		case '"', '\'':
+			return false
+		}
+	}
+	return false
+}

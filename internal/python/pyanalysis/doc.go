@@ -1,0 +1,54 @@
+// Package pyanalysis is xylint's framework for Python rules, modelled on
+// golang.org/x/tools/go/analysis: each rule is an Analyzer whose Run is given
+// a Pass (the file, its source, its tree, the name resolver, the rule's
+// options and a report function).
+//
+// # One parse, one walk
+//
+// AnalyzeFile parses a file once (internal/python/syntax: tree-sitter,
+// flattened into a Go array), then walks the array once: the walk builds the
+// scopes and bindings (internal/python/names) and collects, for every
+// enabled analyzer, the nodes of the kinds it declared in Analyzer.Kinds.
+// Then each analyzer's Run reads Pass.Nodes(kind) — no rule walks the whole
+// tree itself. A rule may still look around a node (parents, children,
+// Node.Descendants) where it needs to.
+//
+// Before parsing, the framework drops analyzers that cannot match: those
+// whose Prefilter strings all miss the file's bytes, and those whose options
+// exclude the file's path (options implementing Excluder). When no analyzer
+// is left the file is not parsed at all, and its result carries no
+// diagnostics — not even a syntax error, which is only looked for in files
+// that are parsed.
+//
+// # Bad input
+//
+// AnalyzeFile never panics and never touches the file system. Files with NUL
+// bytes, invalid UTF-8, or a template marker in their path are Skipped with
+// the reason; a file that fails to parse and has `{%` or `{{` outside strings
+// and comments is Skipped as a "template". A file with syntax errors is
+// linted as far as it parsed and gets ONE lint.SyntaxError (XY000)
+// diagnostic, at its first error region, whose message says how many regions
+// there are: one finding per file keeps a broken file from flooding the
+// output, and the first region is the one to fix first (later ones are often
+// consequences of it). A panic or error in a rule becomes FileResult.Err for
+// that file; the other rules' findings are kept.
+//
+// # Project-wide analysis (hooks for cross-file rules)
+//
+// Rules that need more than one file work in two phases, and trees are never
+// kept alive between them:
+//
+//  1. During its file pass, a rule calls Pass.ExportFact(v) with small values
+//     (names, positions as lint.Range, strings — never syntax.Node, which
+//     would keep the file's tree alive). Analyze returns them in FileFacts,
+//     with the file's Path and Module.
+//  2. After all files, the caller runs RunProject over every file's
+//     FileFacts; each analyzer with a Project function gets a ProjectPass
+//     with all files' facts for that analyzer, and may report diagnostics in
+//     any file.
+//
+// Config.Module is the file's dotted module name ("app.api.routes"), set by
+// the caller (who knows the package roots) and used to resolve relative
+// imports and to qualify module-level names; ModuleName derives it from a
+// path when nothing better is known.
+package pyanalysis

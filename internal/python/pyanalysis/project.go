@@ -1,0 +1,136 @@
+package pyanalysis
+
+import (
+	"fmt"
+	"path"
+	"runtime/debug"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// ProjectPass is what an analyzer's Project function gets: every file's
+// facts for that analyzer, after all file passes.
+type ProjectPass struct {
+	Analyzer *Analyzer
+	// Files are the files whose pass exported facts for this analyzer, in
+	// the order given to RunProject; Facts(f) gives them.
+	Files []*FileFacts
+	// Options returns the rule's options for a file (as Config.Options
+	// does); nil means defaults.
+	Options func(path string) any
+
+	diags *[]lint.Diagnostic
+}
+
+// Facts returns the facts the analyzer exported for f.
+func (p *ProjectPass) Facts(f *FileFacts) []any { return f.Facts[p.Analyzer] }
+
+// Report reports a diagnostic in any file; Rule, Language and Severity
+// default to the analyzer's.
+func (p *ProjectPass) Report(d lint.Diagnostic) {
+	if d.Rule == nil {
+		d.Rule = p.Analyzer.Rule
+		d.Severity = p.Analyzer.Rule.Severity
+	}
+	if d.Language == "" {
+		d.Language = lint.Python
+	}
+	*p.diags = append(*p.diags, d)
+}
+
+// Reportf reports a diagnostic at r in the file at path.
+func (p *ProjectPass) Reportf(path string, r lint.Range, format string, args ...any) {
+	p.Report(lint.Diagnostic{Path: path, Range: r, Message: fmt.Sprintf(format, args...)})
+}
+
+// ProjectConfig configures RunProject.
+type ProjectConfig struct {
+	Analyzers []*Analyzer
+	// Options gives a rule's options for a file; nil func or result => defaults.
+	Options func(path string, r *lint.Rule) any
+}
+
+// RunProject runs the Project phase of cfg's analyzers over the facts of all
+// files (nil entries are ignored). It never panics: a failing analyzer
+// becomes an error, and the other analyzers still run. The caller applies
+// suppressions to the diagnostics with the files' comments, as for file
+// diagnostics.
+func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error) {
+	var diags []lint.Diagnostic
+	var errs []string
+	for _, a := range cfg.Analyzers {
+		if a.Project == nil {
+			continue
+		}
+		p := &ProjectPass{Analyzer: a, diags: &diags}
+		for _, f := range files {
+			if f != nil && len(f.Facts[a]) > 0 {
+				p.Files = append(p.Files, f)
+			}
+		}
+		p.Options = func(path string) any {
+			var o any
+			if cfg.Options != nil {
+				o = cfg.Options(path, a.Rule)
+			}
+			if o == nil && a.Rule.NewOptions != nil {
+				o = a.Rule.NewOptions()
+			}
+			return o
+		}
+		if err := runProject(p); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	sortDiagnostics(diags)
+	if len(errs) > 0 {
+		return diags, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return diags, nil
+}
+
+func runProject(p *ProjectPass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("rule %s panicked in its project phase: %v\n%s", p.Analyzer.Rule.ID(), r, debug.Stack())
+		}
+	}()
+	return p.Analyzer.Project(p)
+}
+
+// ModuleName derives a dotted module name from a slash-separated path
+// relative to a package root: "app/api/routes.py" → "app.api.routes",
+// "app/__init__.py" → "app". A leading "src/" is dropped. It returns "" for
+// paths that are not .py files or whose parts are not identifiers.
+func ModuleName(p string) string {
+	p = strings.TrimPrefix(path.Clean(p), "./")
+	if !strings.HasSuffix(p, ".py") {
+		return ""
+	}
+	p = strings.TrimSuffix(p, ".py")
+	p = strings.TrimPrefix(p, "src/")
+	parts := strings.Split(p, "/")
+	if parts[len(parts)-1] == "__init__" {
+		parts = parts[:len(parts)-1]
+	}
+	for _, s := range parts {
+		if !isIdentifier(s) {
+			return ""
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}

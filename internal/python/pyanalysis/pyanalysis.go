@@ -1,0 +1,313 @@
+package pyanalysis
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Analyzer is one Python rule.
+type Analyzer struct {
+	Rule *lint.Rule
+	// Kinds are the node kinds Run reads through Pass.Nodes; the framework's
+	// single walk collects them.
+	Kinds []syntax.Kind
+	// Prefilter, when non-empty, lists byte strings of which a file must
+	// contain at least one for the rule to possibly match ("print" for
+	// print-call). Files that no enabled analyzer wants are not parsed.
+	Prefilter []string
+	// Run analyses one file.
+	Run func(*Pass) error
+	// Project, when non-nil, runs once after all files (see RunProject) with
+	// the facts the analyzer's file passes exported.
+	Project func(*ProjectPass) error
+}
+
+// Excluder is implemented by options that exclude paths from a rule (such
+// as print-call's `exclude`). The framework does not run the analyzer on a
+// path its options exclude.
+type Excluder interface {
+	Excludes(path string) bool
+}
+
+// Config says how to analyse one file.
+type Config struct {
+	Analyzers []*Analyzer          // the analyzers enabled for this file
+	Options   func(*lint.Rule) any // options for a rule in this file; nil func or nil result => defaults
+	// Module is the file's dotted module name, or "" when unknown.
+	Module string
+}
+
+// Pass is what an analyzer's Run gets for one file.
+type Pass struct {
+	Analyzer *Analyzer
+	File     *syntax.File
+	Path     string // slash-separated, as given to AnalyzeFile
+	Src      []byte
+	Tree     *syntax.Tree
+	Module   string // dotted module name or ""
+	Names    *names.Resolver
+	// Options is the rule's options (the *T that Rule.NewOptions returns,
+	// filled from configuration), or nil when the rule has none.
+	Options any
+
+	nodes *collected
+	diags *[]lint.Diagnostic
+	facts *[]any
+}
+
+// Nodes returns the file's nodes of kind k in source order; k must be one of
+// the analyzer's Kinds.
+func (p *Pass) Nodes(k syntax.Kind) []syntax.Node {
+	if !slices.Contains(p.Analyzer.Kinds, k) {
+		panic(fmt.Sprintf("pyanalysis: %s asks for %s nodes but does not declare the kind", p.Analyzer.Rule.Code, k))
+	}
+	return p.nodes.of(k)
+}
+
+// Diagnostic returns a diagnostic of the pass's rule at n with the rule's
+// default severity; adjust it and give it to Report.
+func (p *Pass) Diagnostic(n syntax.Node, format string, args ...any) lint.Diagnostic {
+	return lint.Diagnostic{
+		Rule:     p.Analyzer.Rule,
+		Language: lint.Python,
+		Path:     p.Path,
+		Range:    p.File.Lines.Range(n.Start(), n.End()),
+		Message:  fmt.Sprintf(format, args...),
+		Severity: p.Analyzer.Rule.Severity,
+	}
+}
+
+// Reportf reports a diagnostic at n with the rule's default severity.
+func (p *Pass) Reportf(n syntax.Node, format string, args ...any) {
+	p.Report(p.Diagnostic(n, format, args...))
+}
+
+// Report reports d, filling in Rule, Language and Path when they are unset.
+func (p *Pass) Report(d lint.Diagnostic) {
+	if d.Rule == nil {
+		d.Rule = p.Analyzer.Rule
+	}
+	if d.Language == "" {
+		d.Language = lint.Python
+	}
+	if d.Path == "" {
+		d.Path = p.Path
+	}
+	*p.diags = append(*p.diags, d)
+}
+
+// ExportFact records a fact about this file for the analyzer's Project
+// phase. Facts must be small values that do not reference the tree.
+func (p *Pass) ExportFact(v any) { *p.facts = append(*p.facts, v) }
+
+// FileFacts are the facts the analyzers exported for one file.
+type FileFacts struct {
+	Path   string
+	Module string
+	Facts  map[*Analyzer][]any
+}
+
+// AnalyzeFile runs cfg's analyzers on one file. It never panics and never
+// touches the file system.
+func AnalyzeFile(path string, src []byte, cfg Config) *lint.FileResult {
+	res, _ := Analyze(path, src, cfg)
+	return res
+}
+
+// Analyze is AnalyzeFile that also returns the facts the analyzers exported
+// (nil when there are none), for RunProject.
+func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *FileFacts) {
+	res = &lint.FileResult{Path: path, Language: lint.Python}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Err = fmt.Errorf("internal error analysing %s: %v\n%s", path, r, debug.Stack())
+		}
+	}()
+	if reason := syntax.SkipReason(path, src); reason != "" {
+		res.Skipped = reason
+		return res, nil
+	}
+	res.Src = src
+	type active struct {
+		a    *Analyzer
+		opts any
+	}
+	var run []active
+	for _, a := range cfg.Analyzers {
+		var opts any
+		if cfg.Options != nil {
+			opts = cfg.Options(a.Rule)
+		}
+		if opts == nil && a.Rule.NewOptions != nil {
+			opts = a.Rule.NewOptions()
+		}
+		if ex, ok := opts.(Excluder); ok && ex.Excludes(path) {
+			continue
+		}
+		if !prefilterMatches(a.Prefilter, src) {
+			continue
+		}
+		run = append(run, active{a, opts})
+	}
+	if len(run) == 0 {
+		return res, nil
+	}
+
+	f, err := syntax.Parse(path, src)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", path, err)
+		return res, nil
+	}
+	if f.LooksLikeTemplate() {
+		res.Skipped = syntax.SkipTemplate
+		res.Src = nil
+		return res, nil
+	}
+	res.Comments = f.Comments
+
+	// The single walk: scopes and bindings, and the nodes each analyzer wants.
+	col := newCollected()
+	for _, r := range run {
+		col.want(r.a.Kinds)
+	}
+	nb := names.NewBuilder(f, cfg.Module)
+	tree := f.Tree
+	for i, n := 0, tree.Len(); i < n; i++ {
+		node := tree.Node(i)
+		nb.Visit(node)
+		col.add(node)
+	}
+	resolver := nb.Finish()
+
+	var diags []lint.Diagnostic
+	var errs []error
+	for _, r := range run {
+		var fs []any
+		pass := &Pass{
+			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module,
+			Names: resolver, Options: r.opts, nodes: col, diags: &diags, facts: &fs,
+		}
+		if err := runOne(pass); err != nil {
+			errs = append(errs, err)
+		}
+		if len(fs) > 0 {
+			if facts == nil {
+				facts = &FileFacts{Path: path, Module: cfg.Module, Facts: map[*Analyzer][]any{}}
+			}
+			facts.Facts[r.a] = fs
+		}
+	}
+	if len(f.Errors) > 0 {
+		diags = append(diags, syntaxError(f))
+	}
+	sortDiagnostics(diags)
+	res.Diagnostics = diags
+	res.Err = errors.Join(errs...)
+	return res, facts
+}
+
+// runOne runs one analyzer, turning a panic into an error.
+func runOne(p *Pass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: rule %s panicked: %v\n%s", p.Path, p.Analyzer.Rule.ID(), r, debug.Stack())
+		}
+	}()
+	if err := p.Analyzer.Run(p); err != nil {
+		return fmt.Errorf("%s: rule %s: %w", p.Path, p.Analyzer.Rule.ID(), err)
+	}
+	return nil
+}
+
+func prefilterMatches(needles []string, src []byte) bool {
+	if len(needles) == 0 {
+		return true
+	}
+	for _, s := range needles {
+		if bytes.Contains(src, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func syntaxError(f *syntax.File) lint.Diagnostic {
+	e := f.Errors[0]
+	msg := f.ErrorMessage(e)
+	if k := len(f.Errors); k > 1 {
+		msg += fmt.Sprintf(" (and %d more error regions)", k-1)
+	}
+	end := e.End()
+	// An ERROR region can span most of a file; point at its first line.
+	if nl := bytes.IndexAny(f.Src[e.Start():end], "\r\n"); nl >= 0 {
+		end = e.Start() + nl
+	}
+	return lint.Diagnostic{
+		Rule:     lint.SyntaxError,
+		Language: lint.Python,
+		Path:     f.Path,
+		Range:    f.Lines.Range(e.Start(), end),
+		Message:  msg,
+		Severity: lint.SyntaxError.Severity,
+	}
+}
+
+func sortDiagnostics(ds []lint.Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b lint.Diagnostic) int {
+		if c := a.Range.Start.Offset - b.Range.Start.Offset; c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rule.Code, b.Rule.Code)
+	})
+}
+
+// collected holds the nodes of the wanted kinds, by kind, in source order.
+type collected struct {
+	slot  []int8 // kind → index into lists, -1 when not wanted
+	lists [][]syntax.Node
+	kinds []syntax.Kind
+}
+
+func newCollected() *collected {
+	c := &collected{slot: make([]int8, syntax.KindCount())}
+	for i := range c.slot {
+		c.slot[i] = -1
+	}
+	return c
+}
+
+func (c *collected) want(ks []syntax.Kind) {
+	for _, k := range ks {
+		if int(k) >= len(c.slot) || c.slot[k] >= 0 {
+			continue
+		}
+		c.slot[k] = int8(len(c.lists))
+		c.lists = append(c.lists, nil)
+		c.kinds = append(c.kinds, k)
+	}
+}
+
+func (c *collected) add(n syntax.Node) {
+	if k := int(n.Kind()); k < len(c.slot) {
+		if s := c.slot[k]; s >= 0 {
+			c.lists[s] = append(c.lists[s], n)
+		}
+	}
+}
+
+func (c *collected) of(k syntax.Kind) []syntax.Node {
+	if int(k) < len(c.slot) {
+		if s := c.slot[k]; s >= 0 {
+			return c.lists[s]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,57 @@
+// A small C binding to the tree-sitter runtime for xylint's Python parser.
+//
+// The tree-sitter library itself is compiled and linked by
+// github.com/tree-sitter/go-tree-sitter; this file declares the few functions
+// of its public C API (tree_sitter/api.h, v0.25) that xylint calls directly,
+// so that a whole file is parsed and flattened into a Go-owned array with two
+// cgo calls instead of one cgo call per node.
+#ifndef XYLINT_TS_H
+#define XYLINT_TS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+typedef struct TSParser TSParser;
+typedef struct TSTree TSTree;
+typedef struct TSLanguage TSLanguage;
+
+// Flags of a flattened node.
+enum {
+	XY_NAMED = 1,
+	XY_ERROR = 2,
+	XY_MISSING = 4,
+	XY_EXTRA = 8,
+};
+
+// xy_node is one node of a flattened tree, in pre-order. Its layout is
+// mirrored by the Go type syntax.node (checked at start-up).
+typedef struct {
+	uint16_t kind;  // public symbol id (ts_node_symbol)
+	uint16_t field; // field id of this node in its parent, 0 if none
+	uint16_t flags;
+	uint16_t _pad;
+	uint32_t start; // byte offsets into the caller's buffer
+	uint32_t end;
+	int32_t parent; // index of the parent, -1 for the root
+	int32_t after;  // index just past this node's subtree
+} xy_node;
+
+void xy_use_c_allocator(void);
+TSParser *xy_parser_new(const TSLanguage *lang);
+void xy_parser_delete(TSParser *p);
+// xy_parse parses src[0:len) and gives up after timeout_ms milliseconds
+// (returning NULL).
+TSTree *xy_parse(TSParser *p, const char *src, uint32_t len, uint32_t timeout_ms);
+void xy_tree_delete(TSTree *t);
+// xy_flatten writes up to cap nodes of t into buf, adding base to every byte
+// offset, and returns the number of nodes in the tree (which may exceed cap:
+// then call again with a buffer that large). Returns -1 if out of memory.
+int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base);
+uint16_t xy_symbol_for_name(const TSLanguage *lang, const char *name, uint32_t len, bool named);
+uint16_t xy_field_for_name(const TSLanguage *lang, const char *name, uint32_t len);
+uint32_t xy_symbol_count(const TSLanguage *lang);
+const char *xy_symbol_name(const TSLanguage *lang, uint16_t sym);
+
+#endif
