@@ -33,6 +33,31 @@ func Report(pass *analysis.Pass, r *lint.Rule, pos, end token.Pos, msg string, f
 	pass.Report(d)
 }
 
+// ReportSeverity is Report for a finding whose severity differs from the
+// rule's default (XY001 without credentials is a warning). The severity
+// travels in the Category as "XY001:warning"; ParseCategory reads it back.
+func ReportSeverity(pass *analysis.Pass, r *lint.Rule, sev lint.Severity, pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: r.Code, Message: Prefix(r) + msg}
+	if sev != r.Severity {
+		d.Category += ":" + sev.String()
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
+}
+
+// ParseCategory splits a Category that Report or ReportSeverity set into
+// the rule code and, when one was given, the severity.
+func ParseCategory(cat string) (code string, sev lint.Severity, hasSeverity bool) {
+	code, s, found := strings.Cut(cat, ":")
+	if !found {
+		return code, lint.Warning, false
+	}
+	sev, err := lint.ParseSeverity(s)
+	return code, sev, err == nil
+}
+
 // SplitMessage undoes Prefix: it returns the rule code and the bare message
 // of a message an xylint analyzer reported. ok is false for other messages.
 func SplitMessage(msg string) (code, rest string, ok bool) {
