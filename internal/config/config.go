@@ -608,3 +608,14 @@ func matchesFileOrParent(p walk.Pattern, rel string) bool {
 	}
 	return false
 }
+
+// LookupSuppression resolves a code, name or alias (Ruff's T201) named in a
+// suppression comment.
+func (r *Registry) LookupSuppression(s string) *lint.Rule {
+	for _, rule := range r.Rules {
+		if rule.MatchesSuppression(s) {
+			return rule
+		}
+	}
+	return nil
+}

@@ -1,0 +1,247 @@
+// Command xylint checks the platform's Python (and Go) services.
+//
+//	xylint check [PATH...]   lint files and directories (default ".")
+//	xylint rules [RULE]      list the rules, or print one rule's documentation
+//	xylint config [PATH]     print the effective configuration for a path
+//	xylint version           print the version
+//
+// Exit status: 0 clean, 1 findings, 2 usage, configuration or read errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/xynergy/xylint/analyzers/pyrules"
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/output"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exitError carries an exit status through cobra.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := &cobra.Command{
+		Use:           "xylint",
+		Short:         "Static analyzer and auto-fixing linter for the platform's Python and Go services",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(checkCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), versionCmd(stdout))
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	var ee exitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.code
+	case err != nil:
+		fmt.Fprintf(stderr, "xylint: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+type checkFlags struct {
+	exclude, sel, extendSel, ignore []string
+	format, out, color              string
+	statistics                      bool
+	jobs                            int
+}
+
+func checkCmd(stdout, stderr io.Writer) *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Lint files and directories (default: the current directory)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !contains(output.Formats, f.format) {
+				return fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(output.Formats, ", "))
+			}
+			if !contains([]string{"auto", "always", "never"}, f.color) {
+				return fmt.Errorf("--color %q: want auto, always or never", f.color)
+			}
+			res, err := driver.Run(cmd.Context(), driver.Options{
+				Paths:     args,
+				Registry:  driver.DefaultRegistry(),
+				Overrides: config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
+				Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
+				Jobs:      f.jobs,
+			})
+			if err != nil {
+				return err
+			}
+			for _, n := range res.Notices {
+				fmt.Fprintf(stderr, "xylint: notice: %s\n", n)
+			}
+			for _, e := range res.Errors {
+				fmt.Fprintf(stderr, "xylint: error: %s\n", e)
+			}
+			toTerminal := f.out == "" && isTerminal(os.Stdout)
+			opts := output.Options{
+				Format:      f.format,
+				Statistics:  f.statistics,
+				Excerpts:    toTerminal || f.color == "always",
+				Color:       f.color == "always" || (f.color == "auto" && toTerminal && os.Getenv("NO_COLOR") == ""),
+				ToolVersion: version(),
+				StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
+			}
+			write := func(w io.Writer) error { return output.Write(w, res, opts) }
+			if f.out != "" {
+				err = output.WriteFileAtomic(f.out, write)
+			} else {
+				err = write(stdout)
+			}
+			if err != nil {
+				return err
+			}
+			return exitError{res.ExitCode()}
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&f.exclude, "exclude", nil, "exclude files and directories matching these globs (gitignore syntax; adds to the configured excludes)")
+	fl.StringSliceVar(&f.sel, "select", nil, "rules to run, by code, name or code prefix (replaces the configured select)")
+	fl.StringSliceVar(&f.extendSel, "extend-select", nil, "rules to run in addition to the selected ones (e.g. XY100)")
+	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github")
+	fl.StringVarP(&f.out, "output", "o", "", "write the report to this file (atomically) instead of stdout")
+	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files analysed in parallel (default: the number of CPUs)")
+	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
+	return cmd
+}
+
+func rulesCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules [CODE|NAME]",
+		Short: "List the rules, or print one rule's documentation",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			reg := driver.DefaultRegistry()
+			if len(args) == 0 {
+				return output.WriteRules(stdout, reg.Rules)
+			}
+			r := reg.LookupSuppression(args[0])
+			if r == nil {
+				return fmt.Errorf("no rule %q (run `xylint rules` for the list)", args[0])
+			}
+			return output.WriteRuleDoc(stdout, r)
+		},
+	}
+}
+
+func configCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "config [PATH]",
+		Short: "Print the effective configuration for a file or directory (default: the current directory)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p := "."
+			if len(args) == 1 {
+				p = args[0]
+			}
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				return err
+			}
+			fi, err := os.Stat(abs)
+			if err != nil {
+				return err
+			}
+			loader, err := config.NewLoader(driver.DefaultRegistry(), config.Overrides{})
+			if err != nil {
+				return err
+			}
+			var fc *config.FileConfig
+			if fi.IsDir() {
+				var s *config.Settings
+				if s, err = loader.ForDir(abs); err == nil {
+					fc = s.ForFile(filepath.Join(abs, "_")) // per-file-ignores do not apply to a directory
+				}
+			} else {
+				fc, err = loader.ForFile(abs)
+			}
+			if err != nil {
+				return err
+			}
+			wd, _ := os.Getwd()
+			b, err := fc.TOML(func(file string) string {
+				if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
+					return filepath.ToSlash(rel)
+				}
+				return file
+			})
+			if err != nil {
+				return err
+			}
+			_, err = stdout.Write(b)
+			return err
+		},
+	}
+}
+
+func versionCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print xylint's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintf(stdout, "xylint %s\n", version())
+			return err
+		},
+	}
+}
+
+// version is the module version the binary was built at ("v0.3.0" for
+// `go install ...@v0.3.0`), with the VCS revision when the build recorded
+// one, or "(devel)".
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,303 @@
+// Package driver runs `xylint check`: it expands the paths, finds each
+// file's configuration, hands the files to the producers (one per language:
+// the Python rules, later the Go analyzers), applies suppressions and
+// returns a sorted, deterministic result. It knows no language itself.
+package driver
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/xynergy/xylint/analyzers"
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/suppress"
+	"github.com/xynergy/xylint/internal/walk"
+)
+
+// Input is one file handed to a producer.
+type Input struct {
+	Path   string // as displayed, slash-separated
+	Abs    string // absolute OS path
+	Config *config.FileConfig
+}
+
+// A Producer analyses the files of one language.
+type Producer interface {
+	// Extensions are the file name endings the producer analyses (".py").
+	Extensions() []string
+	// Analyze returns one result per input, in any order (a file that
+	// cannot be read gets a result with Err set), and an error for failures
+	// that concern no single file. Results' diagnostics may be in any
+	// order; suppressions are applied by the driver using the results'
+	// Comments. jobs bounds the parallelism.
+	Analyze(ctx context.Context, files []Input, jobs int) ([]*lint.FileResult, error)
+}
+
+// Options configure a run.
+type Options struct {
+	Paths     []string // default "."
+	Registry  *config.Registry
+	Overrides config.Overrides
+	Producers []Producer
+	Jobs      int // <= 0: GOMAXPROCS
+	// NoGitignore: walk ignoring .gitignore files.
+	NoGitignore bool
+}
+
+// Problem is an error or a notice about one path.
+type Problem struct {
+	Path    string
+	Message string
+}
+
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Message
+	}
+	return p.Path + ": " + p.Message
+}
+
+// Result is what a run found.
+type Result struct {
+	Registry *config.Registry
+	// Files are the analysed files, sorted by path. Src is kept only for
+	// files with diagnostics (for source excerpts, fingerprints and fixes).
+	Files []*lint.FileResult
+	// Diagnostics are the unsuppressed findings, sorted by path, position
+	// and code.
+	Diagnostics []lint.Diagnostic
+	// Errors make the run exit 2: paths that could not be read, bad
+	// configuration, analysis failures.
+	Errors []Problem
+	// Notices are files skipped on purpose (binary, not UTF-8, template,
+	// too large, not a language xylint reads).
+	Notices []Problem
+}
+
+// ExitCode is 2 when there were errors, 1 when there are findings, else 0.
+func (r *Result) ExitCode() int {
+	switch {
+	case len(r.Errors) > 0:
+		return 2
+	case len(r.Diagnostics) > 0:
+		return 1
+	}
+	return 0
+}
+
+// Source returns the analysed content of path, or nil.
+func (r *Result) Source(path string) []byte {
+	i, ok := slices.BinarySearchFunc(r.Files, path, func(f *lint.FileResult, p string) int { return cmp.Compare(f.Path, p) })
+	if !ok {
+		return nil
+	}
+	return r.Files[i].Src
+}
+
+// Run checks opts.Paths. The error is for bad options only (an unknown
+// --select, a bad --exclude glob): everything about files is in Result.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	loader, err := config.NewLoader(opts.Registry, opts.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	res := &Result{Registry: opts.Registry}
+	configErrs := newErrSet()
+
+	var exts []string
+	for _, p := range opts.Producers {
+		exts = append(exts, p.Extensions()...)
+	}
+	files, walkErrs := walk.Walk(opts.Paths, walk.Options{
+		Extensions:  exts,
+		NoGitignore: opts.NoGitignore,
+		Exclude: func(abs string, isDir bool) bool {
+			s, err := loader.ForDir(filepath.Dir(abs))
+			if err != nil {
+				configErrs.add(err)
+				return true // what a broken configuration governs is not checked
+			}
+			return s.Excluded(abs, isDir)
+		},
+	})
+	for _, e := range walkErrs {
+		res.Errors = append(res.Errors, Problem{e.Path, e.Err.Error()})
+	}
+
+	byProducer := make([][]Input, len(opts.Producers))
+	for _, f := range files {
+		fc, err := loader.ForFile(f.Abs)
+		if err != nil {
+			configErrs.add(err)
+			continue
+		}
+		i := slices.IndexFunc(opts.Producers, func(p Producer) bool { return hasExt(f.Path, p.Extensions()) })
+		if i < 0 {
+			res.Notices = append(res.Notices, Problem{f.Path, "skipped: not a file type xylint analyses"})
+			continue
+		}
+		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc})
+	}
+	for _, e := range configErrs.list() {
+		res.Errors = append(res.Errors, Problem{"", e})
+	}
+
+	configs := map[string]*config.FileConfig{}
+	for _, inputs := range byProducer {
+		for _, in := range inputs {
+			configs[in.Path] = in.Config
+		}
+	}
+	for i, p := range opts.Producers {
+		if len(byProducer[i]) == 0 {
+			continue
+		}
+		results, err := p.Analyze(ctx, byProducer[i], jobs)
+		if err != nil {
+			res.Errors = append(res.Errors, Problem{"", err.Error()})
+		}
+		res.Files = append(res.Files, results...)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	lookup := opts.Registry.LookupSuppression
+	for _, f := range res.Files {
+		if f.Err != nil {
+			res.Errors = append(res.Errors, Problem{f.Path, strings.TrimPrefix(f.Err.Error(), f.Path+": ")})
+		}
+		if f.Skipped != "" {
+			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + f.Skipped})
+			continue
+		}
+		fc := configs[f.Path]
+		enabled := func(r *lint.Rule) bool { return fc == nil || fc.Enabled(r) }
+		// Rules report only where they are enabled; a project-wide rule may
+		// have reported into a file whose configuration disables it.
+		f.Diagnostics = slices.DeleteFunc(f.Diagnostics, func(d lint.Diagnostic) bool { return !enabled(d.Rule) })
+		f.Diagnostics = suppress.Apply(f, suppress.Options{Lookup: lookup, Enabled: enabled})
+		if len(f.Diagnostics) == 0 {
+			f.Src, f.Comments = nil, nil // keep memory for the files that are shown
+		}
+		res.Diagnostics = append(res.Diagnostics, f.Diagnostics...)
+	}
+	slices.SortFunc(res.Files, func(a, b *lint.FileResult) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(res.Diagnostics, compareDiagnostics)
+	sortProblems(res.Errors)
+	sortProblems(res.Notices)
+	return res, nil
+}
+
+func compareDiagnostics(a, b lint.Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Range.Start.Offset, b.Range.Start.Offset),
+		cmp.Compare(a.Range.End.Offset, b.Range.End.Offset),
+		cmp.Compare(a.Rule.Code, b.Rule.Code),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+func sortProblems(ps []Problem) {
+	slices.SortFunc(ps, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
+	})
+}
+
+func hasExt(path string, exts []string) bool {
+	for _, e := range exts {
+		if strings.HasSuffix(path, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// errSet collects configuration errors once each (many files share a
+// configuration).
+type errSet struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	msgs []string
+}
+
+func newErrSet() *errSet { return &errSet{seen: map[string]bool{}} }
+
+func (s *errSet) add(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if !s.seen[line] {
+			s.seen[line] = true
+			s.msgs = append(s.msgs, line)
+		}
+	}
+}
+
+func (s *errSet) list() []string { return s.msgs }
+
+// MaxFileSize is the largest file read; larger ones are skipped with a
+// notice (no hand-written source is this large; generated files are).
+const MaxFileSize = 32 << 20
+
+// ErrTooLarge marks a file skipped for its size.
+var ErrTooLarge = errors.New("file too large")
+
+// ReadSource reads a file for analysis. It refuses what is not a regular
+// file (a FIFO would block) and, with ErrTooLarge, files over MaxFileSize.
+func ReadSource(abs string) ([]byte, error) {
+	f, err := os.Open(abs)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%w (%d MiB; the limit is %d MiB)", ErrTooLarge, fi.Size()>>20, MaxFileSize>>20)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	return src, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// DefaultRegistry is every rule xylint can report: XY000 syntax-error, the
+// six rules, and the suppression checks (XY100 is opt-in).
+func DefaultRegistry() *config.Registry {
+	rules := append([]*lint.Rule{lint.SyntaxError}, analyzers.Rules...)
+	rules = append(rules, suppress.Unused, suppress.Malformed)
+	return &config.Registry{Rules: rules, OptIn: []*lint.Rule{suppress.Unused}}
+}

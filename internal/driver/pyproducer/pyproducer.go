@@ -1,0 +1,126 @@
+// Package pyproducer runs the Python rules for the driver: it reads each
+// file, runs the enabled analyzers on it in parallel (one parse per file),
+// then the rules' project-wide phase over the facts the file passes
+// exported.
+package pyproducer
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sync"
+
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+)
+
+// Producer analyses .py and .pyi files with Analyzers.
+type Producer struct {
+	Analyzers []*pyanalysis.Analyzer
+}
+
+func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
+
+func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) ([]*lint.FileResult, error) {
+	results := make([]*lint.FileResult, len(files))
+	facts := make([]*pyanalysis.FileFacts, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], facts[i] = p.analyze(files[i])
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// The project phase: cross-file rules report into any file; the driver
+	// drops what lands in files whose configuration disables the rule.
+	byPath := make(map[string]*lint.FileResult, len(files))
+	cfgByPath := make(map[string]driver.Input, len(files))
+	for i, r := range results {
+		byPath[r.Path] = r
+		cfgByPath[files[i].Path] = files[i]
+	}
+	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{
+		Analyzers: p.Analyzers,
+		Options: func(path string, r *lint.Rule) any {
+			if in, ok := cfgByPath[path]; ok {
+				return in.Config.Options(r)
+			}
+			return nil
+		},
+	})
+	for _, d := range diags {
+		if r := byPath[d.Path]; r != nil {
+			r.Diagnostics = append(r.Diagnostics, d)
+		}
+	}
+	return results, err
+}
+
+func (p *Producer) analyze(in driver.Input) (*lint.FileResult, *pyanalysis.FileFacts) {
+	src, err := driver.ReadSource(in.Abs)
+	if err != nil {
+		res := &lint.FileResult{Path: in.Path, Language: lint.Python}
+		if errors.Is(err, driver.ErrTooLarge) {
+			res.Skipped = err.Error()
+		} else {
+			res.Err = err
+		}
+		return res, nil
+	}
+	var enabled []*pyanalysis.Analyzer
+	for _, a := range p.Analyzers {
+		if in.Config.Enabled(a.Rule) {
+			enabled = append(enabled, a)
+		}
+	}
+	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: moduleName(in)}
+	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
+	// Syntax errors are reported only where XY000 is enabled.
+	if !in.Config.Enabled(lint.SyntaxError) {
+		kept := res.Diagnostics[:0]
+		for _, d := range res.Diagnostics {
+			if d.Rule != lint.SyntaxError {
+				kept = append(kept, d)
+			}
+		}
+		res.Diagnostics = kept
+	}
+	return res, facts
+}
+
+// moduleName is the file's dotted module name relative to its
+// configuration's directory (the project root, where pyproject.toml is),
+// or to the working directory when no configuration file applies.
+func moduleName(in driver.Input) string {
+	base := in.Config.Settings.Dir
+	if in.Config.Settings.File == "" {
+		base = "."
+		if wd, err := filepath.Abs("."); err == nil {
+			base = wd
+		}
+	}
+	rel, err := filepath.Rel(base, in.Abs)
+	if err != nil {
+		return ""
+	}
+	return pyanalysis.ModuleName(filepath.ToSlash(rel))
+}

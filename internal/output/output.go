@@ -1,0 +1,90 @@
+// Package output renders a check's result: text for people, JSON for
+// programs (docs/json-output.md), SARIF 2.1.0 for code scanning, and GitHub
+// workflow commands for pull-request annotations; plus per-rule statistics
+// and the rule documentation `xylint rules` prints.
+package output
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/xynergy/xylint/internal/driver"
+)
+
+// Formats are the values of --format.
+var Formats = []string{"text", "json", "sarif", "github"}
+
+// Options control rendering.
+type Options struct {
+	Format string
+	// Color adds ANSI colours; Excerpts shows the source line and an
+	// underline below each finding (text format).
+	Color, Excerpts bool
+	Statistics      bool
+	ToolVersion     string
+	// StepSummary, when not empty, is the file ($GITHUB_STEP_SUMMARY) the
+	// github format appends a Markdown summary to.
+	StepSummary string
+}
+
+// Write renders res to w.
+func Write(w io.Writer, res *driver.Result, opts Options) error {
+	if opts.Statistics {
+		switch opts.Format {
+		case "text", "":
+			return writeStatisticsText(w, res, opts)
+		case "json":
+			return writeStatisticsJSON(w, res)
+		}
+		return fmt.Errorf("--statistics works with --format text or json, not %s", opts.Format)
+	}
+	switch opts.Format {
+	case "text", "":
+		return writeText(w, res, opts)
+	case "json":
+		return writeJSON(w, res, opts)
+	case "sarif":
+		return writeSARIF(w, res, opts)
+	case "github":
+		if err := writeGitHub(w, res); err != nil {
+			return err
+		}
+		if opts.StepSummary != "" {
+			return appendStepSummary(opts.StepSummary, res)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown format %q (want text, json, sarif or github)", opts.Format)
+}
+
+// WriteFileAtomic writes a file through a temporary file in the same
+// directory and a rename, so that a reader (or a crash) never sees half a
+// report and an existing report is replaced whole.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,81 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// RuleCount is one line of --statistics.
+type RuleCount struct {
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Count   int    `json:"count"`
+	Fixable int    `json:"fixable"`
+}
+
+// Statistics counts findings per rule, most frequent first. (Counts per
+// service or directory can be added as another grouping of the same
+// diagnostics.)
+func Statistics(diags []lint.Diagnostic) []RuleCount {
+	idx := map[*lint.Rule]int{}
+	var out []RuleCount
+	for _, d := range diags {
+		i, ok := idx[d.Rule]
+		if !ok {
+			i = len(out)
+			idx[d.Rule] = i
+			out = append(out, RuleCount{Code: d.Rule.Code, Name: d.Rule.Name})
+		}
+		out[i].Count++
+		if d.Fix != nil {
+			out[i].Fixable++
+		}
+	}
+	slices.SortFunc(out, func(a, b RuleCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return compareStrings(a.Code, b.Code)
+	})
+	return out
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func writeStatisticsText(w io.Writer, res *driver.Result, opts Options) error {
+	p := painter(opts.Color)
+	for _, c := range Statistics(res.Diagnostics) {
+		line := fmt.Sprintf("%6d  %s  %s", c.Count, p.paint(ansiBold, c.Code), c.Name)
+		if c.Fixable > 0 {
+			line += fmt.Sprintf("%s(%d with a fix)", strings.Repeat(" ", max(2, 24-len(c.Name))), c.Fixable)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeStatisticsJSON(w io.Writer, res *driver.Result) error {
+	stats := Statistics(res.Diagnostics)
+	if stats == nil {
+		stats = []RuleCount{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(stats)
+}
