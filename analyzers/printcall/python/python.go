@@ -65,8 +65,9 @@ func run(pass *pyanalysis.Pass) error {
 // mayBePrinter is a cheap test that skips calls that cannot resolve to a
 // name (method calls on call results, subscripts, ...).
 func mayBePrinter(fn syntax.Node) bool {
+	fn = fn.Unparen()
 	for fn.Is(syntax.KindAttribute) {
-		fn = fn.ChildByField(syntax.FieldObject)
+		fn = fn.ChildByField(syntax.FieldObject).Unparen()
 	}
 	return fn.Is(syntax.KindIdentifier)
 }

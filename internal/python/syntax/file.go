@@ -101,12 +101,11 @@ func (f *File) comment(start, end int) lint.Comment {
 }
 
 // LooksLikeTemplate reports whether the file is a Jinja or cookiecutter
-// template rather than Python: it failed to parse and has `{%` or `{{`
-// outside strings and comments (neither is valid Python there).
+// template rather than Python: it has `{%` or `{{` outside strings and
+// comments. `{%` is never Python; `{{` parses (a set holding a set or
+// dict) but fails at run time, as sets are unhashable, so no working module
+// has it.
 func (f *File) LooksLikeTemplate() bool {
-	if len(f.Errors) == 0 {
-		return false
-	}
 	for _, marker := range [][]byte{[]byte("{%"), []byte("{{")} {
 		for off := 0; ; {
 			k := bytes.Index(f.Src[off:], marker)

@@ -1,0 +1,55 @@
+"""Calls that print, in every import form."""
+import builtins
+import builtins as b
+import pprint
+import pprint as pr
+import sys
+from builtins import print as echo
+from pprint import pp
+from pprint import pprint as show
+
+print("hello")  # want "^`print` call; use the module logger$"
+builtins.print("x")  # want "`print` call"
+b.print("x")  # want "`print` call"
+echo("x")  # want "`print` call"
+pprint.pprint({})  # want "`pprint.pprint` call"
+pprint.pp({})  # want "`pprint.pp` call"
+pr.pprint({})  # want "`pprint.pprint` call"
+show({})  # want "`pprint.pprint` call"
+pp({})  # want "`pprint.pp` call"
+(print)("parenthesised")  # want "`print` call"
+print(  # want "`print` call"
+    "spread over",
+    "lines",
+)
+print("a"); print("b")  # want "`print` call" "`print` call"
+print("# want in a string is not an expectation")  # want "`print` call"
+
+alias = pprint.pprint
+alias({})  # want "`pprint.pprint` call"
+
+# Output that goes to stdout or stderr is still a print.
+print("to stderr", file=sys.stderr)  # want "`print` call"
+print("to stdout", file=sys.stdout)  # want "`print` call"
+print("default", file=None)  # want "`print` call"
+pprint.pprint({}, stream=sys.stderr)  # want "`pprint.pprint` call"
+
+
+def write_report(f, rows):
+    # Writing to a file is not logging's business.
+    print("header", file=f)
+    print("row", file=open("out.txt", "w"))
+    pprint.pprint(rows, stream=f)
+    f.print("method named print")
+    sys.stdout.write("not a print call\n")
+    [print(r) for r in rows]  # want "`print` call"
+    return lambda: print("in a lambda")  # want "`print` call"
+
+
+class Printer:
+    def print(self, x):
+        return x
+
+    def run(self):
+        self.print("a method")
+        print("the builtin: class scope does not shadow it here")  # want "`print` call"

@@ -1,0 +1,2 @@
+# Test files are excluded by default.
+print("in a test")

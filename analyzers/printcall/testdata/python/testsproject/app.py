@@ -1,0 +1,3 @@
+from . import helpers
+
+print("in the app")  # want "`print` call"

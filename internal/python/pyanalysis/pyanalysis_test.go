@@ -1,0 +1,184 @@
+package pyanalysis_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+var callRule = &lint.Rule{Code: "XY901", Name: "call", Severity: lint.Info}
+
+// calls reports every call whose function is a name, with its qualified
+// name, and exports the calls' names as facts.
+var calls = &pyanalysis.Analyzer{
+	Rule:      callRule,
+	Kinds:     []syntax.Kind{syntax.KindCall},
+	Prefilter: []string{"("},
+	Run: func(p *pyanalysis.Pass) error {
+		for _, c := range p.Nodes(syntax.KindCall) {
+			q, _ := p.Names.QualifiedName(c.ChildByField(syntax.FieldFunction))
+			p.Reportf(c, "call %s", q)
+			p.ExportFact(q)
+		}
+		return nil
+	},
+	Project: func(p *pyanalysis.ProjectPass) error {
+		n := 0
+		for _, f := range p.Files {
+			n += len(p.Facts(f))
+		}
+		last := p.Files[len(p.Files)-1]
+		p.Reportf(last.Path, lint.Range{}, "%d calls in %d files", n, len(p.Files))
+		return nil
+	},
+}
+
+func analyze(path, src string, as ...*pyanalysis.Analyzer) *lint.FileResult {
+	return pyanalysis.AnalyzeFile(path, []byte(src), pyanalysis.Config{Analyzers: as})
+}
+
+func TestDiagnostics(t *testing.T) {
+	r := analyze("a.py", "import os\nos.getcwd()\n", calls)
+	if r.Err != nil || r.Skipped != "" || len(r.Diagnostics) != 1 {
+		t.Fatalf("result = %+v", r)
+	}
+	d := r.Diagnostics[0]
+	if d.Message != "call os.getcwd" || d.Rule != callRule || d.Severity != lint.Info || d.Path != "a.py" ||
+		d.Range.Start.Line != 2 || d.Range.Start.Column != 1 || d.Range.End.Column != 12 {
+		t.Errorf("diagnostic = %+v", d)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, c := range []struct {
+		name, path, src, skipped string
+	}{
+		{"binary", "a.py", "x(1)\x00\x01", "binary file"},
+		{"latin-1", "a.py", "# caf\xe9\nx(1)\n", "not UTF-8"},
+		{"jinja", "a.py", "{% if async %}\nasync def f(): pass\n{% endif %}\nx(1)\n", "template"},
+		{"cookiecutter code", "a.py", "app = {{ cookiecutter.app_name }}()\n", "template"},
+		{"cookiecutter path", "{{cookiecutter.slug}}/main.py", "x(1)\n", "template"},
+	} {
+		r := analyze(c.path, c.src, calls)
+		if r.Skipped != c.skipped || len(r.Diagnostics) != 0 || r.Err != nil {
+			t.Errorf("%s: skipped %q, %d diagnostics, err %v; want skipped %q", c.name, r.Skipped, len(r.Diagnostics), r.Err, c.skipped)
+		}
+	}
+	// A BOM is accepted and offsets stay offsets into the original bytes.
+	r := analyze("a.py", "\xEF\xBB\xBFx(1)\n", calls)
+	if r.Skipped != "" || len(r.Diagnostics) != 1 || r.Diagnostics[0].Range.Start.Offset != 3 {
+		t.Errorf("BOM: %+v", r)
+	}
+}
+
+func TestSyntaxErrorOnePerFile(t *testing.T) {
+	r := analyze("a.py", "f(1)\ndef broken(:\n    pass\n\ng(2)\nh = [1,\n", calls)
+	var syn []lint.Diagnostic
+	found := 0
+	for _, d := range r.Diagnostics {
+		if d.Rule == lint.SyntaxError {
+			syn = append(syn, d)
+		} else {
+			found++
+		}
+	}
+	if len(syn) != 1 || syn[0].Range.Start.Line != 2 || !strings.HasPrefix(syn[0].Message, "syntax error") ||
+		!strings.Contains(syn[0].Message, "more error regions") || syn[0].Severity != lint.Error {
+		t.Errorf("syntax errors = %+v", syn)
+	}
+	if found < 2 {
+		t.Errorf("rules found %d calls around the errors, want both", found)
+	}
+}
+
+func TestPanickingRule(t *testing.T) {
+	bad := &pyanalysis.Analyzer{
+		Rule: &lint.Rule{Code: "XY902", Name: "bad"},
+		Run:  func(*pyanalysis.Pass) error { var m map[string]int; m["x"] = 1; return nil },
+	}
+	failing := &pyanalysis.Analyzer{
+		Rule: &lint.Rule{Code: "XY903", Name: "failing"},
+		Run:  func(*pyanalysis.Pass) error { return errors.New("boom") },
+	}
+	r := analyze("a.py", "x(1)\n", bad, calls, failing)
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "XY902 [bad] panicked") || !strings.Contains(r.Err.Error(), "boom") {
+		t.Errorf("err = %v", r.Err)
+	}
+	if len(r.Diagnostics) != 1 {
+		t.Errorf("the healthy rule's findings are lost: %+v", r.Diagnostics)
+	}
+}
+
+func TestUndeclaredKindPanicsIntoErr(t *testing.T) {
+	sloppy := &pyanalysis.Analyzer{
+		Rule: &lint.Rule{Code: "XY904", Name: "sloppy"},
+		Run:  func(p *pyanalysis.Pass) error { p.Nodes(syntax.KindCall); return nil },
+	}
+	if r := analyze("a.py", "x(1)\n", sloppy); r.Err == nil || !strings.Contains(r.Err.Error(), "does not declare") {
+		t.Errorf("err = %v", r.Err)
+	}
+}
+
+type excludeAll struct{}
+
+func (excludeAll) Excludes(string) bool { return true }
+
+func TestNotParsedWhenNoAnalyzerApplies(t *testing.T) {
+	// The prefilter misses: the file is not parsed, so not even its syntax
+	// error is reported.
+	if r := analyze("a.py", "def broken:\n", calls); len(r.Diagnostics) != 0 || r.Comments != nil {
+		t.Errorf("prefiltered file was analysed: %+v", r)
+	}
+	// Options that exclude the path.
+	r := pyanalysis.AnalyzeFile("a.py", []byte("x(1)\n"), pyanalysis.Config{
+		Analyzers: []*pyanalysis.Analyzer{calls},
+		Options:   func(*lint.Rule) any { return excludeAll{} },
+	})
+	if len(r.Diagnostics) != 0 {
+		t.Errorf("excluded file was analysed: %+v", r.Diagnostics)
+	}
+}
+
+func TestProjectPhase(t *testing.T) {
+	var facts []*pyanalysis.FileFacts
+	for _, f := range []struct{ path, src string }{
+		{"app/a.py", "from . import b\nb.f()\n"},
+		{"app/b.py", "def f(): pass\nprint(1)\nlen([])\n"},
+		{"app/c.py", "x = 1\n"}, // no facts
+	} {
+		res, ff := pyanalysis.Analyze(f.path, []byte(f.src), pyanalysis.Config{
+			Analyzers: []*pyanalysis.Analyzer{calls},
+			Module:    pyanalysis.ModuleName(f.path),
+		})
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		facts = append(facts, ff)
+	}
+	if got := facts[0].Facts[calls]; len(got) != 1 || got[0] != "app.b.f" {
+		t.Errorf("facts of a.py = %v (module %q)", got, facts[0].Module)
+	}
+	ds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{calls}})
+	if err != nil || len(ds) != 1 || ds[0].Message != "3 calls in 2 files" || ds[0].Path != "app/b.py" || ds[0].Rule != callRule {
+		t.Errorf("project diagnostics = %+v, %v", ds, err)
+	}
+}
+
+func TestModuleName(t *testing.T) {
+	for p, want := range map[string]string{
+		"app/api/routes.py":  "app.api.routes",
+		"app/__init__.py":    "app",
+		"src/pkg/mod.py":     "pkg.mod",
+		"./main.py":          "main",
+		"my-service/main.py": "",
+		"notes.txt":          "",
+	} {
+		if got := pyanalysis.ModuleName(p); got != want {
+			t.Errorf("ModuleName(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

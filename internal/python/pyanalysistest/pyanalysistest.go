@@ -1,0 +1,226 @@
+// Package pyanalysistest runs a Python analyzer over test files and checks
+// its findings against expectations written in the files, as
+// golang.org/x/tools/go/analysis/analysistest does for Go.
+//
+// Every expected finding is a trailing comment on the line where it starts:
+//
+//	print("x")  # want "`print` call"
+//	except Exception:  # want "swallows" "another finding on this line"
+//
+// Each string is a Go string literal ("..." or `...`) holding a regular
+// expression matched against the diagnostic's message; each matches one
+// finding. A finding without a matching expectation, and an expectation
+// without a finding, fail the test with file:line.
+//
+// Run analyses dir/*.py one by one, and each subfolder of dir as one
+// project (a multi-file project for cross-file rules): its files are
+// analysed with module names relative to the subfolder, and the analyzer's
+// Project phase runs over the facts of all of them.
+package pyanalysistest
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// T is the part of *testing.T that Run uses (so that the harness itself can
+// be tested with a recorder).
+type T interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
+// Result is one analysed file, for tests that check more than messages.
+type Result struct {
+	Path   string // relative to dir, slash-separated
+	Result *lint.FileResult
+}
+
+// Run analyses the test files under dir with a, using the rule's default
+// options, and checks the findings against the files' `# want` comments.
+func Run(t T, dir string, a *pyanalysis.Analyzer) []Result {
+	t.Helper()
+	return RunWithOptions(t, dir, a, nil)
+}
+
+// RunWithOptions is Run with the rule's options given (nil: defaults).
+func RunWithOptions(t T, dir string, a *pyanalysis.Analyzer, opts any) []Result {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("reading test data: %v", err)
+		return nil
+	}
+	var results []Result
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case e.IsDir():
+			results = append(results, runProject(t, dir, p, a, opts)...)
+		case strings.HasSuffix(e.Name(), ".py"):
+			results = append(results, runProject(t, dir, p, a, opts)...)
+		}
+	}
+	if len(results) == 0 {
+		t.Fatalf("no .py test files under %s", dir)
+	}
+	return results
+}
+
+// runProject analyses one file, or every .py file below one folder, then
+// runs the project phase and checks all findings.
+func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Result {
+	t.Helper()
+	var files []string
+	base := filepath.Dir(root)
+	if st, err := os.Stat(root); err == nil && st.IsDir() {
+		base = root
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+				files = append(files, p)
+			}
+			return nil
+		})
+	} else {
+		files = []string{root}
+	}
+	sort.Strings(files)
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{a}}
+	if opts != nil {
+		cfg.Options = func(r *lint.Rule) any {
+			if r == a.Rule {
+				return opts
+			}
+			return nil
+		}
+	}
+	var results []Result
+	var facts []*pyanalysis.FileFacts
+	diags := map[string][]lint.Diagnostic{}
+	srcs := map[string][]byte{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("%v", err)
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, f)
+		rel = filepath.ToSlash(rel)
+		modRel, _ := filepath.Rel(base, f)
+		cfg.Module = pyanalysis.ModuleName(filepath.ToSlash(modRel))
+		res, ff := pyanalysis.Analyze(rel, src, cfg)
+		if res.Err != nil {
+			t.Errorf("%s: analysis failed: %v", rel, res.Err)
+		}
+		facts = append(facts, ff)
+		diags[rel] = append(diags[rel], res.Diagnostics...)
+		srcs[rel] = src
+		results = append(results, Result{Path: rel, Result: res})
+	}
+	pds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{
+		Analyzers: cfg.Analyzers,
+		Options: func(_ string, r *lint.Rule) any {
+			if cfg.Options != nil {
+				return cfg.Options(r)
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		t.Errorf("%s: project phase failed: %v", root, err)
+	}
+	for _, d := range pds {
+		diags[d.Path] = append(diags[d.Path], d)
+	}
+	for _, r := range results {
+		check(t, filepath.Join(dir, filepath.FromSlash(r.Path)), srcs[r.Path], diags[r.Path])
+	}
+	return results
+}
+
+type want struct {
+	line int
+	re   *regexp.Regexp
+	used bool
+}
+
+var wantRE = regexp.MustCompile(`^#\s*want\s+(.*)$`)
+
+// parseWants reads the `# want` comments of a file. They are read from the
+// syntax tree's comments, so a "# want" inside a string is not one.
+func parseWants(t T, path string, src []byte) []*want {
+	t.Helper()
+	f, err := syntax.Parse(path, src)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+		return nil
+	}
+	var ws []*want
+	for _, c := range f.Comments {
+		m := wantRE.FindStringSubmatch(c.Text)
+		if m == nil {
+			continue
+		}
+		rest := strings.TrimSpace(m[1])
+		for rest != "" {
+			lit, err := quotedPrefix(rest)
+			if err != nil {
+				t.Errorf("%s:%d: bad want comment: %v", path, c.Line, err)
+				break
+			}
+			s, _ := strconv.Unquote(lit)
+			re, err := regexp.Compile(s)
+			if err != nil {
+				t.Errorf("%s:%d: bad want regexp: %v", path, c.Line, err)
+			} else {
+				ws = append(ws, &want{line: c.Line, re: re})
+			}
+			rest = strings.TrimSpace(rest[len(lit):])
+		}
+	}
+	return ws
+}
+
+func quotedPrefix(s string) (string, error) {
+	lit, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return "", fmt.Errorf("want a Go string literal at %q", s)
+	}
+	return lit, nil
+}
+
+// check matches a file's diagnostics against its wants.
+func check(t T, path string, src []byte, diags []lint.Diagnostic) {
+	t.Helper()
+	ws := parseWants(t, path, src)
+	slices.SortFunc(diags, func(a, b lint.Diagnostic) int { return a.Range.Start.Offset - b.Range.Start.Offset })
+	for _, d := range diags {
+		matched := false
+		for _, w := range ws {
+			if !w.used && w.line == d.Range.Start.Line && w.re.MatchString(d.Message) {
+				w.used, matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("%s:%d:%d: unexpected finding: %s %s", path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message)
+		}
+	}
+	for _, w := range ws {
+		if !w.used {
+			t.Errorf("%s:%d: no finding matched %q", path, w.line, w.re)
+		}
+	}
+}

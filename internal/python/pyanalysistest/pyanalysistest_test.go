@@ -1,0 +1,53 @@
+package pyanalysistest_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/pyanalysistest"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// recorder is a pyanalysistest.T that records failures instead of failing.
+type recorder struct{ errs []string }
+
+func (r *recorder) Helper()                      {}
+func (r *recorder) Errorf(f string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(f, args...)) }
+func (r *recorder) Fatalf(f string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(f, args...)) }
+
+var testRule = &lint.Rule{Code: "XY999", Name: "test-rule"}
+
+// flagAssignments reports every assignment to a name starting with "flagged".
+var flagAssignments = &pyanalysis.Analyzer{
+	Rule:  testRule,
+	Kinds: []syntax.Kind{syntax.KindAssignment},
+	Run: func(p *pyanalysis.Pass) error {
+		for _, a := range p.Nodes(syntax.KindAssignment) {
+			if left := a.ChildByField(syntax.FieldLeft); strings.HasPrefix(string(left.Text()), "flagged") {
+				p.Reportf(a, "flagged %s", left.Text())
+			}
+		}
+		return nil
+	},
+}
+
+func TestHarnessReportsMissingFinding(t *testing.T) {
+	var r recorder
+	pyanalysistest.Run(&r, "testdata/missing", flagAssignments)
+	if len(r.errs) != 1 || !strings.Contains(r.errs[0], "a.py:1: no finding matched") {
+		t.Errorf("errors = %q, want one missing-finding error at a.py:1", r.errs)
+	}
+}
+
+func TestHarnessReportsUnexpectedFinding(t *testing.T) {
+	var r recorder
+	pyanalysistest.Run(&r, "testdata/unexpected", flagAssignments)
+	if len(r.errs) != 2 ||
+		!strings.Contains(r.errs[0], "a.py:1:1: unexpected finding: XY999 [test-rule] flagged flagged") ||
+		!strings.Contains(r.errs[1], "a.py:2: no finding matched") {
+		t.Errorf("errors = %q, want the unexpected finding on line 1 and the unmatched want on line 2", r.errs)
+	}
+}

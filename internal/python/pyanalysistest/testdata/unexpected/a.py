@@ -1,0 +1,2 @@
+flagged = 1
+fine = 2  # want "flagged .*"

@@ -1,0 +1,190 @@
+package syntax
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func parse(t *testing.T, src string) *File {
+	t.Helper()
+	f, err := Parse("x.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestTreeShape(t *testing.T) {
+	f := parse(t, "try:\n    pass\nexcept (ValueError, Exception) as e:\n    raise X from e\n")
+	want := "(module (try_statement (block (pass_statement)) (except_clause (as_pattern (tuple (identifier) (identifier)) (as_pattern_target (identifier))) (block (raise_statement (identifier) (identifier))))))"
+	if got := f.Root.Sexp(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// Navigation agrees with the pre-order layout.
+	var raise Node
+	for n := range f.Tree.All() {
+		if n.Is(KindRaiseStatement) {
+			raise = n
+		}
+	}
+	if c := raise.ChildByField(FieldCause); !c.TextIs("e") {
+		t.Errorf("cause = %v", c)
+	}
+	if p := raise.Parent().Parent(); !p.Is(KindExceptClause) {
+		t.Errorf("grandparent = %v", p)
+	}
+	if !f.Root.Contains(raise) || raise.Contains(f.Root) {
+		t.Error("Contains is wrong")
+	}
+}
+
+func TestComments(t *testing.T) {
+	f := parse(t, "s = '# noqa: not a comment'  # noqa: XY005\n# own line\nx = \"\"\"\n# in a docstring\n\"\"\"\n")
+	if len(f.Comments) != 2 {
+		t.Fatalf("comments = %+v", f.Comments)
+	}
+	if c := f.Comments[0]; c.Line != 1 || c.Text != "# noqa: XY005" || c.Own {
+		t.Errorf("first comment = %+v", c)
+	}
+	if c := f.Comments[1]; c.Line != 2 || c.Text != "# own line" || !c.Own {
+		t.Errorf("second comment = %+v", c)
+	}
+}
+
+func TestBOMOffsets(t *testing.T) {
+	src := "\xEF\xBB\xBFprint('x')\n"
+	f := parse(t, src)
+	if len(f.Errors) != 0 {
+		t.Fatalf("errors: %v", f.Errors)
+	}
+	var call Node
+	for n := range f.Tree.All() {
+		if n.Is(KindCall) {
+			call = n
+		}
+	}
+	if call.Start() != 3 || string(call.Text()) != "print('x')" {
+		t.Errorf("call at %d: %q", call.Start(), call.Text())
+	}
+}
+
+func TestErrors(t *testing.T) {
+	f := parse(t, "def f(:\n    pass\nx = (1,\n")
+	if len(f.Errors) == 0 {
+		t.Fatal("no error regions")
+	}
+	if msg := f.ErrorMessage(f.Errors[0]); !strings.HasPrefix(msg, "syntax error") {
+		t.Errorf("message %q", msg)
+	}
+	if clean := parse(t, "match x:\n    case [a, *b]:\n        pass\nif (n := 1): pass\n"); len(clean.Errors) != 0 {
+		t.Errorf("match/walrus gave errors: %v", clean.Errors)
+	}
+}
+
+func TestSkipReason(t *testing.T) {
+	for _, c := range []struct {
+		path, src, want string
+	}{
+		{"a.py", "x = 1\n", ""},
+		{"a.py", "x = 1\x00\n", SkipBinary},
+		{"a.py", "x = '\xff'\n", SkipNotUTF8},
+		{"{{cookiecutter.slug}}/main.py", "x = 1\n", SkipTemplate},
+	} {
+		if got := SkipReason(c.path, []byte(c.src)); got != c.want {
+			t.Errorf("SkipReason(%q, %q) = %q, want %q", c.path, c.src, got, c.want)
+		}
+	}
+}
+
+func TestLooksLikeTemplate(t *testing.T) {
+	for src, want := range map[string]bool{
+		"{% if x %}\nimport os\n{% endif %}\n": true,
+		"app = {{ cookiecutter.app }}\n":       true,
+		"s = '{{ not a template }}'\n":         false, // valid Python
+		"s = f'{{literal}}'\nbroken(\n":        false, // broken, but the braces are in a string
+		"x = 1\n# {% a comment %}\nbroken(:\n": false,
+	} {
+		if got := parse(t, src).LooksLikeTemplate(); got != want {
+			t.Errorf("LooksLikeTemplate(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	const depth = 5000
+	// 5,000 nested parentheses parse into a 5,000-deep tree.
+	start := time.Now()
+	f := parse(t, "x = "+strings.Repeat("(", depth)+"1"+strings.Repeat(")", depth)+"\n")
+	var one Node
+	for n := range f.Tree.All() {
+		if n.Is(KindInteger) {
+			one = n
+		}
+	}
+	steps := 0
+	for n := one; !n.IsZero(); n = n.Parent() {
+		steps++
+	}
+	if steps < depth {
+		t.Errorf("depth %d, want ≥ %d", steps, depth)
+	}
+	if s := f.Root.Sexp(); strings.Count(s, "(parenthesized_expression") != depth {
+		t.Errorf("Sexp lost nodes")
+	}
+	// 5,000 nested blocks: tree-sitter-python's indentation scanner gives up
+	// past a few hundred levels (an error region), quickly and safely.
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat(" ", i) + "if x:\n")
+	}
+	b.WriteString(strings.Repeat(" ", depth) + "pass\n")
+	f = parse(t, b.String())
+	if len(f.Errors) == 0 {
+		t.Log("deep blocks parsed cleanly")
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestLargeFile(t *testing.T) {
+	chunk := "def handler(request):\n    try:\n        value = compute(request.args['x'], 42)\n    except Exception as e:\n        print('failed', e)\n    return value\n\n"
+	src := bytes.Repeat([]byte(chunk), 10<<20/len(chunk)+1)
+	start := time.Now()
+	f, err := Parse("big.py", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d MB, %d nodes, %v", len(src)>>20, f.Tree.Len(), time.Since(start))
+	if len(f.Errors) != 0 {
+		t.Errorf("errors in a clean file: %v", f.Errors[0])
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestConcurrentParse(t *testing.T) {
+	done := make(chan string)
+	for i := range 4 {
+		go func() {
+			f, err := Parse("x.py", []byte(strings.Repeat("print(1)\n", 1000+i)))
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			if f.Tree.Len() == 0 || len(f.Errors) != 0 {
+				done <- "bad tree"
+				return
+			}
+			done <- ""
+		}()
+	}
+	for range 4 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
