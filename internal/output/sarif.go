@@ -134,7 +134,7 @@ type sarifReplacement struct {
 
 func writeSARIF(w io.Writer, res *driver.Result, opts Options) error {
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "xylint", Version: opts.ToolVersion, InformationURI: infoURI}},
+		Tool:       sarifTool{Driver: sarifDriver{Name: "xylint", Version: numericVersion(opts.ToolVersion), InformationURI: infoURI}},
 		Results:    []sarifResult{},
 		ColumnKind: "unicodeCodePoints",
 	}
@@ -280,4 +280,14 @@ func (f *fingerprinter) hash(code, path string, line []byte) string {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// numericVersion is "1.2.3" for "v1.2.3 abcdef"; "" (omitted) for a
+// development build's "(devel)", which SARIF's rules reject as a version.
+func numericVersion(v string) string {
+	v, _, _ = strings.Cut(strings.TrimPrefix(v, "v"), " ")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return ""
+	}
+	return v
 }

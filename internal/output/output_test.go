@@ -1,0 +1,212 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+var (
+	printCall = &lint.Rule{Code: "XY005", Name: "print-call", Summary: "print call instead of logging", Severity: lint.Warning,
+		Doc: "Finds print calls.\n\n# Why is this bad?\n\nLogs.\n"}
+	broadExcept = &lint.Rule{Code: "XY004", Name: "broad-except", Summary: "broad exception handler", Severity: lint.Warning, Doc: "Finds handlers."}
+	registry    = []*lint.Rule{lint.SyntaxError, broadExcept, printCall}
+)
+
+const srcA = "import sys\n\tprint(\"héllo\", x)  # tab-indented\ntry:\n    pass\nexcept Exception:\n    pass\n"
+
+// result builds a check result by hand: a print with a fix on a line with a
+// tab and a non-ASCII character, and a broad except whose message needs
+// escaping in workflow commands.
+func result() *driver.Result {
+	lines := lint.NewLines([]byte(srcA))
+	start := strings.Index(srcA, "print")
+	end := strings.Index(srcA, "x)") + 2
+	exc := strings.Index(srcA, "except")
+	res := &driver.Result{
+		Files: []*lint.FileResult{{Path: "svc a/main.py", Language: lint.Python, Src: []byte(srcA)}},
+		Diagnostics: []lint.Diagnostic{
+			{Rule: printCall, Language: lint.Python, Path: "svc a/main.py", Range: lines.Range(start, end), Severity: lint.Warning,
+				Message: "`print` call; use the module logger",
+				Fix:     &lint.Fix{Message: "Replace `print` with `logger.info`", Safety: lint.Safe, Edits: []lint.Edit{{Start: start, End: start + 5, New: "logger.info"}}}},
+			{Rule: broadExcept, Language: lint.Python, Path: "svc a/main.py", Range: lines.Range(exc, exc+len("except Exception:")), Severity: lint.Error,
+				Message: "100% swallowed: except Exception, then pass\nreally"},
+		},
+		Errors:  []driver.Problem{{Path: "broken.py", Message: "dangling symbolic link"}},
+		Notices: []driver.Problem{{Path: "t/{{x}}.py", Message: "skipped: template"}},
+	}
+	return res
+}
+
+func withRegistry(res *driver.Result) *driver.Result {
+	res.Registry = &config.Registry{Rules: registry}
+	return res
+}
+
+func render(t *testing.T, opts Options) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, withRegistry(result()), opts); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestText(t *testing.T) {
+	got := render(t, Options{Format: "text"})
+	want := "svc a/main.py:2:2: XY005 [print-call] `print` call; use the module logger\n" +
+		"svc a/main.py:5:1: XY004 [broad-except] 100% swallowed: except Exception, then pass\nreally\n" +
+		"Found 2 problems (1 error, 1 warning); 1 with a fix.\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestTextExcerptUnderlinesInCodePoints(t *testing.T) {
+	got := render(t, Options{Format: "text", Excerpts: true})
+	// "print(\"héllo\", x)" is 17 code points (18 bytes); the underline
+	// keeps the line's tab.
+	want := " 2 | \tprint(\"héllo\", x)  # tab-indented\n" +
+		"   | \t^^^^^^^^^^^^^^^^^\n" +
+		"  = fix: Replace `print` with `logger.info`\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("excerpt missing:\n%s", got)
+	}
+	if strings.Contains(got, "\x1b[") {
+		t.Error("colour without Color")
+	}
+	if colored := render(t, Options{Format: "text", Excerpts: true, Color: true}); !strings.Contains(colored, "\x1b[1m\x1b[31mXY004\x1b[0m") {
+		t.Errorf("error severity not red:\n%q", colored)
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	got := render(t, Options{Format: "github"})
+	want := "::warning file=svc a/main.py,line=2,endLine=2,col=2,endColumn=19,title=XY005 [print-call]::`print` call; use the module logger\n" +
+		"::error file=svc a/main.py,line=5,endLine=5,col=1,endColumn=18,title=XY004 [broad-except]::100%25 swallowed: except Exception, then pass%0Areally\n" +
+		"::error file=broken.py,title=xylint::dangling symbolic link\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if p := escapeProperty("a:b,c%d\r\n"); p != "a%3Ab%2Cc%25d%0D%0A" {
+		t.Errorf("escapeProperty = %q", p)
+	}
+}
+
+func TestStepSummary(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "summary.md")
+	os.WriteFile(file, []byte("earlier step\n"), 0o644)
+	var b bytes.Buffer
+	if err := Write(&b, withRegistry(result()), Options{Format: "github", StepSummary: file}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(file)
+	for _, want := range []string{"earlier step\n## xylint", "| XY004 broad-except | 1 |", "| `svc a/main.py:5:1` | XY004 [broad-except] | 100% swallowed: except Exception, then pass really |", "1 path could not be checked"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("summary lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestStatistics(t *testing.T) {
+	got := render(t, Options{Format: "text", Statistics: true})
+	want := "     1  XY004  broad-except\n     1  XY005  print-call              (1 with a fix)\n"
+	if got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+	var stats []RuleCount
+	if err := json.Unmarshal([]byte(render(t, Options{Format: "json", Statistics: true})), &stats); err != nil || len(stats) != 2 || stats[1].Fixable != 1 {
+		t.Errorf("json statistics = %+v, %v", stats, err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, withRegistry(result()), Options{Format: "sarif", Statistics: true}); err == nil {
+		t.Error("--statistics with sarif accepted")
+	}
+}
+
+func TestJSONMatchesItsSchema(t *testing.T) {
+	out := render(t, Options{Format: "json", ToolVersion: "v1.2.3"})
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	d := rep.Diagnostics[0]
+	if d.Range.Start.Column != 2 || d.Range.End.Column != 19 || d.Range.End.Offset-d.Range.Start.Offset != 18 {
+		t.Errorf("range = %+v (columns count code points, offsets bytes)", d.Range)
+	}
+	if d.Fix == nil || d.Fix.Safety != "safe" || d.Fix.Edits[0].Range.Start.Line != 2 || d.Fix.Edits[0].New != "logger.info" {
+		t.Errorf("fix = %+v", d.Fix)
+	}
+	if rep.Summary.ExitCode != 2 || rep.Summary.ByRule["XY005"] != 1 {
+		t.Errorf("summary = %+v", rep.Summary)
+	}
+	ajv(t, filepath.Join(repoRoot(t), "docs", "json-output.schema.json"), out)
+}
+
+func TestSARIFIsValidAndCarriesWhatCodeScanningReads(t *testing.T) {
+	out := render(t, Options{Format: "sarif", ToolVersion: "v1.2.3"})
+	ajv(t, sarifSchemaFile(t), out)
+	for _, want := range []string{
+		`"columnKind": "unicodeCodePoints"`,
+		`"uri": "svc%20a/main.py"`,
+		`"uriBaseId": "%SRCROOT%"`,
+		`"name": "PrintCall"`,
+		`"text": "logger.info"`,
+		`"primaryLocationLineHash": "`,
+		`"executionSuccessful": false`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("SARIF lacks %s", want)
+		}
+	}
+	multitoolGitHubRules(t, out)
+}
+
+func TestFingerprintSurvivesLinesMoving(t *testing.T) {
+	f := newFingerprinter()
+	a := f.hash("XY005", "m.py", []byte(`    print("x")`))
+	g := newFingerprinter()
+	b := g.hash("XY005", "m.py", []byte(`print("x")  `)) // re-indented and moved: same text
+	if a != b || !regexp.MustCompile(`^[0-9a-f]{16}:1$`).MatchString(a) {
+		t.Errorf("fingerprints %q %q", a, b)
+	}
+	if second := f.hash("XY005", "m.py", []byte(`print("x")`)); second == a || !strings.HasSuffix(second, ":2") {
+		t.Errorf("identical second line: %q", second)
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "report.sarif")
+	os.WriteFile(file, []byte("old report"), 0o644)
+	failing := errors.New("disk full")
+	err := WriteFileAtomic(file, func(w io.Writer) error {
+		io.WriteString(w, "half a rep")
+		return failing
+	})
+	if !errors.Is(err, failing) {
+		t.Errorf("err = %v", err)
+	}
+	if got, _ := os.ReadFile(file); string(got) != "old report" {
+		t.Errorf("a failed write damaged the old report: %q", got)
+	}
+	if err := WriteFileAtomic(file, func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(file); string(got) != "new report" {
+		t.Errorf("report = %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
