@@ -282,12 +282,13 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// numericVersion is "1.2.3" for "v1.2.3 abcdef"; "" (omitted) for a
-// development build's "(devel)", which SARIF's rules reject as a version.
+// numericVersion is "1.2.3" for "v1.2.3 abcdef", and "0.0.0-devel" for a
+// development build's "(devel)": SARIF's rules want a version that starts
+// with a number.
 func numericVersion(v string) string {
 	v, _, _ = strings.Cut(strings.TrimPrefix(v, "v"), " ")
 	if v == "" || v[0] < '0' || v[0] > '9' {
-		return ""
+		return "0.0.0-devel"
 	}
 	return v
 }
