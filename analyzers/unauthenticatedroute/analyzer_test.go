@@ -1,0 +1,62 @@
+package unauthenticatedroute_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
+	"github.com/xynergy/xylint/internal/goanalysis"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "nethttp", "chiapp", "ginapp", "echoapp", "muxapp")
+}
+
+// Read-only routes are warnings, mutating ones (and any-method) errors.
+func TestSeverity(t *testing.T) {
+	res := analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "ginapp")
+	got := map[lint.Severity]int{}
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			_, sev, ok := goanalysis.ParseCategory(d.Category)
+			if !ok {
+				sev = unauthenticatedroute.Rule.Severity
+			}
+			got[sev]++
+		}
+	}
+	if got[lint.Warning] != 1 || got[lint.Error] != 2 {
+		t.Errorf("severities: %v; want 1 warning (GET), 2 errors (ANY, POST)", got)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	opts := unauthenticatedroute.NewOptions()
+	opts.AuthMiddleware = []string{"configured.Guard"}
+	opts.PublicPaths = append(opts.PublicPaths, "/status")
+	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.NewAnalyzer(opts), "configured")
+
+	// The same through the vet tool's flags.
+	a := unauthenticatedroute.NewAnalyzer(nil)
+	for name, value := range map[string]string{"auth-middleware": "Guard", "public-paths": "/status"} {
+		if err := a.Flags.Set(name, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "configured")
+
+	// With the defaults both routes are findings.
+	n := 0
+	for _, r := range analysistest.Run(nopT{}, analysistest.TestData(), unauthenticatedroute.Analyzer, "configured") {
+		n += len(r.Diagnostics)
+	}
+	if n != 2 {
+		t.Errorf("defaults: %d findings, want 2", n)
+	}
+}
+
+type nopT struct{}
+
+func (nopT) Errorf(string, ...any) {}

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"net/http"
+
+	"example.com/shared/auth"
+	"github.com/gorilla/mux"
+)
+
+func h(w http.ResponseWriter, r *http.Request) {}
+
+func main() {
+	r := mux.NewRouter()
+	r.HandleFunc("/orders", h).Methods("POST") // want `POST /orders is reachable without authentication`
+	r.HandleFunc("/orders", h).Methods("GET")  // want `GET /orders is reachable`
+	api := r.PathPrefix("/api").Subrouter()
+	api.Use(auth.Middleware)
+	api.HandleFunc("/pay", h).Methods("POST")
+}
