@@ -1,0 +1,179 @@
+package driver
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// fakeProducer reports every line containing "BAD" under its rule, and
+// turns "# " comments into lint.Comments: enough to test the driver without
+// a parser, and a model of how a second language plugs in.
+type fakeProducer struct {
+	ext   string
+	rule  *lint.Rule
+	lang  lint.Language
+	calls int
+}
+
+func (p *fakeProducer) Extensions() []string { return []string{p.ext} }
+
+func (p *fakeProducer) Analyze(ctx context.Context, files []Input, jobs int) ([]*lint.FileResult, error) {
+	p.calls++
+	var out []*lint.FileResult
+	for _, in := range files {
+		src, err := ReadSource(in.Abs)
+		res := &lint.FileResult{Path: in.Path, Language: p.lang, Src: src, Err: err}
+		if err != nil {
+			out = append(out, res)
+			continue
+		}
+		lines := lint.NewLines(src)
+		for n := 1; n <= lines.Count(); n++ {
+			text := string(lines.LineText(n))
+			if i := strings.Index(text, "# "); i >= 0 {
+				res.Comments = append(res.Comments, lint.Comment{Line: n, Text: text[i:], Own: i == 0})
+			}
+			if i := strings.Index(text, "BAD"); i >= 0 && in.Config.Enabled(p.rule) {
+				off := lines.LineStart(n) + i
+				res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: p.rule, Language: p.lang, Path: in.Path,
+					Range: lines.Range(off, off+3), Message: "bad thing", Severity: p.rule.Severity})
+			}
+		}
+		out = append(out, res)
+	}
+	slices.Reverse(out) // producers may answer in any order
+	return out, nil
+}
+
+var (
+	pyRule = &lint.Rule{Code: "XY005", Name: "print-call", Aliases: []string{"T201"}}
+	goRule = &lint.Rule{Code: "XY004", Name: "broad-except"}
+)
+
+func setup(t *testing.T, files map[string]string) {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(root)
+}
+
+func check(t *testing.T, ov config.Overrides, paths ...string) (*Result, *fakeProducer, *fakeProducer) {
+	t.Helper()
+	py := &fakeProducer{ext: ".py", rule: pyRule, lang: lint.Python}
+	gp := &fakeProducer{ext: ".go", rule: goRule, lang: lint.Go}
+	res, err := Run(context.Background(), Options{
+		Paths:     paths,
+		Registry:  &config.Registry{Rules: []*lint.Rule{lint.SyntaxError, goRule, pyRule}},
+		Overrides: ov,
+		Producers: []Producer{py, gp},
+		Jobs:      2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, py, gp
+}
+
+func summary(res *Result) []string {
+	var out []string
+	for _, d := range res.Diagnostics {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+func TestTwoProducersMergeSortedAndSuppressed(t *testing.T) {
+	setup(t, map[string]string{
+		"b.py":      "x = 1\nBAD\nBAD  # noqa: T201\n",
+		"a/z.go":    "BAD\n",
+		"a/a.py":    "ok\n   BAD\n",
+		"notes.txt": "BAD\n",
+	})
+	res, py, gp := check(t, config.Overrides{})
+	want := []string{
+		"a/a.py:2:4: XY005 [print-call] bad thing",
+		"a/z.go:1:1: XY004 [broad-except] bad thing",
+		"b.py:2:1: XY005 [print-call] bad thing",
+	}
+	if got := summary(res); !slices.Equal(got, want) {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+	if py.calls != 1 || gp.calls != 1 || res.ExitCode() != 1 {
+		t.Errorf("calls %d/%d exit %d", py.calls, gp.calls, res.ExitCode())
+	}
+	// Sources are kept only for files with findings, and can be found.
+	if res.Source("b.py") == nil || len(res.Files) != 3 {
+		t.Errorf("files %d, b.py source %q", len(res.Files), res.Source("b.py"))
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	setup(t, map[string]string{"ok.py": "fine\n", "pkg/bad.py": "BAD\n", "explicit.txt": "BAD\n"})
+	if res, _, _ := check(t, config.Overrides{}, "ok.py"); res.ExitCode() != 0 {
+		t.Errorf("clean: exit %d", res.ExitCode())
+	}
+	if res, _, _ := check(t, config.Overrides{Ignore: []string{"XY005"}}); res.ExitCode() != 0 {
+		t.Errorf("ignored: exit %d %v", res.ExitCode(), summary(res))
+	}
+	res, _, _ := check(t, config.Overrides{}, "pkg", "explicit.txt", "nope.py")
+	if res.ExitCode() != 2 || len(res.Diagnostics) != 1 {
+		t.Errorf("exit %d, diags %v", res.ExitCode(), summary(res))
+	}
+	if len(res.Notices) != 1 || res.Notices[0].Path != "explicit.txt" {
+		t.Errorf("notices %v", res.Notices)
+	}
+	if _, err := Run(context.Background(), Options{Registry: &config.Registry{Rules: []*lint.Rule{pyRule}}, Overrides: config.Overrides{Select: []string{"XY9"}}}); err == nil {
+		t.Error("unknown --select accepted")
+	}
+}
+
+func TestBrokenConfigurationStopsOnlyWhatItGoverns(t *testing.T) {
+	setup(t, map[string]string{
+		"good/m.py":          "BAD\n",
+		"broken/xylint.toml": "selct = []\n",
+		"broken/m.py":        "BAD\n",
+	})
+	res, _, _ := check(t, config.Overrides{})
+	if got := summary(res); !slices.Equal(got, []string{"good/m.py:1:1: XY005 [print-call] bad thing"}) {
+		t.Errorf("diagnostics %q", got)
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].String(), "broken/xylint.toml:1:1: selct: unknown key") {
+		t.Errorf("errors %v", res.Errors)
+	}
+	if res.ExitCode() != 2 {
+		t.Errorf("exit %d", res.ExitCode())
+	}
+}
+
+func TestReadSource(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.py")
+	f, _ := os.Create(big)
+	f.Truncate(MaxFileSize + 1)
+	f.Close()
+	if _, err := ReadSource(big); err == nil || !strings.Contains(err.Error(), "file too large") {
+		t.Errorf("err = %v", err)
+	}
+	small := filepath.Join(dir, "s.py")
+	os.WriteFile(small, bytes.Repeat([]byte("x"), 10), 0o644)
+	if b, err := ReadSource(small); err != nil || len(b) != 10 {
+		t.Errorf("%q %v", b, err)
+	}
+	if _, err := ReadSource(dir); err == nil {
+		t.Error("a directory was read")
+	}
+}
