@@ -35,7 +35,8 @@
 //
 // XY101 malformed-suppression reports directives that cannot be obeyed (no
 // reason, an unknown rule in an xylint-specific directive, a file-level
-// directive after code). XY100 unused-suppression, which must be selected
+// directive after code); plain `# noqa` and `//nolint` are shared with other
+// linters and never reported as malformed. XY100 unused-suppression, which must be selected
 // explicitly (`--extend-select XY100`), reports xylint codes in suppressions
 // that matched no finding, as Ruff's RUF100 and staticcheck do; blanket
 // `# noqa` and `//nolint` are not reported, since other linters share them.
@@ -195,11 +196,10 @@ func parsePython(c lint.Comment, lookup func(string) *lint.Rule) *Directive {
 		d.All = true
 		return d
 	}
+	// "# noqa:" followed by no code ("# noqa: 501" in the wild) is another
+	// tool's business: Ruff ignores it with a warning, flake8 takes it as
+	// blanket. xylint neither obeys nor reports it.
 	all := splitCodes(text[m[2]:m[3]], lookup)
-	if len(all) == 0 {
-		d.Problem = "`# noqa:` names no code (write `# noqa` to suppress everything on the line)"
-		return d
-	}
 	for _, code := range all {
 		if lookup(code) != nil {
 			d.Codes = append(d.Codes, code)
