@@ -93,9 +93,10 @@ var Malformed = &lint.Rule{
 # What it does
 
 Reports ` + "`//xylint:ignore`" + ` and ` + "`//xylint:file-ignore`" + ` directives
-without a reason, xylint directives that name an unknown rule, a
-` + "`# noqa:`" + ` with no codes after the colon, and a file-level
-` + "`# xylint: noqa`" + ` that is not alone on its line.
+without a reason, xylint directives that name an unknown rule, and a
+file-level ` + "`# xylint: noqa`" + ` that is not alone on its line. Plain
+` + "`# noqa`" + ` and ` + "`//nolint`" + ` comments are shared with other linters and
+are never reported.
 
 # Why is this bad?
 
