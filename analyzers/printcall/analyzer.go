@@ -215,7 +215,14 @@ func fix(pass *analysis.Pass, f *ast.File, p *print, removable map[string]*ast.I
 		NewText: []byte(slog + "." + p.level + "(" + msg + ")"),
 	})
 	if spec := removable[p.pkg]; spec != nil {
-		edits = append(edits, goanalysis.RemoveImport(pass.Fset, f, spec))
+		rm := goanalysis.RemoveImport(pass.Fset, f, spec)
+		if len(edits) > 0 && edits[0].Pos < rm.End && rm.Pos < edits[0].End {
+			// A lone `import "fmt"`: AddImport rewrote that very
+			// declaration; swap the import instead.
+			edits[0] = analysis.TextEdit{Pos: spec.Pos(), End: spec.End(), NewText: []byte(`"log/slog"`)}
+		} else {
+			edits = append(edits, rm)
+		}
 	}
 	return &analysis.SuggestedFix{Message: "Replace with slog." + p.level, TextEdits: edits}
 }
