@@ -15,6 +15,16 @@ is only `pass`, `...`, `continue`, `break`, `return` of a constant or
 nothing, or only prints — are reported with error severity and the message
 says so.
 
+A re-raise on any path of the handler counts (also inside an if/else): the
+rule does not prove that every path re-raises, as Ruff's BLE001 does not.
+Raises and log calls inside functions or classes defined in the handler do
+not count, nor does a bare `raise` in an except clause nested in the
+handler (it re-raises the inner exception). `raise X(...)` without `from e`
+is reported: the original traceback then rarely reaches a log.
+`traceback.print_exc()` does not count as logging, but such a handler is
+not called a swallow either. Returning a non-empty tuple such as
+`("", 500)` is an error response, not a swallow.
+
 Go: the Go form of a swallowed exception: an error explicitly discarded
 (`_ = f()`, `_, _ = g()`) with nothing else handling it, an
 `if err != nil {}` with an empty body, and a `recover()` whose value is

@@ -12,7 +12,13 @@ resolved through imports (`from pprint import pprint as pp`, `import
 builtins; builtins.print(...)`). Not reported: a `print` that is shadowed by
 a definition, a parameter or an import (`from rich import print`); `print(...,
 file=f)` where `f` is anything other than `sys.stdout`, `sys.stderr` or
-`None` (that writes to a file, not to the log stream).
+`None` (that writes to a file, not to the log stream); the same for
+`pprint`'s `stream=`. A `print` under `if __name__ == "__main__":` is not
+reported by default (see `allow-in-main`); a function called from there is.
+Python 2's `print x` statement, which the parser accepts, is reported too
+(`print >>f, x` is not). Names are resolved with Python's scoping: a
+`print` rebound at module level after a call does not hide that call, and
+a class attribute named `print` does not shadow the builtin inside methods.
 
 Go: `fmt.Print`, `fmt.Printf`, `fmt.Println`, the `print` and `println`
 builtins, and the standard library's `log.Print*`, `log.Fatal*` and

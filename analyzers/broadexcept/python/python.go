@@ -365,8 +365,8 @@ func (c *checker) isPrint(call syntax.Node) bool {
 }
 
 // constant reports whether v is a literal that carries nothing of the
-// exception: None, True/False, a number, a plain string, an empty
-// collection, or a tuple of those.
+// exception: None, True/False, a number, a plain string or an empty
+// collection.
 func constant(v syntax.Node) bool {
 	v = v.Unparen()
 	switch v.Kind() {
@@ -377,12 +377,9 @@ func constant(v syntax.Node) bool {
 	case syntax.KindUnaryOperator:
 		return constant(v.ChildByField(syntax.FieldArgument))
 	case syntax.KindList, syntax.KindTuple:
-		for e := range v.NamedChildren() {
-			if !constant(e) {
-				return false
-			}
-		}
-		return true
+		// An empty collection carries nothing; a tuple such as ("", 500) is
+		// an error response, which is handling of a kind.
+		return v.NamedChildCount() == 0
 	}
 	t := v.Text()
 	return v.NamedChildCount() == 0 && len(t) > 0 && (t[0] == '{' || t[0] == '[' || t[0] == '(')

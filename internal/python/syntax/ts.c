@@ -56,7 +56,6 @@ uint32_t ts_node_end_byte(TSNode self);
 bool ts_node_is_named(TSNode self);
 bool ts_node_is_missing(TSNode self);
 bool ts_node_is_extra(TSNode self);
-bool ts_node_is_error(TSNode self);
 TSTreeCursor ts_tree_cursor_new(TSNode node);
 void ts_tree_cursor_delete(TSTreeCursor *self);
 TSNode ts_tree_cursor_current_node(const TSTreeCursor *self);
@@ -138,11 +137,12 @@ static void xy_record(xy_node *buf, uint32_t cap, int64_t i, const TSTreeCursor 
 	if (i >= cap) return;
 	TSNode n = ts_tree_cursor_current_node(c);
 	xy_node *x = &buf[i];
-	x->kind = ts_node_symbol(n);
+	TSSymbol sym = ts_node_symbol(n);
+	x->kind = sym;
 	x->field = ts_tree_cursor_current_field_id(c);
 	uint16_t f = 0;
 	if (ts_node_is_named(n)) f |= XY_NAMED;
-	if (ts_node_is_error(n)) f |= XY_ERROR;
+	if (sym == (TSSymbol)-1) f |= XY_ERROR; // ts_node_is_error, without a second symbol lookup
 	if (ts_node_is_missing(n)) f |= XY_MISSING;
 	if (ts_node_is_extra(n)) f |= XY_EXTRA;
 	x->flags = f;
