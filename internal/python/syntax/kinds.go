@@ -96,6 +96,18 @@ var (
 	KindListPattern         = lookupKind("list_pattern", true)
 	KindGlobalStatement     = lookupKind("global_statement", true)
 	KindNonlocalStatement   = lookupKind("nonlocal_statement", true)
+
+	// Literals and operators XY001/XY006 evaluate (strings, dicts, sets).
+	KindDictionary     = lookupKind("dictionary", true)
+	KindPair           = lookupKind("pair", true)
+	KindSet            = lookupKind("set", true)
+	KindStringStart    = lookupKind("string_start", true)
+	KindStringContent  = lookupKind("string_content", true)
+	KindStringEnd      = lookupKind("string_end", true)
+	KindEscapeSequence = lookupKind("escape_sequence", true)
+	KindInterpolation  = lookupKind("interpolation", true)
+	KindBinaryOperator = lookupKind("binary_operator", true)
+	KindExpressionList = lookupKind("expression_list", true)
 )
 
 // Field ids of tree-sitter-python 0.23.6.
