@@ -1,0 +1,17 @@
+package lib
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+)
+
+func Open(w http.ResponseWriter) {
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	fmt.Println("opened")
+	_ = os.Remove("/tmp/none")
+	resp, err := http.Get("https://example.com")
+	if err == nil {
+		resp.Body.Close()
+	}
+}
