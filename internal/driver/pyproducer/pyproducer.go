@@ -7,11 +7,11 @@ package pyproducer
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"sync"
 
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
@@ -25,6 +25,14 @@ func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
 func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) ([]*lint.FileResult, error) {
 	results := make([]*lint.FileResult, len(files))
 	facts := make([]*pyanalysis.FileFacts, len(files))
+	// Module names and cross-file name resolution come from the layout of
+	// all the files (package roots, services that are roots of their own),
+	// known before any file is read.
+	paths := make([]string, len(files))
+	for i, in := range files {
+		paths[i] = in.Path
+	}
+	mods := modules.New(paths)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(jobs, len(files))) {
@@ -32,7 +40,7 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], facts[i] = p.analyze(files[i])
+				results[i], facts[i] = p.analyze(files[i], mods.Module(files[i].Path))
 			}
 		}()
 	}
@@ -60,6 +68,7 @@ feed:
 	}
 	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{
 		Analyzers: p.Analyzers,
+		Modules:   mods,
 		Options: func(path string, r *lint.Rule) any {
 			if in, ok := cfgByPath[path]; ok {
 				return in.Config.Options(r)
@@ -75,7 +84,7 @@ feed:
 	return results, err
 }
 
-func (p *Producer) analyze(in driver.Input) (*lint.FileResult, *pyanalysis.FileFacts) {
+func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *pyanalysis.FileFacts) {
 	src, err := driver.ReadSource(in.Abs)
 	if err != nil {
 		res := &lint.FileResult{Path: in.Path, Language: lint.Python}
@@ -92,7 +101,7 @@ func (p *Producer) analyze(in driver.Input) (*lint.FileResult, *pyanalysis.FileF
 			enabled = append(enabled, a)
 		}
 	}
-	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: moduleName(in)}
+	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {
@@ -105,22 +114,4 @@ func (p *Producer) analyze(in driver.Input) (*lint.FileResult, *pyanalysis.FileF
 		res.Diagnostics = kept
 	}
 	return res, facts
-}
-
-// moduleName is the file's dotted module name relative to its
-// configuration's directory (the project root, where pyproject.toml is),
-// or to the working directory when no configuration file applies.
-func moduleName(in driver.Input) string {
-	base := in.Config.Settings.Dir
-	if in.Config.Settings.File == "" {
-		base = "."
-		if wd, err := filepath.Abs("."); err == nil {
-			base = wd
-		}
-	}
-	rel, err := filepath.Rel(base, in.Abs)
-	if err != nil {
-		return ""
-	}
-	return pyanalysis.ModuleName(filepath.ToSlash(rel))
 }

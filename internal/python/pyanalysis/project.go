@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 )
 
 // ProjectPass is what an analyzer's Project function gets: every file's
@@ -19,6 +20,10 @@ type ProjectPass struct {
 	// Options returns the rule's options for a file (as Config.Options
 	// does); nil means defaults.
 	Options func(path string) any
+	// Modules resolves imports across the run's files (which file a
+	// qualified name used in a file refers to); see internal/python/modules.
+	// Nil when the caller gave none: every name is then external.
+	Modules *modules.Index
 
 	diags *[]lint.Diagnostic
 }
@@ -49,6 +54,8 @@ type ProjectConfig struct {
 	Analyzers []*Analyzer
 	// Options gives a rule's options for a file; nil func or result => defaults.
 	Options func(path string, r *lint.Rule) any
+	// Modules is the module layout of the run's files (ProjectPass.Modules).
+	Modules *modules.Index
 }
 
 // RunProject runs the Project phase of cfg's analyzers over the facts of all
@@ -63,7 +70,7 @@ func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error
 		if a.Project == nil {
 			continue
 		}
-		p := &ProjectPass{Analyzer: a, diags: &diags}
+		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, diags: &diags}
 		for _, f := range files {
 			if f != nil && len(f.Facts[a]) > 0 {
 				p.Files = append(p.Files, f)

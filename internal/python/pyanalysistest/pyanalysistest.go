@@ -13,9 +13,13 @@
 // without a finding, fail the test with file:line.
 //
 // Run analyses dir/*.py one by one, and each subfolder of dir as one
-// project (a multi-file project for cross-file rules): its files are
-// analysed with module names relative to the subfolder, and the analyzer's
-// Project phase runs over the facts of all of them.
+// project (a multi-file project for cross-file rules): its files get their
+// module names from the subfolder's layout (internal/python/modules, as in
+// the driver: a service's main.py is `main`, `pkg/__init__.py` makes a
+// package, `shared/` beside a service is importable from it), the
+// analyzer's Project phase runs over the facts of all of them with that
+// layout in ProjectPass.Modules, and `# want` comments in any of the files
+// are checked, also against findings the Project phase reports.
 package pyanalysistest
 
 import (
@@ -30,6 +34,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -84,9 +89,7 @@ func RunWithOptions(t T, dir string, a *pyanalysis.Analyzer, opts any) []Result 
 func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Result {
 	t.Helper()
 	var files []string
-	base := filepath.Dir(root)
 	if st, err := os.Stat(root); err == nil && st.IsDir() {
-		base = root
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
 				files = append(files, p)
@@ -106,20 +109,27 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 			return nil
 		}
 	}
+	// Module names come from the project's layout (internal/python/modules),
+	// as the driver derives them: a service's main.py is `main`, a folder
+	// with `__init__.py` is a package.
+	rels := make([]string, len(files))
+	for i, f := range files {
+		rel, _ := filepath.Rel(dir, f)
+		rels[i] = filepath.ToSlash(rel)
+	}
+	mods := modules.New(rels)
 	var results []Result
 	var facts []*pyanalysis.FileFacts
 	diags := map[string][]lint.Diagnostic{}
 	srcs := map[string][]byte{}
-	for _, f := range files {
+	for i, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatalf("%v", err)
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, f)
-		rel = filepath.ToSlash(rel)
-		modRel, _ := filepath.Rel(base, f)
-		cfg.Module = pyanalysis.ModuleName(filepath.ToSlash(modRel))
+		rel := rels[i]
+		cfg.Module = mods.Module(rel)
 		res, ff := pyanalysis.Analyze(rel, src, cfg)
 		if res.Err != nil {
 			t.Errorf("%s: analysis failed: %v", rel, res.Err)
@@ -131,6 +141,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 	}
 	pds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{
 		Analyzers: cfg.Analyzers,
+		Modules:   mods,
 		Options: func(_ string, r *lint.Rule) any {
 			if cfg.Options != nil {
 				return cfg.Options(r)

@@ -51,3 +51,63 @@ func TestHarnessReportsUnexpectedFinding(t *testing.T) {
 		t.Errorf("errors = %q, want the unexpected finding on line 1 and the unmatched want on line 2", r.errs)
 	}
 }
+
+// importFact is what resolveImports exports: an imported name and where.
+type importFact struct {
+	qualified, name string
+	at              lint.Range
+}
+
+// resolveImports reports assignments to flagged* names in its file pass and,
+// in its project phase, which file each flagged* import resolves to: a
+// cross-file rule in miniature.
+var resolveImports = &pyanalysis.Analyzer{
+	Rule:  testRule,
+	Kinds: []syntax.Kind{syntax.KindAssignment},
+	Run: func(p *pyanalysis.Pass) error {
+		if err := flagAssignments.Run(p); err != nil {
+			return err
+		}
+		for _, b := range p.Names.Imports {
+			if strings.HasPrefix(b.Name, "flagged") {
+				p.ExportFact(importFact{b.Qualified, b.Name, p.File.Lines.Range(b.Node.Start(), b.Node.End())})
+			}
+		}
+		return nil
+	},
+	Project: func(p *pyanalysis.ProjectPass) error {
+		for _, f := range p.Files {
+			for _, v := range p.Facts(f) {
+				fact := v.(importFact)
+				file, _, ok := p.Modules.Split(f.Path, fact.qualified)
+				if !ok {
+					file = "nothing"
+				}
+				p.Reportf(f.Path, fact.at, "%s resolves to %s", fact.name, file)
+			}
+		}
+		return nil
+	},
+}
+
+func TestHarnessRunsProjects(t *testing.T) {
+	var r recorder
+	results := pyanalysistest.Run(&r, "testdata/projects", resolveImports)
+	if len(r.errs) != 0 {
+		t.Errorf("errors = %q, want none", r.errs)
+	}
+	if len(results) != 6 {
+		t.Errorf("%d results, want the 6 files", len(results))
+	}
+}
+
+func TestHarnessReportsMissingProjectFinding(t *testing.T) {
+	var r recorder
+	// Without its project phase the analyzer misses every cross-file want.
+	fileOnly := *resolveImports
+	fileOnly.Project = nil
+	pyanalysistest.Run(&r, "testdata/projects", &fileOnly)
+	if len(r.errs) != 4 || !strings.Contains(strings.Join(r.errs, "\n"), "platform/svc/main.py:1: no finding matched") {
+		t.Errorf("errors = %q, want the four cross-file wants unmatched", r.errs)
+	}
+}

@@ -1,0 +1,1 @@
+flagged_key = 2  # want "flagged flagged_key"

@@ -1,0 +1,1 @@
+flagged_single = 3  # want "flagged flagged_single"
