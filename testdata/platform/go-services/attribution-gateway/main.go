@@ -19,7 +19,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("POST /conversions", recordConversion)
-	mux.HandleFunc("GET /conversions/{id}", requireAPIKey(getConversion))
+	mux.HandleFunc("GET /conversions/{id}", RequireAPIKey(getConversion))
 	mux.HandleFunc("GET /partners/sync", syncPartners)
 
 	addr := ":" + os.Getenv("PORT")
@@ -67,8 +67,8 @@ func syncPartners(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "synced %d bytes\n", len(body))
 }
 
-// requireAPIKey rejects requests without the platform's API key.
-func requireAPIKey(next http.HandlerFunc) http.HandlerFunc {
+// RequireAPIKey rejects requests without the platform's API key.
+func RequireAPIKey(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("X-API-Key") == "" || r.Header.Get("X-API-Key") != os.Getenv("API_KEY") {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)

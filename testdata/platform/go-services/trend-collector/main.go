@@ -44,7 +44,7 @@ func main() {
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	})
-	mux.Handle("GET /trends", withAPIKey(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("GET /trends", APIKeyMiddleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Origin", os.Getenv("ALLOWED_ORIGIN"))
 		w.Header().Set("Content-Type", "application/json")
 		if err := json.NewEncoder(w).Encode(latest.get()); err != nil {
@@ -112,8 +112,8 @@ func fetchTrends(ctx context.Context, client *http.Client) ([]string, error) {
 	return topics, nil
 }
 
-// withAPIKey is the service's auth middleware.
-func withAPIKey(next http.Handler) http.Handler {
+// APIKeyMiddleware is the service's auth middleware.
+func APIKeyMiddleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if key := r.Header.Get("X-API-Key"); key == "" || key != os.Getenv("API_KEY") {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
