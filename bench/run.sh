@@ -73,6 +73,7 @@ run() {
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}') $(tail -1 "$work/$name.rss")" >>"$work/$name.times"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in "${names[@]}"; do
   : >"$work/$name.times"
   run "$name" # warm-up: page cache, first-run effects
@@ -93,8 +94,9 @@ findings() {
 }
 
 files=$(find "$dir" -name '*.py' -type f | wc -l)
-size=$(find "$dir" -name '*.py' -type f -print0 | du -ch --files0-from=- 2>/dev/null | tail -1 | cut -f1)
+size=$(find "$dir" -name '*.py' -type f -print0 | du -ch --apparent-size --files0-from=- 2>/dev/null | tail -1 | cut -f1)
 echo "dir: $dir ($files .py files, $size), $runs runs, $(nproc) cores, $("$astgrep" --version)"
+echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the cores skews the ratio)"
 printf '%-30s %9s %9s %12s %9s\n' command "median s" "min s" "peak RSS MB" findings
 declare -A med
 for k in "${!names[@]}"; do
