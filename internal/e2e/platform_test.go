@@ -166,6 +166,23 @@ type jsonReport struct {
 			} `json:"start"`
 		} `json:"range"`
 	} `json:"diagnostics"`
+	Errors  []problem `json:"errors"`
+	Skipped []problem `json:"skipped"`
+}
+
+type problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// platformPath makes a reported path relative to testdata/platform.
+func platformPath(platform, p string) string {
+	if filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(platform, p); err == nil {
+			p = rel
+		}
+	}
+	return strings.TrimPrefix(filepath.ToSlash(p), "testdata/platform/")
 }
 
 // TestPlatformCheck runs the real CLI on testdata/platform, as the README's
@@ -198,16 +215,22 @@ func TestPlatformCheck(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
 		t.Fatalf("decoding the JSON report: %v\n%s", err, stdout.String())
 	}
+	for _, e := range report.Errors {
+		t.Errorf("error reported for %s: %s", e.Path, e.Message)
+	}
+	// The two Jinja/cookiecutter templates are skipped, and nothing else.
+	var skipped []string
+	for _, s := range report.Skipped {
+		skipped = append(skipped, platformPath(platform, s.Path))
+	}
+	slices.Sort(skipped)
+	if want := []string{"templates/service/main.py", "templates/service/{{cookiecutter.service_name}}.py"}; !slices.Equal(skipped, want) {
+		t.Errorf("skipped %q, want %q", skipped, want)
+	}
+
 	got := map[finding]string{} // → severity
 	for _, d := range report.Diagnostics {
-		p := filepath.ToSlash(d.Path)
-		if filepath.IsAbs(d.Path) {
-			if rel, err := filepath.Rel(platform, d.Path); err == nil {
-				p = filepath.ToSlash(rel)
-			}
-		}
-		p = strings.TrimPrefix(p, "testdata/platform/")
-		got[finding{p, d.Range.Start.Line, d.Code}] = d.Severity
+		got[finding{platformPath(platform, d.Path), d.Range.Start.Line, d.Code}] = d.Severity
 	}
 
 	// Nothing, of any rule, where the platform says nothing may be reported:
