@@ -3,6 +3,7 @@ package unauthenticatedroute
 import (
 	"flag"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path"
 	"strings"
@@ -194,7 +195,18 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 	}
 	pat, known := goanalysis.StringValue(c.info, pattern)
 	if !known {
-		return // a computed path: nothing to say about it
+		// baseURL + "/cart": a configured prefix before a literal path.
+		// The literal decides whether the route is public; the message
+		// shows the prefix as written.
+		bin, ok := ast.Unparen(pattern).(*ast.BinaryExpr)
+		if !ok || bin.Op != token.ADD {
+			return // a computed path: nothing to say about it
+		}
+		suffix, ok := goanalysis.StringValue(c.info, bin.Y)
+		if !ok || c.isPublic(joinPath("", suffix)) {
+			return
+		}
+		pat = "{" + goanalysis.Src(c.pass, bin.X) + "}" + suffix
 	}
 	if m, p, found := strings.Cut(pat, " "); found && fn.Pkg().Path() == netHTTP || found && isChi(fn) {
 		method, pat = strings.ToUpper(m), strings.TrimSpace(p)

@@ -13,6 +13,17 @@ type Options struct {
 	// ("example.com/shared/auth.Middleware") only there. Anything from a
 	// package whose last path element is "auth" counts as well.
 	AuthMiddleware []string `toml:"auth-middleware"`
+	// AuthDependencies names the Python (FastAPI) dependencies that
+	// authenticate a request: a bare name ("verify_api_key") matches a
+	// dependency of that name from any module, a dotted one
+	// ("app.security.check_key") only that qualified name. Anything
+	// imported from a module named `auth` and the fastapi.security schemes
+	// count as well, and so does a dependency (function, class, alias) that
+	// itself depends on one of them.
+	AuthDependencies []string `toml:"auth-dependencies"`
+	// AuthDecorators names the Flask view decorators that authenticate a
+	// request, matched like AuthDependencies.
+	AuthDecorators []string `toml:"auth-decorators"`
 }
 
 // DefaultPublicPaths are the probes, docs and metrics endpoints that the
@@ -35,10 +46,29 @@ var DefaultAuthMiddleware = []string{
 	"github.com/go-chi/jwtauth/v5.Authenticator",
 }
 
+// DefaultAuthDependencies are the usual names of FastAPI auth
+// dependencies, the platform's among them (shared.auth's verify_api_key and
+// get_current_user).
+var DefaultAuthDependencies = []string{
+	"verify_api_key", "get_api_key", "require_api_key", "get_current_user",
+	"get_current_active_user", "verify_token",
+}
+
+// DefaultAuthDecorators are the Flask auth decorators of the platform
+// (shared.auth.require_api_key), Flask-Login, Flask-JWT-Extended,
+// Flask-HTTPAuth and the usual hand-written ones.
+var DefaultAuthDecorators = []string{
+	"login_required", "jwt_required", "fresh_jwt_required", "require_api_key", "api_key_required",
+	"requires_auth", "auth_required", "token_required", "verify_token", "login_required_ajax",
+}
+
 // NewOptions returns the defaults.
 func NewOptions() *Options {
 	return &Options{
 		PublicPaths:    append([]string(nil), DefaultPublicPaths...),
 		AuthMiddleware: append([]string(nil), DefaultAuthMiddleware...),
+
+		AuthDependencies: append([]string(nil), DefaultAuthDependencies...),
+		AuthDecorators:   append([]string(nil), DefaultAuthDecorators...),
 	}
 }

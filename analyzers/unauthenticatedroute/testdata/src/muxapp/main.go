@@ -16,4 +16,9 @@ func main() {
 	api := r.PathPrefix("/api").Subrouter()
 	api.Use(auth.Middleware)
 	api.HandleFunc("/pay", h).Methods("POST")
+	base := prefix()
+	r.HandleFunc(base+"/cart", h).Methods("POST") // want `POST /\{base\}/cart is reachable`
+	r.HandleFunc(base+"/healthz", h)
 }
+
+func prefix() string { return "/shop" }

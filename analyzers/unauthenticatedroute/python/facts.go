@@ -1,0 +1,113 @@
+package python
+
+import "github.com/xynergy/xylint/internal/lint"
+
+// A file's pass exports one *fileFact: the apps, routers and routes it
+// declares, the include_router/mount/register_blueprint calls it makes, its
+// Flask before_request hooks, and the module-level names the project phase
+// may have to follow (dependency functions and classes, Annotated aliases,
+// scheme instances, re-exporting imports). Names in facts are refs:
+//
+//	"a.b.c"  a qualified name (an import, or a module-level name qualified
+//	         with the file's module), resolved with ProjectPass.Modules
+//	":name"  a module-level name of the file itself
+//	"%3"     the file's object 3 (an app or router local to a function)
+//	"?name"  a name the file does not bind (a builtin, a star import)
+//
+// with ".attr" appended for attributes and "()" for the result of a call
+// ("fastapi.security.HTTPBearer()").
+type fileFact struct {
+	Module   string
+	Symbols  map[string]symbol
+	Objects  []object
+	Routes   []route
+	Includes []include
+	Hooks    []hook
+	// DynamicIncludes counts include_router/register_blueprint calls whose
+	// router could not be named (a loop over a computed list, a function's
+	// parameter): routers never seen included may be included there.
+	DynamicIncludes int
+}
+
+type symbolKind uint8
+
+const (
+	symImport   symbolKind = iota + 1 // Ref: the imported qualified name
+	symRef                            // name = other name: Ref
+	symAlias                          // Annotated[T, Depends(x)] or Depends(x): Deps
+	symFunc                           // def: Deps of its parameters
+	symClass                          // class: Deps of __init__, CallDeps of __call__
+	symInstance                       // name = Callee(...): Ref is the callee
+	symObject                         // an app or router: Obj
+)
+
+type symbol struct {
+	Kind     symbolKind
+	Ref      string
+	Deps     []dep
+	CallDeps []dep
+	Obj      int
+}
+
+// dep is one dependency: FastAPI calls Ref (Depends(Ref)), or, for Type,
+// Ref is a parameter's annotation, which only matters when it names an
+// Annotated alias.
+type dep struct {
+	Ref  string
+	Type bool
+}
+
+type framework uint8
+
+const (
+	fastAPIApp framework = iota + 1
+	fastAPIRouter
+	flaskApp
+	flaskBlueprint
+	starletteApp
+)
+
+// object is an app, router or blueprint.
+type object struct {
+	Kind   framework
+	Name   string // the variable ("router"), for messages
+	Line   int
+	Prefix string // APIRouter(prefix=), Blueprint(url_prefix=)
+	Deps   []dep  // FastAPI(dependencies=), APIRouter(dependencies=)
+}
+
+// route is one route: a decorator, add_api_route or the call form.
+type route struct {
+	Obj     string   // ref to the app or router
+	Methods []string // upper case; "WEBSOCKET" for websockets
+	Path    string
+	Deps    []dep    // the decorator's dependencies= and the handler's parameters
+	Handler string   // ref to the handler when it is not declared here
+	Decos   []string // refs of the handler's other decorators (Flask auth)
+	At      lint.Range
+}
+
+type includeKind uint8
+
+const (
+	includeRouter includeKind = iota + 1 // include_router: prefix and dependencies apply
+	mountApp                             // mount: prefix only (a sub-app keeps its own dependencies)
+	registerBlueprint
+)
+
+// include mounts Child on Parent.
+type include struct {
+	Kind          includeKind
+	Parent, Child string
+	Prefix        string
+	Deps          []dep
+	Line          int
+}
+
+// hook is a Flask before_request (or before_app_request) hook.
+type hook struct {
+	Obj      string
+	Rejects  bool
+	AppWide  bool // before_app_request on a blueprint
+	Callees  []string // refs of the functions it calls (an auth check counts as rejecting)
+}

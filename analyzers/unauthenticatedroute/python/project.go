@@ -1,0 +1,515 @@
+package python
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+)
+
+// maxDepth bounds how many names one resolution follows (imports of
+// imports, aliases of aliases); cycles stop earlier.
+const maxDepth = 16
+
+// schemes are fastapi.security's authentication schemes: a dependency on
+// one (or on an instance of one) authenticates. Its credential models and
+// the login form are not schemes.
+var schemes = map[string]bool{
+	"HTTPBearer": true, "HTTPBasic": true, "HTTPDigest": true, "HTTPBase": true,
+	"OAuth2": true, "OAuth2PasswordBearer": true, "OAuth2AuthorizationCodeBearer": true,
+	"OpenIdConnect": true, "APIKeyHeader": true, "APIKeyQuery": true, "APIKeyCookie": true,
+}
+
+// mutating methods make a finding an error; reads are warnings.
+var mutating = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true, "WEBSOCKET": true}
+
+type objKey struct {
+	path string
+	idx  int
+}
+
+type edge struct {
+	parent objKey
+	in     include
+	path   string // the file of the include call
+}
+
+type proj struct {
+	pass    *pyanalysis.ProjectPass
+	files   map[string]*fileFact
+	parents map[objKey][]edge
+	// rejects: Flask apps and blueprints with a rejecting before_request hook.
+	rejects map[objKey]bool
+	dynamic int
+	memo    map[memoKey]int8 // 1 visiting, 2 no, 3 yes
+}
+
+type memoKey struct {
+	opts *unauthenticatedroute.Options
+	path string
+	ref  string
+	typ  bool
+}
+
+func project(pass *pyanalysis.ProjectPass) error {
+	p := &proj{
+		pass: pass, files: map[string]*fileFact{}, parents: map[objKey][]edge{},
+		rejects: map[objKey]bool{}, memo: map[memoKey]int8{},
+	}
+	for _, f := range pass.Files {
+		for _, v := range pass.Facts(f) {
+			if ff, ok := v.(*fileFact); ok {
+				p.files[f.Path] = ff
+			}
+		}
+	}
+	paths := make([]string, 0, len(p.files))
+	for path := range p.files {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	// Mount edges, from every file's includes.
+	for _, path := range paths {
+		f := p.files[path]
+		p.dynamic += f.DynamicIncludes
+		for _, in := range f.Includes {
+			parent, ok1 := p.object(path, in.Parent)
+			child, ok2 := p.object(path, in.Child)
+			switch {
+			case ok1 && ok2:
+				p.parents[child] = append(p.parents[child], edge{parent: parent, in: in, path: path})
+			case in.Kind != mountApp:
+				p.dynamic++
+			}
+		}
+	}
+	// Flask hooks.
+	for _, path := range paths {
+		opts := p.options(path)
+		for _, h := range p.files[path].Hooks {
+			o, ok := p.object(path, h.Obj)
+			if !ok || !(h.Rejects || p.anyAuthCallee(opts, path, h.Callees)) {
+				continue
+			}
+			if h.AppWide {
+				for _, root := range p.roots(o, map[objKey]bool{}) {
+					p.rejects[root] = true
+				}
+			}
+			p.rejects[o] = true
+		}
+	}
+	for _, path := range paths {
+		for _, rt := range p.files[path].Routes {
+			p.check(path, rt)
+		}
+	}
+	return nil
+}
+
+func (p *proj) options(path string) *unauthenticatedroute.Options {
+	if o, ok := p.pass.Options(path).(*unauthenticatedroute.Options); ok && o != nil {
+		return o
+	}
+	return unauthenticatedroute.NewOptions()
+}
+
+// entity is what a ref resolves to: a module-level symbol of a file, an
+// object, or a name outside the project (ext).
+type entity struct {
+	path string
+	sym  *symbol
+	obj  int // object index, -1 when none
+	ext  string
+	call bool // the ref is a call of the entity (an instance)
+}
+
+func (p *proj) resolve(path, ref string, depth int) entity {
+	e := entity{path: path, obj: -1}
+	if strings.HasSuffix(ref, "()") {
+		e = p.resolve(path, strings.TrimSuffix(ref, "()"), depth+1)
+		e.call = true
+		return e
+	}
+	if ref == "" || depth > maxDepth {
+		return e
+	}
+	switch ref[0] {
+	case '?':
+		e.ext = ref[1:]
+		return e
+	case '%':
+		e.obj, _ = strconv.Atoi(ref[1:])
+		return e
+	case ':':
+		name, rest, _ := strings.Cut(ref[1:], ".")
+		return p.symbol(path, name, rest, depth)
+	}
+	file, rest, ok := p.pass.Modules.Split(path, ref)
+	if !ok || rest == "" {
+		e.ext = ref
+		return e
+	}
+	name, rest, _ := strings.Cut(rest, ".")
+	return p.symbol(file, name, rest, depth)
+}
+
+// symbol resolves name (then .rest) at module level in the file at path.
+func (p *proj) symbol(path, name, rest string, depth int) entity {
+	e := entity{path: path, obj: -1}
+	full := name
+	if rest != "" {
+		full += "." + rest
+	}
+	f := p.files[path]
+	if f == nil {
+		e.ext = full // a module with nothing to say: judged by its name
+		return e
+	}
+	s, ok := f.Symbols[name]
+	if !ok {
+		if f.Module != "" {
+			e.ext = f.Module + "." + full
+		} else {
+			e.ext = full
+		}
+		return e
+	}
+	switch s.Kind {
+	case symImport, symRef:
+		target := s.Ref
+		if rest != "" {
+			target += "." + rest
+		}
+		return p.resolve(path, target, depth+1)
+	}
+	if rest != "" {
+		e.ext = full
+		return e
+	}
+	e.sym = &s
+	if s.Kind == symObject {
+		e.obj = s.Obj
+	}
+	return e
+}
+
+// object resolves a ref to an app or router.
+func (p *proj) object(path, ref string) (objKey, bool) {
+	e := p.resolve(path, ref, 0)
+	if e.obj < 0 || e.call {
+		return objKey{}, false
+	}
+	f := p.files[e.path]
+	if f == nil || e.obj >= len(f.Objects) {
+		return objKey{}, false
+	}
+	return objKey{e.path, e.obj}, true
+}
+
+func (p *proj) obj(k objKey) *object { return &p.files[k.path].Objects[k.idx] }
+
+// roots are the objects at the top of o's mount chains.
+func (p *proj) roots(o objKey, seen map[objKey]bool) []objKey {
+	if seen[o] {
+		return nil
+	}
+	seen[o] = true
+	if len(p.parents[o]) == 0 {
+		return []objKey{o}
+	}
+	var out []objKey
+	for _, e := range p.parents[o] {
+		out = append(out, p.roots(e.parent, seen)...)
+	}
+	return out
+}
+
+// nameMatches reports whether a ref's name is in list: bare names match the
+// last part, dotted ones the whole qualified name.
+func nameMatches(list []string, ref, qualified string) bool {
+	ref = strings.TrimSuffix(ref, "()")
+	base := ref
+	if i := strings.LastIndexAny(ref, ".:?"); i >= 0 {
+		base = ref[i+1:]
+	}
+	for _, n := range list {
+		if strings.Contains(n, ".") {
+			if n == ref || n == qualified {
+				return true
+			}
+		} else if n == base {
+			return true
+		}
+	}
+	return false
+}
+
+// fromAuthModule reports whether a qualified name is imported from a
+// module named auth ("shared.auth.verify_api_key", "auth.check").
+func fromAuthModule(q string) bool {
+	q = strings.TrimSuffix(q, "()")
+	if q == "" || strings.ContainsAny(q[:1], ":?%") {
+		return false
+	}
+	parts := strings.Split(q, ".")
+	return len(parts) >= 2 && parts[len(parts)-2] == "auth"
+}
+
+// isAuth reports whether the dependency ref, used in the file at path,
+// authenticates: by its name (configured names, a module named auth), as a
+// fastapi.security scheme, or through the dependencies of what it names —
+// transitively and across files. A Type dep (a parameter's annotation)
+// counts only through an Annotated alias.
+func (p *proj) isAuth(opts *unauthenticatedroute.Options, path, ref string, typ bool, depth int) bool {
+	if ref == "" || depth > maxDepth {
+		return false
+	}
+	key := memoKey{opts, path, ref, typ}
+	switch p.memo[key] {
+	case 1, 2:
+		return false
+	case 3:
+		return true
+	}
+	p.memo[key] = 1
+	ok := p.isAuthUncached(opts, path, ref, typ, depth)
+	p.memo[key] = 2
+	if ok {
+		p.memo[key] = 3
+	}
+	return ok
+}
+
+func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref string, typ bool, depth int) bool {
+	if !typ && (nameMatches(opts.AuthDependencies, ref, ref) || fromAuthModule(ref)) {
+		return true
+	}
+	e := p.resolve(path, ref, 0)
+	if e.sym == nil {
+		if typ || e.ext == "" {
+			return false
+		}
+		// Outside the project (or in a file with nothing to say): the
+		// resolved name decides.
+		if strings.HasPrefix(e.ext, "fastapi.security") && schemes[e.ext[strings.LastIndexByte(e.ext, '.')+1:]] {
+			return true
+		}
+		return nameMatches(opts.AuthDependencies, e.ext, e.ext) || fromAuthModule(e.ext)
+	}
+	if !typ && ref[0] == ':' && strings.HasSuffix("."+p.files[e.path].Module, ".auth") {
+		return true // a module named auth, seen from inside
+	}
+	s := e.sym
+	if typ && s.Kind != symAlias {
+		return false
+	}
+	deps := s.Deps
+	switch s.Kind {
+	case symClass:
+		if e.call {
+			deps = s.CallDeps
+		}
+	case symInstance:
+		// Depends(scheme) where scheme = HTTPBearer() or an instance of a
+		// class whose __call__ depends on auth.
+		return p.isAuth(opts, e.path, s.Ref+"()", false, depth+1)
+	case symObject:
+		return false
+	}
+	for _, d := range deps {
+		if p.isAuth(opts, e.path, d.Ref, d.Type, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *proj) anyAuth(opts *unauthenticatedroute.Options, path string, deps []dep) bool {
+	for _, d := range deps {
+		if p.isAuth(opts, path, d.Ref, d.Type, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyAuthCallee reports whether a before_request hook calls an auth check.
+func (p *proj) anyAuthCallee(opts *unauthenticatedroute.Options, path string, callees []string) bool {
+	for _, c := range callees {
+		if nameMatches(opts.AuthDecorators, c, c) || nameMatches(opts.AuthDependencies, c, c) ||
+			nameMatches([]string{"verify_jwt_in_request"}, c, c) || fromAuthModule(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// chain is one way a route is mounted: its full path, whether auth is on
+// the way, and the include nearest the top (for the message).
+type chain struct {
+	path   string
+	authed bool
+	top    *edge
+}
+
+func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unauthenticatedroute.Options, top *edge, seen []objKey, out *[]chain) {
+	if slices.Contains(seen, o) || len(*out) > 64 {
+		return
+	}
+	seen = append(seen, o)
+	ob := p.obj(o)
+	if !mounted {
+		authed = authed || p.rejects[o] || p.anyAuth(opts, o.path, ob.Deps)
+	}
+	parents := p.parents[o]
+	if len(parents) == 0 {
+		*out = append(*out, chain{path: ob.Prefix + suffix, authed: authed, top: top})
+		return
+	}
+	for i := range parents {
+		e := &parents[i]
+		a := authed
+		if e.in.Kind == includeRouter && !mounted {
+			a = a || p.anyAuth(opts, e.path, e.in.Deps)
+		}
+		// include_router's prefix goes before the router's own; Flask's
+		// register_blueprint(url_prefix=) replaces the blueprint's.
+		prefix := e.in.Prefix + ob.Prefix
+		if e.in.Kind == registerBlueprint && e.in.Prefix != "" {
+			prefix = e.in.Prefix
+		}
+		p.chains(e.parent, prefix+suffix, a, mounted || e.in.Kind == mountApp, opts, e, seen, out)
+	}
+}
+
+func (p *proj) check(path string, rt route) {
+	o, ok := p.object(path, rt.Obj)
+	if !ok {
+		return
+	}
+	ob := p.obj(o)
+	flask := ob.Kind == flaskApp || ob.Kind == flaskBlueprint
+	if ob.Kind == starletteApp {
+		return
+	}
+	opts := p.options(path)
+	if p.anyAuth(opts, path, rt.Deps) {
+		return
+	}
+	if rt.Handler != "" {
+		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) {
+			return
+		}
+	}
+	if flask {
+		for _, d := range rt.Decos {
+			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) {
+				return
+			}
+		}
+	}
+	if (ob.Kind == fastAPIRouter || ob.Kind == flaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
+		// Never seen included, but some router is included where we cannot
+		// name it: this one may be, with auth.
+		return
+	}
+	var cs []chain
+	p.chains(o, rt.Path, false, false, opts, nil, nil, &cs)
+	var open *chain
+	authedElsewhere := false
+	for i := range cs {
+		c := &cs[i]
+		switch {
+		case c.authed:
+			authedElsewhere = true
+		case open == nil && !isPublic(opts, c.path):
+			open = c
+		}
+	}
+	if open == nil {
+		return
+	}
+	methods := strings.Join(rt.Methods, ",")
+	full := open.path
+	if full == "" {
+		full = "/"
+	}
+	var why string
+	if flask {
+		why = "has no auth decorator and no rejecting before_request hook"
+	} else {
+		why = "reaches no auth dependency"
+	}
+	where := p.describe(path, o)
+	msg := fmt.Sprintf("%s %s %s; add auth to the route or to %s", methods, full, why, where)
+	if authedElsewhere && open.top != nil {
+		msg += fmt.Sprintf(" (the %s at %s passes none)", includeVerb(open.top.in.Kind), p.location(path, open.top.path, open.top.in.Line))
+	}
+	sev := lint.Warning
+	for _, m := range rt.Methods {
+		if mutating[m] {
+			sev = lint.Error
+		}
+	}
+	p.pass.Report(lint.Diagnostic{Rule: p.pass.Analyzer.Rule, Severity: sev, Path: path, Range: rt.At, Message: msg})
+}
+
+func includeVerb(k includeKind) string {
+	switch k {
+	case mountApp:
+		return "mount"
+	case registerBlueprint:
+		return "register_blueprint"
+	}
+	return "include_router"
+}
+
+// describe names the object where auth could be added:
+// "router `campaigns.router` (routers/campaigns.py:5)".
+func (p *proj) describe(from string, o objKey) string {
+	ob := p.obj(o)
+	kind := map[framework]string{fastAPIApp: "app", fastAPIRouter: "router", flaskApp: "app", flaskBlueprint: "blueprint"}[ob.Kind]
+	mod := p.files[o.path].Module
+	if i := strings.LastIndexByte(mod, '.'); i >= 0 {
+		mod = mod[i+1:]
+	}
+	name := ob.Name
+	if mod != "" {
+		name = mod + "." + name
+	}
+	return fmt.Sprintf("%s `%s` (%s)", kind, name, p.location(from, o.path, ob.Line))
+}
+
+// location is "line 5" in the same file, else the path relative to the
+// reporting file's root ("routers/campaigns.py:5").
+func (p *proj) location(from, file string, line int) string {
+	if file == from {
+		return fmt.Sprintf("line %d", line)
+	}
+	rel := file
+	if root := p.pass.Modules.Root(from); root != "." && root != "" && strings.HasPrefix(file, root+"/") {
+		rel = strings.TrimPrefix(file, root+"/")
+	}
+	return fmt.Sprintf("%s:%d", rel, line)
+}
+
+func isPublic(opts *unauthenticatedroute.Options, full string) bool {
+	norm := func(s string) string {
+		s = path.Clean("/" + s)
+		return s
+	}
+	f := norm(full)
+	for _, pp := range opts.PublicPaths {
+		if norm(pp) == f {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,670 @@
+// Package python is XY002 unauthenticated-route's Python detection (the
+// rule's documentation is in the parent package).
+//
+// The analysis is project-wide. Each file's pass records what it declares
+// (facts.go): apps and routers, routes with the dependencies their
+// decorator and parameters name, include_router/mount/register_blueprint
+// calls, Flask before_request hooks, and the module-level names a
+// dependency may go through (functions, classes, Annotated aliases, scheme
+// instances, imports). The project phase (project.go) resolves those names
+// across files, decides which dependencies authenticate (transitively), and
+// walks every chain of includes from each route up to its app: a route is
+// reported when one chain reaches it with no auth on the way.
+package python
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Analyzer is XY002 unauthenticated-route for Python.
+var Analyzer = &pyanalysis.Analyzer{
+	Rule: unauthenticatedroute.Rule,
+	Kinds: []syntax.Kind{
+		syntax.KindCall, syntax.KindDecoratedDefinition, syntax.KindAssignment,
+		syntax.KindFunctionDefinition, syntax.KindClassDefinition,
+	},
+	// A file matters when it declares routes, apps or dependencies, or
+	// re-exports auth ("from .auth import ..."); package __init__ files that
+	// re-export routers contain "route".
+	Prefilter: []string{"route", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket"},
+	Run:       run,
+	Project:   project,
+}
+
+// routeMethods are the decorators (and call forms) that declare a route,
+// with the method they declare ("" when it comes from methods=).
+var routeMethods = map[string]string{
+	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
+	"options": "OPTIONS", "head": "HEAD", "trace": "TRACE",
+	"api_route": "", "route": "", "websocket": "WEBSOCKET", "add_api_route": "", "add_api_websocket_route": "WEBSOCKET",
+}
+
+// constructors are the app and router classes.
+var constructors = map[string]framework{
+	"fastapi.FastAPI":                fastAPIApp,
+	"fastapi.applications.FastAPI":   fastAPIApp,
+	"fastapi.APIRouter":              fastAPIRouter,
+	"fastapi.routing.APIRouter":      fastAPIRouter,
+	"flask.Flask":                    flaskApp,
+	"flask.app.Flask":                flaskApp,
+	"flask.Blueprint":                flaskBlueprint,
+	"flask.blueprints.Blueprint":     flaskBlueprint,
+	"starlette.applications.Starlette": starletteApp,
+}
+
+type filePass struct {
+	pass *pyanalysis.Pass
+	r    *names.Resolver
+	fact *fileFact
+	objs map[*names.Binding]int // bindings of apps/routers → object index
+}
+
+func run(pass *pyanalysis.Pass) error {
+	fp := &filePass{pass: pass, r: pass.Names, fact: &fileFact{Module: pass.Module, Symbols: map[string]symbol{}}, objs: map[*names.Binding]int{}}
+	// Objects first, so that routes and includes anywhere in the file find
+	// them.
+	for _, a := range pass.Nodes(syntax.KindAssignment) {
+		fp.assignment(a)
+	}
+	for _, d := range pass.Nodes(syntax.KindFunctionDefinition) {
+		fp.function(d)
+	}
+	for _, c := range pass.Nodes(syntax.KindClassDefinition) {
+		fp.class(c)
+	}
+	for _, d := range pass.Nodes(syntax.KindDecoratedDefinition) {
+		fp.decorated(d)
+	}
+	for _, c := range pass.Nodes(syntax.KindCall) {
+		fp.call(c)
+	}
+	f := fp.fact
+	interesting := len(f.Symbols) > 0 || len(f.Objects) > 0 || len(f.Routes) > 0 || len(f.Includes) > 0 || len(f.Hooks) > 0
+	// Imports are kept where names may be re-exported through them: in
+	// packages' __init__ files and in files that declare something.
+	if interesting || strings.HasSuffix(pass.Path, "__init__.py") {
+		for _, b := range pass.Names.Imports {
+			if b.Scope.Kind == names.ModuleScope {
+				if _, taken := f.Symbols[b.Name]; !taken {
+					f.Symbols[b.Name] = symbol{Kind: symImport, Ref: b.Qualified}
+				}
+			}
+		}
+	}
+	if len(f.Symbols) > 0 || interesting {
+		pass.ExportFact(f)
+	}
+	return nil
+}
+
+// ref names the expression n as a ref (see fileFact).
+func (fp *filePass) ref(n syntax.Node) string {
+	n = n.Unparen()
+	switch n.Kind() {
+	case syntax.KindIdentifier:
+		b := fp.r.Lookup(n)
+		switch {
+		case b == nil:
+			return "?" + string(n.Text())
+		case b.Kind == names.Import:
+			return b.Qualified
+		}
+		if i, ok := fp.objs[b]; ok {
+			if b.Scope.Kind == names.ModuleScope {
+				return ":" + b.Name
+			}
+			return "%" + strconv.Itoa(i)
+		}
+		if b.Scope.Kind == names.ModuleScope && b.Kind != names.Parameter {
+			return ":" + b.Name
+		}
+		// A local: follow one simple assignment (router = APIRouter() was
+		// caught above; r = other.router is followed here).
+		if b.Kind == names.Assignment && !b.Value.IsZero() && len(b.Scope.Bindings(b.Name)) == 1 {
+			if v := b.Value.Unparen(); v.Is(syntax.KindIdentifier) || v.Is(syntax.KindAttribute) {
+				return fp.ref(v)
+			}
+		}
+		return ""
+	case syntax.KindAttribute:
+		obj := fp.ref(n.ChildByField(syntax.FieldObject))
+		attr := n.ChildByField(syntax.FieldAttribute)
+		if obj == "" || attr.IsZero() || strings.HasPrefix(obj, "%") {
+			return ""
+		}
+		return obj + "." + string(attr.Text())
+	case syntax.KindCall:
+		if callee := fp.ref(n.ChildByField(syntax.FieldFunction)); callee != "" {
+			return callee + "()"
+		}
+	}
+	return ""
+}
+
+// qualified is the qualified name of an expression, or its text's last
+// part for names the file does not bind (star imports).
+func (fp *filePass) qualified(n syntax.Node) string {
+	if q, ok := fp.r.QualifiedName(n); ok {
+		return q
+	}
+	return ""
+}
+
+// isDependsCall reports whether call is fastapi's Depends(...) or
+// Security(...).
+func (fp *filePass) isDependsCall(call syntax.Node) bool {
+	if !call.Is(syntax.KindCall) {
+		return false
+	}
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	q := fp.qualified(fn)
+	if q == "" {
+		// Unbound: a star import of fastapi.
+		return fn.TextIs("Depends") || fn.TextIs("Security")
+	}
+	return (strings.HasSuffix(q, ".Depends") || strings.HasSuffix(q, ".Security")) && strings.HasPrefix(q, "fastapi")
+}
+
+// dependsTarget is what Depends(x)/Security(x) calls: its first argument or
+// dependency=; annotation stands in for Depends() without one.
+func (fp *filePass) dependsTarget(call syntax.Node, annotation syntax.Node) (dep, bool) {
+	if v := argument(call, 0, "dependency"); !v.IsZero() {
+		if r := fp.ref(v); r != "" {
+			return dep{Ref: r}, true
+		}
+		return dep{}, false
+	}
+	if !annotation.IsZero() {
+		if r := fp.ref(annotation); r != "" {
+			return dep{Ref: r}, true
+		}
+	}
+	return dep{}, false
+}
+
+// depsIn collects the dependencies named inside an expression: Depends(x)
+// and Security(x) calls anywhere in it (Annotated[T, Depends(x)],
+// [Depends(a), Depends(b)]), and, for list elements that are names, the
+// names (a pre-built `auth = Depends(x)`).
+func (fp *filePass) depsIn(n syntax.Node, out []dep) []dep {
+	n = n.Unparen()
+	if n.IsZero() {
+		return out
+	}
+	if fp.isDependsCall(n) {
+		if d, ok := fp.dependsTarget(n, syntax.Node{}); ok {
+			out = append(out, d)
+		}
+		return out
+	}
+	if n.Is(syntax.KindList) || n.Is(syntax.KindTuple) {
+		for e := range n.NamedChildren() {
+			e = e.Unparen()
+			if e.Is(syntax.KindIdentifier) || e.Is(syntax.KindAttribute) {
+				if r := fp.ref(e); r != "" {
+					out = append(out, dep{Ref: r, Type: true})
+				}
+				continue
+			}
+			out = fp.depsIn(e, out)
+		}
+		return out
+	}
+	for d := range n.Descendants() {
+		if d.Is(syntax.KindCall) && fp.isDependsCall(d) {
+			if t, ok := fp.dependsTarget(d, syntax.Node{}); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// paramDeps collects the dependencies of a function's parameters:
+// `x = Depends(f)`, `x: T = Depends()`, `x: Annotated[T, Depends(f)]` and
+// `x: Alias` (kept as a Type dep: it counts when Alias is an Annotated
+// alias with a dependency).
+func (fp *filePass) paramDeps(def syntax.Node) []dep {
+	var out []dep
+	params := def.ChildByField(syntax.FieldParameters)
+	for p := range params.NamedChildren() {
+		var annotation, value syntax.Node
+		switch p.Kind() {
+		case syntax.KindTypedParameter:
+			annotation = p.ChildByField(syntax.FieldType)
+		case syntax.KindTypedDefaultParam:
+			annotation, value = p.ChildByField(syntax.FieldType), p.ChildByField(syntax.FieldValue)
+		case syntax.KindDefaultParameter:
+			value = p.ChildByField(syntax.FieldValue)
+		default:
+			continue
+		}
+		var annExpr syntax.Node
+		if !annotation.IsZero() {
+			annExpr = annotation.FirstNamedChild()
+		}
+		if v := value.Unparen(); fp.isDependsCall(v) {
+			if d, ok := fp.dependsTarget(v, annExpr); ok {
+				out = append(out, d)
+			}
+		}
+		if annExpr.IsZero() {
+			continue
+		}
+		if annExpr.Is(syntax.KindIdentifier) || annExpr.Is(syntax.KindAttribute) {
+			if r := fp.ref(annExpr); r != "" && !strings.HasPrefix(r, "?") {
+				out = append(out, dep{Ref: r, Type: true})
+			}
+			continue
+		}
+		out = fp.depsIn(annExpr, out)
+	}
+	return out
+}
+
+// assignment records module-level objects, aliases, instances and simple
+// re-bindings, and function-local apps and routers.
+func (fp *filePass) assignment(a syntax.Node) {
+	left := a.ChildByField(syntax.FieldLeft)
+	right := a.ChildByField(syntax.FieldRight).Unparen()
+	if !left.Is(syntax.KindIdentifier) || right.IsZero() {
+		return
+	}
+	b := fp.r.Lookup(left)
+	if b == nil {
+		return
+	}
+	module := b.Scope.Kind == names.ModuleScope
+	name := string(left.Text())
+	if right.Is(syntax.KindCall) {
+		fn := right.ChildByField(syntax.FieldFunction)
+		if kind, ok := constructors[fp.qualified(fn)]; ok {
+			fp.objs[b] = len(fp.fact.Objects)
+			o := object{Kind: kind, Name: name, Line: fp.pass.File.Lines.Position(a.Start()).Line}
+			switch kind {
+			case fastAPIRouter:
+				o.Prefix, _ = argument(right, -1, "prefix").StringLiteral()
+			case flaskBlueprint:
+				o.Prefix, _ = argument(right, -1, "url_prefix").StringLiteral()
+			}
+			if kind == fastAPIApp || kind == fastAPIRouter {
+				o.Deps = fp.depsIn(argument(right, -1, "dependencies"), nil)
+			}
+			if module {
+				fp.fact.Symbols[name] = symbol{Kind: symObject, Obj: len(fp.fact.Objects)}
+			}
+			fp.fact.Objects = append(fp.fact.Objects, o)
+			return
+		}
+	}
+	if !module {
+		return
+	}
+	switch {
+	case fp.isDependsCall(right):
+		if d, ok := fp.dependsTarget(right, syntax.Node{}); ok {
+			fp.fact.Symbols[name] = symbol{Kind: symAlias, Deps: []dep{d}}
+		}
+	case right.Is(syntax.KindSubscript):
+		if deps := fp.depsIn(right, nil); len(deps) > 0 {
+			fp.fact.Symbols[name] = symbol{Kind: symAlias, Deps: deps}
+		}
+	case right.Is(syntax.KindCall):
+		if r := fp.ref(right.ChildByField(syntax.FieldFunction)); r != "" && !strings.HasPrefix(r, "?") {
+			fp.fact.Symbols[name] = symbol{Kind: symInstance, Ref: r}
+		}
+	case right.Is(syntax.KindIdentifier) || right.Is(syntax.KindAttribute):
+		if len(b.Scope.Bindings(name)) == 1 {
+			if r := fp.ref(right); r != "" {
+				fp.fact.Symbols[name] = symbol{Kind: symRef, Ref: r}
+			}
+		}
+	}
+}
+
+// function records a module-level def's parameter dependencies.
+func (fp *filePass) function(def syntax.Node) {
+	name := def.ChildByField(syntax.FieldName)
+	if !name.Is(syntax.KindIdentifier) || fp.r.ScopeAt(def).Kind != names.ModuleScope {
+		return
+	}
+	if deps := fp.paramDeps(def); len(deps) > 0 {
+		fp.fact.Symbols[string(name.Text())] = symbol{Kind: symFunc, Deps: deps}
+	}
+}
+
+// class records the dependencies of a module-level class's __init__ (for
+// Depends(Class)) and __call__ (for Depends(instance)).
+func (fp *filePass) class(c syntax.Node) {
+	name := c.ChildByField(syntax.FieldName)
+	if !name.Is(syntax.KindIdentifier) || fp.r.ScopeAt(c).Kind != names.ModuleScope {
+		return
+	}
+	var s symbol
+	for st := range c.ChildByField(syntax.FieldBody).NamedChildren() {
+		def := st
+		if def.Is(syntax.KindDecoratedDefinition) {
+			def = def.ChildByField(syntax.FieldDefinition)
+		}
+		if !def.Is(syntax.KindFunctionDefinition) {
+			continue
+		}
+		switch n := def.ChildByField(syntax.FieldName); {
+		case n.TextIs("__init__"):
+			s.Deps = fp.paramDeps(def)
+		case n.TextIs("__call__"):
+			s.CallDeps = fp.paramDeps(def)
+		}
+	}
+	if len(s.Deps) > 0 || len(s.CallDeps) > 0 {
+		s.Kind = symClass
+		fp.fact.Symbols[string(name.Text())] = s
+	}
+}
+
+// decorated records routes declared by decorators and Flask before_request
+// hooks.
+func (fp *filePass) decorated(d syntax.Node) {
+	def := d.ChildByField(syntax.FieldDefinition)
+	if !def.Is(syntax.KindFunctionDefinition) {
+		return
+	}
+	var decos []syntax.Node
+	for c := range d.NamedChildren() {
+		if c.Is(syntax.KindDecorator) {
+			decos = append(decos, c.FirstNamedChild().Unparen())
+		}
+	}
+	for _, e := range decos {
+		if fp.hookDecorator(e, def) {
+			continue
+		}
+		if !e.Is(syntax.KindCall) {
+			continue
+		}
+		fn := e.ChildByField(syntax.FieldFunction).Unparen()
+		if !fn.Is(syntax.KindAttribute) {
+			continue
+		}
+		attr := fn.ChildByField(syntax.FieldAttribute)
+		method, ok := routeMethods[string(attr.Text())]
+		if !ok || attr.TextIs("add_api_route") || attr.TextIs("add_api_websocket_route") {
+			continue
+		}
+		obj := fp.ref(fn.ChildByField(syntax.FieldObject))
+		if obj == "" || strings.HasPrefix(obj, "?") {
+			continue
+		}
+		rt := route{Obj: obj, At: fp.rangeOf(e.Parent())}
+		rt.Path = pathOf(argument(e, 0, "path"), argument(e, 0, "rule"))
+		rt.Methods = methodsOf(e, method)
+		rt.Deps = fp.depsIn(argument(e, -1, "dependencies"), nil)
+		rt.Deps = append(rt.Deps, fp.paramDeps(def)...)
+		for _, other := range decos {
+			if other == e {
+				continue
+			}
+			callee := other
+			if callee.Is(syntax.KindCall) {
+				callee = callee.ChildByField(syntax.FieldFunction)
+			}
+			if r := fp.ref(callee); r != "" {
+				rt.Decos = append(rt.Decos, r)
+			}
+		}
+		fp.fact.Routes = append(fp.fact.Routes, rt)
+	}
+}
+
+// hookDecorator records `@app.before_request` / `@bp.before_app_request`.
+func (fp *filePass) hookDecorator(e syntax.Node, def syntax.Node) bool {
+	if !e.Is(syntax.KindAttribute) {
+		return false
+	}
+	attr := e.ChildByField(syntax.FieldAttribute)
+	if !attr.TextIs("before_request") && !attr.TextIs("before_app_request") {
+		return false
+	}
+	obj := fp.ref(e.ChildByField(syntax.FieldObject))
+	if obj == "" {
+		return true
+	}
+	fp.fact.Hooks = append(fp.fact.Hooks, fp.hookOf(obj, def, attr.TextIs("before_app_request")))
+	return true
+}
+
+// hookOf describes a before_request hook: it rejects when its body can end
+// the request — abort(...), a raise, or a return of something other than
+// None — or calls a function whose name may be an auth check (decided in
+// the project phase).
+func (fp *filePass) hookOf(obj string, def syntax.Node, appWide bool) hook {
+	h := hook{Obj: obj, AppWide: appWide}
+	body := def.ChildByField(syntax.FieldBody)
+	for n := range body.Descendants() {
+		switch n.Kind() {
+		case syntax.KindRaiseStatement:
+			h.Rejects = true
+		case syntax.KindReturnStatement:
+			if v := n.FirstNamedChild(); !v.IsZero() && !v.Unparen().Is(syntax.KindNone) {
+				h.Rejects = true
+			}
+		case syntax.KindCall:
+			fn := n.ChildByField(syntax.FieldFunction)
+			if q := fp.qualified(fn); q == "flask.abort" || q == "werkzeug.exceptions.abort" || fn.TextIs("abort") {
+				h.Rejects = true
+			} else if r := fp.ref(fn); r != "" {
+				h.Callees = append(h.Callees, r)
+			}
+		}
+	}
+	return h
+}
+
+// call records include_router, mount, register_blueprint, add_api_route,
+// the call forms of routes and hooks.
+func (fp *filePass) call(c syntax.Node) {
+	fn := c.ChildByField(syntax.FieldFunction).Unparen()
+	if fn.Is(syntax.KindCall) {
+		// router.post("/x")(handler)
+		fp.callFormRoute(c, fn)
+		return
+	}
+	if !fn.Is(syntax.KindAttribute) {
+		return
+	}
+	attr := fn.ChildByField(syntax.FieldAttribute)
+	objNode := fn.ChildByField(syntax.FieldObject)
+	switch {
+	case attr.TextIs("include_router"), attr.TextIs("register_blueprint"), attr.TextIs("mount"):
+		fp.include(c, attr, objNode)
+	case attr.TextIs("add_api_route"), attr.TextIs("add_api_websocket_route"):
+		obj := fp.ref(objNode)
+		if obj == "" || strings.HasPrefix(obj, "?") {
+			return
+		}
+		rt := route{Obj: obj, At: fp.rangeOf(c)}
+		rt.Path = pathOf(argument(c, 0, "path"), syntax.Node{})
+		rt.Methods = methodsOf(c, routeMethods[string(attr.Text())])
+		rt.Deps = fp.depsIn(argument(c, -1, "dependencies"), nil)
+		if h := argument(c, 1, "endpoint"); !h.IsZero() {
+			rt.Handler = fp.ref(h)
+		}
+		fp.fact.Routes = append(fp.fact.Routes, rt)
+	case attr.TextIs("before_request"), attr.TextIs("before_app_request"):
+		// app.before_request(check): the hook is a def of this file.
+		obj := fp.ref(objNode)
+		arg := argument(c, 0, "f")
+		if obj == "" || !arg.Is(syntax.KindIdentifier) || c.Parent().Is(syntax.KindDecorator) {
+			return
+		}
+		if b := fp.r.Lookup(arg); b != nil && b.Kind == names.Definition {
+			if def := b.Node.Parent(); def.Is(syntax.KindFunctionDefinition) {
+				fp.fact.Hooks = append(fp.fact.Hooks, fp.hookOf(obj, def, attr.TextIs("before_app_request")))
+			}
+		}
+	}
+}
+
+func (fp *filePass) callFormRoute(c, inner syntax.Node) {
+	fn := inner.ChildByField(syntax.FieldFunction).Unparen()
+	if !fn.Is(syntax.KindAttribute) || c.Parent().Is(syntax.KindDecorator) {
+		return
+	}
+	attr := fn.ChildByField(syntax.FieldAttribute)
+	method, ok := routeMethods[string(attr.Text())]
+	if !ok || attr.TextIs("add_api_route") || attr.TextIs("add_api_websocket_route") {
+		return
+	}
+	obj := fp.ref(fn.ChildByField(syntax.FieldObject))
+	if obj == "" || strings.HasPrefix(obj, "?") {
+		return
+	}
+	rt := route{Obj: obj, At: fp.rangeOf(c)}
+	rt.Path = pathOf(argument(inner, 0, "path"), argument(inner, 0, "rule"))
+	rt.Methods = methodsOf(inner, method)
+	rt.Deps = fp.depsIn(argument(inner, -1, "dependencies"), nil)
+	if h := argument(c, 0, ""); !h.IsZero() {
+		rt.Handler = fp.ref(h)
+	}
+	fp.fact.Routes = append(fp.fact.Routes, rt)
+}
+
+// include records parent.include_router(child, prefix=, dependencies=),
+// parent.mount(path, child) and parent.register_blueprint(child,
+// url_prefix=). A child named by a loop over a literal list is recorded
+// once per element.
+func (fp *filePass) include(c, attr, objNode syntax.Node) {
+	parent := fp.ref(objNode)
+	if parent == "" || strings.HasPrefix(parent, "?") {
+		return
+	}
+	in := include{Parent: parent, Line: fp.pass.File.Lines.Position(c.Start()).Line}
+	var child syntax.Node
+	switch {
+	case attr.TextIs("include_router"):
+		in.Kind = includeRouter
+		child = argument(c, 0, "router")
+		in.Prefix, _ = argument(c, -1, "prefix").StringLiteral()
+		in.Deps = fp.depsIn(argument(c, -1, "dependencies"), nil)
+	case attr.TextIs("register_blueprint"):
+		in.Kind = registerBlueprint
+		child = argument(c, 0, "blueprint")
+		in.Prefix, _ = argument(c, -1, "url_prefix").StringLiteral()
+	default:
+		in.Kind = mountApp
+		child = argument(c, 1, "app")
+		in.Prefix, _ = argument(c, 0, "path").StringLiteral()
+	}
+	var children []syntax.Node
+	if elems, ok := fp.loopElements(child); ok {
+		children = elems
+	} else if !child.IsZero() {
+		children = []syntax.Node{child}
+	}
+	added := false
+	for _, ch := range children {
+		if r := fp.ref(ch); r != "" && !strings.HasPrefix(r, "?") {
+			in.Child = r
+			fp.fact.Includes = append(fp.fact.Includes, in)
+			added = true
+		}
+	}
+	if !added && in.Kind != mountApp {
+		fp.fact.DynamicIncludes++
+	}
+}
+
+// loopElements: for `for r in (a.router, b.router): app.include_router(r)`
+// the elements of the literal list the loop variable runs over.
+func (fp *filePass) loopElements(n syntax.Node) ([]syntax.Node, bool) {
+	n = n.Unparen()
+	if !n.Is(syntax.KindIdentifier) {
+		return nil, false
+	}
+	b := fp.r.Lookup(n)
+	if b == nil || b.Kind != names.Assignment {
+		return nil, false
+	}
+	loop := b.Node.Parent()
+	if !loop.Is(syntax.KindForStatement) || loop.ChildByField(syntax.FieldLeft) != b.Node {
+		return nil, false
+	}
+	it := loop.ChildByField(syntax.FieldRight).Unparen()
+	if !it.Is(syntax.KindList) && !it.Is(syntax.KindTuple) {
+		return nil, false
+	}
+	var out []syntax.Node
+	for e := range it.NamedChildren() {
+		out = append(out, e)
+	}
+	return out, true
+}
+
+func (fp *filePass) rangeOf(n syntax.Node) lint.Range {
+	return fp.pass.File.Lines.Range(n.Start(), n.End())
+}
+
+// argument returns a call's positional argument pos (-1: none) or its
+// keyword argument kw.
+func argument(call syntax.Node, pos int, kw string) syntax.Node {
+	args := call.ChildByField(syntax.FieldArguments)
+	i := 0
+	for a := range args.NamedChildren() {
+		switch {
+		case a.Is(syntax.KindKeywordArgument):
+			if kw != "" && a.ChildByField(syntax.FieldName).TextIs(kw) {
+				return a.ChildByField(syntax.FieldValue)
+			}
+		case a.Is(syntax.KindListSplat), a.Is(syntax.KindDictionarySplat):
+			i = -1000
+		default:
+			if i == pos {
+				return a
+			}
+			i++
+		}
+	}
+	return syntax.Node{}
+}
+
+// pathOf renders a route's path: the literal, or the expression's text in
+// braces when it is not a literal.
+func pathOf(n, alt syntax.Node) string {
+	if n.IsZero() {
+		n = alt
+	}
+	if n.IsZero() {
+		return ""
+	}
+	if s, ok := n.StringLiteral(); ok {
+		return s
+	}
+	return "{" + string(n.Text()) + "}"
+}
+
+// methodsOf returns a route's methods: the decorator's own (get → GET), or
+// methods= (default GET).
+func methodsOf(call syntax.Node, method string) []string {
+	if method != "" {
+		return []string{method}
+	}
+	var out []string
+	if m := argument(call, -1, "methods").Unparen(); m.Is(syntax.KindList) || m.Is(syntax.KindTuple) || m.Is(syntax.KindSet) {
+		for e := range m.NamedChildren() {
+			if s, ok := e.StringLiteral(); ok {
+				out = append(out, strings.ToUpper(s))
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = []string{"GET"}
+	}
+	return out
+}
