@@ -5,12 +5,16 @@ package pyrules
 
 import (
 	broadexcept "github.com/xynergy/xylint/analyzers/broadexcept/python"
+	directclient "github.com/xynergy/xylint/analyzers/directclient/python"
 	printcall "github.com/xynergy/xylint/analyzers/printcall/python"
+	unauthenticatedroute "github.com/xynergy/xylint/analyzers/unauthenticatedroute/python"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
 // All lists every Python analyzer.
 var All = []*pyanalysis.Analyzer{
+	directclient.Analyzer,
+	unauthenticatedroute.Analyzer,
 	broadexcept.Analyzer,
 	printcall.Analyzer,
 }

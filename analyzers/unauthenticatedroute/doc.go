@@ -7,17 +7,38 @@ route that can be called without authentication.
 Python (FastAPI): routes declared with `.get/.post/.put/.patch/.delete/
 .options/.head/.api_route/.websocket` decorators on apps and routers,
 `add_api_route`, and the call form `router.post("/x")(handler)`, that reach
-no configured auth dependency. A route is authenticated when an auth
-dependency is reached through its parameters (`Depends(x)`, `Security(x)`,
-`Annotated[T, Depends(x)]`, aliases defined in other modules, dependency
-classes or functions that themselves depend on auth, transitively), the
-decorator's `dependencies=[...]`, its `APIRouter(dependencies=[...])`, every
-`include_router(..., dependencies=[...])` chain that mounts it, or
-`FastAPI(dependencies=[...])`. Flask: `@app.route` / `@bp.route` /
-`@app.get` ... without an auth decorator (`login_required`, `jwt_required`,
-`require_api_key`, ...) and without a `before_request` hook that rejects.
-The analysis is project-wide: routers, aliases and `include_router` calls
-are followed across modules.
+no auth dependency. A route is authenticated when an auth dependency is
+reached through its parameters (`Depends(x)`, `Security(x)`,
+`Annotated[T, Depends(x)]`, aliases such as
+`CurrentUser = Annotated[User, Depends(get_current_user)]` defined in other
+modules, dependency functions and classes that themselves depend on auth,
+transitively and across files), the decorator's `dependencies=[...]`, its
+`APIRouter(dependencies=[...])`, the `include_router(..., dependencies=[...])`
+calls that mount it (any number of hops and files), or
+`FastAPI(dependencies=[...])`. A dependency that only opens a database
+session is not auth; the login form (`OAuth2PasswordRequestForm`) is not a
+scheme. An app mounted with `app.mount()` keeps its own dependencies: the
+parent's do not protect it. A router included twice, once with auth and
+once without, is reachable without auth and is reported, at the open path,
+naming the include that passes none. A router that is never seen included
+is judged on its own, unless some `include_router` call names its router
+in a way the analysis cannot follow (then it may be that one, and is not
+reported).
+
+Python (Flask): `@app.route` / `@bp.route` / `@app.get` ... without an auth
+decorator (`login_required`, `jwt_required`, `require_api_key`, ...; also
+anything imported from a module named `auth`) and without a
+`before_request` hook that rejects, on the app or the blueprint
+(`before_app_request` on a blueprint counts for the whole app). A hook
+rejects when it can end the request: it calls `abort(...)`, raises,
+returns something other than None, or calls an auth check.
+
+The analysis is project-wide: module names come from the files' layout
+(package roots, `src/` layouts, services that are roots of their own, so
+that a service's `from shared.auth import verify_api_key` and
+`from routers.campaigns import router` find the platform's files), and
+routers, aliases, constants used as prefixes (`settings.API_V1_STR`) and
+`include_router` calls are followed across modules.
 
 Go: routes on net/http (`http.HandleFunc/Handle`, `ServeMux` methods, Go
 1.22 patterns such as `"POST /items"`), chi, gin, echo and gorilla/mux that
@@ -41,6 +62,10 @@ dependency is open to the internet the moment it is deployed to Cloud Run.
 	@router.post("/campaigns")
 	async def create_campaign(body: Campaign): ...
 
+In Go:
+
+	http.HandleFunc("POST /campaigns", createCampaign)
+
 # Use instead
 
 	from shared.auth import verify_api_key
@@ -48,20 +73,51 @@ dependency is open to the internet the moment it is deployed to Cloud Run.
 	@router.post("/campaigns", dependencies=[Depends(verify_api_key)])
 	async def create_campaign(body: Campaign): ...
 
+In Go:
+
+	http.Handle("POST /campaigns", auth.RequireAPIKey(http.HandlerFunc(createCampaign)))
+
 # Fix safety
 
 Unsafe: adding `dependencies=[Depends(verify_api_key)]` (configurable) to
 the route, or to its `APIRouter(...)` when none of its routes is
 authenticated, makes callers without a key fail.
 
+Go: no fix (where auth belongs — the route, its group or the router —
+is a design decision).
+
 # Options
 
-  - `auth-dependencies` (list): names or qualified names that count as auth.
-    Default: anything imported from a module named `auth`, `verify_api_key`,
-    `get_api_key`, `require_api_key`, `get_current_user`,
-    `get_current_active_user`, `verify_token` and the `fastapi.security`
-    schemes.
-  - `auth-decorators` (list): Flask decorators that count as auth.
-  - `public-paths` (list): paths that need no auth.
+  - `public-paths` (list; Python and Go): full route paths that need no
+    auth. Default: `/`, `/health`, `/healthz`, `/ready`, `/readiness`,
+    `/live`, `/liveness`, `/metrics`, `/docs`, `/redoc`, `/openapi.json`,
+    `/favicon.ico`. A trailing slash does not matter.
+  - `auth-dependencies` (list; Python): FastAPI dependencies that count as
+    auth. A bare name (`verify_api_key`) matches that name from any module,
+    a dotted one (`app.security.check_key`) only that qualified name.
+    Default: `verify_api_key`, `get_api_key`, `require_api_key`,
+    `get_current_user`, `get_current_active_user`, `verify_token`. Whatever
+    the list, anything imported from a module named `auth` and the
+    `fastapi.security` schemes (`HTTPBearer`, `OAuth2PasswordBearer`,
+    `APIKeyHeader`, ...) count, and so does whatever depends on them.
+  - `auth-decorators` (list; Python): Flask view decorators that count as
+    auth, matched the same way. Default: `login_required`, `jwt_required`,
+    `fresh_jwt_required`, `require_api_key`, `api_key_required`,
+    `requires_auth`, `auth_required`, `token_required`, `verify_token`,
+    `login_required_ajax`.
+  - `auth-middleware` (list; Go): functions (or function-typed variables)
+    that authenticate a request: a bare name (`RequireAPIKey`) matches that
+    name in any package, a qualified one
+    (`example.com/shared/auth.Middleware`) only there; anything from a
+    package whose last path element is `auth` counts as well. Default: the
+    usual names (`RequireAuth`, `RequireAPIKey`, `APIKeyMiddleware`,
+    `AuthMiddleware`, `JWTAuth`, ...) and the basic/key/JWT auth middleware
+    of gin, echo and chi.
+
+Example:
+
+	[tool.xylint.unauthenticated-route]
+	public-paths = ["/", "/health", "/webhooks/stripe"]
+	auth-dependencies = ["verify_api_key", "get_current_user", "require_role"]
 */
 package unauthenticatedroute

@@ -39,6 +39,7 @@ const (
 	symClass                          // class: Deps of __init__, CallDeps of __call__
 	symInstance                       // name = Callee(...): Ref is the callee
 	symObject                         // an app or router: Obj
+	symConst                          // NAME = "string": Value
 )
 
 type symbol struct {
@@ -47,6 +48,18 @@ type symbol struct {
 	Deps     []dep
 	CallDeps []dep
 	Obj      int
+	Value    string
+	// Consts are a class's string attributes (API_V1_STR: str = "/api/v1"),
+	// for prefixes read from a settings object.
+	Consts map[string]string
+}
+
+// prefix is a path prefix: a literal, or an expression the project phase
+// may resolve to a string constant (settings.API_V1_STR).
+type prefix struct {
+	Lit  string
+	Ref  string // when not a literal
+	Text string // the expression's text, shown when Ref does not resolve
 }
 
 // dep is one dependency: FastAPI calls Ref (Depends(Ref)), or, for Type,
@@ -72,7 +85,7 @@ type object struct {
 	Kind   framework
 	Name   string // the variable ("router"), for messages
 	Line   int
-	Prefix string // APIRouter(prefix=), Blueprint(url_prefix=)
+	Prefix prefix // APIRouter(prefix=), Blueprint(url_prefix=)
 	Deps   []dep  // FastAPI(dependencies=), APIRouter(dependencies=)
 }
 
@@ -99,15 +112,15 @@ const (
 type include struct {
 	Kind          includeKind
 	Parent, Child string
-	Prefix        string
+	Prefix        prefix
 	Deps          []dep
 	Line          int
 }
 
 // hook is a Flask before_request (or before_app_request) hook.
 type hook struct {
-	Obj      string
-	Rejects  bool
-	AppWide  bool // before_app_request on a blueprint
-	Callees  []string // refs of the functions it calls (an auth check counts as rejecting)
+	Obj     string
+	Rejects bool
+	AppWide bool     // before_app_request on a blueprint
+	Callees []string // refs of the functions it calls (an auth check counts as rejecting)
 }

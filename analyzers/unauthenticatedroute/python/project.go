@@ -370,7 +370,7 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 	}
 	parents := p.parents[o]
 	if len(parents) == 0 {
-		*out = append(*out, chain{path: ob.Prefix + suffix, authed: authed, top: top})
+		*out = append(*out, chain{path: p.prefix(o.path, ob.Prefix) + suffix, authed: authed, top: top})
 		return
 	}
 	for i := range parents {
@@ -381,11 +381,11 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 		}
 		// include_router's prefix goes before the router's own; Flask's
 		// register_blueprint(url_prefix=) replaces the blueprint's.
-		prefix := e.in.Prefix + ob.Prefix
-		if e.in.Kind == registerBlueprint && e.in.Prefix != "" {
-			prefix = e.in.Prefix
+		pre := p.prefix(e.path, e.in.Prefix) + p.prefix(o.path, ob.Prefix)
+		if e.in.Kind == registerBlueprint && e.in.Prefix != (prefix{}) {
+			pre = p.prefix(e.path, e.in.Prefix)
 		}
-		p.chains(e.parent, prefix+suffix, a, mounted || e.in.Kind == mountApp, opts, e, seen, out)
+		p.chains(e.parent, pre+suffix, a, mounted || e.in.Kind == mountApp, opts, e, seen, out)
 	}
 }
 
@@ -459,6 +459,45 @@ func (p *proj) check(path string, rt route) {
 		}
 	}
 	p.pass.Report(lint.Diagnostic{Rule: p.pass.Analyzer.Rule, Severity: sev, Path: path, Range: rt.At, Message: msg})
+}
+
+// prefix renders a prefix: the literal, the string constant its expression
+// names (a module constant, or a class attribute read through an instance
+// such as settings.API_V1_STR), else the expression in braces.
+func (p *proj) prefix(path string, pr prefix) string {
+	if pr.Ref == "" && pr.Text == "" {
+		return pr.Lit
+	}
+	if v, ok := p.constString(path, pr.Ref); ok {
+		return v
+	}
+	return "{" + pr.Text + "}"
+}
+
+func (p *proj) constString(path, ref string) (string, bool) {
+	if ref == "" {
+		return "", false
+	}
+	if e := p.resolve(path, ref, 0); e.sym != nil && e.sym.Kind == symConst {
+		return e.sym.Value, true
+	}
+	i := strings.LastIndexByte(ref, '.')
+	if i < 0 {
+		return "", false
+	}
+	e := p.resolve(path, ref[:i], 0)
+	if e.sym == nil {
+		return "", false
+	}
+	cls := e
+	if e.sym.Kind == symInstance {
+		cls = p.resolve(e.path, e.sym.Ref, 0)
+	}
+	if cls.sym != nil && cls.sym.Kind == symClass {
+		v, ok := cls.sym.Consts[ref[i+1:]]
+		return v, ok
+	}
+	return "", false
 }
 
 func includeVerb(k includeKind) string {

@@ -32,8 +32,8 @@ var Analyzer = &pyanalysis.Analyzer{
 	},
 	// A file matters when it declares routes, apps or dependencies, or
 	// re-exports auth ("from .auth import ..."); package __init__ files that
-	// re-export routers contain "route".
-	Prefilter: []string{"route", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket"},
+	// re-export routers contain "route"; settings classes hold prefixes.
+	Prefilter: []string{"route", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket", "Settings", "PREFIX"},
 	Run:       run,
 	Project:   project,
 }
@@ -48,14 +48,14 @@ var routeMethods = map[string]string{
 
 // constructors are the app and router classes.
 var constructors = map[string]framework{
-	"fastapi.FastAPI":                fastAPIApp,
-	"fastapi.applications.FastAPI":   fastAPIApp,
-	"fastapi.APIRouter":              fastAPIRouter,
-	"fastapi.routing.APIRouter":      fastAPIRouter,
-	"flask.Flask":                    flaskApp,
-	"flask.app.Flask":                flaskApp,
-	"flask.Blueprint":                flaskBlueprint,
-	"flask.blueprints.Blueprint":     flaskBlueprint,
+	"fastapi.FastAPI":                  fastAPIApp,
+	"fastapi.applications.FastAPI":     fastAPIApp,
+	"fastapi.APIRouter":                fastAPIRouter,
+	"fastapi.routing.APIRouter":        fastAPIRouter,
+	"flask.Flask":                      flaskApp,
+	"flask.app.Flask":                  flaskApp,
+	"flask.Blueprint":                  flaskBlueprint,
+	"flask.blueprints.Blueprint":       flaskBlueprint,
 	"starlette.applications.Starlette": starletteApp,
 }
 
@@ -290,9 +290,9 @@ func (fp *filePass) assignment(a syntax.Node) {
 			o := object{Kind: kind, Name: name, Line: fp.pass.File.Lines.Position(a.Start()).Line}
 			switch kind {
 			case fastAPIRouter:
-				o.Prefix, _ = argument(right, -1, "prefix").StringLiteral()
+				o.Prefix = fp.prefix(argument(right, -1, "prefix"))
 			case flaskBlueprint:
-				o.Prefix, _ = argument(right, -1, "url_prefix").StringLiteral()
+				o.Prefix = fp.prefix(argument(right, -1, "url_prefix"))
 			}
 			if kind == fastAPIApp || kind == fastAPIRouter {
 				o.Deps = fp.depsIn(argument(right, -1, "dependencies"), nil)
@@ -315,6 +315,11 @@ func (fp *filePass) assignment(a syntax.Node) {
 	case right.Is(syntax.KindSubscript):
 		if deps := fp.depsIn(right, nil); len(deps) > 0 {
 			fp.fact.Symbols[name] = symbol{Kind: symAlias, Deps: deps}
+		}
+	case right.Is(syntax.KindString):
+		// Only paths: a prefix may be read from a constant.
+		if v, ok := right.StringLiteral(); ok && strings.HasPrefix(v, "/") && len(b.Scope.Bindings(name)) == 1 {
+			fp.fact.Symbols[name] = symbol{Kind: symConst, Value: v}
 		}
 	case right.Is(syntax.KindCall):
 		if r := fp.ref(right.ChildByField(syntax.FieldFunction)); r != "" && !strings.HasPrefix(r, "?") {
@@ -353,6 +358,10 @@ func (fp *filePass) class(c syntax.Node) {
 		if def.Is(syntax.KindDecoratedDefinition) {
 			def = def.ChildByField(syntax.FieldDefinition)
 		}
+		if def.Is(syntax.KindExpressionStatement) {
+			fp.classConst(&s, def.FirstNamedChild())
+			continue
+		}
 		if !def.Is(syntax.KindFunctionDefinition) {
 			continue
 		}
@@ -363,10 +372,36 @@ func (fp *filePass) class(c syntax.Node) {
 			s.CallDeps = fp.paramDeps(def)
 		}
 	}
-	if len(s.Deps) > 0 || len(s.CallDeps) > 0 {
+	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || len(s.Consts) > 0 {
 		s.Kind = symClass
 		fp.fact.Symbols[string(name.Text())] = s
 	}
+}
+
+// classConst records a class attribute holding a string
+// (`API_V1_STR: str = "/api/v1"`).
+func (fp *filePass) classConst(s *symbol, a syntax.Node) {
+	if !a.Is(syntax.KindAssignment) {
+		return
+	}
+	left := a.ChildByField(syntax.FieldLeft)
+	if v, ok := a.ChildByField(syntax.FieldRight).StringLiteral(); ok && strings.HasPrefix(v, "/") && left.Is(syntax.KindIdentifier) {
+		if s.Consts == nil {
+			s.Consts = map[string]string{}
+		}
+		s.Consts[string(left.Text())] = v
+	}
+}
+
+// prefix records a path prefix argument.
+func (fp *filePass) prefix(n syntax.Node) prefix {
+	if n.IsZero() {
+		return prefix{}
+	}
+	if s, ok := n.StringLiteral(); ok {
+		return prefix{Lit: s}
+	}
+	return prefix{Ref: fp.ref(n), Text: string(n.Text())}
 }
 
 // decorated records routes declared by decorators and Flask before_request
@@ -551,16 +586,16 @@ func (fp *filePass) include(c, attr, objNode syntax.Node) {
 	case attr.TextIs("include_router"):
 		in.Kind = includeRouter
 		child = argument(c, 0, "router")
-		in.Prefix, _ = argument(c, -1, "prefix").StringLiteral()
+		in.Prefix = fp.prefix(argument(c, -1, "prefix"))
 		in.Deps = fp.depsIn(argument(c, -1, "dependencies"), nil)
 	case attr.TextIs("register_blueprint"):
 		in.Kind = registerBlueprint
 		child = argument(c, 0, "blueprint")
-		in.Prefix, _ = argument(c, -1, "url_prefix").StringLiteral()
+		in.Prefix = fp.prefix(argument(c, -1, "url_prefix"))
 	default:
 		in.Kind = mountApp
 		child = argument(c, 1, "app")
-		in.Prefix, _ = argument(c, 0, "path").StringLiteral()
+		in.Prefix = fp.prefix(argument(c, 0, "path"))
 	}
 	var children []syntax.Node
 	if elems, ok := fp.loopElements(child); ok {

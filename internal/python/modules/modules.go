@@ -38,7 +38,8 @@ import (
 	"strings"
 )
 
-// Index holds the module layout of a set of Python files.
+// Index holds the module layout of a set of Python files. A nil *Index
+// knows no file: every name is external to it.
 type Index struct {
 	files   map[string]string // cleaned path → the path as given
 	initDir map[string]bool   // directories that have an __init__.py(i)
@@ -94,7 +95,7 @@ func (x *Index) Root(p string) string {
 
 func (x *Index) module(c string) (name, root string) {
 	s, ok := stem(c)
-	if !ok {
+	if !ok || x == nil {
 		return "", path.Dir(c)
 	}
 	var parts []string
@@ -124,7 +125,7 @@ func (x *Index) module(c string) (name, root string) {
 // module` loads when from imports it, and false when no indexed file is
 // that module.
 func (x *Index) Resolve(from, module string) (string, bool) {
-	if module == "" || strings.HasPrefix(module, ".") {
+	if x == nil || module == "" || strings.HasPrefix(module, ".") {
 		return "", false
 	}
 	rel := strings.ReplaceAll(module, ".", "/")

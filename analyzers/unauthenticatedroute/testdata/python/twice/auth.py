@@ -1,0 +1,2 @@
+async def verify_api_key():
+    return "key"
