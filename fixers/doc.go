@@ -1,0 +1,75 @@
+// Package fixers is xylint's fix engine: it applies the fixes that rules
+// attach to their diagnostics (lint.Diagnostic.Fix) to one file, in memory,
+// with guarantees that make the result safe to commit without a person
+// looking at every line.
+//
+// The package is language-neutral and has no cgo: Python fixes and Go fixes
+// (go/analysis SuggestedFixes converted to lint.Fix by internal/golang) go
+// through the same engine; a language plugs in a verifier
+// (Options.SyntaxErrors: for Python pyedit.SyntaxErrors, tree-sitter's ERROR
+// and MISSING nodes) and, for Go, a formatter (Options.Format, gofmt).
+//
+// # The engine
+//
+//	newSrc, report, err := fixers.FixFile(path, src, analyze, fixers.Options{
+//		Unsafe:       unsafe,
+//		SyntaxErrors: pyedit.SyntaxErrors,
+//	})
+//
+// analyze returns the diagnostics of one version of the file, suppressions
+// applied (driver.Result.Reanalyze does that for files of a run; the
+// migration bot passes its own, working on content fetched from GitHub).
+// FixFile then repeats rounds, at most Options.MaxRounds (10):
+//
+//  1. Take the diagnostics with a fix that may be applied (safe, or unsafe
+//     with Options.Unsafe; a fix's Safety, else its rule's FixSafety; a fix
+//     with neither counts as unsafe) and that has not failed before.
+//  2. Order them deterministically (by first edit, rule code, position,
+//     message) and choose greedily those whose edits do not conflict with
+//     the edits already chosen. Edits conflict when their ranges intersect
+//     or when both insert at the same point with different text. An edit
+//     identical to a chosen one is shared, not a conflict: every print fix
+//     in a file adds the same `import logging`, which goes in once. Fixes
+//     left out are retried in the next round, against the new content.
+//  3. Apply the chosen edits, format (if Options.Format) and verify: the
+//     result must have no syntax error (the input had none, or the file
+//     would not have been touched). If it has, each chosen fix is tried
+//     alone; those that break the file alone are marked failed — a bug in
+//     the fix, reported loudly (Report.Failed, `xylint fix` exits 2) and
+//     never applied — and the others are applied.
+//  4. Re-analyse the result; stop when no fix applies.
+//
+// The result: the new content (src itself when nothing applied; src is
+// never modified) and a Report: the fixes applied (by rule), the findings
+// left with their Reason (NoFix, UnsafeFix, Conflict, Failed,
+// SyntaxErrors), the failed fixes. A file whose input has syntax errors is
+// not fixed at all. If fixes still apply after MaxRounds rounds the fixes do
+// not converge (a fix that re-fires on its own output); the original
+// content is returned and the applied fixes are reported as failed.
+// Idempotence — fixing the result again changes nothing — follows when
+// every fix's output no longer triggers its diagnostic; the test harness
+// (pyanalysistest.RunWithFixes) and the fuzz target check it.
+//
+// # Writing files
+//
+// WriteFileAtomic writes through a temporary file in the same directory and
+// a rename, keeping the file's permission bits and following a symlink to
+// its target. WriteIfUnchanged first checks that the file still holds the
+// content the fixes were computed on. Diff renders a unified diff (a/ and b/
+// labels, as git). The `xylint fix` command (fixers/fixrun) uses these.
+//
+// # Building edits
+//
+// A lint.Edit replaces the bytes [Start, End) of the file as analysed.
+// Edits of one fix must not overlap; several insertions at one offset must
+// be merged into one (pyedit.Edits does it). The text helpers here
+// (Newline, WithNewline, IndentOf, IndentUnit, IndentLines, LineStart,
+// NextLineStart, ContentStart) keep what the file uses: CRLF or LF (text is
+// written with "\n" and converted to the file's line ending), tabs or spaces
+// and the width of one level, and a UTF-8 BOM (nothing is inserted before
+// it). Python-specific helpers — imports that merge into an existing
+// from-import and keep a sorted block sorted, the module logger, inserting
+// statements at the right indentation, adding a keyword argument to a call,
+// re-indenting a block, removing an unused import — are in
+// fixers/pyedit, for every Python rule's fix to use.
+package fixers
