@@ -47,6 +47,12 @@ response; swallowing it is not.
 	except Exception:
 	    pass
 
+In Go:
+
+	_ = tx.Commit()
+	if err != nil {
+	}
+
 # Use instead
 
 	try:
@@ -54,6 +60,12 @@ response; swallowing it is not.
 	except json.JSONDecodeError:
 	    logger.warning("invalid JSON body")
 	    raise
+
+In Go:
+
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
 
 # Fix safety
 
@@ -66,11 +78,17 @@ to them; otherwise it adds `logger.exception(...)` to a handler that
 swallows. Both change which errors propagate or what is logged. A bare
 `except:` whose handler cleans up and re-raises is never rewritten.
 
+Go: no fix.
+
 # Options
 
   - `logger-names` (list of strings): extra variable names treated as
     loggers. Default: names containing `log` (`logger`, `log`, `_logger`,
     `LOGGER`, `app_logger`, ...).
+
+  - Go: none. `v, _ := f()` is not reported (it keeps a value: errcheck's
+    territory); `bytes.Buffer` and `strings.Builder` writes, documented
+    never to fail, are exempt.
 
 # Suppression
 

@@ -42,6 +42,11 @@ about 230 direct sites remain.
 	def report():
 	    client = bigquery.Client()
 
+In Go:
+
+	func report(w http.ResponseWriter, r *http.Request) {
+		client, err := bigquery.NewClient(r.Context(), projectID)
+
 # Use instead
 
 	from shared.gcp_clients import get_bigquery_client
@@ -50,6 +55,13 @@ about 230 direct sites remain.
 	def report():
 	    client = get_bigquery_client()
 
+In Go, build the client once (in main, a `sync.Once` or the pool
+package) and share it:
+
+	var bq = sync.OnceValues(func() (*bigquery.Client, error) {
+		return bigquery.NewClient(context.Background(), projectID)
+	})
+
 # Fix safety
 
 Safe when the configured getter accepts the constructor's arguments (the
@@ -57,10 +69,16 @@ constructor call becomes the getter call and its import is added; imports
 that became unused are removed). Otherwise the fix is unsafe (arguments
 dropped) or absent.
 
+Go: no fix.
+
 # Options
 
   - `clients` (table): constructor -> getter, the getter's module and the
     arguments it accepts.
   - `pool-modules` (list of globs): files exempt from the rule.
+  - `pool-packages` (list, Go): packages that own the shared clients and
+    may build them anywhere: an import path, `path/...` for a subtree, or a
+    trailing part of a path. Default: `shared/httpclient`,
+    `shared/gcpclients`.
 */
 package directclient

@@ -27,6 +27,12 @@ orphaned sessions.
 
 	app = FastAPI()
 
+In Go:
+
+	func main() {
+		log.Fatal(http.ListenAndServe(":8080", mux))
+	}
+
 # Use instead
 
 	app = FastAPI()
@@ -36,6 +42,23 @@ orphaned sessions.
 	    await close_http_client()
 	    close_gcp_clients()
 
+In Go:
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{Addr: ":8080", Handler: mux}
+	go func() {
+		if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+			log.Fatal(err)
+		}
+	}()
+	<-ctx.Done()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 9*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Fatal(err)
+	}
+
 # Fix safety
 
 Safe when the configuration names the cleanup: a shutdown handler (or a
@@ -44,8 +67,18 @@ cleanup functions is added after the app is created. In Go, a plain
 `http.ListenAndServe(addr, h)` in `main` becomes an `http.Server` with
 `signal.NotifyContext` and `Shutdown`.
 
+Go: the fix applies to `http.ListenAndServe(addr, h)` as a statement of
+`main` — bare, inside a one-argument call such as `log.Fatal(...)`, or as
+`if err := http.ListenAndServe(...); err != nil { ... }` without `return`
+— and keeps the original error handling for listen and shutdown errors (a
+bare call gets `log.Fatal`). Other shapes, partial setups (a signal but no
+Shutdown) and names the new code would shadow get no fix.
+
 # Options
 
   - `cleanup` (list): calls (with their imports) that the added handler makes.
+  - Go: none. The check follows calls across the module's packages
+    through analysis facts (serving, Shutdown and SIGTERM handling may live
+    in different packages).
 */
 package missingshutdown

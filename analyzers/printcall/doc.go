@@ -39,12 +39,20 @@ formatters and sampling that the platform's logging configuration sets up.
 	def charge(order):
 	    print("charging", order.id)
 
+In Go (outside package main, or in a request handler):
+
+	fmt.Printf("charging %s\n", order.ID)
+
 # Use instead
 
 	logger = logging.getLogger(__name__)
 
 	def charge(order):
 	    logger.info("charging %s", order.id)
+
+In Go:
+
+	slog.Info("charging", "order", order.ID)
 
 # Fix safety
 
@@ -54,8 +62,15 @@ Safe. The call becomes a call on the module's logger (`logger`, `log`,
 become lazy %-formatting; `file=sys.stderr` becomes `logger.warning`. Calls
 with `sep=` or `end=` that cannot be expressed, or with `*args`, are not
 fixed. The output goes to the log stream instead of stdout, which is the
-point of the rule. In Go, `fmt.Println`/`log.Println` with simple arguments
-become `log/slog` calls where the result is equivalent.
+point of the rule.
+
+In Go, a call with one operand becomes `slog.Info(x)` (`slog.Warn` for
+`os.Stderr`; a non-string operand goes through `fmt.Sprint`), and a
+Printf-style call `slog.Info(fmt.Sprintf(...))`, with a trailing `\n`
+dropped from a literal format; `log/slog` is imported and `fmt`/`log`
+removed when nothing else uses them. Several operands (whose spacing
+differs), `args...`, `log.Fatal*`/`log.Panic*` (which exit or panic) and
+builtins with non-string operands are reported without a fix.
 
 # Options
 
@@ -65,6 +80,8 @@ become `log/slog` calls where the result is equivalent.
     `if __name__ == "__main__":`. Default: true, because such blocks are
     command-line entry points where printing to the terminal is the intended
     output, not service logging.
+  - Go: none; `_test.go` files are not checked, and in package main only
+    the request path (handlers and what they call) is.
 
 # Suppression
 

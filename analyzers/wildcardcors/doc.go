@@ -36,6 +36,11 @@ services; this rule keeps it out.
 
 	app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)
 
+In Go:
+
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	handler := cors.AllowAll().Handler(mux) // github.com/rs/cors
+
 # Use instead
 
 	app.add_middleware(
@@ -44,15 +49,26 @@ services; this rule keeps it out.
 	    allow_credentials=True,
 	)
 
+In Go:
+
+	handler := cors.New(cors.Options{
+		AllowedOrigins: strings.Split(os.Getenv("ALLOWED_ORIGINS"), ","),
+	}).Handler(mux)
+
 # Fix safety
 
 Unsafe: the wildcard is replaced by the configured origins source (by
 default the `ALLOWED_ORIGINS` environment variable), which changes which
 browsers may call the service.
 
+Go: no fix; the finding is a warning, or an error when credentials are
+also allowed (`AllowCredentials: true`, or an
+`Access-Control-Allow-Credentials: true` header set in the same function).
+
 # Options
 
   - `origins-expression` / `origins-import`: the expression (and its import)
     that replaces the wildcard.
+  - Go: none.
 */
 package wildcardcors
