@@ -106,35 +106,47 @@ func (p Pattern) Match(rel string, isDir bool) bool {
 	if !p.anchored {
 		return matchSeg(p.segs[0], path.Base(rel))
 	}
-	return matchSegs(p.segs, strings.Split(rel, "/"))
+	return matchSegs(p.segs, rel)
 }
 
-func matchSegs(pat, name []string) bool {
+// matchSegs matches pattern segments against the elements of rel, a clean
+// slash-separated path ("" has no elements), without splitting it.
+func matchSegs(pat []string, rel string) bool {
 	for len(pat) > 0 {
 		if pat[0] == "**" {
 			rest := pat[1:]
 			if len(rest) == 0 {
 				// "a/**" matches everything inside a, not a itself.
-				return len(name) > 0
+				return rel != ""
 			}
-			for i := 0; i <= len(name); i++ {
-				if matchSegs(rest, name[i:]) {
+			for r := rel; ; {
+				if matchSegs(rest, r) {
 					return true
 				}
+				if r == "" {
+					return false
+				}
+				_, r, _ = strings.Cut(r, "/")
 			}
+		}
+		if rel == "" {
 			return false
 		}
-		if len(name) == 0 || !matchSeg(pat[0], name[0]) {
+		name, tail, _ := strings.Cut(rel, "/")
+		if !matchSeg(pat[0], name) {
 			return false
 		}
-		pat, name = pat[1:], name[1:]
+		pat, rel = pat[1:], tail
 	}
-	return len(name) == 0
+	return rel == ""
 }
 
 func matchSeg(pat, name string) bool {
 	if pat == "**" {
 		return true
+	}
+	if !strings.ContainsAny(pat, `*?[\`) {
+		return pat == name // most gitignore lines name a file or directory
 	}
 	ok, err := path.Match(pat, name)
 	return err == nil && ok

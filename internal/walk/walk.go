@@ -89,25 +89,27 @@ func (w *walker) arg(arg string) {
 		return
 	}
 	display := filepath.ToSlash(filepath.Clean(arg))
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		w.fail(display, err)
+		return
+	}
 	if !fi.IsDir() {
-		w.file(display, abs, fi, true)
+		w.file(display, abs, real, fi.Mode(), true)
 		return
 	}
 	var ign []*Patterns
 	if !w.opts.NoGitignore {
 		ign = parentIgnores(abs)
 	}
-	w.dir(display, abs, ign, true)
+	w.dir(display, abs, real, ign, true)
 }
 
-func (w *walker) file(display, abs string, fi fs.FileInfo, explicit bool) {
-	if !fi.Mode().IsRegular() {
-		w.fail(display, fmt.Errorf("not a regular file (%s)", kind(fi.Mode())))
-		return
-	}
-	real, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		w.fail(display, err)
+// file collects a file; real is its path with every symbolic link resolved,
+// by which a file reached twice is collected once.
+func (w *walker) file(display, abs, real string, mode fs.FileMode, explicit bool) {
+	if !mode.IsRegular() {
+		w.fail(display, fmt.Errorf("not a regular file (%s)", kind(mode)))
 		return
 	}
 	if w.seenFiles[real] {
@@ -144,12 +146,11 @@ func (w *walker) wanted(name string) bool {
 // metadata.
 var alwaysSkipped = map[string]bool{".git": true, ".hg": true, ".svn": true}
 
-func (w *walker) dir(display, abs string, ign []*Patterns, root bool) {
-	real, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		w.fail(display, err)
-		return
-	}
+// dir walks a directory; real is its path with every symbolic link
+// resolved. The real path of an entry that is not a link is real joined with
+// its name: only links cost a filepath.EvalSymlinks (a system call per path
+// element).
+func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 	if w.seenDirs[real] {
 		return // a symlink loop, or a directory reached twice
 	}
@@ -172,9 +173,10 @@ func (w *walker) dir(display, abs string, ign []*Patterns, root bool) {
 		childAbs := filepath.Join(abs, name)
 		childDisplay := joinDisplay(display, name)
 		isDir := e.IsDir()
-		var fi fs.FileInfo
-		if e.Type()&fs.ModeSymlink != 0 {
-			fi, err = os.Stat(childAbs)
+		mode := e.Type()
+		link := mode&fs.ModeSymlink != 0
+		if link {
+			fi, err := os.Stat(childAbs)
 			if err != nil {
 				// Only a link that looks like a source file is worth an
 				// error: a dangling "build -> /tmp/x" is nobody's business.
@@ -186,7 +188,7 @@ func (w *walker) dir(display, abs string, ign []*Patterns, root bool) {
 				}
 				continue
 			}
-			isDir = fi.IsDir()
+			isDir, mode = fi.IsDir(), fi.Mode()
 		}
 		if isDir && alwaysSkipped[name] {
 			continue
@@ -197,20 +199,21 @@ func (w *walker) dir(display, abs string, ign []*Patterns, root bool) {
 		if w.opts.Exclude != nil && w.opts.Exclude(childAbs, isDir) {
 			continue
 		}
-		if isDir {
-			w.dir(childDisplay, childAbs, ign, false)
+		if !isDir && !w.wanted(name) {
 			continue
 		}
-		if !w.wanted(name) {
-			continue
-		}
-		if fi == nil {
-			if fi, err = e.Info(); err != nil {
+		childReal := filepath.Join(real, name)
+		if link {
+			if childReal, err = filepath.EvalSymlinks(childAbs); err != nil {
 				w.fail(childDisplay, err)
 				continue
 			}
 		}
-		w.file(childDisplay, childAbs, fi, false)
+		if isDir {
+			w.dir(childDisplay, childAbs, childReal, ign, false)
+			continue
+		}
+		w.file(childDisplay, childAbs, childReal, mode, false)
 	}
 }
 
@@ -305,6 +308,13 @@ func readIgnoreFile(file, base string) *Patterns {
 // relSlash is target relative to base, slash-separated; ok is false when
 // target is not inside base.
 func relSlash(base, target string) (string, bool) {
+	// The walk asks about every entry against every pattern list above it:
+	// take the common case (clean paths, target below base) without
+	// filepath.Rel's allocations.
+	if len(target) > len(base)+1 && target[:len(base)] == base && target[len(base)] == filepath.Separator &&
+		filepath.Clean(target) == target && filepath.Clean(base) == base {
+		return filepath.ToSlash(target[len(base)+1:]), true
+	}
 	rel, err := filepath.Rel(base, target)
 	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", false
