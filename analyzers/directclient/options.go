@@ -1,5 +1,13 @@
 package directclient
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/walk"
+)
+
 // Options configures XY003 direct-client ([tool.xylint.direct-client] in the
 // configuration, the golangci-lint plugin's settings, or the vet tool's
 // -directclient.* flags). The Python and Go detection share this struct.
@@ -8,13 +16,264 @@ type Options struct {
 	// may build clients anywhere. An entry is an import path, a path ending
 	// in "/..." for a subtree, or the trailing part of a path.
 	PoolPackages []string `toml:"pool-packages"`
+
+	// Clients is the Python table of client constructors and the pooled
+	// getters that replace them. Setting it replaces the defaults
+	// (DefaultClients); ExtendClients adds to them.
+	Clients []Client `toml:"clients"`
+	// ExtendClients are entries added to Clients; an entry whose
+	// constructor is already in Clients replaces that entry, and an entry
+	// with Ignore set removes it.
+	ExtendClients []Client `toml:"extend-clients"`
+	// PoolModules are path globs of the Python modules that own the shared
+	// clients (gitignore syntax, matched against the file's path and every
+	// tail of it): they may build clients anywhere.
+	PoolModules []string `toml:"pool-modules"`
+	// Exclude are path globs (same syntax) of Python files the rule does
+	// not look at: by default test files, whose fixtures build real
+	// clients on purpose.
+	Exclude []string `toml:"exclude"`
+}
+
+// Client is one row of the Python constructor table.
+type Client struct {
+	// Constructor is the qualified name of the callable that builds a
+	// client, as imports resolve it: "google.cloud.bigquery.Client",
+	// "redis.Redis.from_url". A "*" matches within one dotted part
+	// ("google.cloud.*.*ServiceClient").
+	Constructor string `toml:"constructor"`
+	// Getter is the pooled getter that replaces the constructor
+	// ("get_bigquery_client"); empty when the pool module has none yet.
+	Getter string `toml:"getter"`
+	// Module is the dotted module that defines Getter ("shared.gcp_clients"),
+	// or, without a Getter, the pool module where one belongs.
+	Module string `toml:"module"`
+	// Args are the constructor's keyword arguments that Getter accepts
+	// under the same name (["project"]). A call passing any other argument
+	// cannot become a getter call without changing what it builds.
+	Args []string `toml:"args"`
+	// Ignore, in extend-clients, removes the constructor from the table.
+	Ignore bool `toml:"ignore"`
 }
 
 // DefaultPoolPackages are the Go counterparts of the platform's
 // shared/http_client.py and shared/gcp_clients.py.
 var DefaultPoolPackages = []string{"shared/httpclient", "shared/gcpclients"}
 
+// DefaultPoolModules are the platform's Python pool modules.
+var DefaultPoolModules = []string{"shared/gcp_clients.py", "shared/http_client.py"}
+
+// DefaultExclude are the test files (as print-call's).
+var DefaultExclude = []string{"test_*.py", "*_test.py", "conftest.py", "tests/"}
+
+// The platform's pool modules (testdata/platform/shared: gcp_clients.py,
+// http_client.py).
+const (
+	gcpPool  = "shared.gcp_clients"
+	httpPool = "shared.http_client"
+)
+
+// DefaultClients is the default constructor table. The getters are the
+// ones the platform's shared/gcp_clients.py and shared/http_client.py
+// define; constructors without one there name the module a getter belongs
+// in. Each client's usual import paths are listed (versioned modules,
+// aliases such as google.cloud.pubsub).
+var DefaultClients = []Client{
+	{Constructor: "google.cloud.bigquery.Client", Getter: "get_bigquery_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.bigquery.client.Client", Getter: "get_bigquery_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.storage.Client", Getter: "get_storage_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.storage.client.Client", Getter: "get_storage_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.pubsub_v1.PublisherClient", Getter: "get_publisher_client", Module: gcpPool},
+	{Constructor: "google.cloud.pubsub_v1.publisher.Client", Getter: "get_publisher_client", Module: gcpPool},
+	{Constructor: "google.cloud.pubsub.PublisherClient", Getter: "get_publisher_client", Module: gcpPool},
+	{Constructor: "google.cloud.pubsub_v1.SubscriberClient", Getter: "get_subscriber_client", Module: gcpPool},
+	{Constructor: "google.cloud.pubsub_v1.subscriber.Client", Getter: "get_subscriber_client", Module: gcpPool},
+	{Constructor: "google.cloud.pubsub.SubscriberClient", Getter: "get_subscriber_client", Module: gcpPool},
+	{Constructor: "google.cloud.firestore.Client", Getter: "get_firestore_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.firestore_v1.Client", Getter: "get_firestore_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.firestore.AsyncClient", Module: gcpPool},
+	{Constructor: "google.cloud.firestore_v1.AsyncClient", Module: gcpPool},
+	{Constructor: "google.cloud.datastore.Client", Module: gcpPool},
+	{Constructor: "google.cloud.secretmanager.SecretManagerServiceClient", Getter: "get_secret_manager_client", Module: gcpPool},
+	{Constructor: "google.cloud.secretmanager_v1.SecretManagerServiceClient", Getter: "get_secret_manager_client", Module: gcpPool},
+	{Constructor: "google.cloud.secretmanager.SecretManagerServiceAsyncClient", Module: gcpPool},
+	{Constructor: "google.cloud.secretmanager_v1.SecretManagerServiceAsyncClient", Module: gcpPool},
+	{Constructor: "google.cloud.tasks_v2.CloudTasksClient", Module: gcpPool},
+	{Constructor: "google.cloud.tasks.CloudTasksClient", Module: gcpPool},
+	{Constructor: "google.cloud.logging.Client", Module: gcpPool},
+	{Constructor: "google.cloud.logging_v2.Client", Module: gcpPool},
+	// Vertex AI: the prediction clients hold a gRPC channel each; the
+	// generative model objects build one of their own on first use, and
+	// google-genai's Client an HTTP pool.
+	{Constructor: "google.cloud.aiplatform_v1.PredictionServiceClient", Module: gcpPool},
+	{Constructor: "google.cloud.aiplatform_v1beta1.PredictionServiceClient", Module: gcpPool},
+	{Constructor: "google.cloud.aiplatform.gapic.PredictionServiceClient", Module: gcpPool},
+	{Constructor: "vertexai.generative_models.GenerativeModel", Module: gcpPool},
+	{Constructor: "vertexai.preview.generative_models.GenerativeModel", Module: gcpPool},
+	{Constructor: "google.genai.Client", Module: gcpPool},
+	{Constructor: "redis.Redis"},
+	{Constructor: "redis.StrictRedis"},
+	{Constructor: "redis.from_url"},
+	{Constructor: "redis.Redis.from_url"},
+	{Constructor: "redis.StrictRedis.from_url"},
+	{Constructor: "redis.client.Redis"},
+	{Constructor: "redis.asyncio.Redis"},
+	{Constructor: "redis.asyncio.from_url"},
+	{Constructor: "redis.asyncio.Redis.from_url"},
+	{Constructor: "httpx.AsyncClient", Getter: "get_http_client", Module: httpPool},
+	{Constructor: "httpx.Client", Module: httpPool},
+	{Constructor: "requests.Session", Module: httpPool},
+	{Constructor: "requests.session", Module: httpPool},
+	{Constructor: "requests.sessions.Session", Module: httpPool},
+	{Constructor: "aiohttp.ClientSession", Module: httpPool},
+	{Constructor: "aiohttp.client.ClientSession", Module: httpPool},
+}
+
 // NewOptions returns the defaults.
 func NewOptions() *Options {
-	return &Options{PoolPackages: append([]string(nil), DefaultPoolPackages...)}
+	return &Options{
+		PoolPackages: slices.Clone(DefaultPoolPackages),
+		Clients:      cloneClients(DefaultClients),
+		PoolModules:  slices.Clone(DefaultPoolModules),
+		Exclude:      slices.Clone(DefaultExclude),
+	}
+}
+
+func cloneClients(cs []Client) []Client {
+	out := slices.Clone(cs)
+	for i := range out {
+		out[i].Args = slices.Clone(out[i].Args)
+	}
+	return out
+}
+
+// Table is the effective constructor table: Clients, then ExtendClients
+// replacing entries with the same constructor or adding new ones, without
+// the ignored constructors.
+func (o *Options) Table() []Client {
+	out := make([]Client, 0, len(o.Clients)+len(o.ExtendClients))
+	at := map[string]int{}
+	for _, list := range [][]Client{o.Clients, o.ExtendClients} {
+		for _, c := range list {
+			if i, ok := at[c.Constructor]; ok {
+				out[i] = c
+				continue
+			}
+			at[c.Constructor] = len(out)
+			out = append(out, c)
+		}
+	}
+	return slices.DeleteFunc(out, func(c Client) bool { return c.Ignore })
+}
+
+// Validate checks the Python table and globs (the configuration loader
+// calls it and reports errors at the rule's table).
+func (o *Options) Validate() error {
+	var errs []string
+	for _, l := range []struct {
+		key  string
+		list []Client
+	}{{"clients", o.Clients}, {"extend-clients", o.ExtendClients}} {
+		seen := map[string]bool{}
+		for i, c := range l.list {
+			at := fmt.Sprintf("%s[%d]", l.key, i)
+			if c.Constructor != "" {
+				at += " (" + c.Constructor + ")"
+			}
+			switch {
+			case !isDotted(c.Constructor, true):
+				errs = append(errs, at+": constructor must be a dotted name such as \"google.cloud.bigquery.Client\"")
+			case seen[c.Constructor]:
+				errs = append(errs, at+": constructor listed twice")
+			}
+			seen[c.Constructor] = true
+			if c.Getter != "" && !isDotted(c.Getter, false) || strings.Contains(c.Getter, ".") {
+				errs = append(errs, at+": getter must be a function name such as \"get_bigquery_client\"")
+			}
+			if c.Module != "" && !isDotted(c.Module, false) {
+				errs = append(errs, at+": module must be a dotted module name such as \"shared.gcp_clients\"")
+			}
+			if c.Getter != "" && c.Module == "" {
+				errs = append(errs, at+": a getter needs the module that defines it")
+			}
+			for _, a := range c.Args {
+				if !isDotted(a, false) || strings.Contains(a, ".") {
+					errs = append(errs, fmt.Sprintf("%s: args: %q is not a keyword argument name", at, a))
+				}
+			}
+			if c.Ignore && l.key == "clients" {
+				errs = append(errs, at+": ignore belongs in extend-clients (in clients, leave the entry out)")
+			}
+		}
+	}
+	for _, l := range []struct {
+		key   string
+		globs []string
+	}{{"pool-modules", o.PoolModules}, {"exclude", o.Exclude}} {
+		for _, g := range l.globs {
+			if _, ok := walk.ParsePattern(g); !ok || strings.HasPrefix(g, "!") {
+				errs = append(errs, fmt.Sprintf("%s: %q is not a path glob", l.key, g))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Excludes reports whether the rule skips the Python file at the
+// slash-separated path: a pool module or an excluded file. A glob is
+// matched against the path and every tail of it that starts at a
+// directory, so "shared/gcp_clients.py" matches
+// "services/shared/gcp_clients.py"; a glob ending in "/" matches a
+// directory the file is in.
+func (o *Options) Excludes(p string) bool {
+	return o != nil && (MatchGlobs(o.PoolModules, p) || MatchGlobs(o.Exclude, p))
+}
+
+// MatchGlobs reports whether the slash-separated path p matches one of the
+// globs (gitignore syntax) as Excludes describes.
+func MatchGlobs(globs []string, p string) bool {
+	if len(globs) == 0 {
+		return false
+	}
+	segs := strings.Split(strings.Trim(strings.ReplaceAll(p, "\\", "/"), "/"), "/")
+	for _, g := range globs {
+		pat, ok := walk.ParsePattern(g)
+		if !ok || pat.Negate {
+			continue
+		}
+		for i := range segs {
+			for j := i + 1; j <= len(segs); j++ {
+				if pat.Match(strings.Join(segs[i:j], "/"), j < len(segs)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isDotted reports whether s is identifiers joined by dots; with glob, a
+// part may hold "*".
+func isDotted(s string, glob bool) bool {
+	if s == "" {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		for i, r := range part {
+			switch {
+			case r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127:
+			case i > 0 && r >= '0' && r <= '9':
+			case glob && r == '*':
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }

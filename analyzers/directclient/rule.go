@@ -9,6 +9,17 @@ import (
 //go:embed doc.go
 var doc string
 
+// The kinds of XY003 findings (lint.Diagnostic.Kind), from the most to the
+// least costly: a client built for every request, for every call of a
+// function that is not known to run per request, once at module level (or
+// at startup), and a hand-made cached singleton.
+const (
+	KindPerRequest  = "per-request"
+	KindPerCall     = "per-call"
+	KindModuleLevel = "module-level"
+	KindCached      = "cached"
+)
+
 // Rule is XY003 direct-client's metadata, shared by its Python and Go detection.
 var Rule = &lint.Rule{
 	Code:       "XY003",
@@ -19,4 +30,5 @@ var Rule = &lint.Rule{
 	FixSafety:  lint.Safe,
 	Aliases:    []string{},
 	NewOptions: func() any { return NewOptions() },
+	Kinds:      []string{KindPerRequest, KindPerCall, KindModuleLevel, KindCached},
 }

@@ -97,6 +97,10 @@ type Rule struct {
 	// rule has no options. Config decoding fills it from the rule's table
 	// ([tool.xylint.<rule-name>]); the same struct serves Python and Go.
 	NewOptions func() any
+	// Kinds lists the values Diagnostic.Kind takes for this rule, in the
+	// order reports show them (XY003: "per-request", "per-call", ...); nil
+	// when the rule does not classify its findings.
+	Kinds []string
 }
 
 // ID is the "XY005 [print-call]" form used in text output.
@@ -172,6 +176,10 @@ type Diagnostic struct {
 	// Fix is the one suggested fix, if any (one per diagnostic: golangci-lint
 	// and go vet drivers apply only the first of several).
 	Fix *Fix
+	// Kind classifies the finding within its rule (one of Rule.Kinds, e.g.
+	// XY003's "per-request"), for statistics and programs; "" when the rule
+	// does not classify.
+	Kind string
 }
 
 func (d *Diagnostic) String() string {

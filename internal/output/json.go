@@ -36,6 +36,7 @@ type jsonDiagnostic struct {
 	Message  string     `json:"message"`
 	Range    lint.Range `json:"range"`
 	Fix      *jsonFix   `json:"fix,omitempty"`
+	Kind     string     `json:"kind,omitempty"`
 }
 
 type jsonFix struct {
@@ -77,7 +78,7 @@ func writeJSON(w io.Writer, res *driver.Result, opts Options) error {
 	for _, d := range res.Diagnostics {
 		jd := jsonDiagnostic{
 			Code: d.Rule.Code, Name: d.Rule.Name, Path: d.Path, Language: string(d.Language),
-			Severity: d.Severity.String(), Message: d.Message, Range: d.Range,
+			Severity: d.Severity.String(), Message: d.Message, Range: d.Range, Kind: d.Kind,
 		}
 		if d.Fix != nil {
 			if linesPath != d.Path {

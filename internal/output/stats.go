@@ -17,6 +17,9 @@ type RuleCount struct {
 	Name    string `json:"name"`
 	Count   int    `json:"count"`
 	Fixable int    `json:"fixable"`
+	// ByServiceKind, for rules that classify their findings (XY003's
+	// per-request, per-call, ...), counts them per service and kind.
+	ByServiceKind []ServiceKindCount `json:"by_service_kind,omitempty"`
 }
 
 // Statistics counts findings per rule, most frequent first. (Counts per
@@ -58,7 +61,8 @@ func compareStrings(a, b string) int {
 
 func writeStatisticsText(w io.Writer, res *driver.Result, opts Options) error {
 	p := painter(opts.Color)
-	for _, c := range Statistics(res.Diagnostics) {
+	stats := StatisticsOf(res)
+	for _, c := range stats {
 		line := fmt.Sprintf("%6d  %s  %s", c.Count, p.paint(ansiBold, c.Code), c.Name)
 		if c.Fixable > 0 {
 			line += fmt.Sprintf("%s(%d with a fix)", strings.Repeat(" ", max(2, 24-len(c.Name))), c.Fixable)
@@ -67,11 +71,23 @@ func writeStatisticsText(w io.Writer, res *driver.Result, opts Options) error {
 			return err
 		}
 	}
+	rules := map[string]*lint.Rule{}
+	for _, d := range res.Diagnostics {
+		rules[d.Rule.Code] = d.Rule
+	}
+	for _, c := range stats {
+		if len(c.ByServiceKind) == 0 {
+			continue
+		}
+		if err := writeServiceKindTable(w, c, rules[c.Code], p); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 func writeStatisticsJSON(w io.Writer, res *driver.Result) error {
-	stats := Statistics(res.Diagnostics)
+	stats := StatisticsOf(res)
 	if stats == nil {
 		stats = []RuleCount{}
 	}

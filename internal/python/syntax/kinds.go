@@ -32,6 +32,7 @@ var (
 	KindNotOperator             = lookupKind("not_operator", true)
 	KindConditionalExpression   = lookupKind("conditional_expression", true)
 	KindUnaryOperator           = lookupKind("unary_operator", true)
+	KindAwait                   = lookupKind("await", true)
 
 	KindBlock               = lookupKind("block", true)
 	KindExpressionStatement = lookupKind("expression_statement", true)

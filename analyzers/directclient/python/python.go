@@ -1,0 +1,859 @@
+// Package python is XY003 direct-client's Python detection (the rule's
+// documentation is in the parent package).
+//
+// It works in two phases. The file pass finds the construction sites (calls
+// whose callee resolves, through the file's imports, to a constructor of the
+// table) and decides what it can alone: a site at module level (or in a
+// class body) is "module-level", a site in a function cached by
+// `@lru_cache`/`@cache` or guarded by a None check on a global or class
+// attribute is "cached". It also exports, for every function of the file,
+// the calls it makes (as references the project phase can resolve across
+// files) and whether it runs per request by itself: a FastAPI/Flask route
+// handler, a Flask request hook, FastAPI middleware and exception handlers,
+// a Cloud Functions entry point, a module-level function whose first
+// parameter is `request` (Cloud Functions, Django and Starlette views), and
+// what `Depends(...)`/`Security(...)`, `add_api_route`, `add_url_rule`,
+// Starlette's `Route(...)` and `router.get("/p")(handler)` name anywhere in
+// the file. Startup code (`lifespan=`, `on_startup=[...]`,
+// `@app.on_event("startup")`, `add_event_handler("startup", ...)`) is
+// exported the same way.
+//
+// The project phase walks the call graph from those entry points over all
+// files: a site in a function reached from a per-request entry is
+// "per-request" (the message names the entry and the first hop), one
+// reached only from startup code is "module-level", any other site in a
+// function is "per-call".
+//
+// References are resolved by path, so that the project phase works whether
+// or not module names are known: `from validators import f` finds
+// `validators.py` (or `validators/__init__.py`) in a directory that is the
+// importing file's own or one above it, the deepest first; relative imports
+// count from the importing file's directory; a package's `__init__.py`
+// re-exports are followed. Calls through objects whose type is not known
+// (`svc.fetch()` on a local) are not followed.
+package python
+
+import (
+	"bytes"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/xynergy/xylint/analyzers/directclient"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Analyzer is XY003 direct-client for Python.
+var Analyzer = &pyanalysis.Analyzer{
+	Rule:  directclient.Rule,
+	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
+	// No prefilter: a file that mentions no client may still be the route
+	// module or the helper between a route and the function that builds
+	// the client.
+	Run:     run,
+	Project: project,
+}
+
+// entry is one row of the compiled table.
+type entry struct {
+	directclient.Client
+	glob bool
+}
+
+// table is the compiled constructor table of one Options value.
+type table struct {
+	exact map[string]*entry
+	globs []*entry
+	// last holds the last dotted part of every exact constructor: a call
+	// whose callee ends otherwise is not resolved at all.
+	last map[string]bool
+}
+
+var tables sync.Map // *directclient.Options → *table
+
+func tableFor(o *directclient.Options) *table {
+	if t, ok := tables.Load(o); ok {
+		return t.(*table)
+	}
+	t := &table{exact: map[string]*entry{}, last: map[string]bool{}}
+	for _, c := range o.Table() {
+		e := &entry{Client: c, glob: strings.Contains(c.Constructor, "*")}
+		if e.glob {
+			t.globs = append(t.globs, e)
+			continue
+		}
+		t.exact[c.Constructor] = e
+		t.last[c.Constructor[strings.LastIndexByte(c.Constructor, '.')+1:]] = true
+	}
+	tables.Store(o, t)
+	return t
+}
+
+func (t *table) lookup(q string) *entry {
+	if e := t.exact[q]; e != nil {
+		return e
+	}
+	for _, e := range t.globs {
+		if matchDotted(e.Constructor, q) {
+			return e
+		}
+	}
+	return nil
+}
+
+// matchDotted matches a constructor glob part by part ("*" within a part).
+func matchDotted(glob, q string) bool {
+	gs, qs := strings.Split(glob, "."), strings.Split(q, ".")
+	if len(gs) != len(qs) {
+		return false
+	}
+	for i := range gs {
+		if ok, _ := path.Match(gs[i], qs[i]); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// fileFact is everything one file exports (one value per file).
+type fileFact struct {
+	Sites []siteFact
+	Funcs []funcFact
+	// Entries are functions or classes this file registers as per-request
+	// or startup code by reference (Depends(x), lifespan=x, ...).
+	Entries []entryRef
+	// Exports are an __init__.py's module-level imports (name → reference),
+	// followed when another file imports the name from the package.
+	Exports map[string]string
+}
+
+// siteFact is one construction.
+type siteFact struct {
+	Range   lint.Range
+	Display string // "bigquery.Client"
+	Getter  string
+	Module  string
+	// Chain are the keys of the enclosing functions, innermost first;
+	// empty at module level.
+	Chain []string
+	// Kind is decided by the file pass for module-level and cached sites;
+	// "" when it depends on who calls the function.
+	Kind string
+	// How says how a cached site is cached, or where a module-level one is.
+	How string
+}
+
+// funcFact is one function of the file with the calls it makes.
+type funcFact struct {
+	Key string // "f", "C.m", "outer.inner"
+	// Entry describes the function when it runs per request by itself
+	// ("route handler `daily_stats` (GET /stats/daily)"); Startup when it
+	// runs at startup.
+	Entry   string
+	Startup string
+	Calls   []string // references: "L:key" in this file, "I:qualified" imported
+}
+
+type entryRef struct {
+	Ref     string
+	Desc    string // "dependency", "`Depends` class": how the message names it
+	Startup bool
+}
+
+// Reference prefixes.
+const (
+	localRef  = "L:"
+	importRef = "I:"
+)
+
+func run(pass *pyanalysis.Pass) error {
+	opts, _ := pass.Options.(*directclient.Options)
+	if opts == nil {
+		opts = directclient.NewOptions()
+	}
+	w := &walker{pass: pass, r: pass.Names, t: tableFor(opts), keys: map[int]string{}, funcs: map[string]*funcFact{}}
+	w.functions()
+	w.calls()
+	if len(w.fact.Sites) == 0 && len(w.fact.Entries) == 0 && len(w.funcs) == 0 {
+		return nil
+	}
+	if path.Base(pass.Path) == "__init__.py" {
+		w.exports()
+	}
+	keys := make([]string, 0, len(w.funcs))
+	for k := range w.funcs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		w.fact.Funcs = append(w.fact.Funcs, *w.funcs[k])
+	}
+	pass.ExportFact(&w.fact)
+	return nil
+}
+
+type walker struct {
+	pass  *pyanalysis.Pass
+	r     *names.Resolver
+	t     *table
+	keys  map[int]string // function or class definition index → key
+	funcs map[string]*funcFact
+	fact  fileFact
+}
+
+func (w *walker) fn(key string) *funcFact {
+	f := w.funcs[key]
+	if f == nil {
+		f = &funcFact{Key: key}
+		w.funcs[key] = f
+	}
+	return f
+}
+
+// key is the dotted path of the definitions around and including def
+// ("C.m", "outer.inner").
+func (w *walker) key(def syntax.Node) string {
+	if k, ok := w.keys[def.Index()]; ok {
+		return k
+	}
+	var parts []string
+	for p := def; !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindClassDefinition) {
+			parts = append(parts, string(p.ChildByField(syntax.FieldName).Text()))
+		}
+	}
+	slices.Reverse(parts)
+	k := strings.Join(parts, ".")
+	w.keys[def.Index()] = k
+	return k
+}
+
+// ownerDef is the innermost function definition n is evaluated in (lambdas
+// count as part of the function around them), or the zero Node at module
+// level. A function's decorators and defaults belong to the scope around it.
+func ownerDef(n syntax.Node) syntax.Node {
+	child := n
+	for p := n.Parent(); !p.IsZero(); child, p = p, p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) && child.Field() == syntax.FieldBody {
+			return p
+		}
+	}
+	return syntax.Node{}
+}
+
+// methodClass is the class whose body defines def directly, or zero.
+func methodClass(def syntax.Node) syntax.Node {
+	p := def.Parent()
+	if p.Is(syntax.KindDecoratedDefinition) {
+		p = p.Parent()
+	}
+	if p.Is(syntax.KindBlock) && p.Parent().Is(syntax.KindClassDefinition) {
+		return p.Parent()
+	}
+	return syntax.Node{}
+}
+
+// decorators yields the expressions of def's decorators.
+func decorators(def syntax.Node) []syntax.Node {
+	p := def.Parent()
+	if !p.Is(syntax.KindDecoratedDefinition) {
+		return nil
+	}
+	var out []syntax.Node
+	for c := range p.NamedChildren() {
+		if c.Is(syntax.KindDecorator) {
+			out = append(out, c.FirstNamedChild().Unparen())
+		}
+	}
+	return out
+}
+
+// functions classifies every function by its decorators and parameters.
+func (w *walker) functions() {
+	for _, def := range w.pass.Nodes(syntax.KindFunctionDefinition) {
+		name := string(def.ChildByField(syntax.FieldName).Text())
+		for _, d := range decorators(def) {
+			if desc, startup := w.decoratorEntry(d, name); desc != "" {
+				f := w.fn(w.key(def))
+				if startup {
+					f.Startup = desc
+				} else {
+					f.Entry = desc
+				}
+				break
+			}
+		}
+		if !ownerDef(def).IsZero() || !methodClass(def).IsZero() {
+			continue
+		}
+		if f := w.funcs[w.key(def)]; f != nil && (f.Entry != "" || f.Startup != "") {
+			continue
+		}
+		if desc := w.viewEntry(def, name); desc != "" {
+			w.fn(w.key(def)).Entry = desc
+		}
+	}
+}
+
+// routeMethods are the decorator methods of FastAPI, Starlette, Flask and
+// Quart that register a route, with the HTTP method they imply.
+var routeMethods = map[string]string{
+	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
+	"options": "OPTIONS", "head": "HEAD", "trace": "TRACE",
+	"api_route": "", "route": "", "websocket": "WEBSOCKET", "websocket_route": "WEBSOCKET",
+}
+
+// requestHooks are Flask's per-request hooks (used as bare decorators).
+var requestHooks = map[string]bool{
+	"before_request": true, "before_app_request": true, "after_request": true,
+	"after_app_request": true, "teardown_request": true, "teardown_appcontext": true,
+}
+
+// decoratorEntry says whether a decorator makes its function run per
+// request (or at startup) and how the message names it.
+func (w *walker) decoratorEntry(d syntax.Node, name string) (desc string, startup bool) {
+	if d.Is(syntax.KindCall) {
+		fn := d.ChildByField(syntax.FieldFunction).Unparen()
+		args := d.ChildByField(syntax.FieldArguments)
+		if q, ok := w.r.QualifiedName(fn); ok && strings.HasPrefix(q, "functions_framework.") {
+			return "Cloud Functions entry point `" + name + "`", false
+		}
+		if !fn.Is(syntax.KindAttribute) || w.isMockObject(fn.ChildByField(syntax.FieldObject)) {
+			return "", false
+		}
+		m := string(fn.ChildByField(syntax.FieldAttribute).Text())
+		switch m {
+		case "middleware":
+			return "middleware `" + name + "`", false
+		case "exception_handler", "errorhandler":
+			return "error handler `" + name + "`", false
+		case "on_event":
+			if first := firstArg(args); isString(first) && bytes.Contains(first.Text(), []byte("startup")) {
+				return "startup hook `" + name + "`", true
+			}
+			return "", false
+		case "before_first_request":
+			return "startup hook `" + name + "`", true
+		}
+		verb, ok := routeMethods[m]
+		if !ok {
+			return "", false
+		}
+		p := firstArg(args)
+		if p.IsZero() {
+			p = keywordArg(args, "path")
+			if p.IsZero() {
+				p = keywordArg(args, "rule")
+			}
+		}
+		if !isString(p) {
+			return "", false
+		}
+		if verb == "" {
+			verb = firstMethod(keywordArg(args, "methods"))
+		}
+		return "route handler `" + name + "` (" + verb + " " + stringValue(p) + ")", false
+	}
+	if d.Is(syntax.KindAttribute) {
+		if q, ok := w.r.QualifiedName(d); ok && strings.HasPrefix(q, "functions_framework.") {
+			return "Cloud Functions entry point `" + name + "`", false
+		}
+		m := string(d.ChildByField(syntax.FieldAttribute).Text())
+		if requestHooks[m] {
+			return "`" + m + "` hook `" + name + "`", false
+		}
+		if m == "before_first_request" {
+			return "startup hook `" + name + "`", true
+		}
+	}
+	return "", false
+}
+
+// viewEntry: module-level functions that a framework calls per request
+// without a decorator in sight: views and Cloud Functions whose first
+// parameter is `request`, and background Cloud Functions (event, context)
+// or CloudEvent functions in a main.py.
+func (w *walker) viewEntry(def syntax.Node, name string) string {
+	ps := def.ChildByField(syntax.FieldParameters)
+	var params []string
+	for p := range ps.NamedChildren() {
+		id := p
+		if !id.Is(syntax.KindIdentifier) {
+			id = p.ChildByField(syntax.FieldName)
+			if id.IsZero() {
+				id = p.FirstNamedChild()
+			}
+		}
+		params = append(params, string(id.Text()))
+	}
+	if len(params) == 0 {
+		return ""
+	}
+	if params[0] == "request" {
+		return "request handler `" + name + "`"
+	}
+	if path.Base(w.pass.Path) == "main.py" && (len(params) == 2 && params[1] == "context" && (params[0] == "event" || params[0] == "data") ||
+		len(params) == 1 && params[0] == "cloud_event") {
+		return "Cloud Functions entry point `" + name + "`"
+	}
+	return ""
+}
+
+// isMockObject: `@mock.patch("x")` is not a PATCH route.
+func (w *walker) isMockObject(obj syntax.Node) bool {
+	q, ok := w.r.QualifiedName(obj)
+	return ok && (q == "mock" || strings.HasSuffix(q, ".mock") || strings.HasPrefix(q, "mock.") || strings.Contains(q, ".mock."))
+}
+
+// calls finds the construction sites, the calls each function makes and
+// the entries registered by reference.
+func (w *walker) calls() {
+	for _, call := range w.pass.Nodes(syntax.KindCall) {
+		fn := call.ChildByField(syntax.FieldFunction).Unparen()
+		def := ownerDef(call)
+		if e, q := w.constructor(fn); e != nil {
+			w.site(call, def, e, q)
+		}
+		w.registrations(call, fn)
+		if def.IsZero() {
+			continue
+		}
+		cls := ""
+		if c := methodClass(def); !c.IsZero() {
+			cls = w.key(c)
+		}
+		if ref := w.ref(fn, def, cls); ref != "" {
+			w.addCall(def, ref)
+		}
+		// Functions handed to another call run there (add_task,
+		// run_in_executor, to_thread, ...).
+		for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+			if a.Is(syntax.KindIdentifier) {
+				if b := w.r.Lookup(a); b != nil && b.Kind == names.Definition {
+					if ref := w.ref(a, def, cls); ref != "" {
+						w.addCall(def, ref)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (w *walker) addCall(def syntax.Node, ref string) {
+	f := w.fn(w.key(def))
+	if !slices.Contains(f.Calls, ref) {
+		f.Calls = append(f.Calls, ref)
+	}
+}
+
+// constructor resolves a callee against the table.
+func (w *walker) constructor(fn syntax.Node) (*entry, string) {
+	switch {
+	case fn.Is(syntax.KindIdentifier):
+		// Only imported or assigned names can be constructors; an import
+		// may rename (`import Client as BQ`), an assignment alias.
+		b := w.r.Lookup(fn)
+		if b == nil || b.Kind == names.Import && len(w.t.globs) == 0 && !w.t.last[b.Qualified[strings.LastIndexByte(b.Qualified, '.')+1:]] {
+			return nil, ""
+		}
+		if b.Kind != names.Import && b.Kind != names.Assignment {
+			return nil, ""
+		}
+	case fn.Is(syntax.KindAttribute):
+		if len(w.t.globs) == 0 && !w.t.last[string(fn.ChildByField(syntax.FieldAttribute).Text())] {
+			return nil, ""
+		}
+	default:
+		return nil, ""
+	}
+	q, ok := w.r.QualifiedName(fn)
+	if !ok {
+		return nil, ""
+	}
+	return w.t.lookup(q), q
+}
+
+// site records one construction.
+func (w *walker) site(call, def syntax.Node, e *entry, q string) {
+	s := siteFact{
+		Range:   w.pass.File.Lines.Range(call.Start(), call.End()),
+		Display: strings.TrimPrefix(q, "google.cloud."),
+		Getter:  e.Getter,
+		Module:  e.Module,
+	}
+	if def.IsZero() {
+		s.Kind = directclient.KindModuleLevel
+		w.fact.Sites = append(w.fact.Sites, s)
+		return
+	}
+	for d := def; !d.IsZero(); d = ownerDef(d) {
+		s.Chain = append(s.Chain, w.key(d))
+	}
+	if how := w.cached(call, def); how != "" {
+		s.Kind, s.How = directclient.KindCached, how
+	}
+	w.fact.Sites = append(w.fact.Sites, s)
+}
+
+// cacheDecorators make a function run once per distinct argument list.
+var cacheDecorators = []string{
+	"functools.lru_cache", "functools.cache", "cachetools.cached", "cachetools.func.lru_cache",
+	"cachetools.func.ttl_cache", "async_lru.alru_cache", "aiocache.cached",
+}
+
+// cached says how a site in def is cached by hand, or "".
+func (w *walker) cached(call, def syntax.Node) string {
+	for _, d := range decorators(def) {
+		if d.Is(syntax.KindCall) {
+			d = d.ChildByField(syntax.FieldFunction).Unparen()
+		}
+		if q, ok := w.r.QualifiedName(d); ok && slices.Contains(cacheDecorators, q) {
+			return "`@" + q[strings.LastIndexByte(q, '.')+1:] + "`"
+		}
+	}
+	// `_client = X()` or `_client = _client or X()`, where _client outlives
+	// the call (a global, a class attribute, a module-level dict), and the
+	// function tests it before building.
+	v := call
+	for p := v.Parent(); p.Is(syntax.KindBooleanOperator) || p.Is(syntax.KindParenthesizedExpression) || p.Is(syntax.KindAwait); p = v.Parent() {
+		v = p
+	}
+	asg := v.Parent()
+	if !asg.Is(syntax.KindAssignment) || asg.ChildByField(syntax.FieldRight) != v {
+		return ""
+	}
+	target := asg.ChildByField(syntax.FieldLeft)
+	how, root := w.lasting(target)
+	if how == "" {
+		return ""
+	}
+	if v.Is(syntax.KindBooleanOperator) && mentions(v, root) {
+		return how + " + `or`"
+	}
+	body := def.ChildByField(syntax.FieldBody)
+	for n := range body.Descendants() {
+		if (n.Is(syntax.KindIfStatement) || n.Is(syntax.KindElifClause) || n.Is(syntax.KindConditionalExpression) || n.Is(syntax.KindWhileStatement)) &&
+			mentions(n.ChildByField(syntax.FieldCondition), root) {
+			return how + " + None check"
+		}
+	}
+	return ""
+}
+
+// lasting says whether an assignment target outlives the function call and
+// what text a guard must mention: a global, a class attribute (`cls._c`,
+// `Pool._c`), or an item of a module-level dict.
+func (w *walker) lasting(t syntax.Node) (how string, root syntax.Node) {
+	t = t.Unparen()
+	switch {
+	case t.Is(syntax.KindIdentifier):
+		if b := w.r.Lookup(t); b != nil && b.Scope.Kind == names.ModuleScope {
+			return "global", t
+		}
+	case t.Is(syntax.KindAttribute):
+		obj := t.ChildByField(syntax.FieldObject).Unparen()
+		if obj.Is(syntax.KindIdentifier) {
+			if obj.TextIs("cls") {
+				return "class attribute", t
+			}
+			if b := w.r.Lookup(obj); b != nil && b.Kind == names.Definition && b.Node.Parent().Is(syntax.KindClassDefinition) {
+				return "class attribute", t
+			}
+		}
+	case t.Is(syntax.KindSubscript):
+		obj := t.ChildByField(syntax.FieldValue).Unparen()
+		if obj.Is(syntax.KindIdentifier) {
+			if b := w.r.Lookup(obj); b != nil && b.Scope.Kind == names.ModuleScope {
+				return "module-level dict", obj
+			}
+		}
+		if how, _ := w.lasting(obj); how == "class attribute" {
+			return "class attribute dict", obj
+		}
+	}
+	return "", syntax.Node{}
+}
+
+// mentions reports whether expression e contains a node with root's text
+// (an identifier or attribute chain).
+func mentions(e, root syntax.Node) bool {
+	if e.IsZero() || root.IsZero() {
+		return false
+	}
+	text := root.Text()
+	k := root.Kind()
+	if e.Kind() == k && bytes.Equal(e.Text(), text) {
+		return true
+	}
+	for n := range e.Descendants() {
+		if n.Kind() == k && bytes.Equal(n.Text(), text) {
+			return true
+		}
+	}
+	return false
+}
+
+// dependsNames are FastAPI's dependency markers.
+var dependsNames = []string{
+	"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security",
+	"fastapi.param_functions.Depends", "fastapi.param_functions.Security",
+}
+
+// registrations records functions registered by reference as per-request
+// or startup code.
+func (w *walker) registrations(call, fn syntax.Node) {
+	args := call.ChildByField(syntax.FieldArguments)
+	add := func(target syntax.Node, desc string, startup bool) {
+		target = target.Unparen()
+		suffix := ""
+		if target.Is(syntax.KindCall) {
+			// Depends(Checker(...)): FastAPI calls the instance.
+			target, suffix = target.ChildByField(syntax.FieldFunction).Unparen(), ".__call__"
+		}
+		if ref := w.ref(target, syntax.Node{}, ""); ref != "" {
+			w.fact.Entries = append(w.fact.Entries, entryRef{Ref: ref + suffix, Desc: desc, Startup: startup})
+		}
+	}
+	// lifespan=..., on_startup=[...] on any call (FastAPI, Starlette,
+	// APIRouter).
+	for a := range args.NamedChildren() {
+		if !a.Is(syntax.KindKeywordArgument) {
+			continue
+		}
+		name := a.ChildByField(syntax.FieldName)
+		v := a.ChildByField(syntax.FieldValue).Unparen()
+		switch {
+		case name.TextIs("lifespan"):
+			add(v, "lifespan", true)
+		case name.TextIs("on_startup") && (v.Is(syntax.KindList) || v.Is(syntax.KindTuple)):
+			for f := range v.NamedChildren() {
+				add(f, "startup hook", true)
+			}
+		}
+	}
+	switch {
+	case fn.Is(syntax.KindCall):
+		// router.get("/p")(handler)
+		inner := fn.ChildByField(syntax.FieldFunction).Unparen()
+		if inner.Is(syntax.KindAttribute) {
+			if _, ok := routeMethods[string(inner.ChildByField(syntax.FieldAttribute).Text())]; ok && isString(firstArg(fn.ChildByField(syntax.FieldArguments))) {
+				add(firstArg(args), "route handler", false)
+			}
+		}
+	case fn.Is(syntax.KindAttribute):
+		switch string(fn.ChildByField(syntax.FieldAttribute).Text()) {
+		case "add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route":
+			if t := argAt(args, 1, "endpoint"); !t.IsZero() {
+				add(t, "route handler", false)
+			}
+		case "add_url_rule":
+			if t := argAt(args, 2, "view_func"); !t.IsZero() {
+				add(t, "route handler", false)
+			}
+		case "add_event_handler":
+			if first := firstArg(args); isString(first) && bytes.Contains(first.Text(), []byte("startup")) {
+				add(argAt(args, 1, "func"), "startup hook", true)
+			}
+		}
+	}
+	if !fn.Is(syntax.KindIdentifier) && !fn.Is(syntax.KindAttribute) {
+		return
+	}
+	last := fn
+	if fn.Is(syntax.KindAttribute) {
+		last = fn.ChildByField(syntax.FieldAttribute)
+	}
+	switch {
+	case last.TextIs("Depends") || last.TextIs("Security"):
+		if w.r.Refers(fn, dependsNames...) {
+			if t := argAt(args, 0, "dependency"); !t.IsZero() {
+				add(t, "dependency", false)
+			}
+		}
+	case last.TextIs("Route") || last.TextIs("WebSocketRoute") || last.TextIs("APIRoute"):
+		if q, ok := w.r.QualifiedName(fn); ok && (strings.HasPrefix(q, "starlette.") || strings.HasPrefix(q, "fastapi.")) {
+			if t := argAt(args, 1, "endpoint"); !t.IsZero() {
+				add(t, "route handler", false)
+			}
+		}
+	}
+}
+
+// ref turns a callee or a function reference into a reference the project
+// phase resolves: "L:key" for a function or class of this file, "I:name"
+// for an imported one; "" for anything else (builtins, locals, methods of
+// objects of unknown type). cls is the key of the class whose method the
+// reference is in (for self.m()).
+func (w *walker) ref(n syntax.Node, def syntax.Node, cls string) string {
+	switch {
+	case n.Is(syntax.KindIdentifier):
+		b := w.r.Lookup(n)
+		if b == nil {
+			return ""
+		}
+		switch b.Kind {
+		case names.Definition:
+			owner := b.Node.Parent()
+			if b.Scope.Kind == names.ClassScope {
+				return ""
+			}
+			return localRef + w.key(owner)
+		case names.Import:
+			if external(b.Qualified) {
+				return ""
+			}
+			return importRef + b.Qualified
+		}
+		return ""
+	case n.Is(syntax.KindAttribute):
+		obj := n.ChildByField(syntax.FieldObject).Unparen()
+		attr := n.ChildByField(syntax.FieldAttribute)
+		if obj.Is(syntax.KindCall) {
+			// Cls().method(), make().method()
+			if r := w.ref(obj.ChildByField(syntax.FieldFunction).Unparen(), def, cls); r != "" {
+				return r + "." + string(attr.Text())
+			}
+			return ""
+		}
+		if !obj.Is(syntax.KindIdentifier) {
+			if q, ok := w.r.QualifiedName(n); ok && w.importRooted(n) && !external(q) {
+				return importRef + q
+			}
+			return ""
+		}
+		if cls != "" && (obj.TextIs("self") || obj.TextIs("cls")) {
+			if b := w.r.Lookup(obj); b != nil && b.Kind == names.Parameter {
+				return localRef + cls + "." + string(attr.Text())
+			}
+		}
+		b := w.r.Lookup(obj)
+		if b == nil {
+			return ""
+		}
+		switch b.Kind {
+		case names.Definition:
+			if b.Node.Parent().Is(syntax.KindClassDefinition) && b.Scope.Kind != names.ClassScope {
+				return localRef + w.key(b.Node.Parent()) + "." + string(attr.Text())
+			}
+		case names.Import:
+			if !external(b.Qualified) {
+				return importRef + b.Qualified + "." + string(attr.Text())
+			}
+		}
+	}
+	return ""
+}
+
+// importRooted reports whether an attribute chain starts at an imported name.
+func (w *walker) importRooted(n syntax.Node) bool {
+	for n.Is(syntax.KindAttribute) {
+		n = n.ChildByField(syntax.FieldObject).Unparen()
+	}
+	b := w.r.Lookup(n)
+	return b != nil && b.Kind == names.Import
+}
+
+// external are top-level modules of the standard library and common
+// third-party packages: calls into them never lead back to project code,
+// so they are not exported.
+var external = func() func(string) bool {
+	set := map[string]bool{}
+	for _, m := range strings.Fields(`os sys json logging re time datetime typing asyncio collections functools
+		itertools pathlib subprocess uuid base64 hashlib hmac random math io tempfile shutil argparse csv
+		dataclasses enum traceback urllib http contextlib threading concurrent copy pprint textwrap string
+		struct socket ssl glob fnmatch inspect importlib warnings unittest pytest mock decimal secrets
+		zlib gzip pickle operator abc types signal platform getpass queue multiprocessing email html xml
+		google googleapiclient grpc fastapi flask starlette pydantic sqlalchemy sqlmodel alembic numpy
+		pandas requests httpx aiohttp redis vertexai werkzeug jinja2 click typer uvicorn gunicorn django
+		firebase_admin functions_framework boto3 openai anthropic langchain yaml toml tomllib dotenv
+		jwt passlib bcrypt celery kombu pytz dateutil tenacity backoff structlog rich tqdm PIL cv2 torch
+		tensorflow sklearn scipy matplotlib apache_beam opentelemetry prometheus_client sentry_sdk`) {
+		set[m] = true
+	}
+	return func(q string) bool {
+		if i := strings.IndexByte(q, '.'); i > 0 {
+			q = q[:i]
+		}
+		return set[q]
+	}
+}()
+
+// exports records an __init__.py's module-level imports, which other files
+// import through the package.
+func (w *walker) exports() {
+	for _, b := range w.r.Imports {
+		if b.Scope.Kind != names.ModuleScope || external(b.Qualified) {
+			continue
+		}
+		if w.fact.Exports == nil {
+			w.fact.Exports = map[string]string{}
+		}
+		w.fact.Exports[b.Name] = b.Qualified
+	}
+}
+
+func firstArg(args syntax.Node) syntax.Node { return argAt(args, 0, "") }
+
+// argAt is the i-th positional argument, or the keyword argument kw.
+func argAt(args syntax.Node, i int, kw string) syntax.Node {
+	k := 0
+	for a := range args.NamedChildren() {
+		switch {
+		case a.Is(syntax.KindKeywordArgument):
+			if kw != "" && a.ChildByField(syntax.FieldName).TextIs(kw) {
+				return a.ChildByField(syntax.FieldValue)
+			}
+		case a.Is(syntax.KindListSplat) || a.Is(syntax.KindDictionarySplat):
+		default:
+			if k == i {
+				return a
+			}
+			k++
+		}
+	}
+	return syntax.Node{}
+}
+
+func keywordArg(args syntax.Node, kw string) syntax.Node {
+	for a := range args.NamedChildren() {
+		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs(kw) {
+			return a.ChildByField(syntax.FieldValue)
+		}
+	}
+	return syntax.Node{}
+}
+
+func isString(n syntax.Node) bool {
+	n = n.Unparen()
+	return n.Is(syntax.KindString) || n.Is(syntax.KindConcatenatedString)
+}
+
+// stringValue is a string literal's text without prefix and quotes (for
+// messages; escapes are kept as written).
+func stringValue(n syntax.Node) string {
+	s := string(n.Unparen().Text())
+	s = strings.TrimLeft(s, "rbfuRBFU")
+	for _, q := range []string{`"""`, `'''`, `"`, `'`} {
+		if len(s) >= 2*len(q) && strings.HasPrefix(s, q) && strings.HasSuffix(s, q) {
+			return s[len(q) : len(s)-len(q)]
+		}
+	}
+	return s
+}
+
+// firstMethod is the first string of a `methods=[...]` list, or GET.
+func firstMethod(list syntax.Node) string {
+	list = list.Unparen()
+	if list.Is(syntax.KindList) || list.Is(syntax.KindTuple) {
+		for c := range list.NamedChildren() {
+			if isString(c) {
+				return strings.ToUpper(stringValue(c))
+			}
+		}
+	}
+	return "GET"
+}

@@ -1,0 +1,3 @@
+from .items import router
+
+__all__ = ["router"]
