@@ -36,6 +36,7 @@ func NewAnalyzer(opts *Options) *analysis.Analyzer {
 func run(pass *analysis.Pass, opts *Options) (any, error) {
 	info := pass.TypesInfo
 	scope := goanalysis.NewRequestScope(pass)
+	startup := goanalysis.NewStartupScope(pass)
 	inPool := goanalysis.MatchPackage(pass.Pkg.Path(), opts.PoolPackages)
 	onceFuncs := onceBodies(pass)
 	for _, f := range pass.Files {
@@ -51,11 +52,11 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 						"http."+fn.Name()+" uses http.DefaultClient, which has no timeout; use the shared, configured http.Client", nil)
 				}
 				if what := constructor(info, n, fn); what != "" {
-					site(pass, scope, inPool, onceFuncs, stack, n, what)
+					site(pass, scope, startup, inPool, onceFuncs, stack, n, what)
 				}
 			case *ast.CompositeLit:
 				if goanalysis.IsNamed(info.TypeOf(n), "net/http", "Client") {
-					site(pass, scope, inPool, onceFuncs, stack, n, "http.Client")
+					site(pass, scope, startup, inPool, onceFuncs, stack, n, "http.Client")
 				}
 			case *ast.SelectorExpr:
 				if goanalysis.IsPkgVar(info, n, "net/http", "DefaultClient") && !inPool {
@@ -88,7 +89,7 @@ func constructor(info *types.Info, call *ast.CallExpr, fn *types.Func) string {
 }
 
 // site classifies one construction and reports it unless it runs once.
-func site(pass *analysis.Pass, scope *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
+func site(pass *analysis.Pass, scope, startup *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
 	// Singletons: sync.Once bodies, however often their caller runs.
 	if goanalysis.InOnce(pass.TypesInfo, stack) {
 		return
@@ -99,21 +100,14 @@ func site(pass *analysis.Pass, scope *goanalysis.RequestScope, inPool bool, once
 		return
 	}
 	// Package-level variables are initialised once, before main; functions
-	// handed to sync.Once.Do by name run once.
+	// handed to sync.Once.Do by name run once, and so does what main and
+	// init call.
 	fd := goanalysis.EnclosingFunc(stack)
-	if fd == nil || onceFuncs[fd] || inPool || isStartup(pass, fd) {
+	if fd == nil || onceFuncs[fd] || inPool || startup.Contains(stack) {
 		return
 	}
 	goanalysis.Report(pass, Rule, n.Pos(), n.End(),
 		what+" is built in "+fd.Name.Name+"; take it from the pool package or build it once in main and pass it in", nil)
-}
-
-// isStartup: main.main and init functions run once per process.
-func isStartup(pass *analysis.Pass, fd *ast.FuncDecl) bool {
-	if fd.Recv != nil {
-		return false
-	}
-	return fd.Name.Name == "init" || (fd.Name.Name == "main" && pass.Pkg.Name() == "main")
 }
 
 // onceBodies are the declared functions passed by name to sync.Once.Do and

@@ -51,6 +51,26 @@ type RequestScope struct {
 
 // NewRequestScope computes the request scope of pass's package.
 func NewRequestScope(pass *analysis.Pass) *RequestScope {
+	return reach(pass, func(fd *ast.FuncDecl, fn *types.Func) bool {
+		return IsHandler(fn.Type().(*types.Signature))
+	}, true)
+}
+
+// NewStartupScope computes the function bodies that run at start-up: init
+// functions, main.main, and the functions of the package they call,
+// transitively (setup(ctx) called from main builds its clients once).
+// Function literals are not roots: a handler literal registered in main
+// runs per request.
+func NewStartupScope(pass *analysis.Pass) *RequestScope {
+	isMain := pass.Pkg.Name() == "main"
+	return reach(pass, func(fd *ast.FuncDecl, fn *types.Func) bool {
+		return fd.Recv == nil && (fd.Name.Name == "init" || isMain && fd.Name.Name == "main")
+	}, false)
+}
+
+// reach collects the declared functions for which root holds (and, with
+// literals, the function literals that are handlers) and what they call.
+func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool, literals bool) *RequestScope {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	var roots []ast.Node
 	for _, f := range pass.Files {
@@ -64,9 +84,12 @@ func NewRequestScope(pass *analysis.Pass) *RequestScope {
 				continue
 			}
 			decls[fn] = fd
-			if IsHandler(fn.Type().(*types.Signature)) {
+			if root(fd, fn) {
 				roots = append(roots, fd)
 			}
+		}
+		if !literals {
+			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.FuncLit); ok {
@@ -86,6 +109,12 @@ func NewRequestScope(pass *analysis.Pass) *RequestScope {
 		}
 		s.funcs[n] = true
 		ast.Inspect(n, func(m ast.Node) bool {
+			// A handler literal inside main is not start-up code.
+			if lit, ok := m.(*ast.FuncLit); ok && !literals {
+				if sig, ok := pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && IsHandler(sig) {
+					return false
+				}
+			}
 			call, ok := m.(*ast.CallExpr)
 			if !ok {
 				return true

@@ -14,8 +14,21 @@ func main() {
 	h := &http.Client{}
 	_ = h
 	_ = httpclient.New()
+	setup(context.Background())
 	http.HandleFunc("/x", func(w http.ResponseWriter, r *http.Request) {
 		hc := http.Client{} // want `http.Client is built per request`
 		_ = hc
 	})
+}
+
+// setup runs once: only main calls it.
+func setup(ctx context.Context) {
+	c, _ := storage.NewClient(ctx)
+	_ = c
+}
+
+// reload is not start-up code.
+func reload(ctx context.Context) {
+	c, _ := storage.NewClient(ctx) // want `storage.NewClient is built in reload`
+	_ = c
 }
