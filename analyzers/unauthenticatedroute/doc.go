@@ -33,6 +33,12 @@ anything imported from a module named `auth`) and without a
 rejects when it can end the request: it calls `abort(...)`, raises,
 returns something other than None, or calls an auth check.
 
+A handler that checks credentials itself — it answers 401 or 403 (a
+literal, `HTTPStatus.UNAUTHORIZED`, `status.HTTP_401_UNAUTHORIZED`, ...) or
+calls a token verifier (`id_token.verify_oauth2_token`,
+`auth.verify_id_token`, `verify_token`, ...) — is taken as authenticated,
+in both frameworks.
+
 The analysis is project-wide: module names come from the files' layout
 (package roots, `src/` layouts, services that are roots of their own, so
 that a service's `from shared.auth import verify_api_key` and

@@ -97,7 +97,10 @@ type route struct {
 	Deps    []dep    // the decorator's dependencies= and the handler's parameters
 	Handler string   // ref to the handler when it is not declared here
 	Decos   []string // refs of the handler's other decorators (Flask auth)
-	At      lint.Range
+	// BodyAuth: the handler checks credentials itself (answers 401/403,
+	// or verifies a token).
+	BodyAuth bool
+	At       lint.Range
 }
 
 type includeKind uint8

@@ -400,7 +400,7 @@ func (p *proj) check(path string, rt route) {
 		return
 	}
 	opts := p.options(path)
-	if p.anyAuth(opts, path, rt.Deps) {
+	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) {
 		return
 	}
 	if rt.Handler != "" {

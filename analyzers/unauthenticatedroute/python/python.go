@@ -13,6 +13,7 @@
 package python
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -442,6 +443,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 		rt.Methods = methodsOf(e, method)
 		rt.Deps = fp.depsIn(argument(e, -1, "dependencies"), nil)
 		rt.Deps = append(rt.Deps, fp.paramDeps(def)...)
+		rt.BodyAuth = fp.checksAuthInBody(def)
 		for _, other := range decos {
 			if other == e {
 				continue
@@ -456,6 +458,35 @@ func (fp *filePass) decorated(d syntax.Node) {
 		}
 		fp.fact.Routes = append(fp.fact.Routes, rt)
 	}
+}
+
+// checksAuthInBody reports whether a handler checks credentials itself:
+// its body answers 401 or 403 (a literal, HTTPStatus.UNAUTHORIZED,
+// status.HTTP_403_FORBIDDEN, ...) or calls a token verifier
+// (id_token.verify_oauth2_token, auth.verify_id_token, verify_token).
+func (fp *filePass) checksAuthInBody(def syntax.Node) bool {
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		switch n.Kind() {
+		case syntax.KindInteger:
+			if n.TextIs("401") || n.TextIs("403") {
+				return true
+			}
+		case syntax.KindAttribute:
+			a := n.ChildByField(syntax.FieldAttribute)
+			if a.TextIs("UNAUTHORIZED") || a.TextIs("FORBIDDEN") || a.TextIs("HTTP_401_UNAUTHORIZED") || a.TextIs("HTTP_403_FORBIDDEN") {
+				return true
+			}
+		case syntax.KindCall:
+			fn := n.ChildByField(syntax.FieldFunction).Unparen()
+			if fn.Is(syntax.KindAttribute) {
+				fn = fn.ChildByField(syntax.FieldAttribute)
+			}
+			if t := fn.Text(); fn.Is(syntax.KindIdentifier) && bytes.HasPrefix(t, []byte("verify")) && bytes.Contains(t, []byte("token")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hookDecorator records `@app.before_request` / `@bp.before_app_request`.

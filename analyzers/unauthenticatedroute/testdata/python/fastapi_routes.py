@@ -112,3 +112,12 @@ app.get("/call-form")(listed)  # want "GET /call-form reaches"
 app.get("/call-form-secured")(secured)
 
 app.include_router(router)
+
+
+@app.post("/checked-in-body")
+async def checked_in_body(token: str = ""):
+    from fastapi import HTTPException, status
+
+    if token != "secret":
+        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)
+    return {}
