@@ -1,0 +1,139 @@
+package pyanalysistest
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+)
+
+// UpdateGoldenEnv names the environment variable that, set to 1, makes
+// RunWithFixes write the golden files instead of comparing with them.
+const UpdateGoldenEnv = "XYLINT_UPDATE_GOLDEN"
+
+// RunWithFixes is RunWithOptions, then, for every file x.py directly in dir
+// that has a fix: applies all its fixes (safe and unsafe) with the fix
+// engine, as `xylint fix --unsafe-fixes` does, and compares the result with
+// x.py.golden beside it. It also checks the engine's guarantees on every
+// file: no fix failed (the result of a fix re-parses without new ERROR
+// nodes), the fixes converged, and fixing the result again changes nothing.
+// A file whose fixes change it must have a golden file; a golden file
+// without changes is an error too. With XYLINT_UPDATE_GOLDEN=1 the golden
+// files are written instead. Goldens returns the compared outputs by path,
+// for tests that check more (such as compiling them with python3).
+func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []Result, goldens map[string][]byte) {
+	t.Helper()
+	results = RunWithOptions(t, dir, a, opts)
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{a}}
+	if opts != nil {
+		cfg.Options = func(r *lint.Rule) any {
+			if r == a.Rule {
+				return opts
+			}
+			return nil
+		}
+	}
+	update := os.Getenv(UpdateGoldenEnv) == "1"
+	goldens = map[string][]byte{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".py") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("%v", err)
+			return
+		}
+		out, rep := FixSource(t, e.Name(), src, cfg)
+		gp := p + ".golden"
+		changed := !bytes.Equal(out, src)
+		if update {
+			if changed {
+				if err := os.WriteFile(gp, out, 0o644); err != nil {
+					t.Fatalf("%v", err)
+				}
+			} else {
+				os.Remove(gp)
+			}
+		}
+		want, err := os.ReadFile(gp)
+		switch {
+		case err != nil && changed:
+			t.Errorf("%s: the fixes change the file but there is no %s (run with %s=1 to write it)", p, filepath.Base(gp), UpdateGoldenEnv)
+		case err == nil && !changed:
+			t.Errorf("%s: has a golden file but the fixes change nothing", p)
+		case err == nil && !bytes.Equal(out, want):
+			t.Errorf("%s: fixed output differs from %s:\n%s", p, filepath.Base(gp), fixers.Diff(e.Name(), want, out))
+		}
+		if changed {
+			goldens[p] = out
+		}
+		_ = rep
+	}
+	return results, goldens
+}
+
+// FixSource applies every fix of cfg's analyzers to src (unsafe ones too)
+// and checks the engine's guarantees: no analysis error, no failed fix,
+// convergence, idempotence (fixing the result changes nothing).
+func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fixers.Report) {
+	t.Helper()
+	analyze := func(b []byte) ([]lint.Diagnostic, error) {
+		res := pyanalysis.AnalyzeFile(path, b, cfg)
+		return res.Diagnostics, res.Err
+	}
+	opts := fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
+	out, rep, err := fixers.FixFile(path, src, analyze, opts)
+	if err != nil {
+		t.Errorf("%s: %v", path, err)
+		return src, rep
+	}
+	for _, f := range rep.Failed {
+		t.Errorf("%s: fix of %s (%s) failed: %s", path, f.Rule.ID(), f.Message, f.Err)
+	}
+	if !rep.Converged {
+		t.Errorf("%s: fixes did not converge", path)
+	}
+	again, rep2, err := fixers.FixFile(path, out, analyze, opts)
+	if err == nil && !bytes.Equal(again, out) {
+		t.Errorf("%s: fixing the fixed output changes it again (not idempotent):\n%s", path, fixers.Diff(path, out, again))
+	}
+	if err == nil && len(rep2.Applied) > 0 {
+		t.Errorf("%s: fixing the fixed output applied %d more fixes", path, len(rep2.Applied))
+	}
+	return out, rep
+}
+
+// Compile runs the real `python3 -m py_compile` on files (by name; the
+// content is written to a temporary directory): every fixed output must be
+// valid Python for CPython, not just for tree-sitter. It fails the test when
+// python3 is missing.
+func Compile(t T, tempDir string, files map[string][]byte) {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Fatalf("python3 is needed to compile the fixed files: %v", err)
+		return
+	}
+	args := []string{"-m", "py_compile"}
+	for p, out := range files {
+		dst := filepath.Join(tempDir, filepath.Base(p))
+		if err := os.WriteFile(dst, out, 0o644); err != nil {
+			t.Fatalf("%v", err)
+			return
+		}
+		args = append(args, dst)
+	}
+	// One python3 for all files; py_compile names each file that fails.
+	if b, err := exec.Command(py, args...).CombinedOutput(); err != nil {
+		t.Errorf("fixed files do not compile: %v\n%s", err, b)
+	}
+}
