@@ -1,6 +1,7 @@
 package printcall
 
 import (
+	"fmt"
 	"path"
 	"strings"
 )
@@ -11,6 +12,22 @@ type Options struct {
 	Exclude []string `toml:"exclude"`
 	// AllowInMain exempts code under `if __name__ == "__main__":`.
 	AllowInMain bool `toml:"allow-in-main"`
+	// LoggerImport names a shared logger the fix uses when a module has
+	// none of its own, as "module:name" ("shared.logging_config:logger");
+	// empty: the fix defines `logger = logging.getLogger(__name__)`.
+	LoggerImport string `toml:"logger-import"`
+}
+
+// Validate checks logger-import's shape (config calls it).
+func (o *Options) Validate() error {
+	if o.LoggerImport == "" {
+		return nil
+	}
+	m, n, ok := strings.Cut(o.LoggerImport, ":")
+	if !ok || m == "" || n == "" || strings.ContainsAny(o.LoggerImport, " \t/") || strings.HasPrefix(m, ".") || strings.HasSuffix(m, ".") {
+		return fmt.Errorf("logger-import %q: want \"module:name\", such as \"shared.logging_config:logger\"", o.LoggerImport)
+	}
+	return nil
 }
 
 // DefaultExclude are the test files, where printing is how tests talk.

@@ -29,6 +29,7 @@ var printers = map[string]string{
 func run(pass *pyanalysis.Pass) error {
 	opts, _ := pass.Options.(*printcall.Options)
 	allowMain := opts == nil || opts.AllowInMain
+	var fx *fixer
 	for _, call := range pass.Nodes(syntax.KindCall) {
 		fn := call.ChildByField(syntax.FieldFunction)
 		if !mayBePrinter(fn) {
@@ -49,7 +50,12 @@ func run(pass *pyanalysis.Pass) error {
 		if q != "builtins.print" {
 			name = q
 		}
-		pass.Reportf(call, "`%s` call; use the module logger", name)
+		d := pass.Diagnostic(call, "`%s` call; use the module logger", name)
+		if fx == nil {
+			fx = newFixer(pass, opts)
+		}
+		d.Fix = fx.fix(call, q)
+		pass.Report(d)
 	}
 	for _, st := range pass.Nodes(syntax.KindPrintStatement) {
 		// Python 2's `print x`, which tree-sitter accepts; `print >>f, x`

@@ -1,0 +1,260 @@
+package python
+
+import (
+	"strings"
+
+	"github.com/xynergy/xylint/analyzers/printcall"
+	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// The fix (safe): a print becomes a call on the module logger.
+//
+//   - print(...) → logger.info(...); with file=sys.stderr (or
+//     sys.__stderr__) → logger.warning(...): stderr carries a program's
+//     diagnostics, which are not all errors, and warning keeps them visible
+//     at the default level.
+//   - Arguments become lazy %-formatting: plain string literals are inlined
+//     into the format string (their `%` doubled), every other argument
+//     (f-strings included, which stay as they are) is a "%s" placeholder:
+//     print("total:", n, "items") → logger.info("total: %s items", n). A
+//     single argument keeps its form: print(f"x={x}") → logger.info(f"x={x}"),
+//     print(x) → logger.info("%s", x). With no argument left to format the
+//     message is not %-formatted by logging, so `%` stays single.
+//   - sep= a plain string literal becomes the separator of the format
+//     string; end= "\n" and flush= True/False are dropped; any other sep or
+//     end, *args or **kwargs, comments inside the call: no fix.
+//   - pprint.pprint(x, ...) / pprint.pp(x, ...) → logger.info("%s",
+//     pprint.pformat(x, ...)), keeping the formatting arguments (pp's
+//     sort_dicts=False is made explicit); stream= as file= above.
+//   - The logger: see pyedit.File.Logger (an existing module logger, the
+//     configured `logger-import`, or a new one after the imports).
+//   - Python 2 print statements get no fix.
+type fixer struct {
+	pass   *pyanalysis.Pass
+	ed     *pyedit.File
+	shared pyedit.SharedLogger
+}
+
+func newFixer(pass *pyanalysis.Pass, opts *printcall.Options) *fixer {
+	fx := &fixer{pass: pass, ed: pyedit.New(pass.File, pass.Names)}
+	if opts != nil {
+		// A bad value is reported by the options' validation; here it only
+		// means no shared logger.
+		fx.shared, _ = pyedit.ParseSharedLogger(opts.LoggerImport)
+	}
+	return fx
+}
+
+// fix returns the fix of a print call, or nil.
+func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
+	args := call.ChildByField(syntax.FieldArguments)
+	if !args.Is(syntax.KindArgumentList) {
+		return nil // print "x" parsed as a call of a string? not ours
+	}
+	var pos []syntax.Node
+	level := "info"
+	sep := " "
+	var ppKw []string // pprint's formatting keywords, as source text
+	for a := range args.Children() {
+		switch {
+		case a.Is(syntax.KindComment):
+			return nil
+		case !a.IsNamed():
+			continue
+		case a.Is(syntax.KindListSplat), a.Is(syntax.KindDictionarySplat):
+			return nil
+		case a.Is(syntax.KindKeywordArgument):
+			name := string(a.ChildByField(syntax.FieldName).Text())
+			v := a.ChildByField(syntax.FieldValue).Unparen()
+			switch {
+			case name == "file" && q == "builtins.print", name == "stream" && q != "builtins.print":
+				if fx.pass.Names.Refers(v, "sys.stderr", "sys.__stderr__") {
+					level = "warning"
+				}
+			case name == "flush" && q == "builtins.print":
+				if !v.Is(syntax.KindTrue) && !v.Is(syntax.KindFalse) {
+					return nil
+				}
+			case name == "end" && q == "builtins.print":
+				if !isNewlineLiteral(v) {
+					return nil
+				}
+			case name == "sep" && q == "builtins.print":
+				if v.Is(syntax.KindNone) {
+					continue
+				}
+				c, ok := literalContent(v)
+				if !ok {
+					return nil
+				}
+				sep = c.text
+			case q != "builtins.print":
+				ppKw = append(ppKw, string(a.Text()))
+			default:
+				return nil // an unknown keyword: print would raise; leave it
+			}
+		default:
+			pos = append(pos, a)
+		}
+	}
+	logger, edits, ok := fx.ed.Logger(call, fx.shared)
+	if !ok {
+		return nil
+	}
+	var es pyedit.Edits
+	es.Add(edits...)
+	var callArgs string
+	if q == "builtins.print" {
+		var ok bool
+		callArgs, ok = printArgs(pos, sep)
+		if !ok {
+			return nil
+		}
+	} else {
+		if len(pos) != 1 {
+			return nil
+		}
+		pformat, imp, ok := fx.ed.Ref("pprint.pformat", call)
+		if !ok {
+			return nil
+		}
+		if imp != nil {
+			es.Add(fx.ed.AddImport(*imp)...)
+		}
+		kws := ppKw
+		if q == "pprint.pp" && !hasKeyword(ppKw, "sort_dicts") {
+			kws = append(kws, "sort_dicts=False")
+		}
+		callArgs = `"%s", ` + pformat + "(" + strings.Join(append([]string{string(pos[0].Text())}, kws...), ", ") + ")"
+	}
+	es.Add(fx.ed.Replace(call, logger+"."+level+"("+callArgs+")"))
+	return &lint.Fix{Message: "Replace with `" + logger + "." + level + "`", Safety: lint.Safe, Edits: es.List()}
+}
+
+func hasKeyword(kws []string, name string) bool {
+	for _, k := range kws {
+		if strings.HasPrefix(k, name) && strings.HasPrefix(strings.TrimSpace(k[len(name):]), "=") {
+			return true
+		}
+	}
+	return false
+}
+
+// printArgs builds the logger call's arguments from print's positional
+// arguments.
+func printArgs(pos []syntax.Node, sep string) (string, bool) {
+	if len(pos) == 0 {
+		return `""`, true
+	}
+	if len(pos) == 1 {
+		a := pos[0]
+		if isStringLiteral(a) {
+			return string(a.Text()), true
+		}
+		return `"%s", ` + string(a.Text()), true
+	}
+	// Inline plain literals whose content can go between double quotes.
+	type piece struct {
+		lit  *content
+		expr string
+	}
+	pieces := make([]piece, len(pos))
+	nargs := 0
+	for i, a := range pos {
+		if c, ok := literalContent(a.Unparen()); ok {
+			pieces[i].lit = &c
+			continue
+		}
+		pieces[i].expr = string(a.Text())
+		nargs++
+	}
+	esc := func(s string) string {
+		if nargs == 0 {
+			return s
+		}
+		return strings.ReplaceAll(s, "%", "%%")
+	}
+	var format strings.Builder
+	var rest []string
+	for i, p := range pieces {
+		if i > 0 {
+			format.WriteString(esc(sep))
+		}
+		if p.lit != nil {
+			format.WriteString(esc(p.lit.text))
+			continue
+		}
+		format.WriteString("%s")
+		rest = append(rest, p.expr)
+	}
+	out := `"` + format.String() + `"`
+	if len(rest) > 0 {
+		out += ", " + strings.Join(rest, ", ")
+	}
+	return out, true
+}
+
+// content is the source text between the quotes of a plain string literal.
+type content struct {
+	text string
+}
+
+// literalContent returns the content of a one-line, non-raw, non-bytes,
+// non-f string literal ("..." or '...', optionally u-prefixed), as source
+// text (escapes kept). Re-quoted with double quotes, a single-quoted
+// literal's content is valid when it has no `"`.
+func literalContent(n syntax.Node) (content, bool) {
+	if !n.Is(syntax.KindString) {
+		return content{}, false
+	}
+	t := n.Text()
+	i := 0
+	for i < len(t) && (t[i] == 'u' || t[i] == 'U') {
+		i++
+	}
+	if i >= len(t) || t[i] != '"' && t[i] != '\'' {
+		return content{}, false // r, b, f prefixes
+	}
+	q := t[i]
+	body := t[i:]
+	if len(body) < 2 || body[len(body)-1] != q || len(body) >= 6 && body[1] == q && body[2] == q {
+		return content{}, false // triple-quoted
+	}
+	inner := string(body[1 : len(body)-1])
+	if strings.ContainsAny(inner, "\r\n") || strings.HasSuffix(inner, `\`) && !strings.HasSuffix(inner, `\\`) {
+		return content{}, false
+	}
+	if q == '\'' && strings.Contains(inner, `"`) {
+		// \' is needed in '...' and allowed in "...", but a bare " is not.
+		return content{}, false
+	}
+	return content{text: inner}, true
+}
+
+// isStringLiteral: a string (any prefix, f-strings included) or an implicit
+// concatenation of strings.
+func isStringLiteral(n syntax.Node) bool {
+	n = n.Unparen()
+	if n.Is(syntax.KindConcatenatedString) {
+		return true
+	}
+	if !n.Is(syntax.KindString) {
+		return false
+	}
+	for _, b := range n.Text() {
+		switch b {
+		case 'b', 'B':
+			return false // print(b"x") prints b'x'; logging would too, via %s
+		case '"', '\'':
+			return true
+		}
+	}
+	return true
+}
+
+func isNewlineLiteral(v syntax.Node) bool {
+	return v.TextIs(`"\n"`) || v.TextIs(`'\n'`)
+}

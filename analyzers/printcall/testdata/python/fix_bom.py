@@ -1,0 +1,2 @@
+﻿def main():
+    print("bom")  # want "`print` call"

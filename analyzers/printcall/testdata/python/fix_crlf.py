@@ -1,0 +1,7 @@
+import os
+import sys
+
+
+def main():
+    print("crlf", os.sep)  # want "`print` call"
+    return sys.argv

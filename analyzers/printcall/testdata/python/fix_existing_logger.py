@@ -1,0 +1,12 @@
+import logging
+
+log = logging.getLogger("orders")
+
+
+def f(x):
+    print("value", x)  # want "`print` call"
+
+
+class Handler:
+    def run(self):
+        print("running")  # want "`print` call"

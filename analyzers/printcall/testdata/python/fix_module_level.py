@@ -1,0 +1,3 @@
+import json
+
+print("at import time", json.dumps({}))  # want "`print` call"

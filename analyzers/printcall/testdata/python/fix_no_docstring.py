@@ -1,0 +1,4 @@
+# Copyright header comment.
+
+def main():
+    print("hello")  # want "`print` call"

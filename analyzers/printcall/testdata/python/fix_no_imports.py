@@ -1,0 +1,5 @@
+"""A module without imports."""
+
+
+def main():
+    print("hello")  # want "`print` call"

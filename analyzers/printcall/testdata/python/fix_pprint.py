@@ -1,0 +1,8 @@
+import sys
+from pprint import pp, pprint
+
+
+def dump(data):
+    pprint(data)  # want "`pprint.pprint` call"
+    pprint(data, width=40, stream=sys.stderr)  # want "`pprint.pprint` call"
+    pp(data)  # want "`pprint.pp` call"

@@ -1,0 +1,5 @@
+import pprint
+
+
+def dump(data):
+    pprint.pprint(data)  # want "`pprint.pprint` call"

@@ -1,0 +1,6 @@
+import os
+
+
+def main():
+	if os.sep:
+		print("tabs")  # want "`print` call"
