@@ -57,6 +57,7 @@ type checker struct {
 	pass        *pyanalysis.Pass
 	r           *names.Resolver
 	loggerNames []string
+	fx          *fixer // built on the first fix
 }
 
 func (c *checker) check(clause syntax.Node) {
@@ -75,12 +76,14 @@ func (c *checker) check(clause syntax.Node) {
 	end := h.header
 	d := c.pass.Diagnostic(clause, "")
 	d.Range = c.pass.File.Lines.Range(clause.Start(), end)
-	if !b.tracebackPrinted && c.swallows(h.body) {
+	swallows := !b.tracebackPrinted && c.swallows(h.body)
+	if swallows {
 		d.Severity = lint.Error
 		d.Message = what + " swallows the exception"
 	} else {
 		d.Message = what + " without re-raise or traceback logging"
 	}
+	d.Fix = c.fix(h, swallows)
 	c.pass.Report(d)
 }
 

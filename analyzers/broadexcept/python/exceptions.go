@@ -1,0 +1,95 @@
+package python
+
+import "strings"
+
+// The table of known exception types that the fix narrows a broad handler
+// to. A call is "known" when it is listed here (by qualified name), when it
+// is a method call on an object of a library listed in libraries (a client,
+// session or response made by that library), or when it cannot raise
+// anything a handler would want (noRaise). Every exception is a qualified
+// name; builtins are "builtins.X".
+
+// calls maps a function's qualified name to what it raises.
+var calls = map[string][]string{
+	"json.loads":                      {"json.JSONDecodeError"},
+	"json.load":                       {"json.JSONDecodeError", "builtins.OSError"},
+	"builtins.int":                    {"builtins.ValueError"},
+	"builtins.float":                  {"builtins.ValueError"},
+	"builtins.open":                   {"builtins.OSError"},
+	"decimal.Decimal":                 {"decimal.InvalidOperation"},
+	"uuid.UUID":                       {"builtins.ValueError"},
+	"datetime.datetime.strptime":      {"builtins.ValueError"},
+	"datetime.datetime.fromisoformat": {"builtins.ValueError"},
+	"datetime.date.fromisoformat":     {"builtins.ValueError"},
+	"base64.b64decode":                {"builtins.ValueError"}, // binascii.Error is a ValueError
+	"base64.urlsafe_b64decode":        {"builtins.ValueError"},
+	"os.remove":                       {"builtins.OSError"},
+	"os.unlink":                       {"builtins.OSError"},
+	"os.makedirs":                     {"builtins.OSError"},
+	"os.mkdir":                        {"builtins.OSError"},
+	"os.rename":                       {"builtins.OSError"},
+	"os.replace":                      {"builtins.OSError"},
+	"os.listdir":                      {"builtins.OSError"},
+	"os.stat":                         {"builtins.OSError"},
+	"shutil.rmtree":                   {"builtins.OSError"},
+	"shutil.copy":                     {"builtins.OSError"},
+	"shutil.copyfile":                 {"builtins.OSError"},
+	"shutil.move":                     {"builtins.OSError"},
+	"yaml.safe_load":                  {"yaml.YAMLError"},
+	"yaml.load":                       {"yaml.YAMLError"},
+}
+
+// libraries maps a library's top-level module to the base exception its
+// functions, clients and responses raise. Calls of the library's functions
+// and methods of the objects they return are covered by it.
+var libraries = map[string]string{
+	"httpx":    "httpx.HTTPError",
+	"requests": "requests.RequestException",
+	// A file object's methods.
+	"builtins.open": "builtins.OSError",
+	// google.cloud.* clients (bigquery, storage, firestore, pubsub, ...).
+	"google.cloud": "google.api_core.exceptions.GoogleAPIError",
+}
+
+// libraryMethodExtra are exceptions that methods of a library's objects
+// raise besides its base exception: an httpx response's .json() raises
+// json.JSONDecodeError (requests' own JSONDecodeError is a
+// RequestException).
+var libraryMethodExtra = map[string]map[string][]string{
+	"httpx": {"json": {"json.JSONDecodeError"}},
+}
+
+// noRaise are calls that raise nothing a handler is written for (they fail
+// only on programming errors, which narrowing is meant to let through).
+var noRaise = map[string]bool{
+	"builtins.len": true, "builtins.str": true, "builtins.repr": true, "builtins.bool": true,
+	"builtins.isinstance": true, "builtins.issubclass": true, "builtins.list": true,
+	"builtins.tuple": true, "builtins.set": true, "builtins.dict": true, "builtins.range": true,
+	"builtins.enumerate": true, "builtins.zip": true, "builtins.sorted": true,
+	"builtins.reversed": true, "builtins.print": true, "builtins.id": true, "builtins.type": true,
+	"builtins.abs": true, "builtins.round": true, "builtins.hasattr": true,
+	"os.getenv": true, "os.environ.get": true, "os.path.join": true, "os.path.exists": true,
+	"time.time": true, "time.monotonic": true, "time.perf_counter": true,
+	"datetime.datetime.now": true, "datetime.datetime.utcnow": true,
+}
+
+// subsumes lists, for an exception, the more general ones that cover it, so
+// that the narrowed tuple holds no type twice.
+var subsumes = map[string][]string{
+	"json.JSONDecodeError":     {"builtins.ValueError"},
+	"builtins.KeyError":        {"builtins.LookupError"},
+	"builtins.IndexError":      {"builtins.LookupError"},
+	"decimal.InvalidOperation": {"builtins.ArithmeticError"},
+}
+
+// libraryOf returns the library in libraries that a qualified name belongs
+// to ("httpx.get" → "httpx", "google.cloud.bigquery.Client" →
+// "google.cloud").
+func libraryOf(q string) string {
+	for lib := range libraries {
+		if q == lib || strings.HasPrefix(q, lib+".") {
+			return lib
+		}
+	}
+	return ""
+}

@@ -1,0 +1,258 @@
+package python
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/xynergy/xylint/analyzers/broadexcept"
+	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// The fix (unsafe):
+//
+//   - Narrowing: when every call in the `try` body is known (see
+//     exceptions.go) and the body raises nothing itself, the broad type
+//     becomes the exceptions those calls raise, with the imports they need:
+//     `except Exception as e:` → `except (json.JSONDecodeError, httpx.HTTPError) as e:`;
+//     a subscript adds LookupError (KeyError for dicts, IndexError for
+//     lists); in a tuple only the broad member is replaced; a bare `except:`
+//     gets the types too. Errors the body did not expect (a TypeError, a
+//     bug) then propagate: that is the point, and why the fix is unsafe.
+//   - Otherwise, a handler that swallows the exception gets
+//     `logger.exception("ignored exception in f()")` (its only `pass` is
+//     replaced, else the call goes first in the handler), with the module
+//     logger found or added as for print-call (the `logger-import` option
+//     names a shared one).
+//   - Otherwise (the handler does something, such as returning an error
+//     response or logging without the traceback): no fix.
+//
+// Handlers that re-raise are not reported, so a bare `except:` that cleans
+// up and re-raises is never rewritten.
+type fixer struct {
+	ed     *pyedit.File
+	shared pyedit.SharedLogger
+}
+
+func (c *checker) fixer() *fixer {
+	if c.fx == nil {
+		c.fx = &fixer{ed: pyedit.New(c.pass.File, c.pass.Names)}
+		if o, ok := c.pass.Options.(*broadexcept.Options); ok && o != nil {
+			c.fx.shared, _ = pyedit.ParseSharedLogger(o.LoggerImport)
+		}
+	}
+	return c.fx
+}
+
+// fix returns the fix for the reported handler h, or nil.
+func (c *checker) fix(h handler, swallows bool) *lint.Fix {
+	try := h.clause.Parent()
+	if !try.Is(syntax.KindTryStatement) {
+		return nil
+	}
+	if exc, ok := c.raisedBy(try.ChildByField(syntax.FieldBody)); ok && len(exc) > 0 {
+		if f := c.narrow(h, exc); f != nil {
+			return f
+		}
+	}
+	if swallows {
+		return c.logException(h)
+	}
+	return nil
+}
+
+// narrow replaces the broad type with exc.
+func (c *checker) narrow(h handler, exc []string) *lint.Fix {
+	ed := c.fixer().ed
+	var es pyedit.Edits
+	var types []string
+	for _, q := range exc {
+		if b, ok := strings.CutPrefix(q, "builtins."); ok {
+			if len(c.pass.Names.ModuleScope().Bindings(b)) > 0 {
+				return nil // a shadowed builtin: not worth the risk
+			}
+			types = append(types, b)
+			continue
+		}
+		expr, imp, ok := ed.Ref(q, h.clause)
+		if !ok {
+			return nil
+		}
+		if imp != nil {
+			es.Add(ed.AddImport(*imp)...)
+		}
+		types = append(types, expr)
+	}
+	list := strings.Join(types, ", ")
+	switch {
+	case h.typ.IsZero():
+		at := h.clause.Start() + len("except")
+		es.Add(lint.Edit{Start: at, End: at, New: " " + parenthesize(types)})
+	case h.typ.Unparen().Is(syntax.KindTuple):
+		for e := range h.typ.Unparen().NamedChildren() {
+			if _, broad := c.broadName(e); broad {
+				es.Add(ed.Replace(e, list))
+				break
+			}
+		}
+	default:
+		es.Add(ed.Replace(h.typ, parenthesize(types)))
+	}
+	return &lint.Fix{Message: "Narrow to `" + list + "`", Safety: lint.Unsafe, Edits: es.List()}
+}
+
+func parenthesize(types []string) string {
+	if len(types) == 1 {
+		return types[0]
+	}
+	return "(" + strings.Join(types, ", ") + ")"
+}
+
+// logException adds logger.exception(...) to a handler that swallows.
+func (c *checker) logException(h handler) *lint.Fix {
+	fx := c.fixer()
+	logger, edits, ok := fx.ed.Logger(h.clause, fx.shared)
+	if !ok {
+		return nil
+	}
+	what := "ignored exception"
+	for p := h.clause.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) {
+			what += " in " + string(p.ChildByField(syntax.FieldName).Text()) + "()"
+			break
+		}
+	}
+	call := logger + `.exception("` + what + `")`
+	var es pyedit.Edits
+	es.Add(edits...)
+	first := h.body.FirstNamedChild()
+	switch {
+	case first.Is(syntax.KindPassStatement) && h.body.NamedChildCount() == 1:
+		es.Add(fx.ed.Replace(first, call))
+	default:
+		if _, ok := fx.ed.BodyIndent(h.body); !ok {
+			return nil
+		}
+		es.Add(fx.ed.InsertBefore(first, call))
+	}
+	return &lint.Fix{Message: "Log the exception with `" + logger + ".exception`", Safety: lint.Unsafe, Edits: es.List()}
+}
+
+// raisedBy returns the exceptions the calls and subscripts of a try body
+// raise, in order of first appearance and without types another one
+// covers; ok is false when some call is not in the table or the body raises
+// itself.
+func (c *checker) raisedBy(body syntax.Node) (exc []string, ok bool) {
+	add := func(qs ...string) {
+		for _, q := range qs {
+			if !slices.Contains(exc, q) {
+				exc = append(exc, q)
+			}
+		}
+	}
+	t := body.Tree()
+	for i, end := body.Index(), body.SubtreeEnd(); i < end; i++ {
+		n := t.Node(i)
+		switch n.Kind() {
+		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
+			i = n.SubtreeEnd() - 1
+		case syntax.KindRaiseStatement:
+			return nil, false
+		case syntax.KindSubscript:
+			add("builtins.LookupError")
+		case syntax.KindCall:
+			qs, known := c.callRaises(n)
+			if !known {
+				return nil, false
+			}
+			add(qs...)
+		}
+	}
+	// Drop types that a more general one in the list covers.
+	kept := exc[:0]
+	for _, q := range exc {
+		covered := false
+		for _, g := range subsumes[q] {
+			if slices.Contains(exc, g) {
+				covered = true
+			}
+		}
+		if !covered {
+			kept = append(kept, q)
+		}
+	}
+	return kept, true
+}
+
+// callRaises returns what a call raises, and whether the table knows it.
+func (c *checker) callRaises(call syntax.Node) ([]string, bool) {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if q, ok := c.r.QualifiedName(fn); ok {
+		if qs, ok := calls[q]; ok {
+			return qs, true
+		}
+		if noRaise[q] {
+			return nil, true
+		}
+		if lib := libraryOf(q); lib != "" {
+			return []string{libraries[lib]}, true
+		}
+	}
+	if !fn.Is(syntax.KindAttribute) {
+		return nil, false
+	}
+	recv := fn.ChildByField(syntax.FieldObject).Unparen()
+	if c.isLogger(recv) {
+		return nil, true
+	}
+	if lib := c.libraryOfValue(recv, 0); lib != "" {
+		qs := []string{libraries[lib]}
+		qs = append(qs, libraryMethodExtra[lib][string(fn.ChildByField(syntax.FieldAttribute).Text())]...)
+		return qs, true
+	}
+	return nil, false
+}
+
+// libraryOfValue returns the library whose object v is: a call of one of
+// its functions or constructors, a method result of one of its objects, or
+// a variable bound to one (by assignment or `with ... as`).
+func (c *checker) libraryOfValue(v syntax.Node, depth int) string {
+	if depth > 4 {
+		return ""
+	}
+	v = v.Unparen()
+	if v.Is(syntax.KindAwait) {
+		v = v.FirstNamedChild().Unparen()
+	}
+	switch v.Kind() {
+	case syntax.KindCall:
+		fn := v.ChildByField(syntax.FieldFunction).Unparen()
+		if q, ok := c.r.QualifiedName(fn); ok {
+			return libraryOf(q)
+		}
+		if fn.Is(syntax.KindAttribute) {
+			return c.libraryOfValue(fn.ChildByField(syntax.FieldObject), depth+1)
+		}
+	case syntax.KindAttribute:
+		if q, ok := c.r.QualifiedName(v); ok {
+			return libraryOf(q)
+		}
+	case syntax.KindIdentifier:
+		b := c.r.Lookup(v)
+		if b == nil || b.Kind != names.Assignment {
+			return ""
+		}
+		if !b.Value.IsZero() {
+			return c.libraryOfValue(b.Value, depth+1)
+		}
+		// with X() as name
+		if t := b.Node.Parent(); t.Is(syntax.KindAsPatternTarget) {
+			if ap := t.Parent(); ap.Is(syntax.KindAsPattern) && ap.Parent().Is(syntax.KindWithItem) {
+				return c.libraryOfValue(ap.FirstNamedChild(), depth+1)
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,5 @@
+﻿def other():
+    try:
+        work()
+    except Exception:  # want "swallows"
+        pass

@@ -1,0 +1,15 @@
+import json
+
+
+def parse(body):
+    try:
+        return json.loads(body)
+    except Exception:  # want "swallows"
+        return None
+
+
+def other():
+    try:
+        work()
+    except Exception:  # want "swallows"
+        pass

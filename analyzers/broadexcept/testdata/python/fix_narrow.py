@@ -1,0 +1,64 @@
+"""Handlers whose try body calls only known functions are narrowed."""
+import json
+import os
+
+import httpx
+import requests
+from google.cloud import bigquery
+
+
+def parse(body):
+    try:
+        data = json.loads(body)
+    except Exception:  # want "swallows"
+        return None
+    return data
+
+
+def parse_count(body):
+    try:
+        n = int(json.loads(body)["count"])
+    except Exception as e:  # want "swallows"
+        print("bad count", e)
+        return 0
+    return n
+
+
+def read(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except (ValueError, Exception):  # want "swallows"
+        return ""
+
+
+async def fetch(url):
+    async with httpx.AsyncClient() as client:
+        try:
+            r = await client.get(url)
+            r.raise_for_status()
+            return r.json()
+        except Exception:  # want "swallows"
+            return None
+
+
+def fetch_sync(url):
+    try:
+        return requests.get(url, timeout=5).json()
+    except Exception:  # want "swallows"
+        return None
+
+
+def query(sql):
+    client = bigquery.Client()
+    try:
+        return list(client.query(sql).result())
+    except Exception:  # want "swallows"
+        return []
+
+
+def env_port():
+    try:
+        return int(os.environ["PORT"])
+    except:  # want "swallows"
+        return 8080

@@ -1,0 +1,16 @@
+import json
+
+
+def parse(body):
+	try:
+		return json.loads(body)
+	except Exception:  # want "swallows"
+		return None
+
+
+def other():
+	try:
+		work()
+	except Exception:  # want "swallows"
+		"""Ignored on purpose."""
+		return None
