@@ -7,18 +7,66 @@ pools.
 
 Python: calls to client constructors listed in a configurable table, each
 with the pooled getter that replaces it. Defaults: `google.cloud.bigquery.Client`,
-`storage.Client`, `pubsub_v1.PublisherClient`, `pubsub_v1.SubscriberClient`,
-`firestore.Client` / `AsyncClient`, `datastore.Client`,
-`secretmanager.SecretManagerServiceClient`, `tasks_v2.CloudTasksClient`, the
-google.cloud `logging.Client`, Vertex AI / aiplatform clients,
-`redis.Redis` / `StrictRedis` / `from_url`, `httpx.Client` / `AsyncClient`,
-`requests.Session` and `aiohttp.ClientSession`, resolved through imports in
-all their forms. The pool modules themselves are exempt (defaults
-`shared/gcp_clients.py`, `shared/http_client.py`). Each site is classified
-and the message says which: per request (in a route handler, in something
-it calls, or in a class built per request through `Depends`), module level,
-or a hand-made cached singleton. The message names the getter to use.
-`xylint check --statistics` counts sites per service and kind.
+`storage.Client`, `pubsub_v1.PublisherClient`, `pubsub_v1.SubscriberClient`
+(also through the `google.cloud.pubsub` alias), `firestore.Client` /
+`AsyncClient`, `datastore.Client`, `secretmanager.SecretManagerServiceClient`,
+`tasks_v2.CloudTasksClient`, the google.cloud `logging.Client`, Vertex AI
+(`aiplatform_v1` / `aiplatform.gapic` `PredictionServiceClient`,
+`vertexai` `GenerativeModel`, `google.genai.Client`, LangChain's
+`ChatGoogleGenerativeAI` / `ChatVertexAI` and their embeddings: each builds
+a gRPC channel or HTTP pool of its own), `redis.Redis` / `StrictRedis` /
+`from_url` (also `redis.asyncio`), `httpx.Client` / `AsyncClient`,
+`requests.Session` and `aiohttp.ClientSession`, plus their versioned module
+paths (`firestore_v1`, `secretmanager_v1`, ...). Callees are resolved
+through imports in all their forms: `from google.cloud import bigquery;
+bigquery.Client()`, `import google.cloud.bigquery as bq; bq.Client()`,
+`from google.cloud.bigquery import Client as BQ; BQ()`, and simple aliases
+(`Make = bigquery.Client`). Module functions such as `requests.get()` or
+`httpx.post()` are not constructors: they build and close a throw-away
+session per call (a cost of its own, but not a client left open), and the
+migration to a shared client is a different change (XY004's and the HTTP
+timeout's business).
+
+The pool modules themselves are exempt (`pool-modules`), and so are test
+files (`exclude`), whose fixtures build real clients on purpose.
+
+Each site is classified, and the message and the finding's kind (JSON
+`kind`, `--statistics`) say which:
+
+  - `per-request`: in a function that runs per request, or that one of
+    them calls, across files: FastAPI/Starlette/Flask/Quart route handlers
+    (decorators, `add_api_route`, `add_url_rule`, `Route(...)`,
+    `router.get("/p")(f)`), Flask `before_request`/`after_request`/
+    `teardown_*` hooks, FastAPI middleware and exception handlers,
+    `Depends(...)`/`Security(...)` targets (a class given to `Depends` is
+    built per request: its `__init__` counts), functions handed to
+    `BackgroundTasks.add_task` and the like, Cloud Functions entry points
+    (`functions_framework` decorators; `(event, context)` / `(cloud_event)`
+    functions in a main.py), and module-level functions whose first
+    parameter is `request` (Cloud Functions, Django and Starlette views).
+    Calls are followed through the project: plain calls, `self.m()`,
+    `Class().m()`, imported functions (absolute and relative imports,
+    package re-exports); calls on objects of unknown type are not.
+  - `per-call`: in any other function: a new client on every call (also a
+    "getter" that builds a new one each time). In `__init__`, per instance.
+  - `module-level`: at module level or in a class body, or in startup code
+    (`lifespan=`, `on_startup=[...]`, `@app.on_event("startup")`,
+    `add_event_handler("startup", ...)`): built once per process, but
+    outside the pool (not shared, not closed by the pool's shutdown).
+  - `cached`: a hand-made singleton: a function decorated with
+    `functools.lru_cache` / `cache` (or cachetools / async-lru), or an
+    assignment to a global, a class attribute (`cls._client`,
+    `Pool._client`) or a module-level dict item that the function tests
+    first (`if _client is None:`, `key not in _clients`, `_c = _c or X()`).
+    An instance attribute (`self._client`) lives as long as its instance and
+    is not a cache.
+
+The message names the getter to use ("direct `bigquery.Client()` per
+request in route handler `report` (GET /report); use
+`shared.gcp_clients.get_bigquery_client()`"), or, when the table has none,
+the pool module a getter belongs in. `xylint check --statistics` prints the
+counts per service and kind: the number the migration burns down (see
+docs/json-output.md for how a finding's service is named).
 
 Go: `cloud.google.com/go/...` `NewClient` / `New...Client` calls and
 `http.Client` literals made per request (in HTTP handlers and the functions
@@ -73,9 +121,37 @@ Go: no fix.
 
 # Options
 
-  - `clients` (table): constructor -> getter, the getter's module and the
-    arguments it accepts.
-  - `pool-modules` (list of globs): files exempt from the rule.
+  - `extend-clients` (array of tables, Python): entries added to the
+    default table; an entry replaces the default with the same constructor,
+    and `ignore = true` removes one. Each entry has `constructor` (the
+    qualified name imports resolve to; `*` matches within one dotted part,
+    e.g. `google.cloud.*.*Client` for every GAPIC client), `getter` (the
+    pooled getter's name, or none), `module` (the module that defines the
+    getter, or where one belongs) and `args` (the constructor's keyword
+    arguments the getter accepts under the same name: a call that passes
+    others cannot become a getter call unchanged):
+
+    [[tool.xylint.direct-client.extend-clients]]
+    constructor = "google.cloud.datastore.Client"
+    getter = "get_datastore_client"
+    module = "shared.gcp_clients"
+    args = ["project", "namespace"]
+
+    [[tool.xylint.direct-client.extend-clients]]
+    constructor = "requests.Session"
+    ignore = true
+
+  - `clients` (array of tables, Python): the whole table, replacing the
+    defaults (same fields).
+
+  - `pool-modules` (list of path globs, Python): modules that own the
+    shared clients and may build them. Default: `shared/gcp_clients.py`,
+    `shared/http_client.py`. Globs use gitignore syntax and match the
+    file's path or any tail of it.
+
+  - `exclude` (list of path globs, Python): files not checked. Default:
+    `test_*.py`, `*_test.py`, `conftest.py`, `tests/`.
+
   - `pool-packages` (list, Go): packages that own the shared clients and
     may build them anywhere: an import path, `path/...` for a subtree, or a
     trailing part of a path. Default: `shared/httpclient`,

@@ -103,14 +103,18 @@ var DefaultClients = []Client{
 	{Constructor: "google.cloud.logging.Client", Module: gcpPool},
 	{Constructor: "google.cloud.logging_v2.Client", Module: gcpPool},
 	// Vertex AI: the prediction clients hold a gRPC channel each; the
-	// generative model objects build one of their own on first use, and
-	// google-genai's Client an HTTP pool.
+	// generative model objects build one of their own on first use,
+	// google-genai's Client and LangChain's Gemini models an HTTP pool.
 	{Constructor: "google.cloud.aiplatform_v1.PredictionServiceClient", Module: gcpPool},
 	{Constructor: "google.cloud.aiplatform_v1beta1.PredictionServiceClient", Module: gcpPool},
 	{Constructor: "google.cloud.aiplatform.gapic.PredictionServiceClient", Module: gcpPool},
 	{Constructor: "vertexai.generative_models.GenerativeModel", Module: gcpPool},
 	{Constructor: "vertexai.preview.generative_models.GenerativeModel", Module: gcpPool},
 	{Constructor: "google.genai.Client", Module: gcpPool},
+	{Constructor: "langchain_google_genai.ChatGoogleGenerativeAI", Module: gcpPool},
+	{Constructor: "langchain_google_genai.GoogleGenerativeAIEmbeddings", Module: gcpPool},
+	{Constructor: "langchain_google_vertexai.ChatVertexAI", Module: gcpPool},
+	{Constructor: "langchain_google_vertexai.VertexAIEmbeddings", Module: gcpPool},
 	{Constructor: "redis.Redis"},
 	{Constructor: "redis.StrictRedis"},
 	{Constructor: "redis.from_url"},

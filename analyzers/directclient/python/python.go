@@ -481,7 +481,7 @@ func (w *walker) constructor(fn syntax.Node) (*entry, string) {
 func (w *walker) site(call, def syntax.Node, e *entry, q string) {
 	s := siteFact{
 		Range:   w.pass.File.Lines.Range(call.Start(), call.End()),
-		Display: strings.TrimPrefix(q, "google.cloud."),
+		Display: display(q),
 		Getter:  e.Getter,
 		Module:  e.Module,
 	}
@@ -856,4 +856,13 @@ func firstMethod(list syntax.Node) string {
 		}
 	}
 	return "GET"
+}
+
+// display is how messages name a constructor: without the google.cloud. or
+// google. prefix ("bigquery.Client", "genai.Client").
+func display(q string) string {
+	if s, ok := strings.CutPrefix(q, "google.cloud."); ok {
+		return s
+	}
+	return strings.TrimPrefix(q, "google.")
 }

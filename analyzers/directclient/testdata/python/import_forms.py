@@ -10,6 +10,8 @@ from google.cloud import bigquery, pubsub, pubsub_v1, storage
 from google.cloud.bigquery import Client
 from google.cloud.bigquery import Client as BQ
 from google.cloud.firestore import AsyncClient
+from google import genai
+from langchain_google_vertexai import ChatVertexAI
 
 a = bigquery.Client()  # want "^direct `bigquery.Client\\(\\)` at module level; use `shared.gcp_clients.get_bigquery_client\\(\\)`$"
 b = bq.Client(project="p")  # want "direct `bigquery.Client\\(\\)` at module level"
@@ -28,6 +30,8 @@ n = httpx.AsyncClient()  # want "use `shared.http_client.get_http_client\\(\\)`"
 o = httpx.Client()  # want "`httpx.Client\\(\\)`.*add one to `shared.http_client`"
 p = requests.Session()  # want "`requests.Session\\(\\)`"
 q = ClientSession()  # want "`aiohttp.ClientSession\\(\\)`"
+s = genai.Client()  # want "^direct `genai.Client\\(\\)` at module level"
+t = ChatVertexAI(model="gemini")  # want "`langchain_google_vertexai.ChatVertexAI\\(\\)`"
 
 # An alias of the constructor is followed.
 Make = bigquery.Client
