@@ -8,11 +8,13 @@ import (
 	directclient "github.com/xynergy/xylint/analyzers/directclient/python"
 	printcall "github.com/xynergy/xylint/analyzers/printcall/python"
 	unauthenticatedroute "github.com/xynergy/xylint/analyzers/unauthenticatedroute/python"
+	wildcardcors "github.com/xynergy/xylint/analyzers/wildcardcors/python"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
 // All lists every Python analyzer.
 var All = []*pyanalysis.Analyzer{
+	wildcardcors.Analyzer,
 	directclient.Analyzer,
 	unauthenticatedroute.Analyzer,
 	broadexcept.Analyzer,

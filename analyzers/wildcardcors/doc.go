@@ -4,19 +4,46 @@ every web origin call the service.
 
 # What it does
 
-Python: FastAPI/Starlette `CORSMiddleware` whose `allow_origins` contains
-`"*"` (a list, tuple or string, directly or through a variable or constant —
-also one imported from another module — or an environment lookup whose
-default is `"*"`), or whose `allow_origin_regex` matches every origin (`.*`,
-`.+`, `^.*$`, ...); flask-cors `CORS(app)` / `@cross_origin()` without
-`origins` (its default is every origin) or with `origins` / `resources`
-containing `"*"`; raw `Access-Control-Allow-Origin: *` headers; Django's
-`CORS_ALLOW_ALL_ORIGINS = True`, `CORS_ORIGIN_ALLOW_ALL = True` or `"*"` in
-`CORS_ALLOWED_ORIGINS`. The finding is an error when credentials are also
-allowed (`allow_credentials=True`, `supports_credentials=True`).
+Python: FastAPI/Starlette `CORSMiddleware` — given to `app.add_middleware`,
+to `Middleware(...)` in `FastAPI(middleware=[...])` / `Starlette(...)`, or
+wrapping an app by hand — whose `allow_origins` contains `"*"` (a list,
+tuple, set or string, directly or through a variable or constant — also one
+imported from another module, also through re-exports — an
+environment lookup whose default is `"*"` such as `os.getenv("X", "*")` or
+`os.environ.get("X", "*").split(",")`, or a branch of a conditional), or
+whose `allow_origin_regex` matches every origin; flask-cors `CORS(app)` /
+`CORS()` / `@cross_origin()` without `origins` (its default is every
+origin), with `origins` containing `"*"` or an everything-regex, or with
+`resources` whose entries set such origins or none at all; raw
+`Access-Control-Allow-Origin: *` headers (`resp.headers[...] = "*"`,
+`headers.set(...)` and other two-argument calls, a headers dict passed to a
+response or returned in a Flask tuple, a `(name, value)` pair in a WSGI
+header list); django-cors-headers' `CORS_ALLOW_ALL_ORIGINS = True` /
+`CORS_ORIGIN_ALLOW_ALL = True`, `"*"` in `CORS_ALLOWED_ORIGINS` /
+`CORS_ORIGIN_WHITELIST`, or an everything-regex in
+`CORS_ALLOWED_ORIGIN_REGEXES`. The finding is an error when credentials are
+also allowed (`allow_credentials=True`, `supports_credentials=True`,
+`CORS_ALLOW_CREDENTIALS = True` in the settings module, or an
+`Access-Control-Allow-Credentials: true` header set in the same function),
+a warning otherwise; the message says which.
+
+A regular expression "matches every origin" when it accepts two unrelated
+HTTPS origins an attacker could own (`https://evil.example`,
+`https://xylint-probe.attacker.invalid:8443`), compiled with Go's RE2 and
+Python's semantics (Starlette: `re.fullmatch`; flask-cors and Django:
+`re.match`, flask-cors ignoring case): `.*`, `.+`, `^.*$`, `https?://.*`
+do, `https://.*\.example\.com` does not. A pattern RE2 cannot compile
+(lookarounds, backreferences) is not judged.
+
+The finding is on the wildcard literal when it is written in the call (the
+thing a fix replaces), else on the argument, and names the variable (and
+file) the wildcard came through.
 
 Not reported: `"*"` in `allow_methods` / `allow_headers`, origins read from
-settings, and Content-Security-Policy directives that contain `*`.
+settings objects (`settings.BACKEND_CORS_ORIGINS`) or function parameters,
+Content-Security-Policy directives that contain `*`, a module constant that
+holds `"*"` but is never used as origins, and flask-cors without origins in
+a file that sets the app's `CORS_ORIGINS` configuration.
 
 Go: `Header().Set/Add("Access-Control-Allow-Origin", "*")` (also through
 constants and `http.Header` literals), github.com/rs/cors `AllowAll()`,
@@ -57,9 +84,9 @@ In Go:
 
 # Fix safety
 
-Unsafe: the wildcard is replaced by the configured origins source (by
-default the `ALLOWED_ORIGINS` environment variable), which changes which
-browsers may call the service.
+Python: no fix yet. The planned fix is unsafe: it replaces the wildcard
+with the configured origins source (by default the `ALLOWED_ORIGINS`
+environment variable), which changes which browsers may call the service.
 
 Go: no fix; the finding is a warning, or an error when credentials are
 also allowed (`AllowCredentials: true`, or an
@@ -67,8 +94,10 @@ also allowed (`AllowCredentials: true`, or an
 
 # Options
 
-  - `origins-expression` / `origins-import`: the expression (and its import)
-    that replaces the wildcard.
+  - `middleware` (list): qualified names of further CORS middleware classes
+    that take Starlette's `CORSMiddleware` arguments (a platform's own
+    wrapper, such as `"shared.cors.PlatformCORSMiddleware"`); Starlette's and
+    FastAPI's `CORSMiddleware` are always checked.
   - Go: none.
 */
 package wildcardcors

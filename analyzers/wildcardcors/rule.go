@@ -18,4 +18,6 @@ var Rule = &lint.Rule{
 	Severity:  lint.Error,
 	FixSafety: lint.Unsafe,
 	Aliases:   []string{},
+
+	NewOptions: NewOptions,
 }

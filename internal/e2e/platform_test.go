@@ -21,7 +21,7 @@ import (
 // syntax-error (the platform's Python parses; its Jinja templates are
 // skipped) and XY101 malformed-suppression (its suppressions are well formed).
 var implemented = map[string][]string{
-	"python": {"XY002", "XY003", "XY004", "XY005"},
+	"python": {"XY001", "XY002", "XY003", "XY004", "XY005"},
 	"go":     {},
 }
 

@@ -138,4 +138,5 @@ var (
 	FieldOperator     = lookupField("operator")
 	FieldArgument     = lookupField("argument")
 	FieldSubscript    = lookupField("subscript")
+	FieldKey          = lookupField("key")
 )

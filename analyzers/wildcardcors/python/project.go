@@ -1,0 +1,197 @@
+package python
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/crossfile"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// fileFact is what a file's pass exports: the policies whose origins go
+// through names imported from other modules, the module-level constants
+// that could hold a wildcard, and the upper-case names the module imports
+// (which another module may import from it in turn).
+type fileFact struct {
+	Pending []pending
+	Consts  map[string]constant
+	Imports map[string]string // local name → qualified name it imports
+}
+
+func (f *fileFact) empty() bool {
+	return len(f.Pending) == 0 && len(f.Consts) == 0 && len(f.Imports) == 0
+}
+
+// pending is a CORS policy whose origins are names from other modules.
+type pending struct {
+	Check   check
+	Subject string
+	Creds   bool
+	Refs    []string // qualified names
+	Vias    []string // the names as written
+	At      lint.Range
+}
+
+// constant is a module-level string or sequence of strings.
+type constant struct {
+	Strs   []string
+	Seq    bool
+	Env    bool
+	EnvVar string
+}
+
+// exportConstants exports the module's constants that contain "*" or "+"
+// (a wildcard or an everything-regex; others cannot allow every origin) and
+// its upper-case imports (re-exports of such constants).
+func (fp *filePass) exportConstants() {
+	mod := fp.pass.Names.ModuleScope()
+	for _, n := range fp.pass.Nodes(syntax.KindAssignment) {
+		left := n.ChildByField(syntax.FieldLeft)
+		right := n.ChildByField(syntax.FieldRight)
+		if !left.Is(syntax.KindIdentifier) || right.IsZero() || fp.pass.Names.ScopeAt(n) != mod {
+			continue
+		}
+		v := fp.ev.eval(right, 0)
+		c, ok := toConstant(v)
+		if !ok {
+			continue
+		}
+		if fp.fact.Consts == nil {
+			fp.fact.Consts = map[string]constant{}
+		}
+		// The last assignment wins, as at import time.
+		fp.fact.Consts[string(left.Text())] = c
+	}
+	for _, b := range fp.pass.Names.Imports {
+		if b.Scope.Kind != names.ModuleScope || !isConstantName(b.Name) {
+			continue
+		}
+		if fp.fact.Imports == nil {
+			fp.fact.Imports = map[string]string{}
+		}
+		fp.fact.Imports[b.Name] = b.Qualified
+	}
+}
+
+func toConstant(v value) (constant, bool) {
+	interesting := func(s string) bool { return strings.ContainsAny(s, "*+") }
+	switch v.kind {
+	case str:
+		if interesting(v.s) {
+			return constant{Strs: []string{v.s}, Env: v.env, EnvVar: v.envVar}, true
+		}
+	case seq:
+		c := constant{Seq: true}
+		hit := false
+		for _, e := range v.elems {
+			if e.kind != str {
+				continue
+			}
+			c.Strs = append(c.Strs, e.s)
+			c.Env = c.Env || e.env
+			if e.envVar != "" {
+				c.EnvVar = e.envVar
+			}
+			hit = hit || interesting(e.s)
+		}
+		if hit {
+			return c, true
+		}
+	}
+	return constant{}, false
+}
+
+// isConstantName: UPPER_CASE (with digits and underscores).
+func isConstantName(s string) bool {
+	upper := false
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper = true
+		case r == '_' || r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return upper
+}
+
+// maxHops bounds how many re-exports a reference follows.
+const maxHops = 8
+
+func project(pass *pyanalysis.ProjectPass) error {
+	var consts crossfile.Index[constant]
+	var imports crossfile.Index[string]
+	var files []*pyanalysis.FileFacts
+	for _, f := range pass.Files {
+		for _, v := range pass.Facts(f) {
+			ff, ok := v.(*fileFact)
+			if !ok {
+				continue
+			}
+			for name, c := range ff.Consts {
+				consts.Add(f.Path, f.Module, name, c)
+			}
+			for name, q := range ff.Imports {
+				imports.Add(f.Path, f.Module, name, q)
+			}
+			if len(ff.Pending) > 0 {
+				files = append(files, f)
+			}
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	for _, f := range files {
+		for _, v := range pass.Facts(f) {
+			ff := v.(*fileFact)
+			for _, p := range ff.Pending {
+				checkPending(pass, f.Path, p, &consts, &imports)
+			}
+		}
+	}
+	return nil
+}
+
+// checkPending resolves a pending policy's references and reports the
+// first that holds a wildcard.
+func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *crossfile.Index[constant], imports *crossfile.Index[string]) {
+	for i, ref := range p.Refs {
+		c, defPath, ok := resolveConstant(path, ref, consts, imports)
+		if !ok {
+			continue
+		}
+		for _, s := range c.Strs {
+			if !p.Check.allows(s, c.Seq) {
+				continue
+			}
+			msg := wildcardMessage(p.Check, p.Subject, s, p.Vias[i], c.EnvVar, c.Env, defPath)
+			d := lint.Diagnostic{Path: path, Range: p.At, Message: msg, Severity: lint.Warning}
+			if p.Creds {
+				d.Severity = lint.Error
+				d.Message += credentialsNote
+			}
+			d.Rule = pass.Analyzer.Rule
+			pass.Report(d)
+			return
+		}
+	}
+}
+
+// resolveConstant finds the constant a qualified name stands for, following
+// re-exporting imports.
+func resolveConstant(from, q string, consts *crossfile.Index[constant], imports *crossfile.Index[string]) (constant, string, bool) {
+	for hop := 0; hop < maxHops; hop++ {
+		if c, def, ok := consts.Lookup(from, q); ok {
+			return c, def, true
+		}
+		next, def, ok := imports.Lookup(from, q)
+		if !ok || next == q {
+			break
+		}
+		from, q = def, next
+	}
+	return constant{}, "", false
+}

@@ -1,0 +1,6 @@
+class Settings:
+    BACKEND_CORS_ORIGINS = ["*"]
+
+
+settings = Settings()
+ORIGINS = ["https://billing.example"]

@@ -1,0 +1,1 @@
+from shared.config import CORS_ORIGINS as REEXPORTED
