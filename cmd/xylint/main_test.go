@@ -104,7 +104,7 @@ func TestExitCodesAndTextOutput(t *testing.T) {
 	expect(t, r, 1,
 		"svc/main.py:7:5: XY005 [print-call] ",
 		"svc/main.py:10:5: XY004 [broad-except] ",
-		"Found 2 problems (1 error, 1 warning).")
+		"Found 2 problems (1 error, 1 warning); 2 with a fix.")
 	if strings.Contains(r.stdout, "|") {
 		t.Errorf("source excerpts when not writing to a terminal:\n%s", r.stdout)
 	}
@@ -297,7 +297,7 @@ func TestFormats(t *testing.T) {
 		t.Errorf("step summary:\n%s", s)
 	}
 
-	expect(t, xylint(t, root, "check", "--statistics"), 1, "     1  XY004  broad-except\n     1  XY005  print-call\n")
+	expect(t, xylint(t, root, "check", "--statistics"), 1, "     1  XY004  broad-except            (1 with a fix)\n     1  XY005  print-call              (1 with a fix)\n")
 }
 
 func TestRulesConfigVersion(t *testing.T) {

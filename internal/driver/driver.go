@@ -82,6 +82,8 @@ type Result struct {
 	// Notices are files skipped on purpose (binary, not UTF-8, template,
 	// too large, not a language xylint reads).
 	Notices []Problem
+
+	inputs map[string]producedInput // by path, for Reanalyze
 }
 
 // ExitCode is 2 when there were errors, 1 when there are findings, else 0.
@@ -160,9 +162,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	configs := map[string]*config.FileConfig{}
-	for _, inputs := range byProducer {
+	res.inputs = map[string]producedInput{}
+	for i, inputs := range byProducer {
 		for _, in := range inputs {
 			configs[in.Path] = in.Config
+			res.inputs[in.Path] = producedInput{in, opts.Producers[i]}
 		}
 	}
 	for i, p := range opts.Producers {
@@ -188,12 +192,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + f.Skipped})
 			continue
 		}
-		fc := configs[f.Path]
-		enabled := func(r *lint.Rule) bool { return fc == nil || fc.Enabled(r) }
-		// Rules report only where they are enabled; a project-wide rule may
-		// have reported into a file whose configuration disables it.
-		f.Diagnostics = slices.DeleteFunc(f.Diagnostics, func(d lint.Diagnostic) bool { return !enabled(d.Rule) })
-		f.Diagnostics = suppress.Apply(f, suppress.Options{Lookup: lookup, Enabled: enabled})
+		f.Diagnostics = finishDiagnostics(f, configs[f.Path], lookup)
 		if len(f.Diagnostics) == 0 {
 			f.Src, f.Comments = nil, nil // keep memory for the files that are shown
 		}
@@ -204,6 +203,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	sortProblems(res.Errors)
 	sortProblems(res.Notices)
 	return res, nil
+}
+
+// finishDiagnostics keeps the diagnostics of f that its configuration
+// enables and no comment suppresses.
+func finishDiagnostics(f *lint.FileResult, fc *config.FileConfig, lookup func(string) *lint.Rule) []lint.Diagnostic {
+	enabled := func(r *lint.Rule) bool { return fc == nil || fc.Enabled(r) }
+	// Rules report only where they are enabled; a project-wide rule may
+	// have reported into a file whose configuration disables it.
+	f.Diagnostics = slices.DeleteFunc(f.Diagnostics, func(d lint.Diagnostic) bool { return !enabled(d.Rule) })
+	return suppress.Apply(f, suppress.Options{Lookup: lookup, Enabled: enabled})
 }
 
 func compareDiagnostics(a, b lint.Diagnostic) int {

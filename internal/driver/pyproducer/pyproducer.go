@@ -18,6 +18,8 @@ import (
 // Producer analyses .py and .pyi files with Analyzers.
 type Producer struct {
 	Analyzers []*pyanalysis.Analyzer
+
+	mods *modules.Index // of the last Analyze, for AnalyzeSource
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -33,6 +35,7 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 		paths[i] = in.Path
 	}
 	mods := modules.New(paths)
+	p.mods = mods
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(jobs, len(files))) {
@@ -95,6 +98,22 @@ func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *p
 		}
 		return res, nil
 	}
+	return p.analyzeSource(in, module, src)
+}
+
+// AnalyzeSource analyses src as the content of in, a file of the last
+// Analyze call (driver.SourceAnalyzer, for the rounds of `xylint fix`).
+// The project phase is not run.
+func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
+	module := ""
+	if p.mods != nil {
+		module = p.mods.Module(in.Path)
+	}
+	res, _ := p.analyzeSource(in, module, src)
+	return res
+}
+
+func (p *Producer) analyzeSource(in driver.Input, module string, src []byte) (*lint.FileResult, *pyanalysis.FileFacts) {
 	var enabled []*pyanalysis.Analyzer
 	for _, a := range p.Analyzers {
 		if in.Config.Enabled(a.Rule) {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/xynergy/xylint/analyzers/pyrules"
+	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/fixers/fixrun"
+	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// fixCmd is `xylint fix [PATH...]`: apply fixes in place, or with --diff
+// print them. Exit status: 2 on errors (and when a fix failed its
+// verification, a bug), with --diff 1 when there would be changes, else 1
+// when findings are left, 0 otherwise.
+func fixCmd(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		f      checkFlags
+		diff   bool
+		unsafe bool
+	)
+	cmd := &cobra.Command{
+		Use:   "fix [PATH...]",
+		Short: "Apply the rules' fixes in place (default: the current directory)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			res, err := driver.Run(cmd.Context(), driver.Options{
+				Paths:     args,
+				Registry:  driver.DefaultRegistry(),
+				Overrides: config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
+				Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
+				Jobs:      f.jobs,
+			})
+			if err != nil {
+				return err
+			}
+			for _, n := range res.Notices {
+				fmt.Fprintf(stderr, "xylint: notice: %s\n", n)
+			}
+			for _, e := range res.Errors {
+				fmt.Fprintf(stderr, "xylint: error: %s\n", e)
+			}
+			sum := fixrun.Run(cmd.Context(), res, fixrun.Options{
+				Unsafe: unsafe,
+				Write:  !diff,
+				Jobs:   f.jobs,
+				Languages: map[lint.Language]fixers.Options{
+					lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
+				},
+			})
+			if err := cmd.Context().Err(); err != nil {
+				return err
+			}
+			fixrun.WriteErrors(stderr, sum)
+			report := stdout
+			if diff {
+				if err := fixrun.WriteDiff(stdout, sum); err != nil {
+					return err
+				}
+				report = stderr
+			} else if err := fixrun.WriteLeft(stdout, sum); err != nil {
+				return err
+			}
+			if err := fixrun.WriteSummary(report, sum, diff); err != nil {
+				return err
+			}
+			switch {
+			case len(res.Errors) > 0 || sum.Failed() > 0:
+				return exitError{2}
+			case diff && sum.ChangedFiles() > 0, !diff && len(sum.Left) > 0:
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there would be changes)")
+	fl.BoolVar(&unsafe, "unsafe-fixes", false, "also apply fixes that can change behaviour")
+	fl.StringSliceVar(&f.exclude, "exclude", nil, "exclude files and directories matching these globs (gitignore syntax; adds to the configured excludes)")
+	fl.StringSliceVar(&f.sel, "select", nil, "rules to fix, by code, name or code prefix (replaces the configured select)")
+	fl.StringSliceVar(&f.extendSel, "extend-select", nil, "rules to run in addition to the selected ones")
+	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files analysed and fixed in parallel (default: the number of CPUs)")
+	return cmd
+}

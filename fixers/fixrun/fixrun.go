@@ -1,0 +1,322 @@
+// Package fixrun runs the fix engine over the files of a check
+// (`xylint fix`): it re-analyses each file with a fix round after round with
+// the file's own configuration and suppressions (driver.Result.Reanalyze),
+// writes the results atomically or renders them as a diff, and counts per
+// rule what was fixed and what was left, and why.
+package fixrun
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// Options configure Run.
+type Options struct {
+	// Unsafe also applies unsafe fixes (--unsafe-fixes).
+	Unsafe bool
+	// Write writes the fixed files in place; otherwise Run only computes
+	// them (--diff).
+	Write bool
+	// Jobs bounds the files fixed in parallel (<= 0: 1).
+	Jobs int
+	// Languages holds each language's verifier and formatter
+	// (fixers.Options.SyntaxErrors, Format). A language missing here is
+	// fixed without verification.
+	Languages map[lint.Language]fixers.Options
+}
+
+// File is one file that had fixes to try.
+type File struct {
+	Path     string
+	Abs      string
+	Old, New []byte
+	Report   *fixers.Report
+	// Err is set when the file could not be re-analysed or written; New is
+	// then not on disk.
+	Err error
+}
+
+// Changed reports whether the fixes changed the file.
+func (f *File) Changed() bool { return f.Err == nil && !fixers.Equal(f.Old, f.New) }
+
+// Counts are one rule's totals.
+type Counts struct {
+	Fixed int
+	Left  map[fixers.Reason]int
+}
+
+// LeftTotal is the number of findings of the rule left.
+func (c *Counts) LeftTotal() int {
+	n := 0
+	for _, v := range c.Left {
+		n += v
+	}
+	return n
+}
+
+// Summary is what Run did.
+type Summary struct {
+	Files  []*File // files with fixes to try, by path
+	ByRule map[*lint.Rule]*Counts
+	// Left are the findings that remain, sorted by path and position
+	// (positions refer to the fixed content).
+	Left []fixers.Left
+}
+
+// Fixed is the number of fixes applied in all files.
+func (s *Summary) Fixed() int {
+	n := 0
+	for _, c := range s.ByRule {
+		n += c.Fixed
+	}
+	return n
+}
+
+// ChangedFiles counts the files the fixes change.
+func (s *Summary) ChangedFiles() int {
+	n := 0
+	for _, f := range s.Files {
+		if f.Changed() {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed counts fixes that failed verification and files that could not be
+// fixed (re-analysis or write errors): bugs or environment problems, which
+// make `xylint fix` exit 2.
+func (s *Summary) Failed() int {
+	n := 0
+	for _, f := range s.Files {
+		if f.Err != nil {
+			n++
+		}
+		if f.Report != nil {
+			n += len(f.Report.Failed)
+		}
+	}
+	return n
+}
+
+// Run fixes the files of res that have findings with a fix that opts
+// allows. Files are re-read from disk by the driver's analysis only through
+// res (their content as checked); writes go through
+// fixers.WriteIfUnchanged, so a file edited meanwhile is left alone.
+func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
+	sum := &Summary{ByRule: map[*lint.Rule]*Counts{}}
+	var todo []*lint.FileResult
+	for _, f := range res.Files {
+		if len(f.Diagnostics) == 0 {
+			continue
+		}
+		if hasApplicableFix(f.Diagnostics, opts.Unsafe) {
+			todo = append(todo, f)
+			continue
+		}
+		for _, d := range f.Diagnostics {
+			sum.Left = append(sum.Left, fixers.Left{Diagnostic: d, Reason: reasonWithoutRun(&d, opts.Unsafe)})
+		}
+	}
+	files := make([]*File, len(todo))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(opts.Jobs, len(todo))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				files[i] = fixOne(res, todo[i], opts)
+			}
+		}()
+	}
+feed:
+	for i := range todo {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for _, f := range files {
+		if f == nil {
+			continue // cancelled
+		}
+		sum.Files = append(sum.Files, f)
+		if f.Report == nil {
+			continue
+		}
+		for _, a := range f.Report.Applied {
+			sum.counts(a.Rule).Fixed++
+		}
+		sum.Left = append(sum.Left, f.Report.Left...)
+	}
+	for _, l := range sum.Left {
+		sum.counts(l.Diagnostic.Rule).Left[l.Reason]++
+	}
+	slices.SortStableFunc(sum.Left, func(a, b fixers.Left) int {
+		return cmp.Or(cmp.Compare(a.Diagnostic.Path, b.Diagnostic.Path),
+			cmp.Compare(a.Diagnostic.Range.Start.Offset, b.Diagnostic.Range.Start.Offset),
+			cmp.Compare(a.Diagnostic.Rule.Code, b.Diagnostic.Rule.Code))
+	})
+	return sum
+}
+
+func (s *Summary) counts(r *lint.Rule) *Counts {
+	c := s.ByRule[r]
+	if c == nil {
+		c = &Counts{Left: map[fixers.Reason]int{}}
+		s.ByRule[r] = c
+	}
+	return c
+}
+
+func hasApplicableFix(ds []lint.Diagnostic, unsafe bool) bool {
+	for i := range ds {
+		if ds[i].Fix != nil && len(ds[i].Fix.Edits) > 0 && (unsafe || fixers.Safety(&ds[i]) == lint.Safe) {
+			return true
+		}
+	}
+	return false
+}
+
+func reasonWithoutRun(d *lint.Diagnostic, unsafe bool) fixers.Reason {
+	if d.Fix == nil || len(d.Fix.Edits) == 0 {
+		return fixers.NoFix
+	}
+	return fixers.UnsafeFix
+}
+
+func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
+	in, _ := res.Input(f.Path)
+	out := &File{Path: f.Path, Abs: in.Abs, Old: f.Src, New: f.Src}
+	fo := opts.Languages[f.Language]
+	fo.Unsafe = opts.Unsafe
+	analyze := func(src []byte) ([]lint.Diagnostic, error) { return res.Reanalyze(f.Path, src) }
+	newSrc, rep, err := fixers.FixFile(f.Path, f.Src, analyze, fo)
+	out.Report = rep
+	if err != nil {
+		out.Err = err
+		return out
+	}
+	out.New = newSrc
+	if opts.Write && out.Changed() {
+		if err := fixers.WriteIfUnchanged(in.Abs, f.Src, newSrc); err != nil {
+			out.Err = fmt.Errorf("writing the fixed file: %w", err)
+			if errors.Is(err, fixers.ErrChanged) {
+				out.Err = err
+			}
+		}
+	}
+	return out
+}
+
+// WriteDiff writes the unified diff of every changed file, in path order.
+func WriteDiff(w io.Writer, s *Summary) error {
+	for _, f := range s.Files {
+		if !f.Changed() {
+			continue
+		}
+		if _, err := io.WriteString(w, fixers.Diff(f.Path, f.Old, f.New)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteLeft lists the findings left, one per line, with the reason.
+func WriteLeft(w io.Writer, s *Summary) error {
+	for _, l := range s.Left {
+		d := l.Diagnostic
+		why := string(l.Reason)
+		switch l.Reason {
+		case fixers.UnsafeFix:
+			why = "unsafe fix: use --unsafe-fixes"
+		case fixers.NoFix:
+			why = ""
+		}
+		line := fmt.Sprintf("%s:%d:%d: %s %s", d.Path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message)
+		if why != "" {
+			line += " (" + why + ")"
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteErrors writes what failed: files that could not be fixed or
+// written, and fixes whose result did not verify (each a bug in that fix).
+func WriteErrors(w io.Writer, s *Summary) {
+	for _, f := range s.Files {
+		if f.Err != nil {
+			fmt.Fprintf(w, "xylint: error: %s: %v\n", f.Path, f.Err)
+		}
+		if f.Report == nil {
+			continue
+		}
+		for _, x := range f.Report.Failed {
+			fmt.Fprintf(w, "xylint: error: %s: the fix of %s (%q) was not applied: %s; this is a bug in the fix, please report it\n",
+				f.Path, x.Rule.ID(), x.Message, x.Err)
+		}
+	}
+}
+
+// WriteSummary writes the per-rule counts:
+//
+//	Fixed 12 findings in 5 files; 8 left.
+//	  XY004 [broad-except]  fixed 3  left 4 (no fix: 2, unsafe: 2)
+func WriteSummary(w io.Writer, s *Summary, dryRun bool) error {
+	verb := "Fixed"
+	if dryRun {
+		verb = "Would fix"
+	}
+	fmt.Fprintf(w, "%s %s in %s; %s left.\n", verb, plural(s.Fixed(), "finding"), plural(s.ChangedFiles(), "file"), plural(len(s.Left), "finding"))
+	rules := make([]*lint.Rule, 0, len(s.ByRule))
+	for r := range s.ByRule {
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].Code < rules[j].Code })
+	width := 0
+	for _, r := range rules {
+		width = max(width, len(r.ID()))
+	}
+	for _, r := range rules {
+		c := s.ByRule[r]
+		line := fmt.Sprintf("  %-*s  fixed %d  left %d", width, r.ID(), c.Fixed, c.LeftTotal())
+		var why []string
+		for _, reason := range []fixers.Reason{fixers.NoFix, fixers.UnsafeFix, fixers.Conflict, fixers.Failed, fixers.SyntaxErrors} {
+			if n := c.Left[reason]; n > 0 {
+				why = append(why, fmt.Sprintf("%s: %d", reason, n))
+			}
+		}
+		if len(why) > 0 {
+			line += " (" + strings.Join(why, ", ") + ")"
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,49 @@
+package driver
+
+import (
+	"fmt"
+
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// SourceAnalyzer is implemented by producers that can analyse a file's
+// content given in memory, as `xylint fix` needs for each round of fixes.
+// The result must be what Analyze would give for a file with that content
+// (file-level rules only: a project-wide phase is not re-run).
+type SourceAnalyzer interface {
+	AnalyzeSource(in Input, src []byte) *lint.FileResult
+}
+
+type producedInput struct {
+	Input
+	producer Producer
+}
+
+// Input returns the input a file of the run was analysed as (its absolute
+// path and configuration).
+func (r *Result) Input(path string) (Input, bool) {
+	in, ok := r.inputs[path]
+	return in.Input, ok
+}
+
+// Reanalyze analyses new content for a file of the run with the file's
+// configuration, and applies the same enablement and suppressions as Run:
+// the diagnostics are those `xylint check` would report for that content.
+func (r *Result) Reanalyze(path string, src []byte) ([]lint.Diagnostic, error) {
+	in, ok := r.inputs[path]
+	if !ok {
+		return nil, fmt.Errorf("%s: not a file of this run", path)
+	}
+	sa, ok := in.producer.(SourceAnalyzer)
+	if !ok {
+		return nil, fmt.Errorf("%s: the %T producer cannot analyse content in memory", path, in.producer)
+	}
+	f := sa.AnalyzeSource(in.Input, src)
+	if f.Err != nil {
+		return nil, f.Err
+	}
+	if f.Skipped != "" {
+		return nil, fmt.Errorf("%s: skipped: %s", path, f.Skipped)
+	}
+	return finishDiagnostics(f, in.Config, r.Registry.LookupSuppression), nil
+}
