@@ -124,8 +124,10 @@ func TestReportedFixesMatchFix(t *testing.T) {
 			Fix  *struct {
 				Safety string
 				Edits  []struct {
-					Range struct{ Start, End struct{ Offset, Line, Column int } }
-					New   string
+					Range struct {
+						Start, End struct{ Offset, Line, Column int }
+					}
+					New string
 				}
 			}
 		}
