@@ -21,7 +21,7 @@ import (
 // syntax-error (the platform's Python parses; its Jinja templates are
 // skipped) and XY101 malformed-suppression (its suppressions are well formed).
 var implemented = map[string][]string{
-	"python": {"XY001", "XY002", "XY003", "XY004", "XY005"},
+	"python": {"XY001", "XY002", "XY003", "XY004", "XY005", "XY006"},
 	"go":     {},
 }
 
@@ -32,6 +32,7 @@ type expectation struct {
 	Code     string `json:"code"`
 	Snippet  string `json:"snippet"`
 	Severity string `json:"severity"`
+	Kind     string `json:"kind"` // XY003's classification of the site
 	Why      string `json:"why"`
 }
 
@@ -139,6 +140,9 @@ func TestPlatformExpectationsInStep(t *testing.T) {
 		if x.Severity != "" && x.Severity != "error" && x.Severity != "warning" && x.Severity != "info" {
 			t.Errorf("%s: bad severity %q", f, x.Severity)
 		}
+		if x.Kind != "" && (x.Code != "XY003" || !slices.Contains([]string{"per-request", "per-call", "module-level", "cached"}, x.Kind)) {
+			t.Errorf("%s: bad kind %q (only XY003 has kinds: per-request, per-call, module-level, cached)", f, x.Kind)
+		}
 		if !bytes.Contains(doc, fmt.Appendf(nil, "`%s:%d` **%s**", x.Path, x.Line, x.Code)) {
 			t.Errorf("%s is not documented in EXPECTED.md", f)
 		}
@@ -160,6 +164,7 @@ type jsonReport struct {
 		Code     string `json:"code"`
 		Path     string `json:"path"`
 		Severity string `json:"severity"`
+		Kind     string `json:"kind"`
 		Range    struct {
 			Start struct {
 				Line int `json:"line"`
@@ -228,9 +233,10 @@ func TestPlatformCheck(t *testing.T) {
 		t.Errorf("skipped %q, want %q", skipped, want)
 	}
 
-	got := map[finding]string{} // → severity
+	type detail struct{ severity, kind string }
+	got := map[finding]detail{}
 	for _, d := range report.Diagnostics {
-		got[finding{platformPath(platform, d.Path), d.Range.Start.Line, d.Code}] = d.Severity
+		got[finding{platformPath(platform, d.Path), d.Range.Start.Line, d.Code}] = detail{d.Severity, d.Kind}
 	}
 
 	// Nothing, of any rule, where the platform says nothing may be reported:
@@ -254,12 +260,16 @@ func TestPlatformCheck(t *testing.T) {
 		t.Fatal("no expected finding belongs to an implemented rule: the comparison would prove nothing")
 	}
 	for f, x := range want {
-		sev, ok := got[f]
-		switch {
-		case !ok:
+		d, ok := got[f]
+		if !ok {
 			t.Errorf("missing %s (%s)", f, x.Why)
-		case x.Severity != "" && !strings.EqualFold(sev, x.Severity):
-			t.Errorf("%s: severity %s, want %s (%s)", f, sev, x.Severity, x.Why)
+			continue
+		}
+		if x.Severity != "" && !strings.EqualFold(d.severity, x.Severity) {
+			t.Errorf("%s: severity %s, want %s (%s)", f, d.severity, x.Severity, x.Why)
+		}
+		if x.Kind != "" && d.kind != x.Kind {
+			t.Errorf("%s: kind %q, want %q (%s)", f, d.kind, x.Kind, x.Why)
 		}
 	}
 	for f := range got {
