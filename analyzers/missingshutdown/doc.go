@@ -4,12 +4,36 @@ not clean up when its container is stopped.
 
 # What it does
 
-Python: a root ASGI application (`FastAPI()` / `Starlette()`, also built in
-a factory function) with no shutdown handling — no
-`@app.on_event("shutdown")`, `add_event_handler("shutdown", ...)`,
-`lifespan=` (any expression) or `on_shutdown=[...]`. Apps passed to
-`app.mount()` are sub-apps, not roots. The message lists what the module
-leaves open (pooled or direct clients it builds).
+Python: a root ASGI application — a `FastAPI()` / `Starlette()` call,
+also one made in a factory function (`def create_app(): app = FastAPI();
+...; return app`) — with no shutdown handling: no `lifespan=` (any
+expression but `None`, e.g. a factory call), non-empty `on_shutdown=[...]`,
+`@app.on_event("shutdown")`, `app.add_event_handler("shutdown", ...)`,
+`app.router.on_shutdown.append(...)`, or `app.router.lifespan_context =
+...` (assigning the router's lifespan is a lifespan). The handling may be
+added in another module than the one that creates the app (`app =
+create_app()` then `app.add_event_handler(...)`), and an app passed to
+`app.mount()`, `app.host()` or `Mount(...)` — in the same module or
+another, by name or as a factory's result — is a sub-app, not a root: the
+parent's lifespan is the one that runs. One finding per root app, at the
+call that creates it; code in docstrings is not code. Test files are not
+looked at (option `exclude`).
+
+The message lists what the module leaves open: the getters of the pool
+modules it calls (`get_firestore_client()` from `shared.gcp_clients`) and
+the clients of XY003 direct-client's default constructor table it builds
+(`bigquery.Client`), not counting clients opened by a `with` statement. It
+says so when the app has a startup hook but no shutdown handling.
+
+Flask: not checked. A Flask app is a WSGI app without a shutdown event:
+its server (gunicorn, waitress, the Cloud Run container's process) stops
+the workers on SIGTERM, and the only hooks a Flask service has are
+`atexit` handlers and signal handlers, which run outside the app (and
+`atexit` not at all when the process is killed). Whether those exist is a
+property of the process, not of the app object, so a finding at `Flask()`
+could neither be proven nor fixed at that place; the platform's Flask
+services close their pools with `atexit.register(close_gcp_clients)` next
+to the `__main__` guard or in their gunicorn configuration.
 
 Go: a main package that serves HTTP (`http.ListenAndServe`,
 `(*http.Server).ListenAndServe/Serve`, gin/echo `Run`) with no graceful
@@ -61,9 +85,10 @@ In Go:
 
 # Fix safety
 
-Safe when the configuration names the cleanup: a shutdown handler (or a
-lifespan where the code base uses lifespans) that calls the configured
-cleanup functions is added after the app is created. In Go, a plain
+Python: no fix yet. The planned fix is safe when the configuration names
+the cleanup: a shutdown handler (or a lifespan where the code base uses
+lifespans) that calls the configured cleanup functions is added after the
+app is created. In Go, a plain
 `http.ListenAndServe(addr, h)` in `main` becomes an `http.Server` with
 `signal.NotifyContext` and `Shutdown`.
 
@@ -76,7 +101,12 @@ Shutdown) and names the new code would shadow get no fix.
 
 # Options
 
-  - `cleanup` (list): calls (with their imports) that the added handler makes.
+  - `pool-modules` (list, default `["shared.gcp_clients",
+    "shared.http_client"]`): dotted modules whose functions hand out pooled
+    clients; the message names the ones a module calls (not those whose
+    name starts with `close` or `shutdown`).
+  - `exclude` (list of path globs, default the test files as in XY003:
+    `test_*.py`, `*_test.py`, `conftest.py`, `tests/`): files not looked at.
   - Go: none. The check follows calls across the module's packages
     through analysis facts (serving, Shutdown and SIGTERM handling may live
     in different packages).

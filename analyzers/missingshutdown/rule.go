@@ -18,4 +18,6 @@ var Rule = &lint.Rule{
 	Severity:  lint.Warning,
 	FixSafety: lint.Safe,
 	Aliases:   []string{},
+
+	NewOptions: NewOptions,
 }

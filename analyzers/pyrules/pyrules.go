@@ -6,6 +6,7 @@ package pyrules
 import (
 	broadexcept "github.com/xynergy/xylint/analyzers/broadexcept/python"
 	directclient "github.com/xynergy/xylint/analyzers/directclient/python"
+	missingshutdown "github.com/xynergy/xylint/analyzers/missingshutdown/python"
 	printcall "github.com/xynergy/xylint/analyzers/printcall/python"
 	unauthenticatedroute "github.com/xynergy/xylint/analyzers/unauthenticatedroute/python"
 	wildcardcors "github.com/xynergy/xylint/analyzers/wildcardcors/python"
@@ -19,4 +20,5 @@ var All = []*pyanalysis.Analyzer{
 	unauthenticatedroute.Analyzer,
 	broadexcept.Analyzer,
 	printcall.Analyzer,
+	missingshutdown.Analyzer,
 }

@@ -1,0 +1,475 @@
+// Package python is XY006 missing-shutdown's Python detection (the rule's
+// documentation is in the parent package).
+//
+// An app is a FastAPI() or Starlette() call. The file pass groups the names
+// an app goes by in the file (the variable it is assigned to, aliases,
+// `return app` in a module-level factory function, a variable assigned the
+// factory's result) and records, per group, whether something gives it
+// shutdown handling (lifespan=, on_shutdown=, a "shutdown" event handler,
+// app.router.lifespan_context or app.router.on_shutdown) and whether it is
+// mounted on another app (app.mount, app.host, Mount(...)). Names imported
+// from other modules stay references ("admin.admin_app",
+// "factory.create_app()"). The project phase (project.go) links the groups
+// of all files through those references — an app created in one module,
+// mounted or given a shutdown handler in another is one app — and reports
+// each app that is not mounted anywhere and has no shutdown handling, once,
+// at the call that creates it.
+package python
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xynergy/xylint/analyzers/directclient"
+	"github.com/xynergy/xylint/analyzers/missingshutdown"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Analyzer is XY006 missing-shutdown for Python.
+var Analyzer = &pyanalysis.Analyzer{
+	Rule:  missingshutdown.Rule,
+	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindAssignment, syntax.KindReturnStatement},
+	// Files that create apps, and files that mount them or give them
+	// shutdown handling.
+	Prefilter: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown"},
+	Run:       run,
+	Project:   project,
+}
+
+// apps are the ASGI application classes.
+var apps = map[string]string{
+	"fastapi.FastAPI":                  "FastAPI",
+	"fastapi.applications.FastAPI":     "FastAPI",
+	"starlette.applications.Starlette": "Starlette",
+}
+
+var mountClasses = map[string]bool{
+	"starlette.routing.Mount": true, "fastapi.routing.Mount": true,
+	"starlette.routing.Host": true,
+}
+
+type filePass struct {
+	pass *pyanalysis.Pass
+	opts *missingshutdown.Options
+	r    *names.Resolver
+	uf   unionFind
+	// per key: flags
+	handled map[string]bool
+	mounted map[string]bool
+	startup map[string]bool
+	created map[string][]creation
+	open    []string
+}
+
+func run(pass *pyanalysis.Pass) error {
+	opts, _ := pass.Options.(*missingshutdown.Options)
+	if opts == nil {
+		opts = missingshutdown.NewOptions().(*missingshutdown.Options)
+	}
+	fp := &filePass{
+		pass: pass, opts: opts, r: pass.Names, uf: unionFind{parent: map[string]string{}},
+		handled: map[string]bool{}, mounted: map[string]bool{}, startup: map[string]bool{},
+		created: map[string][]creation{},
+	}
+	for _, n := range pass.Nodes(syntax.KindCall) {
+		fp.call(n)
+	}
+	for _, n := range pass.Nodes(syntax.KindAssignment) {
+		fp.assignment(n)
+	}
+	for _, n := range pass.Nodes(syntax.KindReturnStatement) {
+		fp.ret(n)
+	}
+	if f := fp.fact(); f != nil {
+		pass.ExportFact(f)
+	}
+	return nil
+}
+
+// key names the object an expression stands for within the file:
+//
+//	":name"     a module-level name
+//	"L12:name"  a name local to the scope whose node index is 12
+//	"A:x.y"     an attribute chain (self.app), file-wide
+//	"ret:f"     what the module-level function f returns
+//	"C<index>"  an app created by a call that is not assigned
+//	"ref:q"     a name imported from another module (q qualified), and
+//	"ref:q()"   the result of calling one
+//
+// It returns "" for expressions it cannot name.
+func (fp *filePass) key(n syntax.Node) string {
+	n = n.Unparen()
+	switch n.Kind() {
+	case syntax.KindIdentifier:
+		b := fp.r.Lookup(n)
+		switch {
+		case b == nil:
+			return ""
+		case b.Kind == names.Import:
+			return "ref:" + b.Qualified
+		case b.Scope.Kind == names.ModuleScope:
+			return ":" + b.Name
+		}
+		return "L" + strconv.Itoa(b.Scope.Node.Index()) + ":" + b.Name
+	case syntax.KindAttribute:
+		if q, ok := fp.r.QualifiedName(n); ok && fp.importedRoot(n) {
+			return "ref:" + q
+		}
+		return "A:" + string(n.Text())
+	case syntax.KindCall:
+		fn := n.ChildByField(syntax.FieldFunction).Unparen()
+		if !fn.Is(syntax.KindIdentifier) && !fn.Is(syntax.KindAttribute) {
+			return ""
+		}
+		k := fp.key(fn)
+		switch {
+		case strings.HasPrefix(k, "ref:"):
+			return k + "()"
+		case strings.HasPrefix(k, ":"):
+			if b := fp.r.Lookup(fn); b != nil && b.Kind == names.Definition {
+				return "ret:" + b.Name
+			}
+		}
+	}
+	return ""
+}
+
+func (fp *filePass) importedRoot(n syntax.Node) bool {
+	for n.Is(syntax.KindAttribute) {
+		n = n.ChildByField(syntax.FieldObject).Unparen()
+	}
+	b := fp.r.Lookup(n)
+	return b != nil && b.Kind == names.Import
+}
+
+// appKey is the key of the app an expression designates: `app` and
+// `app.router` are the same app.
+func (fp *filePass) appKey(n syntax.Node) string {
+	n = n.Unparen()
+	if n.Is(syntax.KindAttribute) && n.ChildByField(syntax.FieldAttribute).TextIs("router") {
+		n = n.ChildByField(syntax.FieldObject)
+	}
+	return fp.key(n)
+}
+
+func (fp *filePass) call(n syntax.Node) {
+	fn := n.ChildByField(syntax.FieldFunction).Unparen()
+	args := n.ChildByField(syntax.FieldArguments)
+	if !args.Is(syntax.KindArgumentList) {
+		return
+	}
+	if fn.Is(syntax.KindAttribute) {
+		method := fn.ChildByField(syntax.FieldAttribute)
+		obj := fn.ChildByField(syntax.FieldObject)
+		switch {
+		case method.TextIs("on_event") || method.TextIs("add_event_handler"):
+			ev := positional(args, 0)
+			if ev.IsZero() {
+				ev = keyword(args, "event_type")
+			}
+			switch s, _ := ev.StringLiteral(); s {
+			case "shutdown":
+				fp.mark(fp.handled, fp.appKey(obj))
+			case "startup":
+				fp.mark(fp.startup, fp.appKey(obj))
+			}
+			return
+		case method.TextIs("append") || method.TextIs("extend") || method.TextIs("insert"):
+			// app.router.on_shutdown.append(close)
+			if o := obj.Unparen(); o.Is(syntax.KindAttribute) && o.ChildByField(syntax.FieldAttribute).TextIs("on_shutdown") {
+				fp.mark(fp.handled, fp.appKey(o.ChildByField(syntax.FieldObject)))
+			}
+			return
+		case method.TextIs("mount") || method.TextIs("host"):
+			sub := positional(args, 1)
+			if sub.IsZero() {
+				sub = keyword(args, "app")
+			}
+			fp.mark(fp.mounted, fp.key(sub))
+			return
+		}
+	}
+	q, ok := fp.r.QualifiedName(fn)
+	if !ok {
+		// Unbound names (a star import): the class names themselves.
+		switch {
+		case fn.TextIs("FastAPI"):
+			q = "fastapi.FastAPI"
+		case fn.TextIs("Starlette"):
+			q = "starlette.applications.Starlette"
+		case fn.TextIs("Mount"):
+			q = "starlette.routing.Mount"
+		}
+	}
+	if kind, ok := apps[q]; ok {
+		fp.creation(n, args, kind)
+		return
+	}
+	if mountClasses[q] {
+		sub := positional(args, 1)
+		if sub.IsZero() {
+			sub = keyword(args, "app")
+		}
+		fp.mark(fp.mounted, fp.key(sub))
+		return
+	}
+	fp.resource(n, q)
+}
+
+// creation records an app: its key is the variable it is assigned to (or
+// the function it is returned from), or its own.
+func (fp *filePass) creation(n, args syntax.Node, kind string) {
+	c := creation{Kind: kind, At: fp.pass.File.Lines.Range(n.Start(), n.End())}
+	k := ""
+	switch p := n.Parent(); {
+	case p.Is(syntax.KindAssignment) && p.ChildByField(syntax.FieldRight) == n:
+		k = fp.key(p.ChildByField(syntax.FieldLeft))
+	case p.Is(syntax.KindReturnStatement):
+		k = fp.returnKey(p)
+	}
+	if k == "" {
+		k = "C" + strconv.Itoa(n.Index())
+	}
+	fp.created[k] = append(fp.created[k], c)
+	fp.uf.find(k)
+	if handledByArguments(args) {
+		fp.handled[k] = true
+	}
+	if s := keyword(args, "on_startup"); !s.IsZero() && !s.Is(syntax.KindNone) {
+		fp.startup[k] = true
+	}
+}
+
+// handledByArguments: lifespan= (any expression but None) or a non-empty
+// on_shutdown=.
+func handledByArguments(args syntax.Node) bool {
+	if l := keyword(args, "lifespan"); !l.IsZero() && !l.Is(syntax.KindNone) {
+		return true
+	}
+	if s := keyword(args, "on_shutdown").Unparen(); !s.IsZero() && !s.Is(syntax.KindNone) {
+		if (s.Is(syntax.KindList) || s.Is(syntax.KindTuple)) && s.NamedChildCount() == 0 {
+			return false
+		}
+		return true
+	}
+	for a := range args.NamedChildren() {
+		if a.Is(syntax.KindDictionarySplat) {
+			return true // **kwargs may carry lifespan
+		}
+	}
+	return false
+}
+
+func (fp *filePass) mark(m map[string]bool, k string) {
+	if k != "" {
+		m[k] = true
+		fp.uf.find(k)
+	}
+}
+
+func (fp *filePass) assignment(n syntax.Node) {
+	left := n.ChildByField(syntax.FieldLeft)
+	right := n.ChildByField(syntax.FieldRight)
+	if right.IsZero() {
+		return
+	}
+	// app.router.lifespan_context = lifespan, app.router.on_shutdown = [...]
+	if left.Is(syntax.KindAttribute) {
+		attr := left.ChildByField(syntax.FieldAttribute)
+		if attr.TextIs("lifespan_context") || attr.TextIs("on_shutdown") {
+			fp.mark(fp.handled, fp.appKey(left.ChildByField(syntax.FieldObject)))
+			return
+		}
+	}
+	if !left.Is(syntax.KindIdentifier) {
+		return
+	}
+	r := right.Unparen()
+	if !r.Is(syntax.KindIdentifier) && !r.Is(syntax.KindAttribute) && !r.Is(syntax.KindCall) {
+		return
+	}
+	if r.Is(syntax.KindCall) {
+		// app = create_app(): the factory's app. Creations are keyed in
+		// creation().
+		if fn := r.ChildByField(syntax.FieldFunction).Unparen(); fn.Is(syntax.KindIdentifier) || fn.Is(syntax.KindAttribute) {
+			if q, _ := fp.r.QualifiedName(fn); apps[q] != "" {
+				return
+			}
+		}
+	}
+	rk := fp.key(r)
+	if rk == "" || strings.HasPrefix(rk, "A:") {
+		return
+	}
+	if strings.HasPrefix(rk, "ref:") && !strings.HasSuffix(rk, "()") && r.Is(syntax.KindAttribute) {
+		// x = settings.something: not an app.
+		return
+	}
+	if lk := fp.key(left); lk != "" {
+		fp.uf.union(lk, rk)
+	}
+}
+
+// returnKey is "ret:f" for a return statement of a module-level function
+// f.
+func (fp *filePass) returnKey(ret syntax.Node) string {
+	for p := ret.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) {
+			if fp.r.ScopeAt(p) != fp.r.ModuleScope() {
+				return ""
+			}
+			return "ret:" + string(p.ChildByField(syntax.FieldName).Text())
+		}
+		if p.Is(syntax.KindLambda) || p.Is(syntax.KindClassDefinition) {
+			return ""
+		}
+	}
+	return ""
+}
+
+func (fp *filePass) ret(n syntax.Node) {
+	v := n.FirstNamedChild().Unparen()
+	if !v.Is(syntax.KindIdentifier) {
+		return
+	}
+	rk := fp.returnKey(n)
+	if rk == "" {
+		return
+	}
+	if k := fp.key(v); k != "" && !strings.HasPrefix(k, "ref:") {
+		fp.uf.union(rk, k)
+	}
+}
+
+// resource records what a call leaves open: a pooled getter of the pool
+// modules, or a client constructor of XY003's table (not one opened by a
+// `with` statement, which closes it).
+func (fp *filePass) resource(n syntax.Node, q string) {
+	if q == "" {
+		return
+	}
+	for _, m := range fp.opts.PoolModules {
+		if rest, ok := strings.CutPrefix(q, m+"."); ok && !strings.Contains(rest, ".") {
+			if !strings.HasPrefix(rest, "close") && !strings.HasPrefix(rest, "shutdown") && !strings.HasPrefix(rest, "_") {
+				fp.addOpen(rest + "()")
+			}
+			return
+		}
+	}
+	if !isClient(q) {
+		return
+	}
+	p := n.Parent()
+	if p.Is(syntax.KindAwait) {
+		p = p.Parent()
+	}
+	if p.Is(syntax.KindAsPattern) {
+		p = p.Parent()
+	}
+	if p.Is(syntax.KindWithItem) {
+		return
+	}
+	fp.addOpen(shortName(q))
+}
+
+func (fp *filePass) addOpen(s string) {
+	if !slices.Contains(fp.open, s) {
+		fp.open = append(fp.open, s)
+	}
+}
+
+// shortName is a constructor's last two parts: "bigquery.Client".
+func shortName(q string) string {
+	parts := strings.Split(q, ".")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, ".")
+}
+
+// clientTable is XY003's default constructor table, compiled once: exact
+// names and glob patterns.
+var clientTable = sync.OnceValue(func() (t struct {
+	exact map[string]bool
+	globs []*regexp.Regexp
+}) {
+	t.exact = map[string]bool{}
+	for _, c := range directclient.DefaultClients {
+		if !strings.Contains(c.Constructor, "*") {
+			t.exact[c.Constructor] = true
+			continue
+		}
+		re := "^" + strings.ReplaceAll(regexp.QuoteMeta(c.Constructor), `\*`, `[^.]*`) + "$"
+		t.globs = append(t.globs, regexp.MustCompile(re))
+	}
+	return t
+})
+
+func isClient(q string) bool {
+	t := clientTable()
+	if t.exact[q] {
+		return true
+	}
+	for _, g := range t.globs {
+		if g.MatchString(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// positional returns the i-th positional argument of an argument list.
+func positional(args syntax.Node, i int) syntax.Node {
+	for a := range args.NamedChildren() {
+		switch a.Kind() {
+		case syntax.KindKeywordArgument, syntax.KindDictionarySplat:
+			continue
+		case syntax.KindListSplat:
+			return syntax.Node{}
+		}
+		if i == 0 {
+			return a
+		}
+		i--
+	}
+	return syntax.Node{}
+}
+
+// keyword returns the value of the keyword argument name, or the zero Node.
+func keyword(args syntax.Node, name string) syntax.Node {
+	for a := range args.NamedChildren() {
+		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs(name) {
+			return a.ChildByField(syntax.FieldValue)
+		}
+	}
+	return syntax.Node{}
+}
+
+// unionFind groups keys.
+type unionFind struct{ parent map[string]string }
+
+func (u *unionFind) find(k string) string {
+	p, ok := u.parent[k]
+	if !ok {
+		u.parent[k] = k
+		return k
+	}
+	if p == k {
+		return k
+	}
+	r := u.find(p)
+	u.parent[k] = r
+	return r
+}
+
+func (u *unionFind) union(a, b string) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		u.parent[ra] = rb
+	}
+}

@@ -1,0 +1,5 @@
+from fastapi import FastAPI
+
+
+def make_reports_app():
+    return FastAPI()
