@@ -248,8 +248,24 @@ func MatchGlobs(globs []string, p string) bool {
 		if !ok || pat.Negate {
 			continue
 		}
+		body := strings.Trim(g, "/")
+		if !strings.Contains(body, "/") {
+			// A name pattern: the file's name or a directory's.
+			for j, s := range segs {
+				if pat.Match(s, j < len(segs)-1) {
+					return true
+				}
+			}
+			continue
+		}
+		// A path pattern: the tails of the path that have as many parts
+		// as the pattern (any number with "**").
+		n := strings.Count(body, "/") + 1
 		for i := range segs {
 			for j := i + 1; j <= len(segs); j++ {
+				if !strings.Contains(body, "**") && j-i != n {
+					continue
+				}
 				if pat.Match(strings.Join(segs[i:j], "/"), j < len(segs)) {
 					return true
 				}

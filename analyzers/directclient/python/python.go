@@ -51,11 +51,23 @@ import (
 var Analyzer = &pyanalysis.Analyzer{
 	Rule:  directclient.Rule,
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
-	// No prefilter: a file that mentions no client may still be the route
-	// module or the helper between a route and the function that builds
-	// the client.
+	// A file must name a constructor's top-level package or a per-request
+	// or startup marker. So a helper module between a route and the
+	// function that builds the client, if it mentions neither, is not read:
+	// the site is then classified per call instead of per request.
+	PrefilterFor: func(opts any) []string {
+		o, _ := opts.(*directclient.Options)
+		return tableFor(o).prefilter
+	},
 	Run:     run,
 	Project: project,
+}
+
+// entryMarkers are strings one of which a file that registers per-request
+// or startup code contains.
+var entryMarkers = []string{
+	"route", "Route", "request", "Depends", "Security", "functions_framework", "lifespan",
+	"startup", "middleware", "exception_handler", "errorhandler",
 }
 
 // entry is one row of the compiled table.
@@ -71,16 +83,48 @@ type table struct {
 	// last holds the last dotted part of every exact constructor: a call
 	// whose callee ends otherwise is not resolved at all.
 	last map[string]bool
+	// prefilter are the constructors' top-level packages and the entry
+	// markers (nil when a constructor glob starts with "*").
+	prefilter []string
 }
 
-var tables sync.Map // *directclient.Options → *table
+var (
+	defaultTable = sync.OnceValue(func() *table { return compile(directclient.NewOptions()) })
+	tables       sync.Map // *directclient.Options → *table, for options other than the defaults
+)
 
 func tableFor(o *directclient.Options) *table {
+	if o == nil || isDefault(o) {
+		return defaultTable()
+	}
 	if t, ok := tables.Load(o); ok {
 		return t.(*table)
 	}
+	t := compile(o)
+	tables.Store(o, t)
+	return t
+}
+
+// isDefault reports whether o's table is the default one (as when no
+// configuration sets it: then every file shares one compiled table).
+func isDefault(o *directclient.Options) bool {
+	return len(o.ExtendClients) == 0 && slices.EqualFunc(o.Clients, directclient.DefaultClients, func(a, b directclient.Client) bool {
+		return a.Constructor == b.Constructor && a.Getter == b.Getter && a.Module == b.Module && a.Ignore == b.Ignore && slices.Equal(a.Args, b.Args)
+	})
+}
+
+func compile(o *directclient.Options) *table {
 	t := &table{exact: map[string]*entry{}, last: map[string]bool{}}
+	roots := map[string]bool{}
+	anyRoot := false
 	for _, c := range o.Table() {
+		root, _, _ := strings.Cut(c.Constructor, ".")
+		if strings.Contains(root, "*") {
+			anyRoot = true
+		} else if !roots[root] {
+			roots[root] = true
+			t.prefilter = append(t.prefilter, root)
+		}
 		e := &entry{Client: c, glob: strings.Contains(c.Constructor, "*")}
 		if e.glob {
 			t.globs = append(t.globs, e)
@@ -89,7 +133,10 @@ func tableFor(o *directclient.Options) *table {
 		t.exact[c.Constructor] = e
 		t.last[c.Constructor[strings.LastIndexByte(c.Constructor, '.')+1:]] = true
 	}
-	tables.Store(o, t)
+	t.prefilter = append(t.prefilter, entryMarkers...)
+	if anyRoot {
+		t.prefilter = nil
+	}
 	return t
 }
 

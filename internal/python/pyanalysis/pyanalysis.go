@@ -23,6 +23,10 @@ type Analyzer struct {
 	// contain at least one for the rule to possibly match ("print" for
 	// print-call). Files that no enabled analyzer wants are not parsed.
 	Prefilter []string
+	// PrefilterFor, when non-nil, replaces Prefilter with strings that
+	// depend on the rule's options for the file (a rule whose table of
+	// names is configurable); nil or empty means no prefilter.
+	PrefilterFor func(opts any) []string
 	// Run analyses one file.
 	Run func(*Pass) error
 	// Project, when non-nil, runs once after all files (see RunProject) with
@@ -152,7 +156,11 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		if ex, ok := opts.(Excluder); ok && ex.Excludes(path) {
 			continue
 		}
-		if !prefilterMatches(a.Prefilter, src) {
+		needles := a.Prefilter
+		if a.PrefilterFor != nil {
+			needles = a.PrefilterFor(opts)
+		}
+		if !prefilterMatches(needles, src) {
 			continue
 		}
 		run = append(run, active{a, opts})
