@@ -16,6 +16,9 @@ type fileFact struct {
 	// Open is what the module leaves open: pooled getters it calls and
 	// clients it builds.
 	Open []string
+	// HandlesParam are the module-level functions that give the app they
+	// receive shutdown handling, as "f#0" (function and parameter index).
+	HandlesParam []string
 }
 
 // group is one object of the file under all its names.
@@ -30,6 +33,9 @@ type group struct {
 	// Refs are the group's references to other modules ("ref:q",
 	// "ref:q()").
 	Refs []string
+	// Passed are the function parameters the app is passed to (":f#0" in
+	// the file, "ref:q#0" in another module).
+	Passed []string
 }
 
 // creation is one FastAPI()/Starlette() call.
@@ -55,6 +61,7 @@ func (fp *filePass) fact() *fileFact {
 		g.Handled = g.Handled || fp.handled[k]
 		g.Mounted = g.Mounted || fp.mounted[k]
 		g.Startup = g.Startup || fp.startup[k]
+		g.Passed = append(g.Passed, fp.passed[k]...)
 		switch {
 		case strings.HasPrefix(k, ":") || strings.HasPrefix(k, "ret:"):
 			g.Names = append(g.Names, k)
@@ -63,7 +70,7 @@ func (fp *filePass) fact() *fileFact {
 		}
 	}
 	sort.Strings(roots)
-	f := &fileFact{Open: fp.open}
+	f := &fileFact{Open: fp.open, HandlesParam: fp.handlesParam}
 	for _, r := range roots {
 		g := byRoot[r]
 		if len(g.Created) == 0 && len(g.Refs) == 0 {
@@ -72,12 +79,24 @@ func (fp *filePass) fact() *fileFact {
 		sort.Slice(g.Created, func(i, j int) bool { return g.Created[i].At.Start.Offset < g.Created[j].At.Start.Offset })
 		sort.Strings(g.Names)
 		sort.Strings(g.Refs)
+		g.Handled = g.Handled || fp.passedToHandler(g.Passed)
 		f.Groups = append(f.Groups, *g)
 	}
-	if len(f.Groups) == 0 {
+	if len(f.Groups) == 0 && len(f.HandlesParam) == 0 {
 		return nil
 	}
 	return f
+}
+
+// passedToHandler reports whether one of passed is a parameter of this
+// file's functions that gives shutdown handling.
+func (fp *filePass) passedToHandler(passed []string) bool {
+	for _, p := range passed {
+		if local, ok := strings.CutPrefix(p, ":"); ok && contains(fp.handlesParam, local) {
+			return true
+		}
+	}
+	return false
 }
 
 // node is a group of one file, in the project phase.
@@ -90,11 +109,15 @@ type node struct {
 func project(pass *pyanalysis.ProjectPass) error {
 	var nodes []node
 	var byName, byCall crossfile.Index[int]
+	var handlers crossfile.Index[bool]
 	for _, f := range pass.Files {
 		for _, v := range pass.Facts(f) {
 			ff, ok := v.(*fileFact)
 			if !ok {
 				continue
+			}
+			for _, h := range ff.HandlesParam {
+				handlers.Add(f.Path, f.Module, h, true)
 			}
 			for gi, g := range ff.Groups {
 				id := len(nodes)
@@ -153,6 +176,13 @@ func project(pass *pyanalysis.ProjectPass) error {
 		}
 		g := &n.ff.Groups[n.g]
 		a.handled = a.handled || g.Handled
+		for _, p := range g.Passed {
+			if q, ok := strings.CutPrefix(p, "ref:"); ok {
+				if _, _, found := handlers.Lookup(n.file, q); found {
+					a.handled = true
+				}
+			}
+		}
 		a.mounted = a.mounted || g.Mounted
 		a.startup = a.startup || g.Startup
 		for ci := range g.Created {

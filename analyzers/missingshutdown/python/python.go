@@ -64,6 +64,12 @@ type filePass struct {
 	startup map[string]bool
 	created map[string][]creation
 	open    []string
+	// passed: key → the function parameters it is passed to (":f#0" for
+	// the file's module-level f, "ref:q#0" for an imported one);
+	// handlesParam: the file's module-level functions that give the app
+	// they receive as a parameter shutdown handling ("f#0").
+	passed       map[string][]string
+	handlesParam []string
 }
 
 func run(pass *pyanalysis.Pass) error {
@@ -74,7 +80,7 @@ func run(pass *pyanalysis.Pass) error {
 	fp := &filePass{
 		pass: pass, opts: opts, r: pass.Names, uf: unionFind{parent: map[string]string{}},
 		handled: map[string]bool{}, mounted: map[string]bool{}, startup: map[string]bool{},
-		created: map[string][]creation{},
+		created: map[string][]creation{}, passed: map[string][]string{},
 	}
 	for _, n := range pass.Nodes(syntax.KindCall) {
 		fp.call(n)
@@ -174,7 +180,7 @@ func (fp *filePass) call(n syntax.Node) {
 			}
 			switch s, _ := ev.StringLiteral(); s {
 			case "shutdown":
-				fp.mark(fp.handled, fp.appKey(obj))
+				fp.markHandled(obj)
 			case "startup":
 				fp.mark(fp.startup, fp.appKey(obj))
 			}
@@ -182,7 +188,7 @@ func (fp *filePass) call(n syntax.Node) {
 		case method.TextIs("append") || method.TextIs("extend") || method.TextIs("insert"):
 			// app.router.on_shutdown.append(close)
 			if o := obj.Unparen(); o.Is(syntax.KindAttribute) && o.ChildByField(syntax.FieldAttribute).TextIs("on_shutdown") {
-				fp.mark(fp.handled, fp.appKey(o.ChildByField(syntax.FieldObject)))
+				fp.markHandled(o.ChildByField(syntax.FieldObject))
 			}
 			return
 		case method.TextIs("mount") || method.TextIs("host"):
@@ -219,6 +225,84 @@ func (fp *filePass) call(n syntax.Node) {
 		return
 	}
 	fp.resource(n, q)
+	fp.arguments(fn, args)
+}
+
+// markHandled marks the app obj designates as having shutdown handling; when
+// obj is a parameter of a module-level function, the function handles the
+// apps it is given (`def register_events(app): app.add_event_handler(...)`).
+func (fp *filePass) markHandled(obj syntax.Node) {
+	fp.mark(fp.handled, fp.appKey(obj))
+	o := obj.Unparen()
+	if o.Is(syntax.KindAttribute) && o.ChildByField(syntax.FieldAttribute).TextIs("router") {
+		o = o.ChildByField(syntax.FieldObject).Unparen()
+	}
+	b := fp.r.Lookup(o)
+	if b == nil || b.Kind != names.Parameter || b.Scope.Kind != names.FunctionScope {
+		return
+	}
+	def := b.Scope.Node
+	if !def.Is(syntax.KindFunctionDefinition) || fp.r.ScopeAt(def) != fp.r.ModuleScope() {
+		return
+	}
+	i := 0
+	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
+		if p.Contains(b.Node) {
+			fp.handlesParam = append(fp.handlesParam, string(def.ChildByField(syntax.FieldName).Text())+"#"+strconv.Itoa(i))
+			return
+		}
+		i++
+	}
+}
+
+// arguments records the names passed positionally to a function of the
+// file or of another module, for markHandled's functions.
+func (fp *filePass) arguments(fn, args syntax.Node) {
+	callee := ""
+	j := 0
+	for a := range args.NamedChildren() {
+		if a.Is(syntax.KindKeywordArgument) || a.Is(syntax.KindDictionarySplat) {
+			continue
+		}
+		if a.Is(syntax.KindListSplat) {
+			return
+		}
+		if a.Is(syntax.KindIdentifier) {
+			k := fp.key(a)
+			if k != "" && !strings.HasPrefix(k, "ref:") {
+				if callee == "" {
+					callee = fp.calleeName(fn)
+					if callee == "" {
+						return
+					}
+				}
+				fp.passed[k] = append(fp.passed[k], callee+"#"+strconv.Itoa(j))
+			}
+		}
+		j++
+	}
+}
+
+// calleeName is ":f" for a module-level function of the file, "ref:q" for
+// an imported one, else "".
+func (fp *filePass) calleeName(fn syntax.Node) string {
+	fn = fn.Unparen()
+	if fn.Is(syntax.KindIdentifier) {
+		b := fp.r.Lookup(fn)
+		switch {
+		case b == nil:
+			return ""
+		case b.Kind == names.Import:
+			return "ref:" + b.Qualified
+		case b.Kind == names.Definition && b.Scope.Kind == names.ModuleScope:
+			return ":" + b.Name
+		}
+		return ""
+	}
+	if k := fp.key(fn); strings.HasPrefix(k, "ref:") {
+		return k
+	}
+	return ""
 }
 
 // creation records an app: its key is the variable it is assigned to (or
@@ -282,7 +366,7 @@ func (fp *filePass) assignment(n syntax.Node) {
 	if left.Is(syntax.KindAttribute) {
 		attr := left.ChildByField(syntax.FieldAttribute)
 		if attr.TextIs("lifespan_context") || attr.TextIs("on_shutdown") {
-			fp.mark(fp.handled, fp.appKey(left.ChildByField(syntax.FieldObject)))
+			fp.markHandled(left.ChildByField(syntax.FieldObject))
 			return
 		}
 	}

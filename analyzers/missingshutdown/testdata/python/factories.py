@@ -42,3 +42,18 @@ class Service:
 
     def close(self):
         pass
+
+
+def register_events(application: FastAPI, name: str) -> None:
+    application.add_event_handler("shutdown", lambda: None)
+
+
+def register_nothing(application: FastAPI) -> None:
+    application.add_event_handler("startup", lambda: None)
+
+
+helped = FastAPI()
+register_events(helped, "svc")
+
+not_helped = FastAPI()  # want `with a startup hook but no shutdown|FastAPI app without`
+register_nothing(not_helped)
