@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
+	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 
 	"github.com/xynergy/xylint/analyzers/directclient/python"
@@ -63,5 +64,29 @@ func TestProjectWithoutModuleIndex(t *testing.T) {
 	}
 	if len(got) != 7 {
 		t.Errorf("got %d findings, want 7: %v", len(got), got)
+	}
+}
+
+// The prefilter follows the table: a file is read when it names one of the
+// table's packages (also one a configuration adds) or a request marker.
+func TestPrefilterFollowsTheTable(t *testing.T) {
+	src := "import mycorp.search as s\nc = s.SearchClient()\nbroken = (\n"
+	analyze := func(opts *directclient.Options) int {
+		cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
+		if opts != nil {
+			cfg.Options = func(*lint.Rule) any { return opts }
+		}
+		res, ff := pyanalysis.Analyze("svc/x.py", []byte(src), cfg)
+		diags, _ := pyanalysis.RunProject([]*pyanalysis.FileFacts{ff}, pyanalysis.ProjectConfig{Analyzers: cfg.Analyzers,
+			Options: func(string, *lint.Rule) any { return opts }})
+		return len(res.Diagnostics) + len(diags) // XY000 for the parsed file, XY003 for the site
+	}
+	if n := analyze(nil); n != 0 {
+		t.Errorf("default table: the file names no client package and was analysed (%d findings)", n)
+	}
+	opts := directclient.NewOptions()
+	opts.ExtendClients = []directclient.Client{{Constructor: "mycorp.search.SearchClient"}}
+	if n := analyze(opts); n != 2 {
+		t.Errorf("with mycorp.search.SearchClient in the table: %d findings, want the syntax error and the site", n)
 	}
 }
