@@ -248,14 +248,23 @@ func (fp *filePass) call(n syntax.Node) {
 		if q := fp.qualified(fn); flaskCrossOrigin[q] || q == "" {
 			fp.flask(n, args, "flask-cors @cross_origin()")
 		}
-	default:
+	case fn.Is(syntax.KindAttribute) && headerSetters[string(last.Text())]:
 		// resp.headers.set("Access-Control-Allow-Origin", "*"),
-		// resp.set_header(...), headers.add(...), ...
+		// resp.set_header(...), self.send_header(...), ...
 		k := positional(args, 0)
 		if v := positional(args, 1); !v.IsZero() && positional(args, 2).IsZero() {
 			fp.header(n, k, v)
 		}
 	}
+}
+
+// headerSetters are the methods that set a header from (name, value)
+// arguments (Werkzeug/Starlette headers, http.server, http.client,
+// Falcon, Bottle, aiohttp); reads such as headers.get(name, default) are
+// not among them.
+var headerSetters = map[string]bool{
+	"set": true, "add": true, "setdefault": true, "append": true, "add_header": true,
+	"set_header": true, "send_header": true, "putheader": true, "__setitem__": true,
 }
 
 // isTrue reports whether the expression evaluates to True (in either

@@ -54,3 +54,9 @@ def echo(request):
     resp.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "")
     resp.headers["Content-Security-Policy"] = "default-src *"
     return resp
+
+
+def read(resp, handler):
+    origin = resp.headers.get("Access-Control-Allow-Origin", "*")
+    handler.send_header("Access-Control-Allow-Origin", "*")  # want `Access-Control-Allow-Origin: \*`
+    return origin
