@@ -16,7 +16,9 @@ whose `allow_origin_regex` matches every origin; flask-cors `CORS(app)` /
 origin), with `origins` containing `"*"` or an everything-regex, or with
 `resources` whose entries set such origins or none at all; raw
 `Access-Control-Allow-Origin: *` headers (`resp.headers[...] = "*"`,
-`headers.set(...)` and other two-argument calls, a headers dict passed to a
+header-setting methods such as `headers.set(...)`, `send_header(...)`,
+`set_header(...)` — not reads like `headers.get(name, "*")` — a headers
+dict passed to a
 response or returned in a Flask tuple, a `(name, value)` pair in a WSGI
 header list); django-cors-headers' `CORS_ALLOW_ALL_ORIGINS = True` /
 `CORS_ORIGIN_ALLOW_ALL = True`, `"*"` in `CORS_ALLOWED_ORIGINS` /
