@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -55,7 +56,7 @@ var errTimeout = errors.New("parser timed out")
 const parseTimeoutMS = 20000
 
 // flatten parses src (offsets in the result are shifted by base) into a
-// pre-order node array. The tree-sitter tree is deleted before returning.
+// pre-order node array. The tree-sitter trees are deleted before returning.
 func flatten(src []byte, base int) ([]node, error) {
 	if len(src) > 1<<31-1 {
 		return nil, fmt.Errorf("file too large (%d bytes)", len(src))
@@ -66,6 +67,26 @@ func flatten(src []byte, base int) ([]node, error) {
 	}
 	p := pi.(*parser)
 	defer parsers.Put(p)
+	if len(src) >= 2*pieceSize {
+		if starts := pieceStarts(src, pieceSize); len(starts) > 1 {
+			nodes, err := p.flattenPieces(src, base, starts)
+			if err != errPieceSyntax {
+				return nodes, err
+			}
+			// Error recovery depends on what follows: parse the whole file.
+		}
+	}
+	t, err := p.parse(src)
+	if err != nil {
+		return nil, err
+	}
+	defer C.xy_tree_delete(t)
+	nodes := make([]node, C.xy_count(t))
+	return flattenInto(t, nodes, base, 0, -1, false)
+}
+
+// parse returns tree-sitter's tree of src, or errTimeout.
+func (p *parser) parse(src []byte) (*C.TSTree, error) {
 	var csrc *C.char
 	if len(src) > 0 {
 		csrc = (*C.char)(unsafe.Pointer(&src[0]))
@@ -74,20 +95,87 @@ func flatten(src []byte, base int) ([]node, error) {
 	if t == nil {
 		return nil, errTimeout
 	}
-	defer C.xy_tree_delete(t)
-	// About one node per 3.5 bytes of typical Python; a second call sizes
-	// the buffer exactly when the estimate is short.
-	nodes := make([]node, len(src)/3+16)
+	return t, nil
+}
+
+// flattenInto writes t's nodes to nodes[0:], which has index first in the
+// file's array (see xy_flatten), and returns nodes cut to their number.
+func flattenInto(t *C.TSTree, nodes []node, base, first, rootParent int, skipRoot bool) ([]node, error) {
 	for {
-		n := C.xy_flatten(t, (*C.xy_node)(unsafe.Pointer(&nodes[0])), C.uint32_t(len(nodes)), C.uint32_t(base))
+		var buf *C.xy_node
+		if len(nodes) > 0 {
+			buf = (*C.xy_node)(unsafe.Pointer(&nodes[0]))
+		}
+		n := C.xy_flatten(t, buf, C.uint32_t(len(nodes)), C.uint32_t(base), C.int32_t(first), C.int32_t(rootParent), C.bool(skipRoot))
 		if n < 0 {
 			return nil, errors.New("out of memory while reading the syntax tree")
 		}
 		if int(n) <= len(nodes) {
 			return nodes[:n:n], nil
 		}
+		// xy_count is exact; this only guards against a disagreement
+		// between it and the cursor walk.
 		nodes = make([]node, n)
 	}
+}
+
+// pieceSize is the size above which a file is parsed in pieces, split
+// between top-level statements (a variable for tests). tree-sitter keeps
+// 60–180 bytes per node while a tree is alive; parsed in pieces, a large
+// file holds one piece's tree at a time instead of 10–20 times its own size.
+var pieceSize = 64 << 10
+
+var errPieceSyntax = errors.New("a piece has a syntax error")
+
+// flattenPieces parses src in pieces starting at starts and joins their
+// nodes under one module node. The result is the tree a whole parse gives
+// when no piece has a syntax error; otherwise it returns errPieceSyntax, as
+// error recovery in one piece could depend on the next.
+func (p *parser) flattenPieces(src []byte, base int, starts []int) ([]node, error) {
+	var nodes []node
+	root := node{kind: KindModule, flags: flagNamed, parent: -1}
+	for i, start := range starts {
+		end := len(src)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		t, err := p.parse(src[start:end])
+		if err != nil {
+			return nil, err
+		}
+		var rs, re C.uint32_t
+		if C.xy_root_span(t, &rs, &re) {
+			C.xy_tree_delete(t)
+			return nil, errPieceSyntax
+		}
+		if i == 0 {
+			root.start = uint32(base + start + int(rs))
+		}
+		root.end = uint32(base + start + int(re))
+		count := int(C.xy_count(t)) - 1 // without the piece's module node
+		if nodes == nil {
+			// Size the array from the first piece's density, with room to
+			// spare: growing it later copies it.
+			est := count*len(src)/max(1, end-start) + count/4 + 1
+			nodes = make([]node, 1, 1+est)
+		}
+		if len(nodes)+count > cap(nodes) {
+			nodes = slices.Grow(nodes, max(count, cap(nodes)/4))
+		}
+		first := len(nodes)
+		got, err := flattenInto(t, nodes[first:first+count], base+start, first, 0, true)
+		C.xy_tree_delete(t)
+		if err != nil {
+			return nil, err
+		}
+		if len(got) != count {
+			return nil, fmt.Errorf("syntax tree of %d nodes read as %d", count, len(got))
+		}
+		nodes = nodes[:first+count]
+	}
+	root.after = int32(len(nodes))
+	nodes[0] = root
+	return slices.Clip(nodes), nil
 }
 
 // lookupKind returns the id of a named node kind; it panics when the grammar
@@ -108,6 +196,9 @@ func lookupField(name string) Field {
 	id := C.xy_field_for_name(language, cs, C.uint32_t(len(name)))
 	if id == 0 {
 		panic("syntax: tree-sitter-python has no field " + name)
+	}
+	if id > 255 {
+		panic("syntax: field ids no longer fit the node's byte: " + name)
 	}
 	return Field(id)
 }

@@ -66,6 +66,8 @@ bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
 TSSymbol ts_language_symbol_for_name(const TSLanguage *self, const char *string, uint32_t length, bool is_named);
 TSFieldId ts_language_field_id_for_name(const TSLanguage *self, const char *name, uint32_t name_length);
 uint32_t ts_language_symbol_count(const TSLanguage *self);
+uint32_t ts_node_descendant_count(TSNode self);
+bool ts_node_has_error(TSNode self);
 const char *ts_language_symbol_name(const TSLanguage *self, TSSymbol symbol);
 void ts_set_allocator(void *(*new_malloc)(size_t), void *(*new_calloc)(size_t, size_t),
 		      void *(*new_realloc)(void *, size_t), void (*new_free)(void *));
@@ -133,44 +135,57 @@ TSTree *xy_parse(TSParser *p, const char *src, uint32_t len, uint32_t timeout_ms
 
 void xy_tree_delete(TSTree *t) { ts_tree_delete(t); }
 
+bool xy_root_span(const TSTree *t, uint32_t *start, uint32_t *end) {
+	TSNode r = ts_tree_root_node(t);
+	*start = ts_node_start_byte(r);
+	*end = ts_node_end_byte(r);
+	return ts_node_has_error(r);
+}
+
+uint32_t xy_count(const TSTree *t) { return ts_node_descendant_count(ts_tree_root_node(t)); }
+
 static void xy_record(xy_node *buf, uint32_t cap, int64_t i, const TSTreeCursor *c, int32_t parent, uint32_t base) {
 	if (i >= cap) return;
 	TSNode n = ts_tree_cursor_current_node(c);
 	xy_node *x = &buf[i];
 	TSSymbol sym = ts_node_symbol(n);
 	x->kind = sym;
-	x->field = ts_tree_cursor_current_field_id(c);
-	uint16_t f = 0;
+	x->field = (uint8_t)ts_tree_cursor_current_field_id(c);
+	uint8_t f = 0;
 	if (ts_node_is_named(n)) f |= XY_NAMED;
 	if (sym == (TSSymbol)-1) f |= XY_ERROR; // ts_node_is_error, without a second symbol lookup
 	if (ts_node_is_missing(n)) f |= XY_MISSING;
 	if (ts_node_is_extra(n)) f |= XY_EXTRA;
 	x->flags = f;
-	x->_pad = 0;
 	x->start = ts_node_start_byte(n) + base;
 	x->end = ts_node_end_byte(n) + base;
 	x->parent = parent;
 	x->after = -1;
 }
 
-int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base) {
-	// The stack of open nodes lives on the C heap: nesting depth is bounded
-	// only by the input, never by a call stack.
+int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base, int32_t first, int32_t root_parent, bool skip_root) {
+	// The stack of open nodes (their indices in the caller's array) lives on
+	// the C heap: nesting depth is bounded only by the input, never by a
+	// call stack.
 	uint32_t scap = 256, depth = 0;
 	int32_t *stack = malloc(scap * sizeof *stack);
 	if (!stack) return -1;
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(t));
-	int64_t n = 0;
-	xy_record(buf, cap, n, &c, -1, base);
-	stack[depth++] = (int32_t)n++;
+	int64_t n = 0; // nodes written so far; the next one is buf[n], index first+n
+	if (skip_root) {
+		stack[depth++] = root_parent;
+	} else {
+		xy_record(buf, cap, n, &c, root_parent, base);
+		stack[depth++] = first + (int32_t)n++;
+	}
 	for (;;) {
 		if (ts_tree_cursor_goto_first_child(&c)) {
 			xy_record(buf, cap, n, &c, stack[depth - 1], base);
 		} else {
 			bool moved = false;
 			while (depth > 0) {
-				int32_t top = stack[--depth];
-				if (top < (int64_t)cap) buf[top].after = (int32_t)n;
+				int64_t top = (int64_t)stack[--depth] - first;
+				if (!(skip_root && depth == 0) && top >= 0 && top < (int64_t)cap) buf[top].after = first + (int32_t)n;
 				if (depth == 0) break;
 				if (ts_tree_cursor_goto_next_sibling(&c)) {
 					xy_record(buf, cap, n, &c, stack[depth - 1], base);
@@ -191,7 +206,7 @@ int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base) {
 			}
 			stack = s;
 		}
-		stack[depth++] = (int32_t)n++;
+		stack[depth++] = first + (int32_t)n++;
 	}
 	free(stack);
 	ts_tree_cursor_delete(&c);

@@ -25,13 +25,12 @@ enum {
 	XY_EXTRA = 8,
 };
 
-// xy_node is one node of a flattened tree, in pre-order. Its layout is
-// mirrored by the Go type syntax.node (checked at start-up).
+// xy_node is one node of a flattened tree, in pre-order: 20 bytes. Its
+// layout is mirrored by the Go type syntax.node (checked at start-up).
 typedef struct {
-	uint16_t kind;  // public symbol id (ts_node_symbol)
-	uint16_t field; // field id of this node in its parent, 0 if none
-	uint16_t flags;
-	uint16_t _pad;
+	uint16_t kind; // public symbol id (ts_node_symbol)
+	uint8_t field; // field id of this node in its parent, 0 if none (the grammar has 32)
+	uint8_t flags;
 	uint32_t start; // byte offsets into the caller's buffer
 	uint32_t end;
 	int32_t parent; // index of the parent, -1 for the root
@@ -45,10 +44,19 @@ void xy_parser_delete(TSParser *p);
 // (returning NULL).
 TSTree *xy_parse(TSParser *p, const char *src, uint32_t len, uint32_t timeout_ms);
 void xy_tree_delete(TSTree *t);
-// xy_flatten writes up to cap nodes of t into buf, adding base to every byte
-// offset, and returns the number of nodes in the tree (which may exceed cap:
-// then call again with a buffer that large). Returns -1 if out of memory.
-int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base);
+// xy_root_span stores the byte range of t's root; it returns whether the
+// tree has a syntax error (an ERROR or MISSING node).
+bool xy_root_span(const TSTree *t, uint32_t *start, uint32_t *end);
+// xy_count is the number of nodes xy_flatten writes for t (with its root).
+uint32_t xy_count(const TSTree *t);
+// xy_flatten writes the nodes of t in pre-order to buf (at most cap of them)
+// and returns how many there are (more than cap: call again with a larger
+// buffer), or -1 when out of memory. base is added to every byte offset;
+// buf[0] has index first in the caller's array, to which parent and after
+// refer. With skip_root, t's root is not written and its children get
+// root_parent as their parent (so that the trees of consecutive pieces of
+// one file join under one root); else the root gets root_parent.
+int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base, int32_t first, int32_t root_parent, bool skip_root);
 uint16_t xy_symbol_for_name(const TSLanguage *lang, const char *name, uint32_t len, bool named);
 uint16_t xy_field_for_name(const TSLanguage *lang, const char *name, uint32_t len);
 uint32_t xy_symbol_count(const TSLanguage *lang);
