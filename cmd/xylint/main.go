@@ -30,6 +30,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
@@ -68,6 +69,7 @@ type checkFlags struct {
 	format, out, color              string
 	statistics                      bool
 	jobs                            int
+	maxFileSize                     string
 }
 
 func checkCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -82,12 +84,17 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if !contains([]string{"auto", "always", "never"}, f.color) {
 				return fmt.Errorf("--color %q: want auto, always or never", f.color)
 			}
+			maxSize, err := driver.ParseSize(f.maxFileSize)
+			if err != nil {
+				return fmt.Errorf("--max-file-size: %w", err)
+			}
 			res, err := driver.Run(cmd.Context(), driver.Options{
-				Paths:     args,
-				Registry:  driver.DefaultRegistry(),
-				Overrides: config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
-				Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
-				Jobs:      f.jobs,
+				Paths:       args,
+				Registry:    driver.DefaultRegistry(),
+				Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
+				Producers:   []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
+				Jobs:        f.jobs,
+				MaxFileSize: maxSize,
 			})
 			if err != nil {
 				return err
@@ -128,6 +135,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringVarP(&f.out, "output", "o", "", "write the report to this file (atomically) instead of stdout")
 	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files analysed in parallel (default: the number of CPUs)")
+	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
 }

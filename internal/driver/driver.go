@@ -5,6 +5,7 @@
 package driver
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,7 +31,13 @@ type Input struct {
 	Path   string // as displayed, slash-separated
 	Abs    string // absolute OS path
 	Config *config.FileConfig
+	// MaxFileSize is the run's size limit (Options.MaxFileSize); Read
+	// applies it.
+	MaxFileSize int64
 }
+
+// Read reads the input's file with ReadSourceLimit and the run's limit.
+func (in Input) Read() ([]byte, error) { return ReadSourceLimit(in.Abs, in.MaxFileSize) }
 
 // A Producer analyses the files of one language.
 type Producer interface {
@@ -50,6 +58,9 @@ type Options struct {
 	Overrides config.Overrides
 	Producers []Producer
 	Jobs      int // <= 0: GOMAXPROCS
+	// MaxFileSize: larger files are skipped with a notice; <= 0 means
+	// MaxFileSize, the default.
+	MaxFileSize int64
 	// NoGitignore: walk ignoring .gitignore files.
 	NoGitignore bool
 }
@@ -155,7 +166,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: not a file type xylint analyses"})
 			continue
 		}
-		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc})
+		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc, MaxFileSize: opts.MaxFileSize})
 	}
 	for _, e := range configErrs.list() {
 		res.Errors = append(res.Errors, Problem{"", e})
@@ -263,16 +274,31 @@ func (s *errSet) add(err error) {
 
 func (s *errSet) list() []string { return s.msgs }
 
-// MaxFileSize is the largest file read; larger ones are skipped with a
-// notice (no hand-written source is this large; generated files are).
-const MaxFileSize = 32 << 20
+// MaxFileSize is the default size limit: larger files are skipped with a
+// notice. Parsing costs time and memory per syntax node, up to one node per
+// byte (a file of `x = 1` lines): a 2 MiB file takes up to ~1.5 s and
+// ~100 MB. Hand-written modules are far smaller; generated ones (data
+// tables, protobuf stubs) are what this skips. `--max-file-size` raises it.
+const MaxFileSize = 2 << 20
+
+// HardMaxFileSize is the largest file that can be analysed at all (syntax
+// trees hold 32-bit offsets).
+const HardMaxFileSize = 1<<31 - 1
 
 // ErrTooLarge marks a file skipped for its size.
 var ErrTooLarge = errors.New("file too large")
 
-// ReadSource reads a file for analysis. It refuses what is not a regular
-// file (a FIFO would block) and, with ErrTooLarge, files over MaxFileSize.
-func ReadSource(abs string) ([]byte, error) {
+// ReadSource reads a file for analysis with the default size limit.
+func ReadSource(abs string) ([]byte, error) { return ReadSourceLimit(abs, MaxFileSize) }
+
+// ReadSourceLimit reads a file for analysis. It refuses what is not a
+// regular file (a FIFO would block) and, with ErrTooLarge, files over limit
+// bytes (<= 0: MaxFileSize).
+func ReadSourceLimit(abs string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = MaxFileSize
+	}
+	limit = min(limit, HardMaxFileSize)
 	f, err := os.Open(abs)
 	if err != nil {
 		return nil, unwrapPath(err)
@@ -285,14 +311,63 @@ func ReadSource(abs string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file")
 	}
-	if fi.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%w (%d MiB; the limit is %d MiB)", ErrTooLarge, fi.Size()>>20, MaxFileSize>>20)
+	if fi.Size() > limit {
+		return nil, tooLarge(fi.Size(), limit)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// One read into a buffer of the file's size (io.ReadAll would grow one
+	// from 512 bytes); a file that grows meanwhile is still bounded.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, unwrapPath(err)
 	}
-	return src, nil
+	if int64(buf.Len()) > limit {
+		return nil, tooLarge(int64(buf.Len()), limit)
+	}
+	return buf.Bytes(), nil
+}
+
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("%w (%s; the limit is %s: see --max-file-size)", ErrTooLarge, FormatSize(size), FormatSize(limit))
+}
+
+// FormatSize writes a byte count as people read it ("9.7 MiB", "512 KiB").
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".0") + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// ParseSize reads a size limit: a byte count with an optional binary
+// suffix K, M or G (KiB, MiB, GiB; "2M", "512K", "2MiB"), or 0 for the
+// largest file xylint can analyse.
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(s)), "IB"), "B")
+	mult := int64(1)
+	if t != "" {
+		switch t[len(t)-1] {
+		case 'K':
+			mult = 1 << 10
+		case 'M':
+			mult = 1 << 20
+		case 'G':
+			mult = 1 << 30
+		}
+		if mult > 1 {
+			t = t[:len(t)-1]
+		}
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+	if err != nil || n < 0 || n*float64(mult) > HardMaxFileSize {
+		return 0, fmt.Errorf("size %q: want a number of bytes with an optional K, M or G suffix, under 2G", s)
+	}
+	if n == 0 {
+		return HardMaxFileSize, nil
+	}
+	return int64(n * float64(mult)), nil
 }
 
 func unwrapPath(err error) error {

@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -175,5 +176,42 @@ func TestReadSource(t *testing.T) {
 	}
 	if _, err := ReadSource(dir); err == nil {
 		t.Error("a directory was read")
+	}
+}
+
+func TestReadSourceLimit(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "m.py")
+	os.WriteFile(p, bytes.Repeat([]byte("x = 1\n"), 1000), 0o644)
+	if _, err := (Input{Abs: p, MaxFileSize: 5999}).Read(); !errors.Is(err, ErrTooLarge) ||
+		err.Error() != "file too large (5 KiB; the limit is 5 KiB: see --max-file-size)" {
+		t.Errorf("err = %v", err)
+	}
+	if b, err := (Input{Abs: p, MaxFileSize: 6000}).Read(); err != nil || len(b) != 6000 {
+		t.Errorf("%d bytes, %v", len(b), err)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{
+		"2M": 2 << 20, "2MiB": 2 << 20, "512k": 512 << 10, "1.5M": 3 << 19, "100": 100, "0": HardMaxFileSize, "2G": HardMaxFileSize,
+	} {
+		if in == "2G" {
+			if _, err := ParseSize(in); err == nil {
+				t.Errorf("ParseSize(%q) accepted a size over 2 GiB - 1", in)
+			}
+			continue
+		}
+		if got, err := ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "M", "-1", "2T", "x"} {
+		if _, err := ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) accepted", bad)
+		}
+	}
+	if got := FormatSize(10200009); got != "9.7 MiB" {
+		t.Errorf("FormatSize = %q", got)
 	}
 }

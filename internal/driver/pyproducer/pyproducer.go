@@ -88,7 +88,7 @@ feed:
 }
 
 func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *pyanalysis.FileFacts) {
-	src, err := driver.ReadSource(in.Abs)
+	src, err := in.Read()
 	if err != nil {
 		res := &lint.FileResult{Path: in.Path, Language: lint.Python}
 		if errors.Is(err, driver.ErrTooLarge) {
