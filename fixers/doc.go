@@ -16,10 +16,14 @@
 //		SyntaxErrors: pyedit.SyntaxErrors,
 //	})
 //
-// analyze returns the diagnostics of one version of the file, suppressions
-// applied (driver.Result.Reanalyze does that for files of a run; the
-// migration bot passes its own, working on content fetched from GitHub).
-// FixFile then repeats rounds, at most Options.MaxRounds (10):
+// analyze returns the Analysis of one version of the file: its
+// diagnostics, suppressions applied (driver.Result.Reanalyze does that for
+// files of a run; the migration bot passes its own, working on content
+// fetched from GitHub), and, when it parsed the file, its number of syntax
+// error regions (so that verifying a round's result and analysing it for
+// the next round take one parse, not two). Options.Initial passes the
+// analysis a check already made of the input. FixFile then repeats rounds,
+// at most Options.MaxRounds (10):
 //
 //  1. Take the diagnostics with a fix that may be applied (safe, or unsafe
 //     with Options.Unsafe; a fix's Safety, else its rule's FixSafety; a fix
@@ -31,9 +35,10 @@
 //     identical to a chosen one is shared, not a conflict: every print fix
 //     in a file adds the same `import logging`, which goes in once. Fixes
 //     left out are retried in the next round, against the new content.
-//  3. Apply the chosen edits, format (if Options.Format) and verify: the
-//     result must have no syntax error (the input had none, or the file
-//     would not have been touched). If it has, each chosen fix is tried
+//  3. Apply the chosen edits, format (if Options.Format), analyse and
+//     verify: the result must have no syntax error (the input had none, or
+//     the file would not have been touched); Options.SyntaxErrors counts
+//     them when the analysis did not parse the file. If it has, each chosen fix is tried
 //     alone; those that break the file alone are marked failed — a bug in
 //     the fix, reported loudly (Report.Failed, `xylint fix` exits 2) and
 //     never applied — and the others are applied.

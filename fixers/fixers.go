@@ -13,7 +13,23 @@ import (
 // Analyze analyses one version of a file and returns its diagnostics, with
 // suppressions already applied (a finding under `# noqa` must not be
 // fixed). It is called once per round with the file's current content.
-type Analyze func(src []byte) ([]lint.Diagnostic, error)
+type Analyze func(src []byte) (Analysis, error)
+
+// Analysis is what Analyze found in one version of a file.
+type Analysis struct {
+	Diagnostics []lint.Diagnostic
+	// Parsed is true when the analysis parsed the file; SyntaxErrors is
+	// then its number of syntax error regions, and the engine need not
+	// parse it again to verify it. When Parsed is false the engine uses
+	// Options.SyntaxErrors.
+	Parsed       bool
+	SyntaxErrors int
+}
+
+// FromResult is the Analysis of a lint.FileResult.
+func FromResult(r *lint.FileResult) Analysis {
+	return Analysis{Diagnostics: r.Diagnostics, Parsed: r.Parsed, SyntaxErrors: r.SyntaxErrors}
+}
 
 // Options configure FixFile.
 type Options struct {
@@ -29,6 +45,9 @@ type Options struct {
 	// Format, when set, normalises every round's result (Go: gofmt). An
 	// error counts like a syntax error.
 	Format func(src []byte) ([]byte, error)
+	// Initial, when set, is the analysis of the input (the check that came
+	// before already made it): the first round does not analyse it again.
+	Initial *Analysis
 }
 
 // DefaultMaxRounds is the default bound on rounds. Every fix xylint has
@@ -50,9 +69,10 @@ const (
 
 // Applied is one fix that was applied.
 type Applied struct {
-	Rule    *lint.Rule
-	Message string // the fix's message
-	Round   int
+	Rule       *lint.Rule
+	Message    string // the fix's message
+	Diagnostic string // the message of the diagnostic it fixed
+	Round      int
 }
 
 // Left is a finding that remains in the result, and why.
@@ -105,11 +125,17 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 		rounds = DefaultMaxRounds
 	}
 	rep := &Report{Path: path, Converged: true}
-	diags, err := analyze(src)
-	if err != nil {
-		return src, rep, err
+	var an Analysis
+	if opts.Initial != nil {
+		an = *opts.Initial
+	} else {
+		var err error
+		if an, err = analyze(src); err != nil {
+			return src, rep, err
+		}
 	}
-	if opts.SyntaxErrors != nil && opts.SyntaxErrors(src) > 0 {
+	diags := an.Diagnostics
+	if syntaxErrors(src, an, opts) > 0 {
 		rep.Skipped = "the file has syntax errors"
 		for _, d := range diags {
 			rep.Left = append(rep.Left, Left{d, SyntaxErrors})
@@ -128,7 +154,10 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 			break
 		}
 		chosen := choose(cands)
-		next, ok := verifiedApply(cur, chosen, opts, rep, failed)
+		next, nextAn, ok, err := verifiedApply(cur, chosen, analyze, opts, rep, failed)
+		if err != nil {
+			return src, rep, fmt.Errorf("%s: analysing the fixed content (round %d): %w", path, round, err)
+		}
 		if !ok {
 			// Every chosen fix failed on its own; they are marked, the
 			// next round chooses among the others.
@@ -136,14 +165,11 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 		}
 		for _, c := range chosen {
 			if c.ok {
-				rep.Applied = append(rep.Applied, Applied{Rule: c.diag.Rule, Message: c.diag.Fix.Message, Round: round})
+				rep.Applied = append(rep.Applied, Applied{Rule: c.diag.Rule, Message: c.diag.Fix.Message, Diagnostic: c.diag.Message, Round: round})
 			}
 		}
 		rep.Rounds = round
-		cur = next
-		if diags, err = analyze(cur); err != nil {
-			return src, rep, fmt.Errorf("%s: analysing the fixed content (round %d): %w", path, round, err)
-		}
+		cur, diags = next, nextAn.Diagnostics
 	}
 	if !rep.Converged {
 		for _, a := range rep.Applied {
@@ -151,8 +177,8 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 				Err: fmt.Sprintf("fixes still applied after %d rounds: a fix does not converge", rounds)})
 		}
 		rep.Applied = nil
-		diags, _ = analyze(src)
-		for _, d := range diags {
+		orig, _ := analyze(src)
+		for _, d := range orig.Diagnostics {
 			rep.Left = append(rep.Left, Left{d, Failed})
 		}
 		return src, rep, nil
@@ -316,66 +342,88 @@ func conflicts(taken, edits []lint.Edit) bool {
 	return false
 }
 
-// verifiedApply applies the chosen fixes together; when the result does not
-// verify, it tries each alone and applies those that verify (together, or
-// the first alone when even the good ones break the file together). Fixes
-// that fail alone are marked failed. It reports false when nothing could be
-// applied.
-func verifiedApply(src []byte, chosen []*candidate, opts Options, rep *Report, failed map[string]bool) ([]byte, bool) {
-	next, err := applyVerified(src, chosen, opts)
-	if err == nil {
+// verifiedApply applies the chosen fixes together and analyses the result;
+// when it does not verify, it tries each fix alone and applies those that
+// verify (together, or the first alone when even the good ones break the
+// file together). Fixes that fail alone are marked failed. ok is false
+// when nothing could be applied; err is analyze's.
+func verifiedApply(src []byte, chosen []*candidate, analyze Analyze, opts Options, rep *Report, failed map[string]bool) (next []byte, an Analysis, ok bool, err error) {
+	next, an, verr, err := applyVerified(src, chosen, analyze, opts)
+	if err != nil || verr == nil {
 		for _, c := range chosen {
-			c.ok = true
+			c.ok = err == nil
 		}
-		return next, true
+		return next, an, err == nil, err
 	}
 	var good []*candidate
 	for _, c := range chosen {
-		if _, err := applyVerified(src, []*candidate{c}, opts); err != nil {
+		if _, _, verr, err := applyVerified(src, []*candidate{c}, analyze, opts); err != nil {
+			return nil, an, false, err
+		} else if verr != nil {
 			failed[c.fp] = true
-			rep.Failed = append(rep.Failed, FailedFix{Rule: c.diag.Rule, Message: c.diag.Message, Err: err.Error()})
+			rep.Failed = append(rep.Failed, FailedFix{Rule: c.diag.Rule, Message: c.diag.Message, Err: verr.Error()})
 			continue
 		}
 		good = append(good, c)
 	}
 	if len(good) == 0 {
-		return nil, false
+		return nil, an, false, nil
 	}
 	if len(good) < len(chosen) {
-		if next, err := applyVerified(src, good, opts); err == nil {
+		next, an, verr, err = applyVerified(src, good, analyze, opts)
+		if err != nil {
+			return nil, an, false, err
+		}
+		if verr == nil {
 			for _, c := range good {
 				c.ok = true
 			}
-			return next, true
+			return next, an, true, nil
 		}
 	}
 	// The good fixes break the file only together: apply the first now, the
 	// others are chosen again in the next round.
-	next, _ = applyVerified(src, good[:1], opts)
-	good[0].ok = true
-	return next, true
+	next, an, _, err = applyVerified(src, good[:1], analyze, opts)
+	good[0].ok = err == nil
+	return next, an, err == nil, err
 }
 
-func applyVerified(src []byte, cs []*candidate, opts Options) ([]byte, error) {
+// applyVerified applies the fixes cs, formats and analyses the result. verr
+// says why the result is rejected (bad edits, a formatter error, syntax
+// errors); err is analyze's.
+func applyVerified(src []byte, cs []*candidate, analyze Analyze, opts Options) (out []byte, an Analysis, verr, err error) {
 	var edits []lint.Edit
 	for _, c := range cs {
 		edits = append(edits, c.edits...)
 	}
-	out, err := Apply(src, edits)
-	if err != nil {
-		return nil, err
+	out, verr = Apply(src, edits)
+	if verr != nil {
+		return nil, an, verr, nil
 	}
 	if opts.Format != nil {
-		if out, err = opts.Format(out); err != nil {
-			return nil, fmt.Errorf("formatting the result: %v", err)
+		if out, verr = opts.Format(out); verr != nil {
+			return nil, an, fmt.Errorf("formatting the result: %v", verr), nil
 		}
+	}
+	if an, err = analyze(out); err != nil {
+		return nil, an, nil, err
+	}
+	if n := syntaxErrors(out, an, opts); n > 0 {
+		return nil, an, fmt.Errorf("the result has %d syntax error region(s) where the input had none", n), nil
+	}
+	return out, an, nil, nil
+}
+
+// syntaxErrors counts src's syntax errors: from the analysis when it parsed
+// the file, else with Options.SyntaxErrors (0 without it).
+func syntaxErrors(src []byte, an Analysis, opts Options) int {
+	if an.Parsed {
+		return an.SyntaxErrors
 	}
 	if opts.SyntaxErrors != nil {
-		if n := opts.SyntaxErrors(out); n > 0 {
-			return nil, fmt.Errorf("the result has %d syntax error region(s) where the input had none", n)
-		}
+		return opts.SyntaxErrors(src)
 	}
-	return out, nil
+	return 0
 }
 
 // Apply applies edits to src and returns a new slice. Edits may come in any

@@ -20,7 +20,7 @@ var (
 // words reports every match of re with a fix produced by fix (nil: none).
 func words(rule *lint.Rule, re string, fix func(src []byte, m []int) []lint.Edit) fixers.Analyze {
 	rx := regexp.MustCompile(re)
-	return func(src []byte) ([]lint.Diagnostic, error) {
+	return func(src []byte) (fixers.Analysis, error) {
 		var ds []lint.Diagnostic
 		lines := lint.NewLines(src)
 		for _, m := range rx.FindAllIndex(src, -1) {
@@ -32,18 +32,18 @@ func words(rule *lint.Rule, re string, fix func(src []byte, m []int) []lint.Edit
 			}
 			ds = append(ds, d)
 		}
-		return ds, nil
+		return fixers.Analysis{Diagnostics: ds}, nil
 	}
 }
 
 func both(as ...fixers.Analyze) fixers.Analyze {
-	return func(src []byte) ([]lint.Diagnostic, error) {
+	return func(src []byte) (fixers.Analysis, error) {
 		var all []lint.Diagnostic
 		for _, a := range as {
-			ds, _ := a(src)
-			all = append(all, ds...)
+			an, _ := a(src)
+			all = append(all, an.Diagnostics...)
 		}
-		return all, nil
+		return fixers.Analysis{Diagnostics: all}, nil
 	}
 }
 

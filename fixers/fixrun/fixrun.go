@@ -38,17 +38,20 @@ type Options struct {
 
 // File is one file that had fixes to try.
 type File struct {
-	Path     string
-	Abs      string
+	Path string
+	Abs  string
+	// Old and New are the content before and after; in Write mode they are
+	// dropped once the file is written (see Changed).
 	Old, New []byte
 	Report   *fixers.Report
+	changed  bool
 	// Err is set when the file could not be re-analysed or written; New is
 	// then not on disk.
 	Err error
 }
 
 // Changed reports whether the fixes changed the file.
-func (f *File) Changed() bool { return f.Err == nil && !fixers.Equal(f.Old, f.New) }
+func (f *File) Changed() bool { return f.Err == nil && f.changed }
 
 // Counts are one rule's totals.
 type Counts struct {
@@ -151,6 +154,10 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	todoByPath := map[string]*lint.FileResult{}
+	for _, f := range todo {
+		todoByPath[f.Path] = f
+	}
 	for _, f := range files {
 		if f == nil {
 			continue // cancelled
@@ -163,6 +170,7 @@ feed:
 			sum.counts(a.Rule).Fixed++
 		}
 		sum.Left = append(sum.Left, f.Report.Left...)
+		sum.Left = append(sum.Left, projectLeft(todoByPath[f.Path], f.Report)...)
 	}
 	for _, l := range sum.Left {
 		sum.counts(l.Diagnostic.Rule).Left[l.Reason]++
@@ -173,6 +181,46 @@ feed:
 			cmp.Compare(a.Diagnostic.Rule.Code, b.Diagnostic.Rule.Code))
 	})
 	return sum
+}
+
+// projectLeft returns the findings of the check that the fix rounds could
+// not see: the rounds re-analyse one file, so findings of a rule's
+// project-wide phase (cross-file facts) are not reproduced. For each rule,
+// as many of the check's findings as the rounds neither fixed nor left are
+// kept as they were (NoFix, original positions), preferring those whose
+// message the rounds did not report (a fix of one rule can change another
+// finding's message, which is not a lost finding).
+func projectLeft(orig *lint.FileResult, rep *fixers.Report) []fixers.Left {
+	if orig == nil {
+		return nil
+	}
+	type key struct{ code, msg string }
+	seen := map[key]int{}
+	missing := map[string]int{}
+	for _, d := range orig.Diagnostics {
+		missing[d.Rule.Code]++
+	}
+	for _, l := range rep.Left {
+		seen[key{l.Diagnostic.Rule.Code, l.Diagnostic.Message}]++
+		missing[l.Diagnostic.Rule.Code]--
+	}
+	for _, a := range rep.Applied {
+		seen[key{a.Rule.Code, a.Diagnostic}]++
+		missing[a.Rule.Code]--
+	}
+	var out []fixers.Left
+	for _, d := range orig.Diagnostics {
+		k := key{d.Rule.Code, d.Message}
+		if seen[k] > 0 {
+			seen[k]--
+			continue
+		}
+		if missing[d.Rule.Code] > 0 {
+			missing[d.Rule.Code]--
+			out = append(out, fixers.Left{Diagnostic: d, Reason: fixers.NoFix})
+		}
+	}
+	return out
 }
 
 func (s *Summary) counts(r *lint.Rule) *Counts {
@@ -205,7 +253,16 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 	out := &File{Path: f.Path, Abs: in.Abs, Old: f.Src, New: f.Src}
 	fo := opts.Languages[f.Language]
 	fo.Unsafe = opts.Unsafe
-	analyze := func(src []byte) ([]lint.Diagnostic, error) { return res.Reanalyze(f.Path, src) }
+	analyze := func(src []byte) (fixers.Analysis, error) {
+		r, err := res.Reanalyze(f.Path, src)
+		if err != nil {
+			return fixers.Analysis{}, err
+		}
+		return fixers.FromResult(r), nil
+	}
+	// The check already analysed the file: the first round starts there.
+	initial := fixers.FromResult(f)
+	fo.Initial = &initial
 	newSrc, rep, err := fixers.FixFile(f.Path, f.Src, analyze, fo)
 	out.Report = rep
 	if err != nil {
@@ -213,7 +270,8 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 		return out
 	}
 	out.New = newSrc
-	if opts.Write && out.Changed() {
+	out.changed = !fixers.Equal(f.Src, newSrc)
+	if opts.Write && out.changed {
 		if err := fixers.WriteIfUnchanged(in.Abs, f.Src, newSrc); err != nil {
 			out.Err = fmt.Errorf("writing the fixed file: %w", err)
 			if errors.Is(err, fixers.ErrChanged) {
@@ -221,6 +279,10 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 			}
 		}
 	}
+	if opts.Write && out.Err == nil {
+		out.Old, out.New = nil, nil
+	}
+	f.Src = nil
 	return out
 }
 

@@ -28,8 +28,9 @@ func (r *Result) Input(path string) (Input, bool) {
 
 // Reanalyze analyses new content for a file of the run with the file's
 // configuration, and applies the same enablement and suppressions as Run:
-// the diagnostics are those `xylint check` would report for that content.
-func (r *Result) Reanalyze(path string, src []byte) ([]lint.Diagnostic, error) {
+// the result's diagnostics are those `xylint check` would report for that
+// content.
+func (r *Result) Reanalyze(path string, src []byte) (*lint.FileResult, error) {
 	in, ok := r.inputs[path]
 	if !ok {
 		return nil, fmt.Errorf("%s: not a file of this run", path)
@@ -45,5 +46,6 @@ func (r *Result) Reanalyze(path string, src []byte) ([]lint.Diagnostic, error) {
 	if f.Skipped != "" {
 		return nil, fmt.Errorf("%s: skipped: %s", path, f.Skipped)
 	}
-	return finishDiagnostics(f, in.Config, r.Registry.LookupSuppression), nil
+	f.Diagnostics = finishDiagnostics(f, in.Config, r.Registry.LookupSuppression)
+	return f, nil
 }

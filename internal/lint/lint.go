@@ -229,6 +229,12 @@ type FileResult struct {
 	Diagnostics []Diagnostic
 	// Comments are the file's comments, for suppressions.
 	Comments []Comment
+	// Parsed is true when the file was parsed (a file that no enabled rule
+	// can match is not); SyntaxErrors is then its number of syntax error
+	// regions, whether or not XY000 is reported. The fix engine verifies
+	// its results with them.
+	Parsed       bool
+	SyntaxErrors int
 	// Skipped says why the file was not analysed ("binary file", "not
 	// UTF-8", "template", ...); empty when it was.
 	Skipped string

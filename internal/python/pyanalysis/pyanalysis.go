@@ -180,6 +180,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		return res, nil
 	}
 	res.Comments = f.Comments
+	res.Parsed, res.SyntaxErrors = true, len(f.Errors)
 
 	// The single walk: scopes and bindings, and the nodes each analyzer wants.
 	col := newCollected()

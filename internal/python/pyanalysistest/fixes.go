@@ -86,9 +86,9 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 // convergence, idempotence (fixing the result changes nothing).
 func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fixers.Report) {
 	t.Helper()
-	analyze := func(b []byte) ([]lint.Diagnostic, error) {
+	analyze := func(b []byte) (fixers.Analysis, error) {
 		res := pyanalysis.AnalyzeFile(path, b, cfg)
-		return res.Diagnostics, res.Err
+		return fixers.FromResult(res), res.Err
 	}
 	opts := fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
 	out, rep, err := fixers.FixFile(path, src, analyze, opts)
