@@ -82,6 +82,20 @@ var subsumes = map[string][]string{
 	"decimal.InvalidOperation": {"builtins.ArithmeticError"},
 }
 
+// libraryCall reports whether a call of q, in library lib, is one whose
+// errors the library's base exception covers: any function of httpx or
+// requests, a file object's methods, but under google.cloud only the client
+// constructors (`bigquery.Client()`, `storage.Client()`, ...) and, through
+// libraryOfValue, the methods of the clients and what they return — other
+// google.cloud helpers (ndb.RedisCache.from_environment, ...) raise other
+// errors.
+func libraryCall(lib, q string) bool {
+	if lib != "google.cloud" {
+		return lib != ""
+	}
+	return strings.HasSuffix(q, "Client")
+}
+
 // libraryOf returns the library in libraries that a qualified name belongs
 // to ("httpx.get" → "httpx", "google.cloud.bigquery.Client" →
 // "google.cloud").

@@ -196,7 +196,7 @@ func (c *checker) callRaises(call syntax.Node) ([]string, bool) {
 		if noRaise[q] {
 			return nil, true
 		}
-		if lib := libraryOf(q); lib != "" {
+		if lib := libraryOf(q); lib != "" && libraryCall(lib, q) {
 			return []string{libraries[lib]}, true
 		}
 	}
@@ -230,7 +230,10 @@ func (c *checker) libraryOfValue(v syntax.Node, depth int) string {
 	case syntax.KindCall:
 		fn := v.ChildByField(syntax.FieldFunction).Unparen()
 		if q, ok := c.r.QualifiedName(fn); ok {
-			return libraryOf(q)
+			if lib := libraryOf(q); libraryCall(lib, q) {
+				return lib
+			}
+			return ""
 		}
 		if fn.Is(syntax.KindAttribute) {
 			return c.libraryOfValue(fn.ChildByField(syntax.FieldObject), depth+1)
