@@ -196,8 +196,13 @@ func (c *checker) callRaises(call syntax.Node) ([]string, bool) {
 		if noRaise[q] {
 			return nil, true
 		}
-		if lib := libraryOf(q); lib != "" && libraryCall(lib, q) {
-			return []string{libraries[lib]}, true
+		if lib := libraryOf(q); lib != "" {
+			if libraryCall(lib, q) {
+				return []string{libraries[lib]}, true
+			}
+			// A library helper that is not one of its clients
+			// (ndb.RedisCache.from_environment): unknown.
+			return nil, false
 		}
 	}
 	if !fn.Is(syntax.KindAttribute) {
