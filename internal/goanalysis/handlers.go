@@ -53,24 +53,102 @@ type RequestScope struct {
 func NewRequestScope(pass *analysis.Pass) *RequestScope {
 	return reach(pass, func(fd *ast.FuncDecl, fn *types.Func) bool {
 		return IsHandler(fn.Type().(*types.Signature))
-	}, true)
+	})
 }
 
-// NewStartupScope computes the function bodies that run at start-up: init
-// functions, main.main, and the functions of the package they call,
-// transitively (setup(ctx) called from main builds its clients once).
-// Function literals are not roots: a handler literal registered in main
-// runs per request.
+// NewStartupScope computes the function bodies that run once, at start-up:
+// init functions, main.main, and the package's functions whose every use
+// is a call from start-up code (setup(ctx) called only from main builds its
+// clients once). A function also called from a handler, from a function
+// literal, or used as a value is not start-up code.
 func NewStartupScope(pass *analysis.Pass) *RequestScope {
 	isMain := pass.Pkg.Name() == "main"
-	return reach(pass, func(fd *ast.FuncDecl, fn *types.Func) bool {
-		return fd.Recv == nil && (fd.Name.Name == "init" || isMain && fd.Name.Name == "main")
-	}, false)
+	decls := map[*types.Func]*ast.FuncDecl{}
+	s := &RequestScope{funcs: make(map[ast.Node]bool)}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil {
+					decls[fn] = fd
+					if fd.Recv == nil && (fd.Name.Name == "init" || isMain && fd.Name.Name == "main") {
+						s.funcs[fd] = true
+					}
+				}
+			}
+		}
+	}
+	// callers[f]: the innermost function (declaration or literal) around
+	// each use of f; nil for a use outside any function or not as a callee.
+	callers := map[*ast.FuncDecl][]ast.Node{}
+	for _, f := range pass.Files {
+		WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			fn, _ := pass.TypesInfo.Uses[id].(*types.Func)
+			fd := decls[fn]
+			if fd == nil {
+				return true
+			}
+			var caller ast.Node
+			if isCallee(id, stack) {
+				for i := len(stack) - 1; i >= 0 && caller == nil; i-- {
+					switch stack[i].(type) {
+					case *ast.FuncDecl, *ast.FuncLit:
+						caller = stack[i]
+					}
+				}
+			}
+			callers[fd] = append(callers[fd], caller)
+			return true
+		})
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range decls {
+			if s.funcs[fd] || len(callers[fd]) == 0 {
+				continue
+			}
+			all := true
+			for _, c := range callers[fd] {
+				if c == nil || !s.funcs[c] {
+					all = false
+					break
+				}
+			}
+			if all {
+				s.funcs[fd] = true
+				changed = true
+			}
+		}
+	}
+	return s
 }
 
-// reach collects the declared functions for which root holds (and, with
-// literals, the function literals that are handlers) and what they call.
-func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool, literals bool) *RequestScope {
+// isCallee reports whether id (last on stack) is the function called by
+// the call expression around it: f(...) or x.f(...).
+func isCallee(id *ast.Ident, stack []ast.Node) bool {
+	i := len(stack) - 2
+	if i >= 0 {
+		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			i--
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fun := ast.Unparen(call.Fun)
+	return fun == id || fun == stack[i+1]
+}
+
+// reach collects the declared functions for which root holds, the function
+// literals that are handlers, and the package's functions they call.
+func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool) *RequestScope {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	var roots []ast.Node
 	for _, f := range pass.Files {
@@ -87,9 +165,6 @@ func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool, lite
 			if root(fd, fn) {
 				roots = append(roots, fd)
 			}
-		}
-		if !literals {
-			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.FuncLit); ok {
@@ -109,12 +184,6 @@ func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool, lite
 		}
 		s.funcs[n] = true
 		ast.Inspect(n, func(m ast.Node) bool {
-			// A handler literal inside main is not start-up code.
-			if lit, ok := m.(*ast.FuncLit); ok && !literals {
-				if sig, ok := pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && IsHandler(sig) {
-					return false
-				}
-			}
 			call, ok := m.(*ast.CallExpr)
 			if !ok {
 				return true

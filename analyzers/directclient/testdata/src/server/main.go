@@ -32,3 +32,13 @@ func reload(ctx context.Context) {
 	c, _ := storage.NewClient(ctx) // want `storage.NewClient is built in reload`
 	_ = c
 }
+
+// both runs at start-up and per request: not start-up code.
+func both(ctx context.Context) {
+	c, _ := storage.NewClient(ctx) // want `storage.NewClient is built per request`
+	_ = c
+}
+
+func handler(w http.ResponseWriter, r *http.Request) { both(r.Context()) }
+
+func init() { both(context.Background()) }
