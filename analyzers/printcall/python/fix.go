@@ -106,13 +106,9 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 	}
 	var es pyedit.Edits
 	es.Add(edits...)
-	var callArgs string
+	var callArgs []string
 	if q == "builtins.print" {
-		var ok bool
-		callArgs, ok = printArgs(pos, sep)
-		if !ok {
-			return nil
-		}
+		callArgs = printArgs(pos, sep)
 	} else {
 		if len(pos) != 1 {
 			return nil
@@ -128,9 +124,9 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 		if q == "pprint.pp" && !hasKeyword(ppKw, "sort_dicts") {
 			kws = append(kws, "sort_dicts=False")
 		}
-		callArgs = `"%s", ` + pformat + "(" + strings.Join(append([]string{string(pos[0].Text())}, kws...), ", ") + ")"
+		callArgs = []string{`"%s"`, pformat + "(" + strings.Join(append([]string{string(pos[0].Text())}, kws...), ", ") + ")"}
 	}
-	es.Add(fx.ed.Replace(call, logger+"."+level+"("+callArgs+")"))
+	es.Add(fx.ed.Replace(call, logger+"."+level+"("+fx.layout(call, pos, callArgs)+")"))
 	return &lint.Fix{Message: "Replace with `" + logger + "." + level + "`", Safety: lint.Safe, Edits: es.List()}
 }
 
@@ -143,18 +139,34 @@ func hasKeyword(kws []string, name string) bool {
 	return false
 }
 
+// layout joins the logger call's arguments: on one line, or, when print's
+// arguments started on a line of their own, one per line at their
+// indentation with the closing parenthesis on a line at the call's.
+func (fx *fixer) layout(call syntax.Node, pos []syntax.Node, args []string) string {
+	if len(pos) == 0 || !fx.ed.StartsLine(pos[0]) {
+		return strings.Join(args, ", ")
+	}
+	ind := fx.ed.Indent(pos[0])
+	var b strings.Builder
+	for _, a := range args {
+		b.WriteString("\n" + ind + a + ",")
+	}
+	b.WriteString("\n" + fx.ed.Indent(call))
+	return b.String()
+}
+
 // printArgs builds the logger call's arguments from print's positional
 // arguments.
-func printArgs(pos []syntax.Node, sep string) (string, bool) {
+func printArgs(pos []syntax.Node, sep string) []string {
 	if len(pos) == 0 {
-		return `""`, true
+		return []string{`""`}
 	}
 	if len(pos) == 1 {
 		a := pos[0]
 		if isStringLiteral(a) {
-			return string(a.Text()), true
+			return []string{string(a.Text())}
 		}
-		return `"%s", ` + string(a.Text()), true
+		return []string{`"%s"`, string(a.Text())}
 	}
 	// Inline plain literals whose content can go between double quotes.
 	type piece struct {
@@ -190,11 +202,7 @@ func printArgs(pos []syntax.Node, sep string) (string, bool) {
 		format.WriteString("%s")
 		rest = append(rest, p.expr)
 	}
-	out := `"` + format.String() + `"`
-	if len(rest) > 0 {
-		out += ", " + strings.Join(rest, ", ")
-	}
-	return out, true
+	return append([]string{`"` + format.String() + `"`}, rest...)
 }
 
 // content is the source text between the quotes of a plain string literal.

@@ -24,10 +24,10 @@ func compileAll(t *testing.T, files map[string][]byte) {
 }
 
 // A print over several lines (no comment inside, so no `# want` there):
-// the arguments keep their text, line breaks included.
+// the arguments keep their text and layout, one per line.
 func TestFixMultiLine(t *testing.T) {
 	src := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(rows):\n    print(\n        \"rows\",\n        {\"a\": 1,\n         \"b\": 2},\n        len(rows),\n    )\n"
-	want := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(rows):\n    log.info(\"rows %s %s\", {\"a\": 1,\n         \"b\": 2}, len(rows))\n"
+	want := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(rows):\n    log.info(\n        \"rows %s %s\",\n        {\"a\": 1,\n         \"b\": 2},\n        len(rows),\n    )\n"
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	out, rep := pyanalysistest.FixSource(t, "m.py", []byte(src), cfg)
 	if string(out) != want {
