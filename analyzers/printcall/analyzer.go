@@ -196,18 +196,17 @@ func fix(pass *analysis.Pass, f *ast.File, p *print, removable map[string]*ast.I
 	if p.level == "" {
 		return nil
 	}
-	slog, edits, ok := goanalysis.AddImport(pass, f, "log/slog")
+	paths := []string{"log/slog"}
+	if p.usesFmt {
+		paths = append(paths, "fmt")
+	}
+	names, edits, ok := goanalysis.AddImports(pass, f, paths...)
 	if !ok {
 		return nil
 	}
-	msg := p.msg
+	slog, msg := names["log/slog"], p.msg
 	if p.usesFmt {
-		fmtName, more, ok := goanalysis.AddImport(pass, f, "fmt")
-		if !ok {
-			return nil
-		}
-		edits = append(edits, more...)
-		msg = fmtName + "." + msg
+		msg = names["fmt"] + "." + msg
 	}
 	edits = append(edits, analysis.TextEdit{
 		Pos:     p.call.Pos(),
