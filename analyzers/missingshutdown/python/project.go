@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/crossfile"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
@@ -108,8 +108,9 @@ type node struct {
 
 func project(pass *pyanalysis.ProjectPass) error {
 	var nodes []node
-	var byName, byCall crossfile.Index[int]
-	var handlers crossfile.Index[bool]
+	byName := modules.NewDefs[int](pass.Modules)
+	byCall := modules.NewDefs[int](pass.Modules)
+	handlers := modules.NewDefs[bool](pass.Modules)
 	for _, f := range pass.Files {
 		for _, v := range pass.Facts(f) {
 			ff, ok := v.(*fileFact)
@@ -117,16 +118,16 @@ func project(pass *pyanalysis.ProjectPass) error {
 				continue
 			}
 			for _, h := range ff.HandlesParam {
-				handlers.Add(f.Path, f.Module, h, true)
+				handlers.Add(f.Path, h, true)
 			}
 			for gi, g := range ff.Groups {
 				id := len(nodes)
 				nodes = append(nodes, node{file: f.Path, ff: ff, g: gi})
 				for _, n := range g.Names {
 					if name, ok := strings.CutPrefix(n, "ret:"); ok {
-						byCall.Add(f.Path, f.Module, name, id)
+						byCall.Add(f.Path, name, id)
 					} else {
-						byName.Add(f.Path, f.Module, strings.TrimPrefix(n, ":"), id)
+						byName.Add(f.Path, strings.TrimPrefix(n, ":"), id)
 					}
 				}
 			}
@@ -148,9 +149,9 @@ func project(pass *pyanalysis.ProjectPass) error {
 	for i, n := range nodes {
 		for _, ref := range n.ff.Groups[n.g].Refs {
 			q := strings.TrimPrefix(ref, "ref:")
-			idx := &byName
+			idx := byName
 			if strings.HasSuffix(q, "()") {
-				q, idx = strings.TrimSuffix(q, "()"), &byCall
+				q, idx = strings.TrimSuffix(q, "()"), byCall
 			}
 			if j, _, ok := idx.Lookup(n.file, q); ok {
 				parent[find(i)] = find(j)

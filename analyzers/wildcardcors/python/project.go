@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/crossfile"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -123,8 +123,8 @@ func isConstantName(s string) bool {
 const maxHops = 8
 
 func project(pass *pyanalysis.ProjectPass) error {
-	var consts crossfile.Index[constant]
-	var imports crossfile.Index[string]
+	consts := modules.NewDefs[constant](pass.Modules)
+	imports := modules.NewDefs[string](pass.Modules)
 	var files []*pyanalysis.FileFacts
 	for _, f := range pass.Files {
 		for _, v := range pass.Facts(f) {
@@ -133,10 +133,10 @@ func project(pass *pyanalysis.ProjectPass) error {
 				continue
 			}
 			for name, c := range ff.Consts {
-				consts.Add(f.Path, f.Module, name, c)
+				consts.Add(f.Path, name, c)
 			}
 			for name, q := range ff.Imports {
-				imports.Add(f.Path, f.Module, name, q)
+				imports.Add(f.Path, name, q)
 			}
 			if len(ff.Pending) > 0 {
 				files = append(files, f)
@@ -148,7 +148,7 @@ func project(pass *pyanalysis.ProjectPass) error {
 		for _, v := range pass.Facts(f) {
 			ff := v.(*fileFact)
 			for _, p := range ff.Pending {
-				checkPending(pass, f.Path, p, &consts, &imports)
+				checkPending(pass, f.Path, p, consts, imports)
 			}
 		}
 	}
@@ -157,7 +157,7 @@ func project(pass *pyanalysis.ProjectPass) error {
 
 // checkPending resolves a pending policy's references and reports the
 // first that holds a wildcard.
-func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *crossfile.Index[constant], imports *crossfile.Index[string]) {
+func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *modules.Defs[constant], imports *modules.Defs[string]) {
 	for i, ref := range p.Refs {
 		c, defPath, ok := resolveConstant(path, ref, consts, imports)
 		if !ok {
@@ -182,7 +182,7 @@ func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *
 
 // resolveConstant finds the constant a qualified name stands for, following
 // re-exporting imports.
-func resolveConstant(from, q string, consts *crossfile.Index[constant], imports *crossfile.Index[string]) (constant, string, bool) {
+func resolveConstant(from, q string, consts *modules.Defs[constant], imports *modules.Defs[string]) (constant, string, bool) {
 	for hop := 0; hop < maxHops; hop++ {
 		if c, def, ok := consts.Lookup(from, q); ok {
 			return c, def, true
