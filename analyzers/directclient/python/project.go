@@ -2,7 +2,6 @@ package python
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
@@ -31,7 +30,6 @@ func project(pp *pyanalysis.ProjectPass) error {
 type fileInfo struct {
 	ff    *pyanalysis.FileFacts
 	fact  *fileFact
-	dir   string
 	funcs map[string]*funcFact
 }
 
@@ -48,93 +46,38 @@ type how struct {
 	path []string // keys from the entry to the function, both excluded
 }
 
-// candidate is a file that may be the module a dotted name names.
-type candidate struct {
-	file int
-	root string // the directory the module name is relative to
-}
-
 type graph struct {
-	modules  *modules.Index
-	files    []*fileInfo
-	byPath   map[string]int
-	bySuffix map[string][]candidate
+	modules *modules.Index
+	files   []*fileInfo
+	byPath  map[string]int
 }
 
 func newGraph(pp *pyanalysis.ProjectPass) *graph {
-	g := &graph{modules: pp.Modules, byPath: map[string]int{}, bySuffix: map[string][]candidate{}}
+	g := &graph{modules: pp.Modules, byPath: map[string]int{}}
 	for _, ff := range pp.Files {
 		for _, v := range pp.Facts(ff) {
 			fact, ok := v.(*fileFact)
 			if !ok {
 				continue
 			}
-			i := len(g.files)
-			fi := &fileInfo{ff: ff, fact: fact, dir: path.Dir(ff.Path), funcs: map[string]*funcFact{}}
+			fi := &fileInfo{ff: ff, fact: fact, funcs: map[string]*funcFact{}}
 			for j := range fact.Funcs {
 				fi.funcs[fact.Funcs[j].Key] = &fact.Funcs[j]
 			}
+			g.byPath[ff.Path] = len(g.files)
 			g.files = append(g.files, fi)
-			g.byPath[ff.Path] = i
-			g.index(i)
 		}
 	}
 	return g
-}
-
-// index registers every dotted name a file may be imported as: the tails of
-// its path that are identifiers ("validators", "app.api.deps", ...) and its
-// module name when the caller knew it.
-func (g *graph) index(i int) {
-	f := g.files[i].ff
-	p := strings.TrimSuffix(strings.TrimSuffix(f.Path, ".pyi"), ".py")
-	p = strings.TrimSuffix(p, "/__init__")
-	segs := strings.Split(p, "/")
-	for k := len(segs) - 1; k >= 0; k-- {
-		if !isIdent(segs[k]) {
-			break
-		}
-		root := strings.Join(segs[:k], "/")
-		switch {
-		case k == 0:
-			root = "."
-		case root == "":
-			root = "/"
-		}
-		name := strings.Join(segs[k:], ".")
-		g.bySuffix[name] = append(g.bySuffix[name], candidate{file: i, root: root})
-	}
-}
-
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-// within reports whether dir is root or below it.
-func within(dir, root string) bool {
-	switch root {
-	case ".":
-		return !strings.HasPrefix(dir, "/") && dir != ".." && !strings.HasPrefix(dir, "../")
-	case "/":
-		return strings.HasPrefix(dir, "/")
-	}
-	return dir == root || strings.HasPrefix(dir, root+"/")
 }
 
 // maxExportHops bounds how many package re-exports a reference follows.
 const maxExportHops = 4
 
 // resolve returns the functions a reference made in file from may name
-// (a class name also names its __init__).
+// (a class name also names its __init__). Imports are resolved as the
+// file's sys.path would (internal/python/modules); a relative name, which
+// only a file without a module name has, names nothing Python could import.
 func (g *graph) resolve(from int, ref string, hops int) []node {
 	if k, ok := strings.CutPrefix(ref, localRef); ok {
 		return []node{{from, k}, {from, k + ".__init__"}}
@@ -143,70 +86,9 @@ func (g *graph) resolve(from int, ref string, hops int) []node {
 	if !ok || hops > maxExportHops {
 		return nil
 	}
-	if strings.HasPrefix(q, ".") {
-		return g.resolveRelative(from, q, hops)
-	}
-	if g.modules != nil {
-		file, attr, ok := g.modules.Split(g.files[from].ff.Path, q)
-		if t, indexed := g.byPath[file]; ok && indexed && attr != "" {
-			return g.target(t, attr, hops)
-		}
-		return nil
-	}
-	// Without a module index: the longest module name first ("a.b.c" is
-	// module a.b's c, or module a's b.c, a class's method), looked up by
-	// path tails.
-	for i := len(q); i > 0; i = strings.LastIndexByte(q[:i], '.') {
-		mod, attr := q[:i], ""
-		if i < len(q) {
-			attr = q[i+1:]
-		}
-		if attr == "" {
-			continue
-		}
-		if t, ok := g.pick(from, mod); ok {
-			return g.target(t, attr, hops)
-		}
-	}
-	return nil
-}
-
-// pick chooses the file a module name means for a file: one whose import
-// root is the file's directory or above it, the deepest such root (so a
-// service's own `validators.py` wins over another service's).
-func (g *graph) pick(from int, mod string) (int, bool) {
-	best, bestLen := -1, -1
-	dir := g.files[from].dir
-	for _, c := range g.bySuffix[mod] {
-		if within(dir, c.root) && len(c.root) > bestLen {
-			best, bestLen = c.file, len(c.root)
-		}
-	}
-	return best, best >= 0
-}
-
-// resolveRelative resolves ".m.f" / "..pkg.f" / ".f" against the directory
-// of file from.
-func (g *graph) resolveRelative(from int, q string, hops int) []node {
-	dots := len(q) - len(strings.TrimLeft(q, "."))
-	rest := q[dots:]
-	base := g.files[from].dir
-	for range dots - 1 {
-		base = path.Dir(base)
-	}
-	// rest is "m.f" (module m's f), "f" (the package's f) or "m.C.f".
-	parts := strings.Split(rest, ".")
-	for k := len(parts) - 1; k >= 0; k-- {
-		mod := path.Join(append([]string{base}, parts[:k]...)...)
-		attr := strings.Join(parts[k:], ".")
-		for _, p := range []string{mod + ".py", mod + "/__init__.py"} {
-			if k == 0 && p == mod+".py" {
-				continue
-			}
-			if t, ok := g.byPath[p]; ok {
-				return g.target(t, attr, hops)
-			}
-		}
+	file, attr, ok := g.modules.Split(g.files[from].ff.Path, q)
+	if t, indexed := g.byPath[file]; ok && indexed && attr != "" {
+		return g.target(t, attr, hops)
 	}
 	return nil
 }

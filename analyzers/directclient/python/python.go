@@ -24,13 +24,13 @@
 // reached only from startup code is "module-level", any other site in a
 // function is "per-call".
 //
-// References are resolved by path, so that the project phase works whether
-// or not module names are known: `from validators import f` finds
-// `validators.py` (or `validators/__init__.py`) in a directory that is the
-// importing file's own or one above it, the deepest first; relative imports
-// count from the importing file's directory; a package's `__init__.py`
-// re-exports are followed. Calls through objects whose type is not known
-// (`svc.fetch()` on a local) are not followed.
+// References are resolved as the importing file's sys.path would resolve
+// them (internal/python/modules): `from validators import f` in a service's
+// main.py finds the service's own `validators.py`, `from shared.x import f`
+// the platform's `shared/x.py`, and relative imports count from the file's
+// package; a package's `__init__.py` re-exports are followed. Calls through
+// objects whose type is not known (`svc.fetch()` on a local) are not
+// followed.
 package python
 
 import (

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 
 	"github.com/xynergy/xylint/analyzers/directclient/python"
@@ -20,28 +21,32 @@ func TestAnalyzer(t *testing.T) {
 	pyanalysistest.Run(t, "../testdata/python", python.Analyzer)
 }
 
-// Without a module index (callers that give none), references are resolved
-// by path: a service's own validators.py, relative imports, re-exports.
-func TestProjectWithoutModuleIndex(t *testing.T) {
+// Each site's Kind (the --statistics and JSON field) matches its message:
+// a service's own validators.py, relative imports, re-exports.
+func TestProjectKinds(t *testing.T) {
 	root := "../testdata/python/platform"
-	var facts []*pyanalysis.FileFacts
+	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
-			return err
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			rel, _ := filepath.Rel(root, p)
+			paths = append(paths, filepath.ToSlash(rel))
 		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		_, ff := pyanalysis.Analyze(filepath.ToSlash(rel), src, pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}})
-		facts = append(facts, ff)
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}})
+	mods := modules.New(paths)
+	var facts []*pyanalysis.FileFacts
+	for _, rel := range paths {
+		src, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, ff := pyanalysis.Analyze(rel, src, pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Module: mods.Module(rel)})
+		facts = append(facts, ff)
+	}
+	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Modules: mods})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +83,7 @@ func TestPrefilterFollowsTheTable(t *testing.T) {
 		}
 		res, ff := pyanalysis.Analyze("svc/x.py", []byte(src), cfg)
 		diags, _ := pyanalysis.RunProject([]*pyanalysis.FileFacts{ff}, pyanalysis.ProjectConfig{Analyzers: cfg.Analyzers,
-			Options: func(string, *lint.Rule) any { return opts }})
+			Modules: modules.New([]string{"svc/x.py"}), Options: func(string, *lint.Rule) any { return opts }})
 		return len(res.Diagnostics) + len(diags) // XY000 for the parsed file, XY003 for the site
 	}
 	if n := analyze(nil); n != 0 {
