@@ -47,8 +47,10 @@
 //     with all files' facts for that analyzer, and may report diagnostics in
 //     any file.
 //
-// Config.Module is the file's dotted module name ("app.api.routes"), set by
-// the caller (who knows the package roots) and used to resolve relative
-// imports and to qualify module-level names; ModuleName derives it from a
-// path when nothing better is known.
+// Config.Module is the file's dotted module name ("app.api.routes"), used to
+// resolve relative imports and to qualify module-level names. The caller
+// takes it from a modules.Index of all the run's paths (internal/python/
+// modules: package roots, services that are roots of their own) and gives
+// the same index to RunProject, where it resolves the names one file uses
+// to the files that define them (ProjectPass.Modules).
 package pyanalysis

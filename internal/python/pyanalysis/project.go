@@ -2,7 +2,6 @@ package pyanalysis
 
 import (
 	"fmt"
-	"path"
 	"runtime/debug"
 	"strings"
 
@@ -22,7 +21,8 @@ type ProjectPass struct {
 	Options func(path string) any
 	// Modules resolves imports across the run's files (which file a
 	// qualified name used in a file refers to); see internal/python/modules.
-	// Nil when the caller gave none: every name is then external.
+	// It is the index the files' Config.Module came from. Nil only when the
+	// caller gave none: every name is then external.
 	Modules *modules.Index
 
 	diags *[]lint.Diagnostic
@@ -54,7 +54,9 @@ type ProjectConfig struct {
 	Analyzers []*Analyzer
 	// Options gives a rule's options for a file; nil func or result => defaults.
 	Options func(path string, r *lint.Rule) any
-	// Modules is the module layout of the run's files (ProjectPass.Modules).
+	// Modules is the module layout of the run's files (ProjectPass.Modules),
+	// the one each file's Config.Module was taken from. Callers give it:
+	// cross-file rules find nothing across files without it.
 	Modules *modules.Index
 }
 
@@ -104,40 +106,4 @@ func runProject(p *ProjectPass) (err error) {
 		}
 	}()
 	return p.Analyzer.Project(p)
-}
-
-// ModuleName derives a dotted module name from a slash-separated path
-// relative to a package root: "app/api/routes.py" → "app.api.routes",
-// "app/__init__.py" → "app". A leading "src/" is dropped. It returns "" for
-// paths that are not .py files or whose parts are not identifiers.
-func ModuleName(p string) string {
-	p = strings.TrimPrefix(path.Clean(p), "./")
-	if !strings.HasSuffix(p, ".py") {
-		return ""
-	}
-	p = strings.TrimSuffix(p, ".py")
-	p = strings.TrimPrefix(p, "src/")
-	parts := strings.Split(p, "/")
-	if parts[len(parts)-1] == "__init__" {
-		parts = parts[:len(parts)-1]
-	}
-	for _, s := range parts {
-		if !isIdentifier(s) {
-			return ""
-		}
-	}
-	return strings.Join(parts, ".")
-}
-
-func isIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
 }

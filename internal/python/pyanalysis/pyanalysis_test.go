@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -144,6 +145,7 @@ func TestNotParsedWhenNoAnalyzerApplies(t *testing.T) {
 }
 
 func TestProjectPhase(t *testing.T) {
+	mods := modules.New([]string{"app/__init__.py", "app/a.py", "app/b.py", "app/c.py"})
 	var facts []*pyanalysis.FileFacts
 	for _, f := range []struct{ path, src string }{
 		{"app/a.py", "from . import b\nb.f()\n"},
@@ -152,7 +154,7 @@ func TestProjectPhase(t *testing.T) {
 	} {
 		res, ff := pyanalysis.Analyze(f.path, []byte(f.src), pyanalysis.Config{
 			Analyzers: []*pyanalysis.Analyzer{calls},
-			Module:    pyanalysis.ModuleName(f.path),
+			Module:    mods.Module(f.path),
 		})
 		if res.Err != nil {
 			t.Fatal(res.Err)
@@ -162,23 +164,8 @@ func TestProjectPhase(t *testing.T) {
 	if got := facts[0].Facts[calls]; len(got) != 1 || got[0] != "app.b.f" {
 		t.Errorf("facts of a.py = %v (module %q)", got, facts[0].Module)
 	}
-	ds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{calls}})
+	ds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{calls}, Modules: mods})
 	if err != nil || len(ds) != 1 || ds[0].Message != "3 calls in 2 files" || ds[0].Path != "app/b.py" || ds[0].Rule != callRule {
 		t.Errorf("project diagnostics = %+v, %v", ds, err)
-	}
-}
-
-func TestModuleName(t *testing.T) {
-	for p, want := range map[string]string{
-		"app/api/routes.py":  "app.api.routes",
-		"app/__init__.py":    "app",
-		"src/pkg/mod.py":     "pkg.mod",
-		"./main.py":          "main",
-		"my-service/main.py": "",
-		"notes.txt":          "",
-	} {
-		if got := pyanalysis.ModuleName(p); got != want {
-			t.Errorf("ModuleName(%q) = %q, want %q", p, got, want)
-		}
 	}
 }
