@@ -69,14 +69,34 @@ In Go:
 
 # Fix safety
 
-Unsafe. When every call in the `try` body has known exception types (a table
-maintained with the rule: `json.loads` raises `json.JSONDecodeError`, `int()`
-raises `ValueError`, `open()` raises `OSError`, `httpx` calls raise
-`httpx.HTTPError`, Google Cloud client calls raise
-`google.api_core.exceptions.GoogleAPIError`, ...) the fix narrows the handler
-to them; otherwise it adds `logger.exception(...)` to a handler that
-swallows. Both change which errors propagate or what is logged. A bare
-`except:` whose handler cleans up and re-raises is never rewritten.
+Unsafe (Python). Two fixes, tried in this order:
+
+  - Narrowing: when every call in the `try` body is in the rule's table
+    (analyzers/broadexcept/python/exceptions.go) and the body has no `raise`
+    of its own, the broad type becomes what those calls raise, with the
+    imports it needs: `json.loads` → `json.JSONDecodeError`, `int()` /
+    `float()` → `ValueError`, `open()` and a file's methods → `OSError`,
+    any subscript (dict or list indexing) → `LookupError`, `httpx` functions
+    and the methods of httpx clients and responses → `httpx.HTTPError` (and
+    `json.JSONDecodeError` for `.json()`), `requests` →
+    `requests.RequestException`, Google Cloud client constructors
+    (`*.Client()`) and the methods of clients and what they return →
+    `google.api_core.exceptions.GoogleAPIError`, and calls that raise
+    nothing a handler is written for (`len`, `str`, `isinstance`, logging
+    calls, ...). A type covered by another in the list is dropped
+    (`ValueError` covers `json.JSONDecodeError`). In a tuple only the broad
+    member is replaced; a bare `except:` gets the types as well.
+  - Otherwise, a handler that swallows gets
+    `logger.exception("ignored exception in f()")`, replacing its lone
+    `pass` or as its first statement, with the module logger found or added
+    as print-call's fix does (`logger-import` names a shared one).
+
+Handlers that do something else (return an error response, log without the
+traceback) get no fix. Narrowing lets errors the body did not expect (a
+`TypeError`, a bug) propagate, and logging adds log records: both change
+behaviour. A bare `except:` whose handler cleans up and re-raises is not
+reported, so never rewritten (`except BaseException:` would be its only
+equivalent).
 
 Go: no fix.
 
@@ -86,6 +106,8 @@ Go: no fix.
     loggers. Default: names containing `log` (`logger`, `log`, `_logger`,
     `LOGGER`, `app_logger`, ...).
 
+  - `logger-import` (string, "module:name"): a shared logger the fix
+    imports in modules that have none, as print-call's option.
   - Go: none. `v, _ := f()` is not reported (it keeps a value: errcheck's
     territory); `bytes.Buffer` and `strings.Builder` writes, documented
     never to fail, are exempt.

@@ -56,13 +56,36 @@ In Go:
 
 # Fix safety
 
-Safe. The call becomes a call on the module's logger (`logger`, `log`,
-`_logger` or `LOGGER` when the module has one, else a new
-`logger = logging.getLogger(__name__)` after the imports); several arguments
-become lazy %-formatting; `file=sys.stderr` becomes `logger.warning`. Calls
-with `sep=` or `end=` that cannot be expressed, or with `*args`, are not
-fixed. The output goes to the log stream instead of stdout, which is the
-point of the rule.
+Safe (Python). `print(...)` becomes a call on the module logger:
+
+  - the logger is the module's own (`logger`, `log`, `_logger`, `LOGGER`,
+    `_log` or `LOG` bound once at module level to `logging.getLogger(...)`),
+    else the shared logger named by `logger-import`, imported, else a new
+    `logger = logging.getLogger(__name__)` after the imports (with
+    `import logging`, placed in the import block, sorted when it is);
+  - `logger.info`, or `logger.warning` for `file=sys.stderr`: standard error
+    carries a program's diagnostics, not all of which are errors, and
+    warning keeps them visible at the default level;
+  - several arguments become lazy %-formatting: plain string literals are
+    inlined (`%` doubled), every other argument is a `%s` placeholder —
+    `print("total:", n)` becomes `logger.info("total: %s", n)`; a single
+    argument keeps its form (`print(f"x={x}")` becomes
+    `logger.info(f"x={x}")`: f-strings are not rewritten; `print(x)` becomes
+    `logger.info("%s", x)`);
+  - `sep=` a plain string literal is used as the separator, `end="\n"` and
+    `flush=True/False` are dropped; another `sep` or `end`, `*args`,
+    `**kwargs`, or comments inside the call: no fix;
+  - `pprint.pprint(x, ...)` / `pprint.pp(x, ...)` become
+    `logger.info("%s", pprint.pformat(x, ...))`, keeping the formatting
+    arguments (`pp`'s `sort_dicts=False` made explicit);
+  - no fix where the logger cannot be used (the name `logger` is taken in
+    the file, or a module-level print runs before the place the logger would
+    be defined) and for Python 2 `print` statements.
+
+The output goes to the log stream instead of stdout, which is the point of
+the rule; where no logging is configured, messages below WARNING are no
+longer shown (for command-line scripts, exclude them or keep
+`allow-in-main`).
 
 In Go, a call with one operand becomes `slog.Info(x)` (`slog.Warn` for
 `os.Stderr`; a non-string operand goes through `fmt.Sprint`), and a
@@ -80,6 +103,10 @@ builtins with non-string operands are reported without a fix.
     `if __name__ == "__main__":`. Default: true, because such blocks are
     command-line entry points where printing to the terminal is the intended
     output, not service logging.
+  - `logger-import` (string, "module:name"): a shared logger the fix
+    imports in modules that have none, e.g.
+    `"shared.logging_config:logger"`. Default: none (the fix defines a
+    module logger).
   - Go: none; `_test.go` files are not checked, and in package main only
     the request path (handlers and what they call) is.
 
