@@ -105,7 +105,6 @@ Go: no fix.
   - `logger-names` (list of strings): extra variable names treated as
     loggers. Default: names containing `log` (`logger`, `log`, `_logger`,
     `LOGGER`, `app_logger`, ...).
-
   - `logger-import` (string, "module:name"): a shared logger the fix
     imports in modules that have none, as print-call's option.
   - Go: none. `v, _ := f()` is not reported (it keeps a value: errcheck's
