@@ -248,10 +248,24 @@ func (f *File) nameUsed(name string) bool {
 			if p := n.Parent(); p.Is(syntax.KindKeywordArgument) && n.Field() == syntax.FieldName {
 				continue
 			}
+			if fromModuleName(n) {
+				continue // `os` in `from os import environ` binds nothing
+			}
 			f.used[string(n.Text())] = true
 		}
 	}
 	return f.used[name]
+}
+
+// fromModuleName reports whether identifier n is part of the module name
+// of a from-import (`from os.path import join`, `from .x import y`).
+func fromModuleName(n syntax.Node) bool {
+	p := n.Parent()
+	if p.Is(syntax.KindDottedName) && p.Parent().Is(syntax.KindRelativeImport) {
+		p = p.Parent()
+	}
+	return (p.Is(syntax.KindDottedName) || p.Is(syntax.KindRelativeImport)) &&
+		p.Field() == syntax.FieldModuleName && p.Parent().Is(syntax.KindImportFromStatement)
 }
 
 // visible reports whether the module-level name at the place of n refers to

@@ -7,6 +7,7 @@ package pyproducer
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/xynergy/xylint/internal/driver"
@@ -20,6 +21,11 @@ type Producer struct {
 	Analyzers []*pyanalysis.Analyzer
 
 	mods *modules.Index // of the last Analyze, for AnalyzeSource
+	// The last Analyze's file facts and inputs, for AnalyzeSource to run
+	// the project phase again with one file's new facts.
+	facts  []*pyanalysis.FileFacts
+	byPath map[string]int
+	inputs map[string]driver.Input
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -69,16 +75,12 @@ feed:
 		byPath[r.Path] = r
 		cfgByPath[files[i].Path] = files[i]
 	}
-	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{
-		Analyzers: p.Analyzers,
-		Modules:   mods,
-		Options: func(path string, r *lint.Rule) any {
-			if in, ok := cfgByPath[path]; ok {
-				return in.Config.Options(r)
-			}
-			return nil
-		},
-	})
+	p.facts, p.inputs = facts, cfgByPath
+	p.byPath = make(map[string]int, len(files))
+	for i, in := range files {
+		p.byPath[in.Path] = i
+	}
+	diags, err := pyanalysis.RunProject(facts, p.projectConfig(p.Analyzers))
 	for _, d := range diags {
 		if r := byPath[d.Path]; r != nil {
 			r.Diagnostics = append(r.Diagnostics, d)
@@ -101,15 +103,66 @@ func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *p
 	return p.analyzeSource(in, module, src)
 }
 
+func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.ProjectConfig {
+	return pyanalysis.ProjectConfig{
+		Analyzers: analyzers,
+		Modules:   p.mods,
+		Options: func(path string, r *lint.Rule) any {
+			if in, ok := p.inputs[path]; ok {
+				return in.Config.Options(r)
+			}
+			return nil
+		},
+	}
+}
+
 // AnalyzeSource analyses src as the content of in, a file of the last
 // Analyze call (driver.SourceAnalyzer, for the rounds of `xylint fix`).
-// The project phase is not run.
+// The project phase runs again over the last Analyze's facts with this
+// file's replaced by those of src, for the analyzers that have facts in
+// either version of the file, and its findings in this file are kept: a
+// cross-file rule's finding (and its fix) is reproduced round after round
+// as a file-level one is, so a fix that had to wait for the next round is
+// not lost, and a fixed finding is seen to be gone.
 func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
 	module := ""
 	if p.mods != nil {
 		module = p.mods.Module(in.Path)
 	}
-	res, _ := p.analyzeSource(in, module, src)
+	res, ff := p.analyzeSource(in, module, src)
+	if res.Err != nil || res.Skipped != "" {
+		return res
+	}
+	i, ok := p.byPath[in.Path]
+	if !ok {
+		return res
+	}
+	old := p.facts[i]
+	var analyzers []*pyanalysis.Analyzer
+	for _, a := range p.Analyzers {
+		if a.Project == nil || !in.Config.Enabled(a.Rule) {
+			continue
+		}
+		if ff != nil && len(ff.Facts[a]) > 0 || old != nil && len(old.Facts[a]) > 0 {
+			analyzers = append(analyzers, a)
+		}
+	}
+	if len(analyzers) == 0 {
+		return res
+	}
+	// The other files' facts are shared read-only between the rounds of
+	// files fixed in parallel; this round's list is a copy.
+	facts := slices.Clone(p.facts)
+	facts[i] = ff
+	diags, err := pyanalysis.RunProject(facts, p.projectConfig(analyzers))
+	for _, d := range diags {
+		if d.Path == in.Path {
+			res.Diagnostics = append(res.Diagnostics, d)
+		}
+	}
+	if err != nil {
+		res.Err = errors.Join(res.Err, err)
+	}
 	return res
 }
 

@@ -2,6 +2,7 @@ package pyanalysistest
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
@@ -83,12 +85,14 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 
 // FixSource applies every fix of cfg's analyzers to src (unsafe ones too)
 // and checks the engine's guarantees: no analysis error, no failed fix,
-// convergence, idempotence (fixing the result changes nothing).
+// convergence, idempotence (fixing the result changes nothing). The file is
+// a project of its own: the analyzers' project phases run on its facts
+// every round, as the driver's re-analysis does, so the fixes of cross-file
+// rules are tested too.
 func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fixers.Report) {
 	t.Helper()
 	analyze := func(b []byte) (fixers.Analysis, error) {
-		res := pyanalysis.AnalyzeFile(path, b, cfg)
-		return fixers.FromResult(res), res.Err
+		return AnalyzeAlone(path, b, cfg)
 	}
 	opts := fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
 	out, rep, err := fixers.FixFile(path, src, analyze, opts)
@@ -136,4 +140,31 @@ func Compile(t T, tempDir string, files map[string][]byte) {
 	if b, err := exec.Command(py, args...).CombinedOutput(); err != nil {
 		t.Errorf("fixed files do not compile: %v\n%s", err, b)
 	}
+}
+
+// AnalyzeAlone analyses src as the only file of a project: the file pass,
+// then the project phases of cfg's analyzers over its facts (module name
+// from its path, as modules.New gives it). Its result is what the fix
+// engine's Analyze returns.
+func AnalyzeAlone(path string, src []byte, cfg pyanalysis.Config) (fixers.Analysis, error) {
+	mods := modules.New([]string{path})
+	if cfg.Module == "" {
+		cfg.Module = mods.Module(path)
+	}
+	res, facts := pyanalysis.Analyze(path, src, cfg)
+	if facts != nil {
+		diags, err := pyanalysis.RunProject([]*pyanalysis.FileFacts{facts}, pyanalysis.ProjectConfig{
+			Analyzers: cfg.Analyzers,
+			Modules:   mods,
+			Options: func(_ string, r *lint.Rule) any {
+				if cfg.Options != nil {
+					return cfg.Options(r)
+				}
+				return nil
+			},
+		})
+		res.Diagnostics = append(res.Diagnostics, diags...)
+		res.Err = errors.Join(res.Err, err)
+	}
+	return fixers.FromResult(res), res.Err
 }
