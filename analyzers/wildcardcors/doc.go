@@ -86,9 +86,39 @@ In Go:
 
 # Fix safety
 
-Python: no fix yet. The planned fix is unsafe: it replaces the wildcard
-with the configured origins source (by default the `ALLOWED_ORIGINS`
-environment variable), which changes which browsers may call the service.
+Python: unsafe — the fix changes which browsers may call the service. It
+puts the configured origins source (by default the comma-separated
+`ALLOWED_ORIGINS` environment variable, empty entries dropped, so that an
+unset variable allows no origin) where the wildcard is written:
+
+  - an origins value that is only the wildcard (`["*"]`, `("*",)`, `"*"`,
+    or an everything-regex string given to flask-cors) becomes the
+    expression, whether it is written in the call, in a branch of a
+    conditional, or in the assignment of the variable the call names in
+    the same file (the constant is fixed where it is defined);
+  - a wildcard among explicit origins is removed
+    (`["https://a.example", "*"]` → `["https://a.example"]`; a tuple keeps
+    its comma): the listed origins are the ones the service meant;
+  - the default of an environment lookup (`os.getenv("ORIGINS", "*")`)
+    becomes `""`;
+  - flask-cors `CORS(app)` / `@cross_origin()` without origins (also with
+    resources that set none) gets `origins=<expression>`, which every
+    resource without origins of its own inherits;
+  - Django `CORS_ALLOW_ALL_ORIGINS = True` (or `CORS_ORIGIN_ALLOW_ALL`)
+    becomes `CORS_ALLOWED_ORIGINS = <expression>`, or `False` when the
+    module already lists its origins.
+
+The import the expression needs is added (`import os`, merged into an
+existing `from module import ...` for a name). No fix for raw
+`Access-Control-Allow-Origin: *` headers (the header holds a single
+origin: the correct code echoes an allowed request Origin back and adds
+`Vary: Origin`, which depends on the framework and is left to a person),
+everything-regexes in `allow_origin_regex` and
+`CORS_ALLOWED_ORIGIN_REGEXES` (a person chooses the pattern), a wildcard
+held by a constant of another module (the fix would edit a module other
+services may share, where there is no finding), a wildcard inside a longer
+string (`"https://a.example,*"`), lists with comments, and files where the
+expression's names are bound to something else (`import os as _os`).
 
 Go: no fix; the finding is a warning, or an error when credentials are
 also allowed (`AllowCredentials: true`, or an
@@ -100,6 +130,19 @@ also allowed (`AllowCredentials: true`, or an
     that take Starlette's `CORSMiddleware` arguments (a platform's own
     wrapper, such as `"shared.cors.PlatformCORSMiddleware"`); Starlette's and
     FastAPI's `CORSMiddleware` are always checked.
+  - `origins-expression` (string; Python fix): the expression that replaces
+    the wildcard, a list of origin strings. Default
+    `[origin for origin in os.environ.get("ALLOWED_ORIGINS", "").split(",") if origin]`;
+    empty: no fix. An expression that does not parse gives no fix.
+  - `origins-import` (string; Python fix): what the expression needs,
+    `"module"` (`import module`) or `"module:name"` (`from module import
+    name`); default `"os"`, empty for nothing.
   - Go: none.
+
+Example, for origins kept in the platform's shared configuration:
+
+	[tool.xylint.wildcard-cors]
+	origins-expression = "ALLOWED_ORIGINS"
+	origins-import = "shared.config:ALLOWED_ORIGINS"
 */
 package wildcardcors

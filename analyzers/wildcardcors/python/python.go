@@ -109,6 +109,7 @@ type filePass struct {
 	// Django settings at module level.
 	django      []djangoSetting
 	djangoCreds bool
+	fx          *fixer // the fix's helpers, made on first use
 }
 
 type headerSet struct {
@@ -119,6 +120,7 @@ type headerSet struct {
 type djangoSetting struct {
 	at  syntax.Node
 	msg string
+	fix *lint.Fix
 }
 
 func run(pass *pyanalysis.Pass) error {
@@ -143,10 +145,10 @@ func run(pass *pyanalysis.Pass) error {
 		}
 	}
 	for _, h := range fp.headers {
-		fp.report(h.at, fp.credScope[h.scope], `Access-Control-Allow-Origin: * lets every web origin call the service`)
+		fp.report(h.at, fp.credScope[h.scope], `Access-Control-Allow-Origin: * lets every web origin call the service`, nil)
 	}
 	for _, d := range fp.django {
-		fp.report(d.at, fp.djangoCreds, d.msg)
+		fp.report(d.at, fp.djangoCreds, d.msg, d.fix)
 	}
 	fp.exportConstants()
 	if !fp.fact.empty() {
@@ -156,10 +158,11 @@ func run(pass *pyanalysis.Pass) error {
 	return nil
 }
 
-// report reports at n: an error when credentials are allowed too, a warning
-// otherwise.
-func (fp *filePass) report(n syntax.Node, credentials bool, msg string) {
+// report reports at n, with fix (or none): an error when credentials are
+// allowed too, a warning otherwise.
+func (fp *filePass) report(n syntax.Node, credentials bool, msg string, fix *lint.Fix) {
 	d := fp.pass.Diagnostic(n, "%s", msg)
+	d.Fix = fix
 	d.Severity = lint.Warning
 	if credentials {
 		d.Severity = lint.Error
@@ -318,7 +321,7 @@ func (fp *filePass) flask(call, args syntax.Node, what string) {
 		fp.resources(call, r, what, creds)
 		return
 	}
-	fp.report(call, creds, what+" without origins lets every web origin call the service")
+	fp.report(call, creds, what+" without origins lets every web origin call the service", fp.fixer().addOrigins(call))
 }
 
 // resources checks flask-cors's resources=: a dict from path patterns to
@@ -329,7 +332,7 @@ func (fp *filePass) resources(call, r syntax.Node, what string, creds bool) {
 	if d.IsZero() {
 		v := fp.ev.eval(r, 0)
 		if v.kind == str || v.kind == seq && len(v.elems) > 0 && allKnownStrings(v.elems) {
-			fp.report(call, creds, what+" without origins lets every web origin call the service")
+			fp.report(call, creds, what+" without origins lets every web origin call the service", fp.fixer().addOrigins(call))
 		}
 		return
 	}
@@ -353,7 +356,7 @@ func (fp *filePass) resources(call, r syntax.Node, what string, creds bool) {
 		}
 		if origins.IsZero() {
 			path, _ := p.ChildByField(syntax.FieldKey).StringLiteral()
-			fp.report(p, creds, fmt.Sprintf("%s resource %q without origins lets every web origin call the service", what, path))
+			fp.report(p, creds, fmt.Sprintf("%s resource %q without origins lets every web origin call the service", what, path), fp.fixer().addOrigins(call))
 			continue
 		}
 		if origins.Is(syntax.KindPair) || origins.Is(syntax.KindDictionarySplat) {
@@ -450,7 +453,7 @@ func (fp *filePass) reportWildcard(arg syntax.Node, hit value, c check, subject 
 	if !hit.at.IsZero() && arg.Contains(hit.at) {
 		at = hit.at
 	}
-	fp.report(at, creds, wildcardMessage(c, subject, hit.s, hit.via, hit.envVar, hit.env, ""))
+	fp.report(at, creds, wildcardMessage(c, subject, hit.s, hit.via, hit.envVar, hit.env, ""), fp.fixer().wildcard(arg, hit, c))
 }
 
 // wildcardMessage says what allows every origin: the subject, the value,
@@ -567,7 +570,7 @@ func (fp *filePass) assignment(n syntax.Node) {
 	switch s := string(name); {
 	case djangoAllowAll[s]:
 		if fp.isTrue(right) {
-			fp.django = append(fp.django, djangoSetting{at: n, msg: s + " = True lets every web origin call the service"})
+			fp.django = append(fp.django, djangoSetting{at: n, msg: s + " = True lets every web origin call the service", fix: fp.fixer().djangoAllowAll(n)})
 		}
 	case s == "CORS_ALLOW_CREDENTIALS":
 		fp.djangoCreds = fp.djangoCreds || fp.isTrue(right)
@@ -591,5 +594,5 @@ func (fp *filePass) djangoOrigins(right syntax.Node, c check, setting string) {
 	if !hit.at.IsZero() && right.Contains(hit.at) {
 		at = hit.at
 	}
-	fp.django = append(fp.django, djangoSetting{at: at, msg: wildcardMessage(c, setting, hit.s, hit.via, hit.envVar, hit.env, "")})
+	fp.django = append(fp.django, djangoSetting{at: at, msg: wildcardMessage(c, setting, hit.s, hit.via, hit.envVar, hit.env, ""), fix: fp.fixer().wildcard(right, *hit, c)})
 }

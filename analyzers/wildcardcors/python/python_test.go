@@ -1,6 +1,8 @@
 package python_test
 
 import (
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
@@ -15,4 +17,80 @@ func TestAnalyzer(t *testing.T) {
 func TestMiddlewareOption(t *testing.T) {
 	opts := &wildcardcors.Options{Middleware: []string{"shared.cors.PlatformCORSMiddleware"}}
 	pyanalysistest.RunWithOptions(t, "../testdata/python-options", python.Analyzer, opts)
+}
+
+func TestFixes(t *testing.T) {
+	_, goldens := pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
+	if len(goldens) == 0 {
+		t.Fatal("no fixed files")
+	}
+	pyanalysistest.Compile(t, t.TempDir(), goldens)
+}
+
+// fix applies the rule's fixes to src with opts (nil: defaults) and checks
+// the engine's guarantees and that the result compiles.
+func fix(t *testing.T, src string, opts *wildcardcors.Options) string {
+	t.Helper()
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
+	if opts != nil {
+		cfg.Options = func(*lint.Rule) any { return opts }
+	}
+	out, _ := pyanalysistest.FixSource(t, "m.py", []byte(src), cfg)
+	if string(out) != src {
+		pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{"m.py": out})
+	}
+	return string(out)
+}
+
+// Cases whose `# want` comment would sit inside the edited code.
+func TestFixLayouts(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{
+			"middle element of a multi-line list",
+			"from fastapi.middleware.cors import CORSMiddleware\n\napp.add_middleware(CORSMiddleware, allow_origins=[\n    \"https://a.example\",\n    \"*\",\n    \"https://b.example\",\n])\n",
+			"from fastapi.middleware.cors import CORSMiddleware\n\napp.add_middleware(CORSMiddleware, allow_origins=[\n    \"https://a.example\",\n    \"https://b.example\",\n])\n",
+		},
+		{
+			"flask-cors arguments one per line",
+			"import os\n\nfrom flask_cors import CORS\n\nCORS(\n    app,\n    supports_credentials=True,\n)\n",
+			"import os\n\nfrom flask_cors import CORS\n\nCORS(\n    app,\n    supports_credentials=True,\n    origins=[origin for origin in os.environ.get(\"ALLOWED_ORIGINS\", \"\").split(\",\") if origin],\n)\n",
+		},
+		{
+			"a wildcard in a longer string is not fixed",
+			"from fastapi.middleware.cors import CORSMiddleware\n\napp.add_middleware(CORSMiddleware, allow_origins=\"https://a.example,*\".split(\",\"))\n",
+			"from fastapi.middleware.cors import CORSMiddleware\n\napp.add_middleware(CORSMiddleware, allow_origins=\"https://a.example,*\".split(\",\"))\n",
+		},
+		{
+			"raw headers are not fixed",
+			"def view(resp):\n    resp.headers[\"Access-Control-Allow-Origin\"] = \"*\"\n    return resp\n",
+			"def view(resp):\n    resp.headers[\"Access-Control-Allow-Origin\"] = \"*\"\n    return resp\n",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := fix(t, c.src, nil); got != c.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// origins-expression and origins-import: the platform's shared config.
+func TestFixOptions(t *testing.T) {
+	opts := wildcardcors.NewOptions().(*wildcardcors.Options)
+	opts.OriginsExpression = "ALLOWED_ORIGINS"
+	opts.OriginsImport = "shared.config:ALLOWED_ORIGINS"
+	src := "from fastapi.middleware.cors import CORSMiddleware\nfrom shared.config import SERVICE_NAME\n\napp.add_middleware(CORSMiddleware, allow_origins=[\"*\"])\n"
+	want := "from fastapi.middleware.cors import CORSMiddleware\nfrom shared.config import ALLOWED_ORIGINS, SERVICE_NAME\n\napp.add_middleware(CORSMiddleware, allow_origins=ALLOWED_ORIGINS)\n"
+	if got := fix(t, src, opts); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	// An expression that does not parse gives no fix.
+	opts.OriginsExpression = "ALLOWED_ORIGINS["
+	if got := fix(t, src, opts); got != src {
+		t.Errorf("a bad expression was used:\n%s", got)
+	}
+	opts.OriginsImport = "shared.config:"
+	if opts.Validate() == nil {
+		t.Error("a bad origins-import: want an error")
+	}
 }

@@ -1,0 +1,3 @@
+"""A service without imports of its own."""
+
+CORS_ALLOWED_ORIGINS = ["*"]  # want `CORS_ALLOWED_ORIGINS contains "\*"`
