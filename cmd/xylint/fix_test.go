@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
 // End-to-end tests of `xylint fix` on temporary trees.
@@ -143,8 +145,8 @@ func TestReportedFixesMatchFix(t *testing.T) {
 	fromJSON := src[:e.Range.Start.Offset] + e.New + src[e.Range.End.Offset:]
 
 	sarif := xylint(t, root, "check", "--format", "sarif").stdout
-	ajv(t, sarifSchemaFile(t), sarif)
-	multitoolRules(t, sarif)
+	validators.AJV(t, validators.SARIFSchema(t), sarif)
+	validators.SARIFMultitool(t, sarif)
 	var log struct {
 		Runs []struct {
 			Results []struct {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
 // End-to-end tests: the real binary, built once, run on temporary trees
@@ -271,7 +273,7 @@ func TestFormats(t *testing.T) {
 
 	r := xylint(t, root, "check", "--format", "json")
 	expect(t, r, 1, `"version": 1`, `"code": "XY005"`)
-	ajv(t, filepath.Join(repoRoot(t), "docs", "json-output.schema.json"), r.stdout)
+	validators.AJV(t, validators.JSONOutputSchema(t), r.stdout)
 
 	out := filepath.Join(root, "report.sarif")
 	r = xylint(t, root, "check", "--format", "sarif", "--output", out)
@@ -281,8 +283,8 @@ func TestFormats(t *testing.T) {
 	}
 	sarif, err := os.ReadFile(out)
 	must(t, err)
-	ajv(t, sarifSchemaFile(t), string(sarif))
-	multitoolRules(t, string(sarif))
+	validators.AJV(t, validators.SARIFSchema(t), string(sarif))
+	validators.SARIFMultitool(t, string(sarif))
 
 	summary := filepath.Join(root, "summary.md")
 	cmd := exec.Command(xylintBin, "check", "--format", "github")

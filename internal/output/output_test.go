@@ -14,6 +14,7 @@ import (
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
 var (
@@ -150,12 +151,12 @@ func TestJSONMatchesItsSchema(t *testing.T) {
 	if rep.Summary.ExitCode != 2 || rep.Summary.ByRule["XY005"] != 1 {
 		t.Errorf("summary = %+v", rep.Summary)
 	}
-	ajv(t, filepath.Join(repoRoot(t), "docs", "json-output.schema.json"), out)
+	validators.AJV(t, validators.JSONOutputSchema(t), out)
 }
 
 func TestSARIFIsValidAndCarriesWhatCodeScanningReads(t *testing.T) {
 	out := render(t, Options{Format: "sarif", ToolVersion: "v1.2.3"})
-	ajv(t, sarifSchemaFile(t), out)
+	validators.AJV(t, validators.SARIFSchema(t), out)
 	for _, want := range []string{
 		`"columnKind": "unicodeCodePoints"`,
 		`"uri": "svc%20a/main.py"`,
@@ -169,7 +170,7 @@ func TestSARIFIsValidAndCarriesWhatCodeScanningReads(t *testing.T) {
 			t.Errorf("SARIF lacks %s", want)
 		}
 	}
-	multitoolGitHubRules(t, out)
+	validators.SARIFMultitool(t, out)
 }
 
 func TestFingerprintSurvivesLinesMoving(t *testing.T) {

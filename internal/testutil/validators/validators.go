@@ -1,4 +1,10 @@
-package main
+// Package validators runs the real validators of xylint's outputs in tests:
+// ajv-cli with the official SARIF 2.1.0 schema (from
+// @microsoft/sarif-multitool) or the JSON output's schema, and
+// Sarif.Multitool's SARIF best-practice and GitHub code-scanning rules, all
+// pinned in .ci/package.json. A missing validator fails the test; it is
+// never skipped.
+package validators
 
 import (
 	"encoding/json"
@@ -9,13 +15,10 @@ import (
 	"testing"
 )
 
-// The validators are real: ajv-cli with the official SARIF 2.1.0 schema
-// from @microsoft/sarif-multitool, and Sarif.Multitool's GitHub rules, all
-// pinned in .ci/package.json. A missing validator fails the test.
-
 const installHint = "run bash .ci/run (installs the SARIF validator)"
 
-func repoRoot(t *testing.T) string {
+// RepoRoot is the directory of go.mod above the test's directory.
+func RepoRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := filepath.Abs(".")
 	if err != nil {
@@ -33,22 +36,31 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-func nodeModule(t *testing.T, rel string) string {
+func nodeModule(t testing.TB, rel string) string {
 	t.Helper()
-	p := filepath.Join(repoRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
+	p := filepath.Join(RepoRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
 		t.Fatalf("%s is missing: %s", p, installHint)
 	}
 	return p
 }
 
-func sarifSchemaFile(t *testing.T) string {
+// SARIFSchema is the path of the official SARIF 2.1.0 JSON schema.
+func SARIFSchema(t testing.TB) string {
+	t.Helper()
 	return nodeModule(t, "@microsoft/sarif-multitool-linux/sarif-2.1.0.json")
 }
 
-// ajv validates data against schema with ajv-cli in draft 2020-12 mode,
+// JSONOutputSchema is the path of the schema of `--format json`
+// (docs/json-output.schema.json).
+func JSONOutputSchema(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(RepoRoot(t), "docs", "json-output.schema.json")
+}
+
+// AJV validates data against schema with ajv-cli in draft 2020-12 mode,
 // with ajv-formats, and fails the test with ajv's report when invalid.
-func ajv(t *testing.T, schema, data string) {
+func AJV(t testing.TB, schema, data string) {
 	t.Helper()
 	bin := nodeModule(t, ".bin/ajv")
 	nodeModule(t, "ajv-formats")
@@ -57,7 +69,7 @@ func ajv(t *testing.T, schema, data string) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "validate", "--spec=draft2020", "-c", "ajv-formats", "-s", schema, "-d", file)
-	cmd.Dir = filepath.Join(repoRoot(t), ".ci")
+	cmd.Dir = filepath.Join(RepoRoot(t), ".ci")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("ajv: %v\n%s\ndocument:\n%s", err, out, data)
@@ -67,13 +79,13 @@ func ajv(t *testing.T, schema, data string) {
 	}
 }
 
-// multitoolGitHubRules runs Sarif.Multitool's SARIF best-practice rules and
-// its GitHub code-scanning rules (on their own, the Gh rules flagged nothing
+// SARIFMultitool runs Sarif.Multitool's SARIF best-practice rules and its
+// GitHub code-scanning rules (on their own, the Gh rules flagged nothing
 // even for results without fingerprints or regions; the Sarif rules catch
 // absolute URIs and non-numeric tool versions).
 // The tool exits 0 even when the input breaks them, so the test reads the
 // report it writes and fails on any error or warning in it.
-func multitoolRules(t *testing.T, sarif string) {
+func SARIFMultitool(t testing.TB, sarif string) {
 	t.Helper()
 	bin := nodeModule(t, "@microsoft/sarif-multitool-linux/Sarif.Multitool")
 	if fi, err := os.Stat(bin); err == nil && fi.Mode()&0o111 == 0 {
