@@ -1,0 +1,183 @@
+package pyedit_test
+
+import (
+	"testing"
+
+	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+func parse(t *testing.T, src string) *pyedit.File {
+	t.Helper()
+	f, err := syntax.Parse("m.py", []byte(src))
+	if err != nil || len(f.Errors) > 0 {
+		t.Fatalf("parse: %v %v", err, f.Errors)
+	}
+	return pyedit.New(f, names.Build(f, "m"))
+}
+
+func apply(t *testing.T, src string, edits []lint.Edit) string {
+	t.Helper()
+	out, err := fixers.Apply([]byte(src), edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pyedit.SyntaxErrors(out); n > 0 {
+		t.Errorf("result has syntax errors:\n%s", out)
+	}
+	return string(out)
+}
+
+// find returns the first node of kind k whose text is text.
+func find(t *testing.T, f *pyedit.File, k syntax.Kind, text string) syntax.Node {
+	t.Helper()
+	for n := range f.F.Tree.All() {
+		if n.Is(k) && n.TextIs(text) {
+			return n
+		}
+	}
+	t.Fatalf("no %s %q", k, text)
+	return syntax.Node{}
+}
+
+func TestAddImport(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		imp       pyedit.Import
+		want      string
+	}{
+		{"merge one line, sorted", "from fastapi import FastAPI, Request\n", pyedit.Import{Module: "fastapi", Name: "Depends"},
+			"from fastapi import Depends, FastAPI, Request\n"},
+		{"merge one line, at the end", "from fastapi import FastAPI\n", pyedit.Import{Module: "fastapi", Name: "Request"},
+			"from fastapi import FastAPI, Request\n"},
+		{"merge unsorted: append", "from m import b, a\n", pyedit.Import{Module: "m", Name: "c"},
+			"from m import b, a, c\n"},
+		{"merge parenthesised, one per line", "from fastapi import (\n    FastAPI,\n    Request,\n)\n", pyedit.Import{Module: "fastapi", Name: "Depends"},
+			"from fastapi import (\n    Depends,\n    FastAPI,\n    Request,\n)\n"},
+		{"merge parenthesised, at the end", "from fastapi import (\n    FastAPI,\n    Request,\n)\n", pyedit.Import{Module: "fastapi", Name: "status"},
+			"from fastapi import (\n    FastAPI,\n    Request,\n    status,\n)\n"},
+		{"already there", "from fastapi import Depends\n", pyedit.Import{Module: "fastapi", Name: "Depends"},
+			"from fastapi import Depends\n"},
+		{"not into a wildcard", "from m import *\n", pyedit.Import{Module: "m", Name: "x"},
+			"from m import *\nfrom m import x\n"},
+		{"sorted plain imports", "import json\nimport sys\n", pyedit.Import{Module: "os"},
+			"import json\nimport os\nimport sys\n"},
+		{"into the package's group", "import os\n\nfrom shared.auth import verify\n", pyedit.Import{Module: "shared.http_client", Name: "get_client"},
+			"import os\n\nfrom shared.auth import verify\nfrom shared.http_client import get_client\n"},
+		{"after docstring and __future__", "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\n\nx = 1\n", pyedit.Import{Module: "os"},
+			"\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\n\nimport os\n\nx = 1\n"},
+		{"CRLF", "import sys\r\n", pyedit.Import{Module: "os"}, "import os\r\nimport sys\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := parse(t, tc.src)
+			if got := apply(t, tc.src, f.AddImport(tc.imp)); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRef(t *testing.T) {
+	src := "import json\nimport google.api_core.exceptions\nfrom pprint import pprint as pp\n\n\ndef f():\n    return 1\n"
+	f := parse(t, src)
+	at := find(t, f, syntax.KindInteger, "1")
+	for q, want := range map[string]string{
+		"json.JSONDecodeError": "json.JSONDecodeError",
+		"google.api_core.exceptions.GoogleAPIError": "google.api_core.exceptions.GoogleAPIError",
+		"pprint.pprint": "pp",
+	} {
+		expr, imp, ok := f.Ref(q, at)
+		if !ok || imp != nil || expr != want {
+			t.Errorf("Ref(%s) = %q, %v, %v; want %q and no import", q, expr, imp, ok, want)
+		}
+	}
+	if expr, imp, ok := f.Ref("httpx.HTTPError", at); !ok || expr != "httpx.HTTPError" || imp == nil || imp.String() != "import httpx" {
+		t.Errorf("Ref(httpx.HTTPError) = %q, %v, %v", expr, imp, ok)
+	}
+	if expr, imp, ok := f.Ref("pprint.pformat", at); !ok || expr != "pformat" || imp.String() != "from pprint import pformat" {
+		t.Errorf("Ref(pprint.pformat) = %q, %v, %v", expr, imp, ok)
+	}
+}
+
+func TestAddKeywordArgument(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"app.get('/x')\n", "app.get('/x', dependencies=[d])\n"},
+		{"app.get()\n", "app.get(dependencies=[d])\n"},
+		{"app.get(\n    '/x',\n    tags=['a'],\n)\n", "app.get(\n    '/x',\n    tags=['a'],\n    dependencies=[d],\n)\n"},
+		{"app.get(\n    '/x'\n)\n", "app.get(\n    '/x',\n    dependencies=[d]\n)\n"},
+	} {
+		f := parse(t, tc.src)
+		var call syntax.Node
+		for n := range f.F.Tree.All() {
+			if n.Is(syntax.KindCall) {
+				call = n
+				break
+			}
+		}
+		if got := apply(t, tc.src, []lint.Edit{f.AddKeywordArgument(call, "dependencies=[d]")}); got != tc.want {
+			t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+		}
+	}
+}
+
+// Unwrapping `async with httpx.AsyncClient() as client:`: the body moves
+// one level out; a multi-line string keeps its content.
+func TestReindent(t *testing.T) {
+	src := "async def f():\n    async with httpx.AsyncClient() as client:\n        r = await client.get(u)\n        doc = \"\"\"a\n        b\"\"\"\n        if r:\n            return doc\n"
+	f := parse(t, src)
+	var with syntax.Node
+	for n := range f.F.Tree.All() {
+		if n.Is(syntax.KindWithStatement) {
+			with = n
+		}
+	}
+	body := with.ChildByField(syntax.FieldBody)
+	edits := f.Reindent(body, "    ")
+	// Replace the with header line by the body: delete from the with's
+	// start to the body's line start.
+	edits = append(edits, lint.Edit{Start: fixers.LineStart(f.Src, with.Start()), End: fixers.LineStart(f.Src, body.Start())})
+	want := "async def f():\n    r = await client.get(u)\n    doc = \"\"\"a\n        b\"\"\"\n    if r:\n        return doc\n"
+	if got := apply(t, src, edits); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestRemoveImport(t *testing.T) {
+	for _, tc := range []struct{ src, name, want string }{
+		{"import os\nimport sys\n\nx = sys\n", "os", "import sys\n\nx = sys\n"},
+		{"from m import a, b, c\n", "b", "from m import a, c\n"},
+		{"from m import a, b\n", "b", "from m import a\n"},
+		{"import httpx as h\nx = 1\n", "h", "x = 1\n"},
+	} {
+		f := parse(t, tc.src)
+		b := f.Names.ModuleScope().Bindings(tc.name)
+		if len(b) != 1 {
+			t.Fatalf("%q: no binding of %s", tc.src, tc.name)
+		}
+		edits, ok := f.RemoveImport(b[0])
+		if !ok {
+			t.Fatalf("%q: cannot remove %s", tc.src, tc.name)
+		}
+		if got := apply(t, tc.src, edits); got != tc.want {
+			t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+		}
+	}
+}
+
+func TestInsertAfterAndIndent(t *testing.T) {
+	src := "app = FastAPI()\r\nx = 1\r\n"
+	f := parse(t, src)
+	app := find(t, f, syntax.KindExpressionStatement, "app = FastAPI()")
+	code := "@app.on_event(\"shutdown\")\nasync def close():\n    await close_clients()\n"
+	got := apply(t, src, []lint.Edit{f.InsertAfter(app, "", "\n\n"+code+"\n")})
+	want := "app = FastAPI()\r\n\r\n\r\n@app.on_event(\"shutdown\")\r\nasync def close():\r\n    await close_clients()\r\n\r\nx = 1\r\n"
+	if got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+	if u := fixers.IndentUnit([]byte("def f():\n\tpass\n")); u != "\t" {
+		t.Errorf("IndentUnit: %q", u)
+	}
+}
