@@ -85,9 +85,9 @@ func TestRef(t *testing.T) {
 	f := parse(t, src)
 	at := find(t, f, syntax.KindInteger, "1")
 	for q, want := range map[string]string{
-		"json.JSONDecodeError": "json.JSONDecodeError",
+		"json.JSONDecodeError":                      "json.JSONDecodeError",
 		"google.api_core.exceptions.GoogleAPIError": "google.api_core.exceptions.GoogleAPIError",
-		"pprint.pprint": "pp",
+		"pprint.pprint":                             "pp",
 	} {
 		expr, imp, ok := f.Ref(q, at)
 		if !ok || imp != nil || expr != want {
