@@ -112,10 +112,60 @@ package) and share it:
 
 # Fix safety
 
-Safe when the configured getter accepts the constructor's arguments (the
-constructor call becomes the getter call and its import is added; imports
-that became unused are removed). Otherwise the fix is unsafe (arguments
-dropped) or absent.
+Python: the constructor call becomes a call of the table's getter, imported
+from its module (`from shared.gcp_clients import get_bigquery_client`,
+merged into an existing import of that module, in a sorted block at its
+sorted place); imports that only the replaced constructors used are
+removed (`from google.cloud import bigquery` stays while
+`bigquery.QueryJobConfig` is used).
+
+	bigquery.Client(project=P)      →  get_bigquery_client(project=P)
+	bigquery.Client(P)              →  get_bigquery_client(project=P)
+	async with httpx.AsyncClient() as client:
+	    r = await client.get(url)   →  client = get_http_client()
+	                                   r = await client.get(url)
+
+In detail:
+
+  - Arguments: those in the entry's `args` are kept as written;
+    positional ones are named after `positional`; those in `drop` are
+    dropped (unsafe: the pooled client has its own timeout and limits).
+    Any other argument (`location=`, `credentials=`, `base_url=`),
+    `*args`/`**kwargs`, or more positional arguments than `positional`
+    names: no fix. An `async` getter is awaited, so the fix applies only
+    inside `async def`.
+  - `[async] with X() as c:` becomes `c = getter()` and the body moves one
+    level out (tabs or spaces as the file has them; comments, blank lines
+    and continuation lines move with it; the lines of a multi-line string
+    are left as they are). In a `with` of several items only the client's
+    item goes and `c = getter()` comes before the `with`. A `with` that
+    binds no name, or whose body is on its header's line: no fix.
+  - `c.close()` / `await c.aclose()` statements on the client are removed
+    (closing the shared client would close it for everyone); a
+    `try: ... finally: <close>` with no other clause unwraps, a block that
+    would be empty keeps `pass`.
+
+Safe when the client is used only through its methods: the call used
+directly (`bigquery.Client().query(q)`), or bound to a name (a local, a
+module-level name, a `with` target) bound once and used only as
+`c.method(...)`. Unsafe when arguments are dropped, or when the client
+escapes or is reconfigured: returned, stored in an attribute or a
+container, passed to a call, an attribute set on it or a configuration
+attribute used (`headers`, `auth`, `cookies`, `base_url`, `mount`, ...):
+code elsewhere may close or change what is now the shared client. Other
+modules that import a module-level client are not looked at.
+
+No fix for cached singletons (a hand-made getter: the fix would be to
+delete the function and change its callers, a reviewer's change), for
+constructors reached through an alias (`Make = bigquery.Client`), for
+entries without a getter, and where the getter's name is already taken in
+the file.
+
+All fixes of one file go together: each site's fix carries the edits of
+every fixable site of the file whose fix is at least as safe, so an
+import is removed only together with all its uses, whichever fix a tool
+applies (sites under a `# noqa` are left out and keep their import). The
+fix's message says how many more sites it fixes.
 
 Go: no fix.
 
@@ -129,13 +179,17 @@ Go: no fix.
     pooled getter's name, or none), `module` (the module that defines the
     getter, or where one belongs) and `args` (the constructor's keyword
     arguments the getter accepts under the same name: a call that passes
-    others cannot become a getter call unchanged):
+    others cannot become a getter call unchanged), `positional` (the
+    names, in order, of the constructor's positional arguments, each also
+    in `args`), `drop` (arguments the fix may drop, making it unsafe) and
+    `async` (the getter is a coroutine function and is awaited):
 
     [[tool.xylint.direct-client.extend-clients]]
     constructor = "google.cloud.datastore.Client"
     getter = "get_datastore_client"
     module = "shared.gcp_clients"
     args = ["project", "namespace"]
+    positional = ["project", "namespace"]
 
     [[tool.xylint.direct-client.extend-clients]]
     constructor = "requests.Session"

@@ -52,6 +52,19 @@ type Client struct {
 	// under the same name (["project"]). A call passing any other argument
 	// cannot become a getter call without changing what it builds.
 	Args []string `toml:"args"`
+	// Positional names, in order, the getter's parameters that the
+	// constructor's positional arguments are (["project"]: `Client("p")`
+	// becomes `get_bigquery_client(project="p")`). A call with more
+	// positional arguments than listed has no fix.
+	Positional []string `toml:"positional"`
+	// Drop are keyword arguments the fix may drop, which makes it unsafe:
+	// settings the pooled client has a value of its own for (httpx's
+	// `timeout`, `limits`). A call passing an argument that is in neither
+	// Args nor Drop has no fix.
+	Drop []string `toml:"drop"`
+	// Async says the getter is a coroutine function: the fix awaits it, and
+	// so applies only inside `async def`.
+	Async bool `toml:"async"`
 	// Ignore, in extend-clients, removes the constructor from the table.
 	Ignore bool `toml:"ignore"`
 }
@@ -73,24 +86,28 @@ const (
 	httpPool = "shared.http_client"
 )
 
+// project is the argument the platform's GCP getters take, also as their
+// first positional parameter (as the constructors do).
+var project = []string{"project"}
+
 // DefaultClients is the default constructor table. The getters are the
 // ones the platform's shared/gcp_clients.py and shared/http_client.py
 // define; constructors without one there name the module a getter belongs
 // in. Each client's usual import paths are listed (versioned modules,
 // aliases such as google.cloud.pubsub).
 var DefaultClients = []Client{
-	{Constructor: "google.cloud.bigquery.Client", Getter: "get_bigquery_client", Module: gcpPool, Args: []string{"project"}},
-	{Constructor: "google.cloud.bigquery.client.Client", Getter: "get_bigquery_client", Module: gcpPool, Args: []string{"project"}},
-	{Constructor: "google.cloud.storage.Client", Getter: "get_storage_client", Module: gcpPool, Args: []string{"project"}},
-	{Constructor: "google.cloud.storage.client.Client", Getter: "get_storage_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.bigquery.Client", Getter: "get_bigquery_client", Module: gcpPool, Args: project, Positional: project},
+	{Constructor: "google.cloud.bigquery.client.Client", Getter: "get_bigquery_client", Module: gcpPool, Args: project, Positional: project},
+	{Constructor: "google.cloud.storage.Client", Getter: "get_storage_client", Module: gcpPool, Args: project, Positional: project},
+	{Constructor: "google.cloud.storage.client.Client", Getter: "get_storage_client", Module: gcpPool, Args: project, Positional: project},
 	{Constructor: "google.cloud.pubsub_v1.PublisherClient", Getter: "get_publisher_client", Module: gcpPool},
 	{Constructor: "google.cloud.pubsub_v1.publisher.Client", Getter: "get_publisher_client", Module: gcpPool},
 	{Constructor: "google.cloud.pubsub.PublisherClient", Getter: "get_publisher_client", Module: gcpPool},
 	{Constructor: "google.cloud.pubsub_v1.SubscriberClient", Getter: "get_subscriber_client", Module: gcpPool},
 	{Constructor: "google.cloud.pubsub_v1.subscriber.Client", Getter: "get_subscriber_client", Module: gcpPool},
 	{Constructor: "google.cloud.pubsub.SubscriberClient", Getter: "get_subscriber_client", Module: gcpPool},
-	{Constructor: "google.cloud.firestore.Client", Getter: "get_firestore_client", Module: gcpPool, Args: []string{"project"}},
-	{Constructor: "google.cloud.firestore_v1.Client", Getter: "get_firestore_client", Module: gcpPool, Args: []string{"project"}},
+	{Constructor: "google.cloud.firestore.Client", Getter: "get_firestore_client", Module: gcpPool, Args: project, Positional: project},
+	{Constructor: "google.cloud.firestore_v1.Client", Getter: "get_firestore_client", Module: gcpPool, Args: project, Positional: project},
 	{Constructor: "google.cloud.firestore.AsyncClient", Module: gcpPool},
 	{Constructor: "google.cloud.firestore_v1.AsyncClient", Module: gcpPool},
 	{Constructor: "google.cloud.datastore.Client", Module: gcpPool},
@@ -124,7 +141,9 @@ var DefaultClients = []Client{
 	{Constructor: "redis.asyncio.Redis"},
 	{Constructor: "redis.asyncio.from_url"},
 	{Constructor: "redis.asyncio.Redis.from_url"},
-	{Constructor: "httpx.AsyncClient", Getter: "get_http_client", Module: httpPool},
+	// get_http_client() is a plain function (not async) with its own
+	// timeout and limits: a call that sets them loses them (unsafe).
+	{Constructor: "httpx.AsyncClient", Getter: "get_http_client", Module: httpPool, Drop: []string{"timeout", "limits", "http2"}},
 	{Constructor: "httpx.Client", Module: httpPool},
 	{Constructor: "requests.Session", Module: httpPool},
 	{Constructor: "requests.session", Module: httpPool},
@@ -147,6 +166,8 @@ func cloneClients(cs []Client) []Client {
 	out := slices.Clone(cs)
 	for i := range out {
 		out[i].Args = slices.Clone(out[i].Args)
+		out[i].Positional = slices.Clone(out[i].Positional)
+		out[i].Drop = slices.Clone(out[i].Drop)
 	}
 	return out
 }
@@ -200,10 +221,23 @@ func (o *Options) Validate() error {
 			if c.Getter != "" && c.Module == "" {
 				errs = append(errs, at+": a getter needs the module that defines it")
 			}
-			for _, a := range c.Args {
-				if !isDotted(a, false) || strings.Contains(a, ".") {
-					errs = append(errs, fmt.Sprintf("%s: args: %q is not a keyword argument name", at, a))
+			for _, f := range []struct {
+				key  string
+				list []string
+			}{{"args", c.Args}, {"positional", c.Positional}, {"drop", c.Drop}} {
+				for _, a := range f.list {
+					if !isDotted(a, false) || strings.Contains(a, ".") {
+						errs = append(errs, fmt.Sprintf("%s: %s: %q is not a keyword argument name", at, f.key, a))
+					}
 				}
+			}
+			for _, a := range c.Positional {
+				if !slices.Contains(c.Args, a) {
+					errs = append(errs, fmt.Sprintf("%s: positional: %q must also be in args (the getter takes it under that name)", at, a))
+				}
+			}
+			if c.Getter == "" && (len(c.Positional) > 0 || len(c.Drop) > 0 || c.Async) {
+				errs = append(errs, at+": positional, drop and async describe a getter: set getter")
 			}
 			if c.Ignore && l.key == "clients" {
 				errs = append(errs, at+": ignore belongs in extend-clients (in clients, leave the entry out)")

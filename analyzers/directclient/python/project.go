@@ -21,6 +21,7 @@ func project(pp *pyanalysis.ProjectPass) error {
 			d := lint.Diagnostic{Path: f.ff.Path, Range: s.Range}
 			d.Kind, d.Message = g.classify(i, s, request, startup)
 			d.Message += advice(s)
+			d.Fix = s.Fix
 			pp.Report(d)
 		}
 	}

@@ -109,7 +109,8 @@ func tableFor(o *directclient.Options) *table {
 // configuration sets it: then every file shares one compiled table).
 func isDefault(o *directclient.Options) bool {
 	return len(o.ExtendClients) == 0 && slices.EqualFunc(o.Clients, directclient.DefaultClients, func(a, b directclient.Client) bool {
-		return a.Constructor == b.Constructor && a.Getter == b.Getter && a.Module == b.Module && a.Ignore == b.Ignore && slices.Equal(a.Args, b.Args)
+		return a.Constructor == b.Constructor && a.Getter == b.Getter && a.Module == b.Module && a.Ignore == b.Ignore && slices.Equal(a.Args, b.Args) &&
+			slices.Equal(a.Positional, b.Positional) && slices.Equal(a.Drop, b.Drop) && a.Async == b.Async
 	})
 }
 
@@ -192,6 +193,8 @@ type siteFact struct {
 	Kind string
 	// How says how a cached site is cached, or where a module-level one is.
 	How string
+	// Fix is the site's fix (see fix.go), or nil.
+	Fix *lint.Fix
 }
 
 // funcFact is one function of the file with the calls it makes.
@@ -225,6 +228,7 @@ func run(pass *pyanalysis.Pass) error {
 	w := &walker{pass: pass, r: pass.Names, t: tableFor(opts), keys: map[int]string{}, funcs: map[string]*funcFact{}}
 	w.functions()
 	w.calls()
+	w.fixes()
 	if len(w.fact.Sites) == 0 && len(w.fact.Entries) == 0 && len(w.funcs) == 0 {
 		return nil
 	}
@@ -250,6 +254,14 @@ type walker struct {
 	keys  map[int]string // function or class definition index → key
 	funcs map[string]*funcFact
 	fact  fileFact
+	// sites are the construction calls of fact.Sites, by the same index,
+	// for the fixes.
+	sites []siteCall
+}
+
+type siteCall struct {
+	call syntax.Node
+	e    *entry
 }
 
 func (w *walker) fn(key string) *funcFact {
@@ -532,6 +544,7 @@ func (w *walker) site(call, def syntax.Node, e *entry, q string) {
 		Getter:  e.Getter,
 		Module:  e.Module,
 	}
+	w.sites = append(w.sites, siteCall{call, e})
 	if def.IsZero() {
 		s.Kind = directclient.KindModuleLevel
 		w.fact.Sites = append(w.fact.Sites, s)
