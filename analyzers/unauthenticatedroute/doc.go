@@ -85,9 +85,27 @@ In Go:
 
 # Fix safety
 
-Unsafe: adding `dependencies=[Depends(verify_api_key)]` (configurable) to
-the route, or to its `APIRouter(...)` when none of its routes is
-authenticated, makes callers without a key fail.
+Python: unsafe — callers without a key start failing. FastAPI:
+`dependencies=[Depends(verify_api_key)]` (option `fix-dependency`) is
+added to the route's decorator, `add_api_route(...)` or call-form
+decorator, or appended to its existing `dependencies=[...]` list; when
+every route declared on an `APIRouter(...)` is reported, all in the
+router's file and none a websocket, it goes on the `APIRouter(...)`
+instead (one edit that all of the router's findings share; a router that
+also serves a public path such as `/health` keeps route-level fixes).
+`Depends` is imported from fastapi (merged into an existing `from fastapi
+import ...`; `fastapi.Depends` when the file imports the module), the
+dependency from its module (`from shared.auth import verify_api_key`, or
+`auth.verify_api_key` after `from shared import auth`). Flask:
+`@require_api_key` (option `fix-decorator`) on the line under the view's
+route decorators, so that it wraps the view every route registers and sits
+above other decorators (a cache under it serves only authenticated
+callers). No fix for websocket routes (the fastapi.security schemes read
+a Request), a `dependencies=` that is not a list literal, argument lists
+with comments, a Flask view whose route decorators have another decorator
+between them, and files that bind `Depends` or the dependency's name to
+something else. The fix's dependency and decorator count as auth, so a
+fixed route is not reported again.
 
 Go: no fix (where auth belongs — the route, its group or the router —
 is a design decision).
@@ -119,6 +137,12 @@ is a design decision).
     usual names (`RequireAuth`, `RequireAPIKey`, `APIKeyMiddleware`,
     `AuthMiddleware`, `JWTAuth`, ...) and the basic/key/JWT auth middleware
     of gin, echo and chi.
+  - `fix-dependency` (string; Python fix): the qualified name of the
+    dependency the FastAPI fix adds. Default `shared.auth.verify_api_key`;
+    empty: no FastAPI fix.
+  - `fix-decorator` (string; Python fix): the qualified name of the
+    decorator the Flask fix adds. Default `shared.auth.require_api_key`;
+    empty: no Flask fix.
 
 Example:
 

@@ -1,5 +1,10 @@
 package unauthenticatedroute
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Options configures XY002 unauthenticated-route ([tool.xylint.unauthenticated-route]
 // in the configuration, the golangci-lint plugin's settings, or the vet
 // tool's -unauthenticatedroute.* flags). The Python and Go detection share
@@ -24,6 +29,50 @@ type Options struct {
 	// AuthDecorators names the Flask view decorators that authenticate a
 	// request, matched like AuthDependencies.
 	AuthDecorators []string `toml:"auth-decorators"`
+	// FixDependency is the qualified name of the FastAPI dependency the
+	// Python fix adds (`dependencies=[Depends(name)]`, with `from module
+	// import name`); empty: no FastAPI fix. It counts as auth.
+	FixDependency string `toml:"fix-dependency"`
+	// FixDecorator is the qualified name of the Flask decorator the Python
+	// fix adds under the route decorator; empty: no Flask fix. It counts as
+	// auth.
+	FixDecorator string `toml:"fix-decorator"`
+}
+
+// DefaultFixDependency and DefaultFixDecorator are the platform's API-key
+// checks in shared/auth.py.
+const (
+	DefaultFixDependency = "shared.auth.verify_api_key"
+	DefaultFixDecorator  = "shared.auth.require_api_key"
+)
+
+// Validate checks the fix's names (config calls it).
+func (o *Options) Validate() error {
+	for _, f := range []struct{ key, v string }{{"fix-dependency", o.FixDependency}, {"fix-decorator", o.FixDecorator}} {
+		if f.v != "" && !qualifiedName(f.v) {
+			return fmt.Errorf("%s %q: want a qualified name \"module.name\", such as %q", f.key, f.v, DefaultFixDependency)
+		}
+	}
+	return nil
+}
+
+// qualifiedName: dotted identifiers, at least a module and a name.
+func qualifiedName(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		for i, r := range p {
+			if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // DefaultPublicPaths are the probes, docs and metrics endpoints that the
@@ -70,5 +119,7 @@ func NewOptions() *Options {
 
 		AuthDependencies: append([]string(nil), DefaultAuthDependencies...),
 		AuthDecorators:   append([]string(nil), DefaultAuthDecorators...),
+		FixDependency:    DefaultFixDependency,
+		FixDecorator:     DefaultFixDecorator,
 	}
 }

@@ -235,6 +235,12 @@ func (f *File) Reindent(n syntax.Node, indent string) []lint.Edit {
 	return edits
 }
 
+// NameUsed reports whether name occurs as an identifier anywhere in the
+// file (other than as an attribute, a keyword argument's name or the module
+// of a from-import): binding it at module level could change what some
+// code refers to.
+func (f *File) NameUsed(name string) bool { return f.nameUsed(name) }
+
 // used reports whether name occurs as an identifier anywhere in the file
 // (other than as an attribute or a keyword argument's name): defining it at
 // module level could then change what some code refers to.

@@ -87,6 +87,8 @@ type object struct {
 	Line   int
 	Prefix prefix // APIRouter(prefix=), Blueprint(url_prefix=)
 	Deps   []dep  // FastAPI(dependencies=), APIRouter(dependencies=)
+	// Fix adds the auth dependency to APIRouter(...) (fix.go), or nil.
+	Fix *lint.Fix
 }
 
 // route is one route: a decorator, add_api_route or the call form.
@@ -101,6 +103,9 @@ type route struct {
 	// or verifies a token).
 	BodyAuth bool
 	At       lint.Range
+	// Fix adds the auth dependency to the route (FastAPI), FlaskFix the
+	// auth decorator to its view (fix.go); nil when there is none.
+	Fix, FlaskFix *lint.Fix
 }
 
 type includeKind uint8

@@ -105,12 +105,55 @@ func project(pass *pyanalysis.ProjectPass) error {
 			p.rejects[o] = true
 		}
 	}
+	p.report(paths)
+	return nil
+}
+
+// report checks every route and reports the open ones, each with its fix
+// (fix.go): the Flask decorator; for FastAPI the router's when every route
+// of the router is reported and declared in its file (and none is a
+// websocket), else the route's own.
+func (p *proj) report(paths []string) {
+	type finding struct {
+		rt *route
+		o  objKey
+		d  *lint.Diagnostic
+	}
+	var found []finding
+	total, reported := map[objKey]int{}, map[objKey]int{}
+	routerFixable := map[objKey]bool{}
 	for _, path := range paths {
-		for _, rt := range p.files[path].Routes {
-			p.check(path, rt)
+		routes := p.files[path].Routes
+		for i := range routes {
+			rt := &routes[i]
+			o, ok := p.object(path, rt.Obj)
+			if !ok {
+				continue
+			}
+			if _, seen := routerFixable[o]; !seen {
+				routerFixable[o] = p.obj(o).Kind == fastAPIRouter && p.obj(o).Fix != nil
+			}
+			if path != o.path || slices.Contains(rt.Methods, "WEBSOCKET") {
+				routerFixable[o] = false
+			}
+			total[o]++
+			if d := p.check(path, *rt, o); d != nil {
+				reported[o]++
+				found = append(found, finding{rt, o, d})
+			}
 		}
 	}
-	return nil
+	for _, f := range found {
+		switch ob := p.obj(f.o); {
+		case ob.Kind == flaskApp || ob.Kind == flaskBlueprint:
+			f.d.Fix = f.rt.FlaskFix
+		case routerFixable[f.o] && reported[f.o] == total[f.o]:
+			f.d.Fix = ob.Fix
+		default:
+			f.d.Fix = f.rt.Fix
+		}
+		p.pass.Report(*f.d)
+	}
 }
 
 func (p *proj) options(path string) *unauthenticatedroute.Options {
@@ -291,6 +334,11 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref stri
 	if !typ && (nameMatches(opts.AuthDependencies, ref, ref) || fromAuthModule(ref)) {
 		return true
 	}
+	// The fix's dependency counts, whatever auth-dependencies says: a fixed
+	// route is not reported again.
+	if !typ && opts.FixDependency != "" && nameMatches([]string{opts.FixDependency}, ref, ref) {
+		return true
+	}
 	e := p.resolve(path, ref, 0)
 	if e.sym == nil {
 		if typ || e.ext == "" {
@@ -389,36 +437,36 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 	}
 }
 
-func (p *proj) check(path string, rt route) {
-	o, ok := p.object(path, rt.Obj)
-	if !ok {
-		return
-	}
+// check returns the finding of a route declared on o, or nil when it is
+// authenticated (or public).
+func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 	ob := p.obj(o)
 	flask := ob.Kind == flaskApp || ob.Kind == flaskBlueprint
 	if ob.Kind == starletteApp {
-		return
+		return nil
 	}
 	opts := p.options(path)
 	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) {
-		return
+		return nil
 	}
 	if rt.Handler != "" {
 		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) {
-			return
+			return nil
 		}
 	}
 	if flask {
 		for _, d := range rt.Decos {
-			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) {
-				return
+			// The fix's decorator counts, whatever auth-decorators says:
+			// a fixed view is not reported again.
+			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) || opts.FixDecorator != "" && nameMatches([]string{opts.FixDecorator}, d, d) {
+				return nil
 			}
 		}
 	}
 	if (ob.Kind == fastAPIRouter || ob.Kind == flaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
 		// Never seen included, but some router is included where we cannot
 		// name it: this one may be, with auth.
-		return
+		return nil
 	}
 	var cs []chain
 	p.chains(o, rt.Path, false, false, opts, nil, nil, &cs)
@@ -434,7 +482,7 @@ func (p *proj) check(path string, rt route) {
 		}
 	}
 	if open == nil {
-		return
+		return nil
 	}
 	methods := strings.Join(rt.Methods, ",")
 	full := open.path
@@ -458,7 +506,7 @@ func (p *proj) check(path string, rt route) {
 			sev = lint.Error
 		}
 	}
-	p.pass.Report(lint.Diagnostic{Rule: p.pass.Analyzer.Rule, Severity: sev, Path: path, Range: rt.At, Message: msg})
+	return &lint.Diagnostic{Rule: p.pass.Analyzer.Rule, Severity: sev, Path: path, Range: rt.At, Message: msg}
 }
 
 // prefix renders a prefix: the literal, the string constant its expression

@@ -65,6 +65,7 @@ type filePass struct {
 	r    *names.Resolver
 	fact *fileFact
 	objs map[*names.Binding]int // bindings of apps/routers → object index
+	fx   *fixer                 // made on first use (fix.go)
 }
 
 func run(pass *pyanalysis.Pass) error {
@@ -298,6 +299,9 @@ func (fp *filePass) assignment(a syntax.Node) {
 			if kind == fastAPIApp || kind == fastAPIRouter {
 				o.Deps = fp.depsIn(argument(right, -1, "dependencies"), nil)
 			}
+			if kind == fastAPIRouter {
+				o.Fix = fp.fixer().routerFix(right)
+			}
 			if module {
 				fp.fact.Symbols[name] = symbol{Kind: symObject, Obj: len(fp.fact.Objects)}
 			}
@@ -412,12 +416,15 @@ func (fp *filePass) decorated(d syntax.Node) {
 	if !def.Is(syntax.KindFunctionDefinition) {
 		return
 	}
-	var decos []syntax.Node
+	var decos, decoNodes []syntax.Node
 	for c := range d.NamedChildren() {
 		if c.Is(syntax.KindDecorator) {
 			decos = append(decos, c.FirstNamedChild().Unparen())
+			decoNodes = append(decoNodes, c)
 		}
 	}
+	isRoute := make([]bool, len(decos))
+	var routes []int // indexes into fp.fact.Routes
 	for _, e := range decos {
 		if fp.hookDecorator(e, def) {
 			continue
@@ -444,6 +451,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 		rt.Deps = fp.depsIn(argument(e, -1, "dependencies"), nil)
 		rt.Deps = append(rt.Deps, fp.paramDeps(def)...)
 		rt.BodyAuth = fp.checksAuthInBody(def)
+		rt.Fix = fp.fixer().routeFix(e, rt.Methods)
 		for _, other := range decos {
 			if other == e {
 				continue
@@ -456,7 +464,17 @@ func (fp *filePass) decorated(d syntax.Node) {
 				rt.Decos = append(rt.Decos, r)
 			}
 		}
+		for i := range decos {
+			isRoute[i] = isRoute[i] || decos[i] == e
+		}
+		routes = append(routes, len(fp.fact.Routes))
 		fp.fact.Routes = append(fp.fact.Routes, rt)
+	}
+	if len(routes) > 0 {
+		fix := fp.fixer().flaskFix(decoNodes, isRoute)
+		for _, i := range routes {
+			fp.fact.Routes[i].FlaskFix = fix
+		}
 	}
 }
 
@@ -562,6 +580,7 @@ func (fp *filePass) call(c syntax.Node) {
 		if h := argument(c, 1, "endpoint"); !h.IsZero() {
 			rt.Handler = fp.ref(h)
 		}
+		rt.Fix = fp.fixer().routeFix(c, rt.Methods)
 		fp.fact.Routes = append(fp.fact.Routes, rt)
 	case attr.TextIs("before_request"), attr.TextIs("before_app_request"):
 		// app.before_request(check): the hook is a def of this file.
@@ -599,6 +618,7 @@ func (fp *filePass) callFormRoute(c, inner syntax.Node) {
 	if h := argument(c, 0, ""); !h.IsZero() {
 		rt.Handler = fp.ref(h)
 	}
+	rt.Fix = fp.fixer().routeFix(inner, rt.Methods)
 	fp.fact.Routes = append(fp.fact.Routes, rt)
 }
 
@@ -679,26 +699,7 @@ func (fp *filePass) rangeOf(n syntax.Node) lint.Range {
 
 // argument returns a call's positional argument pos (-1: none) or its
 // keyword argument kw.
-func argument(call syntax.Node, pos int, kw string) syntax.Node {
-	args := call.ChildByField(syntax.FieldArguments)
-	i := 0
-	for a := range args.NamedChildren() {
-		switch {
-		case a.Is(syntax.KindKeywordArgument):
-			if kw != "" && a.ChildByField(syntax.FieldName).TextIs(kw) {
-				return a.ChildByField(syntax.FieldValue)
-			}
-		case a.Is(syntax.KindListSplat), a.Is(syntax.KindDictionarySplat):
-			i = -1000
-		default:
-			if i == pos {
-				return a
-			}
-			i++
-		}
-	}
-	return syntax.Node{}
-}
+func argument(call syntax.Node, pos int, kw string) syntax.Node { return call.Argument(pos, kw) }
 
 // pathOf renders a route's path: the literal, or the expression's text in
 // braces when it is not a literal.

@@ -1,6 +1,9 @@
 package python_test
 
 import (
+	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute/python"
@@ -9,4 +12,64 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	pyanalysistest.Run(t, "../testdata/python", python.Analyzer)
+}
+
+func TestFixes(t *testing.T) {
+	_, goldens := pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
+	if len(goldens) == 0 {
+		t.Fatal("no fixed files")
+	}
+	pyanalysistest.Compile(t, t.TempDir(), goldens)
+}
+
+// Layouts whose `# want` comment would sit inside the edited code, and the
+// options.
+func TestFixLayouts(t *testing.T) {
+	for _, c := range []struct {
+		name, src, want string
+		opts            func(*unauthenticatedroute.Options)
+	}{
+		{
+			name: "decorator arguments one per line",
+			src:  "from fastapi import Depends, FastAPI\n\nfrom shared.auth import verify_api_key\n\napp = FastAPI()\n\n\n@app.post(\n    \"/x\",\n    status_code=201,\n)\nasync def x():\n    return {}\n",
+			want: "from fastapi import Depends, FastAPI\n\nfrom shared.auth import verify_api_key\n\napp = FastAPI()\n\n\n@app.post(\n    \"/x\",\n    status_code=201,\n    dependencies=[Depends(verify_api_key)],\n)\nasync def x():\n    return {}\n",
+		},
+		{
+			name: "a dependencies list one per line",
+			src:  "from fastapi import Depends, FastAPI\n\napp = FastAPI()\n\n\ndef db():\n    pass\n\n\n@app.post(\"/x\", dependencies=[\n    Depends(db),\n])\nasync def x():\n    return {}\n",
+			want: "from fastapi import Depends, FastAPI\nfrom shared.auth import verify_api_key\n\napp = FastAPI()\n\n\ndef db():\n    pass\n\n\n@app.post(\"/x\", dependencies=[\n    Depends(db),\n    Depends(verify_api_key),\n])\nasync def x():\n    return {}\n",
+		},
+		{
+			name: "fix-dependency",
+			src:  "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/x\")\nasync def x():\n    return {}\n",
+			want: "from fastapi import Depends, FastAPI\nfrom platform_auth.keys import check_key\n\napp = FastAPI()\n\n\n@app.get(\"/x\", dependencies=[Depends(check_key)])\nasync def x():\n    return {}\n",
+			opts: func(o *unauthenticatedroute.Options) { o.FixDependency = "platform_auth.keys.check_key" },
+		},
+		{
+			name: "no fix-decorator: no Flask fix",
+			src:  "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post(\"/x\")\ndef x():\n    return \"\"\n",
+			want: "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post(\"/x\")\ndef x():\n    return \"\"\n",
+			opts: func(o *unauthenticatedroute.Options) { o.FixDecorator = "" },
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts := unauthenticatedroute.NewOptions()
+			if c.opts != nil {
+				c.opts(opts)
+			}
+			cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Options: func(*lint.Rule) any { return opts }}
+			out, _ := pyanalysistest.FixSource(t, "m.py", []byte(c.src), cfg)
+			if string(out) != c.want {
+				t.Errorf("got:\n%s\nwant:\n%s", out, c.want)
+			}
+			if string(out) != c.src {
+				pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{"m.py": out})
+			}
+		})
+	}
+	bad := unauthenticatedroute.NewOptions()
+	bad.FixDependency = "verify_api_key"
+	if bad.Validate() == nil {
+		t.Error("fix-dependency without a module: want an error")
+	}
 }
