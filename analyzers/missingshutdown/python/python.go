@@ -174,10 +174,7 @@ func (fp *filePass) call(n syntax.Node) {
 		obj := fn.ChildByField(syntax.FieldObject)
 		switch {
 		case method.TextIs("on_event") || method.TextIs("add_event_handler"):
-			ev := positional(args, 0)
-			if ev.IsZero() {
-				ev = keyword(args, "event_type")
-			}
+			ev := args.Argument(0, "event_type")
 			switch s, _ := ev.StringLiteral(); s {
 			case "shutdown":
 				fp.markHandled(obj)
@@ -192,10 +189,7 @@ func (fp *filePass) call(n syntax.Node) {
 			}
 			return
 		case method.TextIs("mount") || method.TextIs("host"):
-			sub := positional(args, 1)
-			if sub.IsZero() {
-				sub = keyword(args, "app")
-			}
+			sub := args.Argument(1, "app")
 			fp.mark(fp.mounted, fp.key(sub))
 			return
 		}
@@ -217,10 +211,7 @@ func (fp *filePass) call(n syntax.Node) {
 		return
 	}
 	if mountClasses[q] {
-		sub := positional(args, 1)
-		if sub.IsZero() {
-			sub = keyword(args, "app")
-		}
+		sub := args.Argument(1, "app")
 		fp.mark(fp.mounted, fp.key(sub))
 		return
 	}
@@ -324,7 +315,7 @@ func (fp *filePass) creation(n, args syntax.Node, kind string) {
 	if handledByArguments(args) {
 		fp.handled[k] = true
 	}
-	if s := keyword(args, "on_startup"); !s.IsZero() && !s.Is(syntax.KindNone) {
+	if s := args.KeywordArg("on_startup"); !s.IsZero() && !s.Is(syntax.KindNone) {
 		fp.startup[k] = true
 	}
 }
@@ -332,10 +323,10 @@ func (fp *filePass) creation(n, args syntax.Node, kind string) {
 // handledByArguments: lifespan= (any expression but None) or a non-empty
 // on_shutdown=.
 func handledByArguments(args syntax.Node) bool {
-	if l := keyword(args, "lifespan"); !l.IsZero() && !l.Is(syntax.KindNone) {
+	if l := args.KeywordArg("lifespan"); !l.IsZero() && !l.Is(syntax.KindNone) {
 		return true
 	}
-	if s := keyword(args, "on_shutdown").Unparen(); !s.IsZero() && !s.Is(syntax.KindNone) {
+	if s := args.KeywordArg("on_shutdown").Unparen(); !s.IsZero() && !s.Is(syntax.KindNone) {
 		if (s.Is(syntax.KindList) || s.Is(syntax.KindTuple)) && s.NamedChildCount() == 0 {
 			return false
 		}
@@ -505,33 +496,6 @@ func isClient(q string) bool {
 		}
 	}
 	return false
-}
-
-// positional returns the i-th positional argument of an argument list.
-func positional(args syntax.Node, i int) syntax.Node {
-	for a := range args.NamedChildren() {
-		switch a.Kind() {
-		case syntax.KindKeywordArgument, syntax.KindDictionarySplat:
-			continue
-		case syntax.KindListSplat:
-			return syntax.Node{}
-		}
-		if i == 0 {
-			return a
-		}
-		i--
-	}
-	return syntax.Node{}
-}
-
-// keyword returns the value of the keyword argument name, or the zero Node.
-func keyword(args syntax.Node, name string) syntax.Node {
-	for a := range args.NamedChildren() {
-		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs(name) {
-			return a.ChildByField(syntax.FieldValue)
-		}
-	}
-	return syntax.Node{}
 }
 
 // unionFind groups keys.

@@ -220,10 +220,7 @@ func (fp *filePass) call(n syntax.Node) {
 		fp.starlette(args)
 		return
 	case fn.Is(syntax.KindAttribute) && fn.ChildByField(syntax.FieldAttribute).TextIs("add_middleware"):
-		cls := positional(args, 0)
-		if cls.IsZero() {
-			cls = keyword(args, "middleware_class")
-		}
+		cls := args.Argument(0, "middleware_class")
 		if fp.isCORSMiddleware(cls) {
 			fp.starlette(args)
 		}
@@ -240,7 +237,7 @@ func (fp *filePass) call(n syntax.Node) {
 	switch {
 	case last.TextIs("Middleware"):
 		q := fp.qualified(fn)
-		if (middlewareWrapper[q] || q == "" && fn.TextIs("Middleware")) && fp.isCORSMiddleware(positional(args, 0)) {
+		if (middlewareWrapper[q] || q == "" && fn.TextIs("Middleware")) && fp.isCORSMiddleware(args.PositionalArg(0)) {
 			fp.starlette(args)
 		}
 	case last.TextIs("CORS"):
@@ -254,8 +251,8 @@ func (fp *filePass) call(n syntax.Node) {
 	case fn.Is(syntax.KindAttribute) && headerSetters[string(last.Text())]:
 		// resp.headers.set("Access-Control-Allow-Origin", "*"),
 		// resp.set_header(...), self.send_header(...), ...
-		k := positional(args, 0)
-		if v := positional(args, 1); !v.IsZero() && positional(args, 2).IsZero() {
+		k := args.PositionalArg(0)
+		if v := args.PositionalArg(1); !v.IsZero() && args.PositionalArg(2).IsZero() {
 			fp.header(n, k, v)
 		}
 	}
@@ -290,11 +287,11 @@ func (fp *filePass) isTrue(n syntax.Node) bool {
 
 // starlette checks CORSMiddleware's keyword arguments.
 func (fp *filePass) starlette(args syntax.Node) {
-	creds := fp.isTrue(keyword(args, "allow_credentials"))
-	if o := keyword(args, "allow_origins"); !o.IsZero() {
+	creds := fp.isTrue(args.KeywordArg("allow_credentials"))
+	if o := args.KeywordArg("allow_origins"); !o.IsZero() {
 		fp.origins(o, starletteOrigins, "CORSMiddleware allow_origins", creds)
 	}
-	if r := keyword(args, "allow_origin_regex"); !r.IsZero() {
+	if r := args.KeywordArg("allow_origin_regex"); !r.IsZero() {
 		fp.origins(r, starletteRegex, "CORSMiddleware allow_origin_regex", creds)
 	}
 }
@@ -304,8 +301,8 @@ func (fp *filePass) starlette(args syntax.Node) {
 // resource's options) say otherwise; CORS() also reads the app's
 // CORS_ORIGINS configuration, so a file that sets it is left alone.
 func (fp *filePass) flask(call, args syntax.Node, what string) {
-	creds := fp.isTrue(keyword(args, "supports_credentials"))
-	if o := keyword(args, "origins"); !o.IsZero() {
+	creds := fp.isTrue(args.KeywordArg("supports_credentials"))
+	if o := args.KeywordArg("origins"); !o.IsZero() {
 		fp.origins(o, flaskOrigins, what+" origins", creds)
 		return
 	}
@@ -317,7 +314,7 @@ func (fp *filePass) flask(call, args syntax.Node, what string) {
 	if bytes.Contains(fp.pass.Src, []byte("CORS_ORIGINS")) {
 		return
 	}
-	if r := keyword(args, "resources"); !r.IsZero() {
+	if r := args.KeywordArg("resources"); !r.IsZero() {
 		fp.resources(call, r, what, creds)
 		return
 	}

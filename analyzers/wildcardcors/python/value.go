@@ -224,18 +224,15 @@ func (e *evaluator) call(n syntax.Node, depth int) value {
 	args := n.ChildByField(syntax.FieldArguments)
 	if q, ok := e.names.QualifiedName(fn); ok {
 		if envGetters[q] {
-			def := positional(args, 1)
-			if def.IsZero() {
-				def = keyword(args, "default")
-			}
+			def := args.Argument(1, "default")
 			v := e.eval(def, depth+1)
-			name, _ := positional(args, 0).StringLiteral()
+			name, _ := args.PositionalArg(0).StringLiteral()
 			markEnv(&v, name)
 			return v
 		}
 		switch q {
 		case "builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.sorted":
-			return e.eval(positional(args, 0), depth+1)
+			return e.eval(args.PositionalArg(0), depth+1)
 		}
 	}
 	if !fn.Is(syntax.KindAttribute) {
@@ -250,9 +247,9 @@ func (e *evaluator) call(n syntax.Node, depth int) value {
 			return value{}
 		}
 		var parts []string
-		if sep, ok := positional(args, 0).StringLiteral(); ok && sep != "" {
+		if sep, ok := args.PositionalArg(0).StringLiteral(); ok && sep != "" {
 			parts = strings.Split(v.s, sep)
-		} else if positional(args, 0).IsZero() {
+		} else if args.PositionalArg(0).IsZero() {
 			parts = strings.Fields(v.s)
 		} else {
 			return value{}
@@ -287,31 +284,4 @@ func markEnv(v *value, name string) {
 	for i := range v.elems {
 		markEnv(&v.elems[i], name)
 	}
-}
-
-// positional returns the i-th positional argument of an argument list.
-func positional(args syntax.Node, i int) syntax.Node {
-	for a := range args.NamedChildren() {
-		switch a.Kind() {
-		case syntax.KindKeywordArgument, syntax.KindDictionarySplat:
-			continue
-		case syntax.KindListSplat:
-			return syntax.Node{}
-		}
-		if i == 0 {
-			return a
-		}
-		i--
-	}
-	return syntax.Node{}
-}
-
-// keyword returns the value of the keyword argument name, or the zero Node.
-func keyword(args syntax.Node, name string) syntax.Node {
-	for a := range args.NamedChildren() {
-		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs(name) {
-			return a.ChildByField(syntax.FieldValue)
-		}
-	}
-	return syntax.Node{}
 }
