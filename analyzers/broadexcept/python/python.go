@@ -258,12 +258,8 @@ func (c *checker) callKind(call syntax.Node, h handler) callKind {
 	if method == "exception" {
 		return logsTraceback
 	}
-	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
-		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs("exc_info") {
-			if truthy(a.ChildByField(syntax.FieldValue)) {
-				return logsTraceback
-			}
-		}
+	if v := call.KeywordArg("exc_info"); !v.IsZero() && truthy(v) {
+		return logsTraceback
 	}
 	return otherCall
 }

@@ -82,18 +82,11 @@ func mayBePrinter(fn syntax.Node) bool {
 // stdout/stderr: a `file=`/`stream=` argument that is not sys.stdout,
 // sys.stderr or None.
 func redirected(r *names.Resolver, call syntax.Node, kw string) bool {
-	args := call.ChildByField(syntax.FieldArguments)
-	for a := range args.NamedChildren() {
-		if !a.Is(syntax.KindKeywordArgument) || !a.ChildByField(syntax.FieldName).TextIs(kw) {
-			continue
-		}
-		v := a.ChildByField(syntax.FieldValue).Unparen()
-		if v.Is(syntax.KindNone) {
-			return false
-		}
-		return !r.Refers(v, "sys.stdout", "sys.stderr", "sys.__stdout__", "sys.__stderr__")
+	v := call.KeywordArg(kw).Unparen()
+	if v.IsZero() || v.Is(syntax.KindNone) {
+		return false
 	}
-	return false
+	return !r.Refers(v, "sys.stdout", "sys.stderr", "sys.__stdout__", "sys.__stderr__")
 }
 
 // inMainBlock reports whether n is in the body of an
