@@ -276,8 +276,8 @@ func (s *errSet) list() []string { return s.msgs }
 
 // MaxFileSize is the default size limit: larger files are skipped with a
 // notice. Parsing costs time and memory per syntax node, up to one node per
-// byte (a file of `x = 1` lines): a 2 MiB file takes up to ~1.5 s and
-// ~100 MB. Hand-written modules are far smaller; generated ones (data
+// byte (a file of `x = 1` lines): a 2 MiB file takes up to ~2 s and
+// ~170 MB. Hand-written modules are far smaller; generated ones (data
 // tables, protobuf stubs) are what this skips. `--max-file-size` raises it.
 const MaxFileSize = 2 << 20
 
