@@ -81,6 +81,10 @@ func NewStartupScope(pass *analysis.Pass) *RequestScope {
 	// each use of f; nil for a use outside any function or not as a callee.
 	callers := map[*ast.FuncDecl][]ast.Node{}
 	for _, f := range pass.Files {
+		// Tests call set-up code too; that does not make it per-request.
+		if IsTestFile(pass, f) {
+			continue
+		}
 		WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
 			id, ok := n.(*ast.Ident)
 			if !ok {
