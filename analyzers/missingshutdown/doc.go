@@ -85,12 +85,33 @@ In Go:
 
 # Fix safety
 
-Python: no fix yet. The planned fix is safe when the configuration names
-the cleanup: a shutdown handler (or a lifespan where the code base uses
-lifespans) that calls the configured cleanup functions is added after the
-app is created. In Go, a plain
-`http.ListenAndServe(addr, h)` in `main` becomes an `http.Server` with
-`signal.NotifyContext` and `Shutdown`.
+Python: safe — the fix only runs the configured cleanup when the process
+stops. A FastAPI app created as `app = FastAPI(...)` (at module level or
+in a factory function) gets, right after that statement,
+
+	@app.on_event("shutdown")
+	async def shutdown() -> None:
+	    await close_http_client()
+	    close_gcp_clients()
+
+(`shutdown_<name>` for an app not named `app`), or, when the code base
+uses lifespans — some app of the run is created with `lifespan=` and no
+code registers startup/shutdown handlers with `on_event`,
+`add_event_handler`, `on_startup=` or `on_shutdown=` — and the app has no
+startup hook (a lifespan replaces them), an `@asynccontextmanager async
+def lifespan(app)` defined before the statement, which yields and then
+closes, passed as `lifespan=lifespan`. The calls are the entries of the
+`cleanup` option whose module the app's module already imports from
+(`from shared.http_client import get_http_client` → `await
+close_http_client()`), imported with it (merged into the existing
+from-import). A module that imports none of them gets no fix: importing a
+pool module there could fail, and nothing of it is open (after XY003's fix
+moves a client to a pool, the next round of fixes finds the pool
+imported). No fix either for Starlette apps (their lifespan is a
+constructor argument and their event decorator is deprecated), apps not
+assigned to a plain name in a statement of their own, and files that
+already use the handler's or a cleanup's name. With `cleanup = []` there
+is no fix.
 
 Go: the fix applies to `http.ListenAndServe(addr, h)` as a statement of
 `main` — bare, inside a one-argument call such as `log.Fatal(...)`, or as
@@ -107,6 +128,11 @@ Shutdown) and names the new code would shadow get no fix.
     name starts with `close` or `shutdown`).
   - `exclude` (list of path globs, default the test files as in XY003:
     `test_*.py`, `*_test.py`, `conftest.py`, `tests/`): files not looked at.
+  - `cleanup` (list, default `["await shared.http_client.close_http_client",
+    "shared.gcp_clients.close_gcp_clients"]`; Python fix): the calls the
+    shutdown handler makes, as qualified names, `await ` before coroutines
+    (shared/http_client.py's `close_http_client` is async,
+    shared/gcp_clients.py's `close_gcp_clients` is not). Empty: no fix.
   - Go: none. The check follows calls across the module's packages
     through analysis facts (serving, Shutdown and SIGTERM handling may live
     in different packages).

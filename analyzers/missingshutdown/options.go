@@ -21,6 +21,30 @@ type Options struct {
 	// and every tail of it) of Python files the rule does not look at: by
 	// default test files, which build throwaway apps.
 	Exclude []string `toml:"exclude"`
+	// Cleanup are the calls the Python fix's shutdown handler makes, as
+	// qualified names, "await " before those that are coroutines
+	// ("await shared.http_client.close_http_client"). Each is used only in
+	// a module that imports from (or builds a client pooled by) its module.
+	// Empty: no fix.
+	Cleanup []string `toml:"cleanup"`
+}
+
+// DefaultCleanup closes the platform's pools (shared/http_client.py's
+// async close_http_client, shared/gcp_clients.py's close_gcp_clients).
+var DefaultCleanup = []string{"await shared.http_client.close_http_client", "shared.gcp_clients.close_gcp_clients"}
+
+// ParseCleanup splits a cleanup entry into its module, function name and
+// whether it is awaited; ok is false for a malformed entry.
+func ParseCleanup(s string) (module, name string, await, ok bool) {
+	q := strings.TrimSpace(s)
+	if rest, found := strings.CutPrefix(q, "await "); found {
+		q, await = strings.TrimSpace(rest), true
+	}
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 || i == len(q)-1 || strings.ContainsAny(q, " /*()") || strings.HasPrefix(q, ".") || strings.Contains(q, "..") {
+		return "", "", false, false
+	}
+	return q[:i], q[i+1:], await, true
 }
 
 // DefaultPoolModules are the platform's pool modules.
@@ -31,6 +55,7 @@ func NewOptions() any {
 	return &Options{
 		PoolModules: slices.Clone(DefaultPoolModules),
 		Exclude:     slices.Clone(directclient.DefaultExclude),
+		Cleanup:     slices.Clone(DefaultCleanup),
 	}
 }
 
@@ -46,6 +71,11 @@ func (o *Options) Validate() error {
 	for _, m := range o.PoolModules {
 		if m == "" || strings.ContainsAny(m, "/ *") || strings.HasPrefix(m, ".") || strings.HasSuffix(m, ".") {
 			errs = append(errs, fmt.Sprintf("pool-modules: %q is not a dotted module name such as \"shared.gcp_clients\"", m))
+		}
+	}
+	for _, c := range o.Cleanup {
+		if _, _, _, ok := ParseCleanup(c); !ok {
+			errs = append(errs, fmt.Sprintf("cleanup: %q is not a qualified function name such as \"shared.gcp_clients.close_gcp_clients\" (\"await \" before a coroutine)", c))
 		}
 	}
 	if len(errs) > 0 {

@@ -19,6 +19,10 @@ type fileFact struct {
 	// HandlesParam are the module-level functions that give the app they
 	// receive shutdown handling, as "f#0" (function and parameter index).
 	HandlesParam []string
+	// Lifespan: the file creates an app with lifespan=; Events: it
+	// registers startup or shutdown handlers the older ways. Together they
+	// tell the fix whether the code base uses lifespans.
+	Lifespan, Events bool
 }
 
 // group is one object of the file under all its names.
@@ -42,11 +46,15 @@ type group struct {
 type creation struct {
 	Kind string
 	At   lint.Range
+	// Fix adds a shutdown event handler, LifespanFix a lifespan (fix.go);
+	// nil when there is none.
+	Fix, LifespanFix *lint.Fix
 }
 
 // fact builds the file's fact: the groups that create an app or reach
 // another module (the only ones the project phase can use).
 func (fp *filePass) fact() *fileFact {
+	fp.fillFixes()
 	byRoot := map[string]*group{}
 	var roots []string
 	for k := range fp.uf.parent {
@@ -71,6 +79,7 @@ func (fp *filePass) fact() *fileFact {
 	}
 	sort.Strings(roots)
 	f := &fileFact{Open: fp.open, HandlesParam: fp.handlesParam}
+	f.Lifespan, f.Events = fp.lifespanUse()
 	for _, r := range roots {
 		g := byRoot[r]
 		if len(g.Created) == 0 && len(g.Refs) == 0 {
@@ -111,12 +120,14 @@ func project(pass *pyanalysis.ProjectPass) error {
 	byName := modules.NewDefs[int](pass.Modules)
 	byCall := modules.NewDefs[int](pass.Modules)
 	handlers := modules.NewDefs[bool](pass.Modules)
+	lifespans, events := false, false
 	for _, f := range pass.Files {
 		for _, v := range pass.Facts(f) {
 			ff, ok := v.(*fileFact)
 			if !ok {
 				continue
 			}
+			lifespans, events = lifespans || ff.Lifespan, events || ff.Events
 			for _, h := range ff.HandlesParam {
 				handlers.Add(f.Path, h, true)
 			}
@@ -206,7 +217,15 @@ func project(pass *pyanalysis.ProjectPass) error {
 		if a.first == nil || a.handled || a.mounted {
 			continue
 		}
-		pass.Reportf(a.file, a.first.At, "%s", message(a.first.Kind, a.startup, a.open))
+		d := lint.Diagnostic{Path: a.file, Range: a.first.At, Message: message(a.first.Kind, a.startup, a.open)}
+		// The code base uses lifespans when some app is created with one
+		// and no code registers event handlers; a lifespan would replace
+		// the app's startup hooks, so those keep the event handler.
+		d.Fix = a.first.Fix
+		if lifespans && !events && !a.startup && a.first.LifespanFix != nil {
+			d.Fix = a.first.LifespanFix
+		}
+		pass.Report(d)
 	}
 	return nil
 }

@@ -70,6 +70,9 @@ type filePass struct {
 	// they receive as a parameter shutdown handling ("f#0").
 	passed       map[string][]string
 	handlesParam []string
+	// The fix's helpers and the creations to fix (fix.go).
+	fx       *fixer
+	fixSites []fixSite
 }
 
 func run(pass *pyanalysis.Pass) error {
@@ -309,6 +312,9 @@ func (fp *filePass) creation(n, args syntax.Node, kind string) {
 	}
 	if k == "" {
 		k = "C" + strconv.Itoa(n.Index())
+	}
+	if !handledByArguments(args) {
+		fp.fixSites = append(fp.fixSites, fixSite{key: k, i: len(fp.created[k]), call: n, kind: kind})
 	}
 	fp.created[k] = append(fp.created[k], c)
 	fp.uf.find(k)

@@ -10,3 +10,11 @@ import (
 func TestAnalyzer(t *testing.T) {
 	pyanalysistest.Run(t, "../testdata/python", python.Analyzer)
 }
+
+func TestFixes(t *testing.T) {
+	_, goldens := pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
+	if len(goldens) == 0 {
+		t.Fatal("no fixed files")
+	}
+	pyanalysistest.Compile(t, t.TempDir(), goldens)
+}
