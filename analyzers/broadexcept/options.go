@@ -1,9 +1,6 @@
 package broadexcept
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/xynergy/xylint/internal/ruleopts"
 
 // Options are XY004 broad-except's options ([tool.xylint.broad-except]).
 type Options struct {
@@ -18,14 +15,7 @@ type Options struct {
 
 // Validate checks logger-import's shape (config calls it).
 func (o *Options) Validate() error {
-	if o.LoggerImport == "" {
-		return nil
-	}
-	m, n, ok := strings.Cut(o.LoggerImport, ":")
-	if !ok || m == "" || n == "" || strings.ContainsAny(o.LoggerImport, " \t/") || strings.HasPrefix(m, ".") || strings.HasSuffix(m, ".") {
-		return fmt.Errorf("logger-import %q: want \"module:name\", such as \"shared.logging_config:logger\"", o.LoggerImport)
-	}
-	return nil
+	return ruleopts.CheckLoggerImport(o.LoggerImport)
 }
 
 // NewOptions returns the defaults (Rule.NewOptions).

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/xynergy/xylint/internal/ruleopts"
 	"github.com/xynergy/xylint/internal/walk"
 )
 
@@ -75,9 +76,6 @@ var DefaultPoolPackages = []string{"shared/httpclient", "shared/gcpclients"}
 
 // DefaultPoolModules are the platform's Python pool modules.
 var DefaultPoolModules = []string{"shared/gcp_clients.py", "shared/http_client.py"}
-
-// DefaultExclude are the test files (as print-call's).
-var DefaultExclude = []string{"test_*.py", "*_test.py", "conftest.py", "tests/"}
 
 // The platform's pool modules (testdata/platform/shared: gcp_clients.py,
 // http_client.py).
@@ -158,7 +156,7 @@ func NewOptions() *Options {
 		PoolPackages: slices.Clone(DefaultPoolPackages),
 		Clients:      cloneClients(DefaultClients),
 		PoolModules:  slices.Clone(DefaultPoolModules),
-		Exclude:      slices.Clone(DefaultExclude),
+		Exclude:      slices.Clone(ruleopts.TestFiles),
 	}
 }
 
@@ -267,46 +265,7 @@ func (o *Options) Validate() error {
 // "services/shared/gcp_clients.py"; a glob ending in "/" matches a
 // directory the file is in.
 func (o *Options) Excludes(p string) bool {
-	return o != nil && (MatchGlobs(o.PoolModules, p) || MatchGlobs(o.Exclude, p))
-}
-
-// MatchGlobs reports whether the slash-separated path p matches one of the
-// globs (gitignore syntax) as Excludes describes.
-func MatchGlobs(globs []string, p string) bool {
-	if len(globs) == 0 {
-		return false
-	}
-	segs := strings.Split(strings.Trim(strings.ReplaceAll(p, "\\", "/"), "/"), "/")
-	for _, g := range globs {
-		pat, ok := walk.ParsePattern(g)
-		if !ok || pat.Negate {
-			continue
-		}
-		body := strings.Trim(g, "/")
-		if !strings.Contains(body, "/") {
-			// A name pattern: the file's name or a directory's.
-			for j, s := range segs {
-				if pat.Match(s, j < len(segs)-1) {
-					return true
-				}
-			}
-			continue
-		}
-		// A path pattern: the tails of the path that have as many parts
-		// as the pattern (any number with "**").
-		n := strings.Count(body, "/") + 1
-		for i := range segs {
-			for j := i + 1; j <= len(segs); j++ {
-				if !strings.Contains(body, "**") && j-i != n {
-					continue
-				}
-				if pat.Match(strings.Join(segs[i:j], "/"), j < len(segs)) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return o != nil && (ruleopts.MatchGlobs(o.PoolModules, p) || ruleopts.MatchGlobs(o.Exclude, p))
 }
 
 // isDotted reports whether s is identifiers joined by dots; with glob, a

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xynergy/xylint/analyzers/directclient"
+	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
 // Options are XY006 missing-shutdown's options ([tool.xylint.missing-shutdown]).
@@ -54,7 +54,7 @@ var DefaultPoolModules = []string{"shared.gcp_clients", "shared.http_client"}
 func NewOptions() any {
 	return &Options{
 		PoolModules: slices.Clone(DefaultPoolModules),
-		Exclude:     slices.Clone(directclient.DefaultExclude),
+		Exclude:     slices.Clone(ruleopts.TestFiles),
 		Cleanup:     slices.Clone(DefaultCleanup),
 	}
 }
@@ -62,7 +62,7 @@ func NewOptions() any {
 // Excludes reports whether the rule skips the Python file at the
 // slash-separated path.
 func (o *Options) Excludes(p string) bool {
-	return o != nil && directclient.MatchGlobs(o.Exclude, p)
+	return o != nil && ruleopts.MatchGlobs(o.Exclude, p)
 }
 
 // Validate checks the options (the configuration loader calls it).

@@ -97,7 +97,8 @@ builtins with non-string operands are reported without a fix.
 
 # Options
 
-  - `exclude` (list of glob patterns): paths where prints are allowed.
+  - `exclude` (list of path globs): files where prints are allowed. Globs
+    use gitignore syntax and match the file's path or any tail of it.
     Default: test files (`test_*.py`, `*_test.py`, `conftest.py`, `tests/`).
   - `allow-in-main` (bool): do not report prints under
     `if __name__ == "__main__":`. Default: true, because such blocks are
