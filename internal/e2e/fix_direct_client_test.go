@@ -1,0 +1,124 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPlatformFixDirectClient runs `xylint fix --unsafe-fixes --select
+// XY003` on a copy of the sample platform: afterwards no XY003 finding has a
+// fix, and every one left is a client without a pooled getter or a
+// hand-made cached singleton (no fix by design); the changed files compile
+// with python3; a second fix changes nothing.
+func TestPlatformFixDirectClient(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Fatalf("python3 is needed to compile the fixed files: %v", err)
+	}
+	root := repoRoot(t)
+	src := filepath.Join(root, "testdata", "platform")
+	dir := filepath.Join(t.TempDir(), "platform")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "xylint")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/xylint")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/xylint: %v\n%s", err, out)
+	}
+	// run returns stdout (and stderr too when all is set).
+	runOut := func(all bool, args ...string) (string, int) {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = dir
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if all {
+			cmd.Stderr = &out
+		}
+		err := cmd.Run()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return out.String(), ee.ExitCode()
+		} else if err != nil {
+			t.Fatalf("xylint %s: %v", strings.Join(args, " "), err)
+		}
+		return out.String(), 0
+	}
+	run := func(args ...string) (string, int) { return runOut(true, args...) }
+	type diag struct {
+		Path    string          `json:"path"`
+		Code    string          `json:"code"`
+		Kind    string          `json:"kind"`
+		Message string          `json:"message"`
+		Fix     json.RawMessage `json:"fix"`
+	}
+	findings := func() []diag {
+		out, _ := runOut(false, "check", "--select", "XY003", "--format", "json", ".")
+		var report struct {
+			Diagnostics []diag `json:"diagnostics"`
+		}
+		if err := json.Unmarshal([]byte(out), &report); err != nil {
+			t.Fatalf("decoding the JSON report: %v\n%s", err, out)
+		}
+		return report.Diagnostics
+	}
+	hasFix := func(d diag) bool { return len(d.Fix) > 0 && string(d.Fix) != "null" }
+
+	before := findings()
+	withFix := 0
+	for _, d := range before {
+		if hasFix(d) {
+			withFix++
+		}
+	}
+	if withFix < 5 {
+		t.Fatalf("only %d XY003 findings with a fix before fixing: the test would prove little", withFix)
+	}
+	out, code := run("fix", "--unsafe-fixes", "--select", "XY003", ".")
+	if code == 2 || !strings.Contains(out, "fixed ") {
+		t.Fatalf("xylint fix --unsafe-fixes --select XY003: exit %d\n%s", code, out)
+	}
+	after := findings()
+	for _, d := range after {
+		switch {
+		case hasFix(d):
+			t.Errorf("%s: XY003 finding with a fix left: %s", d.Path, d.Message)
+		case d.Kind != "cached" && strings.Contains(d.Message, "; use `shared."):
+			t.Errorf("%s: XY003 finding with a getter left unfixed: %s", d.Path, d.Message)
+		}
+	}
+	if len(after) != len(before)-withFix {
+		t.Errorf("%d findings before, %d with a fix, %d after", len(before), withFix, len(after))
+	}
+
+	var changed []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		a, _ := os.ReadFile(p)
+		b, _ := os.ReadFile(filepath.Join(src, rel))
+		if !bytes.Equal(a, b) {
+			changed = append(changed, p)
+			if bytes.Contains(a, []byte("bigquery.Client()")) && !bytes.Contains(a, []byte("from google.cloud import bigquery")) {
+				t.Errorf("%s: bigquery.Client() left without its import", rel)
+			}
+		}
+		return nil
+	})
+	if len(changed) < 5 {
+		t.Fatalf("fix changed %d files", len(changed))
+	}
+	if out, err := exec.Command("python3", append([]string{"-m", "py_compile"}, changed...)...).CombinedOutput(); err != nil {
+		t.Errorf("fixed files do not compile: %v\n%s", err, out)
+	}
+	if out, code := run("fix", "--unsafe-fixes", "--select", "XY003", "--diff", "."); code != 0 || strings.Contains(out, "+++ ") {
+		t.Errorf("a second fix would change files (exit %d):\n%s", code, out)
+	}
+}
