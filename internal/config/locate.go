@@ -12,40 +12,26 @@ import (
 // 0, 0 when the key is not written literally (the caller then names the
 // table).
 func locate(src []byte, keyPath []string, elem string) (line, col int) {
-	eachExpression(src, func(p *unstable.Parser, e *unstable.Node, table []string) bool {
-		switch e.Kind {
-		case unstable.Table, unstable.ArrayTable:
-			if elem == "" && equal(table, keyPath) {
-				it := e.Key()
-				it.Next()
-				line, col = position(p, it.Node(), e)
-				return false
-			}
-		case unstable.KeyValue:
-			line, col = locateKV(p, e, table, keyPath, elem)
-			return line == 0
-		}
-		return true
-	})
-	return line, col
-}
-
-// eachExpression calls f with each expression of the TOML document in src
-// (table headers and key/values) and the keys of the table it is in (a
-// header's own keys), until f returns false.
-func eachExpression(src []byte, f func(p *unstable.Parser, e *unstable.Node, table []string) bool) {
 	p := &unstable.Parser{}
 	p.Reset(src)
 	var table []string
 	for p.NextExpression() {
 		e := p.Expression()
-		if e.Kind == unstable.Table || e.Kind == unstable.ArrayTable {
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
 			table = keyParts(e.Key())
-		}
-		if !f(p, e, table) {
-			return
+			if elem == "" && equal(table, keyPath) {
+				it := e.Key()
+				it.Next()
+				return position(p, it.Node(), e)
+			}
+		case unstable.KeyValue:
+			if l, c := locateKV(p, e, table, keyPath, elem); l > 0 {
+				return l, c
+			}
 		}
 	}
+	return 0, 0
 }
 
 func locateKV(p *unstable.Parser, kv *unstable.Node, prefix, keyPath []string, elem string) (int, int) {
@@ -133,14 +119,23 @@ func dotted(keys []string) string {
 // hasTable reports whether the document writes any key at or below prefix
 // ([tool.xylint], [tool.xylint.print-call], tool.xylint.select = ...).
 func hasTable(src []byte, prefix []string) bool {
-	found := false
-	eachExpression(src, func(_ *unstable.Parser, e *unstable.Node, table []string) bool {
-		keys := table
-		if e.Kind == unstable.KeyValue {
-			keys = append(append([]string(nil), table...), keyParts(e.Key())...)
+	p := &unstable.Parser{}
+	p.Reset(src)
+	var table []string
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			table = keyParts(e.Key())
+			if hasPrefix(table, prefix) {
+				return true
+			}
+		case unstable.KeyValue:
+			full := append(append([]string(nil), table...), keyParts(e.Key())...)
+			if hasPrefix(full, prefix) {
+				return true
+			}
 		}
-		found = hasPrefix(keys, prefix)
-		return !found
-	})
-	return found
+	}
+	return false
 }
