@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/xynergy/xylint/internal/testutil/filetree"
 	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
@@ -34,7 +35,7 @@ func readFile(t *testing.T, p string) string {
 }
 
 func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
-	root := tree(t, map[string]string{"svc/main.py": fixable, "svc/broken.py": "def f(:\n    print('x')\n"})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable, "svc/broken.py": "def f(:\n    print('x')\n"})
 	p := filepath.Join(root, "svc/main.py")
 	if err := os.Chmod(p, 0o750); err != nil {
 		t.Fatal(err)
@@ -87,7 +88,7 @@ func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
 }
 
 func TestFixDiffWritesNothing(t *testing.T) {
-	root := tree(t, map[string]string{"svc/main.py": fixable})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable})
 	p := filepath.Join(root, "svc/main.py")
 	r := xylint(t, root, "fix", "--diff", "--unsafe-fixes")
 	if r.code != 1 {
@@ -105,7 +106,7 @@ func TestFixDiffWritesNothing(t *testing.T) {
 		t.Error("--diff wrote the file")
 	}
 	// A clean tree: exit 0, no diff.
-	clean := tree(t, map[string]string{"ok.py": "import logging\n"})
+	clean := filetree.Temp(t, map[string]string{"ok.py": "import logging\n"})
 	if r := xylint(t, clean, "fix", "--diff"); r.code != 0 || r.stdout != "" {
 		t.Errorf("clean tree: exit %d, stdout %q", r.code, r.stdout)
 	}
@@ -118,7 +119,7 @@ func TestReportedFixesMatchFix(t *testing.T) {
 	// One finding, after a non-ASCII character on its line, so that
 	// columns in code points and offsets in bytes differ.
 	src := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(x):\n    y = \"é\"; print(\"é\", x)\n"
-	root := tree(t, map[string]string{"m.py": src})
+	root := filetree.Temp(t, map[string]string{"m.py": src})
 
 	var rep struct {
 		Diagnostics []struct {

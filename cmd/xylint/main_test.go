@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/xynergy/xylint/internal/testutil/filetree"
 	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
@@ -57,21 +58,6 @@ func xylint(t *testing.T, dir string, args ...string) runResult {
 	return r
 }
 
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
-
 const service = `import logging
 
 logger = logging.getLogger(__name__)
@@ -98,10 +84,10 @@ func expect(t *testing.T, r runResult, code int, stdout ...string) {
 }
 
 func TestExitCodesAndTextOutput(t *testing.T) {
-	clean := tree(t, map[string]string{"app/main.py": "import logging\nlogging.getLogger(__name__).info('ok')\n"})
+	clean := filetree.Temp(t, map[string]string{"app/main.py": "import logging\nlogging.getLogger(__name__).info('ok')\n"})
 	expect(t, xylint(t, clean, "check"), 0, "All checks passed!")
 
-	dirty := tree(t, map[string]string{"svc/main.py": service})
+	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service})
 	r := xylint(t, dirty, "check")
 	expect(t, r, 1,
 		"svc/main.py:7:5: XY005 [print-call] ",
@@ -125,7 +111,7 @@ func TestExitCodesAndTextOutput(t *testing.T) {
 }
 
 func TestWalkRespectsGitignoreExcludeAndExplicitFiles(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := filetree.Temp(t, map[string]string{
 		".gitignore":                "generated/\n",
 		"svc/main.py":               "print('x')\n",
 		"svc/generated/out.py":      "print('x')\n",
@@ -166,7 +152,7 @@ func jsonPaths(t *testing.T, out string) []string {
 // failures here are a dangling symlink, a symlink loop and a FIFO (which
 // would block a naive reader forever).
 func TestUnreadablePathsAreErrorsAndTheRestIsChecked(t *testing.T) {
-	root := tree(t, map[string]string{"ok.py": "print('still checked')\n"})
+	root := filetree.Temp(t, map[string]string{"ok.py": "print('still checked')\n"})
 	must(t, os.Symlink("gone.py", filepath.Join(root, "dangling.py")))
 	must(t, os.Symlink("loop.py", filepath.Join(root, "loop.py")))
 	must(t, syscall.Mkfifo(filepath.Join(root, "pipe.py"), 0o644))
@@ -196,7 +182,7 @@ func must(t *testing.T, err error) {
 }
 
 func TestConfiguration(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := filetree.Temp(t, map[string]string{
 		"pyproject.toml": `[project]
 name = "platform"
 
@@ -226,7 +212,7 @@ exclude = []
 	r = xylint(t, root, "config", "other/m.py")
 	expect(t, r, 0, "# from other/xylint.toml", "select = ['broad-except']", "# enabled rules: XY004 broad-except")
 
-	bad := tree(t, map[string]string{
+	bad := filetree.Temp(t, map[string]string{
 		"pyproject.toml": "[tool.ruff]\nline-length = 1\n\n[tool.xylint]\nselect = [\"XY005\"]\nbogus = true\n\n[tool.xylint.print-call]\nallow-in-main = \"yes\"\n",
 		"m.py":           "print(1)\n",
 	})
@@ -244,7 +230,7 @@ exclude = []
 }
 
 func TestSuppressions(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := filetree.Temp(t, map[string]string{
 		"a.py": `import sys
 print("a")  # noqa: T201
 print("b")  # noqa: print-call
@@ -269,7 +255,7 @@ except:  # noqa: E722
 }
 
 func TestFormats(t *testing.T) {
-	root := tree(t, map[string]string{"svc/main.py": service})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": service})
 
 	r := xylint(t, root, "check", "--format", "json")
 	expect(t, r, 1, `"version": 1`, `"code": "XY005"`)

@@ -2,13 +2,13 @@ package config
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/testutil/filetree"
 )
 
 type printOptions struct {
@@ -33,19 +33,6 @@ var (
 	testRegs = &Registry{Rules: []*lint.Rule{ruleC, ruleA, ruleB, ruleOpt}, OptIn: []*lint.Rule{ruleOpt}}
 )
 
-func write(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func loader(t *testing.T, root string, ov Overrides) *Loader {
 	t.Helper()
 	ov.Cwd = root
@@ -66,7 +53,7 @@ func codes(rules []*lint.Rule) []string {
 
 func TestPyprojectSettingsAndRuleOptions(t *testing.T) {
 	root := t.TempDir()
-	write(t, root, map[string]string{"pyproject.toml": `
+	filetree.Write(t, root, map[string]string{"pyproject.toml": `
 [project]
 name = "svc"
 
@@ -139,7 +126,7 @@ func TestConfigErrorsNameFileLineAndKey(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
-			write(t, root, map[string]string{tt.file: tt.src})
+			filetree.Write(t, root, map[string]string{tt.file: tt.src})
 			_, err := loader(t, root, Overrides{}).ForDir(root)
 			if err == nil {
 				t.Fatal("no error")
@@ -157,7 +144,7 @@ func TestConfigErrorsNameFileLineAndKey(t *testing.T) {
 
 func TestNearestConfigWinsAndPreference(t *testing.T) {
 	root := t.TempDir()
-	write(t, root, map[string]string{
+	filetree.Write(t, root, map[string]string{
 		"pyproject.toml":           "[tool.xylint]\nignore = [\"XY001\"]\n",
 		"svc/pyproject.toml":       "[project]\nname = \"no xylint table here\"\n",
 		"svc/inner/pyproject.toml": "[tool.xylint]\nselect = [\"XY004\"]\n",
@@ -200,7 +187,7 @@ func TestSelection(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			if tt.cfg != "" {
-				write(t, root, map[string]string{"xylint.toml": tt.cfg})
+				filetree.Write(t, root, map[string]string{"xylint.toml": tt.cfg})
 			}
 			s, err := loader(t, root, tt.ov).ForDir(root)
 			if err != nil {
@@ -224,7 +211,7 @@ func TestBadOverridesAreUsageErrors(t *testing.T) {
 
 func TestEffectiveConfigRoundTrips(t *testing.T) {
 	root := t.TempDir()
-	write(t, root, map[string]string{"pyproject.toml": "[tool.xylint]\nignore = [\"XY004\"]\n[tool.xylint.per-file-ignores]\n\"tests/**\" = [\"XY005\"]\n[tool.xylint.print-call]\nallow-main = false\n"})
+	filetree.Write(t, root, map[string]string{"pyproject.toml": "[tool.xylint]\nignore = [\"XY004\"]\n[tool.xylint.per-file-ignores]\n\"tests/**\" = [\"XY005\"]\n[tool.xylint.print-call]\nallow-main = false\n"})
 	l := loader(t, root, Overrides{})
 	fc, err := l.ForFile(filepath.Join(root, "m.py"))
 	if err != nil {
@@ -241,7 +228,7 @@ func TestEffectiveConfigRoundTrips(t *testing.T) {
 	}
 	// What `xylint config` prints is a valid xylint.toml meaning the same.
 	again := t.TempDir()
-	write(t, again, map[string]string{"xylint.toml": string(out)})
+	filetree.Write(t, again, map[string]string{"xylint.toml": string(out)})
 	fc2, err := loader(t, again, Overrides{}).ForFile(filepath.Join(again, "tests", "t.py"))
 	if err != nil {
 		t.Fatalf("printed config does not load: %v\n%s", err, out)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/testutil/filetree"
 )
 
 // fakeProducer reports every line containing "BAD" under its rule, and
@@ -61,15 +62,7 @@ var (
 
 func setup(t *testing.T, files map[string]string) {
 	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(root)
+	t.Chdir(filetree.Temp(t, files))
 }
 
 func check(t *testing.T, ov config.Overrides, paths ...string) (*Result, *fakeProducer, *fakeProducer) {

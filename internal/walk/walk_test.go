@@ -7,23 +7,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-)
 
-// tree writes files (content "x") and returns the root.
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
+	"github.com/xynergy/xylint/internal/testutil/filetree"
+)
 
 func paths(files []File) []string {
 	var out []string
@@ -40,7 +26,7 @@ func chdir(t *testing.T, dir string) {
 }
 
 func TestWalkRespectsGitignoreAndSkipsNonSource(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := filetree.Temp(t, map[string]string{
 		".git/info/exclude":        "local_notes.py\n",
 		".gitignore":               "*.gen.py\nbuild/\n!keep.gen.py\n",
 		"app/main.py":              "",
@@ -82,7 +68,7 @@ func TestWalkRespectsGitignoreAndSkipsNonSource(t *testing.T) {
 }
 
 func TestWalkFromSubdirectoryUsesParentGitignore(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := filetree.Temp(t, map[string]string{
 		".git/HEAD":          "",
 		".gitignore":         "generated/\n",
 		"svc/a.py":           "",
@@ -96,7 +82,7 @@ func TestWalkFromSubdirectoryUsesParentGitignore(t *testing.T) {
 }
 
 func TestExplicitFilesAreAlwaysChecked(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := filetree.Temp(t, map[string]string{
 		".gitignore":        "ignored.py\n",
 		"ignored.py":        "",
 		"script":            "", // no extension, but named
@@ -120,7 +106,7 @@ func TestExplicitFilesAreAlwaysChecked(t *testing.T) {
 }
 
 func TestWalkReportsBrokenPathsAndGoesOn(t *testing.T) {
-	root := tree(t, map[string]string{"good.py": "", "pkg/b.py": ""})
+	root := filetree.Temp(t, map[string]string{"good.py": "", "pkg/b.py": ""})
 	chdir(t, root)
 	must := func(err error) {
 		t.Helper()
