@@ -104,8 +104,11 @@ callers). No fix for websocket routes (the fastapi.security schemes read
 a Request), a `dependencies=` that is not a list literal, argument lists
 with comments, a Flask view whose route decorators have another decorator
 between them, and files that bind `Depends` or the dependency's name to
-something else. The fix's dependency and decorator count as auth, so a
-fixed route is not reported again.
+something else, and projects where the dependency's (decorator's) module
+is neither a file of the run nor imported by one (a code base without the
+platform's `shared/` package: the import would fail). The fix's
+dependency and decorator count as auth, so a fixed route is not reported
+again.
 
 Go: no fix (where auth belongs — the route, its group or the router —
 is a design decision).

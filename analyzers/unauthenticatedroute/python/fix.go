@@ -28,7 +28,9 @@ import (
 //     function's route decorators, so that it wraps the view the routes
 //     register (above other decorators such as caches).
 //
-// No fix: websocket routes (fastapi.security schemes read a Request), a
+// No fix: a project where the dependency's module is neither a file of
+// the run nor imported by one (the import would fail), websocket routes
+// (fastapi.security schemes read a Request), a
 // `dependencies=` that is not a list literal, argument lists with comments
 // where the edit goes, route decorators with other decorators between
 // them, a route or router in a position where a new import would not be

@@ -48,6 +48,9 @@ type proj struct {
 	rejects map[objKey]bool
 	dynamic int
 	memo    map[memoKey]int8 // 1 visiting, 2 no, 3 yes
+	// importers are the modules (and their parent packages) some file
+	// imports from, for the fix (made on first use).
+	importers map[string]bool
 }
 
 type memoKey struct {
@@ -144,9 +147,13 @@ func (p *proj) report(paths []string) {
 		}
 	}
 	for _, f := range found {
+		opts := p.options(f.d.Path)
 		switch ob := p.obj(f.o); {
 		case ob.Kind == flaskApp || ob.Kind == flaskBlueprint:
-			f.d.Fix = f.rt.FlaskFix
+			if p.available(f.d.Path, opts.FixDecorator) {
+				f.d.Fix = f.rt.FlaskFix
+			}
+		case !p.available(f.d.Path, opts.FixDependency):
 		case routerFixable[f.o] && reported[f.o] == total[f.o]:
 			f.d.Fix = ob.Fix
 		default:
@@ -154,6 +161,43 @@ func (p *proj) report(paths []string) {
 		}
 		p.pass.Report(*f.d)
 	}
+}
+
+// available reports whether the fix may import the qualified name q in
+// the file at path: its module is a file of the run, or some file of the
+// run imports from that module. Elsewhere (a project without the
+// platform's shared/ package) the import would fail.
+func (p *proj) available(path, q string) bool {
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 {
+		return false
+	}
+	mod := q[:i]
+	if p.importers == nil {
+		p.importers = map[string]bool{}
+		for _, f := range p.files {
+			for _, s := range f.Symbols {
+				if s.Kind == symImport {
+					for m := s.Ref; m != ""; {
+						p.importers[m] = true
+						j := strings.LastIndexByte(m, '.')
+						if j < 0 {
+							break
+						}
+						m = m[:j]
+					}
+				}
+			}
+		}
+	}
+	if p.importers[mod] {
+		return true
+	}
+	if p.pass.Modules == nil {
+		return false
+	}
+	file, rest, ok := p.pass.Modules.Split(path, q)
+	return ok && file != "" && rest == q[i+1:]
 }
 
 func (p *proj) options(path string) *unauthenticatedroute.Options {

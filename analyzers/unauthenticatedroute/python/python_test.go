@@ -36,14 +36,19 @@ func TestFixLayouts(t *testing.T) {
 		},
 		{
 			name: "a dependencies list one per line",
-			src:  "from fastapi import Depends, FastAPI\n\napp = FastAPI()\n\n\ndef db():\n    pass\n\n\n@app.post(\"/x\", dependencies=[\n    Depends(db),\n])\nasync def x():\n    return {}\n",
-			want: "from fastapi import Depends, FastAPI\nfrom shared.auth import verify_api_key\n\napp = FastAPI()\n\n\ndef db():\n    pass\n\n\n@app.post(\"/x\", dependencies=[\n    Depends(db),\n    Depends(verify_api_key),\n])\nasync def x():\n    return {}\n",
+			src:  "from fastapi import Depends, FastAPI\n\nfrom shared.auth import User\n\napp = FastAPI()\n\n\ndef db():\n    pass\n\n\n@app.post(\"/x\", dependencies=[\n    Depends(db),\n])\nasync def x():\n    return {}\n",
+			want: "from fastapi import Depends, FastAPI\n\nfrom shared.auth import User, verify_api_key\n\napp = FastAPI()\n\n\ndef db():\n    pass\n\n\n@app.post(\"/x\", dependencies=[\n    Depends(db),\n    Depends(verify_api_key),\n])\nasync def x():\n    return {}\n",
 		},
 		{
 			name: "fix-dependency",
-			src:  "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/x\")\nasync def x():\n    return {}\n",
-			want: "from fastapi import Depends, FastAPI\nfrom platform_auth.keys import check_key\n\napp = FastAPI()\n\n\n@app.get(\"/x\", dependencies=[Depends(check_key)])\nasync def x():\n    return {}\n",
+			src:  "from fastapi import FastAPI\n\nfrom platform_auth.keys import KEY_HEADER\n\napp = FastAPI()\n\n\n@app.get(\"/x\")\nasync def x():\n    return {}\n",
+			want: "from fastapi import Depends, FastAPI\n\nfrom platform_auth.keys import check_key, KEY_HEADER\n\napp = FastAPI()\n\n\n@app.get(\"/x\", dependencies=[Depends(check_key)])\nasync def x():\n    return {}\n",
 			opts: func(o *unauthenticatedroute.Options) { o.FixDependency = "platform_auth.keys.check_key" },
+		},
+		{
+			name: "no shared.auth in the project: no fix",
+			src:  "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/x\")\nasync def x():\n    return {}\n",
+			want: "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/x\")\nasync def x():\n    return {}\n",
 		},
 		{
 			name: "no fix-decorator: no Flask fix",

@@ -1,5 +1,7 @@
 ﻿from flask import Flask
 
+from shared.auth import User
+
 app = Flask(__name__)
 
 

@@ -1,5 +1,7 @@
 from fastapi import FastAPI
 
+from shared.auth import User
+
 app = FastAPI()
 
 

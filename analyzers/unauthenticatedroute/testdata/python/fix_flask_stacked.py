@@ -1,6 +1,7 @@
 from flask import Flask
 
 from extensions import cache
+from shared.auth import User
 
 app = Flask(__name__)
 

@@ -1,6 +1,8 @@
 """Routes the fix protects: on the route, or on a router that is open."""
 from fastapi import APIRouter, Depends, FastAPI, WebSocket
 
+from shared.auth import User
+
 
 def get_db():
     yield "session"

@@ -1,5 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
+from shared.auth import User
+
 
 def create_app():
 	application = FastAPI()
