@@ -3,6 +3,8 @@ package wildcardcors
 import (
 	"fmt"
 	"strings"
+
+	"github.com/xynergy/xylint/internal/python/modules"
 )
 
 // Options are XY001 wildcard-cors's options ([tool.xylint.wildcard-cors]).
@@ -52,30 +54,8 @@ func (o *Options) Validate() error {
 // ParseImport splits origins-import into a module and an optional name.
 func ParseImport(s string) (module, name string, err error) {
 	module, name, hasName := strings.Cut(s, ":")
-	if !dotted(module) || hasName && !identifier(name) {
+	if !modules.IsDotted(module) || hasName && !modules.IsIdentifier(name) {
 		return "", "", fmt.Errorf("origins-import %q: want \"module\" or \"module:name\", such as \"os\" or \"shared.config:ALLOWED_ORIGINS\"", s)
 	}
 	return module, name, nil
-}
-
-func dotted(s string) bool {
-	for _, p := range strings.Split(s, ".") {
-		if !identifier(p) {
-			return false
-		}
-	}
-	return true
-}
-
-func identifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
 }

@@ -103,7 +103,7 @@ func (x *Index) module(c string) (name, root string) {
 		parts = append(parts, s)
 	}
 	dir := path.Dir(c)
-	for x.initDir[dir] && dir != "." && dir != "/" && isIdentifier(path.Base(dir)) {
+	for x.initDir[dir] && dir != "." && dir != "/" && IsIdentifier(path.Base(dir)) {
 		parts = append(parts, path.Base(dir))
 		dir = path.Dir(dir)
 	}
@@ -114,7 +114,7 @@ func (x *Index) module(c string) (name, root string) {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
 	for _, s := range parts {
-		if !isIdentifier(s) {
+		if !IsIdentifier(s) {
 			return "", dir
 		}
 	}
@@ -177,7 +177,10 @@ func (x *Index) Split(from, qualified string) (file, rest string, ok bool) {
 	}
 }
 
-func isIdentifier(s string) bool {
+// IsIdentifier reports whether s is a Python identifier (ASCII letters,
+// digits and "_", not starting with a digit; any non-ASCII letter is
+// accepted as Python's Unicode identifiers are not checked in detail).
+func IsIdentifier(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -188,4 +191,19 @@ func isIdentifier(s string) bool {
 		return false
 	}
 	return true
+}
+
+// IsDotted reports whether s is a dotted module name: identifiers joined
+// by dots ("shared.logging_config").
+func IsDotted(s string) bool {
+	for {
+		part, rest, more := strings.Cut(s, ".")
+		if !IsIdentifier(part) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }
