@@ -10,7 +10,6 @@ import (
 
 	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/fixers/pyedit"
-	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
@@ -32,15 +31,7 @@ const UpdateGoldenEnv = "XYLINT_UPDATE_GOLDEN"
 func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []Result, goldens map[string][]byte) {
 	t.Helper()
 	results = RunWithOptions(t, dir, a, opts)
-	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{a}}
-	if opts != nil {
-		cfg.Options = func(r *lint.Rule) any {
-			if r == a.Rule {
-				return opts
-			}
-			return nil
-		}
-	}
+	cfg := config(a, opts)
 	update := os.Getenv(UpdateGoldenEnv) == "1"
 	goldens = map[string][]byte{}
 	entries, _ := os.ReadDir(dir)
@@ -153,16 +144,7 @@ func AnalyzeAlone(path string, src []byte, cfg pyanalysis.Config) (fixers.Analys
 	}
 	res, facts := pyanalysis.Analyze(path, src, cfg)
 	if facts != nil {
-		diags, err := pyanalysis.RunProject([]*pyanalysis.FileFacts{facts}, pyanalysis.ProjectConfig{
-			Analyzers: cfg.Analyzers,
-			Modules:   mods,
-			Options: func(_ string, r *lint.Rule) any {
-				if cfg.Options != nil {
-					return cfg.Options(r)
-				}
-				return nil
-			},
-		})
+		diags, err := pyanalysis.RunProject([]*pyanalysis.FileFacts{facts}, projectConfig(cfg, mods))
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		res.Err = errors.Join(res.Err, err)
 	}

@@ -100,15 +100,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		files = []string{root}
 	}
 	sort.Strings(files)
-	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{a}}
-	if opts != nil {
-		cfg.Options = func(r *lint.Rule) any {
-			if r == a.Rule {
-				return opts
-			}
-			return nil
-		}
-	}
+	cfg := config(a, opts)
 	// Module names come from the project's layout (internal/python/modules),
 	// as the driver derives them: a service's main.py is `main`, a folder
 	// with `__init__.py` is a package.
@@ -139,16 +131,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		srcs[rel] = src
 		results = append(results, Result{Path: rel, Result: res})
 	}
-	pds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{
-		Analyzers: cfg.Analyzers,
-		Modules:   mods,
-		Options: func(_ string, r *lint.Rule) any {
-			if cfg.Options != nil {
-				return cfg.Options(r)
-			}
-			return nil
-		},
-	})
+	pds, err := pyanalysis.RunProject(facts, projectConfig(cfg, mods))
 	if err != nil {
 		t.Errorf("%s: project phase failed: %v", root, err)
 	}
@@ -233,5 +216,34 @@ func check(t T, path string, src []byte, diags []lint.Diagnostic) {
 		if !w.used {
 			t.Errorf("%s:%d: no finding matched %q", path, w.line, w.re)
 		}
+	}
+}
+
+// config runs a alone, with opts as its options (nil: the defaults).
+func config(a *pyanalysis.Analyzer, opts any) pyanalysis.Config {
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{a}}
+	if opts != nil {
+		cfg.Options = func(r *lint.Rule) any {
+			if r == a.Rule {
+				return opts
+			}
+			return nil
+		}
+	}
+	return cfg
+}
+
+// projectConfig runs the project phase of cfg's analyzers, over the files
+// mods indexes, every file with cfg's options.
+func projectConfig(cfg pyanalysis.Config, mods *modules.Index) pyanalysis.ProjectConfig {
+	return pyanalysis.ProjectConfig{
+		Analyzers: cfg.Analyzers,
+		Modules:   mods,
+		Options: func(_ string, r *lint.Rule) any {
+			if cfg.Options != nil {
+				return cfg.Options(r)
+			}
+			return nil
+		},
 	}
 }
