@@ -36,10 +36,27 @@ import (
 // syntax-error diagnostics at the errors' positions, as unparsable Python
 // files are; the other packages are analysed as usual. Check fails only when
 // go/packages cannot run at all (no go command, no module).
+//
+// Only the matched packages are type-checked from source; their
+// dependencies come from the go command's export data (the build cache),
+// which is what keeps a run under a second: loading every dependency from
+// source, as analyzers with facts usually require, took 13 s for a module
+// that imports net/http. Facts (missing-shutdown's) therefore flow between
+// the matched packages only: match the whole module ("./...") when a main
+// package's server lives in another of its packages.
 func Check(ctx context.Context, dir string, patterns []string, enabled []*lint.Rule, options func(*lint.Rule) any) ([]*lint.FileResult, error) {
-	var as []*analysis.Analyzer
-	ruleOf := map[*analysis.Analyzer]*lint.Rule{}
-	facts := false
+	_, res, err := Load(ctx, dir, patterns, enabled, options)
+	return res, err
+}
+
+// Load is Check, and also returns the loaded Program, with which an edited
+// file can be analysed again (Program.AnalyzeSource).
+func Load(ctx context.Context, dir string, patterns []string, enabled []*lint.Rule, options func(*lint.Rule) any) (*Program, []*lint.FileResult, error) {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	prog := &Program{dir: absDir, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}}
 	for _, g := range analyzers.GoAnalyzers {
 		if !containsRule(enabled, g.Rule) {
 			continue
@@ -49,25 +66,15 @@ func Check(ctx context.Context, dir string, patterns []string, enabled []*lint.R
 			opts = options(g.Rule)
 		}
 		a := g.New(opts)
-		as = append(as, a)
-		ruleOf[a] = g.Rule
-		facts = facts || len(a.FactTypes) > 0
-	}
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, err
+		prog.analyzers = append(prog.analyzers, a)
+		prog.ruleOf[a] = g.Rule
 	}
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedTypesInfo | packages.NeedSyntax | packages.NeedModule
-	if facts {
-		// Analyzers with facts (missing-shutdown) also run on dependencies,
-		// which the checker needs with syntax.
-		mode |= packages.NeedDeps
-	}
 	cfg := &packages.Config{Context: ctx, Dir: absDir, Mode: mode}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("loading Go packages in %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("loading Go packages in %s: %w", dir, err)
 	}
 	c := &converter{dir: absDir, files: map[string]*lint.FileResult{}}
 	var ok []*packages.Package
@@ -78,32 +85,68 @@ func Check(ctx context.Context, dir string, patterns []string, enabled []*lint.R
 		}
 		ok = append(ok, p)
 	}
-	for _, p := range ok {
+	prog.pkgs = withLoadedImports(ok)
+	prog.imports = newImporter(absDir, pkgs)
+	for _, p := range prog.pkgs {
 		for i, f := range p.Syntax {
 			if i < len(p.CompiledGoFiles) {
 				c.file(p.Fset, p.CompiledGoFiles[i], f)
+				prog.byFile[p.CompiledGoFiles[i]] = fileRef{p, i}
 			}
 		}
 	}
-	if len(as) > 0 && len(ok) > 0 {
-		graph, err := checker.Analyze(as, ok, nil)
-		if err != nil {
-			return nil, err
+	if err := prog.analyze(c, prog.pkgs); err != nil {
+		return nil, nil, err
+	}
+	return prog, c.results(), nil
+}
+
+// analyze runs the program's analyzers on pkgs and converts what they
+// report.
+func (prog *Program) analyze(c *converter, pkgs []*packages.Package) error {
+	if len(prog.analyzers) == 0 || len(pkgs) == 0 {
+		return nil
+	}
+	graph, err := checker.Analyze(prog.analyzers, pkgs, nil)
+	if err != nil {
+		return err
+	}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			// One analyzer failing on one package (a dependency that
+			// does not type-check) should not hide the rest.
+			c.packageErrors(&packages.Package{PkgPath: act.Package.PkgPath, GoFiles: act.Package.GoFiles,
+				Errors: []packages.Error{{Msg: prog.ruleOf[act.Analyzer].Code + " could not run: " + act.Err.Error()}}})
+			continue
 		}
-		for _, act := range graph.Roots {
-			if act.Err != nil {
-				// One analyzer failing on one package (a dependency that
-				// does not type-check) should not hide the rest.
-				c.packageErrors(&packages.Package{PkgPath: act.Package.PkgPath, GoFiles: act.Package.GoFiles,
-					Errors: []packages.Error{{Msg: ruleOf[act.Analyzer].Code + " could not run: " + act.Err.Error()}}})
-				continue
-			}
-			for _, d := range act.Diagnostics {
-				c.diagnostic(act.Package.Fset, ruleOf[act.Analyzer], d)
+		for _, d := range act.Diagnostics {
+			c.diagnostic(act.Package.Fset, prog.ruleOf[act.Analyzer], d)
+		}
+	}
+	return nil
+}
+
+// withLoadedImports returns copies of pkgs whose Imports hold only the other
+// packages of pkgs. The checker runs an analyzer with facts on every
+// package in Imports, which needs syntax; the others were loaded from
+// export data and are not analysed.
+func withLoadedImports(pkgs []*packages.Package) []*packages.Package {
+	copies := make(map[*packages.Package]*packages.Package, len(pkgs))
+	out := make([]*packages.Package, len(pkgs))
+	for i, p := range pkgs {
+		c := *p
+		copies[p] = &c
+		out[i] = &c
+	}
+	for p, c := range copies {
+		c.Imports = map[string]*packages.Package{}
+		for path, imp := range p.Imports {
+			if ci := copies[imp]; ci != nil {
+				c.Imports[path] = ci
 			}
 		}
 	}
-	return c.results(), nil
+	return out
 }
 
 func containsRule(rules []*lint.Rule, r *lint.Rule) bool {
@@ -120,6 +163,7 @@ type converter struct {
 	dir   string
 	files map[string]*lint.FileResult // by absolute path
 	lines map[string]*lint.Lines
+	src   map[string][]byte // content to use instead of the file's on disk
 }
 
 func (c *converter) rel(abs string) string {
@@ -138,7 +182,11 @@ func (c *converter) result(abs string) *lint.FileResult {
 	if !strings.HasSuffix(abs, ".go") || strings.HasPrefix(c.rel(abs), "/") {
 		return nil
 	}
-	src, err := os.ReadFile(abs)
+	src, ok := c.src[abs]
+	var err error
+	if !ok {
+		src, err = os.ReadFile(abs)
+	}
 	fr := &lint.FileResult{Path: c.rel(abs), Language: lint.Go}
 	if err != nil {
 		fr.Skipped = err.Error()
@@ -235,7 +283,16 @@ func convertFix(fset *token.FileSet, tf *token.File, rule *lint.Rule, sf analysi
 // packageErrors reports a package that does not load or type-check as
 // XY000 at each error's position.
 func (c *converter) packageErrors(p *packages.Package) {
+	checked := false // the type checker or the parser found the errors
 	for _, e := range p.Errors {
+		checked = checked || e.Kind == packages.TypeError || e.Kind == packages.ParseError
+	}
+	for _, e := range p.Errors {
+		if checked && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			// The compiler's output for the export data go list builds:
+			// the same errors again, as one message.
+			continue
+		}
 		file, line, col := splitPos(e.Pos)
 		if file == "" {
 			// No position (a missing module, a bad pattern): attach it to
@@ -245,20 +302,7 @@ func (c *converter) packageErrors(p *packages.Package) {
 			}
 			file, line, col = p.GoFiles[0], 1, 1
 		}
-		fr := c.result(file)
-		if fr == nil || fr.Src == nil {
-			continue
-		}
-		lines := c.lines[file]
-		off := lines.Offset(line, col)
-		fr.Diagnostics = append(fr.Diagnostics, lint.Diagnostic{
-			Rule:     lint.SyntaxError,
-			Language: lint.Go,
-			Path:     fr.Path,
-			Range:    lines.Range(off, off),
-			Message:  "Go package " + p.PkgPath + " does not build: " + e.Msg,
-			Severity: lint.SyntaxError.Severity,
-		})
+		c.errorAt(file, line, col, "Go package "+p.PkgPath+" does not build: "+e.Msg)
 	}
 	for _, f := range p.GoFiles {
 		c.result(f)
@@ -287,12 +331,34 @@ func splitPos(pos string) (file string, line, col int) {
 	return strings.Join(parts, ":"), line, col
 }
 
+// errorAt reports an XY000 diagnostic at line:col of the file abs.
+func (c *converter) errorAt(abs string, line, col int, msg string) {
+	fr := c.result(abs)
+	if fr == nil || fr.Src == nil {
+		return
+	}
+	lines := c.lines[abs]
+	off := lines.Offset(line, col)
+	fr.Diagnostics = append(fr.Diagnostics, lint.Diagnostic{
+		Rule:     lint.SyntaxError,
+		Language: lint.Go,
+		Path:     fr.Path,
+		Range:    lines.Range(off, off),
+		Message:  msg,
+		Severity: lint.SyntaxError.Severity,
+	})
+}
+
+func sortDiagnostics(fr *lint.FileResult) {
+	sort.SliceStable(fr.Diagnostics, func(i, j int) bool {
+		return fr.Diagnostics[i].Range.Start.Offset < fr.Diagnostics[j].Range.Start.Offset
+	})
+}
+
 func (c *converter) results() []*lint.FileResult {
 	out := make([]*lint.FileResult, 0, len(c.files))
 	for _, fr := range c.files {
-		sort.SliceStable(fr.Diagnostics, func(i, j int) bool {
-			return fr.Diagnostics[i].Range.Start.Offset < fr.Diagnostics[j].Range.Start.Offset
-		})
+		sortDiagnostics(fr)
 		out = append(out, fr)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })

@@ -2,9 +2,14 @@ package golang_test
 
 import (
 	"context"
+	"fmt"
 	"go/format"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers"
@@ -115,4 +120,133 @@ func apply(src []byte, edits []lint.Edit) []byte {
 		last = e.End
 	}
 	return append(out, src[last:]...)
+}
+
+// Facts flow between the loaded packages: a main package whose server
+// package shuts down is clean, one whose server package only serves is not.
+func TestCheckFactsAcrossPackages(t *testing.T) {
+	res, err := golang.Check(context.Background(), "testdata/facts", []string{"./..."}, analyzers.Rules, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fr := range res {
+		for _, d := range fr.Diagnostics {
+			if d.Rule.Code == "XY006" || d.Rule.Code == "XY000" {
+				got = append(got, fmt.Sprintf("%s:%d %s", d.Path, d.Range.Start.Line, d.Rule.Code))
+			}
+		}
+	}
+	if want := []string{"cmd/bad/main.go:10 XY006"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestAnalyzeSource(t *testing.T) {
+	prog, res, err := golang.Load(context.Background(), "testdata/mod", []string{"./..."}, analyzers.Rules, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := func(rel string) string {
+		a, err := filepath.Abs(filepath.Join("testdata/mod", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	svc, err := os.ReadFile("testdata/mod/svc/svc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := func(fr *lint.FileResult) string {
+		var out []string
+		for _, d := range fr.Diagnostics {
+			out = append(out, fmt.Sprintf("%d:%s", d.Range.Start.Line, d.Rule.Code))
+		}
+		return strings.Join(out, " ")
+	}
+	replace := func(old, new string) []byte {
+		t.Helper()
+		if !strings.Contains(string(svc), old) {
+			t.Fatalf("svc.go has no %q", old)
+		}
+		return []byte(strings.Replace(string(svc), old, new, 1))
+	}
+	for _, tc := range []struct {
+		name   string
+		src    []byte
+		want   string // line:code of the diagnostics
+		errors int    // SyntaxErrors
+	}{
+		{"as on disk", svc, "11:XY001 12:XY005", 0},
+		{"wildcard gone", replace(`"*"`, `"https://example.com"`), "12:XY005", 0},
+		// A package with type errors is not analysed: its errors are
+		// reported, and counted as syntax errors (a fix must not break
+		// the build).
+		{"type errors", replace("\"fmt\"\n", "\"log/slog\"\n"), "6:XY000 12:XY000", 2},
+		// log/slog is imported by no package of the load: its export data
+		// is loaded for the round.
+		{"new import", replace("\"fmt\"\n", "\"log/slog\"\n") /* and the call, below */, "", -1},
+		{"syntax error", replace("func Orders(", "func Orders(("), "10:XY000", 1},
+		{"unused import", replace("\"fmt\"\n", "\"fmt\"\n\t\"os\"\n"), "7:XY000", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tc.src
+			if tc.errors < 0 {
+				src = []byte(strings.Replace(string(src), "fmt.Println(s)", "slog.Info(s)", 1))
+				tc.want, tc.errors = "11:XY001", 0
+			}
+			fr, err := prog.AnalyzeSource(abs("svc/svc.go"), src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := codes(fr); got != tc.want || !fr.Parsed || fr.SyntaxErrors != tc.errors {
+				t.Errorf("got %q parsed %v errors %d, want %q, %d errors\n%v", got, fr.Parsed, fr.SyntaxErrors, tc.want, tc.errors, fr.Diagnostics)
+			}
+			if fr.Path != "svc/svc.go" || string(fr.Src) != string(src) {
+				t.Errorf("path %q, src as given: %v", fr.Path, string(fr.Src) == string(src))
+			}
+		})
+	}
+
+	// The XY006 fix, applied and re-analysed: the new imports (os/signal,
+	// syscall, ...) resolve, the finding is gone, the suppression comment
+	// is still seen.
+	var main *lint.FileResult
+	for _, fr := range res {
+		if fr.Path == "main.go" {
+			main = fr
+		}
+	}
+	var fixed []byte
+	for _, d := range main.Diagnostics {
+		if d.Rule.Code == "XY006" {
+			fixed = apply(main.Src, d.Fix.Edits)
+		}
+	}
+	fr, err := prog.AnalyzeSource(abs("main.go"), fixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := codes(fr); got != "17:XY002" || fr.SyntaxErrors != 0 || !strings.HasPrefix(fr.Comments[0].Text, "//nolint:XY002") {
+		t.Errorf("after the XY006 fix: %q, %d errors, comments %v", got, fr.SyntaxErrors, fr.Comments)
+	}
+
+	if _, err := prog.AnalyzeSource(abs("broken/broken.go"), []byte("package broken\n")); err == nil {
+		t.Error("a file of a package that did not build was re-analysed")
+	}
+
+	// Rounds of several files run in parallel (xylint fix -j).
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fr, err := prog.AnalyzeSource(abs("svc/svc.go"), replace("\"fmt\"\n", "\"fmt\"\n\t\"log/slog\"\n\t\"net/url\"\n"))
+			if err != nil || fr.SyntaxErrors != 2 {
+				t.Errorf("parallel: %v %v", err, fr)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"log"
+
+	"example.com/facts/server"
+)
+
+func main() {
+	log.Fatal(server.Serve())
+}
