@@ -1,6 +1,6 @@
 // Package driver runs `xylint check`: it expands the paths, finds each
 // file's configuration, hands the files to the producers (one per language:
-// the Python rules, later the Go analyzers), applies suppressions and
+// the Python rules and the Go analyzers), applies suppressions and
 // returns a sorted, deterministic result. It knows no language itself.
 package driver
 
@@ -49,6 +49,15 @@ type Producer interface {
 	// order; suppressions are applied by the driver using the results'
 	// Comments. jobs bounds the parallelism.
 	Analyze(ctx context.Context, files []Input, jobs int) ([]*lint.FileResult, error)
+}
+
+// A FileSkipper is a Producer that leaves alone some files with its
+// extensions (the Go producer: test files, and what the go command ignores,
+// such as vendor/ and testdata/). A directory walk does not collect them; a
+// file named explicitly is skipped with a notice giving the reason.
+type FileSkipper interface {
+	// Skip returns why the file at abs is not analysed, or "".
+	Skip(abs string) string
 }
 
 // Options configure a run.
@@ -142,6 +151,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		Extensions:  exts,
 		NoGitignore: opts.NoGitignore,
 		Exclude: func(abs string, isDir bool) bool {
+			if !isDir && skipReason(opts.Producers, abs) != "" {
+				return true
+			}
 			s, err := loader.ForDir(filepath.Dir(abs))
 			if err != nil {
 				configErrs.add(err)
@@ -164,6 +176,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		i := slices.IndexFunc(opts.Producers, func(p Producer) bool { return hasExt(f.Path, p.Extensions()) })
 		if i < 0 {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: not a file type xylint analyses"})
+			continue
+		}
+		if why := skipReason(opts.Producers[i:i+1], f.Abs); why != "" {
+			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + why})
 			continue
 		}
 		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc, MaxFileSize: opts.MaxFileSize})
@@ -240,6 +256,20 @@ func sortProblems(ps []Problem) {
 	slices.SortFunc(ps, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
 	})
+}
+
+// skipReason is why the producer of abs does not analyse it, or "".
+func skipReason(producers []Producer, abs string) string {
+	for _, p := range producers {
+		if !hasExt(abs, p.Extensions()) {
+			continue
+		}
+		if s, ok := p.(FileSkipper); ok {
+			return s.Skip(abs)
+		}
+		return ""
+	}
+	return ""
 }
 
 func hasExt(path string, exts []string) bool {

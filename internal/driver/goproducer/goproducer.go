@@ -1,0 +1,353 @@
+// Package goproducer runs the Go analyzers for the driver: it groups the
+// .go files by their Go module (the nearest go.mod above each), loads and
+// analyses the packages of each module's files once (internal/golang, one
+// go/packages load per module), and maps the results back to the files as
+// the driver named them.
+//
+// # What is analysed
+//
+// The packages' non-test files, as the go command builds them: _test.go
+// files, and files in the directories the go command ignores (vendor/,
+// testdata/, names starting with "_" or ".") are left out of a directory
+// walk, and a file named explicitly gets a notice (Skip). Files a build
+// constraint excludes, and files outside any module, get a notice too.
+// Generated files are loaded but the analyzers report nothing in them.
+//
+// # Configuration
+//
+// Rules are enabled per file, as for Python: each module runs the union of
+// the rules its files enable, and a finding in a file whose configuration
+// disables its rule (select, ignore, per-file-ignores) is dropped. Options
+// cannot be per file: a Go analyzer is built with one option set and runs
+// over whole packages, so each module runs with the options of the
+// configuration that governs its root (the directory of its go.mod); a
+// nested configuration's options do not apply to Go files.
+package goproducer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/xynergy/xylint/analyzers"
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/golang"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// Producer analyses .go files with the Go analyzers of internal/golang. The
+// zero value is ready to use.
+type Producer struct {
+	mu      sync.Mutex
+	modRoot map[string]string // directory → its module's root, "" outside any module
+
+	// The last Analyze's programs, for AnalyzeSource.
+	programs map[string]*golang.Program // by input path
+}
+
+func (p *Producer) Extensions() []string { return []string{".go"} }
+
+// Skip says why a .go file is not one the Go analyzers check
+// (driver.FileSkipper): a test file, or a file in a directory the go
+// command ignores within its module.
+func (p *Producer) Skip(abs string) string {
+	if strings.HasSuffix(abs, "_test.go") {
+		return "Go test file (xylint checks the packages' non-test files)"
+	}
+	root := p.moduleRoot(filepath.Dir(abs))
+	if root == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(root, filepath.Dir(abs))
+	if err != nil || rel == "." {
+		return ""
+	}
+	for _, dir := range strings.Split(filepath.ToSlash(rel), "/") {
+		switch {
+		case dir == "vendor":
+			return "in a vendor directory (third-party code; the go command's ./... leaves it out too)"
+		case dir == "testdata", strings.HasPrefix(dir, "_"), strings.HasPrefix(dir, "."):
+			return "in " + dir + "/, which the go command ignores: not a package of the module"
+		}
+	}
+	return ""
+}
+
+// moduleRoot returns the directory of the nearest go.mod at or above dir
+// (absolute), or "".
+func (p *Producer) moduleRoot(dir string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.modRoot == nil {
+		p.modRoot = map[string]string{}
+	}
+	var walked []string
+	root := ""
+	for d := dir; ; {
+		if r, ok := p.modRoot[d]; ok {
+			root = r
+			break
+		}
+		walked = append(walked, d)
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			root = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	for _, d := range walked {
+		p.modRoot[d] = root
+	}
+	return root
+}
+
+// module is the files of one Go module.
+type module struct {
+	root   string
+	inputs []int // indexes into Analyze's files
+}
+
+func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) ([]*lint.FileResult, error) {
+	results := make([]*lint.FileResult, len(files))
+	byRoot := map[string]*module{}
+	var mods []*module
+	for i, in := range files {
+		if why := p.Skip(in.Abs); why != "" {
+			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go, Skipped: why}
+			continue
+		}
+		root := p.moduleRoot(filepath.Dir(in.Abs))
+		if root == "" {
+			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go,
+				Skipped: "not in a Go module (no go.mod in its directory or above it): Go files are analysed with their module"}
+			continue
+		}
+		m := byRoot[root]
+		if m == nil {
+			m = &module{root: root}
+			byRoot[root] = m
+			mods = append(mods, m)
+		}
+		m.inputs = append(m.inputs, i)
+	}
+
+	programs := map[string]*golang.Program{}
+	var errs []error
+	var mu sync.Mutex
+	next := make(chan *module)
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(mods))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for m := range next {
+				prog, err := p.analyzeModule(ctx, m, files, results)
+				mu.Lock()
+				if err != nil {
+					errs = append(errs, err)
+				}
+				for _, i := range m.inputs {
+					if prog != nil && prog.Has(files[i].Abs) {
+						programs[files[i].Path] = prog
+					}
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for _, m := range mods {
+		select {
+		case next <- m:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	p.programs = programs
+	p.mu.Unlock()
+
+	out := results[:0]
+	for _, r := range results {
+		if r != nil { // a module that could not be loaded at all
+			out = append(out, r)
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// analyzeModule loads and analyses the packages of m's files and fills
+// their results.
+func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.Input, results []*lint.FileResult) (*golang.Program, error) {
+	var enabled []*lint.Rule
+	dirs := map[string]bool{}
+	hasMain := false
+	var live []int
+	for _, i := range m.inputs {
+		in := files[i]
+		// The analysis reads the files itself; reading them here applies
+		// the size limit and tells main packages apart.
+		src, err := in.Read()
+		if err != nil {
+			r := &lint.FileResult{Path: in.Path, Language: lint.Go}
+			if errors.Is(err, driver.ErrTooLarge) {
+				r.Skipped = err.Error()
+			} else {
+				r.Err = err
+			}
+			results[i] = r
+			continue
+		}
+		live = append(live, i)
+		hasMain = hasMain || isMain(src)
+		dirs[filepath.Dir(in.Abs)] = true
+		for _, r := range in.Config.Rules {
+			if !slices.Contains(enabled, r) {
+				enabled = append(enabled, r)
+			}
+		}
+	}
+	if len(live) == 0 {
+		return nil, nil
+	}
+	patterns := packagePatterns(m.root, dirs)
+	if hasMain && usesFacts(enabled) {
+		// missing-shutdown follows a main package's calls into the
+		// module's other packages with facts, which flow only between
+		// packages analysed from source: all of the module's.
+		patterns = append(patterns, "./...")
+	}
+	settings := rootSettings(m.root, files, live)
+	prog, res, err := golang.Load(ctx, m.root, patterns, enabled, settings.Options)
+	if err != nil {
+		return nil, fmt.Errorf("Go module %s: %w", m.root, err)
+	}
+	byAbs := make(map[string]*lint.FileResult, len(res))
+	for _, r := range res {
+		byAbs[filepath.Join(m.root, filepath.FromSlash(r.Path))] = r
+	}
+	for _, i := range live {
+		in := files[i]
+		r := byAbs[filepath.Clean(in.Abs)]
+		if r == nil {
+			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go,
+				Skipped: "not built on this platform (a build constraint such as //go:build ignore excludes it)"}
+			continue
+		}
+		results[i] = forInput(r, in)
+	}
+	return prog, nil
+}
+
+// AnalyzeSource analyses src as the content of in, a file of the last
+// Analyze (driver.SourceAnalyzer, for the rounds of `xylint fix`): its
+// package is type-checked again in memory with src and analysed; the
+// other packages are those of the load. The result counts type errors
+// as syntax errors, so a fix whose result would not compile is rejected.
+func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
+	p.mu.Lock()
+	prog := p.programs[in.Path]
+	p.mu.Unlock()
+	if prog == nil {
+		return &lint.FileResult{Path: in.Path, Language: lint.Go,
+			Err: fmt.Errorf("%s: its Go package was not analysed (it does not build, or the file is not part of it)", in.Path)}
+	}
+	r, err := prog.AnalyzeSource(in.Abs, src)
+	if err != nil {
+		return &lint.FileResult{Path: in.Path, Language: lint.Go, Err: err}
+	}
+	return forInput(r, in)
+}
+
+// forInput renames r as the driver named the file and keeps the
+// diagnostics of the rules its configuration enables.
+func forInput(r *lint.FileResult, in driver.Input) *lint.FileResult {
+	r.Path = in.Path
+	kept := r.Diagnostics[:0]
+	for _, d := range r.Diagnostics {
+		if in.Config != nil && !in.Config.Enabled(d.Rule) {
+			continue
+		}
+		d.Path = in.Path
+		kept = append(kept, d)
+	}
+	r.Diagnostics = kept
+	return r
+}
+
+// packagePatterns are the go list patterns of the package directories
+// dirs, relative to the module root ("." for the root, "./svc" below it).
+func packagePatterns(root string, dirs map[string]bool) []string {
+	var out []string
+	for d := range dirs {
+		rel, err := filepath.Rel(root, d)
+		if err != nil {
+			continue
+		}
+		if rel == "." {
+			out = append(out, ".")
+		} else {
+			out = append(out, "./"+filepath.ToSlash(rel))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isMain reports whether a Go file's package clause says main.
+func isMain(src []byte) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
+	return err == nil && f.Name.Name == "main"
+}
+
+func usesFacts(enabled []*lint.Rule) bool {
+	for _, g := range analyzers.GoAnalyzers {
+		if len(g.Analyzer.FactTypes) > 0 && slices.Contains(enabled, g.Rule) {
+			return true
+		}
+	}
+	return false
+}
+
+// rootSettings returns the configuration that governs the module root:
+// that of a file of the module whose configuration file is at or above the
+// root (no configuration lies between that file and the root, so the root
+// has the same). When every file has a configuration of its own below the
+// root, the outermost of them.
+func rootSettings(root string, files []driver.Input, idx []int) *config.Settings {
+	var best *config.Settings
+	for _, i := range idx {
+		s := files[i].Config.Settings
+		if within(root, s.Dir) {
+			return s
+		}
+		if best == nil || len(s.Dir) < len(best.Dir) {
+			best = s
+		}
+	}
+	return best
+}
+
+// within reports whether dir is dir or below ancestor.
+func within(dir, ancestor string) bool {
+	rel, err := filepath.Rel(ancestor, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

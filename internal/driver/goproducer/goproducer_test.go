@@ -1,0 +1,233 @@
+package goproducer_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/goproducer"
+	"github.com/xynergy/xylint/internal/testutil/filetree"
+)
+
+const handler = `package %s
+
+import (
+	"fmt"
+	"net/http"
+)
+
+func Orders(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	fmt.Println("order")
+}
+`
+
+// tree is two modules (svc, and tools nested in it), a Go file outside any
+// module, the files the go command ignores, a package that does not build,
+// and a configuration with per-file-ignores and options at the root.
+var tree = map[string]string{
+	".xylint.toml": `
+[per-file-ignores]
+"svc/orders/*.go" = ["XY001"]
+
+[unauthenticated-route]
+public-paths = ["/public"]
+`,
+	"svc/go.mod": "module example.com/svc\n\ngo 1.26\n",
+	"svc/main.go": `package main
+
+import (
+	"net/http"
+
+	"example.com/svc/orders"
+)
+
+func main() {
+	http.HandleFunc("POST /orders", orders.Orders)
+	http.HandleFunc("POST /public", orders.Orders)
+	http.ListenAndServe(":8080", nil)
+}
+`,
+	"svc/orders/orders.go":          fmt.Sprintf(handler, "orders"),
+	"svc/orders/orders_test.go":     "package orders\n\nimport \"fmt\"\n\nfunc init() { fmt.Println(1) }\n",
+	"svc/carts/carts.go":            fmt.Sprintf(handler, "carts"),
+	"svc/broken/broken.go":          "package broken\n\nfunc F() int { return \"x\" }\n",
+	"svc/vendor/example.com/v/v.go": fmt.Sprintf(handler, "v"),
+	"svc/testdata/t.go":             fmt.Sprintf(handler, "t"),
+	"svc/ignored.go":                "//go:build ignore\n\npackage main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n",
+	"svc/tools/go.mod":              "module example.com/tools\n\ngo 1.26\n",
+	"svc/tools/tool.go":             fmt.Sprintf(handler, "tools"),
+	"loose/loose.go":                fmt.Sprintf(handler, "loose"),
+}
+
+func run(t *testing.T, paths ...string) *driver.Result {
+	t.Helper()
+	res, err := driver.Run(context.Background(), driver.Options{
+		Paths:     paths,
+		Registry:  driver.DefaultRegistry(),
+		Producers: []driver.Producer{&goproducer.Producer{}},
+		Jobs:      2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func findings(res *driver.Result) []string {
+	var out []string
+	for _, d := range res.Diagnostics {
+		out = append(out, fmt.Sprintf("%s:%d %s", d.Path, d.Range.Start.Line, d.Rule.Code))
+	}
+	return out
+}
+
+func problems(ps []driver.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.String())
+	}
+	return out
+}
+
+func TestModulesConfigAndSkips(t *testing.T) {
+	t.Chdir(filetree.Temp(t, tree))
+	res := run(t, ".")
+	want := []string{
+		// The package that does not build is reported; the others are
+		// still checked.
+		"svc/broken/broken.go:3 XY000",
+		"svc/carts/carts.go:9 XY001",
+		"svc/carts/carts.go:10 XY005",
+		// /public is a public path of the root configuration's options.
+		"svc/main.go:10 XY002",
+		"svc/main.go:12 XY006",
+		// per-file-ignores drop XY001 in orders/.
+		"svc/orders/orders.go:10 XY005",
+		// The nested module is a module of its own.
+		"svc/tools/tool.go:9 XY001",
+		"svc/tools/tool.go:10 XY005",
+	}
+	if got := findings(res); !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	// Test files and what the go command ignores are left out of the walk
+	// silently; a file outside any module and one a build constraint
+	// excludes get a notice.
+	wantNotices := []string{
+		"loose/loose.go: skipped: not in a Go module (no go.mod in its directory or above it): Go files are analysed with their module",
+		"svc/ignored.go: skipped: not built on this platform (a build constraint such as //go:build ignore excludes it)",
+	}
+	if got := problems(res.Notices); !slices.Equal(got, wantNotices) {
+		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantNotices, "\n"))
+	}
+	if res.ExitCode() != 1 {
+		t.Errorf("exit code %d", res.ExitCode())
+	}
+}
+
+// Files named explicitly are checked with their packages only, and the
+// ones the Go analyzers leave alone say why.
+func TestExplicitFiles(t *testing.T) {
+	t.Chdir(filetree.Temp(t, tree))
+	res := run(t, "svc/carts/carts.go", "svc/orders/orders_test.go", "svc/vendor/example.com/v/v.go", "svc/testdata/t.go")
+	if got, want := findings(res), []string{"svc/carts/carts.go:9 XY001", "svc/carts/carts.go:10 XY005"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+	want := []string{
+		"svc/orders/orders_test.go: skipped: Go test file (xylint checks the packages' non-test files)",
+		"svc/testdata/t.go: skipped: in testdata/, which the go command ignores: not a package of the module",
+		"svc/vendor/example.com/v/v.go: skipped: in a vendor directory (third-party code; the go command's ./... leaves it out too)",
+	}
+	if got := problems(res.Notices); !slices.Equal(got, want) {
+		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A main package named alone is judged with the module's other packages,
+// whose facts say what their functions do: the main whose server package
+// only serves is reported, the one whose server package shuts down is not.
+func TestMainAloneSeesTheModulesFacts(t *testing.T) {
+	main := `package main
+
+import (
+	"context"
+	"os/signal"
+	"syscall"
+
+	"example.com/m/server"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	if err := server.%s; err != nil {
+		panic(err)
+	}
+}
+`
+	t.Chdir(filetree.Temp(t, map[string]string{
+		"go.mod":           "module example.com/m\n\ngo 1.26\n",
+		"cmd/good/main.go": fmt.Sprintf(main, "Run(ctx)"),
+		"cmd/bad/main.go":  fmt.Sprintf(main, "Serve(ctx)"),
+		"server/server.go": `package server
+
+import (
+	"context"
+	"net/http"
+)
+
+func Run(ctx context.Context) error {
+	srv := &http.Server{Addr: ":8080"}
+	go func() { _ = srv.ListenAndServe() }()
+	<-ctx.Done()
+	return srv.Shutdown(context.Background())
+}
+
+func Serve(context.Context) error { return http.ListenAndServe(":8080", nil) }
+`,
+	}))
+	res := run(t, "cmd/good/main.go", "cmd/bad/main.go")
+	if got, want := findings(res), []string{"cmd/bad/main.go:14 XY006"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+	if len(res.Files) != 2 {
+		t.Errorf("results for files not given: %d files", len(res.Files))
+	}
+}
+
+// Reanalyze (the rounds of xylint fix) re-type-checks the edited file with
+// its package and applies the file's configuration and suppressions.
+func TestReanalyze(t *testing.T) {
+	dir := filetree.Temp(t, tree)
+	t.Chdir(dir)
+	res := run(t, "svc")
+	src, err := os.ReadFile(filepath.Join(dir, "svc/orders/orders.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), `fmt.Println("order")`, `fmt.Println("order") //nolint:XY005`, 1)
+	f, err := res.Reanalyze("svc/orders/orders.go", []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// XY001 is still dropped by per-file-ignores, XY005 is suppressed.
+	if len(f.Diagnostics) != 0 || !f.Parsed || f.SyntaxErrors != 0 {
+		t.Errorf("diagnostics %v, parsed %v, errors %d", f.Diagnostics, f.Parsed, f.SyntaxErrors)
+	}
+	broken := strings.Replace(string(src), `fmt.Println("order")`, `fmt.Println("order"`, 1)
+	if f, err := res.Reanalyze("svc/orders/orders.go", []byte(broken)); err != nil || f.SyntaxErrors == 0 {
+		t.Errorf("syntax error not counted: %v %+v", err, f)
+	}
+	if _, err := res.Reanalyze("svc/broken/broken.go", []byte("package broken\n")); err == nil {
+		t.Error("a file of a package that did not build was re-analysed")
+	}
+}
