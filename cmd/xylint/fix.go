@@ -9,9 +9,11 @@ import (
 	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/fixers/fixrun"
+	"github.com/xynergy/xylint/fixers/goedit"
 	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/goproducer"
 	"github.com/xynergy/xylint/internal/driver/pyproducer"
 	"github.com/xynergy/xylint/internal/lint"
 )
@@ -34,7 +36,7 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 				Paths:     args,
 				Registry:  driver.DefaultRegistry(),
 				Overrides: config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
-				Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
+				Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
 				Jobs:      f.jobs,
 			})
 			if err != nil {
@@ -52,6 +54,7 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 				Jobs:   f.jobs,
 				Languages: map[lint.Language]fixers.Options{
 					lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
+					lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
 				},
 			})
 			if err := cmd.Context().Err(); err != nil {

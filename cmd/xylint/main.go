@@ -25,6 +25,7 @@ import (
 	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/goproducer"
 	"github.com/xynergy/xylint/internal/driver/pyproducer"
 	"github.com/xynergy/xylint/internal/output"
 )
@@ -92,7 +93,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 				Paths:       args,
 				Registry:    driver.DefaultRegistry(),
 				Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
-				Producers:   []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
+				Producers:   []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
 				Jobs:        f.jobs,
 				MaxFileSize: maxSize,
 			})

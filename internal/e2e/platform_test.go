@@ -22,7 +22,7 @@ import (
 // skipped) and XY101 malformed-suppression (its suppressions are well formed).
 var implemented = map[string][]string{
 	"python": {"XY001", "XY002", "XY003", "XY004", "XY005", "XY006"},
-	"go":     {},
+	"go":     {"XY001", "XY002", "XY003", "XY004", "XY005", "XY006"},
 }
 
 // expectation is one entry of expected.json.
