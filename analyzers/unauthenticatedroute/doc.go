@@ -98,7 +98,8 @@ import ...`; `fastapi.Depends` when the file imports the module), the
 dependency from its module (`from shared.auth import verify_api_key`, or
 `auth.verify_api_key` after `from shared import auth`). Flask:
 `@require_api_key` (option `fix-decorator`) on the line under the view's
-route decorators, so that it wraps the view every route registers and sits
+route decorators (and under a flask-cors `@cross_origin` right below
+them: a CORS preflight carries no key), so that it wraps the view every route registers and sits
 above other decorators (a cache under it serves only authenticated
 callers). No fix for websocket routes (the fastapi.security schemes read
 a Request), a `dependencies=` that is not a list literal, argument lists

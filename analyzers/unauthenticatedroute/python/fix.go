@@ -25,8 +25,9 @@ import (
 //     fixes). Imports: `Depends` from fastapi (merged into an existing
 //     `from fastapi import ...`), the dependency from its module.
 //   - Flask: `@require_api_key` (option fix-decorator) on the line after the
-//     function's route decorators, so that it wraps the view the routes
-//     register (above other decorators such as caches).
+//     function's route decorators (and after a flask-cors @cross_origin
+//     that follows them: a preflight carries no key), so that it wraps the
+//     view the routes register (above other decorators such as caches).
 //
 // No fix: a project where the dependency's module is neither a file of
 // the run nor imported by one (the import would fail), websocket routes
@@ -198,6 +199,11 @@ func (fx *fixer) flaskFix(decos []syntax.Node, isRoute []bool) *lint.Fix {
 			return nil // a decorator between two routes: the routes would register different views
 		}
 	}
+	// Under flask-cors' @cross_origin right below the routes: a CORS
+	// preflight carries no key and must be answered before auth runs.
+	for last+1 < len(decos) && isCrossOrigin(decos[last+1]) {
+		last++
+	}
 	d := decos[last]
 	// The decorator must have its own lines.
 	if !fx.ed.StartsLine(d) || strings.TrimSpace(string(fx.ed.Src[d.End():fixers.LineEnd(fx.ed.Src, d.End())])) != "" {
@@ -211,6 +217,19 @@ func (fx *fixer) flaskFix(decos []syntax.Node, isRoute []bool) *lint.Fix {
 	es.Add(edits...)
 	es.Add(fx.ed.InsertAfter(d, fx.ed.Indent(d), "@"+name))
 	return &lint.Fix{Message: "Add `@" + name + "` to the view", Safety: lint.Unsafe, Edits: es.List()}
+}
+
+// isCrossOrigin reports whether decorator d is flask-cors' cross_origin
+// (called or not, by any import form).
+func isCrossOrigin(d syntax.Node) bool {
+	e := d.FirstNamedChild().Unparen()
+	if e.Is(syntax.KindCall) {
+		e = e.ChildByField(syntax.FieldFunction).Unparen()
+	}
+	if e.Is(syntax.KindAttribute) {
+		e = e.ChildByField(syntax.FieldAttribute)
+	}
+	return e.TextIs("cross_origin")
 }
 
 func lastName(q string) string {

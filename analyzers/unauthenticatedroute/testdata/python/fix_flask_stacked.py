@@ -1,6 +1,7 @@
 from flask import Flask
 
 from extensions import cache
+from flask_cors import cross_origin
 from shared.auth import User
 
 app = Flask(__name__)
@@ -22,4 +23,11 @@ def cached():
 @cache.cached(timeout=60)
 @app.route("/d")  # want "GET /d has no auth decorator"
 def split():
+    return ""
+
+
+@app.route("/cors")  # want "GET /cors has no auth decorator"
+@cross_origin()
+@cache.cached(timeout=60)
+def cors_view():
     return ""
