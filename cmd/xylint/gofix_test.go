@@ -107,15 +107,16 @@ func TestFixGoModule(t *testing.T) {
 	}
 }
 
-// One run checks the Go module and the Python service next to it: one
-// report in every format, one exit status.
+// One run (`xylint check ./...`, as Go users type it) checks the Go module
+// and the Python file next to it: one report in every format, one exit
+// status.
 func TestCheckGoAndPython(t *testing.T) {
 	root := copyTree(t, gateway)
 	if err := os.WriteFile(filepath.Join(root, "tool.py"), []byte("def f():\n    print('x')\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, format := range []string{"text", "json", "sarif", "github"} {
-		r := xylint(t, root, "check", "--format", format, ".")
+		r := xylint(t, root, "check", "--format", format, "./...")
 		if r.code != 1 {
 			t.Errorf("%s: exit %d, want 1\n%s", format, r.code, r.stderr)
 		}

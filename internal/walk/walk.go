@@ -75,6 +75,7 @@ func (w *walker) fail(p string, err error) {
 }
 
 func (w *walker) arg(arg string) {
+	arg = dirOfPattern(arg)
 	abs, err := filepath.Abs(arg)
 	if err != nil {
 		w.fail(arg, err)
@@ -103,6 +104,23 @@ func (w *walker) arg(arg string) {
 		ign = parentIgnores(abs)
 	}
 	w.dir(display, abs, real, ign, true)
+}
+
+// dirOfPattern turns the go command's pattern for a tree of packages
+// ("./...", "svc/...") into its directory, which a walk covers already: Go
+// users type `xylint check ./...`. A path that exists is left as it is.
+func dirOfPattern(arg string) string {
+	slash := filepath.ToSlash(arg)
+	if slash != "..." && !strings.HasSuffix(slash, "/...") {
+		return arg
+	}
+	if _, err := os.Lstat(arg); err == nil {
+		return arg
+	}
+	if dir := strings.TrimSuffix(strings.TrimSuffix(slash, "..."), "/"); dir != "" {
+		return filepath.FromSlash(dir)
+	}
+	return "."
 }
 
 // file collects a file; real is its path with every symbolic link resolved,
