@@ -149,7 +149,9 @@ func (prog *Program) typeCheck(orig *packages.Package, i int, f *ast.File) (*pac
 		conf.GoVersion = "go" + orig.Module.GoVersion
 	}
 	tpkg := types.NewPackage(orig.PkgPath, orig.Name)
-	_ = types.NewChecker(conf, orig.Fset, tpkg, info).Files(files) // errors are in errs
+	if err := types.NewChecker(conf, orig.Fset, tpkg, info).Files(files); err != nil && len(errs) == 0 {
+		return nil, nil, err // not a types.Error: conf.Error saw none
+	}
 	pkg := *orig
 	pkg.Syntax, pkg.Types, pkg.TypesInfo = files, tpkg, info
 	return &pkg, errs, nil

@@ -200,6 +200,7 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 	var enabled []*lint.Rule
 	dirs := map[string]bool{}
 	hasMain := false
+	usesCgo := map[int]bool{}
 	var live []int
 	for _, i := range m.inputs {
 		in := files[i]
@@ -217,7 +218,11 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 			continue
 		}
 		live = append(live, i)
-		hasMain = hasMain || isMain(src)
+		name, cgo := packageClause(src)
+		hasMain = hasMain || name == "main"
+		if cgo {
+			usesCgo[i] = true
+		}
 		dirs[filepath.Dir(in.Abs)] = true
 		for _, r := range in.Config.Rules {
 			if !slices.Contains(enabled, r) {
@@ -248,8 +253,13 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 		in := files[i]
 		r := byAbs[filepath.Clean(in.Abs)]
 		if r == nil {
-			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go,
-				Skipped: "not built on this platform (a build constraint such as //go:build ignore excludes it)"}
+			why := "not built on this platform (a build constraint such as //go:build ignore excludes it)"
+			if usesCgo[i] {
+				// The go command compiles a cgo file's translation, not the
+				// file itself, and positions in it are not the file's.
+				why = `uses cgo (import "C"): xylint's Go analysis does not cover cgo files`
+			}
+			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go, Skipped: why}
 			continue
 		}
 		results[i] = forInput(r, in)
@@ -312,10 +322,17 @@ func packagePatterns(root string, dirs map[string]bool) []string {
 	return out
 }
 
-// isMain reports whether a Go file's package clause says main.
-func isMain(src []byte) bool {
-	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
-	return err == nil && f.Name.Name == "main"
+// packageClause returns a Go file's package name and whether it imports
+// "C" (cgo), reading no further than its imports.
+func packageClause(src []byte) (name string, cgo bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
+	if err != nil {
+		return "", false
+	}
+	for _, spec := range f.Imports {
+		cgo = cgo || spec.Path.Value == `"C"`
+	}
+	return f.Name.Name, cgo
 }
 
 func usesFacts(enabled []*lint.Rule) bool {

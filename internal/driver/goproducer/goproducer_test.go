@@ -60,6 +60,8 @@ func main() {
 	"svc/vendor/example.com/v/v.go": fmt.Sprintf(handler, "v"),
 	"svc/testdata/t.go":             fmt.Sprintf(handler, "t"),
 	"svc/ignored.go":                "//go:build ignore\n\npackage main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n",
+	"svc/native/cgo.go":             "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc Free() {}\n",
+	"svc/native/native.go":          fmt.Sprintf(handler, "native"),
 	"svc/tools/go.mod":              "module example.com/tools\n\ngo 1.26\n",
 	"svc/tools/tool.go":             fmt.Sprintf(handler, "tools"),
 	"loose/loose.go":                fmt.Sprintf(handler, "loose"),
@@ -107,6 +109,9 @@ func TestModulesConfigAndSkips(t *testing.T) {
 		// /public is a public path of the root configuration's options.
 		"svc/main.go:10 XY002",
 		"svc/main.go:12 XY006",
+		// The cgo package's other files are checked.
+		"svc/native/native.go:9 XY001",
+		"svc/native/native.go:10 XY005",
 		// per-file-ignores drop XY001 in orders/.
 		"svc/orders/orders.go:10 XY005",
 		// The nested module is a module of its own.
@@ -125,6 +130,7 @@ func TestModulesConfigAndSkips(t *testing.T) {
 	wantNotices := []string{
 		"loose/loose.go: skipped: not in a Go module (no go.mod in its directory or above it): Go files are analysed with their module",
 		"svc/ignored.go: skipped: not built on this platform (a build constraint such as //go:build ignore excludes it)",
+		`svc/native/cgo.go: skipped: uses cgo (import "C"): xylint's Go analysis does not cover cgo files`,
 	}
 	if got := problems(res.Notices); !slices.Equal(got, wantNotices) {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantNotices, "\n"))
