@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
 // End-to-end tests of `xylint check` and `xylint fix` on Go modules.
@@ -125,7 +127,12 @@ func TestCheckGoAndPython(t *testing.T) {
 				t.Errorf("%s output lacks %q:\n%s", format, s, r.stdout)
 			}
 		}
-		if format == "json" {
+		switch format {
+		case "sarif":
+			validators.AJV(t, validators.SARIFSchema(t), r.stdout)
+			validators.SARIFMultitool(t, r.stdout)
+		case "json":
+			validators.AJV(t, validators.JSONOutputSchema(t), r.stdout)
 			var report struct {
 				Diagnostics []struct {
 					Path     string `json:"path"`
