@@ -2,54 +2,293 @@ package pyedit_test
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
-	broadexcept "github.com/xynergy/xylint/analyzers/broadexcept/python"
-	printcall "github.com/xynergy/xylint/analyzers/printcall/python"
+	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/pyanalysistest"
 )
 
-// FuzzFix runs the engine with every Python fix over arbitrary input: it
-// never panics, a result never has syntax errors the input did not have,
-// fixes converge, and fixing the result again changes nothing. The seed
-// corpus (testdata/fuzz/FuzzFix) holds the rules' test files and the
-// shapes that found bugs.
+// fuzzPath is the name the fuzzed file is analysed under: a service's
+// main module, which no rule excludes (test files are excluded by default).
+const fuzzPath = "main.py"
+
+// fixAll is `xylint fix --unsafe-fixes` on one file with the default
+// configuration: every Python rule, the file a project of its own (the
+// project phases of XY001/XY002/XY003/XY006 run every round, as the
+// driver's re-analysis does), analysed by the same function as the golden
+// tests (pyanalysistest.AnalyzeAlone).
+func fixAll(src []byte) ([]byte, *fixers.Report, error) {
+	cfg := pyanalysis.Config{Analyzers: pyrules.All}
+	analyze := func(b []byte) (fixers.Analysis, error) {
+		return pyanalysistest.AnalyzeAlone(fuzzPath, b, cfg)
+	}
+	return fixers.FixFile(fuzzPath, src, analyze, fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors})
+}
+
+// FuzzFix runs the engine with every Python rule's fix, unsafe ones
+// included, over arbitrary input. Properties:
+//
+//   - no rule panics (pyanalysis turns a rule's panic into an analysis
+//     error, so any error fails: on a file that is not skipped only a rule
+//     can produce one);
+//   - an input with syntax errors is left as it is, and a result has no
+//     syntax error (tree-sitter ERROR or MISSING node);
+//   - the fixes converge, and fixing the result again changes nothing;
+//   - with python3 (see compileWorker): when CPython compiles the input it
+//     compiles the result, and no fix failed on it.
+//
+// The seeds are the rules' test files (analyzers/*/testdata/python), files
+// that mix the rules (mixedSeeds) with CRLF and tab variants, and in
+// testdata/fuzz/FuzzFix the inputs that found bugs.
 //
 // A fix may fail on input that tree-sitter accepts but Python does not
 // (877e0e878866d47f: `import A A% ` followed by `print()` parses as
 // `import A` and `A % print()`, and an import inserted between them breaks
 // the parse): the engine then keeps the input, which is what is checked
-// here. On valid Python a failed fix is a bug, and the golden tests
-// (pyanalysistest.RunWithFixes) fail on it.
+// here. On valid Python a failed fix is a bug.
 func FuzzFix(f *testing.F) {
-	f.Add([]byte("print('x')\n"))
-	f.Add([]byte("import os\r\n\r\ndef f():\r\n\ttry:\r\n\t\tint(os.sep)\r\n\texcept Exception:\r\n\t\tpass\r\n"))
-	f.Add([]byte("\xef\xbb\xbfprint(1, 2, sep='')\n"))
-	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{printcall.Analyzer, broadexcept.Analyzer}}
-	analyze := func(src []byte) (fixers.Analysis, error) {
-		res := pyanalysis.AnalyzeFile("fuzz.py", src, cfg)
-		return fixers.FromResult(res), res.Err
+	for _, s := range ruleTestFiles(f) {
+		f.Add(s)
 	}
-	opts := fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
+	for _, s := range mixedSeeds {
+		f.Add([]byte(s))
+		f.Add(crlf([]byte(s)))
+		f.Add(tabs([]byte(s)))
+		f.Add(crlf(tabs([]byte(s))))
+	}
+	py := newCompileWorker(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		out, rep, err := fixers.FixFile("fuzz.py", src, analyze, opts)
-		if err != nil {
-			return // the input cannot be analysed (binary, a rule error): nothing is fixed
-		}
-		if bytes.Equal(out, src) {
-			return
-		}
-		if pyedit.SyntaxErrors(out) > 0 {
-			t.Fatalf("the result has syntax errors:\n%s", out)
-		}
-		if !rep.Converged {
-			t.Fatalf("fixes did not converge on:\n%q", src)
-		}
-		again, _, err := fixers.FixFile("fuzz.py", out, analyze, opts)
-		if err != nil || !bytes.Equal(again, out) {
-			t.Fatalf("not idempotent (err %v):\n%s", err, fixers.Diff("fuzz.py", out, again))
-		}
+		checkFix(t, py, src)
 	})
+}
+
+// checkFix checks FuzzFix's properties on src and returns the fixed
+// content.
+func checkFix(t *testing.T, py *compileWorker, src []byte) []byte {
+	t.Helper()
+	out, rep, err := fixAll(src)
+	if err != nil {
+		t.Fatalf("analysis error (a rule panicked or failed): %v\ninput: %q", err, src)
+	}
+	hadErrors := pyedit.SyntaxErrors(src) > 0
+	if hadErrors && !bytes.Equal(out, src) {
+		t.Fatalf("an input with syntax errors was changed:\n%s", fixers.Diff(fuzzPath, src, out))
+	}
+	if !rep.Converged {
+		t.Fatalf("fixes did not converge on:\n%q", src)
+	}
+	if len(rep.Failed) > 0 && py.compiles(src) == nil {
+		t.Fatalf("fix of %s (%s) failed on valid Python: %s\ninput: %q", rep.Failed[0].Rule.ID(), rep.Failed[0].Message, rep.Failed[0].Err, src)
+	}
+	if bytes.Equal(out, src) {
+		return out
+	}
+	if n := pyedit.SyntaxErrors(out); n > 0 {
+		t.Fatalf("the result has %d syntax errors; input %q:\n%s", n, src, fixers.Diff(fuzzPath, src, out))
+	}
+	again, rep2, err := fixAll(out)
+	if err != nil || !bytes.Equal(again, out) || len(rep2.Applied) > 0 {
+		t.Fatalf("not idempotent (err %v, %d fixes applied again); input %q:\n%s", err, len(rep2.Applied), src, fixers.Diff(fuzzPath, out, again))
+	}
+	if py.compiles(src) == nil {
+		if err := py.compiles(out); err != nil && err != errWorker {
+			t.Fatalf("python3 compiles the input but not the result: %v\ninput %q:\n%s", err, src, fixers.Diff(fuzzPath, src, out))
+		}
+	}
+	return out
+}
+
+// ruleTestFiles returns the Python test files of every rule
+// (analyzers/*/testdata/python, projects' files included).
+func ruleTestFiles(tb testing.TB) [][]byte {
+	tb.Helper()
+	var files [][]byte
+	root := filepath.Join("..", "..", "analyzers")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".py") || !strings.Contains(filepath.ToSlash(p), "/testdata/python/") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files = append(files, b)
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(files) < 100 {
+		tb.Fatalf("found %d rule test files under %s; expected the rules' testdata", len(files), root)
+	}
+	return files
+}
+
+// crlf converts LF line endings to CRLF.
+func crlf(src []byte) []byte {
+	return bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
+}
+
+// tabs re-indents four-space indentation with tabs.
+func tabs(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i, l := range lines {
+		n := 0
+		for bytes.HasPrefix(l[n*4:], []byte("    ")) {
+			n++
+		}
+		if n > 0 {
+			lines[i] = append(bytes.Repeat([]byte("\t"), n), l[n*4:]...)
+		}
+	}
+	return bytes.Join(lines, nil)
+}
+
+// mixedSeeds are services where several rules fire in one file, so that
+// their fixes meet: imports merged from several fixes, edits next to each
+// other, a body re-indented around a handler another fix rewrites.
+var mixedSeeds = []string{
+	// XY001, XY002, XY003 (async with), XY004, XY005, XY006.
+	`"""Orders service."""
+import json
+
+import httpx
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from shared.auth import verify_api_key
+from shared.http_client import get_http_client
+
+app = FastAPI()
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["*"],
+    allow_methods=["*"],
+)
+
+
+@app.get("/health")
+async def health():
+    return {"ok": True}
+
+
+@app.post("/orders")
+async def create_order(body: dict):
+    async with httpx.AsyncClient() as client:
+        resp = await client.post("https://payments.internal/charge", json=body)
+        try:
+            data = json.loads(resp.text)
+        except Exception as e:
+            print("bad response", e)
+            return None
+    return data
+`,
+	// Google Cloud clients per request, a router, a module-level print.
+	`from fastapi import APIRouter, FastAPI
+from google.cloud import bigquery, storage
+from starlette.middleware.cors import CORSMiddleware
+
+from shared import gcp_clients
+
+print("starting")
+router = APIRouter(prefix="/reports")
+
+
+@router.get("/{name}")
+def report(name: str):
+    client = bigquery.Client()
+    try:
+        rows = client.query(f"SELECT * FROM {name}").result()
+    except:
+        print("query failed", name, sep=" ")
+        rows = []
+    return list(rows)
+
+
+@router.delete("/{name}")
+def delete(name: str):
+    try:
+        storage.Client().bucket("b").blob(name).delete()
+    except Exception:
+        pass
+
+
+def create_app():
+    app = FastAPI()
+    app.add_middleware(CORSMiddleware, allow_origins="*", allow_credentials=True)
+    app.include_router(router)
+    return app
+`,
+	// A lifespan code base, a logger already there, a sorted import block.
+	`import logging
+import os
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from shared.auth import verify_api_key
+from shared.gcp_clients import get_storage_client
+from shared.http_client import close_http_client
+
+log = logging.getLogger(__name__)
+
+
+@asynccontextmanager
+async def lifespan(app):
+    yield
+
+
+other = FastAPI(lifespan=lifespan)
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["*"])
+
+
+@app.put("/items/{key}")
+async def put_item(key: str, value: str = ""):
+    client = httpx.AsyncClient(timeout=5)
+    if key:
+        print(key, value, file=None)
+    try:
+        return int(value)
+    except Exception:
+        print("bad value", os.sep, value)
+        return 0
+
+
+@app.get("/items", dependencies=[Depends(verify_api_key)])
+async def items():
+    return []
+`,
+	// Flask: a view without its auth decorator, flask-cors on everything.
+	`import requests
+from flask import Flask
+from flask_cors import CORS
+
+from shared.auth import require_api_key
+
+app = Flask(__name__)
+CORS(app, origins="*")
+
+
+@app.route("/sync", methods=["POST"])
+def sync():
+    session = requests.Session()
+    try:
+        return session.get("https://example.com").text
+    except Exception as err:
+        print(err)
+        return ""
+`,
 }
