@@ -36,6 +36,7 @@ package modules
 import (
 	"path"
 	"strings"
+	"sync"
 )
 
 // Index holds the module layout of a set of Python files. A nil *Index
@@ -43,6 +44,21 @@ import (
 type Index struct {
 	files   map[string]string // cleaned path → the path as given
 	initDir map[string]bool   // directories that have an __init__.py(i)
+
+	// Split's answers, by the importing file's root and the name: the
+	// rules' project phases ask the same names again and again (once per
+	// fix round of a file), and an answer costs a look-up of every prefix
+	// of the name in every directory above the file. Safe for concurrent
+	// use, as the Index is.
+	roots  sync.Map // path as given → root
+	splits sync.Map // rootName → splitAnswer
+}
+
+type rootName struct{ root, name string }
+
+type splitAnswer struct {
+	file, rest string
+	ok         bool
 }
 
 // New indexes paths (slash-separated; other files than .py/.pyi are
@@ -125,11 +141,29 @@ func (x *Index) module(c string) (name, root string) {
 // module` loads when from imports it, and false when no indexed file is
 // that module.
 func (x *Index) Resolve(from, module string) (string, bool) {
-	if x == nil || module == "" || strings.HasPrefix(module, ".") {
+	if x == nil {
+		return "", false
+	}
+	return x.resolveIn(x.root(from), module)
+}
+
+// root is Root(from), remembered.
+func (x *Index) root(from string) string {
+	if r, ok := x.roots.Load(from); ok {
+		return r.(string)
+	}
+	_, root := x.module(clean(from))
+	x.roots.Store(from, root)
+	return root
+}
+
+// resolveIn is Resolve for a file whose root is root: the answer depends
+// on the importing file only through its root.
+func (x *Index) resolveIn(root, module string) (string, bool) {
+	if module == "" || strings.HasPrefix(module, ".") {
 		return "", false
 	}
 	rel := strings.ReplaceAll(module, ".", "/")
-	_, root := x.module(clean(from))
 	for dir := root; ; dir = path.Dir(dir) {
 		if p, ok := x.lookIn(dir, rel); ok {
 			return p, true
@@ -164,9 +198,20 @@ func (x *Index) Split(from, qualified string) (file, rest string, ok bool) {
 	if x == nil {
 		return "", "", false
 	}
+	key := rootName{x.root(from), qualified}
+	if a, hit := x.splits.Load(key); hit {
+		a := a.(splitAnswer)
+		return a.file, a.rest, a.ok
+	}
+	file, rest, ok = x.split(key.root, qualified)
+	x.splits.Store(key, splitAnswer{file, rest, ok})
+	return file, rest, ok
+}
+
+func (x *Index) split(root, qualified string) (file, rest string, ok bool) {
 	q := qualified
 	for {
-		if p, found := x.Resolve(from, q); found {
+		if p, found := x.resolveIn(root, q); found {
 			return p, strings.TrimPrefix(strings.TrimPrefix(qualified, q), "."), true
 		}
 		i := strings.LastIndexByte(q, '.')
