@@ -25,8 +25,15 @@ type ProjectPass struct {
 	// caller gave none: every name is then external.
 	Modules *modules.Index
 
+	only  string
 	diags *[]lint.Diagnostic
 }
+
+// Wants reports whether the caller wants the findings in the file at path:
+// always, unless it asked for one file's (ProjectConfig.Only, a fix round
+// re-analysing that file). Findings in files not wanted are dropped; an
+// analyzer may skip the work of computing them.
+func (p *ProjectPass) Wants(path string) bool { return p.only == "" || path == p.only }
 
 // Facts returns the facts the analyzer exported for f.
 func (p *ProjectPass) Facts(f *FileFacts) []any { return f.Facts[p.Analyzer] }
@@ -34,6 +41,9 @@ func (p *ProjectPass) Facts(f *FileFacts) []any { return f.Facts[p.Analyzer] }
 // Report reports a diagnostic in any file; Rule, Language and Severity
 // default to the analyzer's.
 func (p *ProjectPass) Report(d lint.Diagnostic) {
+	if !p.Wants(d.Path) {
+		return
+	}
 	if d.Rule == nil {
 		d.Rule = p.Analyzer.Rule
 		d.Severity = p.Analyzer.Rule.Severity
@@ -58,6 +68,9 @@ type ProjectConfig struct {
 	// the one each file's Config.Module was taken from. Callers give it:
 	// cross-file rules find nothing across files without it.
 	Modules *modules.Index
+	// Only, when set, asks for the findings in the file at this path alone
+	// (ProjectPass.Wants); the other files' facts are read as usual.
+	Only string
 }
 
 // RunProject runs the Project phase of cfg's analyzers over the facts of all
@@ -72,7 +85,7 @@ func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error
 		if a.Project == nil {
 			continue
 		}
-		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, diags: &diags}
+		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, only: cfg.Only, diags: &diags}
 		for _, f := range files {
 			if f != nil && len(f.Facts[a]) > 0 {
 				p.Files = append(p.Files, f)

@@ -168,4 +168,12 @@ func TestProjectPhase(t *testing.T) {
 	if err != nil || len(ds) != 1 || ds[0].Message != "3 calls in 2 files" || ds[0].Path != "app/b.py" || ds[0].Rule != callRule {
 		t.Errorf("project diagnostics = %+v, %v", ds, err)
 	}
+	// Asked for one file's findings, RunProject drops the others', also
+	// from an analyzer that does not ask ProjectPass.Wants.
+	for only, want := range map[string]int{"app/a.py": 0, "app/b.py": 1} {
+		ds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{calls}, Modules: mods, Only: only})
+		if err != nil || len(ds) != want {
+			t.Errorf("Only %s: project diagnostics = %+v, %v", only, ds, err)
+		}
+	}
 }
