@@ -8,8 +8,10 @@ import (
 
 // SourceAnalyzer is implemented by producers that can analyse a file's
 // content given in memory, as `xylint fix` needs for each round of fixes.
-// The result must be what Analyze would give for a file with that content
-// (file-level rules only: a project-wide phase is not re-run).
+// The result must be what Analyze would give for a file with that content,
+// the other files unchanged (a project-wide phase's findings in the file
+// included, as far as the producer can give them cheaply: pyproducer runs
+// the phase again for the rules that reported into the file).
 type SourceAnalyzer interface {
 	AnalyzeSource(in Input, src []byte) *lint.FileResult
 }

@@ -26,6 +26,9 @@ type Producer struct {
 	facts  []*pyanalysis.FileFacts
 	byPath map[string]int
 	inputs map[string]driver.Input
+	// reported holds, by path, the analyzers whose project phase reported
+	// into the file in the last Analyze: the ones AnalyzeSource runs again.
+	reported map[string][]*pyanalysis.Analyzer
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -81,12 +84,25 @@ feed:
 		p.byPath[in.Path] = i
 	}
 	diags, err := pyanalysis.RunProject(facts, p.projectConfig(p.Analyzers))
+	p.reported = map[string][]*pyanalysis.Analyzer{}
 	for _, d := range diags {
 		if r := byPath[d.Path]; r != nil {
 			r.Diagnostics = append(r.Diagnostics, d)
 		}
+		if a := p.analyzerOf(d.Rule); a != nil && !slices.Contains(p.reported[d.Path], a) {
+			p.reported[d.Path] = append(p.reported[d.Path], a)
+		}
 	}
 	return results, err
+}
+
+func (p *Producer) analyzerOf(r *lint.Rule) *pyanalysis.Analyzer {
+	for _, a := range p.Analyzers {
+		if a.Rule == r {
+			return a
+		}
+	}
+	return nil
 }
 
 func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *pyanalysis.FileFacts) {
@@ -118,12 +134,19 @@ func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.Pr
 
 // AnalyzeSource analyses src as the content of in, a file of the last
 // Analyze call (driver.SourceAnalyzer, for the rounds of `xylint fix`).
-// The project phase runs again over the last Analyze's facts with this
-// file's replaced by those of src, for the analyzers that have facts in
-// either version of the file, and its findings in this file are kept: a
-// cross-file rule's finding (and its fix) is reproduced round after round
-// as a file-level one is, so a fix that had to wait for the next round is
-// not lost, and a fixed finding is seen to be gone.
+// The project phase runs again, over the last Analyze's facts with this
+// file's replaced by those of src, for the analyzers whose project phase
+// reported into this file in that Analyze, and its findings in this file
+// are kept: a cross-file rule's finding (and its fix) is reproduced round
+// after round as a file-level one is, so a fix that had to wait for the
+// next round is not lost, and a fixed finding is seen to be gone.
+//
+// Analyzers that reported nothing into the file are not run again: a
+// round changes only this file, with fixes, and a fix removes its finding
+// without creating cross-file ones (were it to, the next `xylint fix`
+// would find and fix them: the fix tests' idempotence checks see that).
+// This keeps a fix round as cheap as a file pass for most files; a whole
+// project phase per round of every fixed file cost `fix` twice `check`.
 func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
 	module := ""
 	if p.mods != nil {
@@ -137,13 +160,9 @@ func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
 	if !ok {
 		return res
 	}
-	old := p.facts[i]
 	var analyzers []*pyanalysis.Analyzer
-	for _, a := range p.Analyzers {
-		if a.Project == nil || !in.Config.Enabled(a.Rule) {
-			continue
-		}
-		if ff != nil && len(ff.Facts[a]) > 0 || old != nil && len(old.Facts[a]) > 0 {
+	for _, a := range p.reported[in.Path] {
+		if in.Config.Enabled(a.Rule) {
 			analyzers = append(analyzers, a)
 		}
 	}
@@ -154,12 +173,10 @@ func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
 	// files fixed in parallel; this round's list is a copy.
 	facts := slices.Clone(p.facts)
 	facts[i] = ff
-	diags, err := pyanalysis.RunProject(facts, p.projectConfig(analyzers))
-	for _, d := range diags {
-		if d.Path == in.Path {
-			res.Diagnostics = append(res.Diagnostics, d)
-		}
-	}
+	cfg := p.projectConfig(analyzers)
+	cfg.Only = in.Path
+	diags, err := pyanalysis.RunProject(facts, cfg)
+	res.Diagnostics = append(res.Diagnostics, diags...)
 	if err != nil {
 		res.Err = errors.Join(res.Err, err)
 	}
