@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
@@ -14,9 +15,15 @@ import (
 // reports it.
 func project(pp *pyanalysis.ProjectPass) error {
 	g := newGraph(pp)
+	if !slices.ContainsFunc(g.files, func(f *fileInfo) bool { return len(f.fact.Sites) > 0 && pp.Wants(f.ff.Path) }) {
+		return nil // nothing to classify (a fix round of a file whose sites are fixed)
+	}
 	request := g.reach(false)
 	startup := g.reach(true)
 	for i, f := range g.files {
+		if !pp.Wants(f.ff.Path) {
+			continue
+		}
 		for _, s := range f.fact.Sites {
 			d := lint.Diagnostic{Path: f.ff.Path, Range: s.Range}
 			d.Kind, d.Message = g.classify(i, s, request, startup)
@@ -29,9 +36,19 @@ func project(pp *pyanalysis.ProjectPass) error {
 }
 
 type fileInfo struct {
-	ff    *pyanalysis.FileFacts
-	fact  *fileFact
-	funcs map[string]*funcFact
+	ff   *pyanalysis.FileFacts
+	fact *fileFact
+}
+
+// fn returns the file's function with key, or nil. Funcs are sorted by key
+// (the file pass exports them so): a search instead of a map per file,
+// which the project phase would build for every file on every run — once
+// per fix round of a file with sites.
+func (f *fileInfo) fn(key string) *funcFact {
+	if i, ok := slices.BinarySearchFunc(f.fact.Funcs, key, func(fn funcFact, k string) int { return strings.Compare(fn.Key, k) }); ok {
+		return &f.fact.Funcs[i]
+	}
+	return nil
 }
 
 // node is one function of the project.
@@ -54,19 +71,15 @@ type graph struct {
 }
 
 func newGraph(pp *pyanalysis.ProjectPass) *graph {
-	g := &graph{modules: pp.Modules, byPath: map[string]int{}}
+	g := &graph{modules: pp.Modules, byPath: make(map[string]int, len(pp.Files))}
 	for _, ff := range pp.Files {
 		for _, v := range pp.Facts(ff) {
 			fact, ok := v.(*fileFact)
 			if !ok {
 				continue
 			}
-			fi := &fileInfo{ff: ff, fact: fact, funcs: map[string]*funcFact{}}
-			for j := range fact.Funcs {
-				fi.funcs[fact.Funcs[j].Key] = &fact.Funcs[j]
-			}
 			g.byPath[ff.Path] = len(g.files)
-			g.files = append(g.files, fi)
+			g.files = append(g.files, &fileInfo{ff: ff, fact: fact})
 		}
 	}
 	return g
@@ -144,7 +157,7 @@ func (g *graph) reach(startup bool) map[node]how {
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		fn := g.files[n.file].funcs[n.key]
+		fn := g.files[n.file].fn(n.key)
 		if fn == nil {
 			continue
 		}

@@ -170,7 +170,7 @@ func matchDotted(glob, q string) bool {
 // fileFact is everything one file exports (one value per file).
 type fileFact struct {
 	Sites []siteFact
-	Funcs []funcFact
+	Funcs []funcFact // sorted by Key (fileInfo.fn searches them)
 	// Entries are functions or classes this file registers as per-request
 	// or startup code by reference (Depends(x), lifespan=x, ...).
 	Entries []entryRef
