@@ -10,8 +10,9 @@
 #   xylint (all rules)            everything DIR's configuration enables
 # Both tools write JSON (to a file), use every core, and see the same files
 # (`--no-ignore hidden` makes ast-grep enter dot-folders, as xylint does).
-# Printed: median and fastest wall time, peak RSS (largest of the runs, from
-# /usr/bin/time -f %M), findings, and the ratios xylint / ast-grep.
+# Printed: median and fastest wall time, median CPU time (user + system: less
+# sensitive than wall time to other work on the machine), peak RSS (largest
+# of the runs), findings, and the ratios xylint / ast-grep of the medians.
 # This is a measurement, not a test: nothing here fails on a slow run.
 set -euo pipefail
 
@@ -56,13 +57,13 @@ cmd_of() {
   esac
 }
 
-# run NAME: one timed run; appends "seconds rss_kb" to $work/NAME.times.
+# run NAME: one timed run; appends "seconds rss_kb cpu_seconds" to $work/NAME.times.
 run() {
   local name=$1 t0 t1 status=0
   local -a cmd
   cmd_of "$name"
   t0=$EPOCHREALTIME
-  /usr/bin/time -f %M -o "$work/$name.rss" "${cmd[@]}" >"$work/$name.out" 2>"$work/$name.err" </dev/null || status=$?
+  /usr/bin/time -f '%M %U %S' -o "$work/$name.rss" "${cmd[@]}" >"$work/$name.out" 2>"$work/$name.err" </dev/null || status=$?
   t1=$EPOCHREALTIME
   # xylint: 0 clean, 1 findings; ast-grep: 0, or 1 for error-severity matches.
   if ((status > 1)); then
@@ -70,7 +71,8 @@ run() {
     head -20 "$work/$name.err" >&2
     exit 1
   fi
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}') $(tail -1 "$work/$name.rss")" >>"$work/$name.times"
+  # seconds rss_kb cpu_seconds (user + system)
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}') $(tail -1 "$work/$name.rss" | awk '{printf "%d %.2f", $1, $2 + $3}')" >>"$work/$name.times"
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -97,15 +99,16 @@ files=$(find "$dir" -name '*.py' -type f | wc -l)
 size=$(find "$dir" -name '*.py' -type f -print0 | du -ch --apparent-size --files0-from=- 2>/dev/null | tail -1 | cut -f1)
 echo "dir: $dir ($files .py files, $size), $runs runs, $(nproc) cores, $("$astgrep" --version)"
 echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the cores skews the ratio)"
-printf '%-30s %9s %9s %12s %9s\n' command "median s" "min s" "peak RSS MB" findings
+printf '%-30s %9s %9s %10s %12s %9s\n' command "median s" "min s" "median cpu" "peak RSS MB" findings
 declare -A med
 for k in "${!names[@]}"; do
   name=${names[$k]}
   med[$name]=$(cut -d' ' -f1 "$work/$name.times" | median)
   min=$(cut -d' ' -f1 "$work/$name.times" | sort -n | head -1)
   rss=$(cut -d' ' -f2 "$work/$name.times" | sort -n | tail -1)
-  printf '%-30s %9s %9s %12s %9s\n' "${labels[$k]}" "${med[$name]}" "$min" "$((rss / 1024))" "$(findings "$name")"
+  cpu=$(cut -d' ' -f3 "$work/$name.times" | median)
+  printf '%-30s %9s %9s %10s %12s %9s\n' "${labels[$k]}" "${med[$name]}" "$min" "$cpu" "$((rss / 1024))" "$(findings "$name")"
 done
 awk -v a="${med[xylint-2]}" -v b="${med[ast-grep]}" -v c="${med[xylint-all]}" 'BEGIN{
-  printf "ratio xylint(XY004,XY005) / ast-grep: %.2fx\n", a/b
-  printf "ratio xylint(all rules) / ast-grep:   %.2fx\n", c/b }'
+  printf "wall-time ratio xylint(XY004,XY005) / ast-grep: %.2fx\n", a/b
+  printf "wall-time ratio xylint(all rules) / ast-grep:   %.2fx\n", c/b }'
