@@ -7,7 +7,10 @@ package ruleopts
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/xynergy/xylint/internal/walk"
 )
@@ -23,21 +26,73 @@ var TestFiles = []string{"test_*.py", "*_test.py", "conftest.py", "tests/"}
 // "shared/gcp_clients.py" matches "services/shared/gcp_clients.py"; a glob
 // without "/" matches the file's name or any directory's, and a glob ending
 // in "/" matches a directory the file is in.
+//
+// Every file of a run asks it for each rule with an `exclude`, always with
+// the same few lists (the rules' options): a list is parsed once and kept
+// (see compiled), and a match allocates nothing.
 func MatchGlobs(globs []string, p string) bool {
 	if len(globs) == 0 {
 		return false
 	}
-	segs := strings.Split(strings.Trim(strings.ReplaceAll(p, "\\", "/"), "/"), "/")
+	return compiled(globs).match(p)
+}
+
+// globList is a list of globs, parsed.
+type globList struct {
+	src   []string // the list as parsed (a copy)
+	globs []glob
+}
+
+type glob struct {
+	pat walk.Pattern
+	// name: the glob has no "/" and matches any element of the path;
+	// otherwise it matches a tail of parts elements (any number when deep:
+	// the glob has "**").
+	name  bool
+	parts int
+	deep  bool
+}
+
+func parseGlobs(globs []string) *globList {
+	l := &globList{src: slices.Clone(globs)}
 	for _, g := range globs {
 		pat, ok := walk.ParsePattern(g)
 		if !ok || pat.Negate {
 			continue
 		}
 		body := strings.Trim(g, "/")
-		if !strings.Contains(body, "/") {
+		l.globs = append(l.globs, glob{
+			pat:   pat,
+			name:  !strings.Contains(body, "/"),
+			parts: strings.Count(body, "/") + 1,
+			deep:  strings.Contains(body, "**"),
+		})
+	}
+	return l
+}
+
+// maxElems bounds the path elements match handles without allocating.
+const maxElems = 64
+
+func (l *globList) match(p string) bool {
+	p = strings.Trim(strings.ReplaceAll(p, "\\", "/"), "/")
+	// The elements of p are p[start[i]:start[i+1]-1]; the tail from
+	// element i to element j-1 is p[start[i]:start[j]-1]; a sentinel start
+	// past the end closes the last one.
+	var buf [maxElems + 1]int
+	start := append(buf[:0], 0)
+	for i := 0; i < len(p); i++ {
+		if p[i] == '/' {
+			start = append(start, i+1)
+		}
+	}
+	n := len(start)
+	start = append(start, len(p)+1)
+	for _, g := range l.globs {
+		if g.name {
 			// A name pattern: the file's name or a directory's.
-			for j, s := range segs {
-				if pat.Match(s, j < len(segs)-1) {
+			for j := range n {
+				if g.pat.Match(p[start[j]:start[j+1]-1], j < n-1) {
 					return true
 				}
 			}
@@ -45,19 +100,50 @@ func MatchGlobs(globs []string, p string) bool {
 		}
 		// A path pattern: the tails of the path that have as many parts
 		// as the pattern (any number with "**").
-		n := strings.Count(body, "/") + 1
-		for i := range segs {
-			for j := i + 1; j <= len(segs); j++ {
-				if !strings.Contains(body, "**") && j-i != n {
+		for i := range n {
+			for j := i + 1; j <= n; j++ {
+				if !g.deep && j-i != g.parts {
 					continue
 				}
-				if pat.Match(strings.Join(segs[i:j], "/"), j < len(segs)) {
+				if g.pat.Match(p[start[i]:start[j]-1], j < n) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// The lists parsed so far, by the address and length of the slice that
+// held them: the options of a run are a few values that live as long as
+// the run. A hit is checked against the list's content (a slice changed in
+// place parses again), and the cache is emptied when it grows past
+// maxCached (options built per call, as tests and fuzzing do).
+var (
+	cacheMu sync.Mutex
+	cache   = map[globsKey]*globList{}
+)
+
+type globsKey struct {
+	data *string
+	n    int
+}
+
+const maxCached = 256
+
+func compiled(globs []string) *globList {
+	k := globsKey{unsafe.SliceData(globs), len(globs)}
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if l := cache[k]; l != nil && slices.Equal(l.src, globs) {
+		return l
+	}
+	if len(cache) >= maxCached {
+		clear(cache)
+	}
+	l := parseGlobs(globs)
+	cache[k] = l
+	return l
 }
 
 // CheckLoggerImport checks a logger-import option's "module:name" shape

@@ -1,6 +1,11 @@
 package ruleopts
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestMatchGlobs(t *testing.T) {
 	for _, c := range []struct {
@@ -28,6 +33,31 @@ func TestMatchGlobs(t *testing.T) {
 	}
 }
 
+// MatchGlobs keeps the lists it parsed: a list changed in place, or a
+// shorter slice of the same array, is a new list; paths of any depth match.
+func TestMatchGlobsParsedOnce(t *testing.T) {
+	globs := []string{"gen/", "old/"}
+	if !MatchGlobs(globs, "svc/gen/a.py") || !MatchGlobs(globs, "svc/old/a.py") {
+		t.Fatal("no match")
+	}
+	if MatchGlobs(globs[:1], "svc/old/a.py") {
+		t.Error("globs[:1] matched old/")
+	}
+	globs[0] = "other/"
+	if MatchGlobs(globs, "svc/gen/a.py") {
+		t.Error("the list changed in place, the old one matched")
+	}
+	deep := strings.Repeat("d/", 100) + "gen/x/a.py"
+	if !MatchGlobs([]string{"gen/x/*.py"}, deep) || MatchGlobs([]string{"gen/y/*.py"}, deep) {
+		t.Error("deep path")
+	}
+	for i := range 2 * maxCached {
+		if MatchGlobs([]string{fmt.Sprintf("f%d.py", i)}, "svc/f0.py") != (i == 0) {
+			t.Fatalf("list %d", i)
+		}
+	}
+}
+
 func TestCheckLoggerImport(t *testing.T) {
 	for s, ok := range map[string]bool{
 		"":                                true,
@@ -40,6 +70,19 @@ func TestCheckLoggerImport(t *testing.T) {
 	} {
 		if err := CheckLoggerImport(s); (err == nil) != ok {
 			t.Errorf("CheckLoggerImport(%q) = %v", s, err)
+		}
+	}
+}
+
+// BenchmarkMatchGlobs is the per-file cost of a rule's default exclude
+// (every Python file of a run asks each rule that has one).
+func BenchmarkMatchGlobs(b *testing.B) {
+	globs := append(slices.Clone(TestFiles), "shared/gcp_clients.py", "scripts/**/*.py")
+	const p = "/work/corpora/python-docs-samples/bigquery/cloud-client/snippets/query_results.py"
+	b.ReportAllocs()
+	for b.Loop() {
+		if MatchGlobs(globs, p) {
+			b.Fatal("matched")
 		}
 	}
 }
