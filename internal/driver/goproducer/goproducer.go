@@ -159,9 +159,13 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 				if err != nil {
 					errs = append(errs, err)
 				}
-				for _, i := range m.inputs {
-					if prog != nil && prog.Has(files[i].Abs) {
-						programs[files[i].Path] = prog
+				// A program holds the module's syntax and types: keep it
+				// only where `xylint fix` may ask for another round.
+				if prog != nil && hasFix(m, results) {
+					for _, i := range m.inputs {
+						if prog.Has(files[i].Abs) {
+							programs[files[i].Path] = prog
+						}
 					}
 				}
 				mu.Unlock()
@@ -192,6 +196,31 @@ feed:
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// goCommandError is the first line of what the go command said, without
+// go/packages' "err: exit status 1: stderr:" wrapping.
+func goCommandError(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, "stderr: "); i >= 0 {
+		msg = msg[i+len("stderr: "):]
+	}
+	msg, _, _ = strings.Cut(strings.TrimSpace(msg), "\n")
+	return msg
+}
+
+// hasFix reports whether a result of m's files has a diagnostic with a fix.
+func hasFix(m *module, results []*lint.FileResult) bool {
+	for _, i := range m.inputs {
+		if r := results[i]; r != nil {
+			for _, d := range r.Diagnostics {
+				if d.Fix != nil && len(d.Fix.Edits) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // analyzeModule loads and analyses the packages of m's files and fills
@@ -243,7 +272,16 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 	settings := rootSettings(m.root, files, live)
 	prog, res, err := golang.Load(ctx, m.root, patterns, enabled, settings.Options)
 	if err != nil {
-		return nil, fmt.Errorf("Go module %s: %w", m.root, err)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		// The go command failed for the whole module (a go.mod it cannot
+		// read, a go.work that does not list the module): one error, on
+		// the module's first file; its other files have no result.
+		in := files[live[0]]
+		results[live[0]] = &lint.FileResult{Path: in.Path, Language: lint.Go,
+			Err: fmt.Errorf("its Go module (%s) could not be loaded, none of its files was checked: %s", filepath.Join(m.root, "go.mod"), goCommandError(err))}
+		return nil, nil
 	}
 	byAbs := make(map[string]*lint.FileResult, len(res))
 	for _, r := range res {

@@ -237,3 +237,26 @@ func TestReanalyze(t *testing.T) {
 		t.Error("a file of a package that did not build was re-analysed")
 	}
 }
+
+// A module the go command cannot load is one error, on its first file; the
+// other modules are checked.
+func TestModuleThatDoesNotLoad(t *testing.T) {
+	t.Chdir(filetree.Temp(t, map[string]string{
+		"bad/go.mod":  "modul example.com/bad\n",
+		"bad/a.go":    "package bad\n",
+		"bad/b.go":    "package bad\n",
+		"good/go.mod": "module example.com/good\n\ngo 1.26\n",
+		"good/g.go":   fmt.Sprintf(handler, "good"),
+	}))
+	res := run(t, ".")
+	if got, want := findings(res), []string{"good/g.go:9 XY001", "good/g.go:10 XY005"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Path != "bad/a.go" ||
+		!strings.Contains(res.Errors[0].Message, "could not be loaded, none of its files was checked: go: errors parsing go.mod") {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	if res.ExitCode() != 2 {
+		t.Errorf("exit code %d", res.ExitCode())
+	}
+}
