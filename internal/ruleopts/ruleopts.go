@@ -51,6 +51,11 @@ type glob struct {
 	name  bool
 	parts int
 	deep  bool
+	// prefix and suffix are the literal ends of a name glob around its
+	// wildcards ("test_" and ".py" of "test_*.py"): an element without
+	// them is rejected without path.Match, which most of a path's
+	// elements are.
+	prefix, suffix string
 }
 
 func parseGlobs(globs []string) *globList {
@@ -61,12 +66,18 @@ func parseGlobs(globs []string) *globList {
 			continue
 		}
 		body := strings.Trim(g, "/")
-		l.globs = append(l.globs, glob{
+		gl := glob{
 			pat:   pat,
 			name:  !strings.Contains(body, "/"),
 			parts: strings.Count(body, "/") + 1,
 			deep:  strings.Contains(body, "**"),
-		})
+		}
+		// Only plain * and ? wildcards: escapes, classes and trailing
+		// spaces (which the parser trims) keep the full match.
+		if i := strings.IndexAny(body, "*?"); gl.name && i >= 0 && !strings.ContainsAny(body, `\[`) && !strings.HasSuffix(body, " ") {
+			gl.prefix, gl.suffix = body[:i], body[strings.LastIndexAny(body, "*?")+1:]
+		}
+		l.globs = append(l.globs, gl)
 	}
 	return l
 }
@@ -92,7 +103,11 @@ func (l *globList) match(p string) bool {
 		if g.name {
 			// A name pattern: the file's name or a directory's.
 			for j := range n {
-				if g.pat.Match(p[start[j]:start[j+1]-1], j < n-1) {
+				e := p[start[j] : start[j+1]-1]
+				if len(e) < len(g.prefix)+len(g.suffix) || !strings.HasPrefix(e, g.prefix) || !strings.HasSuffix(e, g.suffix) {
+					continue
+				}
+				if g.pat.Match(e, j < n-1) {
 					return true
 				}
 			}

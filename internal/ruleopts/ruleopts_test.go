@@ -26,6 +26,15 @@ func TestMatchGlobs(t *testing.T) {
 		{[]string{"gen/"}, "svc/gen/a/b.py", true},
 		{[]string{"!tests/"}, "tests/a.py", false},
 		{nil, "a.py", false},
+		{TestFiles, "svc/test_.py", true},
+		{[]string{"a?c.py"}, "x/abc.py", true},
+		{[]string{"a?c.py"}, "x/ac.py", false},
+		{[]string{"ab*ba"}, "x/aba", false},
+		{[]string{"ab*ba"}, "x/abba", true},
+		{[]string{"[!t]*.py"}, "x/a.py", true},
+		{[]string{"[!t]*.py"}, "x/t.py", false},
+		{[]string{`\*.py`}, "x/*.py", true},
+		{[]string{`\*.py`}, "x/a.py", false},
 	} {
 		if got := MatchGlobs(c.globs, c.path); got != c.want {
 			t.Errorf("MatchGlobs(%q, %s) = %v, want %v", c.globs, c.path, got, c.want)
