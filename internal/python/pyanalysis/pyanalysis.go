@@ -144,7 +144,10 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		a    *Analyzer
 		opts any
 	}
-	var run []active
+	var (
+		run     []active
+		needles [][]string
+	)
 	for _, a := range cfg.Analyzers {
 		var opts any
 		if cfg.Options != nil {
@@ -156,15 +159,21 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		if ex, ok := opts.(Excluder); ok && ex.Excludes(path) {
 			continue
 		}
-		needles := a.Prefilter
+		n := a.Prefilter
 		if a.PrefilterFor != nil {
-			needles = a.PrefilterFor(opts)
-		}
-		if !prefilterMatches(needles, src) {
-			continue
+			n = a.PrefilterFor(opts)
 		}
 		run = append(run, active{a, opts})
+		needles = append(needles, n)
 	}
+	matched := prefilterMask(needles, src)
+	kept := run[:0]
+	for i, r := range run {
+		if i >= 64 || matched&(1<<i) != 0 {
+			kept = append(kept, r)
+		}
+	}
+	run = kept
 	if len(run) == 0 {
 		return res, nil
 	}
@@ -234,18 +243,6 @@ func runOne(p *Pass) (err error) {
 		return fmt.Errorf("%s: rule %s: %w", p.Path, p.Analyzer.Rule.ID(), err)
 	}
 	return nil
-}
-
-func prefilterMatches(needles []string, src []byte) bool {
-	if len(needles) == 0 {
-		return true
-	}
-	for _, s := range needles {
-		if bytes.Contains(src, []byte(s)) {
-			return true
-		}
-	}
-	return false
 }
 
 func syntaxError(f *syntax.File) lint.Diagnostic {
