@@ -62,13 +62,18 @@ func New(f *syntax.File, r *names.Resolver) *File {
 // SyntaxErrors counts the syntax error regions of src (ERROR and MISSING
 // nodes); it is the Python verifier of the fix engine
 // (fixers.Options.SyntaxErrors). A file the parser gives up on counts as
-// one.
+// one, and so does a CR not followed by LF: a line break for Python that
+// the parser does not see (syntax.SkipReason).
 func SyntaxErrors(src []byte) int {
 	f, err := syntax.Parse("", src)
 	if err != nil {
 		return 1
 	}
-	return len(f.Errors)
+	n := len(f.Errors)
+	if syntax.LoneCR(src) >= 0 {
+		n++
+	}
+	return n
 }
 
 // Edits collects the edits of one fix. Insertions at the same offset are

@@ -27,6 +27,7 @@ const (
 	SkipBinary   = "binary file"
 	SkipNotUTF8  = "not UTF-8"
 	SkipTemplate = "template"
+	SkipLoneCR   = "a line ends with CR alone (Python reads it as a line break, the parser does not): use LF or CRLF line endings"
 )
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
@@ -35,8 +36,12 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // binary file (it has NUL bytes), a file that is not UTF-8 (Python's default
 // source encoding; PEP 263 declarations of other encodings are rare in
 // services and would shift every offset), or a Jinja/cookiecutter template
-// named by its path ("{{cookiecutter.project}}/main.py"). Templates that only
-// show in their code are found after parsing, by File.LooksLikeTemplate.
+// named by its path ("{{cookiecutter.project}}/main.py"), or a file with a
+// CR that is not followed by LF (classic Mac line endings, a stray CR):
+// CPython reads a lone CR as a line break anywhere, tree-sitter mostly does
+// not (in a comment it swallows the code after the CR), so every finding and
+// fix in such a file would rest on lines Python does not see. Templates that
+// only show in their code are found after parsing, by File.LooksLikeTemplate.
 func SkipReason(path string, src []byte) string {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return SkipBinary
@@ -44,10 +49,28 @@ func SkipReason(path string, src []byte) string {
 	if !utf8.Valid(src) {
 		return SkipNotUTF8
 	}
+	if LoneCR(src) >= 0 {
+		return SkipLoneCR
+	}
 	if bytes.Contains([]byte(path), []byte("{{")) || bytes.Contains([]byte(path), []byte("{%")) {
 		return SkipTemplate
 	}
 	return ""
+}
+
+// LoneCR returns the offset of the first CR in src that is not followed by
+// LF, or -1.
+func LoneCR(src []byte) int {
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\r')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+		if off == len(src) || src[off] != '\n' {
+			return off - 1
+		}
+	}
 }
 
 // Parse parses src. Offsets in the tree are byte offsets into src, also when

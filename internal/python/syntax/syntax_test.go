@@ -91,6 +91,11 @@ func TestSkipReason(t *testing.T) {
 		{"a.py", "x = 1\x00\n", SkipBinary},
 		{"a.py", "x = '\xff'\n", SkipNotUTF8},
 		{"{{cookiecutter.slug}}/main.py", "x = 1\n", SkipTemplate},
+		{"a.py", "x = 1\r\ny = 2\r\n", ""},
+		// Python: a comment, then def A() with its body; tree-sitter: a
+		// comment to the LF, then print() at module level.
+		{"a.py", "# c\rdef A():\n  print()\n", SkipLoneCR},
+		{"a.py", "x = 1\r\ny = 2\r", SkipLoneCR},
 	} {
 		if got := SkipReason(c.path, []byte(c.src)); got != c.want {
 			t.Errorf("SkipReason(%q, %q) = %q, want %q", c.path, c.src, got, c.want)
