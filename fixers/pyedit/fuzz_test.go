@@ -57,7 +57,7 @@ func FuzzFix(f *testing.F) {
 	for _, s := range ruleTestFiles(f) {
 		f.Add(s)
 	}
-	for _, s := range mixedSeeds {
+	for _, s := range append(mixedSeeds, edgeSeeds...) {
 		f.Add([]byte(s))
 		f.Add(crlf([]byte(s)))
 		f.Add(tabs([]byte(s)))
@@ -291,4 +291,24 @@ def sync():
         print(err)
         return ""
 `,
+}
+
+// edgeSeeds are shapes where edits go wrong: one-line compound statements,
+// semicolons, continuation lines, comments, no final newline, non-ASCII
+// text (columns count code points), imports in unusual places.
+var edgeSeeds = []string{
+	"import json\ndef f(s):\n    try: return json.loads(s)\n    except Exception: print(\"bad\"); return None\n",
+	"print(\"a\"); print(\"b\", 1)\nx = 1; print(x, end=\"\")\n",
+	"print(\"a\", \\\n      \"b\")\nif True: print(\"one line\")\n",
+	"f = lambda: print(\"x\")\nclass C:\n    print(\"class body\")\n    def m(self): print(self, sep=\"\")\n",
+	"import httpx\nasync def f(u, x):\n    if x:\n        async with httpx.AsyncClient() as c: await c.get(u)\n    else:\n        async with httpx.AsyncClient() as c:\n            # comment\n\n            \"\"\"doc\"\"\"\n        # dedented comment\n            return await c.get(u)\n",
+	"\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\n\nfrom fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\napp = FastAPI(); app.add_middleware(CORSMiddleware, allow_origins=(\"*\",))\n",
+	"from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import httpx\ntry:\n    import ujson as json\nexcept ImportError:\n    import json\n\ndef f(s):\n    try:\n        return json.loads(s)\n    except Exception:\n        print(\"100%\", s, \"%s\")\n",
+	"def f(*args, **kw):\n    print(*args)\n    print(**kw)\n    print(f\"{args!r:>10}\", sep=\"-\", end=\"\\n\")\n    print(\"x\", flush=True)\n",
+	"from fastapi import FastAPI, Depends\nfrom shared.auth import verify_api_key\napp = FastAPI()\n@app.post(\n    \"/x\",\n    response_model=None,\n)\nasync def x():\n    return 1\n@app.put(\"/y\", dependencies=[Depends(lambda: 1),],)\nasync def y(): return 2\n@app.patch(\"/z\",  # comment\n    )\nasync def z(): return 3",
+	"from fastapi import FastAPI\nfrom starlette.middleware import Middleware\nfrom starlette.middleware.cors import CORSMiddleware\nfrom shared.http_client import get_http_client\nif True: app = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=[\"*\"])])\n",
+	"# -*- coding: utf-8 -*-\nimport requests\ndef héllo(ünï):\n    try:\n        return requests.get(\"https://ex.com/é\", timeout=1)\n    except Exception:\n        print(\"héllo wörld 🎉\", ünï)\n",
+	"import os\n\x0cdef f():\n    try:\n        os.remove(\"x\")\n    except Exception:\n        pass\n",
+	"def outer():\n    import httpx\n    async def inner(u):\n        async with httpx.AsyncClient(timeout=3) as client, open(u) as fh:\n            return await client.post(u, content=fh.read())\n    return inner\n",
+	"from google.cloud import storage, pubsub_v1\nfrom fastapi import FastAPI\nfrom shared.gcp_clients import get_storage_client\napp = FastAPI()\n@app.get(\"/b\")\ndef b():\n    c = storage.Client(project=\"p\")\n    p = pubsub_v1.PublisherClient()\n    return c, p\n",
 }
