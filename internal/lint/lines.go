@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -16,6 +17,18 @@ type Lines struct {
 // it ends, and a lone "\r" also ends a line, as in Python's tokenizer.
 func NewLines(src []byte) *Lines {
 	starts := make([]int, 1, len(src)/32+1)
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Most files: "\n" alone ends lines, found a word at a time.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		return &Lines{src: src, starts: starts}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

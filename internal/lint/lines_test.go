@@ -1,0 +1,42 @@
+package lint
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// slowStarts is NewLines' definition, one byte at a time.
+func slowStarts(src string) []int {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' || src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func TestNewLines(t *testing.T) {
+	for _, src := range []string{
+		"", "x", "\n", "\n\n", "a\nb", "a\nb\n", "a\r\nb\r\n", "a\rb\r", "a\r\r\nb", "\r", "\r\n\r",
+		"é = 1\n# ü\r\nx\ry\n",
+	} {
+		l := NewLines([]byte(src))
+		if want := slowStarts(src); !slices.Equal(l.starts, want) {
+			t.Errorf("%q: line starts %v, want %v", src, l.starts, want)
+		}
+	}
+	l := NewLines([]byte("ab\né x\n"))
+	if p := l.Position(6); p.Line != 2 || p.Column != 3 {
+		t.Errorf("Position(6) = %+v, want line 2 column 3", p)
+	}
+}
+
+func BenchmarkNewLines(b *testing.B) {
+	src := []byte(strings.Repeat("    total = sum(v * scale for v in values)  # a comment\n", 2000))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		NewLines(src)
+	}
+}
