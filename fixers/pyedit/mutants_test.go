@@ -43,7 +43,12 @@ func TestFixedMutantsCompile(t *testing.T) {
 
 // mutants returns variants of src (next is another seed to join it with).
 func mutants(src, next []byte) [][]byte {
-	ms := [][]byte{src, crlf(src), tabs(src), indentUnder("if True:\n", src), indentUnder("def outer():\n", src), join(src, next)}
+	ms := [][]byte{
+		src, crlf(src), tabs(src), twoSpaces(src), crlf(tabs(src)),
+		append([]byte("\xef\xbb\xbf"), src...), bytes.TrimRight(src, "\r\n"),
+		indentUnder("if True:\n", src), indentUnder("def outer():\n", src), indentUnder("class Outer:\n", src),
+		join(src, next),
+	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	for _, k := range []int{len(lines) / 4, len(lines) / 2, 3 * len(lines) / 4} {
 		if k > 0 && k < len(lines) {
@@ -66,6 +71,19 @@ func indentUnder(header string, src []byte) []byte {
 	}
 	b.WriteString("\n    pass\n")
 	return b.Bytes()
+}
+
+// twoSpaces re-indents four-space indentation with two spaces.
+func twoSpaces(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i, l := range lines {
+		n := 0
+		for bytes.HasPrefix(l[n*4:], []byte("    ")) {
+			n++
+		}
+		lines[i] = append(bytes.Repeat([]byte("  "), n), l[n*4:]...)
+	}
+	return bytes.Join(lines, nil)
 }
 
 func join(a, b []byte) []byte {
