@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -209,5 +210,42 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// The diagnostics encoded in parallel give the bytes one encoder gives.
+func TestJSONEncodedInParallel(t *testing.T) {
+	rep := jsonReport{Version: JSONVersion, Tool: jsonTool{Name: "xylint", Version: "v1\n<&>"},
+		Errors: []jsonProblem{{Path: "a.py", Message: "x"}}, Skipped: []jsonProblem{},
+		Summary: jsonSummary{Files: 3, ByRule: map[string]int{"XY005": 2, "XY004": 1}}}
+	for i := range 13 {
+		d := jsonDiagnostic{Code: "XY005", Name: "print-call", Path: fmt.Sprintf("svc/m%d.py", i), Language: "python",
+			Severity: "warning", Message: "`print` <call> & \"é\"\n\t\u2028", Kind: "per-request"}
+		if i%3 == 0 {
+			d.Fix = &jsonFix{Message: "fix", Safety: "safe", Edits: []jsonEdit{{New: "logger.info"}, {New: "import logging\n"}}}
+		}
+		if i%5 == 0 {
+			d.Fix = &jsonFix{Message: "none", Safety: "unsafe", Edits: []jsonEdit{}}
+		}
+		rep.Diagnostics = append(rep.Diagnostics, d)
+	}
+	for _, n := range []int{0, 4, 13} {
+		r := rep
+		r.Diagnostics = rep.Diagnostics[:n]
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(&r); err != nil {
+			t.Fatal(err)
+		}
+		for _, jobs := range []int{1, 2, 3} {
+			var got bytes.Buffer
+			if err := encodeJSON(&got, &r, jobs); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%d diagnostics, %d jobs:\n%s\nwant:\n%s", n, jobs, got.String(), want.String())
+			}
+		}
 	}
 }
