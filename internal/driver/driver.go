@@ -34,6 +34,10 @@ type Input struct {
 	// MaxFileSize is the run's size limit (Options.MaxFileSize); Read
 	// applies it.
 	MaxFileSize int64
+	// DirSettings returns the settings that govern a directory (absolute),
+	// for producers that analyse a tree with one configuration (the Go
+	// producer: a module, with its root's options). Nil outside Run.
+	DirSettings func(dir string) (*config.Settings, error)
 }
 
 // Read reads the input's file with ReadSourceLimit and the run's limit.
@@ -182,7 +186,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + why})
 			continue
 		}
-		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc, MaxFileSize: opts.MaxFileSize})
+		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc, MaxFileSize: opts.MaxFileSize, DirSettings: loader.ForDir})
 	}
 	for _, e := range configErrs.list() {
 		res.Errors = append(res.Errors, Problem{"", e})

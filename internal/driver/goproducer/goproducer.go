@@ -382,12 +382,19 @@ func usesFacts(enabled []*lint.Rule) bool {
 	return false
 }
 
-// rootSettings returns the configuration that governs the module root:
-// that of a file of the module whose configuration file is at or above the
-// root (no configuration lies between that file and the root, so the root
-// has the same). When every file has a configuration of its own below the
-// root, the outermost of them.
+// rootSettings returns the configuration that governs the module root.
+// Without Input.DirSettings (inputs not made by driver.Run): that of a file
+// of the module whose configuration file is at or above the root (no
+// configuration lies between that file and the root, so the root has the
+// same), else the outermost of the files' configurations.
 func rootSettings(root string, files []driver.Input, idx []int) *config.Settings {
+	if ds := files[idx[0]].DirSettings; ds != nil {
+		if s, err := ds(root); err == nil {
+			return s
+		}
+		// A configuration above the files that does not parse is reported
+		// by the driver for the directories it governs.
+	}
 	var best *config.Settings
 	for _, i := range idx {
 		s := files[i].Config.Settings

@@ -38,6 +38,14 @@ var tree = map[string]string{
 [unauthenticated-route]
 public-paths = ["/public"]
 `,
+	// A nested configuration: its rule selection applies to its files,
+	// its options do not (the module runs with the root's).
+	"svc/carts/.xylint.toml": `
+ignore = ["XY005"]
+
+[unauthenticated-route]
+public-paths = ["/orders"]
+`,
 	"svc/go.mod": "module example.com/svc\n\ngo 1.26\n",
 	"svc/main.go": `package main
 
@@ -105,8 +113,8 @@ func TestModulesConfigAndSkips(t *testing.T) {
 		// still checked.
 		"svc/broken/broken.go:3 XY000",
 		"svc/carts/carts.go:9 XY001",
-		"svc/carts/carts.go:10 XY005",
-		// /public is a public path of the root configuration's options.
+		// /public is a public path of the root configuration's options;
+		// /orders, public in carts/.xylint.toml, is not.
 		"svc/main.go:10 XY002",
 		"svc/main.go:12 XY006",
 		// The cgo package's other files are checked.
@@ -145,7 +153,7 @@ func TestModulesConfigAndSkips(t *testing.T) {
 func TestExplicitFiles(t *testing.T) {
 	t.Chdir(filetree.Temp(t, tree))
 	res := run(t, "svc/carts/carts.go", "svc/orders/orders_test.go", "svc/vendor/example.com/v/v.go", "svc/testdata/t.go")
-	if got, want := findings(res), []string{"svc/carts/carts.go:9 XY001", "svc/carts/carts.go:10 XY005"}; !slices.Equal(got, want) {
+	if got, want := findings(res), []string{"svc/carts/carts.go:9 XY001"}; !slices.Equal(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
 	}
 	want := []string{
@@ -258,5 +266,28 @@ func TestModuleThatDoesNotLoad(t *testing.T) {
 	}
 	if res.ExitCode() != 2 {
 		t.Errorf("exit code %d", res.ExitCode())
+	}
+}
+
+// The module runs with its root's options even when every file given has a
+// configuration of its own below the root.
+func TestOptionsAreTheModuleRoots(t *testing.T) {
+	t.Chdir(filetree.Temp(t, map[string]string{
+		"go.mod":           "module example.com/m\n\ngo 1.26\n",
+		".xylint.toml":     "[unauthenticated-route]\npublic-paths = [\"/public\"]\n",
+		"sub/.xylint.toml": "[unauthenticated-route]\npublic-paths = [\"/other\"]\n",
+		"sub/routes.go": `package sub
+
+import "net/http"
+
+func Register(mux *http.ServeMux, h http.HandlerFunc) {
+	mux.HandleFunc("POST /public", h)
+	mux.HandleFunc("POST /other", h)
+}
+`,
+	}))
+	res := run(t, "sub/routes.go")
+	if got, want := findings(res), []string{"sub/routes.go:7 XY002"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v (the root's public path, not sub's)", got, want)
 	}
 }
