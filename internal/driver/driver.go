@@ -5,7 +5,6 @@
 package driver
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -348,16 +347,27 @@ func ReadSourceLimit(abs string, limit int64) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, tooLarge(fi.Size(), limit)
 	}
-	// One read into a buffer of the file's size (io.ReadAll would grow one
-	// from 512 bytes); a file that grows meanwhile is still bounded.
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
-	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	// One read into a buffer of the file's size and one byte more, to see
+	// a file that grew meanwhile (io.ReadAll would grow a buffer from 512
+	// bytes, and bytes.Buffer.ReadFrom doubles a full one for its last,
+	// empty read); a file that grows is still bounded.
+	buf := make([]byte, fi.Size()+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return buf[:n], nil
+	case err != nil:
 		return nil, unwrapPath(err)
 	}
-	if int64(buf.Len()) > limit {
-		return nil, tooLarge(int64(buf.Len()), limit)
+	rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
+	if err != nil {
+		return nil, unwrapPath(err)
 	}
-	return buf.Bytes(), nil
+	buf = append(buf, rest...)
+	if int64(len(buf)) > limit {
+		return nil, tooLarge(int64(len(buf)), limit)
+	}
+	return buf, nil
 }
 
 func tooLarge(size, limit int64) error {

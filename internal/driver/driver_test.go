@@ -180,8 +180,8 @@ func TestReadSourceLimit(t *testing.T) {
 		err.Error() != "file too large (5 KiB; the limit is 5 KiB: see --max-file-size)" {
 		t.Errorf("err = %v", err)
 	}
-	if b, err := (Input{Abs: p, MaxFileSize: 6000}).Read(); err != nil || len(b) != 6000 {
-		t.Errorf("%d bytes, %v", len(b), err)
+	if b, err := (Input{Abs: p, MaxFileSize: 6000}).Read(); err != nil || len(b) != 6000 || cap(b) > 6001 {
+		t.Errorf("%d bytes (capacity %d), %v", len(b), cap(b), err)
 	}
 }
 
