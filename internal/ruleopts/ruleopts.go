@@ -54,8 +54,9 @@ type glob struct {
 	// prefix and suffix are the literal ends of a name glob around its
 	// wildcards ("test_" and ".py" of "test_*.py"): an element without
 	// them is rejected without path.Match, which most of a path's
-	// elements are.
+	// elements are. A name glob without wildcards is all prefix (exact).
 	prefix, suffix string
+	exact          bool
 }
 
 func parseGlobs(globs []string) *globList {
@@ -74,8 +75,12 @@ func parseGlobs(globs []string) *globList {
 		}
 		// Only plain * and ? wildcards: escapes, classes and trailing
 		// spaces (which the parser trims) keep the full match.
-		if i := strings.IndexAny(body, "*?"); gl.name && i >= 0 && !strings.ContainsAny(body, `\[`) && !strings.HasSuffix(body, " ") {
-			gl.prefix, gl.suffix = body[:i], body[strings.LastIndexAny(body, "*?")+1:]
+		if gl.name && !strings.ContainsAny(body, `\[`) && !strings.HasSuffix(body, " ") {
+			if i := strings.IndexAny(body, "*?"); i >= 0 {
+				gl.prefix, gl.suffix = body[:i], body[strings.LastIndexAny(body, "*?")+1:]
+			} else {
+				gl.prefix, gl.exact = body, true
+			}
 		}
 		l.globs = append(l.globs, gl)
 	}
@@ -104,6 +109,12 @@ func (l *globList) match(p string) bool {
 			// A name pattern: the file's name or a directory's.
 			for j := range n {
 				e := p[start[j] : start[j+1]-1]
+				if g.exact {
+					if e == g.prefix && (!g.pat.DirOnly || j < n-1) {
+						return true
+					}
+					continue
+				}
 				if len(e) < len(g.prefix)+len(g.suffix) || !strings.HasPrefix(e, g.prefix) || !strings.HasSuffix(e, g.suffix) {
 					continue
 				}

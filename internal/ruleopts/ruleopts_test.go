@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xynergy/xylint/internal/walk"
 )
 
 func TestMatchGlobs(t *testing.T) {
@@ -27,6 +29,8 @@ func TestMatchGlobs(t *testing.T) {
 		{[]string{"!tests/"}, "tests/a.py", false},
 		{nil, "a.py", false},
 		{TestFiles, "svc/test_.py", true},
+		{[]string{"gen/"}, "svc/gen", false}, // a file named gen
+		{[]string{"/conftest.py"}, "svc/conftest.py", true},
 		{[]string{"a?c.py"}, "x/abc.py", true},
 		{[]string{"a?c.py"}, "x/ac.py", false},
 		{[]string{"ab*ba"}, "x/aba", false},
@@ -92,6 +96,54 @@ func BenchmarkMatchGlobs(b *testing.B) {
 	for b.Loop() {
 		if MatchGlobs(globs, p) {
 			b.Fatal("matched")
+		}
+	}
+}
+
+// refMatchGlobs is MatchGlobs' definition: every glob parsed on each call,
+// every tail of the path joined.
+func refMatchGlobs(globs []string, p string) bool {
+	segs := strings.Split(strings.Trim(strings.ReplaceAll(p, "\\", "/"), "/"), "/")
+	for _, g := range globs {
+		pat, ok := walk.ParsePattern(g)
+		if !ok || pat.Negate {
+			continue
+		}
+		body := strings.Trim(g, "/")
+		if !strings.Contains(body, "/") {
+			for j, s := range segs {
+				if pat.Match(s, j < len(segs)-1) {
+					return true
+				}
+			}
+			continue
+		}
+		n := strings.Count(body, "/") + 1
+		for i := range segs {
+			for j := i + 1; j <= len(segs); j++ {
+				if !strings.Contains(body, "**") && j-i != n {
+					continue
+				}
+				if pat.Match(strings.Join(segs[i:j], "/"), j < len(segs)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestMatchGlobsAsDefined(t *testing.T) {
+	globs := []string{"test_*.py", "*_test.py", "conftest.py", "tests/", "/conftest.py", "gen/", "a?c.py", "ab*ba", "[!t]*.py",
+		`\*.py`, "*", "**", "shared/gcp_clients.py", "scripts/**/*.py", "a/**", "**/b.py", "x/*/y.py", "foo.py ", "!tests/", "#c", "", "/", "a//b.py"}
+	paths := []string{"a.py", "test_a.py", "svc/tests/x.py", "tests", "svc/gen", "svc/gen/a.py", "conftest.py", "x/conftest.py", "abc.py", "ac.py",
+		"aba", "abba", "t.py", "*.py", "svc/shared/gcp_clients.py", "shared/gcp_clients.py", "svc/scripts/a/b/run.py", "a/b.py", "a/b/c/b.py",
+		"x/q/y.py", "x/y.py", "foo.py", `svc\tests\a.py`, "/abs/svc/test_x.py", "a//b.py", ""}
+	for _, g := range globs {
+		for _, p := range paths {
+			if got, want := MatchGlobs([]string{g}, p), refMatchGlobs([]string{g}, p); got != want {
+				t.Errorf("MatchGlobs(%q, %q) = %v, the definition gives %v", g, p, got, want)
+			}
 		}
 	}
 }
