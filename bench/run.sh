@@ -50,6 +50,7 @@ names=(xylint-2 ast-grep xylint-all)
 labels=("xylint --select XY004,XY005" "ast-grep scan (2 rules)" "xylint, all rules")
 # cmd_of NAME: sets the array cmd to NAME's command line.
 cmd_of() {
+  # shellcheck disable=SC2054 # the comma belongs to --select's value
   case $1 in
   xylint-2) cmd=("$xylint" check --select XY004,XY005 --format json "$dir") ;;
   ast-grep) cmd=("$astgrep" scan -c "$bench/ast-grep/sgconfig.yml" --no-ignore hidden --json=stream "$dir") ;;
