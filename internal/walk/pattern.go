@@ -145,8 +145,19 @@ func matchSeg(pat, name string) bool {
 	if pat == "**" {
 		return true
 	}
-	if !strings.ContainsAny(pat, `*?[\`) {
+	i := strings.IndexAny(pat, `*?[\`)
+	if i < 0 {
 		return pat == name // most gitignore lines name a file or directory
+	}
+	// The literal text before the first wildcard, and after the last one
+	// when there is no class or escape, must be there ("*.pyc" and
+	// "main.py"): most names fail these before path.Match, which every
+	// walked entry meets for every pattern.
+	if !strings.HasPrefix(name, pat[:i]) {
+		return false
+	}
+	if !strings.ContainsAny(pat, `[\`) && !strings.HasSuffix(name, pat[strings.LastIndexAny(pat, "*?")+1:]) {
+		return false
 	}
 	ok, err := path.Match(pat, name)
 	return err == nil && ok

@@ -1,6 +1,9 @@
 package walk
 
-import "testing"
+import (
+	"path"
+	"testing"
+)
 
 func TestPatternMatch(t *testing.T) {
 	tests := []struct {
@@ -74,6 +77,24 @@ func TestNegationLastMatchWins(t *testing.T) {
 	} {
 		if got, _ := ps.Match(tt.abs, tt.isDir); got != tt.want {
 			t.Errorf("Match(%q) = %v, want %v", tt.abs, got, tt.want)
+		}
+	}
+}
+
+// matchSeg rejects names early by a pattern's literal ends; it answers as
+// path.Match does.
+func TestMatchSegAsPathMatch(t *testing.T) {
+	pats := []string{"*.pyc", "test_*.py", "*_test.py", "ab*ba", "a?c", "*", "?", "[!a]x.py", `\*.py`, `a\?b*`, "x[", "*.egg-info", "__pycache__", ".*", "*~", "a*b*c"}
+	names := []string{"", "a", "c.pyc", "c.py", "test_.py", "test_a.py", "a_test.py", "aba", "abba", "abc", "ac", "bx.py", "ax.py", "*.py", "a?bz", "x[", "p.egg-info", "__pycache__", ".venv", "f~", "abc", "aXbYc", "ab"}
+	for _, p := range pats {
+		for _, n := range names {
+			want, err := path.Match(p, n)
+			if err != nil {
+				want = false
+			}
+			if got := matchSeg(p, n); got != want {
+				t.Errorf("matchSeg(%q, %q) = %v, path.Match says %v", p, n, got, want)
+			}
 		}
 	}
 }
