@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -28,7 +29,8 @@ type Options struct {
 	// Write writes the fixed files in place; otherwise Run only computes
 	// them (--diff).
 	Write bool
-	// Jobs bounds the files fixed in parallel (<= 0: 1).
+	// Jobs bounds the files fixed in parallel (<= 0: GOMAXPROCS, as the
+	// check's analysis).
 	Jobs int
 	// Languages holds each language's verifier and formatter
 	// (fixers.Options.SyntaxErrors, Format). A language missing here is
@@ -133,9 +135,13 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 		}
 	}
 	files := make([]*File, len(todo))
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range max(1, min(opts.Jobs, len(todo))) {
+	for range max(1, min(jobs, len(todo))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
