@@ -190,8 +190,10 @@ feed:
 }
 
 // projectLeft returns the findings of the check that the fix rounds could
-// not see: the rounds re-analyse one file, so findings of a rule's
-// project-wide phase (cross-file facts) are not reproduced. For each rule,
+// not see: the rounds re-analyse one file, and a producer may not reproduce
+// the findings of a rule's project-wide phase (cross-file facts) there
+// (the Python producer reproduces those of the rules that reported into
+// the file at check time). For each rule,
 // as many of the check's findings as the rounds neither fixed nor left are
 // kept as they were (NoFix, original positions), preferring those whose
 // message the rounds did not report (a fix of one rule can change another
