@@ -153,6 +153,27 @@ func TestBrokenConfigurationStopsOnlyWhatItGoverns(t *testing.T) {
 	}
 }
 
+// A broken configuration in a folder with nothing to check (no source
+// file, no subfolder) is not read: the walk asks about a folder's
+// configuration only for what it would check there.
+func TestBrokenConfigurationWithNothingToCheck(t *testing.T) {
+	setup(t, map[string]string{
+		"good/m.py":          "BAD\n",
+		"docs/xylint.toml":   "selct = []\n",
+		"docs/index.md":      "# docs\n",
+		"docs/conf.txt":      "x\n",
+		"broken/xylint.toml": "selct = []\n",
+		"broken/sub/m.py":    "BAD\n",
+	})
+	res, _, _ := check(t, config.Overrides{})
+	if got := summary(res); !slices.Equal(got, []string{"good/m.py:1:1: XY005 [print-call] bad thing"}) {
+		t.Errorf("diagnostics %q", got)
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].String(), "broken/xylint.toml:1:1: selct: unknown key") {
+		t.Errorf("errors %v", res.Errors)
+	}
+}
+
 func TestReadSource(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.py")

@@ -211,13 +211,16 @@ func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 		if isDir && alwaysSkipped[name] {
 			continue
 		}
+		// The extension first: most files of a tree are not source files,
+		// and matching each against every ignore and exclude pattern above
+		// it was a third of the walk.
+		if !isDir && !w.wanted(name) {
+			continue
+		}
 		if ignored(ign, childAbs, isDir) {
 			continue
 		}
 		if w.opts.Exclude != nil && w.opts.Exclude(childAbs, isDir) {
-			continue
-		}
-		if !isDir && !w.wanted(name) {
 			continue
 		}
 		childReal := filepath.Join(real, name)
