@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/config"
@@ -213,7 +214,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	lookup := opts.Registry.LookupSuppression
+	finishAll(res.Files, configs, opts.Registry.LookupSuppression, jobs)
 	for _, f := range res.Files {
 		if f.Err != nil {
 			res.Errors = append(res.Errors, Problem{f.Path, strings.TrimPrefix(f.Err.Error(), f.Path+": ")})
@@ -222,10 +223,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + f.Skipped})
 			continue
 		}
-		f.Diagnostics = finishDiagnostics(f, configs[f.Path], lookup)
-		if len(f.Diagnostics) == 0 {
-			f.Src, f.Comments = nil, nil // keep memory for the files that are shown
-		}
 		res.Diagnostics = append(res.Diagnostics, f.Diagnostics...)
 	}
 	slices.SortFunc(res.Files, func(a, b *lint.FileResult) int { return cmp.Compare(a.Path, b.Path) })
@@ -233,6 +230,30 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	sortProblems(res.Errors)
 	sortProblems(res.Notices)
 	return res, nil
+}
+
+// finishAll runs finishDiagnostics on the files on jobs goroutines (the
+// files are independent; one core took ~20 ms on 3,800 files while the
+// other had nothing to do) and drops the source of files left without
+// diagnostics, to keep memory for the files that are shown.
+func finishAll(files []*lint.FileResult, configs map[string]*config.FileConfig, lookup func(string) *lint.Rule, jobs int) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(files))) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				f := files[i]
+				if f.Skipped != "" {
+					continue
+				}
+				f.Diagnostics = finishDiagnostics(f, configs[f.Path], lookup)
+				if len(f.Diagnostics) == 0 {
+					f.Src, f.Comments = nil, nil
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // finishDiagnostics keeps the diagnostics of f that its configuration
