@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -26,7 +27,7 @@ func ParseSharedLogger(s string) (SharedLogger, error) {
 		return SharedLogger{}, nil
 	}
 	m, n, ok := strings.Cut(s, ":")
-	if !ok || !isDotted(m) || !isIdentifier(n) {
+	if !ok || !modules.IsDotted(m) || !modules.IsIdentifier(n) {
 		return SharedLogger{}, fmt.Errorf("logger-import %q: want \"module:name\", such as \"shared.logging_config:logger\"", s)
 	}
 	return SharedLogger{Module: m, Name: n}, nil
@@ -145,26 +146,4 @@ func (f *File) moduleImport(module string) *names.Binding {
 		}
 	}
 	return nil
-}
-
-func isIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-func isDotted(s string) bool {
-	for _, p := range strings.Split(s, ".") {
-		if !isIdentifier(p) {
-			return false
-		}
-	}
-	return true
 }

@@ -314,3 +314,18 @@ func topStatement(n syntax.Node) syntax.Node {
 	}
 	return syntax.Node{}
 }
+
+// RunsAtImportBefore reports whether n is evaluated at import time before
+// offset at: a name imported at at would not be bound yet when n runs, so a
+// fix must not make n use it.
+func RunsAtImportBefore(n syntax.Node, at int) bool {
+	if n.Start() >= at {
+		return false
+	}
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
+			return false
+		}
+	}
+	return true
+}

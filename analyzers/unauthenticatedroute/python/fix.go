@@ -72,7 +72,7 @@ func (fx *fixer) ref(q string, n syntax.Node) (string, []lint.Edit, bool) {
 		}
 		e, imp = name, &pyedit.Import{Module: q[:i], Name: name}
 	}
-	if runsAtImportBefore(n, fx.ed.AfterImports()) {
+	if pyedit.RunsAtImportBefore(n, fx.ed.AfterImports()) {
 		return "", nil, false
 	}
 	return e, fx.ed.AddImport(*imp), true
@@ -234,18 +234,4 @@ func isCrossOrigin(d syntax.Node) bool {
 
 func lastName(q string) string {
 	return q[strings.LastIndexByte(q, '.')+1:]
-}
-
-// runsAtImportBefore: n is evaluated at import time before offset at (a
-// name imported there would not be bound yet).
-func runsAtImportBefore(n syntax.Node, at int) bool {
-	if n.Start() >= at {
-		return false
-	}
-	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
-		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
-			return false
-		}
-	}
-	return true
 }

@@ -106,24 +106,10 @@ func (fx *fixer) origins(n syntax.Node) (string, []lint.Edit, bool) {
 	if imp == nil {
 		return fx.expr, nil, true
 	}
-	if runsAtImportBefore(n, fx.ed.AfterImports()) {
+	if pyedit.RunsAtImportBefore(n, fx.ed.AfterImports()) {
 		return "", nil, false
 	}
 	return fx.expr, fx.ed.AddImport(*imp), true
-}
-
-// runsAtImportBefore: n is evaluated at import time before offset at (a
-// name imported there would not be bound yet).
-func runsAtImportBefore(n syntax.Node, at int) bool {
-	if n.Start() >= at {
-		return false
-	}
-	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
-		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
-			return false
-		}
-	}
-	return true
 }
 
 func (fx *fixer) fix(msg string, edits ...lint.Edit) *lint.Fix {
