@@ -1,12 +1,7 @@
 package e2e
 
 import (
-	"bytes"
 	"encoding/json"
-	"io/fs"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,38 +12,16 @@ import (
 // without a fix; every changed file compiles with python3; a second fix
 // changes nothing.
 func TestPlatformFixCORSAuthShutdown(t *testing.T) {
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Fatalf("python3 is needed to compile the fixed files: %v", err)
-	}
-	root := repoRoot(t)
-	src := filepath.Join(root, "testdata", "platform")
-	dir := filepath.Join(t.TempDir(), "platform")
-	copyTree(t, src, dir)
-
-	bin := filepath.Join(t.TempDir(), "xylint")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/xylint")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/xylint: %v\n%s", err, out)
-	}
-	// run returns the command's standard output, then its standard error.
+	dir := platformCopy(t)
+	bin := xylintBinary(t)
+	// run returns the command's standard output, then its standard error
+	// (for check, the JSON report alone).
 	run := func(args ...string) (string, int) {
-		cmd := exec.Command(bin, args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "NO_COLOR=1")
-		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errOut
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("xylint %s: %v", strings.Join(args, " "), err)
-		}
+		out, errOut, code := runXylint(t, bin, dir, args...)
 		if args[0] == "check" {
-			return out.String(), code // the JSON report alone
+			return out, code
 		}
-		return out.String() + errOut.String(), code
+		return out + errOut, code
 	}
 	rules := map[string]bool{"XY001": true, "XY002": true, "XY006": true}
 
@@ -71,24 +44,8 @@ func TestPlatformFixCORSAuthShutdown(t *testing.T) {
 	}
 
 	// Every changed Python file compiles.
-	var changed []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		a, _ := os.ReadFile(p)
-		b, _ := os.ReadFile(filepath.Join(src, rel))
-		if !bytes.Equal(a, b) {
-			changed = append(changed, p)
-		}
-		return nil
-	})
-	if len(changed) == 0 {
+	if len(changedPython(t, dir)) == 0 {
 		t.Fatal("fix changed no file")
-	}
-	if out, err := exec.Command("python3", append([]string{"-m", "py_compile"}, changed...)...).CombinedOutput(); err != nil {
-		t.Errorf("fixed files do not compile: %v\n%s", err, out)
 	}
 
 	// Idempotence: a second run has nothing to do.
@@ -127,29 +84,4 @@ func lineWith(s, sub string) string {
 		}
 	}
 	return ""
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", from, err)
-	}
 }

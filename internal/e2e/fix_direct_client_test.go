@@ -3,10 +3,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,37 +14,15 @@ import (
 // hand-made cached singleton (no fix by design); the changed files compile
 // with python3; a second fix changes nothing.
 func TestPlatformFixDirectClient(t *testing.T) {
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Fatalf("python3 is needed to compile the fixed files: %v", err)
-	}
-	root := repoRoot(t)
-	src := filepath.Join(root, "testdata", "platform")
-	dir := filepath.Join(t.TempDir(), "platform")
-	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "xylint")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/xylint")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/xylint: %v\n%s", err, out)
-	}
-	// run returns stdout (and stderr too when all is set).
+	dir := platformCopy(t)
+	bin := xylintBinary(t)
+	// runOut returns stdout (and stderr too when all is set).
 	runOut := func(all bool, args ...string) (string, int) {
-		cmd := exec.Command(bin, args...)
-		cmd.Dir = dir
-		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errOut
+		out, errOut, code := runXylint(t, bin, dir, args...)
 		if all {
-			cmd.Stderr = &out
+			return out + errOut, code
 		}
-		err := cmd.Run()
-		if ee, ok := err.(*exec.ExitError); ok {
-			return out.String(), ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("xylint %s: %v", strings.Join(args, " "), err)
-		}
-		return out.String(), 0
+		return out, code
 	}
 	run := func(args ...string) (string, int) { return runOut(true, args...) }
 	type diag struct {
@@ -96,27 +71,14 @@ func TestPlatformFixDirectClient(t *testing.T) {
 		t.Errorf("%d findings before, %d with a fix, %d after", len(before), withFix, len(after))
 	}
 
-	var changed []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
-			return nil
+	changed := changedPython(t, dir)
+	for _, p := range changed {
+		if a, _ := os.ReadFile(p); bytes.Contains(a, []byte("bigquery.Client()")) && !bytes.Contains(a, []byte("from google.cloud import bigquery")) {
+			t.Errorf("%s: bigquery.Client() left without its import", p)
 		}
-		rel, _ := filepath.Rel(dir, p)
-		a, _ := os.ReadFile(p)
-		b, _ := os.ReadFile(filepath.Join(src, rel))
-		if !bytes.Equal(a, b) {
-			changed = append(changed, p)
-			if bytes.Contains(a, []byte("bigquery.Client()")) && !bytes.Contains(a, []byte("from google.cloud import bigquery")) {
-				t.Errorf("%s: bigquery.Client() left without its import", rel)
-			}
-		}
-		return nil
-	})
+	}
 	if len(changed) < 5 {
 		t.Fatalf("fix changed %d files", len(changed))
-	}
-	if out, err := exec.Command("python3", append([]string{"-m", "py_compile"}, changed...)...).CombinedOutput(); err != nil {
-		t.Errorf("fixed files do not compile: %v\n%s", err, out)
 	}
 	if out, code := run("fix", "--unsafe-fixes", "--select", "XY003", "--diff", "."); code != 0 || strings.Contains(out, "+++ ") {
 		t.Errorf("a second fix would change files (exit %d):\n%s", code, out)

@@ -198,12 +198,7 @@ func TestPlatformCheck(t *testing.T) {
 	platform := filepath.Join(root, "testdata", "platform")
 	e := loadExpectations(t, platform)
 
-	bin := filepath.Join(t.TempDir(), "xylint")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/xylint")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/xylint: %v\n%s", err, out)
-	}
+	bin := xylintBinary(t)
 
 	cmd := exec.Command(bin, "check", "--format", "json", filepath.Join("testdata", "platform"))
 	cmd.Dir = root
