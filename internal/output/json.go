@@ -3,10 +3,10 @@ package output
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/xynergy/xylint/internal/driver"
@@ -134,34 +134,21 @@ func encodeJSON(w io.Writer, rep *jsonReport, jobs int) error {
 	// array: its inner lines carry the array's indentation.
 	const sep = ",\n    "
 	chunks := make([][]byte, jobs)
-	errs := make([]error, jobs)
 	var wg sync.WaitGroup
 	for j := range jobs {
 		lo, hi := j*len(diags)/jobs, (j+1)*len(diags)/jobs
 		wg.Go(func() {
-			// One encoder per chunk reuses its buffers (MarshalIndent per
-			// element left ~3 KB of garbage each).
-			var b bytes.Buffer
-			enc := json.NewEncoder(&b)
-			enc.SetIndent("    ", "  ")
+			var b []byte
 			for i := lo; i < hi; i++ {
 				if i > lo {
-					b.Truncate(b.Len() - 1) // Encode's newline
-					b.WriteString(sep)
+					b = append(b, sep...)
 				}
-				if err := enc.Encode(&diags[i]); err != nil {
-					errs[j] = err
-					return
-				}
+				b = appendDiagnostic(b, &diags[i], "    ")
 			}
-			b.Truncate(b.Len() - 1)
-			chunks[j] = b.Bytes()
+			chunks[j] = b
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
 	parts := [][]byte{frame.Bytes()[:at], []byte("\n    ")}
 	for j, c := range chunks {
 		if j > 0 {
@@ -176,6 +163,120 @@ func encodeJSON(w io.Writer, rep *jsonReport, jobs int) error {
 		}
 	}
 	return nil
+}
+
+// appendDiagnostic appends d as a json.Encoder with SetIndent(pre, "  ")
+// encodes it, without the final newline: by hand, as encoding/json's
+// reflection and its second pass for the indentation were most of the
+// output's time (~65 ms of CPU for 5,800 findings).
+func appendDiagnostic(b []byte, d *jsonDiagnostic, pre string) []byte {
+	in := pre + "  "
+	b = append(b, '{')
+	b = appendKey(b, in, "code", true)
+	b = appendString(b, d.Code)
+	b = appendKey(b, in, "name", false)
+	b = appendString(b, d.Name)
+	b = appendKey(b, in, "path", false)
+	b = appendString(b, d.Path)
+	b = appendKey(b, in, "language", false)
+	b = appendString(b, d.Language)
+	b = appendKey(b, in, "severity", false)
+	b = appendString(b, d.Severity)
+	b = appendKey(b, in, "message", false)
+	b = appendString(b, d.Message)
+	b = appendKey(b, in, "range", false)
+	b = appendRange(b, d.Range, in)
+	if f := d.Fix; f != nil {
+		in2 := in + "  "
+		b = appendKey(b, in, "fix", false)
+		b = append(b, '{')
+		b = appendKey(b, in2, "message", true)
+		b = appendString(b, f.Message)
+		b = appendKey(b, in2, "safety", false)
+		b = appendString(b, f.Safety)
+		b = appendKey(b, in2, "edits", false)
+		if len(f.Edits) == 0 {
+			b = append(b, "[]"...)
+		} else {
+			in3, in4 := in2+"  ", in2+"    "
+			b = append(b, '[')
+			for i, e := range f.Edits {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, '\n')
+				b = append(b, in3...)
+				b = append(b, '{')
+				b = appendKey(b, in4, "range", true)
+				b = appendRange(b, e.Range, in4)
+				b = appendKey(b, in4, "new", false)
+				b = appendString(b, e.New)
+				b = appendClose(b, in3, '}')
+			}
+			b = appendClose(b, in2, ']')
+		}
+		b = appendClose(b, in, '}')
+	}
+	if d.Kind != "" {
+		b = appendKey(b, in, "kind", false)
+		b = appendString(b, d.Kind)
+	}
+	return appendClose(b, pre, '}')
+}
+
+// appendKey appends an object's key on its own line, indented by in.
+func appendKey(b []byte, in, key string, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = append(b, '\n')
+	b = append(b, in...)
+	b = append(b, '"')
+	b = append(b, key...)
+	return append(b, `": `...)
+}
+
+func appendClose(b []byte, in string, c byte) []byte {
+	b = append(b, '\n')
+	b = append(b, in...)
+	return append(b, c)
+}
+
+func appendRange(b []byte, r lint.Range, in string) []byte {
+	in2 := in + "  "
+	b = append(b, '{')
+	b = appendKey(b, in2, "start", true)
+	b = appendPosition(b, r.Start, in2)
+	b = appendKey(b, in2, "end", false)
+	b = appendPosition(b, r.End, in2)
+	return appendClose(b, in, '}')
+}
+
+func appendPosition(b []byte, p lint.Position, in string) []byte {
+	in2 := in + "  "
+	b = append(b, '{')
+	b = appendKey(b, in2, "offset", true)
+	b = strconv.AppendInt(b, int64(p.Offset), 10)
+	b = appendKey(b, in2, "line", false)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = appendKey(b, in2, "column", false)
+	b = strconv.AppendInt(b, int64(p.Column), 10)
+	return appendClose(b, in, '}')
+}
+
+// appendString appends s quoted as encoding/json quotes it. Printable ASCII
+// other than what it escapes (quote, backslash, and <, > and & for HTML) is
+// copied; any other string is left to encoding/json.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func problems(ps []driver.Problem) []jsonProblem {

@@ -221,8 +221,13 @@ func TestJSONEncodedInParallel(t *testing.T) {
 	for i := range 13 {
 		d := jsonDiagnostic{Code: "XY005", Name: "print-call", Path: fmt.Sprintf("svc/m%d.py", i), Language: "python",
 			Severity: "warning", Message: "`print` <call> & \"é\"\n\t\u2028", Kind: "per-request"}
+		if i%2 == 0 { // no character to escape; no kind
+			d.Message, d.Kind = "`print` call; use the module logger", ""
+			d.Range = lint.Range{Start: lint.Position{Offset: 12345, Line: 7, Column: 3}, End: lint.Position{Offset: 12350, Line: 8}}
+		}
 		if i%3 == 0 {
-			d.Fix = &jsonFix{Message: "fix", Safety: "safe", Edits: []jsonEdit{{New: "logger.info"}, {New: "import logging\n"}}}
+			d.Fix = &jsonFix{Message: "fix", Safety: "safe", Edits: []jsonEdit{{New: "logger.info"}, {New: "import logging\n",
+				Range: lint.Range{Start: lint.Position{Offset: 1, Line: 2, Column: 3}, End: lint.Position{Offset: 4, Line: 5, Column: 6}}}}}
 		}
 		if i%5 == 0 {
 			d.Fix = &jsonFix{Message: "none", Safety: "unsafe", Edits: []jsonEdit{}}
