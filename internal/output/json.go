@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
@@ -131,38 +133,51 @@ func encodeJSON(w io.Writer, rep *jsonReport, jobs int) error {
 	at += len(field)
 
 	// Chunks of consecutive diagnostics, each element as it sits in the
-	// array: its inner lines carry the array's indentation.
+	// array (its inner lines carry the array's indentation), encoded by jobs
+	// goroutines and written in order as they are done: a few chunks in
+	// memory at a time, not a second copy of the report.
 	const sep = ",\n    "
-	chunks := make([][]byte, jobs)
+	const perChunk = 64
+	n := (len(diags) + perChunk - 1) / perChunk
+	chunks := make([][]byte, n)
+	done := make([]chan struct{}, n)
+	for k := range done {
+		done[k] = make(chan struct{})
+	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for j := range jobs {
-		lo, hi := j*len(diags)/jobs, (j+1)*len(diags)/jobs
+	for range jobs {
 		wg.Go(func() {
-			var b []byte
-			for i := lo; i < hi; i++ {
-				if i > lo {
-					b = append(b, sep...)
+			var b []byte // reused: a chunk is written before the buffer grows past a few chunks
+			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
+				b = b[:0]
+				for i := k * perChunk; i < min((k+1)*perChunk, len(diags)); i++ {
+					if i > 0 {
+						b = append(b, sep...)
+					}
+					b = appendDiagnostic(b, &diags[i], "    ")
 				}
-				b = appendDiagnostic(b, &diags[i], "    ")
+				chunks[k] = slices.Clone(b)
+				close(done[k])
 			}
-			chunks[j] = b
 		})
 	}
-	wg.Wait()
-	parts := [][]byte{frame.Bytes()[:at], []byte("\n    ")}
-	for j, c := range chunks {
-		if j > 0 {
-			parts = append(parts, []byte(sep))
-		}
-		parts = append(parts, c)
+	defer wg.Wait()
+	write := func(p []byte) error {
+		_, err := w.Write(p)
+		return err
 	}
-	parts = append(parts, []byte("\n  "), frame.Bytes()[at:])
-	for _, p := range parts {
-		if _, err := w.Write(p); err != nil {
+	if err := write(append(frame.Bytes()[:at:at], "\n    "...)); err != nil {
+		return err
+	}
+	for k := range chunks {
+		<-done[k]
+		if err := write(chunks[k]); err != nil {
 			return err
 		}
+		chunks[k] = nil
 	}
-	return nil
+	return write(append([]byte("\n  "), frame.Bytes()[at:]...))
 }
 
 // appendDiagnostic appends d as a json.Encoder with SetIndent(pre, "  ")

@@ -218,7 +218,7 @@ func TestJSONEncodedInParallel(t *testing.T) {
 	rep := jsonReport{Version: JSONVersion, Tool: jsonTool{Name: "xylint", Version: "v1\n<&>"},
 		Errors: []jsonProblem{{Path: "a.py", Message: "x"}}, Skipped: []jsonProblem{},
 		Summary: jsonSummary{Files: 3, ByRule: map[string]int{"XY005": 2, "XY004": 1}}}
-	for i := range 13 {
+	for i := range 200 {
 		d := jsonDiagnostic{Code: "XY005", Name: "print-call", Path: fmt.Sprintf("svc/m%d.py", i), Language: "python",
 			Severity: "warning", Message: "`print` <call> & \"é\"\n\t\u2028", Kind: "per-request"}
 		if i%2 == 0 { // no character to escape; no kind
@@ -234,7 +234,7 @@ func TestJSONEncodedInParallel(t *testing.T) {
 		}
 		rep.Diagnostics = append(rep.Diagnostics, d)
 	}
-	for _, n := range []int{0, 4, 13} {
+	for _, n := range []int{0, 4, 13, 64, 65, 200} { // chunks of 64
 		r := rep
 		r.Diagnostics = rep.Diagnostics[:n]
 		var want bytes.Buffer
