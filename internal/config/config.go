@@ -129,6 +129,9 @@ type Loader struct {
 
 	mu    sync.Mutex
 	byDir map[string]loaded
+	// unconfigured are directories known to hold no configuration file
+	// (Listed).
+	unconfigured map[string]bool
 }
 
 type loaded struct {
@@ -145,7 +148,7 @@ func NewLoader(reg *Registry, ov Overrides) (*Loader, error) {
 		}
 		ov.Cwd = wd
 	}
-	l := &Loader{reg: reg, ov: ov, byDir: map[string]loaded{}}
+	l := &Loader{reg: reg, ov: ov, byDir: map[string]loaded{}, unconfigured: map[string]bool{}}
 	l.xyType = l.decodeType()
 	for _, f := range []struct {
 		name string
@@ -180,6 +183,20 @@ func (l *Loader) ForDir(dir string) (*Settings, error) {
 	return l.forDir(dir)
 }
 
+// Listed tells the loader the entries of dir (a directory walk lists them
+// anyway): when none is a configuration file, dir's own configuration is
+// known to be absent without trying to open each name.
+func (l *Loader) Listed(dir string, has func(name string) bool) {
+	for _, name := range FileNames {
+		if has(name) {
+			return
+		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.unconfigured[dir] = true
+}
+
 func (l *Loader) forDir(dir string) (*Settings, error) {
 	if r, ok := l.byDir[dir]; ok {
 		return r.s, r.err
@@ -209,6 +226,9 @@ func (l *Loader) ForFile(abs string) (*FileConfig, error) {
 // loadDir reads the preferred configuration file of dir; nil, nil when dir
 // has none.
 func (l *Loader) loadDir(dir string) (*Settings, error) {
+	if l.unconfigured[dir] {
+		return nil, nil
+	}
 	for _, name := range FileNames {
 		file := filepath.Join(dir, name)
 		src, err := os.ReadFile(file)

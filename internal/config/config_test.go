@@ -237,3 +237,26 @@ func TestEffectiveConfigRoundTrips(t *testing.T) {
 		t.Errorf("round trip enabled %v", got)
 	}
 }
+
+// Listed spares the loader the files a directory listing shows absent, and
+// only those.
+func TestListedDirectoryWithoutConfigurationIsNotRead(t *testing.T) {
+	root := t.TempDir()
+	filetree.Write(t, root, map[string]string{
+		"a/xylint.toml": "ignore = [\"XY005\"]\n",
+		"b/xylint.toml": "ignore = [\"XY005\"]\n",
+	})
+	l := loader(t, root, Overrides{})
+	// A listing that shows no configuration file (here, wrongly): a is not read.
+	l.Listed(filepath.Join(root, "a"), func(string) bool { return false })
+	l.Listed(filepath.Join(root, "b"), func(name string) bool { return name == "xylint.toml" })
+	for dir, want := range map[string]bool{"a": true, "b": false} {
+		fc, err := l.ForFile(filepath.Join(root, dir, "m.py"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fc.Enabled(ruleB); got != want {
+			t.Errorf("%s: XY005 enabled %v, want %v", dir, got, want)
+		}
+	}
+}

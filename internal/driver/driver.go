@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -154,6 +155,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	files, walkErrs := walk.Walk(opts.Paths, walk.Options{
 		Extensions:  exts,
 		NoGitignore: opts.NoGitignore,
+		Listed: func(abs string, entries []fs.DirEntry) {
+			loader.Listed(abs, func(name string) bool { return walk.HasEntry(entries, name) })
+		},
 		Exclude: func(abs string, isDir bool) bool {
 			if !isDir && skipReason(opts.Producers, abs) != "" {
 				return true
