@@ -135,3 +135,12 @@ func TestApplyKeepsDiagnosticsWithoutComments(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestContainsNoqaAgreesWithThePatterns(t *testing.T) {
+	for _, s := range []string{"# noqa", "# NOQA: XY005", "#NoQa", "# xylint: noqa", "# no qa", "# nqoa", "# noq", "", "# nöqa", "# NOQA"[:5]} {
+		want := noqaRe.MatchString(s) || fileNoqaRe.MatchString(s)
+		if got := containsNoqa(s); got != want {
+			t.Errorf("containsNoqa(%q) = %v, the patterns say %v", s, got, want)
+		}
+	}
+}
