@@ -11,11 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/internal/driver"
@@ -135,31 +133,9 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 		}
 	}
 	files := make([]*File, len(todo))
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, len(todo))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				files[i] = fixOne(res, todo[i], opts)
-			}
-		}()
-	}
-feed:
-	for i := range todo {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	driver.Parallel(ctx, len(todo), opts.Jobs, func(i int) {
+		files[i] = fixOne(res, todo[i], opts)
+	})
 	todoByPath := map[string]*lint.FileResult{}
 	for _, f := range todo {
 		todoByPath[f.Path] = f

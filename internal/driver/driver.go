@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/config"
@@ -241,23 +240,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 // other had nothing to do) and drops the source of files left without
 // diagnostics, to keep memory for the files that are shown.
 func finishAll(files []*lint.FileResult, configs map[string]*config.FileConfig, lookup func(string) *lint.Rule, jobs int) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, len(files))) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				f := files[i]
-				if f.Skipped != "" {
-					continue
-				}
-				f.Diagnostics = finishDiagnostics(f, configs[f.Path], lookup)
-				if len(f.Diagnostics) == 0 {
-					f.Src, f.Comments = nil, nil
-				}
-			}
-		})
-	}
-	wg.Wait()
+	Parallel(context.Background(), len(files), jobs, func(i int) {
+		f := files[i]
+		if f.Skipped != "" {
+			return
+		}
+		f.Diagnostics = finishDiagnostics(f, configs[f.Path], lookup)
+		if len(f.Diagnostics) == 0 {
+			f.Src, f.Comments = nil, nil
+		}
+	})
 }
 
 // finishDiagnostics keeps the diagnostics of f that its configuration

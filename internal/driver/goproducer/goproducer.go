@@ -147,41 +147,24 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	programs := map[string]*golang.Program{}
 	var errs []error
 	var mu sync.Mutex
-	next := make(chan *module)
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, len(mods))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for m := range next {
-				prog, err := p.analyzeModule(ctx, m, files, results)
-				mu.Lock()
-				if err != nil {
-					errs = append(errs, err)
-				}
-				// A program holds the module's syntax and types: keep it
-				// only where `xylint fix` may ask for another round.
-				if prog != nil && hasFix(m, results) {
-					for _, i := range m.inputs {
-						if prog.Has(files[i].Abs) {
-							programs[files[i].Path] = prog
-						}
-					}
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-feed:
-	for _, m := range mods {
-		select {
-		case next <- m:
-		case <-ctx.Done():
-			break feed
+	driver.Parallel(ctx, len(mods), jobs, func(k int) {
+		m := mods[k]
+		prog, err := p.analyzeModule(ctx, m, files, results)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			errs = append(errs, err)
 		}
-	}
-	close(next)
-	wg.Wait()
+		// A program holds the module's syntax and types: keep it only
+		// where `xylint fix` may ask for another round.
+		if prog != nil && hasFix(m, results) {
+			for _, i := range m.inputs {
+				if prog.Has(files[i].Abs) {
+					programs[files[i].Path] = prog
+				}
+			}
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

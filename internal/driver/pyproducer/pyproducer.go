@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"sync"
 
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
@@ -45,27 +44,9 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	}
 	mods := modules.New(paths)
 	p.mods = mods
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, len(files))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], facts[i] = p.analyze(files[i], mods.Module(files[i].Path))
-			}
-		}()
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	driver.Parallel(ctx, len(files), jobs, func(i int) {
+		results[i], facts[i] = p.analyze(files[i], mods.Module(files[i].Path))
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
