@@ -1,20 +1,14 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/fixers/fixrun"
 	"github.com/xynergy/xylint/fixers/goedit"
 	"github.com/xynergy/xylint/fixers/pyedit"
-	"github.com/xynergy/xylint/internal/config"
-	"github.com/xynergy/xylint/internal/driver"
-	"github.com/xynergy/xylint/internal/driver/goproducer"
-	"github.com/xynergy/xylint/internal/driver/pyproducer"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -32,21 +26,9 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "fix [PATH...]",
 		Short: "Apply the rules' fixes in place (default: the current directory)",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := driver.Run(cmd.Context(), driver.Options{
-				Paths:     args,
-				Registry:  driver.DefaultRegistry(),
-				Overrides: config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
-				Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
-				Jobs:      f.jobs,
-			})
+			res, err := f.run(cmd, args, stderr)
 			if err != nil {
 				return err
-			}
-			for _, n := range res.Notices {
-				fmt.Fprintf(stderr, "xylint: notice: %s\n", n)
-			}
-			for _, e := range res.Errors {
-				fmt.Fprintf(stderr, "xylint: error: %s\n", e)
 			}
 			sum := fixrun.Run(cmd.Context(), res, fixrun.Options{
 				Unsafe: unsafe,
@@ -85,10 +67,6 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl := cmd.Flags()
 	fl.BoolVar(&diff, "diff", false, "print the fixes as a unified diff and write nothing (exit 1 when there would be changes)")
 	fl.BoolVar(&unsafe, "unsafe-fixes", false, "also apply fixes that can change behaviour")
-	fl.StringSliceVar(&f.exclude, "exclude", nil, "exclude files and directories matching these globs (gitignore syntax; adds to the configured excludes)")
-	fl.StringSliceVar(&f.sel, "select", nil, "rules to fix, by code, name or code prefix (replaces the configured select)")
-	fl.StringSliceVar(&f.extendSel, "extend-select", nil, "rules to run in addition to the selected ones")
-	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
-	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files analysed and fixed in parallel (default: the number of CPUs)")
+	f.runFlags(fl, "files analysed and fixed in parallel (default: the number of CPUs)")
 	return cmd
 }

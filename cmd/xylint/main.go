@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/internal/config"
@@ -73,6 +74,43 @@ type checkFlags struct {
 	maxFileSize                     string
 }
 
+// runFlags are the flags check and fix share: what to look at and how.
+func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
+	fl.StringSliceVar(&f.exclude, "exclude", nil, "exclude files and directories matching these globs (gitignore syntax; adds to the configured excludes)")
+	fl.StringSliceVar(&f.sel, "select", nil, "rules to run, by code, name or code prefix (replaces the configured select)")
+	fl.StringSliceVar(&f.extendSel, "extend-select", nil, "rules to run in addition to the selected ones (e.g. XY100)")
+	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, jobsHelp)
+	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
+}
+
+// run runs the check driver over args with every language's producer and
+// prints its notices and errors to stderr.
+func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*driver.Result, error) {
+	maxSize, err := driver.ParseSize(f.maxFileSize)
+	if err != nil {
+		return nil, fmt.Errorf("--max-file-size: %w", err)
+	}
+	res, err := driver.Run(cmd.Context(), driver.Options{
+		Paths:       args,
+		Registry:    driver.DefaultRegistry(),
+		Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
+		Producers:   []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
+		Jobs:        f.jobs,
+		MaxFileSize: maxSize,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range res.Notices {
+		fmt.Fprintf(stderr, "xylint: notice: %s\n", n)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "xylint: error: %s\n", e)
+	}
+	return res, nil
+}
+
 func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
@@ -85,26 +123,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if !contains([]string{"auto", "always", "never"}, f.color) {
 				return fmt.Errorf("--color %q: want auto, always or never", f.color)
 			}
-			maxSize, err := driver.ParseSize(f.maxFileSize)
-			if err != nil {
-				return fmt.Errorf("--max-file-size: %w", err)
-			}
-			res, err := driver.Run(cmd.Context(), driver.Options{
-				Paths:       args,
-				Registry:    driver.DefaultRegistry(),
-				Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
-				Producers:   []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
-				Jobs:        f.jobs,
-				MaxFileSize: maxSize,
-			})
+			res, err := f.run(cmd, args, stderr)
 			if err != nil {
 				return err
-			}
-			for _, n := range res.Notices {
-				fmt.Fprintf(stderr, "xylint: notice: %s\n", n)
-			}
-			for _, e := range res.Errors {
-				fmt.Fprintf(stderr, "xylint: error: %s\n", e)
 			}
 			toTerminal := f.out == "" && isTerminal(os.Stdout)
 			opts := output.Options{
@@ -128,15 +149,10 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceVar(&f.exclude, "exclude", nil, "exclude files and directories matching these globs (gitignore syntax; adds to the configured excludes)")
-	fl.StringSliceVar(&f.sel, "select", nil, "rules to run, by code, name or code prefix (replaces the configured select)")
-	fl.StringSliceVar(&f.extendSel, "extend-select", nil, "rules to run in addition to the selected ones (e.g. XY100)")
-	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
+	f.runFlags(fl, "files analysed in parallel (default: the number of CPUs)")
 	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github")
 	fl.StringVarP(&f.out, "output", "o", "", "write the report to this file (atomically) instead of stdout")
 	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
-	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files analysed in parallel (default: the number of CPUs)")
-	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
 }
