@@ -15,11 +15,7 @@ func TestAnalyzer(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	_, goldens := pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
-	if len(goldens) == 0 {
-		t.Fatal("no fixed files")
-	}
-	pyanalysistest.Compile(t, t.TempDir(), goldens)
+	pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
 }
 
 // Layouts whose `# want` comment would sit inside the edited code, and the

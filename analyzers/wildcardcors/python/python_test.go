@@ -20,11 +20,7 @@ func TestMiddlewareOption(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	_, goldens := pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
-	if len(goldens) == 0 {
-		t.Fatal("no fixed files")
-	}
-	pyanalysistest.Compile(t, t.TempDir(), goldens)
+	pyanalysistest.RunWithFixes(t, "../testdata/python", python.Analyzer, nil)
 }
 
 // fix applies the rule's fixes to src with opts (nil: defaults) and checks

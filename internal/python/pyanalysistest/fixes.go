@@ -26,8 +26,11 @@ const UpdateGoldenEnv = "XYLINT_UPDATE_GOLDEN"
 // nodes), the fixes converged, and fixing the result again changes nothing.
 // A file whose fixes change it must have a golden file; a golden file
 // without changes is an error too. With XYLINT_UPDATE_GOLDEN=1 the golden
-// files are written instead. Goldens returns the compared outputs by path,
-// for tests that check more (such as compiling them with python3).
+// files are written instead. Every fixed output is then compiled with the
+// real `python3 -m py_compile` (valid for tree-sitter is not enough), and
+// a directory in which no fix changes any file fails: its fix test would
+// prove nothing. Goldens returns the compared outputs by path, for tests
+// that check more.
 func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []Result, goldens map[string][]byte) {
 	t.Helper()
 	results = RunWithOptions(t, dir, a, opts)
@@ -71,6 +74,17 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 		}
 		_ = rep
 	}
+	if len(goldens) == 0 {
+		t.Errorf("%s: no fix changes any file", dir)
+		return results, goldens
+	}
+	tmp, err := os.MkdirTemp("", "xylint-golden-")
+	if err != nil {
+		t.Fatalf("%v", err)
+		return results, goldens
+	}
+	defer os.RemoveAll(tmp)
+	Compile(t, tmp, goldens)
 	return results, goldens
 }
 

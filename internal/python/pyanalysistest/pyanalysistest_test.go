@@ -111,3 +111,36 @@ func TestHarnessReportsMissingProjectFinding(t *testing.T) {
 		t.Errorf("errors = %q, want the four cross-file wants unmatched", r.errs)
 	}
 }
+
+// appendReturn reports like flagAssignments, with a fix that appends a
+// module-level `return`: tree-sitter parses it, CPython rejects it.
+var appendReturn = &pyanalysis.Analyzer{
+	Rule:  &lint.Rule{Code: "XY998", Name: "bad-fix", FixSafety: lint.Safe},
+	Kinds: []syntax.Kind{syntax.KindAssignment},
+	Run: func(p *pyanalysis.Pass) error {
+		for _, a := range p.Nodes(syntax.KindAssignment) {
+			if left := a.ChildByField(syntax.FieldLeft); strings.HasPrefix(string(left.Text()), "flagged") && !strings.Contains(string(p.Src), "return") {
+				d := p.Diagnostic(a, "flagged %s", left.Text())
+				d.Fix = &lint.Fix{Message: "append return", Safety: lint.Safe, Edits: []lint.Edit{{Start: len(p.Src), End: len(p.Src), New: "return\n"}}}
+				p.Report(d)
+			}
+		}
+		return nil
+	},
+}
+
+func TestRunWithFixesCompilesGoldens(t *testing.T) {
+	var r recorder
+	pyanalysistest.RunWithFixes(&r, "testdata/badfix", appendReturn, nil)
+	if len(r.errs) != 1 || !strings.Contains(r.errs[0], "fixed files do not compile") {
+		t.Errorf("errors = %q, want one: the golden output does not compile with python3", r.errs)
+	}
+}
+
+func TestRunWithFixesWithoutAnyFix(t *testing.T) {
+	var r recorder
+	pyanalysistest.RunWithFixes(&r, "testdata/missing", flagAssignments, nil)
+	if len(r.errs) == 0 || !strings.Contains(r.errs[len(r.errs)-1], "no fix changes any file") {
+		t.Errorf("errors = %q, want the last to say that no fix changes any file", r.errs)
+	}
+}

@@ -1,0 +1,1 @@
+flagged = 1  # want "flagged flagged"
