@@ -35,7 +35,7 @@ var Analyzer = &pyanalysis.Analyzer{
 	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause},
 	// Every broad handler names Exception or BaseException, or is a bare
 	// `except:`.
-	Prefilter: []string{"Exception", "except:", "except :", "except\t:"},
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"Exception", "except:", "except :", "except\t:"}},
 	Run:       run,
 }
 

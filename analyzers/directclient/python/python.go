@@ -35,6 +35,7 @@ package python
 
 import (
 	"bytes"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -51,11 +52,13 @@ import (
 var Analyzer = &pyanalysis.Analyzer{
 	Rule:  directclient.Rule,
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
-	// A file must name a constructor's top-level package or a per-request
-	// or startup marker. So a helper module between a route and the
-	// function that builds the client, if it mentions neither, is not read:
-	// the site is then classified per call instead of per request.
-	PrefilterFor: func(opts any) []string {
+	// A file must name every dotted part of a constructor (the text of any
+	// import form and call has them all: `from google.cloud import bigquery`
+	// then `bigquery.Client()`), or carry a per-request or startup marker.
+	// So a helper module between a route and the function that builds the
+	// client, if it has neither, is not read: the site is then classified
+	// per call instead of per request.
+	PrefilterFor: func(opts any) *pyanalysis.Prefilter {
 		o, _ := opts.(*directclient.Options)
 		return tableFor(o).prefilter
 	},
@@ -64,10 +67,46 @@ var Analyzer = &pyanalysis.Analyzer{
 }
 
 // entryMarkers are strings one of which a file that registers per-request
-// or startup code contains.
+// or startup code contains, unless isEntry finds such code ("_request" is
+// in Flask's hooks: before_request, teardown_request, ...).
 var entryMarkers = []string{
-	"route", "Route", "request", "Depends", "Security", "functions_framework", "lifespan",
+	"route", "Route", "_request", "teardown_appcontext", "Depends", "Security", "functions_framework", "lifespan",
 	"startup", "middleware", "exception_handler", "errorhandler",
+}
+
+// routeDecorator finds `@app.get("/x")` on an app imported from elsewhere.
+var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...)
+
+// isEntry finds what the markers cannot: a route decorator, or the
+// parameters of a view or Cloud Function (viewEntry) — the word "request"
+// alone is in every file that uses the requests library.
+func isEntry(src []byte) bool {
+	return routeDecorator(src) || hasParams(src)
+}
+
+// entryParams open the parameter lists viewEntry recognises.
+var entryParams = []string{"(request", "(event, context", "(data, context", "(cloud_event"}
+
+// hasParams reports whether src has one of entryParams not followed by an
+// identifier character.
+func hasParams(src []byte) bool {
+	for _, p := range entryParams {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(p))
+			if j < 0 {
+				break
+			}
+			i += j + len(p)
+			if i == len(src) || !isIdentByte(src[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // entry is one row of the compiled table.
@@ -83,9 +122,9 @@ type table struct {
 	// last holds the last dotted part of every exact constructor: a call
 	// whose callee ends otherwise is not resolved at all.
 	last map[string]bool
-	// prefilter are the constructors' top-level packages and the entry
-	// markers (nil when a constructor glob starts with "*").
-	prefilter []string
+	// prefilter holds for files that name a constructor or an entry
+	// (nil when a constructor glob has no literal text).
+	prefilter *pyanalysis.Prefilter
 }
 
 var (
@@ -94,13 +133,16 @@ var (
 )
 
 func tableFor(o *directclient.Options) *table {
-	if o == nil || isDefault(o) {
+	if o == nil {
 		return defaultTable()
 	}
 	if t, ok := tables.Load(o); ok {
 		return t.(*table)
 	}
-	t := compile(o)
+	t := defaultTable()
+	if !isDefault(o) {
+		t = compile(o)
+	}
 	tables.Store(o, t)
 	return t
 }
@@ -116,15 +158,17 @@ func isDefault(o *directclient.Options) bool {
 
 func compile(o *directclient.Options) *table {
 	t := &table{exact: map[string]*entry{}, last: map[string]bool{}}
-	roots := map[string]bool{}
-	anyRoot := false
+	pf := &pyanalysis.Prefilter{
+		Any:   entryMarkers,
+		Match: isEntry,
+	}
 	for _, c := range o.Table() {
-		root, _, _ := strings.Cut(c.Constructor, ".")
-		if strings.Contains(root, "*") {
-			anyRoot = true
-		} else if !roots[root] {
-			roots[root] = true
-			t.prefilter = append(t.prefilter, root)
+		if pf != nil {
+			if parts := literalParts(c.Constructor); len(parts) > 0 {
+				pf.All = append(pf.All, parts)
+			} else {
+				pf = nil // a glob such as "*.*": every file may name it
+			}
 		}
 		e := &entry{Client: c, glob: strings.Contains(c.Constructor, "*")}
 		if e.glob {
@@ -134,11 +178,26 @@ func compile(o *directclient.Options) *table {
 		t.exact[c.Constructor] = e
 		t.last[c.Constructor[strings.LastIndexByte(c.Constructor, '.')+1:]] = true
 	}
-	t.prefilter = append(t.prefilter, entryMarkers...)
-	if anyRoot {
-		t.prefilter = nil
-	}
+	t.prefilter = pf
 	return t
+}
+
+// literalParts returns the strings every file that names constructor (a
+// dotted name or a glob of one) contains: its parts, and the literal runs
+// of parts with wildcards ("*Client" → "Client").
+func literalParts(constructor string) []string {
+	var out []string
+	for _, part := range strings.Split(constructor, ".") {
+		if strings.ContainsAny(part, "?[\\") {
+			continue // a class or escape: no run is certain to occur as written
+		}
+		for _, run := range strings.Split(part, "*") {
+			if run != "" && !slices.Contains(out, run) {
+				out = append(out, run)
+			}
+		}
+	}
+	return out
 }
 
 func (t *table) lookup(q string) *entry {

@@ -36,7 +36,7 @@ var Analyzer = &pyanalysis.Analyzer{
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindAssignment, syntax.KindReturnStatement},
 	// Files that create apps, and files that mount them or give them
 	// shutdown handling.
-	Prefilter: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown"},
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown"}},
 	Run:       run,
 	Project:   project,
 }

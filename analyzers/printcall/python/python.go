@@ -14,7 +14,7 @@ import (
 var Analyzer = &pyanalysis.Analyzer{
 	Rule:      printcall.Rule,
 	Kinds:     []syntax.Kind{syntax.KindCall, syntax.KindPrintStatement},
-	Prefilter: []string{"print"}, // also in "pprint" and "builtins.print"
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"print"}}, // also in "pprint" and "builtins.print"
 	Run:       run,
 }
 

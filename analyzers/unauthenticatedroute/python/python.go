@@ -34,7 +34,7 @@ var Analyzer = &pyanalysis.Analyzer{
 	// A file matters when it declares routes, apps or dependencies, or
 	// re-exports auth ("from .auth import ..."); package __init__ files that
 	// re-export routers contain "route"; settings classes hold prefixes.
-	Prefilter: []string{"route", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket", "Settings", "PREFIX"},
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"route", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket", "Settings", "PREFIX"}},
 	Run:       run,
 	Project:   project,
 }

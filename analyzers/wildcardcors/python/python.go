@@ -33,7 +33,7 @@ var Analyzer = &pyanalysis.Analyzer{
 	// A CORS policy names CORS (CORSMiddleware, flask_cors, Django's CORS_*
 	// settings) or the header; a module that only holds the constant a
 	// policy imports holds a quoted "*".
-	Prefilter: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`},
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`}},
 	Run:       run,
 	Project:   project,
 }

@@ -14,7 +14,7 @@
 // Node.Descendants) where it needs to.
 //
 // Before parsing, the framework drops analyzers that cannot match: those
-// whose Prefilter strings all miss the file's bytes, and those whose options
+// whose Prefilter the file's bytes do not pass, and those whose options
 // exclude the file's path (options implementing Excluder). When no analyzer
 // is left the file is not parsed at all, and its result carries no
 // diagnostics — not even a syntax error, which is only looked for in files

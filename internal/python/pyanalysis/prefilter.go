@@ -2,87 +2,236 @@ package pyanalysis
 
 import (
 	"bytes"
-	"slices"
 	"sync"
-	"unsafe"
 )
 
-// prefilterMask reports which of lists (the prefilters of a file's
-// analyzers) src matches: bit i is set when lists[i] is empty or src
-// contains one of its strings. Lists past the 64th are not looked at (the
-// caller runs their analyzers).
+// Prefilter is a test on a file's bytes that every file an analyzer can
+// report on, or export facts from, passes; the framework does not parse a
+// file that no enabled analyzer's prefilter passes. A file passes when it
+// contains one of Any, or every string of one of All's lists, or Match
+// says so. A nil or empty Prefilter passes every file.
 //
-// One bytes.Contains per string costs a full scan of the file for every
-// string it does not contain — most of ~50 strings, in most files. All
-// lists are matched instead in one pass with an Aho–Corasick automaton,
-// built once per set of lists (a run has a few: the enabled analyzers, less
-// those a file's options exclude); the pass stops when every list matched.
-func prefilterMask(lists [][]string, src []byte) uint64 {
-	lists = lists[:min(len(lists), 64)]
-	var want uint64
-	for i, l := range lists {
-		if len(l) == 0 {
-			want |= 1 << i
+// Strings make the test cheap: all strings of a run's analyzers are found in
+// one pass over the file (an Aho–Corasick automaton). All expresses what one
+// string cannot: a constructor `google.cloud.bigquery.Client` is named only
+// in files that contain "google", "cloud", "bigquery" and "Client", in
+// whatever import form, while "google" alone occurs in two thirds of
+// GoogleCloudPlatform's samples.
+type Prefilter struct {
+	Any []string
+	All [][]string
+	// Match, when non-nil, is asked about files the strings reject, for a
+	// test they cannot express (a decorator on any name); it should be a
+	// quick scan.
+	Match func(src []byte) bool
+}
+
+func (p *Prefilter) empty() bool {
+	return p == nil || len(p.Any) == 0 && len(p.All) == 0 && p.Match == nil
+}
+
+// prefilterMask reports which of pfs (the prefilters of a file's analyzers)
+// src passes: bit i is set when pfs[i] passes. Prefilters past the 64th are
+// not looked at (the caller runs their analyzers).
+func prefilterMask(pfs []*Prefilter, src []byte) uint64 {
+	pfs = pfs[:min(len(pfs), 64)]
+	var passed uint64
+	for i, p := range pfs {
+		if p.empty() {
+			passed |= 1 << i
 		}
 	}
-	empty := want
-	want = 1<<len(lists) - 1
-	if empty == want {
-		return want
+	if passed == 1<<len(pfs)-1 {
+		return passed
 	}
-	if m := automatonFor(lists); m != nil {
-		return empty | m.scan(src, want&^empty)
+	var m *matcher
+	if len(pfs) <= maxKeyPrefilters {
+		m = matcherFor(pfs)
 	}
-	// Too many lists or strings for an automaton: one search per string.
-	found := empty
-	for i, l := range lists {
-		for _, s := range l {
+	if m == nil {
+		m = newMatcher(pfs) // not cached: a run has a few sets of prefilters
+	}
+	return passed | m.passed(src, passed)
+}
+
+// matcher decides a set of prefilters.
+type matcher struct {
+	pfs     []*Prefilter
+	needles []string // distinct strings of all prefilters
+	words   int      // bitset words for needles
+	// Per prefilter, bitsets over needles: any (one word run) and each All
+	// list's.
+	any [][]uint64
+	all [][][]uint64
+	m   *automaton // nil: too many states; bytes.Contains per needle
+}
+
+func newMatcher(pfs []*Prefilter) *matcher {
+	m := &matcher{pfs: pfs}
+	ids := map[string]int{}
+	id := func(s string) int {
+		i, ok := ids[s]
+		if !ok {
+			i = len(m.needles)
+			ids[s] = i
+			m.needles = append(m.needles, s)
+		}
+		return i
+	}
+	type lists struct {
+		any []int
+		all [][]int
+	}
+	ls := make([]lists, len(pfs))
+	for i, p := range pfs {
+		if p == nil {
+			continue
+		}
+		for _, s := range p.Any {
+			ls[i].any = append(ls[i].any, id(s))
+		}
+		for _, l := range p.All {
+			var ids []int
+			for _, s := range l {
+				ids = append(ids, id(s))
+			}
+			ls[i].all = append(ls[i].all, ids)
+		}
+	}
+	m.words = (len(m.needles) + 63) / 64
+	set := func(ids []int) []uint64 {
+		b := make([]uint64, m.words)
+		for _, i := range ids {
+			b[i/64] |= 1 << (i % 64)
+		}
+		return b
+	}
+	m.any = make([][]uint64, len(pfs))
+	m.all = make([][][]uint64, len(pfs))
+	for i, l := range ls {
+		m.any[i] = set(l.any)
+		for _, ids := range l.all {
+			m.all[i] = append(m.all[i], set(ids))
+		}
+	}
+	m.m = buildAutomaton(m.needles, m.words)
+	return m
+}
+
+// passed returns the prefilters src passes, besides those of done.
+func (m *matcher) passed(src []byte, done uint64) uint64 {
+	found := make([]uint64, m.words)
+	if m.m != nil {
+		// The scan may stop once every prefilter not yet decided has one
+		// of its Any strings: nothing found later changes the answer.
+		var stop func([]uint64) bool
+		if m.allHaveAny(done) {
+			stop = func(found []uint64) bool {
+				for i := range m.pfs {
+					if done&(1<<i) == 0 && !intersects(found, m.any[i]) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		m.m.scan(src, found, stop)
+	} else {
+		for i, s := range m.needles {
 			if bytes.Contains(src, []byte(s)) {
-				found |= 1 << i
-				break
+				found[i/64] |= 1 << (i % 64)
 			}
 		}
 	}
-	return found
+	var passed uint64
+	for i, p := range m.pfs {
+		if done&(1<<i) != 0 {
+			continue
+		}
+		ok := intersects(found, m.any[i])
+		for _, l := range m.all[i] {
+			if ok {
+				break
+			}
+			ok = contains(found, l)
+		}
+		if !ok && p.Match != nil {
+			ok = p.Match(src)
+		}
+		if ok {
+			passed |= 1 << i
+		}
+	}
+	return passed
+}
+
+func (m *matcher) allHaveAny(done uint64) bool {
+	for i, p := range m.pfs {
+		if done&(1<<i) == 0 && len(p.Any) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func intersects(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether every bit of b is set in a.
+func contains(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // automaton is an Aho–Corasick automaton over byte strings, as a dense
 // transition table.
 type automaton struct {
-	next []uint16 // state<<8 | byte → state
-	out  []uint64 // state → the lists one of whose strings ends here
+	next []uint16   // state<<8 | byte → state
+	out  [][]uint64 // state → the strings that end here (bitset), or nil
 }
 
-// scan returns the lists matched in src, stopping when all of want are.
-func (m *automaton) scan(src []byte, want uint64) uint64 {
-	var found uint64
-	next, out := m.next, m.out
+// scan sets in found the strings that occur in src; when stop is non-nil it
+// is asked after each new string and ends the scan when it returns true.
+func (a *automaton) scan(src []byte, found []uint64, stop func([]uint64) bool) {
+	next, out := a.next, a.out
 	s := 0
 	for _, c := range src {
 		s = int(next[s<<8|int(c)])
-		if o := out[s]; o != 0 {
-			found |= o
-			if found&want == want {
-				break
+		if o := out[s]; o != nil {
+			changed := false
+			for i, w := range o {
+				if found[i]|w != found[i] {
+					found[i] |= w
+					changed = true
+				}
+			}
+			if changed && stop != nil && stop(found) {
+				return
 			}
 		}
 	}
-	return found
 }
 
 // maxStates bounds the automaton (states are uint16).
 const maxStates = 1 << 16
 
 // buildAutomaton returns nil when the strings need more than maxStates
-// states or there are more than 64 lists.
-func buildAutomaton(lists [][]string) *automaton {
-	if len(lists) > 64 {
-		return nil
-	}
+// states.
+func buildAutomaton(needles []string, words int) *automaton {
 	type node struct {
 		next [256]int32 // -1: none (in the trie)
 		fail int32
-		out  uint64
+		out  []uint64
 	}
 	newNode := func() node {
 		var n node
@@ -92,22 +241,23 @@ func buildAutomaton(lists [][]string) *automaton {
 		return n
 	}
 	nodes := []node{newNode()}
-	for i, l := range lists {
-		for _, s := range l {
-			n := 0
-			for j := 0; j < len(s); j++ {
-				c := s[j]
-				if nodes[n].next[c] < 0 {
-					if len(nodes) == maxStates {
-						return nil
-					}
-					nodes = append(nodes, newNode())
-					nodes[n].next[c] = int32(len(nodes) - 1)
+	for i, s := range needles {
+		n := 0
+		for j := 0; j < len(s); j++ {
+			c := s[j]
+			if nodes[n].next[c] < 0 {
+				if len(nodes) == maxStates {
+					return nil
 				}
-				n = int(nodes[n].next[c])
+				nodes = append(nodes, newNode())
+				nodes[n].next[c] = int32(len(nodes) - 1)
 			}
-			nodes[n].out |= 1 << i
+			n = int(nodes[n].next[c])
 		}
+		if nodes[n].out == nil {
+			nodes[n].out = make([]uint64, words)
+		}
+		nodes[n].out[i/64] |= 1 << (i % 64)
 	}
 	// Failure links in breadth-first order; missing transitions become
 	// those of the failure state, so the table is a DFA.
@@ -123,7 +273,14 @@ func buildAutomaton(lists [][]string) *automaton {
 		n := queue[0]
 		queue = queue[1:]
 		f := nodes[n].fail
-		nodes[n].out |= nodes[f].out
+		if fo := nodes[f].out; fo != nil {
+			if nodes[n].out == nil {
+				nodes[n].out = make([]uint64, words)
+			}
+			for i, w := range fo {
+				nodes[n].out[i] |= w
+			}
+		}
 		for c := range 256 {
 			if t := nodes[n].next[c]; t >= 0 {
 				nodes[t].fail = nodes[f].next[c]
@@ -133,60 +290,105 @@ func buildAutomaton(lists [][]string) *automaton {
 			}
 		}
 	}
-	m := &automaton{next: make([]uint16, len(nodes)<<8), out: make([]uint64, len(nodes))}
+	a := &automaton{next: make([]uint16, len(nodes)<<8), out: make([][]uint64, len(nodes))}
 	for i := range nodes {
 		for c, t := range nodes[i].next {
-			m.next[i<<8|c] = uint16(t)
+			a.next[i<<8|c] = uint16(t)
 		}
-		m.out[i] = nodes[i].out
+		a.out[i] = nodes[i].out
 	}
+	return a
+}
+
+// The matchers built so far, by their prefilters (each analyzer's
+// Prefilter, or what its PrefilterFor returns for the options: the same few
+// values for every file of a run). The keys keep the prefilters alive, so a
+// pointer is never reused for another prefilter while its entry exists; the
+// cache is emptied when it grows past maxMatchers.
+var (
+	matchersMu sync.Mutex
+	matchers   = map[matcherKey]*matcher{}
+)
+
+const maxKeyPrefilters = 16 // more prefilters are matched without caching
+
+const maxMatchers = 64
+
+type matcherKey struct {
+	n   int
+	pfs [maxKeyPrefilters]*Prefilter
+}
+
+func matcherFor(pfs []*Prefilter) *matcher {
+	k := matcherKey{n: len(pfs)}
+	copy(k.pfs[:], pfs)
+	matchersMu.Lock()
+	defer matchersMu.Unlock()
+	if m := matchers[k]; m != nil {
+		return m
+	}
+	if len(matchers) >= maxMatchers {
+		clear(matchers)
+	}
+	m := newMatcher(pfs)
+	matchers[k] = m
 	return m
 }
 
-// The automata built so far, by the lists' slices (each analyzer's
-// Prefilter, or what its PrefilterFor returns for the options: the same
-// few slices for every file of a run). A hit is checked against the lists'
-// content; the cache is emptied when it grows past maxAutomata.
-var (
-	automataMu sync.Mutex
-	automata   = map[listsKey]*cachedAutomaton{}
-)
-
-const maxKeyLists = 16 // more lists are matched without an automaton
-
-const maxAutomata = 64
-
-type listsKey struct {
-	n    int
-	data [maxKeyLists]*string
-	lens [maxKeyLists]int
+// DecoratorCalls returns a Prefilter.Match that holds for a file with a
+// decorator `@x.attr(` (x any dotted name) whose attr is one of attrs: a
+// route `@app.get("/x")` on an app imported from another module names
+// nothing a string could look for but the method. Decorators on a `mock`
+// (`@mock.patch("x")`, in most test files) do not count.
+func DecoratorCalls(attrs ...string) func(src []byte) bool {
+	want := map[string]bool{}
+	for _, a := range attrs {
+		want[a] = true
+	}
+	return func(src []byte) bool {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '@')
+			if j < 0 {
+				return false
+			}
+			at := i + j
+			i = at + 1
+			// Only at the start of a line, after indentation.
+			k := at
+			for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t') {
+				k--
+			}
+			if k > 0 && src[k-1] != '\n' && src[k-1] != '\r' {
+				continue
+			}
+			e := i
+			for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
+				e++
+			}
+			start, lastDot := e, -1
+			for e < len(src) && (isIdentByte(src[e]) || src[e] == '.') {
+				if src[e] == '.' {
+					lastDot = e
+				}
+				e++
+			}
+			if lastDot > start && e < len(src) && src[e] == '(' && want[string(src[lastDot+1:e])] && !isMock(src[start:lastDot]) {
+				return true
+			}
+		}
+	}
 }
 
-type cachedAutomaton struct {
-	lists [][]string // copies
-	m     *automaton
+// isMock reports whether the dotted name has a part "mock".
+func isMock(dotted []byte) bool {
+	for part := range bytes.SplitSeq(dotted, []byte(".")) {
+		if string(part) == "mock" {
+			return true
+		}
+	}
+	return false
 }
 
-func automatonFor(lists [][]string) *automaton {
-	if len(lists) > maxKeyLists {
-		return nil
-	}
-	k := listsKey{n: len(lists)}
-	for i, l := range lists {
-		k.data[i], k.lens[i] = unsafe.SliceData(l), len(l)
-	}
-	automataMu.Lock()
-	defer automataMu.Unlock()
-	if c := automata[k]; c != nil && slices.EqualFunc(c.lists, lists, slices.Equal[[]string]) {
-		return c.m
-	}
-	if len(automata) >= maxAutomata {
-		clear(automata)
-	}
-	c := &cachedAutomaton{m: buildAutomaton(lists)}
-	for _, l := range lists {
-		c.lists = append(c.lists, slices.Clone(l))
-	}
-	automata[k] = c
-	return c.m
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

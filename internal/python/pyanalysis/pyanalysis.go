@@ -19,14 +19,16 @@ type Analyzer struct {
 	// Kinds are the node kinds Run reads through Pass.Nodes; the framework's
 	// single walk collects them.
 	Kinds []syntax.Kind
-	// Prefilter, when non-empty, lists byte strings of which a file must
-	// contain at least one for the rule to possibly match ("print" for
-	// print-call). Files that no enabled analyzer wants are not parsed.
-	Prefilter []string
-	// PrefilterFor, when non-nil, replaces Prefilter with strings that
-	// depend on the rule's options for the file (a rule whose table of
-	// names is configurable); nil or empty means no prefilter.
-	PrefilterFor func(opts any) []string
+	// Prefilter, when non-nil, is a test on the bytes of a file that every
+	// file the rule can report on or export facts from passes ("print" for
+	// print-call). Files that no enabled analyzer's prefilter passes are not
+	// parsed.
+	Prefilter *Prefilter
+	// PrefilterFor, when non-nil, replaces Prefilter with one that depends
+	// on the rule's options for the file (a rule whose table of names is
+	// configurable). It should return the same *Prefilter for equal options:
+	// the framework caches its matchers by the prefilters' addresses.
+	PrefilterFor func(opts any) *Prefilter
 	// Run analyses one file.
 	Run func(*Pass) error
 	// Project, when non-nil, runs once after all files (see RunProject) with
@@ -145,8 +147,8 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		opts any
 	}
 	var (
-		run     []active
-		needles [][]string
+		run []active
+		pfs []*Prefilter
 	)
 	for _, a := range cfg.Analyzers {
 		var opts any
@@ -159,14 +161,14 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		if ex, ok := opts.(Excluder); ok && ex.Excludes(path) {
 			continue
 		}
-		n := a.Prefilter
+		pf := a.Prefilter
 		if a.PrefilterFor != nil {
-			n = a.PrefilterFor(opts)
+			pf = a.PrefilterFor(opts)
 		}
 		run = append(run, active{a, opts})
-		needles = append(needles, n)
+		pfs = append(pfs, pf)
 	}
-	matched := prefilterMask(needles, src)
+	matched := prefilterMask(pfs, src)
 	kept := run[:0]
 	for i, r := range run {
 		if i >= 64 || matched&(1<<i) != 0 {

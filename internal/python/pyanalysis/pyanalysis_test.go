@@ -18,7 +18,7 @@ var callRule = &lint.Rule{Code: "XY901", Name: "call", Severity: lint.Info}
 var calls = &pyanalysis.Analyzer{
 	Rule:      callRule,
 	Kinds:     []syntax.Kind{syntax.KindCall},
-	Prefilter: []string{"("},
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"("}},
 	Run: func(p *pyanalysis.Pass) error {
 		for _, c := range p.Nodes(syntax.KindCall) {
 			q, _ := p.Names.QualifiedName(c.ChildByField(syntax.FieldFunction))
