@@ -7,7 +7,8 @@ route that can be called without authentication.
 Python (FastAPI): routes declared with `.get/.post/.put/.patch/.delete/
 .options/.head/.api_route/.websocket` decorators on apps and routers,
 `add_api_route`, and the call form `router.post("/x")(handler)`, that reach
-no auth dependency. A route is authenticated when an auth dependency is
+no auth dependency — also on an app or router built in another module
+(`from main import app`, then `@app.post("/x")`). A route is authenticated when an auth dependency is
 reached through its parameters (`Depends(x)`, `Security(x)`,
 `Annotated[T, Depends(x)]`, aliases such as
 `CurrentUser = Annotated[User, Depends(get_current_user)]` defined in other

@@ -14,6 +14,8 @@ package python
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,12 +33,18 @@ var Analyzer = &pyanalysis.Analyzer{
 		syntax.KindCall, syntax.KindDecoratedDefinition, syntax.KindAssignment,
 		syntax.KindFunctionDefinition, syntax.KindClassDefinition,
 	},
-	// A file matters when it declares routes, apps or dependencies, or
-	// re-exports auth ("from .auth import ..."); package __init__ files that
-	// re-export routers contain "route"; settings classes hold prefixes.
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"route", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket", "Settings", "PREFIX"}},
-	Run:       run,
-	Project:   project,
+	// A file matters when it declares routes, apps, routers or
+	// dependencies, or re-exports auth ("from .auth import ..."); package
+	// __init__ files that re-export routers contain "route"; settings classes
+	// hold prefixes. A route on an app or router imported from another
+	// module (`from main import app` then `@app.post("/x")`) names none of
+	// these: Match looks for the decorator.
+	Prefilter: &pyanalysis.Prefilter{
+		Any:   []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket", "Settings", "PREFIX"},
+		Match: pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...),
+	},
+	Run:     run,
+	Project: project,
 }
 
 // routeMethods are the decorators (and call forms) that declare a route,
