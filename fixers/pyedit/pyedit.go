@@ -50,7 +50,7 @@ type File struct {
 	NL    string // the file's line ending
 
 	hdr      *header
-	used     map[string]bool // identifier texts used anywhere (lazy)
+	used     map[string]bool // nameUsed's answers, by name
 	stmtsTop []syntax.Node
 }
 
@@ -250,22 +250,30 @@ func (f *File) NameUsed(name string) bool { return f.nameUsed(name) }
 // (other than as an attribute or a keyword argument's name): defining it at
 // module level could then change what some code refers to.
 func (f *File) nameUsed(name string) bool {
+	// A file is asked about a name or two ("logger", "logging"): look for
+	// each in the tree rather than collect every identifier's text.
+	if used, ok := f.used[name]; ok {
+		return used
+	}
 	if f.used == nil {
 		f.used = map[string]bool{}
-		for n := range f.F.Tree.All() {
-			if !n.Is(syntax.KindIdentifier) || n.Field() == syntax.FieldAttribute {
-				continue
-			}
-			if p := n.Parent(); p.Is(syntax.KindKeywordArgument) && n.Field() == syntax.FieldName {
-				continue
-			}
-			if fromModuleName(n) {
-				continue // `os` in `from os import environ` binds nothing
-			}
-			f.used[string(n.Text())] = true
-		}
 	}
-	return f.used[name]
+	used := false
+	for n := range f.F.Tree.All() {
+		if !n.Is(syntax.KindIdentifier) || !n.TextIs(name) || n.Field() == syntax.FieldAttribute {
+			continue
+		}
+		if p := n.Parent(); p.Is(syntax.KindKeywordArgument) && n.Field() == syntax.FieldName {
+			continue
+		}
+		if fromModuleName(n) {
+			continue // `os` in `from os import environ` binds nothing
+		}
+		used = true
+		break
+	}
+	f.used[name] = used
+	return used
 }
 
 // fromModuleName reports whether identifier n is part of the module name
