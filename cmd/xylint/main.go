@@ -32,7 +32,7 @@ import (
 )
 
 func main() {
-	tuneGC()
+	tuneRuntime()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
@@ -90,6 +90,9 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 	maxSize, err := driver.ParseSize(f.maxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("--max-file-size: %w", err)
+	}
+	if f.jobs <= 0 {
+		f.jobs = cpus // not GOMAXPROCS: tuneRuntime raises it
 	}
 	res, err := driver.Run(cmd.Context(), driver.Options{
 		Paths:       args,
