@@ -29,7 +29,56 @@ type Pattern struct {
 	// anchored patterns match the whole relative path; the others match the
 	// last element only.
 	anchored bool
-	segs     []string
+	segs     []seg
+}
+
+// seg is one path element of a pattern, with what matching needs worked
+// out once: the walk asks every pattern about every entry.
+type seg struct {
+	pat      string
+	any      bool // "**"
+	literal  bool // no wildcard, class or escape
+	prefix   string
+	suffix   string // the text after the last wildcard
+	noSuffix bool   // a class: the suffix is not checked
+}
+
+func compileSeg(pat string) seg {
+	sg := seg{pat: pat, any: pat == "**"}
+	if !strings.ContainsAny(pat, `*?[\`) {
+		sg.literal = true
+		return sg
+	}
+	// The literal runs before the first wildcard and after the last one,
+	// escapes resolved ("*db\.sqlite3" ends with "db.sqlite3"); a class
+	// ends the prefix and leaves the suffix unchecked.
+	var run strings.Builder
+	prefixDone := false
+	for i := 0; i < len(pat); i++ {
+		switch c := pat[i]; c {
+		case '\\':
+			if i+1 < len(pat) {
+				i++
+				run.WriteByte(pat[i])
+			}
+		case '*', '?', '[':
+			if !prefixDone {
+				sg.prefix, prefixDone = run.String(), true
+			}
+			run.Reset()
+			if c == '[' {
+				sg.noSuffix = true
+				return sg
+			}
+		default:
+			run.WriteByte(c)
+		}
+	}
+	if !prefixDone {
+		sg.prefix = run.String() // only escapes: the whole name
+	}
+	sg.suffix = run.String()
+	return sg
 }
 
 // ParsePattern parses one gitignore line. ok is false for blank lines and
@@ -65,13 +114,13 @@ func ParsePattern(line string) (p Pattern, ok bool) {
 		if s == "" {
 			continue // "a//b" is "a/b"
 		}
-		p.segs = append(p.segs, toGoGlob(s))
+		p.segs = append(p.segs, compileSeg(toGoGlob(s)))
 	}
 	if len(p.segs) == 0 {
 		return p, false
 	}
 	// "**/foo" is the same as "foo".
-	if p.anchored && len(p.segs) == 2 && p.segs[0] == "**" {
+	if p.anchored && len(p.segs) == 2 && p.segs[0].any {
 		p.anchored = false
 		p.segs = p.segs[1:]
 	}
@@ -100,20 +149,26 @@ func toGoGlob(s string) string {
 // does), so a pattern that matches a parent directory need not match its
 // contents.
 func (p Pattern) Match(rel string, isDir bool) bool {
+	return p.match(rel, path.Base(rel), isDir)
+}
+
+// match is Match with rel's last element given (the same for every pattern
+// of a list).
+func (p *Pattern) match(rel, name string, isDir bool) bool {
 	if p.DirOnly && !isDir {
 		return false
 	}
 	if !p.anchored {
-		return matchSeg(p.segs[0], path.Base(rel))
+		return p.segs[0].match(name)
 	}
 	return matchSegs(p.segs, rel)
 }
 
 // matchSegs matches pattern segments against the elements of rel, a clean
 // slash-separated path ("" has no elements), without splitting it.
-func matchSegs(pat []string, rel string) bool {
+func matchSegs(pat []seg, rel string) bool {
 	for len(pat) > 0 {
-		if pat[0] == "**" {
+		if pat[0].any {
 			rest := pat[1:]
 			if len(rest) == 0 {
 				// "a/**" matches everything inside a, not a itself.
@@ -133,7 +188,7 @@ func matchSegs(pat []string, rel string) bool {
 			return false
 		}
 		name, tail, _ := strings.Cut(rel, "/")
-		if !matchSeg(pat[0], name) {
+		if !pat[0].match(name) {
 			return false
 		}
 		pat, rel = pat[1:], tail
@@ -141,25 +196,26 @@ func matchSegs(pat []string, rel string) bool {
 	return rel == ""
 }
 
+// matchSeg matches one path element against one pattern element.
 func matchSeg(pat, name string) bool {
-	if pat == "**" {
+	s := compileSeg(pat)
+	return s.match(name)
+}
+
+func (s *seg) match(name string) bool {
+	if s.any {
 		return true
 	}
-	i := strings.IndexAny(pat, `*?[\`)
-	if i < 0 {
-		return pat == name // most gitignore lines name a file or directory
+	if s.literal {
+		return s.pat == name // most gitignore lines name a file or directory
 	}
 	// The literal text before the first wildcard, and after the last one
-	// when there is no class or escape, must be there ("*.pyc" and
-	// "main.py"): most names fail these before path.Match, which every
-	// walked entry meets for every pattern.
-	if !strings.HasPrefix(name, pat[:i]) {
+	// when there is no class, must be there ("*.pyc" and "main.py"): most
+	// names fail these before path.Match.
+	if !strings.HasPrefix(name, s.prefix) || !s.noSuffix && !strings.HasSuffix(name, s.suffix) {
 		return false
 	}
-	if !strings.ContainsAny(pat, `[\`) && !strings.HasSuffix(name, pat[strings.LastIndexAny(pat, "*?")+1:]) {
-		return false
-	}
-	ok, err := path.Match(pat, name)
+	ok, err := path.Match(s.pat, name)
 	return err == nil && ok
 }
 
@@ -189,8 +245,9 @@ func (ps *Patterns) Match(abs string, isDir bool) (excluded, matched bool) {
 	if !ok {
 		return false, false
 	}
-	for _, p := range ps.List {
-		if p.Match(rel, isDir) {
+	name := path.Base(rel)
+	for i := range ps.List {
+		if p := &ps.List[i]; p.match(rel, name, isDir) {
 			excluded, matched = !p.Negate, true
 		}
 	}

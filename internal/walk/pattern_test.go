@@ -84,8 +84,8 @@ func TestNegationLastMatchWins(t *testing.T) {
 // matchSeg rejects names early by a pattern's literal ends; it answers as
 // path.Match does.
 func TestMatchSegAsPathMatch(t *testing.T) {
-	pats := []string{"*.pyc", "test_*.py", "*_test.py", "ab*ba", "a?c", "*", "?", "[!a]x.py", `\*.py`, `a\?b*`, "x[", "*.egg-info", "__pycache__", ".*", "*~", "a*b*c"}
-	names := []string{"", "a", "c.pyc", "c.py", "test_.py", "test_a.py", "a_test.py", "aba", "abba", "abc", "ac", "bx.py", "ax.py", "*.py", "a?bz", "x[", "p.egg-info", "__pycache__", ".venv", "f~", "abc", "aXbYc", "ab"}
+	pats := []string{"*.pyc", "test_*.py", "*_test.py", "ab*ba", "a?c", "*", "?", "[!a]x.py", `\*.py`, `a\?b*`, "x[", "*.egg-info", "__pycache__", ".*", "*~", "a*b*c", `*db\.sqlite3`, `\a*`, `a\`, `a\b`, `[ab]*.py`}
+	names := []string{"", "a", "c.pyc", "c.py", "test_.py", "test_a.py", "a_test.py", "aba", "abba", "abc", "ac", "bx.py", "ax.py", "*.py", "a?bz", "x[", "p.egg-info", "__pycache__", ".venv", "f~", "abc", "aXbYc", "ab", "db.sqlite3", "xdb.sqlite3", "xdbXsqlite3", `a\`, "b.py"}
 	for _, p := range pats {
 		for _, n := range names {
 			want, err := path.Match(p, n)
