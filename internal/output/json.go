@@ -74,7 +74,7 @@ func writeJSON(w io.Writer, res *driver.Result, opts Options) error {
 	rep := jsonReport{
 		Version:     JSONVersion,
 		Tool:        jsonTool{Name: "xylint", Version: opts.ToolVersion},
-		Diagnostics: []jsonDiagnostic{},
+		Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)),
 		Errors:      problems(res.Errors),
 		Skipped:     problems(res.Notices),
 		Summary: jsonSummary{Files: len(res.Files), Diagnostics: len(res.Diagnostics), Errors: len(res.Errors),
