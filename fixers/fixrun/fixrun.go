@@ -272,11 +272,16 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 
 // WriteDiff writes the unified diff of every changed file, in path order.
 func WriteDiff(w io.Writer, s *Summary) error {
-	for _, f := range s.Files {
-		if !f.Changed() {
-			continue
+	// The diffs are computed on every core (serial, they were ~15% of a
+	// `fix --diff` of python-docs-samples) and written in order.
+	diffs := make([]string, len(s.Files))
+	driver.Parallel(context.Background(), len(s.Files), 0, func(i int) {
+		if f := s.Files[i]; f.Changed() {
+			diffs[i] = fixers.Diff(f.Path, f.Old, f.New)
 		}
-		if _, err := io.WriteString(w, fixers.Diff(f.Path, f.Old, f.New)); err != nil {
+	})
+	for _, d := range diffs {
+		if _, err := io.WriteString(w, d); err != nil {
 			return err
 		}
 	}
