@@ -2,17 +2,19 @@
 # bench/run.sh DIR [RUNS]: time `xylint check` against ast-grep on DIR.
 #
 # xylint is built once (go build -o); ast-grep is the pinned npm package
-# (bench/package.json, installed with npm ci). Three commands run in
+# (bench/package.json, installed with npm ci). Four commands run in
 # interleaved rounds, the starting one rotating each round, after one
 # untimed warm-up round that fills the page cache:
 #   xylint --select XY004,XY005   the rules ast-grep has equivalents for
 #   ast-grep scan                 bench/ast-grep/rules: print-call, broad-except
 #   xylint (all rules)            everything DIR's configuration enables
+#   xylint fix --diff             all rules' fixes, unsafe ones too, verified
 # Both tools write JSON (to a file), use every core, and see the same files
 # (`--no-ignore hidden` makes ast-grep enter dot-folders, as xylint does).
 # Printed: median and fastest wall time, median CPU time (user + system: less
 # sensitive than wall time to other work on the machine), peak RSS (largest
-# of the runs), findings, and the ratios xylint / ast-grep of the medians.
+# of the runs), findings (for fix: files changed), and the ratios of the
+# medians: xylint / ast-grep, and fix / check.
 # This is a measurement, not a test: nothing here fails on a slow run.
 set -euo pipefail
 
@@ -46,8 +48,8 @@ astgrep=$bench/node_modules/.bin/ast-grep
 xylint=$work/xylint
 export NO_COLOR=1
 
-names=(xylint-2 ast-grep xylint-all)
-labels=("xylint --select XY004,XY005" "ast-grep scan (2 rules)" "xylint, all rules")
+names=(xylint-2 ast-grep xylint-all xylint-fix)
+labels=("xylint --select XY004,XY005" "ast-grep scan (2 rules)" "xylint, all rules" "xylint fix --diff, all")
 # cmd_of NAME: sets the array cmd to NAME's command line.
 cmd_of() {
   # shellcheck disable=SC2054 # the comma belongs to --select's value
@@ -55,6 +57,7 @@ cmd_of() {
   xylint-2) cmd=("$xylint" check --select XY004,XY005 --format json "$dir") ;;
   ast-grep) cmd=("$astgrep" scan -c "$bench/ast-grep/sgconfig.yml" --no-ignore hidden --json=stream "$dir") ;;
   xylint-all) cmd=("$xylint" check --format json "$dir") ;;
+  xylint-fix) cmd=("$xylint" fix --diff --unsafe-fixes "$dir") ;;
   esac
 }
 
@@ -92,6 +95,7 @@ median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) printf "%.3f", a[(NR+1)/2]; 
 findings() {
   case $1 in
   ast-grep) grep -c . "$work/$1.out" || true ;;
+  xylint-fix) echo "$(grep -c '^+++ ' "$work/$1.out" || true) files" ;;
   *) python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d.get("diagnostics", d) if isinstance(d, dict) else d))' "$work/$1.out" 2>/dev/null || echo "?" ;;
   esac
 }
@@ -110,6 +114,7 @@ for k in "${!names[@]}"; do
   cpu=$(cut -d' ' -f3 "$work/$name.times" | median)
   printf '%-30s %9s %9s %10s %12s %9s\n' "${labels[$k]}" "${med[$name]}" "$min" "$cpu" "$((rss / 1024))" "$(findings "$name")"
 done
-awk -v a="${med[xylint-2]}" -v b="${med[ast-grep]}" -v c="${med[xylint-all]}" 'BEGIN{
+awk -v a="${med[xylint-2]}" -v b="${med[ast-grep]}" -v c="${med[xylint-all]}" -v f="${med[xylint-fix]}" 'BEGIN{
   printf "wall-time ratio xylint(XY004,XY005) / ast-grep: %.2fx\n", a/b
-  printf "wall-time ratio xylint(all rules) / ast-grep:   %.2fx\n", c/b }'
+  printf "wall-time ratio xylint(all rules) / ast-grep:   %.2fx\n", c/b
+  printf "wall-time ratio xylint fix / xylint check:      %.2fx\n", f/c }'
