@@ -90,23 +90,7 @@ var entryParams = []string{"(request", "(event, context", "(data, context", "(cl
 // hasParams reports whether src has one of entryParams not followed by an
 // identifier character.
 func hasParams(src []byte) bool {
-	for _, p := range entryParams {
-		for i := 0; ; {
-			j := bytes.Index(src[i:], []byte(p))
-			if j < 0 {
-				break
-			}
-			i += j + len(p)
-			if i == len(src) || !isIdentByte(src[i]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+	return slices.ContainsFunc(entryParams, func(p string) bool { return pyanalysis.ContainsWordEnd(src, p) })
 }
 
 // entry is one row of the compiled table.

@@ -379,6 +379,22 @@ func DecoratorCalls(attrs ...string) func(src []byte) bool {
 	}
 }
 
+// ContainsWordEnd reports whether src contains s followed by something
+// other than an identifier character: "(request" in `def f(request):`, not
+// in `f(requests)`.
+func ContainsWordEnd(src []byte, s string) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte(s))
+		if j < 0 {
+			return false
+		}
+		i += j + len(s)
+		if i == len(src) || !isIdentByte(src[i]) {
+			return true
+		}
+	}
+}
+
 // isMock reports whether the dotted name has a part "mock".
 func isMock(dotted []byte) bool {
 	for part := range bytes.SplitSeq(dotted, []byte(".")) {

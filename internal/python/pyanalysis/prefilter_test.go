@@ -186,3 +186,21 @@ func TestDecoratorCalls(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsWordEnd(t *testing.T) {
+	for _, c := range []struct {
+		src, s string
+		want   bool
+	}{
+		{"def f(request):", "(request", true},
+		{"f(requests)", "(request", false},
+		{"f(requests) and g(request)", "(request", true},
+		{"x(request", "(request", true},
+		{"(request_id)", "(request", false},
+		{"", "(request", false},
+	} {
+		if got := ContainsWordEnd([]byte(c.src), c.s); got != c.want {
+			t.Errorf("ContainsWordEnd(%q, %q) = %v, want %v", c.src, c.s, got, c.want)
+		}
+	}
+}
