@@ -26,11 +26,17 @@ is judged on its own, unless some `include_router` call names its router
 in a way the analysis cannot follow (then it may be that one, and is not
 reported).
 
-Python (Flask): `@app.route` / `@bp.route` / `@app.get` ... without an auth
+Python (Flask): `@app.route` / `@bp.route` / `@app.get` ... and
+`app.add_url_rule(rule, endpoint, view_func, methods=...)` without an auth
 decorator (`login_required`, `jwt_required`, `require_api_key`, ...; also
 anything imported from a module named `auth`) and without a
 `before_request` hook that rejects, on the app or the blueprint
-(`before_app_request` on a blueprint counts for the whole app). A hook
+(`before_app_request` on a blueprint counts for the whole app). A view
+given to `add_url_rule` is read where it is defined, in the same module or
+another: a function's decorators, or a class-based view's
+(`View.as_view("name")`, e.g. a `MethodView`) `decorators = [...]`; without
+`methods=`, a class-based view's methods are those it defines (`get`,
+`post`, ...). A hook
 rejects when it can end the request: it calls `abort(...)`, raises,
 returns something other than None, or calls an auth check.
 
@@ -105,7 +111,9 @@ above other decorators (a cache under it serves only authenticated
 callers). No fix for websocket routes (the fastapi.security schemes read
 a Request), a `dependencies=` that is not a list literal, argument lists
 with comments, a Flask view whose route decorators have another decorator
-between them, and files that bind `Depends` or the dependency's name to
+between them, routes registered with `add_url_rule` (the view may be
+registered more than once, or be a class: where the decorator goes is a
+choice to make by hand), and files that bind `Depends` or the dependency's name to
 something else, and projects where the dependency's (decorator's) module
 is neither a file of the run nor imported by one (a code base without the
 platform's `shared/` package: the import would fail). The fix's

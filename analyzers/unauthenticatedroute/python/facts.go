@@ -35,8 +35,8 @@ const (
 	symImport   symbolKind = iota + 1 // Ref: the imported qualified name
 	symRef                            // name = other name: Ref
 	symAlias                          // Annotated[T, Depends(x)] or Depends(x): Deps
-	symFunc                           // def: Deps of its parameters
-	symClass                          // class: Deps of __init__, CallDeps of __call__
+	symFunc                           // def: Deps of its parameters, Decos, BodyAuth
+	symClass                          // class: Deps of __init__, CallDeps of __call__; a view's Decos, BodyAuth, Methods
 	symInstance                       // name = Callee(...): Ref is the callee
 	symObject                         // an app or router: Obj
 	symConst                          // NAME = "string": Value
@@ -52,6 +52,14 @@ type symbol struct {
 	// Consts are a class's string attributes (API_V1_STR: str = "/api/v1"),
 	// for prefixes read from a settings object.
 	Consts map[string]string
+	// A function's decorators, or a Flask class-based view's `decorators =
+	// [...]` (refs), and whether its body checks credentials itself: for a
+	// view registered with add_url_rule in another module.
+	Decos    []string
+	BodyAuth bool
+	// Methods are a Flask class-based view's HTTP methods (its get, post,
+	// ... methods), upper case.
+	Methods []string
 }
 
 // prefix is a path prefix: a literal, or an expression the project phase
@@ -91,14 +99,18 @@ type object struct {
 	Fix *lint.Fix
 }
 
-// route is one route: a decorator, add_api_route or the call form.
+// route is one route: a decorator, add_api_route, add_url_rule or the call
+// form.
 type route struct {
 	Obj     string   // ref to the app or router
 	Methods []string // upper case; "WEBSOCKET" for websockets
 	Path    string
-	Deps    []dep    // the decorator's dependencies= and the handler's parameters
-	Handler string   // ref to the handler when it is not declared here
-	Decos   []string // refs of the handler's other decorators (Flask auth)
+	Deps    []dep  // the decorator's dependencies= and the handler's parameters
+	Handler string // ref to the handler when it is not declared here
+	// ViewMethods: the methods are the handler's, a class-based view
+	// defined in another module (add_url_rule without methods=).
+	ViewMethods bool
+	Decos       []string // refs of the handler's other decorators (Flask auth)
 	// BodyAuth: the handler checks credentials itself (answers 401/403,
 	// or verifies a token).
 	BodyAuth bool

@@ -493,13 +493,20 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) {
 		return nil
 	}
+	decos := rt.Decos
 	if rt.Handler != "" {
-		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) {
-			return nil
+		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && (h.sym.Kind == symFunc || h.sym.Kind == symClass) {
+			if h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) || h.sym.BodyAuth {
+				return nil
+			}
+			decos = append(slices.Clip(decos), h.sym.Decos...)
+			if rt.ViewMethods && len(h.sym.Methods) > 0 {
+				rt.Methods = h.sym.Methods
+			}
 		}
 	}
 	if flask {
-		for _, d := range rt.Decos {
+		for _, d := range decos {
 			// The fix's decorator counts, whatever auth-decorators says:
 			// a fixed view is not reported again.
 			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) || opts.FixDecorator != "" && nameMatches([]string{opts.FixDecorator}, d, d) {

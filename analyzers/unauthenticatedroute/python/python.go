@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
 	"github.com/xynergy/xylint/internal/lint"
@@ -39,12 +40,57 @@ var Analyzer = &pyanalysis.Analyzer{
 	// hold prefixes. A route on an app or router imported from another
 	// module (`from main import app` then `@app.post("/x")`) names none of
 	// these: Match looks for the decorator.
-	Prefilter: &pyanalysis.Prefilter{
-		Any:   []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request", "websocket", "Settings", "PREFIX"},
-		Match: pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...),
+	// A file matters when it declares routes, apps, routers or
+	// dependencies, or re-exports auth ("from .auth import ..."); package
+	// __init__ files that re-export routers contain "route"; settings classes
+	// hold prefixes; a Flask view that another module registers with
+	// add_url_rule matters when it has an auth decorator or checks
+	// credentials in its body. A route on an app or router imported from
+	// another module (`from main import app` then `@app.post("/x")`) names
+	// none of these: Match looks for the decorator.
+	PrefilterFor: func(opts any) *pyanalysis.Prefilter {
+		o, _ := opts.(*unauthenticatedroute.Options)
+		return prefilterFor(o)
 	},
 	Run:     run,
 	Project: project,
+}
+
+var (
+	defaultPrefilter = sync.OnceValue(func() *pyanalysis.Prefilter { return newPrefilter(unauthenticatedroute.NewOptions()) })
+	prefilters       sync.Map // *Options → *pyanalysis.Prefilter
+)
+
+func prefilterFor(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
+	if o == nil {
+		return defaultPrefilter()
+	}
+	if p, ok := prefilters.Load(o); ok {
+		return p.(*pyanalysis.Prefilter)
+	}
+	p := newPrefilter(o)
+	def := defaultPrefilter()
+	if slices.Equal(p.Any, def.Any) {
+		p = def // the default options: one matcher for every file
+	}
+	prefilters.Store(o, p)
+	return p
+}
+
+func newPrefilter(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
+	needles := []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request",
+		"websocket", "Settings", "PREFIX", "MethodView"}
+	needles = append(needles, bodyAuthText...)
+	for _, d := range append(slices.Clone(o.AuthDecorators), o.FixDecorator) {
+		if d = d[strings.LastIndexByte(d, '.')+1:]; d != "" && !slices.Contains(needles, d) {
+			needles = append(needles, d)
+		}
+	}
+	return &pyanalysis.Prefilter{
+		Any:   needles,
+		All:   [][]string{{"verify", "token"}},
+		Match: pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...),
+	}
 }
 
 // routeMethods are the decorators (and call forms) that declare a route,
@@ -74,6 +120,25 @@ type filePass struct {
 	fact *fileFact
 	objs map[*names.Binding]int // bindings of apps/routers → object index
 	fx   *fixer                 // made on first use (fix.go)
+	// authText: 0 not looked, 1 the file has text checksAuthInBody looks
+	// for, 2 it has none (most files: no function body is walked).
+	authText uint8
+}
+
+// bodyAuthText holds strings one of which a body that checks credentials
+// contains (checksAuthInBody), also in the prefilter.
+var bodyAuthText = []string{"401", "403", "UNAUTHORIZED", "FORBIDDEN"}
+
+func (fp *filePass) mayCheckAuth() bool {
+	if fp.authText == 0 {
+		fp.authText = 2
+		src := fp.pass.Src
+		if slices.ContainsFunc(bodyAuthText, func(s string) bool { return bytes.Contains(src, []byte(s)) }) ||
+			bytes.Contains(src, []byte("verify")) && bytes.Contains(src, []byte("token")) {
+			fp.authText = 1
+		}
+	}
+	return fp.authText == 1
 }
 
 func run(pass *pyanalysis.Pass) error {
@@ -347,15 +412,44 @@ func (fp *filePass) assignment(a syntax.Node) {
 	}
 }
 
-// function records a module-level def's parameter dependencies.
+// function records a module-level def's parameter dependencies, its
+// decorators and whether it checks credentials itself (for a view that
+// another module registers with add_url_rule).
 func (fp *filePass) function(def syntax.Node) {
 	name := def.ChildByField(syntax.FieldName)
 	if !name.Is(syntax.KindIdentifier) || fp.r.ScopeAt(def).Kind != names.ModuleScope {
 		return
 	}
-	if deps := fp.paramDeps(def); len(deps) > 0 {
-		fp.fact.Symbols[string(name.Text())] = symbol{Kind: symFunc, Deps: deps}
+	s := symbol{Kind: symFunc, Deps: fp.paramDeps(def), Decos: fp.decoratorRefs(def)}
+	if fp.mayCheckAuth() {
+		s.BodyAuth = fp.checksAuthInBody(def)
 	}
+	if len(s.Deps) > 0 || len(s.Decos) > 0 || s.BodyAuth {
+		fp.fact.Symbols[string(name.Text())] = s
+	}
+}
+
+// decoratorRefs returns the refs of the decorators of def (a function or
+// class definition), for Flask auth decorators.
+func (fp *filePass) decoratorRefs(def syntax.Node) []string {
+	d := def.Parent()
+	if !d.Is(syntax.KindDecoratedDefinition) {
+		return nil
+	}
+	var out []string
+	for c := range d.NamedChildren() {
+		if !c.Is(syntax.KindDecorator) {
+			continue
+		}
+		callee := c.FirstNamedChild().Unparen()
+		if callee.Is(syntax.KindCall) {
+			callee = callee.ChildByField(syntax.FieldFunction)
+		}
+		if r := fp.ref(callee); r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // class records the dependencies of a module-level class's __init__ (for
@@ -373,6 +467,7 @@ func (fp *filePass) class(c syntax.Node) {
 		}
 		if def.Is(syntax.KindExpressionStatement) {
 			fp.classConst(&s, def.FirstNamedChild())
+			fp.viewDecorators(&s, def.FirstNamedChild())
 			continue
 		}
 		if !def.Is(syntax.KindFunctionDefinition) {
@@ -383,11 +478,40 @@ func (fp *filePass) class(c syntax.Node) {
 			s.Deps = fp.paramDeps(def)
 		case n.TextIs("__call__"):
 			s.CallDeps = fp.paramDeps(def)
+		default:
+			// A Flask class-based view's handlers (MethodView).
+			if m := strings.ToUpper(string(n.Text())); flaskViewMethods[m] {
+				s.Methods = append(s.Methods, m)
+				s.BodyAuth = s.BodyAuth || fp.mayCheckAuth() && fp.checksAuthInBody(def)
+			}
 		}
 	}
-	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || len(s.Consts) > 0 {
+	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || len(s.Consts) > 0 || len(s.Decos) > 0 || len(s.Methods) > 0 {
 		s.Kind = symClass
 		fp.fact.Symbols[string(name.Text())] = s
+	}
+}
+
+// flaskViewMethods are the handler names of a Flask MethodView, upper case.
+var flaskViewMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// viewDecorators records a Flask class-based view's `decorators = [...]`,
+// which as_view() applies to the view.
+func (fp *filePass) viewDecorators(s *symbol, a syntax.Node) {
+	if !a.Is(syntax.KindAssignment) || !a.ChildByField(syntax.FieldLeft).TextIs("decorators") {
+		return
+	}
+	l := a.ChildByField(syntax.FieldRight).Unparen()
+	if !l.Is(syntax.KindList) && !l.Is(syntax.KindTuple) {
+		return
+	}
+	for e := range l.NamedChildren() {
+		if e.Is(syntax.KindCall) {
+			e = e.ChildByField(syntax.FieldFunction)
+		}
+		if r := fp.ref(e); r != "" {
+			s.Decos = append(s.Decos, r)
+		}
 	}
 }
 
@@ -590,6 +714,8 @@ func (fp *filePass) call(c syntax.Node) {
 		}
 		rt.Fix = fp.fixer().routeFix(c, rt.Methods)
 		fp.fact.Routes = append(fp.fact.Routes, rt)
+	case attr.TextIs("add_url_rule"):
+		fp.urlRule(c, objNode)
 	case attr.TextIs("before_request"), attr.TextIs("before_app_request"):
 		// app.before_request(check): the hook is a def of this file.
 		obj := fp.ref(objNode)
@@ -603,6 +729,52 @@ func (fp *filePass) call(c syntax.Node) {
 			}
 		}
 	}
+}
+
+// urlRule records Flask's app.add_url_rule(rule, endpoint, view_func,
+// methods=...). The view is a function, or a class-based view's
+// `View.as_view("name")`; its auth decorators and body checks are read
+// here when it is defined in this file, else by the project phase from the
+// defining module's symbols.
+func (fp *filePass) urlRule(c, objNode syntax.Node) {
+	obj := fp.ref(objNode)
+	if obj == "" || strings.HasPrefix(obj, "?") {
+		return
+	}
+	rt := route{Obj: obj, At: fp.rangeOf(c)}
+	rt.Path = pathOf(argument(c, 0, "rule"), syntax.Node{})
+	explicit := !argument(c, -1, "methods").IsZero()
+	rt.Methods = methodsOf(c, "")
+	view := argument(c, 2, "view_func").Unparen()
+	if view.Is(syntax.KindCall) {
+		// View.as_view("name", ...)
+		fn := view.ChildByField(syntax.FieldFunction).Unparen()
+		if !fn.Is(syntax.KindAttribute) || !fn.ChildByField(syntax.FieldAttribute).TextIs("as_view") {
+			return
+		}
+		view = fn.ChildByField(syntax.FieldObject).Unparen()
+	}
+	if view.IsZero() {
+		return // endpoint only: the view is bound elsewhere (@app.endpoint)
+	}
+	if b := fp.r.Lookup(view); view.Is(syntax.KindIdentifier) && b != nil && b.Kind == names.Definition {
+		var s symbol
+		switch def := b.Node.Parent(); {
+		case def.Is(syntax.KindFunctionDefinition):
+			s = symbol{Decos: fp.decoratorRefs(def), BodyAuth: fp.checksAuthInBody(def)}
+		case def.Is(syntax.KindClassDefinition):
+			s = fp.fact.Symbols[string(view.Text())] // run has read the classes
+
+		}
+		rt.Decos, rt.BodyAuth = s.Decos, s.BodyAuth
+		if !explicit && len(s.Methods) > 0 {
+			rt.Methods = s.Methods
+		}
+	} else if r := fp.ref(view); r != "" && !strings.HasPrefix(r, "?") {
+		rt.Handler = r
+		rt.ViewMethods = !explicit
+	}
+	fp.fact.Routes = append(fp.fact.Routes, rt)
 }
 
 func (fp *filePass) callFormRoute(c, inner syntax.Node) {
