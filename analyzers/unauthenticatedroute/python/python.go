@@ -78,7 +78,7 @@ func prefilterFor(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
 }
 
 func newPrefilter(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
-	needles := []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "auth", "before_request",
+	needles := []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "before_request",
 		"websocket", "Settings", "PREFIX", "MethodView"}
 	needles = append(needles, bodyAuthText...)
 	for _, d := range append(slices.Clone(o.AuthDecorators), o.FixDecorator) {
@@ -89,7 +89,39 @@ func newPrefilter(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
 	return &pyanalysis.Prefilter{
 		Any:   needles,
 		All:   [][]string{{"verify", "token"}},
-		Match: pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...),
+		Match: func(src []byte) bool { return routeDecorator(src) || namesAuthModule(src) },
+	}
+}
+
+var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...)
+
+// namesAuthModule reports whether src has "auth" as a name or a dotted
+// name's part (`from .auth import ...`, `from shared import auth`), which a
+// module re-exporting an auth dependency has: anything imported from a
+// module named auth counts as auth. google.auth (credentials, in two thirds
+// of GoogleCloudPlatform's samples) and words such as "oauth" do not count.
+func namesAuthModule(src []byte) bool {
+	const w = "auth"
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte(w))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(w)
+		if i < len(src) && syntax.IsIdentByte(src[i]) {
+			continue
+		}
+		switch {
+		case at == 0:
+			return true
+		case src[at-1] == '.':
+			if !bytes.HasSuffix(src[:at-1], []byte("google")) {
+				return true
+			}
+		case !syntax.IsIdentByte(src[at-1]):
+			return true
+		}
 	}
 }
 
@@ -163,13 +195,14 @@ func run(pass *pyanalysis.Pass) error {
 	f := fp.fact
 	interesting := len(f.Symbols) > 0 || len(f.Objects) > 0 || len(f.Routes) > 0 || len(f.Includes) > 0 || len(f.Hooks) > 0
 	// Imports are kept where names may be re-exported through them: in
-	// packages' __init__ files and in files that declare something.
-	if interesting || strings.HasSuffix(pass.Path, "__init__.py") {
-		for _, b := range pass.Names.Imports {
-			if b.Scope.Kind == names.ModuleScope {
-				if _, taken := f.Symbols[b.Name]; !taken {
-					f.Symbols[b.Name] = symbol{Kind: symImport, Ref: b.Qualified}
-				}
+	// packages' __init__ files and in files that declare something; and
+	// anywhere, imports from a module named auth (`from shared.auth import
+	// verify_api_key as check_key` in a service's deps.py).
+	all := interesting || strings.HasSuffix(pass.Path, "__init__.py")
+	for _, b := range pass.Names.Imports {
+		if b.Scope.Kind == names.ModuleScope && (all || fromAuthModule(b.Qualified)) {
+			if _, taken := f.Symbols[b.Name]; !taken {
+				f.Symbols[b.Name] = symbol{Kind: symImport, Ref: b.Qualified}
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package pyanalysis
 import (
 	"bytes"
 	"sync"
+
+	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
 // Prefilter is a test on a file's bytes that every file an analyzer can
@@ -366,7 +368,7 @@ func DecoratorCalls(attrs ...string) func(src []byte) bool {
 				e++
 			}
 			start, lastDot := e, -1
-			for e < len(src) && (isIdentByte(src[e]) || src[e] == '.') {
+			for e < len(src) && (syntax.IsIdentByte(src[e]) || src[e] == '.') {
 				if src[e] == '.' {
 					lastDot = e
 				}
@@ -389,7 +391,7 @@ func ContainsWordEnd(src []byte, s string) bool {
 			return false
 		}
 		i += j + len(s)
-		if i == len(src) || !isIdentByte(src[i]) {
+		if i == len(src) || !syntax.IsIdentByte(src[i]) {
 			return true
 		}
 	}
@@ -403,8 +405,4 @@ func isMock(dotted []byte) bool {
 		}
 	}
 	return false
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

@@ -89,13 +89,15 @@ func startsStatement(c byte) bool {
 func continuesCompound(line []byte) bool {
 	for _, kw := range [...]string{"else", "elif", "except", "finally"} {
 		if len(line) >= len(kw) && string(line[:len(kw)]) == kw &&
-			(len(line) == len(kw) || !isIdentByte(line[len(kw)])) {
+			(len(line) == len(kw) || !IsIdentByte(line[len(kw)])) {
 			return true
 		}
 	}
 	return false
 }
 
-func isIdentByte(c byte) bool {
+// IsIdentByte reports whether c can be part of an identifier (any byte of
+// a non-ASCII UTF-8 sequence counts: Python identifiers may use them).
+func IsIdentByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
