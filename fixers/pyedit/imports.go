@@ -113,6 +113,11 @@ func (f *File) Ref(q string, n syntax.Node) (expr string, imp *Import, ok bool) 
 		if b.Scope.Kind != names.ModuleScope || !f.visible(b.Name, n) {
 			continue
 		}
+		if len(b.Scope.Bindings(b.Name)) > 1 {
+			// Rebound at module level (`from a import x as k` then `from b
+			// import k`): which binding n sees depends on the order.
+			continue
+		}
 		if runsAtImport(n) && b.Node.Start() > n.Start() {
 			continue
 		}

@@ -102,6 +102,17 @@ func TestRef(t *testing.T) {
 	}
 }
 
+// An import whose name is bound again at module level is not reused: the
+// name may refer to the other binding where the reference goes.
+func TestRefRebound(t *testing.T) {
+	src := "from shared.auth import verify_api_key as check_key\nfrom deps import check_key\n\n\ndef f():\n    return 1\n"
+	f := parse(t, src)
+	at := find(t, f, syntax.KindInteger, "1")
+	if expr, _, ok := f.Ref("shared.auth.verify_api_key", at); ok && expr == "check_key" {
+		t.Errorf("Ref reused check_key, which deps rebinds")
+	}
+}
+
 func TestAddKeywordArgument(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"app.get('/x')\n", "app.get('/x', dependencies=[d])\n"},
