@@ -7,6 +7,7 @@ from flask import Flask, jsonify, request
 from flask_cors import CORS
 from google.cloud import firestore
 
+from reports import ReportsView, legacy_export
 from shared.auth import require_api_key
 from shared.gcp_clients import get_bigquery_client
 
@@ -14,6 +15,8 @@ logger = logging.getLogger(__name__)
 
 app = Flask(__name__)
 CORS(app, supports_credentials=True)
+app.add_url_rule("/reports", view_func=ReportsView.as_view("reports"))
+app.add_url_rule("/legacy-export", view_func=legacy_export)
 
 
 @app.route("/health")
