@@ -156,6 +156,11 @@ is a design decision).
   - `fix-decorator` (string; Python fix): the qualified name of the
     decorator the Flask fix adds. Default `shared.auth.require_api_key`;
     empty: no Flask fix.
+  - `exclude` (list of path globs; Python), default the test files as in
+    XY003: `test_*.py`, `*_test.py`, `conftest.py`, `tests/`: files not
+    read at all. A test's app is a fixture, and a test that includes a
+    production router with a fake auth dependency must not make that
+    router look protected.
 
 Example:
 

@@ -2,7 +2,10 @@ package unauthenticatedroute
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
 // Options configures XY002 unauthenticated-route ([tool.xylint.unauthenticated-route]
@@ -37,6 +40,18 @@ type Options struct {
 	// fix adds under the route decorator; empty: no Flask fix. It counts as
 	// auth.
 	FixDecorator string `toml:"fix-decorator"`
+	// Exclude are path globs (gitignore syntax, matched against the path
+	// and every tail of it) of Python files the rule does not read: by
+	// default test files, whose apps are test fixtures (and whose
+	// include_router(..., dependencies=[fake_auth]) must not make a
+	// production router look protected).
+	Exclude []string `toml:"exclude"`
+}
+
+// Excludes reports whether the rule skips the Python file at the
+// slash-separated path.
+func (o *Options) Excludes(p string) bool {
+	return o != nil && ruleopts.MatchGlobs(o.Exclude, p)
 }
 
 // DefaultFixDependency and DefaultFixDecorator are the platform's API-key
@@ -121,5 +136,6 @@ func NewOptions() *Options {
 		AuthDecorators:   append([]string(nil), DefaultAuthDecorators...),
 		FixDependency:    DefaultFixDependency,
 		FixDecorator:     DefaultFixDecorator,
+		Exclude:          slices.Clone(ruleopts.TestFiles),
 	}
 }
