@@ -99,7 +99,9 @@ decorator, or appended to its existing `dependencies=[...]` list; when
 every route declared on an `APIRouter(...)` is reported, all in the
 router's file and none a websocket, it goes on the `APIRouter(...)`
 instead (one edit that all of the router's findings share; a router that
-also serves a public path such as `/health` keeps route-level fixes).
+also serves a public path such as `/health`, or a route whose finding is
+suppressed — `# noqa: XY002` on a webhook that must stay open — keeps
+route-level fixes).
 `Depends` is imported from fastapi (merged into an existing `from fastapi
 import ...`; `fastapi.Depends` when the file imports the module), the
 dependency from its module (`from shared.auth import verify_api_key`, or

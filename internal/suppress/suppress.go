@@ -47,6 +47,7 @@ package suppress
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -329,6 +330,41 @@ type Options struct {
 	// Enabled reports whether a rule ran on the file (and for Unused and
 	// Malformed, whether to report them).
 	Enabled func(*lint.Rule) bool
+}
+
+// Suppressed reports, for each of ranges, whether a comment of a Python
+// file (its comments, as the parser returns them) suppresses a finding of
+// rule r there. A rule asks before it builds a fix that would also change
+// code a suppressed finding points at (one edit shared by several
+// findings): the suppressed finding's code must stay as it is.
+func Suppressed(path string, src []byte, comments []lint.Comment, r *lint.Rule, ranges []lint.Range) []bool {
+	out := make([]bool, len(ranges))
+	if len(comments) == 0 {
+		return out
+	}
+	res := &lint.FileResult{Path: path, Language: lint.Python, Src: src, Comments: comments}
+	for i, rg := range ranges {
+		res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: r, Range: rg, Message: strconv.Itoa(i)})
+	}
+	kept := Apply(res, Options{
+		Lookup: func(code string) *lint.Rule {
+			if r.MatchesSuppression(code) {
+				return r
+			}
+			return nil
+		},
+		Enabled: func(x *lint.Rule) bool { return x == r },
+	})
+	left := map[string]bool{}
+	for _, d := range kept {
+		if d.Rule == r {
+			left[d.Message] = true
+		}
+	}
+	for i := range out {
+		out[i] = !left[strconv.Itoa(i)]
+	}
+	return out
 }
 
 // Apply removes the suppressed diagnostics of res and returns the others,

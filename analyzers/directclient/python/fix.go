@@ -124,33 +124,11 @@ func (w *walker) fixes() {
 // suppressedSites are the sites a `# noqa` comment suppresses: their code
 // stays, so the other fixes must not count on them.
 func (w *walker) suppressedSites() []bool {
-	out := make([]bool, len(w.sites))
-	if len(w.pass.File.Comments) == 0 {
-		return out
-	}
-	res := &lint.FileResult{Path: w.pass.Path, Language: lint.Python, Src: w.pass.Src, Comments: w.pass.File.Comments}
+	ranges := make([]lint.Range, len(w.fact.Sites))
 	for i, s := range w.fact.Sites {
-		res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: directclient.Rule, Range: s.Range, Message: fmt.Sprint(i)})
+		ranges[i] = s.Range
 	}
-	kept := suppress.Apply(res, suppress.Options{
-		Lookup: func(code string) *lint.Rule {
-			if directclient.Rule.MatchesSuppression(code) {
-				return directclient.Rule
-			}
-			return nil
-		},
-		Enabled: func(r *lint.Rule) bool { return r == directclient.Rule },
-	})
-	left := map[string]bool{}
-	for _, d := range kept {
-		if d.Rule == directclient.Rule {
-			left[d.Message] = true
-		}
-	}
-	for i := range out {
-		out[i] = !left[fmt.Sprint(i)]
-	}
-	return out
+	return suppress.Suppressed(w.pass.Path, w.pass.Src, w.pass.File.Comments, directclient.Rule, ranges)
 }
 
 // plan works out the fix of one site alone; nil when it has none.

@@ -118,6 +118,10 @@ type route struct {
 	// Fix adds the auth dependency to the route (FastAPI), FlaskFix the
 	// auth decorator to its view (fix.go); nil when there is none.
 	Fix, FlaskFix *lint.Fix
+	// Suppressed: a comment suppresses the route's finding (`# noqa:
+	// XY002` on a webhook that must stay open), so the router's fix, which
+	// would protect it too, is not offered.
+	Suppressed bool
 }
 
 type includeKind uint8

@@ -141,7 +141,9 @@ func (p *proj) report(paths []string) {
 			}
 			total[o]++
 			if d := p.check(path, *rt, o); d != nil {
-				reported[o]++
+				if !rt.Suppressed {
+					reported[o]++ // a suppressed route keeps the router's fix off
+				}
 				found = append(found, finding{rt, o, d})
 			}
 		}
@@ -149,6 +151,8 @@ func (p *proj) report(paths []string) {
 	for _, f := range found {
 		opts := p.options(f.d.Path)
 		switch ob := p.obj(f.o); {
+		case f.rt.Suppressed:
+			// Dropped after the run: no fix to compute.
 		case ob.Kind == flaskApp || ob.Kind == flaskBlueprint:
 			if p.available(f.d.Path, opts.FixDecorator) {
 				f.d.Fix = f.rt.FlaskFix

@@ -25,6 +25,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/suppress"
 )
 
 // Analyzer is XY002 unauthenticated-route for Python.
@@ -193,6 +194,15 @@ func run(pass *pyanalysis.Pass) error {
 		fp.call(c)
 	}
 	f := fp.fact
+	if len(f.Routes) > 0 {
+		ranges := make([]lint.Range, len(f.Routes))
+		for i, rt := range f.Routes {
+			ranges[i] = rt.At
+		}
+		for i, s := range suppress.Suppressed(pass.Path, pass.Src, pass.File.Comments, unauthenticatedroute.Rule, ranges) {
+			f.Routes[i].Suppressed = s
+		}
+	}
 	interesting := len(f.Symbols) > 0 || len(f.Objects) > 0 || len(f.Routes) > 0 || len(f.Includes) > 0 || len(f.Hooks) > 0
 	// Imports are kept where names may be re-exported through them: in
 	// packages' __init__ files and in files that declare something; and
