@@ -203,7 +203,7 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 			return // a computed path: nothing to say about it
 		}
 		suffix, ok := goanalysis.StringValue(c.info, bin.Y)
-		if !ok || c.isPublic(joinPath("", suffix)) {
+		if !ok || c.isPublic(method, joinPath("", suffix)) {
 			return
 		}
 		pat = "{" + goanalysis.Src(c.pass, bin.X) + "}" + suffix
@@ -218,7 +218,7 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 		}
 	}
 	full := joinPath(r.prefix, pat)
-	if c.isPublic(full) {
+	if c.isPublic(method, full) {
 		return
 	}
 	for _, h := range handlers {
@@ -510,13 +510,12 @@ func (c *checker) matchesAuth(obj types.Object) bool {
 	return false
 }
 
-func (c *checker) isPublic(full string) bool {
-	for _, p := range c.opts.PublicPaths {
-		if joinPath("", p) == full {
-			return true
-		}
+// isPublic: method is "" for a route that serves every method.
+func (c *checker) isPublic(method, full string) bool {
+	if method == "" {
+		method = "ANY"
 	}
-	return false
+	return c.opts.Public([]string{method}, full, func(p string) string { return joinPath("", p) })
 }
 
 func (c *checker) objOf(e ast.Expr) types.Object {

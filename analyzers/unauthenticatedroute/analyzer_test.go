@@ -1,6 +1,7 @@
 package unauthenticatedroute_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -60,3 +61,38 @@ func TestOptions(t *testing.T) {
 type nopT struct{}
 
 func (nopT) Errorf(string, ...any) {}
+
+// A public-paths entry that names methods is public for those only.
+func TestPublicMethods(t *testing.T) {
+	opts := unauthenticatedroute.NewOptions()
+	opts.PublicPaths = append(opts.PublicPaths, "POST /webhooks/stripe", "GET,HEAD /status")
+	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.NewAnalyzer(opts), "publicmethods")
+}
+
+func TestParsePublicPath(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		methods string
+		path    string
+		ok      bool
+	}{
+		{"/health", "", "/health", true},
+		{" /health ", "", "/health", true},
+		{"POST /webhooks/stripe", "POST", "/webhooks/stripe", true},
+		{"get,head /", "GET,HEAD", "/", true},
+		{"GET, HEAD /x", "", "", false}, // a space inside the list
+		{"FETCH /x", "", "", false},
+		{"GET", "", "GET", true}, // a path without a slash, as before
+		{"", "", "", false},
+	} {
+		m, p, ok := unauthenticatedroute.ParsePublicPath(c.in)
+		if ok != c.ok || ok && (strings.Join(m, ",") != c.methods || p != c.path) {
+			t.Errorf("ParsePublicPath(%q) = %q, %q, %v; want %q, %q, %v", c.in, m, p, ok, c.methods, c.path, c.ok)
+		}
+	}
+	o := unauthenticatedroute.NewOptions()
+	o.PublicPaths = []string{"FETCH /x"}
+	if err := o.Validate(); err == nil || !strings.Contains(err.Error(), `"FETCH /x"`) {
+		t.Errorf("Validate: %v, want an error naming the entry", err)
+	}
+}

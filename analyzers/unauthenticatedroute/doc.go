@@ -130,7 +130,11 @@ is a design decision).
   - `public-paths` (list; Python and Go): full route paths that need no
     auth. Default: `/`, `/health`, `/healthz`, `/ready`, `/readiness`,
     `/live`, `/liveness`, `/metrics`, `/docs`, `/redoc`, `/openapi.json`,
-    `/favicon.ico`. A trailing slash does not matter.
+    `/favicon.ico`. A trailing slash does not matter. An entry may name
+    the methods it is public for, comma-separated, before the path:
+    `"POST /webhooks/stripe"` leaves `DELETE /webhooks/stripe` reported;
+    `ANY` is a Go route that serves every method. An entry without
+    methods is public for every method.
   - `auth-dependencies` (list; Python): FastAPI dependencies that count as
     auth. A bare name (`verify_api_key`) matches that name from any module,
     a dotted one (`app.security.check_key`) only that qualified name.
@@ -167,7 +171,7 @@ is a design decision).
 Example:
 
 	[tool.xylint.unauthenticated-route]
-	public-paths = ["/", "/health", "/webhooks/stripe"]
+	public-paths = ["/", "/health", "POST /webhooks/stripe"]
 	auth-dependencies = ["verify_api_key", "get_current_user", "require_role"]
 */
 package unauthenticatedroute

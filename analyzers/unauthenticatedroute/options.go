@@ -13,7 +13,9 @@ import (
 // tool's -unauthenticatedroute.* flags). The Python and Go detection share
 // this struct; public-paths means the same in both.
 type Options struct {
-	// PublicPaths are full route paths that need no authentication.
+	// PublicPaths are full route paths that need no authentication: "/path"
+	// for every method, or "GET,HEAD /path" for the methods listed (a
+	// webhook: "POST /webhooks/stripe").
 	PublicPaths []string `toml:"public-paths"`
 	// AuthMiddleware names the Go functions (or function-typed variables)
 	// that authenticate a request: a bare name ("RequireAPIKey") matches
@@ -61,8 +63,58 @@ const (
 	DefaultFixDecorator  = "shared.auth.require_api_key"
 )
 
-// Validate checks the fix's names (config calls it).
+// httpMethods are the methods a public-paths entry may name: HTTP's, ANY
+// (a Go route for every method) and WEBSOCKET.
+var httpMethods = map[string]bool{
+	"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true,
+	"OPTIONS": true, "TRACE": true, "CONNECT": true, "ANY": true, "WEBSOCKET": true,
+}
+
+// ParsePublicPath splits a public-paths entry into the methods it names
+// (none: every method) and the path; ok is false when the part before the
+// path is not a comma-separated list of methods.
+func ParsePublicPath(s string) (methods []string, path string, ok bool) {
+	s = strings.TrimSpace(s)
+	m, p, found := strings.Cut(s, " ")
+	if !found {
+		return nil, s, s != ""
+	}
+	for _, x := range strings.Split(m, ",") {
+		x = strings.ToUpper(strings.TrimSpace(x))
+		if !httpMethods[x] {
+			return nil, "", false
+		}
+		methods = append(methods, x)
+	}
+	p = strings.TrimSpace(p)
+	return methods, p, p != ""
+}
+
+// Public reports whether a route serving methods (upper case; "ANY" for a
+// route that serves every method) at path is public: an entry names the
+// path (both normalised by norm, as the language's router does) and every
+// one of the route's methods, or names no method.
+func (o *Options) Public(methods []string, path string, norm func(string) string) bool {
+	path = norm(path)
+	for _, e := range o.PublicPaths {
+		listed, p, ok := ParsePublicPath(e)
+		if !ok || norm(p) != path {
+			continue
+		}
+		if len(listed) == 0 || len(methods) > 0 && !slices.ContainsFunc(methods, func(m string) bool { return !slices.Contains(listed, m) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks the public paths and the fix's names (config calls it).
 func (o *Options) Validate() error {
+	for _, e := range o.PublicPaths {
+		if _, _, ok := ParsePublicPath(e); !ok {
+			return fmt.Errorf("public-paths %q: want a path (\"/health\") or methods and a path (\"POST /webhooks/stripe\")", e)
+		}
+	}
 	for _, f := range []struct{ key, v string }{{"fix-dependency", o.FixDependency}, {"fix-decorator", o.FixDecorator}} {
 		if f.v != "" && !qualifiedName(f.v) {
 			return fmt.Errorf("%s %q: want a qualified name \"module.name\", such as %q", f.key, f.v, DefaultFixDependency)

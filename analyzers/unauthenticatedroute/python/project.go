@@ -532,7 +532,7 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 		switch {
 		case c.authed:
 			authedElsewhere = true
-		case open == nil && !isPublic(opts, c.path):
+		case open == nil && !isPublic(opts, rt.Methods, c.path):
 			open = c
 		}
 	}
@@ -642,16 +642,6 @@ func (p *proj) location(from, file string, line int) string {
 	return fmt.Sprintf("%s:%d", rel, line)
 }
 
-func isPublic(opts *unauthenticatedroute.Options, full string) bool {
-	norm := func(s string) string {
-		s = path.Clean("/" + s)
-		return s
-	}
-	f := norm(full)
-	for _, pp := range opts.PublicPaths {
-		if norm(pp) == f {
-			return true
-		}
-	}
-	return false
+func isPublic(opts *unauthenticatedroute.Options, methods []string, full string) bool {
+	return opts.Public(methods, full, func(s string) string { return path.Clean("/" + s) })
 }

@@ -74,3 +74,10 @@ func TestFixLayouts(t *testing.T) {
 		t.Error("fix-dependency without a module: want an error")
 	}
 }
+
+// A public-paths entry that names methods is public for those only.
+func TestPublicMethods(t *testing.T) {
+	opts := unauthenticatedroute.NewOptions()
+	opts.PublicPaths = append(opts.PublicPaths, "POST /webhooks/stripe", "GET,HEAD /status")
+	pyanalysistest.RunWithOptions(t, "../testdata/public_methods", python.Analyzer, opts)
+}

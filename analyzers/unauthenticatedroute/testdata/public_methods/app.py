@@ -1,0 +1,31 @@
+# Checked with public-paths "POST /webhooks/stripe" and "GET,HEAD /status"
+# (TestPublicMethods): each is public for its methods only.
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.post("/webhooks/stripe")
+def stripe_webhook():
+    return {}
+
+
+@app.delete("/webhooks/stripe")  # want "DELETE /webhooks/stripe reaches no auth dependency"
+def forget_webhook():
+    return {}
+
+
+@app.get("/status")
+def status():
+    return {}
+
+
+@app.api_route("/status", methods=["GET", "POST"])  # want "GET,POST /status reaches no auth dependency"
+def status_both():
+    return {}
+
+
+# The default entry "/" names no method: public for every method.
+@app.post("/")
+def root_post():
+    return {}
