@@ -34,7 +34,7 @@ func NewAnalyzer(opts *Options) *analysis.Analyzer {
 	a.Flags.Var(goanalysis.ListFlag{List: &opts.AuthMiddleware}, "auth-middleware",
 		"comma-separated auth middleware: names, or import/path.Name")
 	a.Flags.Var(goanalysis.ListFlag{List: &opts.PublicPaths}, "public-paths",
-		"comma-separated route paths that need no authentication")
+		"comma-separated route paths that need no authentication (\"/health\", or \"POST /hook\" for that method only: one method per entry here)")
 	return a
 }
 
