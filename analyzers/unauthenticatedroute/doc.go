@@ -44,7 +44,9 @@ A handler that checks credentials itself — it answers 401 or 403 (a
 literal, `HTTPStatus.UNAUTHORIZED`, `status.HTTP_401_UNAUTHORIZED`, ...) or
 calls a token verifier (`id_token.verify_oauth2_token`,
 `auth.verify_id_token`, `verify_token`, ...) — is taken as authenticated,
-in both frameworks.
+in both frameworks; so is a FastAPI dependency function that does (a
+hand-written `check_key` that raises `HTTPException(401)`), whatever its
+name.
 
 The analysis is project-wide: module names come from the files' layout
 (package roots, `src/` layouts, services that are roots of their own, so

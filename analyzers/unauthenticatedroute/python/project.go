@@ -26,6 +26,14 @@ var schemes = map[string]bool{
 	"OpenIdConnect": true, "APIKeyHeader": true, "APIKeyQuery": true, "APIKeyCookie": true,
 }
 
+// isScheme reports whether q names a fastapi.security scheme (or an
+// instance of one: "fastapi.security.HTTPBasic()"), also when the run
+// holds fastapi's own sources and the name would resolve into them.
+func isScheme(q string) bool {
+	q = strings.TrimSuffix(q, "()")
+	return strings.HasPrefix(q, "fastapi.security.") && schemes[q[strings.LastIndexByte(q, '.')+1:]]
+}
+
 // mutating methods make a finding an error; reads are warnings.
 var mutating = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true, "WEBSOCKET": true}
 
@@ -379,7 +387,7 @@ func (p *proj) isAuth(opts *unauthenticatedroute.Options, path, ref string, typ 
 }
 
 func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref string, typ bool, depth int) bool {
-	if !typ && (nameMatches(opts.AuthDependencies, ref, ref) || fromAuthModule(ref)) {
+	if !typ && (nameMatches(opts.AuthDependencies, ref, ref) || fromAuthModule(ref) || isScheme(ref)) {
 		return true
 	}
 	// The fix's dependency counts, whatever auth-dependencies says: a fixed
@@ -394,7 +402,7 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref stri
 		}
 		// Outside the project (or in a file with nothing to say): the
 		// resolved name decides.
-		if strings.HasPrefix(e.ext, "fastapi.security") && schemes[e.ext[strings.LastIndexByte(e.ext, '.')+1:]] {
+		if isScheme(e.ext) {
 			return true
 		}
 		return nameMatches(opts.AuthDependencies, e.ext, e.ext) || fromAuthModule(e.ext)
@@ -405,6 +413,9 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref stri
 	s := e.sym
 	if typ && s.Kind != symAlias {
 		return false
+	}
+	if s.Kind == symFunc && s.BodyAuth {
+		return true // a dependency that answers 401/403 or verifies a token itself
 	}
 	deps := s.Deps
 	switch s.Kind {

@@ -1,0 +1,26 @@
+from fastapi import Depends, FastAPI, Header, HTTPException
+
+from guards import check_partner_key, load_item
+
+app = FastAPI()
+
+
+def check_key(x_api_key: str = Header()):
+    # A hand-written key check: it answers 401 itself.
+    if x_api_key != "k":
+        raise HTTPException(status_code=401)
+
+
+@app.post("/items", dependencies=[Depends(check_key)])
+def create_item():
+    return {}
+
+
+@app.post("/partners/sync", dependencies=[Depends(check_partner_key)])
+def sync_partners():
+    return {}
+
+
+@app.delete("/items/{item_id}")  # want "DELETE /items/{item_id} reaches no auth dependency"
+def delete_item(item=Depends(load_item)):
+    return item

@@ -1,0 +1,6 @@
+class FastAPI:
+    def get(self, path):
+        def register(f):
+            return f
+
+        return register

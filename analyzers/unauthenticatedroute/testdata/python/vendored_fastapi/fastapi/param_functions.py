@@ -1,0 +1,2 @@
+def Depends(dependency=None):
+    return dependency
