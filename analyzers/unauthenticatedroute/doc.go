@@ -46,7 +46,8 @@ calls a token verifier (`id_token.verify_oauth2_token`,
 `auth.verify_id_token`, `verify_token`, ...) — is taken as authenticated,
 in both frameworks; so is a FastAPI dependency function that does (a
 hand-written `check_key` that raises `HTTPException(401)`), whatever its
-name.
+name, and an instance of a class derived from a `fastapi.security` scheme
+(`class HTTPBearer403(HTTPBearer)`, `Depends(HTTPBearer403())`).
 
 The analysis is project-wide: module names come from the files' layout
 (package roots, `src/` layouts, services that are roots of their own, so

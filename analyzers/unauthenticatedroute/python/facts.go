@@ -60,6 +60,10 @@ type symbol struct {
 	// Methods are a Flask class-based view's HTTP methods (its get, post,
 	// ... methods), upper case.
 	Methods []string
+	// Scheme: the class derives from a fastapi.security scheme
+	// (`class HTTPBearer403(HTTPBearer)`), so an instance of it
+	// authenticates.
+	Scheme bool
 }
 
 // prefix is a path prefix: a literal, or an expression the project phase

@@ -414,8 +414,8 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref stri
 	if typ && s.Kind != symAlias {
 		return false
 	}
-	if s.Kind == symFunc && s.BodyAuth {
-		return true // a dependency that answers 401/403 or verifies a token itself
+	if s.Kind == symFunc && s.BodyAuth || s.Kind == symClass && s.Scheme && e.call {
+		return true // a dependency that answers 401/403 or verifies a token itself; a scheme's subclass
 	}
 	deps := s.Deps
 	switch s.Kind {

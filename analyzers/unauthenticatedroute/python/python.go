@@ -503,6 +503,9 @@ func (fp *filePass) class(c syntax.Node) {
 		return
 	}
 	var s symbol
+	for b := range c.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
+		s.Scheme = s.Scheme || isScheme(fp.ref(b))
+	}
 	for st := range c.ChildByField(syntax.FieldBody).NamedChildren() {
 		def := st
 		if def.Is(syntax.KindDecoratedDefinition) {
@@ -529,7 +532,7 @@ func (fp *filePass) class(c syntax.Node) {
 			}
 		}
 	}
-	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || len(s.Consts) > 0 || len(s.Decos) > 0 || len(s.Methods) > 0 {
+	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || len(s.Consts) > 0 || len(s.Decos) > 0 || len(s.Methods) > 0 || s.Scheme {
 		s.Kind = symClass
 		fp.fact.Symbols[string(name.Text())] = s
 	}

@@ -1,4 +1,7 @@
+from typing import Annotated
+
 from fastapi import Depends, FastAPI, Header, HTTPException
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from guards import check_partner_key, load_item
 
@@ -24,3 +27,27 @@ def sync_partners():
 @app.delete("/items/{item_id}")  # want "DELETE /items/{item_id} reaches no auth dependency"
 def delete_item(item=Depends(load_item)):
     return item
+
+
+class HTTPBearer403(HTTPBearer):
+    """A scheme that answers 403 instead of 401: still the scheme."""
+
+
+BearerDep = Annotated[HTTPAuthorizationCredentials, Depends(HTTPBearer403())]
+bearer = HTTPBearer403()
+
+
+@app.get("/me")
+def read_me(credentials: BearerDep):
+    return {}
+
+
+@app.get("/me/tokens")
+def read_tokens(credentials=Depends(bearer)):
+    return {}
+
+
+@app.get("/me/settings", dependencies=[Depends(HTTPBearer403)])  # want "GET /me/settings reaches no auth dependency"
+def read_settings():
+    # Depends(Class) builds an instance per request and never calls it.
+    return {}
