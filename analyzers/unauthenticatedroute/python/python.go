@@ -36,13 +36,7 @@ var Analyzer = &pyanalysis.Analyzer{
 		syntax.KindFunctionDefinition, syntax.KindClassDefinition,
 	},
 	// A file matters when it declares routes, apps, routers or
-	// dependencies, or re-exports auth ("from .auth import ..."); package
-	// __init__ files that re-export routers contain "route"; settings classes
-	// hold prefixes. A route on an app or router imported from another
-	// module (`from main import app` then `@app.post("/x")`) names none of
-	// these: Match looks for the decorator.
-	// A file matters when it declares routes, apps, routers or
-	// dependencies, or re-exports auth ("from .auth import ..."); package
+	// dependencies, or re-exports auth (it names a module "auth"); package
 	// __init__ files that re-export routers contain "route"; settings classes
 	// hold prefixes; a Flask view that another module registers with
 	// add_url_rule matters when it has an auth decorator or checks
