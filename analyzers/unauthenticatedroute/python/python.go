@@ -797,14 +797,17 @@ func (fp *filePass) urlRule(c, objNode syntax.Node) {
 	if view.IsZero() {
 		return // endpoint only: the view is bound elsewhere (@app.endpoint)
 	}
-	if b := fp.r.Lookup(view); view.Is(syntax.KindIdentifier) && b != nil && b.Kind == names.Definition {
+	var b *names.Binding
+	if view.Is(syntax.KindIdentifier) {
+		b = fp.r.Lookup(view)
+	}
+	if b != nil && b.Kind == names.Definition {
 		var s symbol
 		switch def := b.Node.Parent(); {
 		case def.Is(syntax.KindFunctionDefinition):
 			s = symbol{Decos: fp.decoratorRefs(def), BodyAuth: fp.checksAuthInBody(def)}
 		case def.Is(syntax.KindClassDefinition):
 			s = fp.fact.Symbols[string(view.Text())] // run has read the classes
-
 		}
 		rt.Decos, rt.BodyAuth = s.Decos, s.BodyAuth
 		if !explicit && len(s.Methods) > 0 {
