@@ -109,6 +109,10 @@ type Settings struct {
 	Select, ExtendSelect, Ignore []string
 	Exclude, ExtendExclude       []string
 	PerFileIgnores               []PerFileIgnore
+	// Campaigns is the `campaign` table ([tool.xylint.campaign.<name>],
+	// for `xylint migrate`) as NewCampaigns decodes it, or nil when the
+	// file has none.
+	Campaigns any
 
 	options  map[*lint.Rule]any
 	reg      *Registry
@@ -268,6 +272,7 @@ func (l *Loader) decodeType() reflect.Type {
 		{Name: "Exclude", Type: reflect.PointerTo(strs), Tag: `toml:"exclude"`},
 		{Name: "ExtendExclude", Type: strs, Tag: `toml:"extend-exclude"`},
 		{Name: "PerFileIgnores", Type: reflect.TypeOf(map[string][]string(nil)), Tag: `toml:"per-file-ignores"`},
+		{Name: "Campaign", Type: campaignType(), Tag: `toml:"campaign"`},
 	}
 	for i, r := range l.reg.Rules {
 		t := reflect.TypeOf(&struct{}{})
@@ -283,7 +288,21 @@ func (l *Loader) decodeType() reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-const settingsFields = 6 // fields of decodeType before the rules'
+const settingsFields = 7 // fields of decodeType before the rules'
+
+// NewCampaigns, when set (the migrate package sets it), returns a new value
+// for the `campaign` table to decode into: a pointer to a map from campaign
+// name to the campaign's settings struct, so that a campaign's keys are
+// checked as strictly as a rule's options, with file, line and key in the
+// error. Unset, campaign tables are accepted as they are.
+var NewCampaigns func() any
+
+func campaignType() reflect.Type {
+	if NewCampaigns != nil {
+		return reflect.TypeOf(NewCampaigns())
+	}
+	return reflect.TypeOf(map[string]map[string]any(nil))
+}
 
 var typeErr = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
 
@@ -359,6 +378,9 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 	}
 	s.ExtendExclude = v.Field(4).Interface().([]string)
 	pfi := v.Field(5).Interface().(map[string][]string)
+	if c := v.Field(6); !c.IsZero() {
+		s.Campaigns = c.Interface()
+	}
 	globs := make([]string, 0, len(pfi))
 	for g := range pfi {
 		globs = append(globs, g)
@@ -380,7 +402,10 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 
 func (l *Loader) unknownKeyMsg(key []string) string {
 	if len(key) == 1 {
-		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores; rule options go in a table named after the rule, e.g. [print-call])"
+		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, campaign; rule options go in a table named after the rule, e.g. [print-call])"
+	}
+	if key[0] == "campaign" {
+		return "unknown campaign setting (see `xylint migrate --help` and docs/migrate.md)"
 	}
 	if r := l.reg.Lookup(key[0]); r != nil {
 		if r.NewOptions == nil {

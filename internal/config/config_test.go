@@ -260,3 +260,61 @@ func TestListedDirectoryWithoutConfigurationIsNotRead(t *testing.T) {
 		}
 	}
 }
+
+// A campaign table (for `xylint migrate`) is accepted and handed over
+// as NewCampaigns decodes it, strictly: a misspelt campaign key is an error
+// with its line, as a misspelt rule option is.
+func TestCampaignTable(t *testing.T) {
+	type campaign struct {
+		Rules []string `toml:"rules"`
+	}
+	src := `
+[tool.xylint]
+select = ["ALL"]
+
+[tool.xylint.campaign.clients]
+rules = ["XY003"]
+`
+	t.Run("raw", func(t *testing.T) {
+		root := t.TempDir()
+		filetree.Write(t, root, map[string]string{"pyproject.toml": src})
+		s, err := loader(t, root, Overrides{}).ForDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, ok := s.Campaigns.(map[string]map[string]any)
+		if !ok || raw["clients"] == nil {
+			t.Fatalf("Campaigns = %#v", s.Campaigns)
+		}
+	})
+	NewCampaigns = func() any { return &map[string]*campaign{} }
+	defer func() { NewCampaigns = nil }()
+	t.Run("typed", func(t *testing.T) {
+		root := t.TempDir()
+		filetree.Write(t, root, map[string]string{"pyproject.toml": src})
+		s, err := loader(t, root, Overrides{}).ForDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := *s.Campaigns.(*map[string]*campaign)
+		if got := m["clients"].Rules; !slices.Equal(got, []string{"XY003"}) {
+			t.Fatalf("rules = %v", got)
+		}
+	})
+	t.Run("typo", func(t *testing.T) {
+		root := t.TempDir()
+		filetree.Write(t, root, map[string]string{"pyproject.toml": src + "rulez = [\"XY005\"]\n"})
+		_, err := loader(t, root, Overrides{}).ForDir(root)
+		if err == nil || !strings.Contains(err.Error(), "pyproject.toml:7:1: tool.xylint.campaign.clients.rulez: unknown campaign setting") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("absent", func(t *testing.T) {
+		root := t.TempDir()
+		filetree.Write(t, root, map[string]string{"pyproject.toml": "[tool.xylint]\nselect = [\"ALL\"]\n"})
+		s, err := loader(t, root, Overrides{}).ForDir(root)
+		if err != nil || s.Campaigns != nil {
+			t.Fatalf("Campaigns = %#v, err %v", s.Campaigns, err)
+		}
+	})
+}
