@@ -3,6 +3,7 @@
 //	xylint check [PATH...]   lint files and directories (default ".")
 //	xylint fix [PATH...]     apply fixes in place (--diff: print them; --unsafe-fixes)
 //	xylint rules [RULE]      list the rules, or print one rule's documentation
+//	xylint migrate plan|run|status|close   campaigns: one pull request per service
 //	xylint config [PATH]     print the effective configuration for a path
 //	xylint version           print the version
 //
@@ -52,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(checkCmd(stdout, stderr), fixCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), versionCmd(stdout))
+	root.AddCommand(checkCmd(stdout, stderr), fixCmd(stdout, stderr), migrateCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), versionCmd(stdout))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	var ee exitError

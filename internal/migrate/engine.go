@@ -1,0 +1,152 @@
+package migrate
+
+// This file is the only place where xylint migrate touches xylint's engine
+// (the driver, the producers, the fix engine): the rest of the package works
+// with the types below. When the engine's packages move, this file moves
+// with them.
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"github.com/xynergy/xylint/analyzers/pyrules"
+	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/fixers/fixrun"
+	"github.com/xynergy/xylint/fixers/goedit"
+	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/goproducer"
+	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// Site is one finding of the campaign's rules.
+type Site struct {
+	Path    string `json:"path"` // slash-separated, relative to the repository root
+	Line    int    `json:"line,omitempty"`
+	Rule    string `json:"rule"` // "XY003 [direct-client]"
+	Message string `json:"message"`
+	// Reason is "fixed", or why the finding is left: "no fix", "unsafe",
+	// "conflict", "failed", "syntax errors".
+	Reason string `json:"reason"`
+}
+
+// Fixed reports whether the change fixes the site.
+func (s Site) Fixed() bool { return s.Reason == string(fixers.Fixed) }
+
+// Change is one file the fixes rewrite.
+type Change struct {
+	Path     string
+	Old, New []byte
+}
+
+// Analysis is what the engine made of a tree.
+type Analysis struct {
+	Changes []Change // sorted by path
+	Sites   []Site   // sorted by path and line
+	Errors  []string // files that could not be analysed or fixed
+	Notices []string
+	Checked int // files analysed
+}
+
+func engineRegistry() *config.Registry { return driver.DefaultRegistry() }
+
+// analyse runs `xylint fix --diff --select rules` over the tree at root, in
+// memory: the tree's own configuration applies (its excludes, per-file
+// ignores, rule options), every file is analysed with the whole tree as
+// context, and nothing is written.
+func analyse(ctx context.Context, root string, rules []string, unsafe bool, jobs int) (*Analysis, error) {
+	res, err := driver.Run(ctx, driver.Options{
+		Paths:     []string{root},
+		Registry:  driver.DefaultRegistry(),
+		Overrides: config.Overrides{Select: rules, Cwd: root},
+		Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
+		Jobs:      jobs,
+	})
+	if err != nil {
+		return nil, err
+	}
+	rel := func(p string) string {
+		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(p)
+	}
+	// Positions of the findings as checked, for the fixed ones.
+	type key struct{ path, code, msg string }
+	lines := map[key][]int{}
+	for _, d := range res.Diagnostics {
+		k := key{rel(d.Path), d.Rule.Code, d.Message}
+		lines[k] = append(lines[k], d.Range.Start.Line)
+	}
+	sum := fixrun.Run(ctx, res, fixrun.Options{
+		Unsafe: unsafe,
+		Jobs:   jobs,
+		Languages: map[lint.Language]fixers.Options{
+			lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
+			lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
+		},
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a := &Analysis{Checked: len(res.Files)}
+	for _, p := range res.Errors {
+		a.Errors = append(a.Errors, strings.ReplaceAll(p.String(), root+string(filepath.Separator), ""))
+	}
+	for _, p := range res.Notices {
+		a.Notices = append(a.Notices, strings.ReplaceAll(p.String(), root+string(filepath.Separator), ""))
+	}
+	for _, f := range sum.Files {
+		path := rel(f.Path)
+		if f.Err != nil {
+			a.Errors = append(a.Errors, path+": "+strings.ReplaceAll(f.Err.Error(), root+string(filepath.Separator), ""))
+		}
+		if f.Report != nil {
+			for _, x := range f.Report.Failed {
+				a.Errors = append(a.Errors, path+": the fix of "+x.Rule.ID()+" failed its verification: "+x.Err)
+			}
+			for _, ap := range f.Report.Applied {
+				k := key{path, ap.Rule.Code, ap.Diagnostic}
+				line := 0
+				if ls := lines[k]; len(ls) > 0 {
+					line, lines[k] = ls[0], ls[1:]
+				}
+				a.Sites = append(a.Sites, Site{Path: path, Line: line, Rule: ap.Rule.ID(), Message: ap.Diagnostic, Reason: string(fixers.Fixed)})
+			}
+		}
+		if f.Changed() {
+			a.Changes = append(a.Changes, Change{Path: path, Old: f.Old, New: f.New})
+		}
+	}
+	for _, l := range sum.Left {
+		d := l.Diagnostic
+		a.Sites = append(a.Sites, Site{Path: rel(d.Path), Line: d.Range.Start.Line, Rule: d.Rule.ID(), Message: d.Message, Reason: string(l.Reason)})
+	}
+	sortSites(a.Sites)
+	return a, nil
+}
+
+// Diff is a unified diff of one file, as `xylint fix --diff` prints it.
+func Diff(path string, old, new []byte) string { return fixers.Diff(path, old, new) }
+
+// fixInPlace is `xylint fix --select rules` over root, writing the files:
+// the reference the tests compare the bot's commits with.
+func fixInPlace(ctx context.Context, root string, rules []string, unsafe bool) error {
+	res, err := driver.Run(ctx, driver.Options{
+		Paths:     []string{root},
+		Registry:  driver.DefaultRegistry(),
+		Overrides: config.Overrides{Select: rules, Cwd: root},
+		Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
+	})
+	if err != nil {
+		return err
+	}
+	fixrun.Run(ctx, res, fixrun.Options{Unsafe: unsafe, Write: true, Languages: map[lint.Language]fixers.Options{
+		lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
+		lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
+	}})
+	return ctx.Err()
+}
