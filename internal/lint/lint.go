@@ -20,20 +20,30 @@ const (
 	Go     Language = "go"
 )
 
-// Severity orders diagnostics. The zero value is Warning so that a rule that
-// says nothing gets the usual linter default.
+// Severity is a finding's level, which follows what the problem costs:
+// Error, Warning or Note, in increasing order of severity Note < Warning <
+// Error. The zero value is Warning, so that a rule that says nothing gets
+// the usual linter default. Users see the levels as "error", "warning" and
+// "note" in every output (SARIF's levels, GitHub's ::error, ::warning and
+// ::notice); whether a level fails a run is FailOn's business.
 type Severity int
 
 const (
-	Warning Severity = iota
-	Info
+	// Note: worth knowing, not worth failing a build for (a client created
+	// once per process that the migration still counts).
+	Note Severity = iota - 1
+	Warning
 	Error
 )
 
+// Severities are the levels from the most to the least severe, the order in
+// which reports list them.
+var Severities = []Severity{Error, Warning, Note}
+
 func (s Severity) String() string {
 	switch s {
-	case Info:
-		return "info"
+	case Note:
+		return "note"
 	case Error:
 		return "error"
 	default:
@@ -41,17 +51,75 @@ func (s Severity) String() string {
 	}
 }
 
-// ParseSeverity is the inverse of Severity.String.
+// ParseSeverity is the inverse of Severity.String. It also accepts "info"
+// (the JSON output's name for Note before its version 2) and "warn".
 func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(s) {
-	case "info", "note":
-		return Info, nil
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "note", "info":
+		return Note, nil
 	case "warning", "warn":
 		return Warning, nil
 	case "error":
 		return Error, nil
 	}
-	return Warning, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
+	return Warning, fmt.Errorf("unknown level %q (want error, warning or note)", s)
+}
+
+// FailOn is the least severe level whose findings fail a run (exit status
+// 1); FailNever fails on none. The zero value fails on warnings and errors:
+// notes do not fail a run unless asked.
+type FailOn int
+
+// FailNever: no finding fails the run (errors reading or analysing files
+// still do).
+const FailNever = FailOn(Error) + 1
+
+// FailOnLevel fails on findings of level s and above.
+func FailOnLevel(s Severity) FailOn { return FailOn(s) }
+
+// Fails reports whether a finding of level s fails the run.
+func (f FailOn) Fails(s Severity) bool { return int(s) >= int(f) }
+
+func (f FailOn) String() string {
+	if f >= FailNever {
+		return "never"
+	}
+	return Severity(f).String()
+}
+
+// FailOnValues are the values ParseFailOn accepts, as documented.
+const FailOnValues = "note, warning, error or never"
+
+// ParseFailOn reads a --fail-on value: note, warning, error or never.
+func ParseFailOn(s string) (FailOn, error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "never":
+		return FailNever, nil
+	case "note", "warning", "error":
+		sev, _ := ParseSeverity(v)
+		return FailOnLevel(sev), nil
+	}
+	return 0, fmt.Errorf("%q is not a level (want %s)", s, FailOnValues)
+}
+
+// UnmarshalText lets configuration files hold a FailOn (fail-on = "note").
+func (f *FailOn) UnmarshalText(b []byte) error {
+	v, err := ParseFailOn(string(b))
+	if err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
+// MarshalText writes the value as ParseFailOn reads it.
+func (f FailOn) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// LevelDoc says when a rule reports a finding at a level other than its
+// default, and why (`xylint rules NAME` lists them).
+type LevelDoc struct {
+	Level Severity
+	When  string
 }
 
 // FixSafety says whether applying a fix can change what the program does, as
@@ -85,7 +153,12 @@ type Rule struct {
 	Name     string   // stable kebab-case name, e.g. "print-call"
 	Summary  string   // one line: what it finds
 	Doc      string   // full documentation (markdown): What it does / Why is this bad? / Example / ...
-	Severity Severity // default severity
+	Severity Severity // default level
+	// Levels, when the rule reports findings at more than one level, say
+	// which findings get which level and why, most severe first (the
+	// default level included). Diagnostic.Severity carries each finding's
+	// own level.
+	Levels []LevelDoc
 	// FixSafety is the safety of the rule's fix where it has one; individual
 	// fixes may be less safe than this (never more).
 	FixSafety FixSafety
@@ -172,6 +245,9 @@ type Diagnostic struct {
 	Path     string // slash-separated, relative to the run's root where possible
 	Range    Range
 	Message  string
+	// Severity is the finding's level: the rule's default unless the rule
+	// decided otherwise for this finding (see Rule.Levels); the message
+	// then says why.
 	Severity Severity
 	// Fix is the one suggested fix, if any (one per diagnostic: golangci-lint
 	// and go vet drivers apply only the first of several).

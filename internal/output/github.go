@@ -38,7 +38,7 @@ func githubLevel(s lint.Severity) string {
 	switch s {
 	case lint.Error:
 		return "error"
-	case lint.Info:
+	case lint.Note:
 		return "notice"
 	}
 	return "warning"

@@ -233,7 +233,7 @@ func sarifLevel(s lint.Severity) string {
 	switch s {
 	case lint.Error:
 		return "error"
-	case lint.Info:
+	case lint.Note:
 		return "note"
 	}
 	return "warning"

@@ -34,7 +34,7 @@ func severityColor(s lint.Severity) string {
 	switch s {
 	case lint.Error:
 		return ansiRed
-	case lint.Info:
+	case lint.Note:
 		return ansiBlue
 	}
 	return ansiYellow
@@ -122,7 +122,7 @@ func writeSummary(w io.Writer, p painter, res *driver.Result, fixable int) {
 		counts[d.Severity]++
 	}
 	var parts []string
-	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+	for _, s := range lint.Severities {
 		if c := counts[s]; c > 0 {
 			parts = append(parts, plural(c, s.String()))
 		}

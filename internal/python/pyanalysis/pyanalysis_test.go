@@ -11,7 +11,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
-var callRule = &lint.Rule{Code: "XY901", Name: "call", Severity: lint.Info}
+var callRule = &lint.Rule{Code: "XY901", Name: "call", Severity: lint.Note}
 
 // calls reports every call whose function is a name, with its qualified
 // name, and exports the calls' names as facts.
@@ -48,7 +48,7 @@ func TestDiagnostics(t *testing.T) {
 		t.Fatalf("result = %+v", r)
 	}
 	d := r.Diagnostics[0]
-	if d.Message != "call os.getcwd" || d.Rule != callRule || d.Severity != lint.Info || d.Path != "a.py" ||
+	if d.Message != "call os.getcwd" || d.Rule != callRule || d.Severity != lint.Note || d.Path != "a.py" ||
 		d.Range.Start.Line != 2 || d.Range.Start.Column != 1 || d.Range.End.Column != 12 {
 		t.Errorf("diagnostic = %+v", d)
 	}
