@@ -5,11 +5,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/fixrun"
-	"github.com/xynergy/xylint/fixers/goedit"
-	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/fix"
+	"github.com/xynergy/xylint/internal/fix/fixrun"
+	"github.com/xynergy/xylint/internal/golang/goedit"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // fixCmd is `xylint fix [PATH...]`: apply fixes in place, or with --diff
@@ -34,7 +34,7 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 				Unsafe: unsafe,
 				Write:  !diff,
 				Jobs:   f.jobs,
-				Languages: map[lint.Language]fixers.Options{
+				Languages: map[lint.Language]fix.Options{
 					lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
 					lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
 				},

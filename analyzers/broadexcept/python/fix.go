@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/broadexcept"
-	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 

@@ -7,12 +7,12 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/suppress"
+	"github.com/xynergy/xylint/internal/textedit"
 )
 
 // The fix: a construction becomes a call of the table's pooled getter,
@@ -373,16 +373,16 @@ func (w *walker) planWith(ed *pyedit.File, op *fixOp, asPat syntax.Node, newCall
 	}
 	body := ws.ChildByField(syntax.FieldBody)
 	src := w.pass.Src
-	if colon.IsZero() || body.IsZero() || fixers.LineStart(src, body.Start()) <= colon.End() {
+	if colon.IsZero() || body.IsZero() || textedit.LineStart(src, body.Start()) <= colon.End() {
 		return nil // the body is on the header's line
 	}
 	outer := ed.Indent(ws)
-	inner := fixers.IndentOf(src, body.Start())
+	inner := textedit.IndentOf(src, body.Start())
 	if len(inner) <= len(outer) || !strings.HasPrefix(inner, outer) {
 		return nil
 	}
 	op.edits = append(op.edits, lint.Edit{Start: ws.Start(), End: colon.End(), New: stmt})
-	d := &dedent{from: fixers.NextLineStart(src, colon.End()), to: ws.End(), keep: len(outer), cut: len(inner), body: inner}
+	d := &dedent{from: textedit.NextLineStart(src, colon.End()), to: ws.End(), keep: len(outer), cut: len(inner), body: inner}
 	for n := range ws.Descendants() {
 		if n.Is(syntax.KindString) {
 			d.strings = append(d.strings, [2]int{n.Start(), n.End()})
@@ -475,21 +475,21 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 			}
 		}
 		for i, s := range gone {
-			alone := ed.StartsLine(s) && strings.TrimSpace(string(src[s.End():fixers.LineEnd(src, s.End())])) == ""
+			alone := ed.StartsLine(s) && strings.TrimSpace(string(src[s.End():textedit.LineEnd(src, s.End())])) == ""
 			if !alone || empty && i == 0 {
 				es.Add(lint.Edit{Start: s.Start(), End: s.End(), New: "pass"})
 				continue
 			}
-			ls := fixers.LineStart(src, s.Start())
-			end := fixers.NextLineStart(src, s.End())
+			ls := textedit.LineStart(src, s.Start())
+			end := textedit.NextLineStart(src, s.End())
 			if first(s) {
 				// The block's first statement: blank lines after it go too.
-				for end < len(src) && strings.TrimSpace(string(src[end:fixers.LineEnd(src, end)])) == "" && fixers.NextLineStart(src, end) > end {
-					end = fixers.NextLineStart(src, end)
+				for end < len(src) && strings.TrimSpace(string(src[end:textedit.LineEnd(src, end)])) == "" && textedit.NextLineStart(src, end) > end {
+					end = textedit.NextLineStart(src, end)
 				}
 			}
 			es.Add(lint.Edit{Start: ls, End: end})
-			for l := ls; l < end; l = fixers.NextLineStart(src, l) {
+			for l := ls; l < end; l = textedit.NextLineStart(src, l) {
 				deleted[l] = true
 			}
 		}
@@ -509,7 +509,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 func (d *dedent) edits(src []byte, deleted map[int]bool) []lint.Edit {
 	var out []lint.Edit
 	for ls := d.from; ls < d.to && ls < len(src); {
-		next := fixers.NextLineStart(src, ls)
+		next := textedit.NextLineStart(src, ls)
 		inString := slices.ContainsFunc(d.strings, func(r [2]int) bool { return r[0] < ls && ls < r[1] })
 		if !deleted[ls] && !inString && bytes.HasPrefix(src[ls:], []byte(d.body)) {
 			out = append(out, lint.Edit{Start: ls + d.keep, End: ls + d.cut})
@@ -587,7 +587,7 @@ func (w *walker) unusedImports(members []*fixOp, dels []syntax.Node) ([]lint.Edi
 		if !slices.Contains(s.drop, false) {
 			// The whole statement, when it stands alone on its lines and its
 			// block keeps another statement.
-			rest := strings.TrimSpace(string(src[s.stmt.End():fixers.LineEnd(src, s.stmt.End())]))
+			rest := strings.TrimSpace(string(src[s.stmt.End():textedit.LineEnd(src, s.stmt.End())]))
 			if rest != "" || !startsLine(src, s.stmt) || !keepsAnother(s.stmt, dels) {
 				continue
 			}
@@ -630,7 +630,7 @@ func (w *walker) unusedImports(members []*fixOp, dels []syntax.Node) ([]lint.Edi
 }
 
 func startsLine(src []byte, n syntax.Node) bool {
-	return strings.TrimLeft(string(src[fixers.LineStart(src, n.Start()):n.Start()]), " \t\f") == ""
+	return strings.TrimLeft(string(src[textedit.LineStart(src, n.Start()):n.Start()]), " \t\f") == ""
 }
 
 // keepsAnother reports whether stmt's block (or the module) has a statement
@@ -778,25 +778,25 @@ func unwrapTry(ed *pyedit.File, block syntax.Node) ([]lint.Edit, *dedent, []int)
 		}
 	}
 	if colon.IsZero() || !ed.StartsLine(try) || !ed.StartsLine(fin) ||
-		strings.TrimSpace(string(src[colon.End():fixers.LineEnd(src, colon.End())])) != "" ||
-		fixers.LineStart(src, body.Start()) <= colon.End() {
+		strings.TrimSpace(string(src[colon.End():textedit.LineEnd(src, colon.End())])) != "" ||
+		textedit.LineStart(src, body.Start()) <= colon.End() {
 		return nil, nil, nil
 	}
 	outer := ed.Indent(try)
-	inner := fixers.IndentOf(src, body.Start())
+	inner := textedit.IndentOf(src, body.Start())
 	if len(inner) <= len(outer) || !strings.HasPrefix(inner, outer) {
 		return nil, nil, nil
 	}
-	tryLine := fixers.LineStart(src, try.Start())
-	bodyFrom := fixers.NextLineStart(src, colon.End())
-	finFrom := fixers.LineStart(src, fin.Start())
-	finTo := fixers.NextLineStart(src, fin.End())
+	tryLine := textedit.LineStart(src, try.Start())
+	bodyFrom := textedit.NextLineStart(src, colon.End())
+	finFrom := textedit.LineStart(src, fin.Start())
+	finTo := textedit.NextLineStart(src, fin.End())
 	edits := []lint.Edit{{Start: tryLine, End: bodyFrom}, {Start: finFrom, End: finTo}}
 	var lines []int
-	for l := tryLine; l < bodyFrom; l = fixers.NextLineStart(src, l) {
+	for l := tryLine; l < bodyFrom; l = textedit.NextLineStart(src, l) {
 		lines = append(lines, l)
 	}
-	for l := finFrom; l < finTo; l = fixers.NextLineStart(src, l) {
+	for l := finFrom; l < finTo; l = textedit.NextLineStart(src, l) {
 		lines = append(lines, l)
 	}
 	d := &dedent{from: bodyFrom, to: finFrom, keep: len(outer), cut: len(inner), body: inner}

@@ -9,11 +9,11 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/analyzers/directclient/python"
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyanalysistest"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // The goldens: every file of testdata/python fixed with all fixes (as
@@ -65,7 +65,7 @@ func TestFixSafety(t *testing.T) {
 		for _, d := range an.Diagnostics {
 			s := "none"
 			if d.Fix != nil {
-				s = fixers.Safety(&d).String()
+				s = fix.Safety(&d).String()
 			}
 			got[fmt.Sprintf("%s:%d", file, d.Range.Start.Line)] = s
 		}
@@ -85,22 +85,22 @@ func filesOf(m map[string]string) map[string]bool {
 	return out
 }
 
-func fix(t *testing.T, src string, unsafe bool, opts *directclient.Options) string {
+func fixSrc(t *testing.T, src string, unsafe bool, opts *directclient.Options) string {
 	t.Helper()
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	if opts != nil {
 		cfg.Options = func(*lint.Rule) any { return opts }
 	}
-	analyze := func(b []byte) (fixers.Analysis, error) {
+	analyze := func(b []byte) (fix.Analysis, error) {
 		return pyanalysistest.AnalyzeAlone("svc/m.py", b, cfg)
 	}
-	out, rep, err := fixers.FixFile("svc/m.py", []byte(src), analyze, fixers.Options{Unsafe: unsafe, SyntaxErrors: pyedit.SyntaxErrors})
+	out, rep, err := fix.FixFile("svc/m.py", []byte(src), analyze, fix.Options{Unsafe: unsafe, SyntaxErrors: pyedit.SyntaxErrors})
 	if err != nil || len(rep.Failed) > 0 {
 		t.Fatalf("fix: %v %v", err, rep.Failed)
 	}
-	again, _, _ := fixers.FixFile("svc/m.py", out, analyze, fixers.Options{Unsafe: unsafe, SyntaxErrors: pyedit.SyntaxErrors})
+	again, _, _ := fix.FixFile("svc/m.py", out, analyze, fix.Options{Unsafe: unsafe, SyntaxErrors: pyedit.SyntaxErrors})
 	if string(again) != string(out) {
-		t.Errorf("not idempotent:\n%s", fixers.Diff("m.py", out, again))
+		t.Errorf("not idempotent:\n%s", fix.Diff("m.py", out, again))
 	}
 	pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{"m.py": out})
 	return string(out)
@@ -111,11 +111,11 @@ func fix(t *testing.T, src string, unsafe bool, opts *directclient.Options) stri
 func TestFixSafeOnly(t *testing.T) {
 	src := "from google.cloud import bigquery\n\n\ndef a():\n    return bigquery.Client().query(\"q\")\n\n\ndef b():\n    return bigquery.Client()\n"
 	want := "from google.cloud import bigquery\nfrom shared.gcp_clients import get_bigquery_client\n\n\ndef a():\n    return get_bigquery_client().query(\"q\")\n\n\ndef b():\n    return bigquery.Client()\n"
-	if got := fix(t, src, false, nil); got != want {
+	if got := fixSrc(t, src, false, nil); got != want {
 		t.Errorf("safe only: got\n%s\nwant\n%s", got, want)
 	}
 	want = "from shared.gcp_clients import get_bigquery_client\n\n\ndef a():\n    return get_bigquery_client().query(\"q\")\n\n\ndef b():\n    return get_bigquery_client()\n"
-	if got := fix(t, src, true, nil); got != want {
+	if got := fixSrc(t, src, true, nil); got != want {
 		t.Errorf("unsafe: got\n%s\nwant\n%s", got, want)
 	}
 }
@@ -129,7 +129,7 @@ func TestFixAsyncGetter(t *testing.T) {
 	}
 	src := "import aiohttp\n\n\nasync def f(u):\n    async with aiohttp.ClientSession() as s:\n        return (await s.get(u)).status\n\n\nasync def g(u):\n    return await aiohttp.ClientSession().get(u)\n\n\ndef h():\n    return aiohttp.ClientSession()\n"
 	want := "import aiohttp\nfrom shared.http_client import get_session\n\n\nasync def f(u):\n    s = await get_session()\n    return (await s.get(u)).status\n\n\nasync def g(u):\n    return await (await get_session()).get(u)\n\n\ndef h():\n    return aiohttp.ClientSession()\n"
-	if got := fix(t, src, true, opts); got != want {
+	if got := fixSrc(t, src, true, opts); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -4,10 +4,10 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/missingshutdown"
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/textedit"
 )
 
 // The fix (safe: it only runs the configured cleanup when the process
@@ -105,7 +105,7 @@ func (fx *fixer) fixes(call syntax.Node, kind string) (event, lifespan *lint.Fix
 		return nil, nil
 	}
 	// Nothing else on the statement's last line but a comment.
-	if rest := strings.TrimSpace(string(fx.ed.Src[stmt.End():fixers.LineEnd(fx.ed.Src, stmt.End())])); rest != "" && !strings.HasPrefix(rest, "#") {
+	if rest := strings.TrimSpace(string(fx.ed.Src[stmt.End():textedit.LineEnd(fx.ed.Src, stmt.End())])); rest != "" && !strings.HasPrefix(rest, "#") {
 		return nil, nil
 	}
 	cs := fx.cleanups()
@@ -128,7 +128,7 @@ func (fx *fixer) fixes(call syntax.Node, kind string) (event, lifespan *lint.Fix
 		}
 		body = append(body, line)
 	}
-	unit := fixers.IndentUnit(fx.ed.Src)
+	unit := textedit.IndentUnit(fx.ed.Src)
 	module := stmt.Parent().Is(syntax.KindModule)
 	event = fx.eventFix(stmt, string(name.Text()), body, unit, module, imports.List())
 	lifespan = fx.lifespanFix(stmt, call, body, unit, module, imports.List())
@@ -153,13 +153,13 @@ func (fx *fixer) eventFix(stmt syntax.Node, app string, body []string, unit stri
 	if fx.ed.NameUsed(handler) {
 		return nil
 	}
-	code := blank(module) + "@" + app + ".on_event(\"shutdown\")\nasync def " + handler + "() -> None:\n" + fixers.IndentLines(strings.Join(body, "\n")+"\n", unit)
+	code := blank(module) + "@" + app + ".on_event(\"shutdown\")\nasync def " + handler + "() -> None:\n" + textedit.IndentLines(strings.Join(body, "\n")+"\n", unit)
 	// As many blank lines after the handler as PEP 8 wants before the code
 	// that follows, counting those already there.
 	src := fx.ed.Src
 	need := len(blank(module))
-	for off := fixers.NextLineStart(src, stmt.End()); off < len(src) && need > 0; off = fixers.NextLineStart(src, off) {
-		if strings.TrimSpace(string(src[off:fixers.LineEnd(src, off)])) != "" {
+	for off := textedit.NextLineStart(src, stmt.End()); off < len(src) && need > 0; off = textedit.NextLineStart(src, off) {
+		if strings.TrimSpace(string(src[off:textedit.LineEnd(src, off)])) != "" {
 			code += strings.Repeat("\n", need)
 			break
 		}
@@ -195,13 +195,13 @@ func (fx *fixer) lifespanFix(stmt, call syntax.Node, body []string, unit string,
 	if imp != nil {
 		es.Add(fx.ed.AddImport(*imp)...)
 	}
-	code := "@" + acm + "\nasync def " + name + "(app):\n" + fixers.IndentLines("yield\n"+strings.Join(body, "\n")+"\n", unit) + blank(module)
+	code := "@" + acm + "\nasync def " + name + "(app):\n" + textedit.IndentLines("yield\n"+strings.Join(body, "\n")+"\n", unit) + blank(module)
 	// Blank lines before the new definition, counting those already there.
 	src := fx.ed.Src
 	need := len(blank(module))
-	for off := fixers.LineStart(src, stmt.Start()); off > 0 && need > 0; {
-		off = fixers.LineStart(src, off-1)
-		if strings.TrimSpace(string(src[off:fixers.LineEnd(src, off)])) != "" {
+	for off := textedit.LineStart(src, stmt.Start()); off > 0 && need > 0; {
+		off = textedit.LineStart(src, off-1)
+		if strings.TrimSpace(string(src[off:textedit.LineEnd(src, off)])) != "" {
 			code = strings.Repeat("\n", need) + code
 			break
 		}

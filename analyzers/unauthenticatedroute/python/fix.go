@@ -4,10 +4,10 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/textedit"
 )
 
 // The fix (unsafe: callers without a key start failing) adds the
@@ -206,7 +206,7 @@ func (fx *fixer) flaskFix(decos []syntax.Node, isRoute []bool) *lint.Fix {
 	}
 	d := decos[last]
 	// The decorator must have its own lines.
-	if !fx.ed.StartsLine(d) || strings.TrimSpace(string(fx.ed.Src[d.End():fixers.LineEnd(fx.ed.Src, d.End())])) != "" {
+	if !fx.ed.StartsLine(d) || strings.TrimSpace(string(fx.ed.Src[d.End():textedit.LineEnd(fx.ed.Src, d.End())])) != "" {
 		return nil
 	}
 	name, edits, ok := fx.ref(fx.opts.FixDecorator, d)

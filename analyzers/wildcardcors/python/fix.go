@@ -4,9 +4,9 @@ import (
 	"sync"
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
-	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 

@@ -7,10 +7,10 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -138,15 +138,15 @@ func TestFixRoundsSeeProjectFindings(t *testing.T) {
 		t.Errorf("re-analysed a.py: %s, want %s", got, want)
 	}
 
-	analyze := func(src []byte) (fixers.Analysis, error) {
+	analyze := func(src []byte) (fix.Analysis, error) {
 		r, err := res.Reanalyze(a.Path, src)
 		if err != nil {
-			return fixers.Analysis{}, err
+			return fix.Analysis{}, err
 		}
-		return fixers.FromResult(r), nil
+		return fix.FromResult(r), nil
 	}
-	initial := fixers.FromResult(a)
-	out, rep, err := fixers.FixFile(a.Path, a.Src, analyze, fixers.Options{Initial: &initial})
+	initial := fix.FromResult(a)
+	out, rep, err := fix.FixFile(a.Path, a.Src, analyze, fix.Options{Initial: &initial})
 	if err != nil {
 		t.Fatal(err)
 	}

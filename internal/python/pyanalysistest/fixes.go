@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // UpdateGoldenEnv names the environment variable that, set to 1, makes
@@ -67,7 +67,7 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 		case err == nil && !changed:
 			t.Errorf("%s: has a golden file but the fixes change nothing", p)
 		case err == nil && !bytes.Equal(out, want):
-			t.Errorf("%s: fixed output differs from %s:\n%s", p, filepath.Base(gp), fixers.Diff(e.Name(), want, out))
+			t.Errorf("%s: fixed output differs from %s:\n%s", p, filepath.Base(gp), fix.Diff(e.Name(), want, out))
 		}
 		if changed {
 			goldens[p] = out
@@ -94,13 +94,13 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 // a project of its own: the analyzers' project phases run on its facts
 // every round, as the driver's re-analysis does, so the fixes of cross-file
 // rules are tested too.
-func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fixers.Report) {
+func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fix.Report) {
 	t.Helper()
-	analyze := func(b []byte) (fixers.Analysis, error) {
+	analyze := func(b []byte) (fix.Analysis, error) {
 		return AnalyzeAlone(path, b, cfg)
 	}
-	opts := fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
-	out, rep, err := fixers.FixFile(path, src, analyze, opts)
+	opts := fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
+	out, rep, err := fix.FixFile(path, src, analyze, opts)
 	if err != nil {
 		t.Errorf("%s: %v", path, err)
 		return src, rep
@@ -111,9 +111,9 @@ func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fi
 	if !rep.Converged {
 		t.Errorf("%s: fixes did not converge", path)
 	}
-	again, rep2, err := fixers.FixFile(path, out, analyze, opts)
+	again, rep2, err := fix.FixFile(path, out, analyze, opts)
 	if err == nil && !bytes.Equal(again, out) {
-		t.Errorf("%s: fixing the fixed output changes it again (not idempotent):\n%s", path, fixers.Diff(path, out, again))
+		t.Errorf("%s: fixing the fixed output changes it again (not idempotent):\n%s", path, fix.Diff(path, out, again))
 	}
 	if err == nil && len(rep2.Applied) > 0 {
 		t.Errorf("%s: fixing the fixed output applied %d more fixes", path, len(rep2.Applied))
@@ -151,7 +151,7 @@ func Compile(t T, tempDir string, files map[string][]byte) {
 // then the project phases of cfg's analyzers over its facts (module name
 // from its path, as modules.New gives it). Its result is what the fix
 // engine's Analyze returns.
-func AnalyzeAlone(path string, src []byte, cfg pyanalysis.Config) (fixers.Analysis, error) {
+func AnalyzeAlone(path string, src []byte, cfg pyanalysis.Config) (fix.Analysis, error) {
 	mods := modules.New([]string{path})
 	if cfg.Module == "" {
 		cfg.Module = mods.Module(path)
@@ -162,5 +162,5 @@ func AnalyzeAlone(path string, src []byte, cfg pyanalysis.Config) (fixers.Analys
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		res.Err = errors.Join(res.Err, err)
 	}
-	return fixers.FromResult(res), res.Err
+	return fix.FromResult(res), res.Err
 }

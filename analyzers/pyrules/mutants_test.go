@@ -1,4 +1,4 @@
-package pyedit_test
+package pyrules_test
 
 import (
 	"bytes"

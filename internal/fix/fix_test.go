@@ -1,4 +1,4 @@
-package fixers_test
+package fix_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -17,33 +17,33 @@ var (
 	ruleB = &lint.Rule{Code: "XYB", Name: "b", FixSafety: lint.Unsafe}
 )
 
-// words reports every match of re with a fix produced by fix (nil: none).
-func words(rule *lint.Rule, re string, fix func(src []byte, m []int) []lint.Edit) fixers.Analyze {
+// words reports every match of re with a fix produced by mk (nil: none).
+func words(rule *lint.Rule, re string, mk func(src []byte, m []int) []lint.Edit) fix.Analyze {
 	rx := regexp.MustCompile(re)
-	return func(src []byte) (fixers.Analysis, error) {
+	return func(src []byte) (fix.Analysis, error) {
 		var ds []lint.Diagnostic
 		lines := lint.NewLines(src)
 		for _, m := range rx.FindAllIndex(src, -1) {
 			d := lint.Diagnostic{Rule: rule, Range: lines.Range(m[0], m[1]), Message: string(src[m[0]:m[1]])}
-			if fix != nil {
-				if es := fix(src, m); es != nil {
+			if mk != nil {
+				if es := mk(src, m); es != nil {
 					d.Fix = &lint.Fix{Message: "fix", Edits: es}
 				}
 			}
 			ds = append(ds, d)
 		}
-		return fixers.Analysis{Diagnostics: ds}, nil
+		return fix.Analysis{Diagnostics: ds}, nil
 	}
 }
 
-func both(as ...fixers.Analyze) fixers.Analyze {
-	return func(src []byte) (fixers.Analysis, error) {
+func both(as ...fix.Analyze) fix.Analyze {
+	return func(src []byte) (fix.Analysis, error) {
 		var all []lint.Diagnostic
 		for _, a := range as {
 			an, _ := a(src)
 			all = append(all, an.Diagnostics...)
 		}
-		return fixers.Analysis{Diagnostics: all}, nil
+		return fix.Analysis{Diagnostics: all}, nil
 	}
 }
 
@@ -53,7 +53,7 @@ func replaceWith(s string) func([]byte, []int) []lint.Edit {
 
 func TestFixFileAppliesAllAndConverges(t *testing.T) {
 	src := []byte("foo x foo\nfoo\n")
-	out, rep, err := fixers.FixFile("f", src, words(ruleA, `foo`, replaceWith("bar")), fixers.Options{})
+	out, rep, err := fix.FixFile("f", src, words(ruleA, `foo`, replaceWith("bar")), fix.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,13 +70,13 @@ func TestFixFileAppliesAllAndConverges(t *testing.T) {
 
 func TestSharedEditsAppliedOnce(t *testing.T) {
 	// Every fix also adds the same header line: it must appear once.
-	fix := func(src []byte, m []int) []lint.Edit {
+	mk := func(src []byte, m []int) []lint.Edit {
 		if bytes.HasPrefix(src, []byte("import log\n")) {
 			return []lint.Edit{{Start: m[0], End: m[1], New: "log"}}
 		}
 		return []lint.Edit{{Start: 0, End: 0, New: "import log\n"}, {Start: m[0], End: m[1], New: "log"}}
 	}
-	out, rep, _ := fixers.FixFile("f", []byte("print\nprint\n"), words(ruleA, `print`, fix), fixers.Options{})
+	out, rep, _ := fix.FixFile("f", []byte("print\nprint\n"), words(ruleA, `print`, mk), fix.Options{})
 	if string(out) != "import log\nlog\nlog\n" {
 		t.Errorf("got %q", out)
 	}
@@ -91,7 +91,7 @@ func TestOverlapIsRetriedNextRound(t *testing.T) {
 	// On "ab bc" both apply in one round.
 	a := words(ruleA, `ab`, replaceWith("AB"))
 	b := words(ruleB, `bc`, replaceWith("BC"))
-	out, rep, _ := fixers.FixFile("f", []byte("abc ab bc"), both(a, b), fixers.Options{Unsafe: true})
+	out, rep, _ := fix.FixFile("f", []byte("abc ab bc"), both(a, b), fix.Options{Unsafe: true})
 	if string(out) != "ABc AB BC" {
 		t.Errorf("got %q", out)
 	}
@@ -103,7 +103,7 @@ func TestOverlapIsRetriedNextRound(t *testing.T) {
 	ins := func(s string) func([]byte, []int) []lint.Edit {
 		return func(_ []byte, m []int) []lint.Edit { return []lint.Edit{{Start: m[0], End: m[0], New: s}} }
 	}
-	out, rep, _ = fixers.FixFile("f", []byte("x"), both(words(ruleA, `^x`, ins("1")), words(ruleB, `^[1]?x`, ins("2"))), fixers.Options{Unsafe: true, MaxRounds: 3})
+	out, rep, _ = fix.FixFile("f", []byte("x"), both(words(ruleA, `^x`, ins("1")), words(ruleB, `^[1]?x`, ins("2"))), fix.Options{Unsafe: true, MaxRounds: 3})
 	if string(out) != "1x" && string(out) != "21x" {
 		t.Errorf("got %q", out)
 	}
@@ -114,16 +114,16 @@ func TestOverlapIsRetriedNextRound(t *testing.T) {
 
 func TestUnsafeNeedsOptIn(t *testing.T) {
 	src := []byte("bc")
-	out, rep, _ := fixers.FixFile("f", src, words(ruleB, `bc`, replaceWith("BC")), fixers.Options{})
-	if string(out) != "bc" || len(rep.Left) != 1 || rep.Left[0].Reason != fixers.UnsafeFix {
+	out, rep, _ := fix.FixFile("f", src, words(ruleB, `bc`, replaceWith("BC")), fix.Options{})
+	if string(out) != "bc" || len(rep.Left) != 1 || rep.Left[0].Reason != fix.UnsafeFix {
 		t.Errorf("got %q, %+v", out, rep.Left)
 	}
-	out, _, _ = fixers.FixFile("f", src, words(ruleB, `bc`, replaceWith("BC")), fixers.Options{Unsafe: true})
+	out, _, _ = fix.FixFile("f", src, words(ruleB, `bc`, replaceWith("BC")), fix.Options{Unsafe: true})
 	if string(out) != "BC" {
 		t.Errorf("with Unsafe: got %q", out)
 	}
-	_, rep, _ = fixers.FixFile("f", src, words(ruleA, `bc`, nil), fixers.Options{})
-	if rep.Left[0].Reason != fixers.NoFix {
+	_, rep, _ = fix.FixFile("f", src, words(ruleA, `bc`, nil), fix.Options{})
+	if rep.Left[0].Reason != fix.NoFix {
 		t.Errorf("no fix: %+v", rep.Left)
 	}
 }
@@ -153,7 +153,7 @@ func TestBrokenFixIsRejectedOthersApplied(t *testing.T) {
 	good := words(ruleA, `good`, replaceWith("fine"))
 	bad := words(ruleB, `bad`, replaceWith("("))
 	src := []byte("(good bad)\n")
-	out, rep, err := fixers.FixFile("f", src, both(good, bad), fixers.Options{Unsafe: true, SyntaxErrors: brackets})
+	out, rep, err := fix.FixFile("f", src, both(good, bad), fix.Options{Unsafe: true, SyntaxErrors: brackets})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,15 +163,15 @@ func TestBrokenFixIsRejectedOthersApplied(t *testing.T) {
 	if len(rep.Failed) != 1 || rep.Failed[0].Rule != ruleB || !strings.Contains(rep.Failed[0].Err, "syntax error") {
 		t.Errorf("failed: %+v", rep.Failed)
 	}
-	if len(rep.Left) != 1 || rep.Left[0].Reason != fixers.Failed {
+	if len(rep.Left) != 1 || rep.Left[0].Reason != fix.Failed {
 		t.Errorf("left: %+v", rep.Left)
 	}
 }
 
 func TestInputWithSyntaxErrorsIsNotFixed(t *testing.T) {
 	src := []byte("(good\n")
-	out, rep, _ := fixers.FixFile("f", src, words(ruleA, `good`, replaceWith("fine")), fixers.Options{SyntaxErrors: brackets})
-	if string(out) != string(src) || rep.Skipped == "" || rep.Left[0].Reason != fixers.SyntaxErrors {
+	out, rep, _ := fix.FixFile("f", src, words(ruleA, `good`, replaceWith("fine")), fix.Options{SyntaxErrors: brackets})
+	if string(out) != string(src) || rep.Skipped == "" || rep.Left[0].Reason != fix.SyntaxErrors {
 		t.Errorf("got %q, %+v", out, rep)
 	}
 }
@@ -179,7 +179,7 @@ func TestInputWithSyntaxErrorsIsNotFixed(t *testing.T) {
 func TestNonConvergingFixKeepsOriginal(t *testing.T) {
 	// A fix that always finds something to do: "x" → "xx".
 	src := []byte("x")
-	out, rep, _ := fixers.FixFile("f", src, words(ruleA, `x+`, replaceWith("xx")), fixers.Options{MaxRounds: 4})
+	out, rep, _ := fix.FixFile("f", src, words(ruleA, `x+`, replaceWith("xx")), fix.Options{MaxRounds: 4})
 	if string(out) != "x" || rep.Converged || len(rep.Failed) == 0 || len(rep.Applied) != 0 {
 		t.Errorf("got %q, %+v", out, rep)
 	}
@@ -187,48 +187,23 @@ func TestNonConvergingFixKeepsOriginal(t *testing.T) {
 
 func TestBadEditsAreFailedNotApplied(t *testing.T) {
 	outside := func(src []byte, m []int) []lint.Edit { return []lint.Edit{{Start: 0, End: len(src) + 5, New: ""}} }
-	out, rep, _ := fixers.FixFile("f", []byte("abc"), words(ruleA, `b`, outside), fixers.Options{})
-	if string(out) != "abc" || len(rep.Left) != 1 || rep.Left[0].Reason != fixers.Failed {
+	out, rep, _ := fix.FixFile("f", []byte("abc"), words(ruleA, `b`, outside), fix.Options{})
+	if string(out) != "abc" || len(rep.Left) != 1 || rep.Left[0].Reason != fix.Failed {
 		t.Errorf("got %q, %+v", out, rep)
 	}
 }
 
 func TestApply(t *testing.T) {
 	src := []byte("0123456789")
-	out, err := fixers.Apply(src, []lint.Edit{{Start: 8, End: 9, New: "X"}, {Start: 2, End: 2, New: "ab"}, {Start: 2, End: 4, New: ""}, {Start: 8, End: 9, New: "X"}})
+	out, err := fix.Apply(src, []lint.Edit{{Start: 8, End: 9, New: "X"}, {Start: 2, End: 2, New: "ab"}, {Start: 2, End: 4, New: ""}, {Start: 8, End: 9, New: "X"}})
 	if err != nil || string(out) != "01ab4567X9" {
 		t.Errorf("got %q, %v", out, err)
 	}
-	if _, err := fixers.Apply(src, []lint.Edit{{Start: 1, End: 5}, {Start: 4, End: 6}}); err == nil {
+	if _, err := fix.Apply(src, []lint.Edit{{Start: 1, End: 5}, {Start: 4, End: 6}}); err == nil {
 		t.Error("overlapping edits: want an error")
 	}
-	if _, err := fixers.Apply(src, []lint.Edit{{Start: 3, End: 3, New: "a"}, {Start: 3, End: 3, New: "b"}}); err == nil {
+	if _, err := fix.Apply(src, []lint.Edit{{Start: 3, End: 3, New: "a"}, {Start: 3, End: 3, New: "b"}}); err == nil {
 		t.Error("two insertions at one point: want an error")
-	}
-}
-
-func TestTextHelpers(t *testing.T) {
-	crlf := []byte("a\r\n  b\r\n")
-	if fixers.Newline(crlf) != "\r\n" || fixers.Newline([]byte("a\nb")) != "\n" {
-		t.Error("Newline")
-	}
-	if got := fixers.WithNewline("x\ny\n", "\r\n"); got != "x\r\ny\r\n" {
-		t.Errorf("WithNewline: %q", got)
-	}
-	if got := fixers.IndentOf(crlf, 6); got != "  " {
-		t.Errorf("IndentOf: %q", got)
-	}
-	if got := fixers.LineEnd(crlf, 3); got != 6 {
-		t.Errorf("LineEnd: %d", got)
-	}
-	if got := fixers.IndentUnit([]byte("if x:\n\tpass\n")); got != "\t" {
-		t.Errorf("IndentUnit tabs: %q", got)
-	}
-	if got := fixers.IndentUnit([]byte("if x:\n  if y:\n    pass\n")); got != "  " {
-		t.Errorf("IndentUnit 2: %q", got)
-	}
-	if got := fixers.ContentStart([]byte(fixers.BOM + "x")); got != 3 {
-		t.Errorf("ContentStart: %d", got)
 	}
 }
 
@@ -245,7 +220,7 @@ func TestWriteFileAtomicKeepsMode(t *testing.T) {
 	if err := os.Symlink("run.py", link); err != nil {
 		t.Fatal(err)
 	}
-	if err := fixers.WriteIfUnchanged(link, []byte("old"), []byte("new")); err != nil {
+	if err := fix.WriteIfUnchanged(link, []byte("old"), []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(p)
@@ -254,7 +229,7 @@ func TestWriteFileAtomicKeepsMode(t *testing.T) {
 	if string(b) != "new" || fi.Mode().Perm() != 0o754 || li.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("content %q, mode %v, link %v", b, fi.Mode(), li.Mode())
 	}
-	if err := fixers.WriteIfUnchanged(p, []byte("old"), []byte("newer")); err != fixers.ErrChanged {
+	if err := fix.WriteIfUnchanged(p, []byte("old"), []byte("newer")); err != fix.ErrChanged {
 		t.Errorf("changed on disk: got %v", err)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -264,11 +239,11 @@ func TestWriteFileAtomicKeepsMode(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	d := fixers.Diff("svc/main.py", []byte("a\nb\n"), []byte("a\nc\n"))
+	d := fix.Diff("svc/main.py", []byte("a\nb\n"), []byte("a\nc\n"))
 	if !strings.HasPrefix(d, "--- a/svc/main.py\n+++ b/svc/main.py\n") || !strings.Contains(d, "-b\n+c\n") {
 		t.Errorf("diff:\n%s", d)
 	}
-	if fixers.Diff("x", []byte("a"), []byte("a")) != "" {
+	if fix.Diff("x", []byte("a"), []byte("a")) != "" {
 		t.Error("equal: want no diff")
 	}
 }

@@ -36,10 +36,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/textedit"
 )
 
 // File is a parsed file being fixed.
@@ -56,12 +56,12 @@ type File struct {
 
 // New prepares fix helpers for f, whose names r resolves.
 func New(f *syntax.File, r *names.Resolver) *File {
-	return &File{F: f, Names: r, Src: f.Src, NL: fixers.Newline(f.Src)}
+	return &File{F: f, Names: r, Src: f.Src, NL: textedit.Newline(f.Src)}
 }
 
 // SyntaxErrors counts the syntax error regions of src (ERROR and MISSING
 // nodes); it is the Python verifier of the fix engine
-// (fixers.Options.SyntaxErrors). A file the parser gives up on counts as
+// (fix.Options.SyntaxErrors). A file the parser gives up on counts as
 // one, and so does a CR not followed by LF: a line break for Python that
 // the parser does not see (syntax.SkipReason).
 func SyntaxErrors(src []byte) int {
@@ -103,15 +103,15 @@ func (e *Edits) List() []lint.Edit { return e.list }
 
 // Replace replaces n's text.
 func (f *File) Replace(n syntax.Node, text string) lint.Edit {
-	return lint.Edit{Start: n.Start(), End: n.End(), New: fixers.WithNewline(text, f.NL)}
+	return lint.Edit{Start: n.Start(), End: n.End(), New: textedit.WithNewline(text, f.NL)}
 }
 
 // Indent is the indentation of the line n starts on.
-func (f *File) Indent(n syntax.Node) string { return fixers.IndentOf(f.Src, n.Start()) }
+func (f *File) Indent(n syntax.Node) string { return textedit.IndentOf(f.Src, n.Start()) }
 
 // StartsLine reports whether n is the first thing on its line.
 func (f *File) StartsLine(n syntax.Node) bool {
-	s := fixers.LineStart(f.Src, n.Start())
+	s := textedit.LineStart(f.Src, n.Start())
 	for _, b := range f.Src[s:n.Start()] {
 		if b != ' ' && b != '\t' && b != '\f' {
 			return false
@@ -146,26 +146,26 @@ func (f *File) BodyIndent(block syntax.Node) (string, bool) {
 // indentation) as statements after stmt, at indent, on the lines following
 // stmt's last line.
 func (f *File) InsertAfter(stmt syntax.Node, indent, code string) lint.Edit {
-	off := fixers.NextLineStart(f.Src, stmt.End())
-	return f.insertLines(off, fixers.IndentLines(strings.TrimSuffix(code, "\n")+"\n", indent))
+	off := textedit.NextLineStart(f.Src, stmt.End())
+	return f.insertLines(off, textedit.IndentLines(strings.TrimSuffix(code, "\n")+"\n", indent))
 }
 
 // InsertBefore inserts code as statements before stmt (which must start its
 // line), at stmt's indentation.
 func (f *File) InsertBefore(stmt syntax.Node, code string) lint.Edit {
-	off := fixers.LineStart(f.Src, stmt.Start())
-	return f.insertLines(off, fixers.IndentLines(strings.TrimSuffix(code, "\n")+"\n", f.Indent(stmt)))
+	off := textedit.LineStart(f.Src, stmt.Start())
+	return f.insertLines(off, textedit.IndentLines(strings.TrimSuffix(code, "\n")+"\n", f.Indent(stmt)))
 }
 
 // insertLines inserts whole lines at off, a line start (or the end of a file
 // that does not end with a newline, which then gets one first).
 func (f *File) insertLines(off int, text string) lint.Edit {
-	text = fixers.WithNewline(text, f.NL)
+	text = textedit.WithNewline(text, f.NL)
 	if off == len(f.Src) && off > 0 && f.Src[off-1] != '\n' {
 		text = f.NL + text
 	}
 	if off == 0 {
-		off = fixers.ContentStart(f.Src)
+		off = textedit.ContentStart(f.Src)
 	}
 	return lint.Edit{Start: off, End: off, New: text}
 }
@@ -206,7 +206,7 @@ func (f *File) AddKeywordArgument(call syntax.Node, arg string) lint.Edit {
 // are left alone, as are lines indented less than the first (continuation
 // lines of a bracketed expression that chose their own alignment).
 func (f *File) Reindent(n syntax.Node, indent string) []lint.Edit {
-	from := fixers.IndentOf(f.Src, n.Start())
+	from := textedit.IndentOf(f.Src, n.Start())
 	if from == indent {
 		return nil
 	}
@@ -217,7 +217,7 @@ func (f *File) Reindent(n syntax.Node, indent string) []lint.Edit {
 		}
 	}
 	var edits []lint.Edit
-	for ls := fixers.LineStart(f.Src, n.Start()); ls < n.End(); ls = fixers.NextLineStart(f.Src, ls) {
+	for ls := textedit.LineStart(f.Src, n.Start()); ls < n.End(); ls = textedit.NextLineStart(f.Src, ls) {
 		skip := false
 		for _, r := range inString {
 			if r[0] < ls && ls < r[1] {
@@ -225,7 +225,7 @@ func (f *File) Reindent(n syntax.Node, indent string) []lint.Edit {
 				break
 			}
 		}
-		line := f.Src[ls:fixers.LineEnd(f.Src, ls)]
+		line := f.Src[ls:textedit.LineEnd(f.Src, ls)]
 		if skip || len(strings.TrimSpace(string(line))) == 0 || !strings.HasPrefix(string(line), from) {
 			if ls >= len(f.Src) {
 				break
@@ -233,7 +233,7 @@ func (f *File) Reindent(n syntax.Node, indent string) []lint.Edit {
 			continue
 		}
 		edits = append(edits, lint.Edit{Start: ls, End: ls + len(from), New: indent})
-		if fixers.NextLineStart(f.Src, ls) == ls {
+		if textedit.NextLineStart(f.Src, ls) == ls {
 			break
 		}
 	}

@@ -3,11 +3,12 @@ package pyedit_test
 import (
 	"testing"
 
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/textedit"
 )
 
 func parse(t *testing.T, src string) *pyedit.File {
@@ -21,7 +22,7 @@ func parse(t *testing.T, src string) *pyedit.File {
 
 func apply(t *testing.T, src string, edits []lint.Edit) string {
 	t.Helper()
-	out, err := fixers.Apply([]byte(src), edits)
+	out, err := fix.Apply([]byte(src), edits)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestReindent(t *testing.T) {
 	edits := f.Reindent(body, "    ")
 	// Replace the with header line by the body: delete from the with's
 	// start to the body's line start.
-	edits = append(edits, lint.Edit{Start: fixers.LineStart(f.Src, with.Start()), End: fixers.LineStart(f.Src, body.Start())})
+	edits = append(edits, lint.Edit{Start: textedit.LineStart(f.Src, with.Start()), End: textedit.LineStart(f.Src, body.Start())})
 	want := "async def f():\n    r = await client.get(u)\n    doc = \"\"\"a\n        b\"\"\"\n    if r:\n        return doc\n"
 	if got := apply(t, src, edits); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
@@ -188,7 +189,7 @@ func TestInsertAfterAndIndent(t *testing.T) {
 	if got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
-	if u := fixers.IndentUnit([]byte("def f():\n\tpass\n")); u != "\t" {
+	if u := textedit.IndentUnit([]byte("def f():\n\tpass\n")); u != "\t" {
 		t.Errorf("IndentUnit: %q", u)
 	}
 }

@@ -1,4 +1,4 @@
-package pyedit_test
+package pyrules_test
 
 import (
 	"bytes"
@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers/pyrules"
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/pyedit"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyanalysistest"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // fuzzPath is the name the fuzzed file is analysed under: a service's
@@ -24,12 +24,12 @@ const fuzzPath = "main.py"
 // project phases of XY001/XY002/XY003/XY006 run every round, as the
 // driver's re-analysis does), analysed by the same function as the golden
 // tests (pyanalysistest.AnalyzeAlone).
-func fixAll(src []byte) ([]byte, *fixers.Report, error) {
+func fixAll(src []byte) ([]byte, *fix.Report, error) {
 	cfg := pyanalysis.Config{Analyzers: pyrules.All}
-	analyze := func(b []byte) (fixers.Analysis, error) {
+	analyze := func(b []byte) (fix.Analysis, error) {
 		return pyanalysistest.AnalyzeAlone(fuzzPath, b, cfg)
 	}
-	return fixers.FixFile(fuzzPath, src, analyze, fixers.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors})
+	return fix.FixFile(fuzzPath, src, analyze, fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors})
 }
 
 // FuzzFix runs the engine with every Python rule's fix, unsafe ones
@@ -79,7 +79,7 @@ func checkFix(t *testing.T, py *compileWorker, src []byte) []byte {
 	}
 	hadErrors := pyedit.SyntaxErrors(src) > 0
 	if hadErrors && !bytes.Equal(out, src) {
-		t.Fatalf("an input with syntax errors was changed:\n%s", fixers.Diff(fuzzPath, src, out))
+		t.Fatalf("an input with syntax errors was changed:\n%s", fix.Diff(fuzzPath, src, out))
 	}
 	if !rep.Converged {
 		t.Fatalf("fixes did not converge on:\n%q", src)
@@ -91,15 +91,15 @@ func checkFix(t *testing.T, py *compileWorker, src []byte) []byte {
 		return out
 	}
 	if n := pyedit.SyntaxErrors(out); n > 0 {
-		t.Fatalf("the result has %d syntax errors; input %q:\n%s", n, src, fixers.Diff(fuzzPath, src, out))
+		t.Fatalf("the result has %d syntax errors; input %q:\n%s", n, src, fix.Diff(fuzzPath, src, out))
 	}
 	again, rep2, err := fixAll(out)
 	if err != nil || !bytes.Equal(again, out) || len(rep2.Applied) > 0 {
-		t.Fatalf("not idempotent (err %v, %d fixes applied again); input %q:\n%s", err, len(rep2.Applied), src, fixers.Diff(fuzzPath, out, again))
+		t.Fatalf("not idempotent (err %v, %d fixes applied again); input %q:\n%s", err, len(rep2.Applied), src, fix.Diff(fuzzPath, out, again))
 	}
 	if py.compiles(src) == nil {
 		if err := py.compiles(out); err != nil && err != errWorker {
-			t.Fatalf("python3 compiles the input but not the result: %v\ninput %q:\n%s", err, src, fixers.Diff(fuzzPath, src, out))
+			t.Fatalf("python3 compiles the input but not the result: %v\ninput %q:\n%s", err, src, fix.Diff(fuzzPath, src, out))
 		}
 	}
 	return out
@@ -110,7 +110,7 @@ func checkFix(t *testing.T, py *compileWorker, src []byte) []byte {
 func ruleTestFiles(tb testing.TB) [][]byte {
 	tb.Helper()
 	var files [][]byte
-	root := filepath.Join("..", "..", "analyzers")
+	root := ".."
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

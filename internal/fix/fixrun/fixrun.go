@@ -15,8 +15,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -31,9 +31,9 @@ type Options struct {
 	// check's analysis).
 	Jobs int
 	// Languages holds each language's verifier and formatter
-	// (fixers.Options.SyntaxErrors, Format). A language missing here is
+	// (fix.Options.SyntaxErrors, Format). A language missing here is
 	// fixed without verification.
-	Languages map[lint.Language]fixers.Options
+	Languages map[lint.Language]fix.Options
 }
 
 // File is one file that had fixes to try.
@@ -43,7 +43,7 @@ type File struct {
 	// Old and New are the content before and after; in Write mode they are
 	// dropped once the file is written (see Changed).
 	Old, New []byte
-	Report   *fixers.Report
+	Report   *fix.Report
 	changed  bool
 	// Err is set when the file could not be re-analysed or written; New is
 	// then not on disk.
@@ -56,7 +56,7 @@ func (f *File) Changed() bool { return f.Err == nil && f.changed }
 // Counts are one rule's totals.
 type Counts struct {
 	Fixed int
-	Left  map[fixers.Reason]int
+	Left  map[fix.Reason]int
 }
 
 // LeftTotal is the number of findings of the rule left.
@@ -74,7 +74,7 @@ type Summary struct {
 	ByRule map[*lint.Rule]*Counts
 	// Left are the findings that remain, sorted by path and position
 	// (positions refer to the fixed content).
-	Left []fixers.Left
+	Left []fix.Left
 }
 
 // Fixed is the number of fixes applied in all files.
@@ -116,7 +116,7 @@ func (s *Summary) Failed() int {
 // Run fixes the files of res that have findings with a fix that opts
 // allows. Files are re-read from disk by the driver's analysis only through
 // res (their content as checked); writes go through
-// fixers.WriteIfUnchanged, so a file edited meanwhile is left alone.
+// fix.WriteIfUnchanged, so a file edited meanwhile is left alone.
 func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 	sum := &Summary{ByRule: map[*lint.Rule]*Counts{}}
 	var todo []*lint.FileResult
@@ -129,7 +129,7 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 			continue
 		}
 		for _, d := range f.Diagnostics {
-			sum.Left = append(sum.Left, fixers.Left{Diagnostic: d, Reason: reasonWithoutRun(&d, opts.Unsafe)})
+			sum.Left = append(sum.Left, fix.Left{Diagnostic: d, Reason: reasonWithoutRun(&d, opts.Unsafe)})
 		}
 	}
 	files := make([]*File, len(todo))
@@ -157,7 +157,7 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 	for _, l := range sum.Left {
 		sum.counts(l.Diagnostic.Rule).Left[l.Reason]++
 	}
-	slices.SortStableFunc(sum.Left, func(a, b fixers.Left) int {
+	slices.SortStableFunc(sum.Left, func(a, b fix.Left) int {
 		return cmp.Or(cmp.Compare(a.Diagnostic.Path, b.Diagnostic.Path),
 			cmp.Compare(a.Diagnostic.Range.Start.Offset, b.Diagnostic.Range.Start.Offset),
 			cmp.Compare(a.Diagnostic.Rule.Code, b.Diagnostic.Rule.Code))
@@ -174,7 +174,7 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 // kept as they were (NoFix, original positions), preferring those whose
 // message the rounds did not report (a fix of one rule can change another
 // finding's message, which is not a lost finding).
-func projectLeft(orig *lint.FileResult, rep *fixers.Report) []fixers.Left {
+func projectLeft(orig *lint.FileResult, rep *fix.Report) []fix.Left {
 	if orig == nil {
 		return nil
 	}
@@ -192,7 +192,7 @@ func projectLeft(orig *lint.FileResult, rep *fixers.Report) []fixers.Left {
 		seen[key{a.Rule.Code, a.Diagnostic}]++
 		missing[a.Rule.Code]--
 	}
-	var out []fixers.Left
+	var out []fix.Left
 	for _, d := range orig.Diagnostics {
 		k := key{d.Rule.Code, d.Message}
 		if seen[k] > 0 {
@@ -201,7 +201,7 @@ func projectLeft(orig *lint.FileResult, rep *fixers.Report) []fixers.Left {
 		}
 		if missing[d.Rule.Code] > 0 {
 			missing[d.Rule.Code]--
-			out = append(out, fixers.Left{Diagnostic: d, Reason: fixers.NoFix})
+			out = append(out, fix.Left{Diagnostic: d, Reason: fix.NoFix})
 		}
 	}
 	return out
@@ -210,7 +210,7 @@ func projectLeft(orig *lint.FileResult, rep *fixers.Report) []fixers.Left {
 func (s *Summary) counts(r *lint.Rule) *Counts {
 	c := s.ByRule[r]
 	if c == nil {
-		c = &Counts{Left: map[fixers.Reason]int{}}
+		c = &Counts{Left: map[fix.Reason]int{}}
 		s.ByRule[r] = c
 	}
 	return c
@@ -218,18 +218,18 @@ func (s *Summary) counts(r *lint.Rule) *Counts {
 
 func hasApplicableFix(ds []lint.Diagnostic, unsafe bool) bool {
 	for i := range ds {
-		if ds[i].Fix != nil && len(ds[i].Fix.Edits) > 0 && (unsafe || fixers.Safety(&ds[i]) == lint.Safe) {
+		if ds[i].Fix != nil && len(ds[i].Fix.Edits) > 0 && (unsafe || fix.Safety(&ds[i]) == lint.Safe) {
 			return true
 		}
 	}
 	return false
 }
 
-func reasonWithoutRun(d *lint.Diagnostic, unsafe bool) fixers.Reason {
+func reasonWithoutRun(d *lint.Diagnostic, unsafe bool) fix.Reason {
 	if d.Fix == nil || len(d.Fix.Edits) == 0 {
-		return fixers.NoFix
+		return fix.NoFix
 	}
-	return fixers.UnsafeFix
+	return fix.UnsafeFix
 }
 
 func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
@@ -237,28 +237,28 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 	out := &File{Path: f.Path, Abs: in.Abs, Old: f.Src, New: f.Src}
 	fo := opts.Languages[f.Language]
 	fo.Unsafe = opts.Unsafe
-	analyze := func(src []byte) (fixers.Analysis, error) {
+	analyze := func(src []byte) (fix.Analysis, error) {
 		r, err := res.Reanalyze(f.Path, src)
 		if err != nil {
-			return fixers.Analysis{}, err
+			return fix.Analysis{}, err
 		}
-		return fixers.FromResult(r), nil
+		return fix.FromResult(r), nil
 	}
 	// The check already analysed the file: the first round starts there.
-	initial := fixers.FromResult(f)
+	initial := fix.FromResult(f)
 	fo.Initial = &initial
-	newSrc, rep, err := fixers.FixFile(f.Path, f.Src, analyze, fo)
+	newSrc, rep, err := fix.FixFile(f.Path, f.Src, analyze, fo)
 	out.Report = rep
 	if err != nil {
 		out.Err = err
 		return out
 	}
 	out.New = newSrc
-	out.changed = !fixers.Equal(f.Src, newSrc)
+	out.changed = !fix.Equal(f.Src, newSrc)
 	if opts.Write && out.changed {
-		if err := fixers.WriteIfUnchanged(in.Abs, f.Src, newSrc); err != nil {
+		if err := fix.WriteIfUnchanged(in.Abs, f.Src, newSrc); err != nil {
 			out.Err = fmt.Errorf("writing the fixed file: %w", err)
-			if errors.Is(err, fixers.ErrChanged) {
+			if errors.Is(err, fix.ErrChanged) {
 				out.Err = err
 			}
 		}
@@ -277,7 +277,7 @@ func WriteDiff(w io.Writer, s *Summary) error {
 	diffs := make([]string, len(s.Files))
 	driver.Parallel(context.Background(), len(s.Files), 0, func(i int) {
 		if f := s.Files[i]; f.Changed() {
-			diffs[i] = fixers.Diff(f.Path, f.Old, f.New)
+			diffs[i] = fix.Diff(f.Path, f.Old, f.New)
 		}
 	})
 	for _, d := range diffs {
@@ -294,9 +294,9 @@ func WriteLeft(w io.Writer, s *Summary) error {
 		d := l.Diagnostic
 		why := string(l.Reason)
 		switch l.Reason {
-		case fixers.UnsafeFix:
+		case fix.UnsafeFix:
 			why = "unsafe fix: use --unsafe-fixes"
-		case fixers.NoFix:
+		case fix.NoFix:
 			why = ""
 		}
 		line := fmt.Sprintf("%s:%d:%d: %s %s", d.Path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message)
@@ -350,7 +350,7 @@ func WriteSummary(w io.Writer, s *Summary, dryRun bool) error {
 		c := s.ByRule[r]
 		line := fmt.Sprintf("  %-*s  fixed %d  left %d", width, r.ID(), c.Fixed, c.LeftTotal())
 		var why []string
-		for _, reason := range []fixers.Reason{fixers.NoFix, fixers.UnsafeFix, fixers.Conflict, fixers.Failed, fixers.SyntaxErrors} {
+		for _, reason := range []fix.Reason{fix.NoFix, fix.UnsafeFix, fix.Conflict, fix.Failed, fix.SyntaxErrors} {
 			if n := c.Left[reason]; n > 0 {
 				why = append(why, fmt.Sprintf("%s: %d", reason, n))
 			}

@@ -3,10 +3,10 @@ package pyedit
 import (
 	"strings"
 
-	"github.com/xynergy/xylint/fixers"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/textedit"
 )
 
 // Import is one import a fix needs: `import Module` when Name is empty,
@@ -59,10 +59,10 @@ func (f *File) header() *header {
 	}
 	switch {
 	case i > 0:
-		h.top = fixers.NextLineStart(f.Src, stmts[i-1].End())
+		h.top = textedit.NextLineStart(f.Src, stmts[i-1].End())
 		h.afterDoc = true
 	case len(stmts) > 0:
-		h.top = fixers.LineStart(f.Src, stmts[0].Start())
+		h.top = textedit.LineStart(f.Src, stmts[0].Start())
 	default:
 		h.top = len(f.Src)
 	}
@@ -73,11 +73,11 @@ func (f *File) header() *header {
 		if !s.Is(syntax.KindImportStatement) && !s.Is(syntax.KindImportFromStatement) {
 			break
 		}
-		if prev.IsZero() || fixers.NextLineStart(f.Src, prev.End()) != fixers.LineStart(f.Src, s.Start()) {
+		if prev.IsZero() || textedit.NextLineStart(f.Src, prev.End()) != textedit.LineStart(f.Src, s.Start()) {
 			h.groups = append(h.groups, nil)
 		}
 		h.groups[len(h.groups)-1] = append(h.groups[len(h.groups)-1], s)
-		h.end = fixers.NextLineStart(f.Src, s.End())
+		h.end = textedit.NextLineStart(f.Src, s.End())
 		prev = s
 	}
 	return h
@@ -256,9 +256,9 @@ func (f *File) sortedPosition(g []syntax.Node, imp Import) int {
 	}
 	if len(same) == 0 {
 		if isFrom {
-			return fixers.NextLineStart(f.Src, g[len(g)-1].End())
+			return textedit.NextLineStart(f.Src, g[len(g)-1].End())
 		}
-		return fixers.LineStart(f.Src, g[0].Start())
+		return textedit.LineStart(f.Src, g[0].Start())
 	}
 	key := strings.ToLower(imp.Module)
 	sorted := true
@@ -270,11 +270,11 @@ func (f *File) sortedPosition(g []syntax.Node, imp Import) int {
 	if sorted {
 		for _, s := range same {
 			if strings.ToLower(importModule(s)) > key {
-				return fixers.LineStart(f.Src, s.Start())
+				return textedit.LineStart(f.Src, s.Start())
 			}
 		}
 	}
-	return fixers.NextLineStart(f.Src, same[len(same)-1].End())
+	return textedit.NextLineStart(f.Src, same[len(same)-1].End())
 }
 
 // mergeFrom adds Name to an existing module-level `from Module import ...`
@@ -371,13 +371,13 @@ func (f *File) RemoveImport(b *names.Binding) ([]lint.Edit, bool) {
 		}
 	}
 	if len(ns) == 1 {
-		end := fixers.NextLineStart(f.Src, stmt.End())
+		end := textedit.NextLineStart(f.Src, stmt.End())
 		// Only when nothing else follows on the statement's last line.
-		rest := strings.TrimSpace(string(f.Src[stmt.End():fixers.LineEnd(f.Src, stmt.End())]))
+		rest := strings.TrimSpace(string(f.Src[stmt.End():textedit.LineEnd(f.Src, stmt.End())]))
 		if rest != "" && !strings.HasPrefix(rest, "#") {
 			return nil, false
 		}
-		return []lint.Edit{{Start: fixers.LineStart(f.Src, stmt.Start()), End: end}}, true
+		return []lint.Edit{{Start: textedit.LineStart(f.Src, stmt.Start()), End: end}}, true
 	}
 	i := 0
 	for i < len(ns) && ns[i] != clause {

@@ -1,4 +1,4 @@
-// Package fixers is xylint's fix engine: it applies the fixes that rules
+// Package fix is xylint's fix engine: it applies the fixes that rules
 // attach to their diagnostics (lint.Diagnostic.Fix) to one file, in memory,
 // with guarantees that make the result safe to commit without a person
 // looking at every line.
@@ -11,7 +11,7 @@
 //
 // # The engine
 //
-//	newSrc, report, err := fixers.FixFile(path, src, analyze, fixers.Options{
+//	newSrc, report, err := fix.FixFile(path, src, analyze, fix.Options{
 //		Unsafe:       unsafe,
 //		SyntaxErrors: pyedit.SyntaxErrors,
 //	})
@@ -61,20 +61,18 @@
 // a rename, keeping the file's permission bits and following a symlink to
 // its target. WriteIfUnchanged first checks that the file still holds the
 // content the fixes were computed on. Diff renders a unified diff (a/ and b/
-// labels, as git). The `xylint fix` command (fixers/fixrun) uses these.
+// labels, as git). The `xylint fix` command (internal/fix/fixrun) uses these.
 //
 // # Building edits
 //
 // A lint.Edit replaces the bytes [Start, End) of the file as analysed.
 // Edits of one fix must not overlap; several insertions at one offset must
-// be merged into one (pyedit.Edits does it). The text helpers here
-// (Newline, WithNewline, IndentOf, IndentUnit, IndentLines, LineStart,
-// NextLineStart, ContentStart) keep what the file uses: CRLF or LF (text is
-// written with "\n" and converted to the file's line ending), tabs or spaces
-// and the width of one level, and a UTF-8 BOM (nothing is inserted before
-// it). Python-specific helpers — imports that merge into an existing
-// from-import and keep a sorted block sorted, the module logger, inserting
-// statements at the right indentation, adding a keyword argument to a call,
-// re-indenting a block, removing an unused import — are in
-// fixers/pyedit, for every Python rule's fix to use.
-package fixers
+// be merged into one (pyedit.Edits does it). The edits are built below the
+// rules, with packages every rule's fix uses: internal/textedit keeps what
+// the file uses (its line ending, its indentation, a UTF-8 BOM), and
+// internal/python/pyedit builds Python edits (imports that merge into an
+// existing from-import and keep a sorted block sorted, the module logger,
+// statements inserted at the right indentation, keyword arguments, blocks
+// re-indented or unwrapped, unused imports pruned). The engine itself
+// imports neither: it sees only lint.Edit values.
+package fix

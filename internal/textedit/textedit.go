@@ -1,14 +1,15 @@
-package fixers
+// Package textedit holds the text helpers shared by the fixes of every
+// language. Fixes build edits that fit the file: its line ending (a CRLF
+// file stays CRLF; fixes write "\n" and WithNewline converts it), its
+// indentation (tabs or spaces, and the width in use) and its BOM (which
+// offsets count, and which nothing must be inserted before). It knows no
+// language and no parser: internal/python/pyedit builds on it.
+package textedit
 
 import (
 	"bytes"
 	"strings"
 )
-
-// Text helpers shared by the fixes of every language. Fixes build edits
-// that fit the file: its line ending (a CRLF file stays CRLF), its
-// indentation (tabs or spaces, and the width in use) and its BOM (which
-// offsets count, and which nothing must be inserted before).
 
 // BOM is the UTF-8 byte order mark.
 const BOM = "\xef\xbb\xbf"

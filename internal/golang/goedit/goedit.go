@@ -1,5 +1,5 @@
 // Package goedit is what the fix engine needs for Go files
-// (fixers.Options): gofmt for every round's result, and the parser's count
+// (fix.Options): gofmt for every round's result, and the parser's count
 // of syntax errors to verify one. The edits themselves come from the Go
 // analyzers' SuggestedFixes (internal/golang converts them).
 package goedit
