@@ -11,15 +11,15 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/pyrules"
-	"github.com/xynergy/xylint/fixers"
-	"github.com/xynergy/xylint/fixers/fixrun"
-	"github.com/xynergy/xylint/fixers/goedit"
-	"github.com/xynergy/xylint/fixers/pyedit"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/driver/goproducer"
 	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/fix"
+	"github.com/xynergy/xylint/internal/fix/fixrun"
+	"github.com/xynergy/xylint/internal/golang/goedit"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // Site is one finding of the campaign's rules.
@@ -34,7 +34,7 @@ type Site struct {
 }
 
 // Fixed reports whether the change fixes the site.
-func (s Site) Fixed() bool { return s.Reason == string(fixers.Fixed) }
+func (s Site) Fixed() bool { return s.Reason == string(fix.Fixed) }
 
 // Change is one file the fixes rewrite.
 type Change struct {
@@ -84,7 +84,7 @@ func analyse(ctx context.Context, root string, rules []string, unsafe bool, jobs
 	sum := fixrun.Run(ctx, res, fixrun.Options{
 		Unsafe: unsafe,
 		Jobs:   jobs,
-		Languages: map[lint.Language]fixers.Options{
+		Languages: map[lint.Language]fix.Options{
 			lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
 			lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
 		},
@@ -114,7 +114,7 @@ func analyse(ctx context.Context, root string, rules []string, unsafe bool, jobs
 				if ls := lines[k]; len(ls) > 0 {
 					line, lines[k] = ls[0], ls[1:]
 				}
-				a.Sites = append(a.Sites, Site{Path: path, Line: line, Rule: ap.Rule.ID(), Message: ap.Diagnostic, Reason: string(fixers.Fixed)})
+				a.Sites = append(a.Sites, Site{Path: path, Line: line, Rule: ap.Rule.ID(), Message: ap.Diagnostic, Reason: string(fix.Fixed)})
 			}
 		}
 		if f.Changed() {
@@ -130,7 +130,7 @@ func analyse(ctx context.Context, root string, rules []string, unsafe bool, jobs
 }
 
 // Diff is a unified diff of one file, as `xylint fix --diff` prints it.
-func Diff(path string, old, new []byte) string { return fixers.Diff(path, old, new) }
+func Diff(path string, old, new []byte) string { return fix.Diff(path, old, new) }
 
 // fixInPlace is `xylint fix --select rules` over root, writing the files:
 // the reference the tests compare the bot's commits with.
@@ -144,7 +144,7 @@ func fixInPlace(ctx context.Context, root string, rules []string, unsafe bool) e
 	if err != nil {
 		return err
 	}
-	fixrun.Run(ctx, res, fixrun.Options{Unsafe: unsafe, Write: true, Languages: map[lint.Language]fixers.Options{
+	fixrun.Run(ctx, res, fixrun.Options{Unsafe: unsafe, Write: true, Languages: map[lint.Language]fix.Options{
 		lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
 		lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
 	}})

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/xynergy/xylint/fixers"
+	"github.com/xynergy/xylint/internal/fix"
 )
 
 // executeLocal works on a directory instead of GitHub: the same analysis
@@ -74,7 +74,7 @@ func executeLocal(ctx context.Context, opts Options) *RepoReport {
 
 // gitDiff is a file's diff with git's header line.
 func gitDiff(ch Change) string {
-	return fmt.Sprintf("diff --git a/%s b/%s\n", ch.Path, ch.Path) + fixers.Diff(ch.Path, ch.Old, ch.New)
+	return fmt.Sprintf("diff --git a/%s b/%s\n", ch.Path, ch.Path) + fix.Diff(ch.Path, ch.Old, ch.New)
 }
 
 func (r *repoExec) mailbox(st *svcState, diff string) string {
