@@ -12,7 +12,6 @@ import (
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/suppress"
-	"github.com/xynergy/xylint/internal/textedit"
 )
 
 // The fix: a construction becomes a call of the table's pooled getter,
@@ -67,20 +66,11 @@ type fixOp struct {
 	edits  []lint.Edit // replacements and insertions
 	insert bool        // edits include whole lines inserted before a statement
 	dels   []syntax.Node
-	dedent *dedent
+	dedent *pyedit.Dedent
 	// gone are the ranges whose names disappear (callees, dropped
 	// arguments), for the unused-import check.
 	gone  [][2]int
 	roots []*names.Binding // the imports the callee uses
-}
-
-// dedent moves the lines [from, to) one level out: the bytes [keep, cut)
-// of each line's indentation go.
-type dedent struct {
-	from, to  int
-	keep, cut int
-	body      string // the indentation lines must start with
-	strings   [][2]int
 }
 
 func (w *walker) fixes() {
@@ -365,30 +355,12 @@ func (w *walker) planWith(ed *pyedit.File, op *fixOp, asPat syntax.Node, newCall
 		return op
 	}
 	// The only item: the with statement goes and its body moves out.
-	colon := syntax.Node{}
-	for c := range ws.Children() {
-		if !c.IsNamed() && c.TextIs(":") {
-			colon = c
-		}
-	}
-	body := ws.ChildByField(syntax.FieldBody)
-	src := w.pass.Src
-	if colon.IsZero() || body.IsZero() || textedit.LineStart(src, body.Start()) <= colon.End() {
-		return nil // the body is on the header's line
-	}
-	outer := ed.Indent(ws)
-	inner := textedit.IndentOf(src, body.Start())
-	if len(inner) <= len(outer) || !strings.HasPrefix(inner, outer) {
+	header, body, ok := ed.UnwrapWith(ws, stmt)
+	if !ok {
 		return nil
 	}
-	op.edits = append(op.edits, lint.Edit{Start: ws.Start(), End: colon.End(), New: stmt})
-	d := &dedent{from: textedit.NextLineStart(src, colon.End()), to: ws.End(), keep: len(outer), cut: len(inner), body: inner}
-	for n := range ws.Descendants() {
-		if n.Is(syntax.KindString) {
-			d.strings = append(d.strings, [2]int{n.Start(), n.End()})
-		}
-	}
-	op.dedent = d
+	op.edits = append(op.edits, header)
+	op.dedent = body
 	op.title += " instead of the `with` block"
 	return op
 }
@@ -407,7 +379,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 		}
 		nested := false
 		for _, o := range ops {
-			if o != op && o.safety <= safety && o.dedent != nil && o.dedent.from <= op.node.Start() && op.node.End() <= o.dedent.to {
+			if o != op && o.safety <= safety && o.dedent != nil && o.dedent.Contains(op.node) {
 				// Lines it inserts would miss the outer dedent.
 				nested = op.insert
 			}
@@ -419,266 +391,48 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 	if len(g.members) == 0 {
 		return nil
 	}
-	src := w.pass.Src
 	var es pyedit.Edits
-	for _, imp := range mergedImports(g.members) {
+	var imps []*pyedit.Import
+	for _, op := range g.members {
+		imps = append(imps, op.imp)
+	}
+	for _, imp := range pyedit.MergeImports(imps) {
 		es.Add(ed.AddImport(imp)...)
 	}
-	deleted := map[int]bool{} // line starts of removed lines
 	// Statements that go: closes, then imports left unused.
 	var dels []syntax.Node
 	for _, op := range g.members {
 		dels = append(dels, op.dels...)
 	}
-	del := func(stmts []syntax.Node) {
-		for _, s := range stmts {
-			if slices.ContainsFunc(dels, func(d syntax.Node) bool { return d == s }) {
-				continue
-			}
-			dels = append(dels, s)
-		}
-	}
 	for _, op := range g.members {
 		es.Add(op.edits...)
 	}
-	var imports []lint.Edit
-	imports, stmts := w.unusedImports(g.members, dels)
-	del(stmts)
+	var gone [][2]int
+	var roots []*names.Binding
+	for _, op := range g.members {
+		gone = append(gone, op.gone...)
+		for _, b := range op.roots {
+			if !slices.Contains(roots, b) {
+				roots = append(roots, b)
+			}
+		}
+	}
+	imports, stmts := ed.PruneImports(roots, gone, dels)
+	for _, s := range stmts {
+		if !slices.Contains(dels, s) {
+			dels = append(dels, s)
+		}
+	}
 	es.Add(imports...)
-	// Statements go with their lines, block by block: a block whose
-	// statements all go keeps a `pass`, unless it is the `finally:` of a
-	// try with nothing else, which then unwraps; a statement sharing its
-	// line with another becomes `pass`.
-	var blocks []syntax.Node
-	for _, s := range dels {
-		if !slices.Contains(blocks, s.Parent()) {
-			blocks = append(blocks, s.Parent())
-		}
-	}
-	var dedents []*dedent
-	for _, block := range blocks {
-		var gone []syntax.Node
-		for _, s := range dels {
-			if s.Parent() == block {
-				gone = append(gone, s)
-			}
-		}
-		empty := !keepsAnother(gone[0], dels)
-		if empty {
-			if edits, d, lines := unwrapTry(ed, block); d != nil {
-				es.Add(edits...)
-				dedents = append(dedents, d)
-				for _, l := range lines {
-					deleted[l] = true
-				}
-				continue
-			}
-		}
-		for i, s := range gone {
-			alone := ed.StartsLine(s) && strings.TrimSpace(string(src[s.End():textedit.LineEnd(src, s.End())])) == ""
-			if !alone || empty && i == 0 {
-				es.Add(lint.Edit{Start: s.Start(), End: s.End(), New: "pass"})
-				continue
-			}
-			ls := textedit.LineStart(src, s.Start())
-			end := textedit.NextLineStart(src, s.End())
-			if first(s) {
-				// The block's first statement: blank lines after it go too.
-				for end < len(src) && strings.TrimSpace(string(src[end:textedit.LineEnd(src, end)])) == "" && textedit.NextLineStart(src, end) > end {
-					end = textedit.NextLineStart(src, end)
-				}
-			}
-			es.Add(lint.Edit{Start: ls, End: end})
-			for l := ls; l < end; l = textedit.NextLineStart(src, l) {
-				deleted[l] = true
-			}
-		}
-	}
-	for _, d := range dedents {
-		es.Add(d.edits(src, deleted)...)
-	}
+	deletions, deleted := ed.DeleteStatements(dels)
+	es.Add(deletions...)
 	for _, op := range g.members {
 		if d := op.dedent; d != nil {
-			es.Add(d.edits(src, deleted)...)
+			es.Add(d.Edits(deleted)...)
 		}
 	}
 	g.edits = es.List()
 	return g
-}
-
-func (d *dedent) edits(src []byte, deleted map[int]bool) []lint.Edit {
-	var out []lint.Edit
-	for ls := d.from; ls < d.to && ls < len(src); {
-		next := textedit.NextLineStart(src, ls)
-		inString := slices.ContainsFunc(d.strings, func(r [2]int) bool { return r[0] < ls && ls < r[1] })
-		if !deleted[ls] && !inString && bytes.HasPrefix(src[ls:], []byte(d.body)) {
-			out = append(out, lint.Edit{Start: ls + d.keep, End: ls + d.cut})
-		}
-		if next == ls {
-			break
-		}
-		ls = next
-	}
-	return out
-}
-
-// unusedImports returns the edits that remove the names that the group's
-// callees imported and that nothing else in the file uses, and the import
-// statements that go whole.
-func (w *walker) unusedImports(members []*fixOp, dels []syntax.Node) ([]lint.Edit, []syntax.Node) {
-	var gone [][2]int
-	var cands []*names.Binding
-	for _, op := range members {
-		gone = append(gone, op.gone...)
-		for _, b := range op.roots {
-			if !slices.Contains(cands, b) {
-				cands = append(cands, b)
-			}
-		}
-	}
-	for _, s := range dels {
-		gone = append(gone, [2]int{s.Start(), s.End()})
-	}
-	unused := map[*names.Binding]bool{}
-	for _, b := range cands {
-		if w.onlyIn(b, gone) {
-			unused[b] = true
-		}
-	}
-	// By statement: the names that go.
-	type stmtNames struct {
-		stmt  syntax.Node
-		names []syntax.Node // every name clause, in order
-		drop  []bool
-	}
-	var stmts []*stmtNames
-	for _, b := range cands {
-		if !unused[b] {
-			continue
-		}
-		clause := b.Node
-		for !clause.IsZero() && clause.Field() != syntax.FieldName {
-			clause = clause.Parent()
-		}
-		stmt := clause.Parent()
-		if !stmt.Is(syntax.KindImportStatement) && !stmt.Is(syntax.KindImportFromStatement) {
-			continue
-		}
-		i := slices.IndexFunc(stmts, func(s *stmtNames) bool { return s.stmt == stmt })
-		if i < 0 {
-			s := &stmtNames{stmt: stmt}
-			for c := range stmt.NamedChildren() {
-				if c.Field() == syntax.FieldName {
-					s.names = append(s.names, c)
-				}
-			}
-			s.drop = make([]bool, len(s.names))
-			stmts = append(stmts, s)
-			i = len(stmts) - 1
-		}
-		if k := slices.Index(stmts[i].names, clause); k >= 0 {
-			stmts[i].drop[k] = true
-		}
-	}
-	var edits []lint.Edit
-	var whole []syntax.Node
-	src := w.pass.Src
-	for _, s := range stmts {
-		if !slices.Contains(s.drop, false) {
-			// The whole statement, when it stands alone on its lines and its
-			// block keeps another statement.
-			rest := strings.TrimSpace(string(src[s.stmt.End():textedit.LineEnd(src, s.stmt.End())]))
-			if rest != "" || !startsLine(src, s.stmt) || !keepsAnother(s.stmt, dels) {
-				continue
-			}
-			whole = append(whole, s.stmt)
-			continue
-		}
-		var es []lint.Edit
-		ok := true
-		n := len(s.names)
-		for k := 0; k < n; k++ {
-			if !s.drop[k] {
-				continue
-			}
-			keptAfter := slices.Contains(s.drop[k+1:], false)
-			var r [2]int
-			if keptAfter {
-				r = [2]int{s.names[k].Start(), s.names[k+1].Start()}
-			} else {
-				// The trailing run: from the last kept name's end.
-				j := k
-				for j > 0 && s.drop[j-1] {
-					j--
-				}
-				if j != k {
-					continue
-				}
-				r = [2]int{s.names[j-1].End(), s.names[n-1].End()}
-				k = n
-			}
-			if bytes.IndexByte(src[r[0]:r[1]], '#') >= 0 {
-				ok = false
-			}
-			es = append(es, lint.Edit{Start: r[0], End: r[1]})
-		}
-		if ok {
-			edits = append(edits, es...)
-		}
-	}
-	return edits, whole
-}
-
-func startsLine(src []byte, n syntax.Node) bool {
-	return strings.TrimLeft(string(src[textedit.LineStart(src, n.Start()):n.Start()]), " \t\f") == ""
-}
-
-// keepsAnother reports whether stmt's block (or the module) has a statement
-// besides stmt that is not removed.
-func keepsAnother(stmt syntax.Node, dels []syntax.Node) bool {
-	if stmt.Parent().Is(syntax.KindModule) {
-		return true
-	}
-	for c := range stmt.Parent().NamedChildren() {
-		if c != stmt && !c.Is(syntax.KindComment) && !slices.Contains(dels, c) {
-			return true
-		}
-	}
-	return false
-}
-
-// onlyIn reports whether every use of the name b binds (any identifier with
-// its text, whatever it resolves to: another binding of the same name may
-// rely on the module being imported) lies in one of the ranges.
-func (w *walker) onlyIn(b *names.Binding, ranges [][2]int) bool {
-	for n := range w.pass.Tree.All() {
-		if !n.Is(syntax.KindIdentifier) || !n.TextIs(b.Name) || n.Field() == syntax.FieldAttribute {
-			continue
-		}
-		if p := n.Parent(); p.Is(syntax.KindKeywordArgument) && n.Field() == syntax.FieldName {
-			continue
-		}
-		if inImport(n) {
-			continue
-		}
-		if !slices.ContainsFunc(ranges, func(r [2]int) bool { return r[0] <= n.Start() && n.End() <= r[1] }) {
-			return false
-		}
-	}
-	return true
-}
-
-// inImport reports whether the identifier is part of an import statement.
-func inImport(n syntax.Node) bool {
-	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
-		switch {
-		case p.Is(syntax.KindImportStatement), p.Is(syntax.KindImportFromStatement), p.Is(syntax.KindFutureImportStatement):
-			return true
-		case p.Is(syntax.KindBlock), p.Is(syntax.KindModule):
-			return false
-		}
-	}
-	return false
 }
 
 // clash reports whether two sites' edits overlap (insertions at one point
@@ -695,115 +449,4 @@ func clash(a, b []lint.Edit) bool {
 		}
 	}
 	return false
-}
-
-// mergedImports are the imports the members need, one statement per
-// module (`from shared.gcp_clients import get_bigquery_client,
-// get_storage_client`), sorted by module and name.
-func mergedImports(members []*fixOp) []pyedit.Import {
-	byModule := map[string][]string{}
-	var plain []string
-	for _, op := range members {
-		if op.imp == nil {
-			continue
-		}
-		if op.imp.Name == "" {
-			if !slices.Contains(plain, op.imp.Module) {
-				plain = append(plain, op.imp.Module)
-			}
-			continue
-		}
-		if !slices.Contains(byModule[op.imp.Module], op.imp.Name) {
-			byModule[op.imp.Module] = append(byModule[op.imp.Module], op.imp.Name)
-		}
-	}
-	var out []pyedit.Import
-	slices.Sort(plain)
-	for _, m := range plain {
-		out = append(out, pyedit.Import{Module: m})
-	}
-	mods := make([]string, 0, len(byModule))
-	for m := range byModule {
-		mods = append(mods, m)
-	}
-	slices.Sort(mods)
-	for _, m := range mods {
-		ns := byModule[m]
-		slices.Sort(ns)
-		out = append(out, pyedit.Import{Module: m, Name: strings.Join(ns, ", ")})
-	}
-	return out
-}
-
-// first reports whether s is its block's first statement (comments aside).
-func first(s syntax.Node) bool {
-	if s.Parent().Is(syntax.KindModule) {
-		return false
-	}
-	for c := range s.Parent().NamedChildren() {
-		if !c.Is(syntax.KindComment) {
-			return c == s
-		}
-	}
-	return false
-}
-
-// unwrapTry removes `try:` and a `finally:` clause whose statements all go,
-// moving the try's body one level out, when the try has no other clause and
-// no comment would be lost. It returns the edits, the body's dedent and the
-// line starts it deletes; a nil dedent when it does not apply.
-func unwrapTry(ed *pyedit.File, block syntax.Node) ([]lint.Edit, *dedent, []int) {
-	fin := block.Parent()
-	if !fin.Is(syntax.KindFinallyClause) {
-		return nil, nil, nil
-	}
-	try := fin.Parent()
-	src := ed.Src
-	body := try.ChildByField(syntax.FieldBody)
-	for c := range try.NamedChildren() {
-		if c != body && c != fin && !c.Is(syntax.KindComment) {
-			return nil, nil, nil // except / else clauses
-		}
-	}
-	for n := range fin.Descendants() {
-		if n.Is(syntax.KindComment) {
-			return nil, nil, nil
-		}
-	}
-	colon := syntax.Node{}
-	for c := range try.Children() {
-		if !c.IsNamed() && c.TextIs(":") {
-			colon = c
-			break
-		}
-	}
-	if colon.IsZero() || !ed.StartsLine(try) || !ed.StartsLine(fin) ||
-		strings.TrimSpace(string(src[colon.End():textedit.LineEnd(src, colon.End())])) != "" ||
-		textedit.LineStart(src, body.Start()) <= colon.End() {
-		return nil, nil, nil
-	}
-	outer := ed.Indent(try)
-	inner := textedit.IndentOf(src, body.Start())
-	if len(inner) <= len(outer) || !strings.HasPrefix(inner, outer) {
-		return nil, nil, nil
-	}
-	tryLine := textedit.LineStart(src, try.Start())
-	bodyFrom := textedit.NextLineStart(src, colon.End())
-	finFrom := textedit.LineStart(src, fin.Start())
-	finTo := textedit.NextLineStart(src, fin.End())
-	edits := []lint.Edit{{Start: tryLine, End: bodyFrom}, {Start: finFrom, End: finTo}}
-	var lines []int
-	for l := tryLine; l < bodyFrom; l = textedit.NextLineStart(src, l) {
-		lines = append(lines, l)
-	}
-	for l := finFrom; l < finTo; l = textedit.NextLineStart(src, l) {
-		lines = append(lines, l)
-	}
-	d := &dedent{from: bodyFrom, to: finFrom, keep: len(outer), cut: len(inner), body: inner}
-	for n := range body.Descendants() {
-		if n.Is(syntax.KindString) {
-			d.strings = append(d.strings, [2]int{n.Start(), n.End()})
-		}
-	}
-	return edits, d, lines
 }
