@@ -28,8 +28,12 @@ import (
 
 // Input is one file handed to a producer.
 type Input struct {
-	Path   string // as displayed, slash-separated
-	Abs    string // absolute OS path
+	Path string // as displayed, slash-separated
+	Abs  string // absolute OS path
+	// Real is Abs with every symbolic link resolved, as the walk found it
+	// (within the paths given, unless the file was named): the only file a
+	// fix may write.
+	Real   string
 	Config *config.FileConfig
 	// MaxFileSize is the run's size limit (Options.MaxFileSize); Read
 	// applies it.
@@ -151,7 +155,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	for _, p := range opts.Producers {
 		exts = append(exts, p.Extensions()...)
 	}
-	files, walkErrs := walk.Walk(opts.Paths, walk.Options{
+	files, walkErrs, walkNotices := walk.Walk(opts.Paths, walk.Options{
 		Extensions:  exts,
 		NoGitignore: opts.NoGitignore,
 		Listed: func(abs string, entries []fs.DirEntry) {
@@ -172,6 +176,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	for _, e := range walkErrs {
 		res.Errors = append(res.Errors, Problem{e.Path, e.Err.Error()})
 	}
+	for _, e := range walkNotices {
+		res.Notices = append(res.Notices, Problem{e.Path, e.Err.Error()})
+	}
 
 	byProducer := make([][]Input, len(opts.Producers))
 	for _, f := range files {
@@ -189,7 +196,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + why})
 			continue
 		}
-		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Config: fc, MaxFileSize: opts.MaxFileSize, DirSettings: loader.ForDir})
+		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Real: f.Real, Config: fc, MaxFileSize: opts.MaxFileSize, DirSettings: loader.ForDir})
 	}
 	for _, e := range configErrs.list() {
 		res.Errors = append(res.Errors, Problem{"", e})

@@ -16,7 +16,7 @@ func TestGoPackagePatterns(t *testing.T) {
 		"...":     {"a.go", "svc/b.go", "svc/c/d.go"},
 		"svc/...": {"svc/b.go", "svc/c/d.go"},
 	} {
-		files, errs := Walk([]string{arg}, Options{Extensions: []string{".go"}})
+		files, errs, _ := Walk([]string{arg}, Options{Extensions: []string{".go"}})
 		var got []string
 		for _, f := range files {
 			got = append(got, f.Path)
@@ -25,7 +25,7 @@ func TestGoPackagePatterns(t *testing.T) {
 			t.Errorf("%s: %v %v, want %v", arg, got, errs, want)
 		}
 	}
-	if _, errs := Walk([]string{"nothere/..."}, Options{Extensions: []string{".go"}}); len(errs) != 1 || errs[0].Path != "nothere" {
+	if _, errs, _ := Walk([]string{"nothere/..."}, Options{Extensions: []string{".go"}}); len(errs) != 1 || errs[0].Path != "nothere" {
 		t.Errorf("a missing directory: %v", errs)
 	}
 }

@@ -22,6 +22,9 @@ type File struct {
 	Path string
 	// Abs is the absolute OS path.
 	Abs string
+	// Real is the absolute path with every symbolic link resolved: the file
+	// that is read, and the one `xylint fix` may write.
+	Real string
 	// Explicit is true when the file was named on the command line.
 	Explicit bool
 }
@@ -55,20 +58,54 @@ type Options struct {
 
 // Walk expands args. Files come back in walk order (directory entries
 // sorted), each real file once; errors name the path that failed.
-func Walk(args []string, opts Options) ([]File, []*Error) {
+//
+// Symbolic links found in a directory are followed only when their target
+// lies within one of args (its real path): a link that leaves them — a
+// checked-out pull request can hold "netrc.py -> ~/.netrc" — is neither
+// read nor written, and comes back in notices, as ripgrep and Ruff skip
+// such links. A path named in args is followed wherever it points: the
+// user asked for it.
+func Walk(args []string, opts Options) (files []File, errs, notices []*Error) {
 	w := &walker{opts: opts, seenFiles: map[string]bool{}, seenDirs: map[string]bool{}}
+	for _, arg := range args {
+		if real, err := filepath.EvalSymlinks(dirOfPattern(arg)); err == nil {
+			if abs, err := filepath.Abs(real); err == nil {
+				w.roots = append(w.roots, abs)
+			}
+		}
+	}
 	for _, arg := range args {
 		w.arg(arg)
 	}
-	return w.files, w.errs
+	return w.files, w.errs, w.notices
 }
 
 type walker struct {
 	opts      Options
 	files     []File
 	errs      []*Error
+	notices   []*Error
+	roots     []string        // real paths of the arguments
 	seenFiles map[string]bool // real paths of files collected
 	seenDirs  map[string]bool // real paths of directories walked (symlink loops)
+}
+
+// inRoots reports whether the real path p is one of the roots or below one.
+func (w *walker) inRoots(p string) bool {
+	for _, r := range w.roots {
+		if Within(p, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Within reports whether the clean absolute path p is dir or below it.
+func Within(p, dir string) bool {
+	if !strings.HasPrefix(p, dir) {
+		return false
+	}
+	return len(p) == len(dir) || p[len(dir)] == filepath.Separator || strings.HasSuffix(dir, string(filepath.Separator))
 }
 
 func (w *walker) fail(p string, err error) {
@@ -139,7 +176,7 @@ func (w *walker) file(display, abs, real string, mode fs.FileMode, explicit bool
 		return
 	}
 	w.seenFiles[real] = true
-	w.files = append(w.files, File{Path: display, Abs: abs, Explicit: explicit})
+	w.files = append(w.files, File{Path: display, Abs: abs, Real: real, Explicit: explicit})
 }
 
 func kind(m fs.FileMode) string {
@@ -237,6 +274,11 @@ func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 		if link {
 			if childReal, err = filepath.EvalSymlinks(childAbs); err != nil {
 				w.fail(childDisplay, err)
+				continue
+			}
+			if !w.inRoots(childReal) {
+				w.notices = append(w.notices, &Error{Path: childDisplay,
+					Err: fmt.Errorf("skipped: symbolic link to %s, outside the checked paths (links are followed only within them; name the target to check it)", childReal)})
 				continue
 			}
 		}

@@ -57,7 +57,7 @@ func TestWalkRespectsGitignoreAndSkipsNonSource(t *testing.T) {
 		}
 		return false
 	}
-	files, errs := Walk([]string{"."}, Options{Extensions: []string{".py", ".pyi"}, Exclude: exclude})
+	files, errs, _ := Walk([]string{"."}, Options{Extensions: []string{".py", ".pyi"}, Exclude: exclude})
 	if len(errs) != 0 {
 		t.Fatalf("errors: %v", errs)
 	}
@@ -75,7 +75,7 @@ func TestWalkFromSubdirectoryUsesParentGitignore(t *testing.T) {
 		"svc/generated/g.py": "",
 	})
 	chdir(t, root)
-	files, _ := Walk([]string{"svc"}, Options{Extensions: []string{".py"}})
+	files, _, _ := Walk([]string{"svc"}, Options{Extensions: []string{".py"}})
 	if got := paths(files); !slices.Equal(got, []string{"svc/a.py"}) {
 		t.Errorf("got %q", got)
 	}
@@ -89,7 +89,7 @@ func TestExplicitFilesAreAlwaysChecked(t *testing.T) {
 		"node_modules/n.py": "",
 	})
 	chdir(t, root)
-	files, errs := Walk([]string{"ignored.py", "script", "./node_modules/n.py", "ignored.py"},
+	files, errs, _ := Walk([]string{"ignored.py", "script", "./node_modules/n.py", "ignored.py"},
 		Options{Extensions: []string{".py"}, Exclude: func(string, bool) bool { return true }})
 	if len(errs) != 0 {
 		t.Fatal(errs)
@@ -121,7 +121,7 @@ func TestWalkReportsBrokenPathsAndGoesOn(t *testing.T) {
 	must(syscall.Mkfifo("pipe.py", 0o644))             // would block a reader
 	must(os.Symlink("good.py", "alias.py"))            // same file twice: once
 
-	files, errs := Walk([]string{".", "missing_arg.py"}, Options{Extensions: []string{".py"}})
+	files, errs, _ := Walk([]string{".", "missing_arg.py"}, Options{Extensions: []string{".py"}})
 	if got := paths(files); !slices.Equal(got, []string{"alias.py", "pkg/b.py"}) && !slices.Equal(got, []string{"good.py", "pkg/b.py"}) {
 		t.Errorf("files = %q", got)
 	}
@@ -147,8 +147,87 @@ func TestDanglingSymlinkNamedExplicitly(t *testing.T) {
 	if err := os.Symlink("nowhere.py", "d.py"); err != nil {
 		t.Fatal(err)
 	}
-	_, errs := Walk([]string{"d.py"}, Options{Extensions: []string{".py"}})
+	_, errs, _ := Walk([]string{"d.py"}, Options{Extensions: []string{".py"}})
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "dangling symbolic link") {
 		t.Errorf("errs = %v", errs)
 	}
+}
+
+// A checked-out fork can hold links to anything on the machine
+// ("netrc.py -> ~/.netrc"): a link whose target lies outside the paths
+// given is neither read nor written, and is reported as skipped; a link
+// that stays inside them is followed.
+func TestSymlinksLeavingTheRootsAreSkipped(t *testing.T) {
+	outside := filetree.Temp(t, map[string]string{"netrc.py": "password = 'x'\n", "lib/ext.py": ""})
+	root := filetree.Temp(t, map[string]string{
+		"svc/main.py":      "",
+		"shared/common.py": "",
+		"other/o.py":       "",
+	})
+	chdir(t, root)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink(filepath.Join(outside, "netrc.py"), "svc/netrc.py")) // file out
+	must(os.Symlink(filepath.Join(outside, "lib"), "svc/vendored"))      // directory out
+	must(os.Symlink("../shared", "svc/shared"))                          // directory in
+	must(os.Symlink("../shared/common.py", "svc/alias.py"))              // file in
+	must(os.Symlink("../other", filepath.Join("shared", "to_other")))    // in when "other" is a root too
+
+	files, errs, notices := Walk([]string{"svc", "shared"}, Options{Extensions: []string{".py"}})
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	// shared/common.py is reached three ways and listed once; other/ is not
+	// a root, so shared/to_other is skipped (seen first through svc/shared).
+	got := paths(files)
+	if !slices.Contains(got, "svc/main.py") || slices.Contains(got, "svc/netrc.py") || slices.Contains(got, "svc/vendored/ext.py") {
+		t.Errorf("files = %q", got)
+	}
+	if n := len(got); n != 2 {
+		t.Errorf("files = %q, want svc/main.py and one path of shared/common.py", got)
+	}
+	var msgs []string
+	for _, n := range notices {
+		msgs = append(msgs, n.Path)
+		if !strings.Contains(n.Err.Error(), "outside the checked paths") {
+			t.Errorf("notice %v does not say why", n)
+		}
+	}
+	slices.Sort(msgs)
+	if want := []string{"svc/netrc.py", "svc/shared/to_other", "svc/vendored"}; !slices.Equal(msgs, want) {
+		t.Errorf("notices = %q, want %q", msgs, want)
+	}
+	for _, f := range files {
+		if f.Real == "" || !strings.HasPrefix(f.Real, evalSymlinks(t, root)) {
+			t.Errorf("%s: Real = %q, want a path under %s", f.Path, f.Real, root)
+		}
+	}
+
+	// Given as a root, other/ is inside: the link to it is followed.
+	files, _, notices = Walk([]string{"shared", "other"}, Options{Extensions: []string{".py"}})
+	if got := paths(files); !slices.Equal(got, []string{"other/o.py", "shared/common.py"}) && !slices.Equal(got, []string{"shared/common.py", "shared/to_other/o.py"}) {
+		t.Errorf("with other/ as a root: files = %q", got)
+	}
+	if len(notices) != 0 {
+		t.Errorf("with other/ as a root: notices = %v", notices)
+	}
+
+	// A link named on the command line is what the user asked for.
+	files, _, notices = Walk([]string{"svc/netrc.py"}, Options{Extensions: []string{".py"}})
+	if got := paths(files); !slices.Equal(got, []string{"svc/netrc.py"}) || len(notices) != 0 {
+		t.Errorf("named explicitly: files = %q, notices = %v", got, notices)
+	}
+}
+
+func evalSymlinks(t *testing.T, p string) string {
+	t.Helper()
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
