@@ -7,10 +7,9 @@ package output
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/safewrite"
 )
 
 // Formats are the values of --format.
@@ -59,32 +58,10 @@ func Write(w io.Writer, res *driver.Result, opts Options) error {
 	return fmt.Errorf("unknown format %q (want text, json, sarif or github)", opts.Format)
 }
 
-// WriteFileAtomic writes a file through a temporary file in the same
-// directory and a rename, so that a reader (or a crash) never sees half a
-// report and an existing report is replaced whole.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+// WriteFileAtomic writes the report for `-o FILE` (safewrite.Output): a
+// regular file is replaced atomically, keeping its mode, owner and links; a
+// symlink is followed; a device, FIFO or socket (and /dev/stdout) is written
+// to, never replaced.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return safewrite.Output(path, write)
 }
