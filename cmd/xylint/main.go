@@ -29,6 +29,7 @@ import (
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/driver/goproducer"
 	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/escape"
 	"github.com/xynergy/xylint/internal/output"
 )
 
@@ -61,7 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &ee):
 		return ee.code
 	case err != nil:
-		fmt.Fprintf(stderr, "xylint: %v\n", err)
+		fmt.Fprintf(stderr, "xylint: %s\n", escape.Text(err.Error()))
 		return 2
 	}
 	return 0
@@ -107,10 +108,10 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		return nil, err
 	}
 	for _, n := range res.Notices {
-		fmt.Fprintf(stderr, "xylint: notice: %s\n", n)
+		fmt.Fprintf(stderr, "xylint: notice: %s\n", escape.Text(n.String()))
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "xylint: error: %s\n", e)
+		fmt.Fprintf(stderr, "xylint: error: %s\n", escape.Text(e.String()))
 	}
 	return res, nil
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/escape"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -55,8 +56,8 @@ func writeText(w io.Writer, res *driver.Result, opts Options) error {
 			fixable++
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s\n",
-			p.paint(ansiBold, d.Path), d.Range.Start.Line, d.Range.Start.Column,
-			p.paint(ansiBold+severityColor(d.Severity), d.Rule.Code), p.paint(ansiCyan, "["+d.Rule.Name+"]"), d.Message)
+			p.paint(ansiBold, escape.Text(d.Path)), d.Range.Start.Line, d.Range.Start.Column,
+			p.paint(ansiBold+severityColor(d.Severity), d.Rule.Code), p.paint(ansiCyan, "["+d.Rule.Name+"]"), escape.Text(d.Message))
 		if !opts.Excerpts {
 			continue
 		}
@@ -70,42 +71,76 @@ func writeText(w io.Writer, res *driver.Result, opts Options) error {
 			writeExcerpt(bw, p, lines, d)
 		}
 		if d.Fix != nil && d.Fix.Message != "" {
-			fmt.Fprintf(bw, "  %s %s\n", p.paint(ansiCyan, "= fix:"), d.Fix.Message)
+			fmt.Fprintf(bw, "  %s %s\n", p.paint(ansiCyan, "= fix:"), escape.Text(d.Fix.Message))
 		}
 	}
 	writeSummary(bw, p, res, fixable)
 	return bw.Flush()
 }
 
+// excerptWidth is the most code points of a line an excerpt shows: a
+// minified or generated line can be megabytes long.
+const excerptWidth = 160
+
+// excerptContext is how many code points before the finding an excerpt of
+// a long line keeps.
+const excerptContext = 40
+
+// writeExcerpt prints the finding's first line and an underline, control
+// characters escaped (tabs kept, for the underline to stay aligned) and a
+// long line cut to a window around the finding.
 func writeExcerpt(w io.Writer, p painter, lines *lint.Lines, d *lint.Diagnostic) {
 	n := d.Range.Start.Line
-	text := string(lines.LineText(n))
-	if !utf8.ValidString(text) {
-		return
+	text := lines.LineText(n)
+	start := d.Range.Start.Column
+	end := d.Range.End.Column
+	if d.Range.End.Line != n {
+		end = -1 // to the end of the line
+	}
+	from := 1 // the first column shown
+	if start > excerptWidth-excerptContext {
+		from = start - excerptContext
+	}
+	var shown, under strings.Builder
+	if from > 1 {
+		shown.WriteString("…")
+		under.WriteString(" ")
+	}
+	width := 0
+	col, cut := 1, false
+	for i := 0; i < len(text); col++ {
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		if col < from {
+			continue
+		}
+		if col >= from+excerptWidth {
+			cut = true
+			break
+		}
+		s := escape.Rune(r, true)
+		if r == utf8.RuneError && size == 1 {
+			s = escape.Text(string(text[i-size : i]))
+		}
+		shown.WriteString(s)
+		switch {
+		case col < start:
+			if r == '\t' {
+				under.WriteByte('\t')
+			} else {
+				under.WriteString(strings.Repeat(" ", utf8.RuneCountInString(s)))
+			}
+		case end < 0 || col < end:
+			width += utf8.RuneCountInString(s)
+		}
+	}
+	if cut {
+		shown.WriteString("…")
 	}
 	num := strconv.Itoa(n)
 	pad := strings.Repeat(" ", len(num))
-	fmt.Fprintf(w, " %s %s %s\n", num, p.paint(ansiBlue, "|"), text)
-	// The underline keeps the line's tabs so it stays aligned.
-	var under strings.Builder
-	col := 1
-	for _, r := range text {
-		if col >= d.Range.Start.Column {
-			break
-		}
-		if r == '\t' {
-			under.WriteByte('\t')
-		} else {
-			under.WriteByte(' ')
-		}
-		col++
-	}
-	width := utf8.RuneCountInString(text) - (d.Range.Start.Column - 1)
-	if d.Range.End.Line == n {
-		width = d.Range.End.Column - d.Range.Start.Column
-	}
-	width = max(width, 1)
-	fmt.Fprintf(w, " %s %s %s%s\n", pad, p.paint(ansiBlue, "|"), under.String(), p.paint(ansiBold+severityColor(d.Severity), strings.Repeat("^", width)))
+	fmt.Fprintf(w, " %s %s %s\n", num, p.paint(ansiBlue, "|"), shown.String())
+	fmt.Fprintf(w, " %s %s %s%s\n", pad, p.paint(ansiBlue, "|"), under.String(), p.paint(ansiBold+severityColor(d.Severity), strings.Repeat("^", max(width, 1))))
 }
 
 func writeSummary(w io.Writer, p painter, res *driver.Result, fixable int) {
