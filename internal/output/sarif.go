@@ -152,10 +152,11 @@ func writeSARIF(w io.Writer, res *driver.Result, opts Options) error {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	for _, e := range res.Notices {
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-			Level: "note", Message: sarifText{e.Message},
-			Locations: []sarifLocation{{sarifPhysical{ArtifactLocation: artifact(e.Path)}}},
-		})
+		n := sarifNotification{Level: "note", Message: sarifText{e.Message}}
+		if e.Path != "" {
+			n.Locations = []sarifLocation{{sarifPhysical{ArtifactLocation: artifact(e.Path)}}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	run.Invocations = []sarifInvocation{inv}
 
@@ -244,7 +245,9 @@ func region(r lint.Range) *sarifRegion {
 }
 
 // artifact is a path as a URI relative to the checkout (%SRCROOT%), each
-// segment percent-encoded; absolute paths become file: URIs.
+// segment percent-encoded; absolute paths become file: URIs. A first
+// segment with a colon is preceded by "./" (RFC 3986, section 4.2): a
+// reader would take "colon::x.py" for a URI of scheme "colon".
 func artifact(p string) sarifArtifact {
 	if strings.HasPrefix(p, "/") {
 		return sarifArtifact{URI: (&url.URL{Scheme: "file", Path: p}).String()}
@@ -253,7 +256,11 @@ func artifact(p string) sarifArtifact {
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
-	return sarifArtifact{URI: strings.Join(segs, "/"), URIBaseID: srcRoot}
+	uri := strings.Join(segs, "/")
+	if strings.Contains(segs[0], ":") {
+		uri = "./" + uri
+	}
+	return sarifArtifact{URI: uri, URIBaseID: srcRoot}
 }
 
 // fingerprinter computes primaryLocationLineHash without the line number,
