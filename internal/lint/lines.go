@@ -43,6 +43,8 @@ func NewLines(src []byte) *Lines {
 	return &Lines{src: src, starts: starts}
 }
 
+var bom = []byte("\xef\xbb\xbf")
+
 // Count is the number of lines (a trailing newline does not open a line that
 // has content, but it is counted as an empty last line as editors do).
 func (l *Lines) Count() int { return len(l.starts) }
@@ -56,7 +58,13 @@ func (l *Lines) Position(off int) Position {
 		off = len(l.src)
 	}
 	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
-	col := utf8.RuneCount(l.src[l.starts[i]:off]) + 1
+	from := l.starts[i]
+	if i == 0 && off >= len(bom) && bytes.HasPrefix(l.src, bom) {
+		// A byte-order mark is not a character of the first line: editors
+		// do not show it and count columns after it.
+		from = len(bom)
+	}
+	col := utf8.RuneCount(l.src[from:off]) + 1
 	return Position{Offset: off, Line: i + 1, Column: col}
 }
 
@@ -76,12 +84,16 @@ func (l *Lines) LineStart(n int) int {
 	return l.starts[n-1]
 }
 
-// LineText is the text of 1-based line n without its line terminator.
+// LineText is the text of 1-based line n without its line terminator (nor
+// the byte-order mark, on line 1: columns count from after it).
 func (l *Lines) LineText(n int) []byte {
 	if n < 1 || n > len(l.starts) {
 		return nil
 	}
 	s := l.starts[n-1]
+	if n == 1 && bytes.HasPrefix(l.src, bom) {
+		s = len(bom)
+	}
 	e := len(l.src)
 	if n < len(l.starts) {
 		e = l.starts[n]

@@ -40,3 +40,31 @@ func BenchmarkNewLines(b *testing.B) {
 		NewLines(src)
 	}
 }
+
+// Columns count from the first character after a UTF-8 byte-order mark, as
+// editors show the line; offsets still count its bytes.
+func TestPositionAfterByteOrderMark(t *testing.T) {
+	l := NewLines([]byte("\ufeffprint(1)\nx\n"))
+	if p := l.Position(3); p.Column != 1 || p.Offset != 3 || p.Line != 1 {
+		t.Errorf("print: %+v, want column 1 at offset 3", p)
+	}
+	if p := l.Position(9); p.Column != 7 {
+		t.Errorf("1: %+v, want column 7", p)
+	}
+	if p := l.Position(0); p.Column != 1 {
+		t.Errorf("offset 0: %+v", p)
+	}
+	if p := l.Position(13); p.Line != 2 || p.Column != 2 {
+		t.Errorf("line 2: %+v", p)
+	}
+}
+
+func TestLineTextLeavesOutTheByteOrderMark(t *testing.T) {
+	l := NewLines([]byte("\ufeffprint(1)\nx\n"))
+	if got := string(l.LineText(1)); got != "print(1)" {
+		t.Errorf("line 1 = %q", got)
+	}
+	if got := string(NewLines([]byte("\ufeff")).LineText(1)); got != "" {
+		t.Errorf("a file of only a BOM: %q", got)
+	}
+}
