@@ -14,4 +14,6 @@ func links(fs.FileInfo) uint64 { return 1 }
 
 func keepOwner(*os.File, fs.FileInfo) error { return nil }
 
-func dupFD(int) (int, error) { return -1, errors.New("writing to a file descriptor by name is not supported here") }
+func dupFD(int) (int, error) {
+	return -1, errors.New("writing to a file descriptor by name is not supported here")
+}
