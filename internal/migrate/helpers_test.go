@@ -88,6 +88,17 @@ func (w *world) client(mod func(*ghclient.Options)) *ghclient.Client {
 	return c
 }
 
+// execWith runs with a client of its own options and returns the report,
+// errors included (a run with faults).
+func (w *world) execWith(mode Mode, mod func(*ghclient.Options)) *Report {
+	w.t.Helper()
+	rep, err := Execute(context.Background(), Options{Campaign: w.c, Mode: mode, Client: w.client(mod), Clock: w.fake.Clock, Dashboard: true})
+	if err != nil {
+		return &Report{}
+	}
+	return rep
+}
+
 func (w *world) exec(mode Mode, mod func(*Options)) *Report {
 	w.t.Helper()
 	o := Options{Campaign: w.c, Mode: mode, Client: w.client(nil), Clock: w.fake.Clock, Dashboard: true}

@@ -253,7 +253,7 @@ func (r *repoExec) work(ctx context.Context) error {
 		if svcs, err = findServices(tmp, r.c.ServiceGlobs, r.c.DetectServices == nil || *r.c.DetectServices); err != nil {
 			return err
 		}
-		if an, err = analyse(ctx, tmp, r.c.Rules, r.c.Unsafe, r.opts.Jobs); err != nil {
+		if an, err = r.analyse(ctx, tmp); err != nil {
 			return err
 		}
 		r.rep.Errors = an.Errors
@@ -293,6 +293,35 @@ func (r *repoExec) work(ctx context.Context) error {
 		r.rep.Dashboard = r.dashboard.url
 	}
 	return nil
+}
+
+// memo, set by tests only, reuses the analysis of a commit already
+// analysed in this process (the fault matrix runs the same commit hundreds
+// of times).
+var memo struct {
+	sync.Mutex
+	on bool
+	m  map[string]*Analysis
+}
+
+func (r *repoExec) analyse(ctx context.Context, dir string) (*Analysis, error) {
+	key := r.owner + "/" + r.name + "@" + r.baseSHA + " " + strings.Join(r.c.Rules, ",") + fmt.Sprint(r.c.Unsafe)
+	memo.Lock()
+	an := memo.m[key]
+	memo.Unlock()
+	if an != nil {
+		return an, nil
+	}
+	an, err := analyse(ctx, dir, r.c.Rules, r.c.Unsafe, r.opts.Jobs)
+	if err == nil && memo.on {
+		memo.Lock()
+		if memo.m == nil {
+			memo.m = map[string]*Analysis{}
+		}
+		memo.m[key] = an
+		memo.Unlock()
+	}
+	return an, err
 }
 
 // fetchTree downloads the base branch as one archive and expands it.
@@ -875,41 +904,43 @@ func (r *repoExec) createPR(ctx context.Context, st *svcState, commit string) er
 	return r.repairLabels(ctx, st)
 }
 
-// repairLabels adds the campaign's labels and reviewers a pull request
-// lacks (all of them, for a new one).
+// repairLabels requests the campaign's reviewers and adds its labels where
+// a pull request lacks them (all of them, for a new one). The campaign
+// label goes last: it is what lists the pull request on the next run, so a
+// pull request without it is looked up by its branch, with its reviewers,
+// and repaired.
 func (r *repoExec) repairLabels(ctx context.Context, st *svcState) error {
+	if !r.writing() {
+		return nil
+	}
 	ictx := ghclient.Idempotent(ctx)
-	labels := append([]string{r.c.Label()}, r.c.Labels...)
-	var missing []string
-	for _, l := range labels {
-		if !containsFold(st.pr.labels, l) {
-			missing = append(missing, l)
-		}
-	}
-	if len(missing) > 0 {
-		if !r.writing() {
-			return nil
-		}
-		if _, _, err := r.gh.Issues.AddLabelsToIssue(ictx, r.owner, r.name, st.pr.number, missing); err != nil {
-			return fmt.Errorf("labelling the pull request: %w", err)
-		}
-		st.pr.labels = append(st.pr.labels, missing...)
-	}
 	var users []string
 	for _, u := range r.c.Reviewers {
 		if !containsFold(st.pr.reviewers, u) {
 			users = append(users, u)
 		}
 	}
-	if len(users) > 0 || (len(r.c.TeamReviewers) > 0 && len(st.pr.reviewers) == 0 && len(missing) > 0) {
+	labels := append(append([]string(nil), r.c.Labels...), r.c.Label())
+	var missing []string
+	for _, l := range labels {
+		if !containsFold(st.pr.labels, l) {
+			missing = append(missing, l)
+		}
+	}
+	if len(users) > 0 || (len(r.c.TeamReviewers) > 0 && len(missing) > 0) {
 		if _, _, err := r.gh.PullRequests.RequestReviewers(ictx, r.owner, r.name, st.pr.number, github.ReviewersRequest{Reviewers: users, TeamReviewers: r.c.TeamReviewers}); err != nil {
-			if ghclient.Status(err) == http.StatusUnprocessableEntity {
-				st.report.Note = "reviewers not requested: " + r.redact(err)
-				return nil
+			if ghclient.Status(err) != http.StatusUnprocessableEntity {
+				return fmt.Errorf("requesting reviewers: %w", err)
 			}
-			return fmt.Errorf("requesting reviewers: %w", err)
+			st.report.Note = "reviewers not requested: " + r.redact(err)
 		}
 		st.pr.reviewers = append(st.pr.reviewers, users...)
+	}
+	if len(missing) > 0 {
+		if _, _, err := r.gh.Issues.AddLabelsToIssue(ictx, r.owner, r.name, st.pr.number, missing); err != nil {
+			return fmt.Errorf("labelling the pull request: %w", err)
+		}
+		st.pr.labels = append(st.pr.labels, missing...)
 	}
 	return nil
 }
