@@ -1,28 +1,21 @@
-// Package analyzers is the registry of xylint's rules: one table that maps
-// code, name and documentation. Each rule lives in its own folder below this
-// one. This package has no cgo: the Go analyzers and the golangci-lint plugin
-// may import it; the Python detection is registered in analyzers/pyrules.
+// Package analyzers is the registry of xylint's rules. Each rule lives in
+// its own folder below this one, where one declaration says everything
+// about it: rule.go (its lint.Rule: code, name, documentation, options),
+// analyzer.go (its Go side, Go), python/ (its Python analyzer). The lists
+// here — Rules and Go in registry.go, pyrules.All — are generated from the
+// folders by `go generate ./analyzers`; a test fails when they are stale.
+//
+// This package has no cgo: the Go analyzers' drivers (the vet tool, the
+// golangci-lint plugin) import it; the Python side is in analyzers/pyrules.
 package analyzers
 
+//go:generate go run ./internal/rulegen
+
 import (
-	"github.com/xynergy/xylint/analyzers/broadexcept"
-	"github.com/xynergy/xylint/analyzers/directclient"
-	"github.com/xynergy/xylint/analyzers/missingshutdown"
-	"github.com/xynergy/xylint/analyzers/printcall"
-	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
-	"github.com/xynergy/xylint/analyzers/wildcardcors"
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/xynergy/xylint/internal/lint"
 )
-
-// Rules lists every rule in code order.
-var Rules = []*lint.Rule{
-	wildcardcors.Rule,
-	unauthenticatedroute.Rule,
-	directclient.Rule,
-	broadexcept.Rule,
-	printcall.Rule,
-	missingshutdown.Rule,
-}
 
 // Lookup finds a rule by code, name or alias (case-insensitive); it also
 // knows the XY000 syntax-error pseudo-rule.
@@ -33,4 +26,14 @@ func Lookup(s string) *lint.Rule {
 		}
 	}
 	return nil
+}
+
+// DefaultGoAnalyzers are the Go analyzers with their default options, for
+// the vet tool.
+func DefaultGoAnalyzers() []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(Go))
+	for i, g := range Go {
+		out[i] = g.Analyzer
+	}
+	return out
 }

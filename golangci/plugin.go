@@ -66,7 +66,7 @@ type plugin struct{ settings Settings }
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	s := p.settings
 	var out []*analysis.Analyzer
-	for _, g := range analyzers.GoAnalyzers {
+	for _, g := range analyzers.Go {
 		if !selected(g.Rule, s.Select, s.Ignore) {
 			continue
 		}

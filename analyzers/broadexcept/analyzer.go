@@ -10,6 +10,10 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
+// Go is the rule's Go side, for the registry (analyzers.Go). The rule
+// has no Go options: New always returns Analyzer.
+var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(any) *analysis.Analyzer { return Analyzer }}
+
 // Analyzer is XY004 broad-except for Go: errors and panics that are caught
 // and then hidden. It has no options.
 var Analyzer = &analysis.Analyzer{

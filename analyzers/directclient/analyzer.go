@@ -11,6 +11,13 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
+// Go is the rule's Go side, for the registry (analyzers.Go): New takes
+// the *Options a configuration filled.
+var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(o any) *analysis.Analyzer {
+	opts, _ := o.(*Options)
+	return NewAnalyzer(opts)
+}}
+
 // Analyzer is XY003 direct-client for Go with the default options; its flags
 // (-directclient.pool-packages) change them.
 var Analyzer = NewAnalyzer(NewOptions())

@@ -11,6 +11,10 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
+// Go is the rule's Go side, for the registry (analyzers.Go). The rule
+// has no Go options: New always returns Analyzer.
+var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(any) *analysis.Analyzer { return Analyzer }}
+
 // Analyzer is XY006 missing-shutdown for Go. It has no options. It exports a
 // fact per function that serves HTTP, shuts a server down or handles
 // SIGTERM, so a main package whose server lives in another package of the

@@ -11,6 +11,10 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
+// Go is the rule's Go side, for the registry (analyzers.Go). The rule
+// has no Go options: New always returns Analyzer.
+var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(any) *analysis.Analyzer { return Analyzer }}
+
 // Analyzer is XY005 print-call for Go. It has no options.
 var Analyzer = &analysis.Analyzer{
 	Name: "printcall",

@@ -14,6 +14,13 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 )
 
+// Go is the rule's Go side, for the registry (analyzers.Go): New takes
+// the *Options a configuration filled.
+var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(o any) *analysis.Analyzer {
+	opts, _ := o.(*Options)
+	return NewAnalyzer(opts)
+}}
+
 // Analyzer is XY002 unauthenticated-route for Go with the default options;
 // its flags (-unauthenticatedroute.auth-middleware, .public-paths) change them.
 var Analyzer = NewAnalyzer(NewOptions())

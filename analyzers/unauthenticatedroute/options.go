@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/xynergy/xylint/internal/pyident"
 	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
@@ -125,21 +126,7 @@ func (o *Options) Validate() error {
 
 // qualifiedName: dotted identifiers, at least a module and a name.
 func qualifiedName(s string) bool {
-	parts := strings.Split(s, ".")
-	if len(parts) < 2 {
-		return false
-	}
-	for _, p := range parts {
-		if p == "" {
-			return false
-		}
-		for i, r := range p {
-			if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9') {
-				return false
-			}
-		}
-	}
-	return true
+	return strings.Contains(s, ".") && pyident.IsDotted(s)
 }
 
 // DefaultPublicPaths are the probes, docs and metrics endpoints that the

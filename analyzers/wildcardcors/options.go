@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xynergy/xylint/internal/python/modules"
+	"github.com/xynergy/xylint/internal/pyident"
 )
 
 // Options are XY001 wildcard-cors's options ([tool.xylint.wildcard-cors]).
@@ -54,7 +54,7 @@ func (o *Options) Validate() error {
 // ParseImport splits origins-import into a module and an optional name.
 func ParseImport(s string) (module, name string, err error) {
 	module, name, hasName := strings.Cut(s, ":")
-	if !modules.IsDotted(module) || hasName && !modules.IsIdentifier(name) {
+	if !pyident.IsDotted(module) || hasName && !pyident.IsIdentifier(name) {
 		return "", "", fmt.Errorf("origins-import %q: want \"module\" or \"module:name\", such as \"os\" or \"shared.config:ALLOWED_ORIGINS\"", s)
 	}
 	return module, name, nil

@@ -5,11 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/xynergy/xylint/internal/fix"
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/fix/fixrun"
-	"github.com/xynergy/xylint/internal/golang/goedit"
-	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // fixCmd is `xylint fix [PATH...]`: apply fixes in place, or with --diff
@@ -31,13 +28,10 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			sum := fixrun.Run(cmd.Context(), res, fixrun.Options{
-				Unsafe: unsafe,
-				Write:  !diff,
-				Jobs:   f.jobs,
-				Languages: map[lint.Language]fix.Options{
-					lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
-					lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
-				},
+				Unsafe:    unsafe,
+				Write:     !diff,
+				Jobs:      f.jobs,
+				Languages: toolset.Default().Fix,
 			})
 			if err := cmd.Context().Err(); err != nil {
 				return err

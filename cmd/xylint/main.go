@@ -24,11 +24,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/xynergy/xylint/analyzers/pyrules"
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
-	"github.com/xynergy/xylint/internal/driver/goproducer"
-	"github.com/xynergy/xylint/internal/driver/pyproducer"
 	"github.com/xynergy/xylint/internal/escape"
 	"github.com/xynergy/xylint/internal/output"
 )
@@ -96,11 +94,12 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 	if f.jobs <= 0 {
 		f.jobs = cpus // not GOMAXPROCS: tuneRuntime raises it
 	}
+	ts := toolset.Default()
 	res, err := driver.Run(cmd.Context(), driver.Options{
 		Paths:       args,
-		Registry:    driver.DefaultRegistry(),
+		Registry:    ts.Registry,
 		Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
-		Producers:   []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
+		Producers:   ts.Producers(),
 		Jobs:        f.jobs,
 		MaxFileSize: maxSize,
 	})
@@ -168,7 +167,7 @@ func rulesCmd(stdout io.Writer) *cobra.Command {
 		Short: "List the rules, or print one rule's documentation",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg := driver.DefaultRegistry()
+			reg := toolset.Default().Registry
 			if len(args) == 0 {
 				return output.WriteRules(stdout, reg.Rules)
 			}
@@ -199,7 +198,7 @@ func configCmd(stdout io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			loader, err := config.NewLoader(driver.DefaultRegistry(), config.Overrides{})
+			loader, err := config.NewLoader(toolset.Default().Registry, config.Overrides{})
 			if err != nil {
 				return err
 			}

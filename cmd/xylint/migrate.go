@@ -11,6 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/github/ghclient"
 	"github.com/xynergy/xylint/internal/migrate"
 	"github.com/xynergy/xylint/internal/output"
@@ -113,11 +114,11 @@ func runMigrate(cmd *cobra.Command, mode migrate.Mode, f *migrateFlags, stdout, 
 	if err != nil {
 		return err
 	}
-	camp, err := migrate.LoadCampaign(f.name, f.file, wd)
+	camp, err := migrate.LoadCampaign(toolset.Default().Registry, f.name, f.file, wd)
 	if err != nil {
 		return err
 	}
-	opts := migrate.Options{Campaign: camp, Mode: mode, Local: f.local, PatchDir: f.patchDir, Reopen: f.reopen, Dashboard: f.dashboard,
+	opts := migrate.Options{Campaign: camp, Toolset: toolset.Default(), Mode: mode, Local: f.local, PatchDir: f.patchDir, Reopen: f.reopen, Dashboard: f.dashboard,
 		Repos: f.repos, Services: f.services, Shard: shard, Jobs: f.jobs, Parallel: f.parallel, Diffs: mode == migrate.Plan && f.diff}
 	if opts.Jobs <= 0 {
 		opts.Jobs = cpus

@@ -19,8 +19,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/suppress"
 	"github.com/xynergy/xylint/internal/walk"
@@ -446,10 +446,25 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// DefaultRegistry is every rule xylint can report: XY000 syntax-error, the
-// six rules, and the suppression checks (XY100 is opt-in).
-func DefaultRegistry() *config.Registry {
-	rules := append([]*lint.Rule{lint.SyntaxError}, analyzers.Rules...)
-	rules = append(rules, suppress.Unused, suppress.Malformed)
-	return &config.Registry{Rules: rules, OptIn: []*lint.Rule{suppress.Unused}}
+// NewRegistry is every rule a run can report: XY000 syntax-error, rules
+// (the registry's, in code order) and the suppression checks (XY100 is
+// opt-in).
+func NewRegistry(rules []*lint.Rule) *config.Registry {
+	all := append([]*lint.Rule{lint.SyntaxError}, rules...)
+	all = append(all, suppress.Unused, suppress.Malformed)
+	return &config.Registry{Rules: all, OptIn: []*lint.Rule{suppress.Unused}}
+}
+
+// A Toolset is what runs are handed besides their paths: the rules a
+// configuration can name, the producers that run them, and each
+// language's fix verifier and formatter. The command builds the one xylint
+// ships (cmd/xylint); the drivers import no rule.
+type Toolset struct {
+	Registry *config.Registry
+	// Producers returns a run's producers, new ones each time: a producer
+	// keeps its last run's state for Reanalyze.
+	Producers func() []Producer
+	// Fix holds each language's verifier and formatter for the fix engine
+	// (fixrun.Options.Languages).
+	Fix map[lint.Language]fix.Options
 }

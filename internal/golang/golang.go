@@ -20,15 +20,15 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
 // Check loads the packages matching patterns (go list patterns such as
-// "./...") in dir, runs the Go analyzers of the enabled rules configured by
-// options (options(rule) returns the rule's Options as the configuration
-// filled them, or nil for the defaults; options itself may be nil) and
+// "./...") in dir, runs the analyzers of rules (the rules to run, as the
+// registry lists them) configured by options (options(rule) returns the
+// rule's options as the configuration made them, or nil for the defaults;
+// options itself may be nil) and
 // returns one result per Go file of the matched packages, test files
 // excluded. Paths are relative to dir, slash-separated.
 //
@@ -44,23 +44,20 @@ import (
 // that imports net/http. Facts (missing-shutdown's) therefore flow between
 // the matched packages only: match the whole module ("./...") when a main
 // package's server lives in another of its packages.
-func Check(ctx context.Context, dir string, patterns []string, enabled []*lint.Rule, options func(*lint.Rule) any) ([]*lint.FileResult, error) {
-	_, res, err := Load(ctx, dir, patterns, enabled, options)
+func Check(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, options func(*lint.Rule) any) ([]*lint.FileResult, error) {
+	_, res, err := Load(ctx, dir, patterns, rules, options)
 	return res, err
 }
 
 // Load is Check, and also returns the loaded Program, with which an edited
 // file can be analysed again (Program.AnalyzeSource).
-func Load(ctx context.Context, dir string, patterns []string, enabled []*lint.Rule, options func(*lint.Rule) any) (*Program, []*lint.FileResult, error) {
+func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, options func(*lint.Rule) any) (*Program, []*lint.FileResult, error) {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, err
 	}
 	prog := &Program{dir: absDir, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}}
-	for _, g := range analyzers.GoAnalyzers {
-		if !containsRule(enabled, g.Rule) {
-			continue
-		}
+	for _, g := range rules {
 		var opts any
 		if options != nil {
 			opts = options(g.Rule)
@@ -147,15 +144,6 @@ func withLoadedImports(pkgs []*packages.Package) []*packages.Package {
 		}
 	}
 	return out
-}
-
-func containsRule(rules []*lint.Rule, r *lint.Rule) bool {
-	for _, x := range rules {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 // converter turns go/analysis output into lint results, one per file.

@@ -14,12 +14,13 @@ import (
 
 	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
+	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/golang"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
 func TestCheck(t *testing.T) {
-	res, err := golang.Check(context.Background(), "testdata/mod", []string{"./..."}, analyzers.Rules, nil)
+	res, err := golang.Check(context.Background(), "testdata/mod", []string{"./..."}, analyzers.Go, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,7 @@ func TestCheck(t *testing.T) {
 func TestCheckOptionsAndSelection(t *testing.T) {
 	opts := unauthenticatedroute.NewOptions()
 	opts.PublicPaths = []string{"/orders"}
-	res, err := golang.Check(context.Background(), "testdata/mod", []string{"."}, []*lint.Rule{unauthenticatedroute.Rule},
+	res, err := golang.Check(context.Background(), "testdata/mod", []string{"."}, []goanalysis.Rule{unauthenticatedroute.Go},
 		func(r *lint.Rule) any {
 			if r == unauthenticatedroute.Rule {
 				return opts
@@ -125,7 +126,7 @@ func apply(src []byte, edits []lint.Edit) []byte {
 // Facts flow between the loaded packages: a main package whose server
 // package shuts down is clean, one whose server package only serves is not.
 func TestCheckFactsAcrossPackages(t *testing.T) {
-	res, err := golang.Check(context.Background(), "testdata/facts", []string{"./..."}, analyzers.Rules, nil)
+	res, err := golang.Check(context.Background(), "testdata/facts", []string{"./..."}, analyzers.Go, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func TestCheckFactsAcrossPackages(t *testing.T) {
 }
 
 func TestAnalyzeSource(t *testing.T) {
-	prog, res, err := golang.Load(context.Background(), "testdata/mod", []string{"./..."}, analyzers.Rules, nil)
+	prog, res, err := golang.Load(context.Background(), "testdata/mod", []string{"./..."}, analyzers.Go, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/github/ghclient"
 	"github.com/xynergy/xylint/internal/github/ghfake"
 	"github.com/xynergy/xylint/internal/migrate/platformgen"
@@ -32,7 +33,7 @@ func BenchmarkCampaign35(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			rep, err := Execute(context.Background(), Options{Campaign: c, Mode: Run, Client: cl, Clock: fake.Clock})
+			rep, err := Execute(context.Background(), Options{Campaign: c, Toolset: toolset.Default(), Mode: Run, Client: cl, Clock: fake.Clock})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -177,8 +177,9 @@ func (c *Campaign) render(t *template.Template, d TemplateData) (string, error) 
 // LoadCampaign finds campaign name: in file (a TOML file whose top level is
 // the campaign's table) when file is set, else in the xylint configuration
 // that governs dir (`[tool.xylint.campaign.<name>]`). name may be empty
-// when exactly one campaign is configured.
-func LoadCampaign(name, file, dir string) (*Campaign, error) {
+// when exactly one campaign is configured. reg is the rules the
+// configuration may name (the command's toolset's).
+func LoadCampaign(reg *config.Registry, name, file, dir string) (*Campaign, error) {
 	if file != "" {
 		src, err := os.ReadFile(file)
 		if err != nil {
@@ -214,7 +215,7 @@ func LoadCampaign(name, file, dir string) (*Campaign, error) {
 	if err != nil {
 		return nil, err
 	}
-	loader, err := config.NewLoader(engineRegistry(), config.Overrides{Cwd: abs})
+	loader, err := config.NewLoader(reg, config.Overrides{Cwd: abs})
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/github/ghfake"
 )
 
@@ -56,7 +57,7 @@ func TestRunOpensOnePRPerServiceThenNothing(t *testing.T) {
 					os.MkdirAll(filepath.Join(local, filepath.Dir(p)), 0o755)
 					os.WriteFile(filepath.Join(local, p), []byte(c), 0o644)
 				}
-				if err := fixInPlace(context.Background(), local, []string{"XY003"}, false); err != nil {
+				if err := fixInPlace(context.Background(), toolset.Default(), local, []string{"XY003"}, false); err != nil {
 					t.Fatal(err)
 				}
 				want, _ := ghfake.ReadDir(local)

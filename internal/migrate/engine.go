@@ -1,25 +1,20 @@
 package migrate
 
 // This file is the only place where xylint migrate touches xylint's engine
-// (the driver, the producers, the fix engine): the rest of the package works
-// with the types below. When the engine's packages move, this file moves
-// with them.
+// (the driver and the fix engine, with the rules and producers of the
+// toolset the command hands it in Options.Toolset): the rest of the package
+// works with the types below. When the engine's packages move, this file
+// moves with them.
 
 import (
 	"context"
 	"path/filepath"
 	"strings"
 
-	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
-	"github.com/xynergy/xylint/internal/driver/goproducer"
-	"github.com/xynergy/xylint/internal/driver/pyproducer"
 	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/fix/fixrun"
-	"github.com/xynergy/xylint/internal/golang/goedit"
-	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/pyedit"
 )
 
 // Site is one finding of the campaign's rules.
@@ -51,18 +46,16 @@ type Analysis struct {
 	Checked int // files analysed
 }
 
-func engineRegistry() *config.Registry { return driver.DefaultRegistry() }
-
 // analyse runs `xylint fix --diff --select rules` over the tree at root, in
 // memory: the tree's own configuration applies (its excludes, per-file
 // ignores, rule options), every file is analysed with the whole tree as
 // context, and nothing is written.
-func analyse(ctx context.Context, root string, rules []string, unsafe bool, jobs int) (*Analysis, error) {
+func analyse(ctx context.Context, ts driver.Toolset, root string, rules []string, unsafe bool, jobs int) (*Analysis, error) {
 	res, err := driver.Run(ctx, driver.Options{
 		Paths:     []string{root},
-		Registry:  driver.DefaultRegistry(),
+		Registry:  ts.Registry,
 		Overrides: config.Overrides{Select: rules, Cwd: root},
-		Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
+		Producers: ts.Producers(),
 		Jobs:      jobs,
 	})
 	if err != nil {
@@ -82,12 +75,9 @@ func analyse(ctx context.Context, root string, rules []string, unsafe bool, jobs
 		lines[k] = append(lines[k], d.Range.Start.Line)
 	}
 	sum := fixrun.Run(ctx, res, fixrun.Options{
-		Unsafe: unsafe,
-		Jobs:   jobs,
-		Languages: map[lint.Language]fix.Options{
-			lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
-			lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
-		},
+		Unsafe:    unsafe,
+		Jobs:      jobs,
+		Languages: ts.Fix,
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -134,19 +124,16 @@ func Diff(path string, old, new []byte) string { return fix.Diff(path, old, new)
 
 // fixInPlace is `xylint fix --select rules` over root, writing the files:
 // the reference the tests compare the bot's commits with.
-func fixInPlace(ctx context.Context, root string, rules []string, unsafe bool) error {
+func fixInPlace(ctx context.Context, ts driver.Toolset, root string, rules []string, unsafe bool) error {
 	res, err := driver.Run(ctx, driver.Options{
 		Paths:     []string{root},
-		Registry:  driver.DefaultRegistry(),
+		Registry:  ts.Registry,
 		Overrides: config.Overrides{Select: rules, Cwd: root},
-		Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{}},
+		Producers: ts.Producers(),
 	})
 	if err != nil {
 		return err
 	}
-	fixrun.Run(ctx, res, fixrun.Options{Unsafe: unsafe, Write: true, Languages: map[lint.Language]fix.Options{
-		lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
-		lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
-	}})
+	fixrun.Run(ctx, res, fixrun.Options{Unsafe: unsafe, Write: true, Languages: ts.Fix})
 	return ctx.Err()
 }

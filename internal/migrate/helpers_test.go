@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/github/ghclient"
 	"github.com/xynergy/xylint/internal/github/ghfake"
 )
@@ -92,7 +93,7 @@ func (w *world) client(mod func(*ghclient.Options)) *ghclient.Client {
 // errors included (a run with faults).
 func (w *world) execWith(mode Mode, mod func(*ghclient.Options)) *Report {
 	w.t.Helper()
-	rep, err := Execute(context.Background(), Options{Campaign: w.c, Mode: mode, Client: w.client(mod), Clock: w.fake.Clock, Dashboard: true})
+	rep, err := Execute(context.Background(), Options{Campaign: w.c, Toolset: toolset.Default(), Mode: mode, Client: w.client(mod), Clock: w.fake.Clock, Dashboard: true})
 	if err != nil {
 		return &Report{}
 	}
@@ -101,7 +102,7 @@ func (w *world) execWith(mode Mode, mod func(*ghclient.Options)) *Report {
 
 func (w *world) exec(mode Mode, mod func(*Options)) *Report {
 	w.t.Helper()
-	o := Options{Campaign: w.c, Mode: mode, Client: w.client(nil), Clock: w.fake.Clock, Dashboard: true}
+	o := Options{Campaign: w.c, Toolset: toolset.Default(), Mode: mode, Client: w.client(nil), Clock: w.fake.Clock, Dashboard: true}
 	if mod != nil {
 		mod(&o)
 	}

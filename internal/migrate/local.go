@@ -27,7 +27,7 @@ func executeLocal(ctx context.Context, opts Options) *RepoReport {
 		rr.Error = err.Error()
 		return rr
 	}
-	an, err := analyse(ctx, root, c.Rules, c.Unsafe, opts.Jobs)
+	an, err := analyse(ctx, opts.Toolset, root, c.Rules, c.Unsafe, opts.Jobs)
 	if err != nil {
 		rr.Error = err.Error()
 		return rr

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/github/ghfake"
 )
 
@@ -38,7 +39,7 @@ func TestLocalPatchesApplyWithGitAm(t *testing.T) {
 		t.Fatal(err)
 	}
 	patches := t.TempDir()
-	rep, err := Execute(context.Background(), Options{Campaign: c, Mode: Run, Local: dir, PatchDir: patches})
+	rep, err := Execute(context.Background(), Options{Campaign: c, Toolset: toolset.Default(), Mode: Run, Local: dir, PatchDir: patches})
 	if err != nil || rep.Repos[0].Error != "" {
 		t.Fatal(err, rep.Repos[0].Error)
 	}
@@ -52,7 +53,7 @@ func TestLocalPatchesApplyWithGitAm(t *testing.T) {
 		os.MkdirAll(filepath.Join(want, filepath.Dir(p)), 0o755)
 		os.WriteFile(filepath.Join(want, p), []byte(c), 0o644)
 	}
-	if err := fixInPlace(context.Background(), want, []string{"XY003"}, false); err != nil {
+	if err := fixInPlace(context.Background(), toolset.Default(), want, []string{"XY003"}, false); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := ghfake.ReadDir(dir)

@@ -16,6 +16,7 @@ import (
 	"github.com/sourcegraph/conc/panics"
 	"github.com/sourcegraph/conc/pool"
 
+	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/github/ghclient"
 )
 
@@ -47,7 +48,10 @@ func (s Shard) has(repo string) bool {
 type Options struct {
 	Campaign *Campaign
 	Mode     Mode
-	Client   *ghclient.Client // nil for Local
+	// Toolset is the rules, producers and fix settings to analyse and fix
+	// with (the command's).
+	Toolset driver.Toolset
+	Client  *ghclient.Client // nil for Local
 	// Local is a directory to work on instead of GitHub: plan prints each
 	// service's patch, run writes them to PatchDir.
 	Local    string
@@ -312,7 +316,7 @@ func (r *repoExec) analyse(ctx context.Context, dir string) (*Analysis, error) {
 	if an != nil {
 		return an, nil
 	}
-	an, err := analyse(ctx, dir, r.c.Rules, r.c.Unsafe, r.opts.Jobs)
+	an, err := analyse(ctx, r.opts.Toolset, dir, r.c.Rules, r.c.Unsafe, r.opts.Jobs)
 	if err == nil && memo.on {
 		memo.Lock()
 		if memo.m == nil {

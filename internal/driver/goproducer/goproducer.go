@@ -37,16 +37,18 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/golang"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
-// Producer analyses .go files with the Go analyzers of internal/golang. The
-// zero value is ready to use.
+// Producer analyses .go files with Analyzers (the registry's Go sides, in
+// code order) through internal/golang.
 type Producer struct {
+	Analyzers []goanalysis.Rule
+
 	mu      sync.Mutex
 	modRoot map[string]string // directory → its module's root, "" outside any module
 
@@ -246,14 +248,15 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 		return nil, nil
 	}
 	patterns := packagePatterns(m.root, dirs)
-	if hasMain && usesFacts(enabled) {
+	rules := p.enabled(enabled)
+	if hasMain && usesFacts(rules) {
 		// missing-shutdown follows a main package's calls into the
 		// module's other packages with facts, which flow only between
 		// packages analysed from source: all of the module's.
 		patterns = append(patterns, "./...")
 	}
 	settings := rootSettings(m.root, files, live)
-	prog, res, err := golang.Load(ctx, m.root, patterns, enabled, settings.Options)
+	prog, res, err := golang.Load(ctx, m.root, patterns, rules, settings.Options)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -356,9 +359,21 @@ func packageClause(src []byte) (name string, cgo bool) {
 	return f.Name.Name, cgo
 }
 
-func usesFacts(enabled []*lint.Rule) bool {
-	for _, g := range analyzers.GoAnalyzers {
-		if len(g.Analyzer.FactTypes) > 0 && slices.Contains(enabled, g.Rule) {
+// enabled are the producer's analyzers of the rules enabled, in the
+// producer's order.
+func (p *Producer) enabled(rules []*lint.Rule) []goanalysis.Rule {
+	var out []goanalysis.Rule
+	for _, g := range p.Analyzers {
+		if slices.Contains(rules, g.Rule) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func usesFacts(rules []goanalysis.Rule) bool {
+	for _, g := range rules {
+		if len(g.Analyzer.FactTypes) > 0 {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/driver/goproducer"
 	"github.com/xynergy/xylint/internal/testutil/filetree"
@@ -79,8 +80,8 @@ func run(t *testing.T, paths ...string) *driver.Result {
 	t.Helper()
 	res, err := driver.Run(context.Background(), driver.Options{
 		Paths:     paths,
-		Registry:  driver.DefaultRegistry(),
-		Producers: []driver.Producer{&goproducer.Producer{}},
+		Registry:  driver.NewRegistry(analyzers.Rules),
+		Producers: []driver.Producer{&goproducer.Producer{Analyzers: analyzers.Go}},
 		Jobs:      2,
 	})
 	if err != nil {

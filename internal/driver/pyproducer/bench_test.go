@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/driver/pyproducer"
@@ -20,7 +21,7 @@ func check(b *testing.B, paths []string, jobs int) *driver.Result {
 	b.Helper()
 	res, err := driver.Run(context.Background(), driver.Options{
 		Paths:     paths,
-		Registry:  driver.DefaultRegistry(),
+		Registry:  driver.NewRegistry(analyzers.Rules),
 		Producers: []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}},
 		Jobs:      jobs,
 	})

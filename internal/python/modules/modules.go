@@ -37,6 +37,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/xynergy/xylint/internal/pyident"
 )
 
 // Index holds the module layout of a set of Python files. A nil *Index
@@ -119,7 +121,7 @@ func (x *Index) module(c string) (name, root string) {
 		parts = append(parts, s)
 	}
 	dir := path.Dir(c)
-	for x.initDir[dir] && dir != "." && dir != "/" && IsIdentifier(path.Base(dir)) {
+	for x.initDir[dir] && dir != "." && dir != "/" && pyident.IsIdentifier(path.Base(dir)) {
 		parts = append(parts, path.Base(dir))
 		dir = path.Dir(dir)
 	}
@@ -130,7 +132,7 @@ func (x *Index) module(c string) (name, root string) {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
 	for _, s := range parts {
-		if !IsIdentifier(s) {
+		if !pyident.IsIdentifier(s) {
 			return "", dir
 		}
 	}
@@ -219,36 +221,5 @@ func (x *Index) split(root, qualified string) (file, rest string, ok bool) {
 			return "", "", false
 		}
 		q = q[:i]
-	}
-}
-
-// IsIdentifier reports whether s is a Python identifier (ASCII letters,
-// digits and "_", not starting with a digit; any non-ASCII letter is
-// accepted as Python's Unicode identifiers are not checked in detail).
-func IsIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 || i > 0 && r >= '0' && r <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-// IsDotted reports whether s is a dotted module name: identifiers joined
-// by dots ("shared.logging_config").
-func IsDotted(s string) bool {
-	for {
-		part, rest, more := strings.Cut(s, ".")
-		if !IsIdentifier(part) {
-			return false
-		}
-		if !more {
-			return true
-		}
-		s = rest
 	}
 }

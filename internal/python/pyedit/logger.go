@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/modules"
+	"github.com/xynergy/xylint/internal/pyident"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -27,7 +27,7 @@ func ParseSharedLogger(s string) (SharedLogger, error) {
 		return SharedLogger{}, nil
 	}
 	m, n, ok := strings.Cut(s, ":")
-	if !ok || !modules.IsDotted(m) || !modules.IsIdentifier(n) {
+	if !ok || !pyident.IsDotted(m) || !pyident.IsIdentifier(n) {
 		return SharedLogger{}, fmt.Errorf("logger-import %q: want \"module:name\", such as \"shared.logging_config:logger\"", s)
 	}
 	return SharedLogger{Module: m, Name: n}, nil
