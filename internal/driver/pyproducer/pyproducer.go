@@ -171,7 +171,8 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte) (*l
 			enabled = append(enabled, a)
 		}
 	}
-	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module}
+	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module,
+		CheckSyntax: in.Config.Enabled(lint.SyntaxError)}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {

@@ -49,6 +49,9 @@ type Config struct {
 	Options   func(*lint.Rule) any // options for a rule in this file; nil func or nil result => defaults
 	// Module is the file's dotted module name, or "" when unknown.
 	Module string
+	// CheckSyntax parses a file that no analyzer's prefilter passes, to
+	// report its syntax errors (XY000) all the same.
+	CheckSyntax bool
 }
 
 // Pass is what an analyzer's Run gets for one file.
@@ -177,7 +180,21 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	}
 	run = kept
 	if len(run) == 0 {
-		return res, nil
+		if !cfg.CheckSyntax {
+			return res, nil
+		}
+		// No rule reads the file, but a file that does not parse is
+		// reported whatever it contains. Most parse: see that without
+		// building a tree.
+		bad, err := syntax.HasErrors(src)
+		if err != nil {
+			res.Err = fmt.Errorf("%s: %w", path, err)
+			return res, nil
+		}
+		if !bad {
+			res.Parsed = true
+			return res, nil
+		}
 	}
 
 	f, err := syntax.Parse(path, src)

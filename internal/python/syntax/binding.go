@@ -7,6 +7,7 @@ package syntax
 import "C"
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -83,6 +84,48 @@ func flatten(src []byte, base int) ([]node, error) {
 	defer C.xy_tree_delete(t)
 	nodes := make([]node, C.xy_count(t))
 	return flattenInto(t, nodes, base, 0, -1, false)
+}
+
+// HasErrors reports whether the file src (a UTF-8 BOM is allowed) may have
+// a syntax error: it parses src but builds none of what Parse returns, for
+// files that no rule wants to read but whose syntax errors are reported.
+// A file over 128 KiB is parsed in pieces, as by Parse, and a piece with an
+// error answers true (Parse then decides on the whole file, as a piece's
+// error can come from where the file was cut).
+func HasErrors(src []byte) (bool, error) {
+	if bytes.HasPrefix(src, bom) {
+		src = src[len(bom):]
+	}
+	if len(src) > 1<<31-1 {
+		return false, fmt.Errorf("file too large (%d bytes)", len(src))
+	}
+	pi := parsers.Get()
+	if pi == nil {
+		return false, errors.New("cannot create a tree-sitter parser")
+	}
+	p := pi.(*parser)
+	defer parsers.Put(p)
+	starts := []int{0}
+	if len(src) >= 2*pieceSize {
+		starts = pieceStarts(src, pieceSize)
+	}
+	for i, start := range starts {
+		end := len(src)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		t, err := p.parse(src[start:end])
+		if err != nil {
+			return false, err
+		}
+		var rs, re C.uint32_t
+		bad := C.xy_root_span(t, &rs, &re)
+		C.xy_tree_delete(t)
+		if bad {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // parse returns tree-sitter's tree of src, or errTimeout.
