@@ -7,7 +7,8 @@
 //	xylint config [PATH]     print the effective configuration for a path
 //	xylint version           print the version
 //
-// Exit status: 0 clean, 1 findings, 2 usage, configuration or read errors.
+// Exit status: 0 clean, 1 findings, 2 usage, configuration or read errors,
+// or no file analysed.
 package main
 
 import (

@@ -155,6 +155,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	for _, p := range opts.Producers {
 		exts = append(exts, p.Extensions()...)
 	}
+	var left leftOut // what the walk left out, to say why nothing was analysed
 	files, walkErrs, walkNotices := walk.Walk(opts.Paths, walk.Options{
 		Extensions:  exts,
 		NoGitignore: opts.NoGitignore,
@@ -163,6 +164,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		},
 		Exclude: func(abs string, isDir bool) bool {
 			if !isDir && skipReason(opts.Producers, abs) != "" {
+				left.byProducer++
 				return true
 			}
 			s, err := loader.ForDir(filepath.Dir(abs))
@@ -170,7 +172,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				configErrs.add(err)
 				return true // what a broken configuration governs is not checked
 			}
-			return s.Excluded(abs, isDir)
+			if s.Excluded(abs, isDir) {
+				left.excluded++
+				return true
+			}
+			return false
 		},
 	})
 	for _, e := range walkErrs {
@@ -235,11 +241,53 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		res.Diagnostics = append(res.Diagnostics, f.Diagnostics...)
 	}
+	if res.Analysed() == 0 {
+		res.Errors = append(res.Errors, Problem{"", left.nothingAnalysed(len(files), exts)})
+	}
 	slices.SortFunc(res.Files, func(a, b *lint.FileResult) int { return cmp.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(res.Diagnostics, compareDiagnostics)
 	sortProblems(res.Errors)
 	sortProblems(res.Notices)
 	return res, nil
+}
+
+// Analysed is the number of files that were analysed: read, and neither
+// skipped nor failed.
+func (r *Result) Analysed() int {
+	n := 0
+	for _, f := range r.Files {
+		if f.Skipped == "" && f.Err == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// leftOut counts the paths a walk left out on purpose.
+type leftOut struct {
+	excluded   int // by exclude, extend-exclude, --exclude
+	byProducer int // by a producer (Go test files, vendor/, testdata/)
+}
+
+// nothingAnalysed is the error of a run that analysed no file: a run that
+// read nothing must not pass as clean (an empty directory, a typo in a
+// path, an exclude that matches everything, Go files without a go.mod).
+func (l leftOut) nothingAnalysed(found int, exts []string) string {
+	msg := "no files were analysed: "
+	switch {
+	case found == 1:
+		msg += "the one file found was skipped (see the notice)"
+	case found > 1:
+		msg += fmt.Sprintf("the %d files found were all skipped (see the notices)", found)
+	case l.excluded > 0:
+		msg += fmt.Sprintf("everything under the given paths is excluded (%d matched the configured or --exclude patterns)", l.excluded)
+	default:
+		msg += "no " + strings.Join(exts, ", ") + " files under the given paths (.gitignore'd files and directories such as .venv and node_modules are not looked at)"
+	}
+	if l.byProducer > 0 {
+		msg += fmt.Sprintf("; Go test files and files the go command ignores were left out (%d)", l.byProducer)
+	}
+	return msg
 }
 
 // finishAll runs finishDiagnostics on the files on jobs goroutines (the
