@@ -242,7 +242,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Diagnostics = append(res.Diagnostics, f.Diagnostics...)
 	}
 	if res.Analysed() == 0 {
-		res.Errors = append(res.Errors, Problem{"", left.nothingAnalysed(len(files), exts)})
+		res.Errors = append(res.Errors, Problem{"", left.nothingAnalysed(len(files), len(res.Errors) > 0, exts)})
 	}
 	slices.SortFunc(res.Files, func(a, b *lint.FileResult) int { return cmp.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(res.Diagnostics, compareDiagnostics)
@@ -272,13 +272,17 @@ type leftOut struct {
 // nothingAnalysed is the error of a run that analysed no file: a run that
 // read nothing must not pass as clean (an empty directory, a typo in a
 // path, an exclude that matches everything, Go files without a go.mod).
-func (l leftOut) nothingAnalysed(found int, exts []string) string {
+func (l leftOut) nothingAnalysed(found int, failed bool, exts []string) string {
 	msg := "no files were analysed: "
+	see := "see the notices"
+	if failed {
+		see = "see the errors and notices"
+	}
 	switch {
 	case found == 1:
-		msg += "the one file found was skipped (see the notice)"
+		msg += "the one file found was skipped or could not be read (" + see + ")"
 	case found > 1:
-		msg += fmt.Sprintf("the %d files found were all skipped (see the notices)", found)
+		msg += fmt.Sprintf("none of the %d files found could be analysed (%s)", found, see)
 	case l.excluded > 0:
 		msg += fmt.Sprintf("everything under the given paths is excluded (%d matched the configured or --exclude patterns)", l.excluded)
 	default:

@@ -19,7 +19,7 @@ func TestARunThatAnalysedNothingIsAnError(t *testing.T) {
 	}{
 		{"empty", map[string]string{"README.md": "x\n"}, config.Overrides{}, nil, "no .py, .go files under the given paths"},
 		{"all excluded", map[string]string{"svc/a.py": "BAD\n"}, config.Overrides{Exclude: []string{"svc"}}, nil, "everything under the given paths is excluded"},
-		{"all skipped", map[string]string{"notes.txt": "BAD\n"}, config.Overrides{}, []string{"notes.txt"}, "the one file found was skipped"},
+		{"all skipped", map[string]string{"notes.txt": "BAD\n"}, config.Overrides{}, []string{"notes.txt"}, "the one file found was skipped or could not be read (see the notices)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			setup(t, tc.files)

@@ -8,11 +8,14 @@ package golang
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,7 +59,7 @@ func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis
 	if err != nil {
 		return nil, nil, err
 	}
-	prog := &Program{dir: absDir, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}}
+	prog := &Program{dir: absDir, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}, unloaded: map[string]bool{}}
 	for _, g := range rules {
 		var opts any
 		if options != nil {
@@ -74,8 +77,16 @@ func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis
 		return nil, nil, fmt.Errorf("loading Go packages in %s: %w", dir, err)
 	}
 	c := &converter{dir: absDir, files: map[string]*lint.FileResult{}}
+	unloadable := loadFailures(ctx, absDir, pkgs)
 	var ok []*packages.Package
 	for _, p := range pkgs {
+		if msg, bad := unloadable[p]; bad {
+			c.loadFailure(p, msg)
+			for _, f := range p.GoFiles {
+				prog.unloaded[f] = true
+			}
+			continue
+		}
 		if len(p.Errors) > 0 {
 			c.packageErrors(p)
 			continue
@@ -268,6 +279,97 @@ func convertFix(fset *token.FileSet, tf *token.File, rule *lint.Rule, sf analysi
 	return fix
 }
 
+// loadFailures returns the packages of pkgs that could not be loaded —
+// their imports could not be resolved (a missing go.sum entry, a module
+// that is not required or not downloaded, a package that does not exist) —
+// with the go command's own message for each. The type checker sees such a
+// package only as "could not import X (invalid package name)", so the
+// messages come from `go list -e`, once for all of them. They are not
+// syntax errors in the user's code: each is one error of the run (exit 2),
+// and the module's other packages are analysed as usual.
+func loadFailures(ctx context.Context, dir string, pkgs []*packages.Package) map[*packages.Package]string {
+	var failed []*packages.Package
+	var paths []string
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError && strings.HasPrefix(e.Msg, "could not import ") {
+				failed = append(failed, p)
+				paths = append(paths, p.PkgPath)
+				break
+			}
+		}
+	}
+	if len(failed) == 0 {
+		return nil
+	}
+	msgs := goListErrors(ctx, dir, paths)
+	out := map[*packages.Package]string{}
+	for _, p := range failed {
+		msg := msgs[p.PkgPath]
+		if msg == "" {
+			// go list could not say more: the type checker's words.
+			for _, e := range p.Errors {
+				if strings.HasPrefix(e.Msg, "could not import ") {
+					msg = strings.TrimSuffix(e.Msg, ` (invalid package name: "")`)
+					break
+				}
+			}
+		}
+		out[p] = msg
+	}
+	return out
+}
+
+// goListErrors runs `go list -e` on the packages paths in dir and returns,
+// by import path, what the go command says is wrong with each or with its
+// dependencies, whitespace folded onto one line.
+func goListErrors(ctx context.Context, dir string, paths []string) map[string]string {
+	cmd := exec.CommandContext(ctx, "go", append([]string{"list", "-e", "-json=ImportPath,Error,DepsErrors", "--"}, paths...)...)
+	cmd.Dir = dir
+	out, _ := cmd.Output() // -e: failures are in the JSON
+	type listError struct{ Err string }
+	msgs := map[string]string{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var p struct {
+			ImportPath string
+			Error      *listError
+			DepsErrors []*listError
+		}
+		if dec.Decode(&p) != nil {
+			break
+		}
+		var parts []string
+		for _, e := range append([]*listError{p.Error}, p.DepsErrors...) {
+			if e == nil {
+				continue
+			}
+			if m := strings.Join(strings.Fields(e.Err), " "); m != "" && !slices.Contains(parts, m) {
+				parts = append(parts, m)
+			}
+		}
+		msgs[p.ImportPath] = strings.Join(parts, "; ")
+	}
+	return msgs
+}
+
+// loadFailure reports a package that could not be loaded: one error, on its
+// first file; its other files have no result.
+func (c *converter) loadFailure(p *packages.Package, msg string) {
+	if len(p.GoFiles) == 0 {
+		return
+	}
+	fr := c.result(p.GoFiles[0])
+	if fr == nil {
+		return
+	}
+	files := "its file was not checked"
+	if n := len(p.GoFiles); n > 1 {
+		files = fmt.Sprintf("none of its %d files was checked", n)
+	}
+	fr.Err = fmt.Errorf("Go package %s could not be loaded, %s: %s", p.PkgPath, files, msg)
+}
+
 // packageErrors reports a package that does not load or type-check as
 // XY000 at each error's position.
 func (c *converter) packageErrors(p *packages.Package) {
@@ -275,7 +377,12 @@ func (c *converter) packageErrors(p *packages.Package) {
 	for _, e := range p.Errors {
 		checked = checked || e.Kind == packages.TypeError || e.Kind == packages.ParseError
 	}
+	seen := map[packages.Error]bool{} // the parser reports some errors twice
 	for _, e := range p.Errors {
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
 		if checked && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
 			// The compiler's output for the export data go list builds:
 			// the same errors again, as one message.

@@ -29,6 +29,7 @@ type Program struct {
 	pkgs      []*packages.Package // analysed: loaded without errors, Imports limited to each other
 	byFile    map[string]fileRef  // the analysed packages' files, by absolute path
 	imports   *importer
+	unloaded  map[string]bool // files of packages that could not be loaded, by absolute path
 
 	// mu is held for writing only while export data of a package the
 	// load did not need is read (it may complete packages that type
@@ -40,6 +41,11 @@ type fileRef struct {
 	pkg   *packages.Package
 	index int // in pkg.Syntax and pkg.CompiledGoFiles
 }
+
+// Unloaded reports whether abs (an absolute path) is a file of a package
+// that could not be loaded (its imports could not be resolved); the
+// package's first file carries the error, its other files have no result.
+func (prog *Program) Unloaded(abs string) bool { return prog.unloaded[abs] }
 
 // Has reports whether abs (an absolute path) is a file of an analysed
 // package, one AnalyzeSource can re-analyse.

@@ -31,6 +31,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -183,15 +184,32 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	return out, errors.Join(errs...)
 }
 
-// goCommandError is the first line of what the go command said, without
-// go/packages' "err: exit status 1: stderr:" wrapping.
-func goCommandError(err error) string {
+// displayPath names the file abs as the user named in: relative to the
+// directory in.Path is in, not as an absolute path (which would show the
+// machine's layout in a CI log or a SARIF notification).
+func displayPath(in driver.Input, abs string) string {
+	rel, err := filepath.Rel(filepath.Dir(in.Abs), abs)
+	if err != nil {
+		return abs
+	}
+	return path.Join(path.Dir(in.Path), filepath.ToSlash(rel))
+}
+
+// goCommandError is what the go command said, without go/packages' "err:
+// exit status 1: stderr:" wrapping, on one line, with the module root's
+// absolute path written as the user named it (root is the module's root,
+// shown is how the user sees it: "svc", or "." ).
+func goCommandError(err error, root, shown string) string {
 	msg := err.Error()
 	if i := strings.Index(msg, "stderr: "); i >= 0 {
 		msg = msg[i+len("stderr: "):]
 	}
-	msg, _, _ = strings.Cut(strings.TrimSpace(msg), "\n")
-	return msg
+	prefix := ""
+	if shown != "." {
+		prefix = shown + "/"
+	}
+	msg = strings.ReplaceAll(msg, root+string(filepath.Separator), prefix)
+	return strings.Join(strings.Fields(msg), " ")
 }
 
 // hasFix reports whether a result of m's files has a diagnostic with a fix.
@@ -265,8 +283,9 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 		// read, a go.work that does not list the module): one error, on
 		// the module's first file; its other files have no result.
 		in := files[live[0]]
+		gomod := displayPath(in, filepath.Join(m.root, "go.mod"))
 		results[live[0]] = &lint.FileResult{Path: in.Path, Language: lint.Go,
-			Err: fmt.Errorf("its Go module (%s) could not be loaded, none of its files was checked: %s", filepath.Join(m.root, "go.mod"), goCommandError(err))}
+			Err: fmt.Errorf("its Go module (%s) could not be loaded, none of its files was checked: %s", gomod, goCommandError(err, m.root, path.Dir(gomod)))}
 		return nil, nil
 	}
 	byAbs := make(map[string]*lint.FileResult, len(res))
@@ -276,6 +295,9 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 	for _, i := range live {
 		in := files[i]
 		r := byAbs[filepath.Clean(in.Abs)]
+		if r == nil && prog.Unloaded(filepath.Clean(in.Abs)) {
+			continue // its package could not be loaded: one error, on its first file
+		}
 		if r == nil {
 			why := "not built on this platform (a build constraint such as //go:build ignore excludes it)"
 			if usesCgo[i] {
