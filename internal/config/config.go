@@ -5,7 +5,9 @@
 // preferred to xylint.toml, which is preferred to pyproject.toml.
 //
 // Keys: select, extend-select, ignore, exclude, extend-exclude,
-// per-file-ignores (glob → codes, names or prefixes) and one table per rule,
+// per-file-ignores (glob → codes, names or prefixes), fail-on (the least
+// level of finding that fails the run, for the files the configuration
+// governs) and one table per rule,
 // keyed by the rule's name, decoded strictly into the rule's options struct
 // (Rule.NewOptions). Unknown keys and bad values are errors that name the
 // file, line and key.
@@ -70,6 +72,8 @@ type Overrides struct {
 	// Exclude globs are relative to Cwd.
 	Exclude []string
 	Cwd     string
+	// FailOn, when set (--fail-on), replaces every configuration's fail-on.
+	FailOn *lint.FailOn
 }
 
 // Error is a configuration error at a place in a file.
@@ -109,6 +113,9 @@ type Settings struct {
 	Select, ExtendSelect, Ignore []string
 	Exclude, ExtendExclude       []string
 	PerFileIgnores               []PerFileIgnore
+	// FailOn is the least level of finding in the governed files that
+	// fails the run: the file's fail-on, or --fail-on, or warning.
+	FailOn lint.FailOn
 	// Campaigns is the `campaign` table ([tool.xylint.campaign.<name>],
 	// for `xylint migrate`) as NewCampaigns decodes it, or nil when the
 	// file has none.
@@ -273,6 +280,7 @@ func (l *Loader) decodeType() reflect.Type {
 		{Name: "ExtendExclude", Type: strs, Tag: `toml:"extend-exclude"`},
 		{Name: "PerFileIgnores", Type: reflect.TypeOf(map[string][]string(nil)), Tag: `toml:"per-file-ignores"`},
 		{Name: "Campaign", Type: campaignType(), Tag: `toml:"campaign"`},
+		{Name: "FailOn", Type: reflect.TypeOf((*lint.FailOn)(nil)), Tag: `toml:"fail-on"`},
 	}
 	for i, r := range l.reg.Rules {
 		t := reflect.TypeOf(&struct{}{})
@@ -288,7 +296,7 @@ func (l *Loader) decodeType() reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-const settingsFields = 7 // fields of decodeType before the rules'
+const settingsFields = 8 // fields of decodeType before the rules'
 
 // NewCampaigns, when set (the migrate package sets it), returns a new value
 // for the `campaign` table to decode into: a pointer to a map from campaign
@@ -381,6 +389,9 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 	if c := v.Field(6); !c.IsZero() {
 		s.Campaigns = c.Interface()
 	}
+	if p := v.Field(7).Interface().(*lint.FailOn); p != nil {
+		s.FailOn = *p
+	}
 	globs := make([]string, 0, len(pfi))
 	for g := range pfi {
 		globs = append(globs, g)
@@ -402,7 +413,7 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 
 func (l *Loader) unknownKeyMsg(key []string) string {
 	if len(key) == 1 {
-		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, campaign; rule options go in a table named after the rule, e.g. [print-call])"
+		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, fail-on, campaign; rule options go in a table named after the rule, e.g. [print-call])"
 	}
 	if key[0] == "campaign" {
 		return "unknown campaign setting (see `xylint migrate --help` and docs/migrate.md)"
@@ -520,6 +531,9 @@ func checkGlob(g string) error {
 // rules enabled before per-file-ignores.
 func (l *Loader) finish(s *Settings) error {
 	s.reg, s.ov = l.reg, &l.ov
+	if l.ov.FailOn != nil {
+		s.FailOn = *l.ov.FailOn
+	}
 	if s.options == nil {
 		s.options = map[*lint.Rule]any{}
 	}
@@ -606,6 +620,9 @@ type FileConfig struct {
 
 // Enabled reports whether r runs on the file.
 func (fc *FileConfig) Enabled(r *lint.Rule) bool { return slices.Contains(fc.Rules, r) }
+
+// Fails reports whether a finding of level sev in the file fails the run.
+func (fc *FileConfig) Fails(sev lint.Severity) bool { return fc.Settings.FailOn.Fails(sev) }
 
 // Options are r's options for the file (nil when the rule has none).
 func (fc *FileConfig) Options(r *lint.Rule) any { return fc.Settings.Options(r) }

@@ -120,6 +120,8 @@ func TestConfigErrorsNameFileLineAndKey(t *testing.T) {
 			`xylint.toml:1:39: per-file-ignores."b[.py": "b[.py": syntax error in pattern`},
 		{"option validation", "xylint.toml", "[print-call]\nexclude-paths = [\"\"]\n",
 			"xylint.toml:1:2: print-call: exclude-paths: empty path"},
+		{"bad fail-on", "xylint.toml", "select = [\"XY\"]\nfail-on = \"info\"\n",
+			`xylint.toml:2:11: fail-on: "info" is not a level (want note, warning, error or never)`},
 		{"syntax error", "xylint.toml", "select = [\"XY\"\n",
 			"xylint.toml:1:15: array is incomplete"},
 	}
@@ -318,3 +320,48 @@ rules = ["XY003"]
 		}
 	})
 }
+
+// fail-on is read per configuration file, as every setting is (the nearest
+// file wins), and --fail-on replaces it everywhere.
+func TestFailOnPerConfigurationAndOverride(t *testing.T) {
+	root := t.TempDir()
+	filetree.Write(t, root, map[string]string{
+		"pyproject.toml":       "[tool.xylint]\nfail-on = \"note\"\n",
+		"strict/xylint.toml":   "fail-on = \"error\"\n",
+		"default/.xylint.toml": "select = [\"ALL\"]\n",
+		"default/m.py":         "",
+		"strict/m.py":          "",
+		"m.py":                 "",
+	})
+	for _, tc := range []struct {
+		ov   *lint.FailOn
+		want map[string]lint.FailOn
+	}{
+		{nil, map[string]lint.FailOn{"m.py": lint.FailOnLevel(lint.Note), "strict/m.py": lint.FailOnLevel(lint.Error), "default/m.py": lint.FailOnLevel(lint.Warning)}},
+		{ptr(lint.FailNever), map[string]lint.FailOn{"m.py": lint.FailNever, "strict/m.py": lint.FailNever, "default/m.py": lint.FailNever}},
+	} {
+		l := loader(t, root, Overrides{FailOn: tc.ov})
+		for file, want := range tc.want {
+			fc, err := l.ForFile(filepath.Join(root, file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fc.Settings.FailOn != want {
+				t.Errorf("override %v: %s fails on %s, want %s", tc.ov, file, fc.Settings.FailOn, want)
+			}
+		}
+	}
+	fc, err := loader(t, root, Overrides{}).ForFile(filepath.Join(root, "m.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fc.Fails(lint.Note) {
+		t.Error("fail-on = note: a note does not fail")
+	}
+	b, err := fc.TOML(func(s string) string { return s })
+	if err != nil || !strings.Contains(string(b), "fail-on = 'note'") {
+		t.Errorf("xylint config does not show fail-on:\n%s (%v)", b, err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/xynergy/xylint/internal/lint"
 )
 
 // TOML renders the effective configuration of a file (or, with a nil
@@ -27,14 +29,18 @@ func (fc *FileConfig) TOML(display func(string) string) ([]byte, error) {
 	if len(s.ov.Select)+len(s.ov.ExtendSelect)+len(s.ov.Ignore)+len(s.ov.Exclude) > 0 {
 		b.WriteString("# (command-line --select/--extend-select/--ignore/--exclude are applied on top)\n")
 	}
+	if s.ov.FailOn != nil {
+		b.WriteString("# (fail-on is --fail-on's)\n")
+	}
 	b.WriteString("\n")
 	top := struct {
-		Select        []string `toml:"select"`
-		ExtendSelect  []string `toml:"extend-select"`
-		Ignore        []string `toml:"ignore"`
-		Exclude       []string `toml:"exclude"`
-		ExtendExclude []string `toml:"extend-exclude"`
-	}{orEmpty(s.Select, "ALL"), orEmpty(s.ExtendSelect), orEmpty(s.Ignore), orEmpty(s.Exclude), orEmpty(s.ExtendExclude)}
+		Select        []string    `toml:"select"`
+		ExtendSelect  []string    `toml:"extend-select"`
+		Ignore        []string    `toml:"ignore"`
+		Exclude       []string    `toml:"exclude"`
+		ExtendExclude []string    `toml:"extend-exclude"`
+		FailOn        lint.FailOn `toml:"fail-on"`
+	}{orEmpty(s.Select, "ALL"), orEmpty(s.ExtendSelect), orEmpty(s.Ignore), orEmpty(s.Exclude), orEmpty(s.ExtendExclude), s.FailOn}
 	if err := encode(&b, top); err != nil {
 		return nil, err
 	}

@@ -112,17 +112,42 @@ type Result struct {
 	Notices []Problem
 
 	inputs map[string]producedInput // by path, for Reanalyze
+	// failOn applies to diagnostics in files that are not inputs of the
+	// run: the defaults' (or --fail-on).
+	failOn lint.FailOn
 }
 
-// ExitCode is 2 when there were errors, 1 when there are findings, else 0.
+// ExitCode is 2 when there were errors, 1 when a finding fails the run
+// (Fails), else 0.
 func (r *Result) ExitCode() int {
 	switch {
 	case len(r.Errors) > 0:
 		return 2
-	case len(r.Diagnostics) > 0:
+	case r.Failing() > 0:
 		return 1
 	}
 	return 0
+}
+
+// Fails reports whether d fails the run: its level reaches the fail-on of
+// the configuration that governs its file (--fail-on, when given, replaces
+// every configuration's; warning by default, so notes do not fail).
+func (r *Result) Fails(d *lint.Diagnostic) bool {
+	if in, ok := r.inputs[d.Path]; ok && in.Config != nil {
+		return in.Config.Fails(d.Severity)
+	}
+	return r.failOn.Fails(d.Severity)
+}
+
+// Failing is the number of diagnostics that fail the run.
+func (r *Result) Failing() int {
+	n := 0
+	for i := range r.Diagnostics {
+		if r.Fails(&r.Diagnostics[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // Source returns the analysed content of path, or nil.
@@ -148,7 +173,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Registry: opts.Registry}
+	res := &Result{Registry: opts.Registry, failOn: loader.Defaults().FailOn}
 	configErrs := newErrSet()
 
 	var exts []string

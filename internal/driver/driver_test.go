@@ -48,6 +48,14 @@ func (p *fakeProducer) Analyze(ctx context.Context, files []Input, jobs int) ([]
 				res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: p.rule, Language: p.lang, Path: in.Path,
 					Range: lines.Range(off, off+3), Message: "bad thing", Severity: p.rule.Severity})
 			}
+			// A finding whose level differs from the rule's default.
+			for word, sev := range map[string]lint.Severity{"NOTE": lint.Note, "ERR": lint.Error} {
+				if i := strings.Index(text, word); i >= 0 && in.Config.Enabled(p.rule) {
+					off := lines.LineStart(n) + i
+					res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: p.rule, Language: p.lang, Path: in.Path,
+						Range: lines.Range(off, off+len(word)), Message: strings.ToLower(word), Severity: sev})
+				}
+			}
 		}
 		out = append(out, res)
 	}
@@ -227,5 +235,53 @@ func TestParseSize(t *testing.T) {
 	}
 	if got := FormatSize(10200009); got != "9.7 MiB" {
 		t.Errorf("FormatSize = %q", got)
+	}
+}
+
+// A run fails (exit 1) on the findings whose level reaches the fail-on of
+// their file's configuration; --fail-on replaces every configuration's.
+func TestExitCodeFollowsFailOn(t *testing.T) {
+	setup(t, map[string]string{
+		"notes/n.py":         "NOTE\n",
+		"warn/w.py":          "BAD\n",
+		"errs/e.py":          "ERR\n",
+		"strict/xylint.toml": "fail-on = \"note\"\n",
+		"strict/n.py":        "NOTE\n",
+		"lax/xylint.toml":    "fail-on = \"never\"\n",
+		"lax/e.py":           "ERR\n",
+	})
+	level := func(s string) *lint.FailOn {
+		f, err := lint.ParseFailOn(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &f
+	}
+	for _, tc := range []struct {
+		paths   []string
+		failOn  *lint.FailOn
+		exit    int
+		failing int
+	}{
+		{[]string{"notes"}, nil, 0, 0}, // notes do not fail by default
+		{[]string{"notes"}, level("note"), 1, 1},
+		{[]string{"warn"}, nil, 1, 1},
+		{[]string{"warn"}, level("error"), 0, 0},
+		{[]string{"errs"}, level("error"), 1, 1},
+		{[]string{"errs", "warn", "notes"}, level("never"), 0, 0},
+		{[]string{"strict"}, nil, 1, 1}, // its configuration says note
+		{[]string{"strict"}, level("warning"), 0, 0},
+		{[]string{"lax"}, nil, 0, 0}, // its configuration says never
+		{[]string{"lax"}, level("error"), 1, 1},
+		{[]string{"notes", "warn", "errs", "strict", "lax"}, nil, 1, 3},
+	} {
+		res, _, _ := check(t, config.Overrides{FailOn: tc.failOn}, tc.paths...)
+		if len(res.Diagnostics) == 0 {
+			t.Fatalf("%v: no findings", tc.paths)
+		}
+		if res.ExitCode() != tc.exit || res.Failing() != tc.failing {
+			t.Errorf("%v --fail-on %v: exit %d with %d failing, want %d with %d (%v)",
+				tc.paths, tc.failOn, res.ExitCode(), res.Failing(), tc.exit, tc.failing, summary(res))
+		}
 	}
 }
