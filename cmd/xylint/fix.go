@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -12,7 +13,7 @@ import (
 // fixCmd is `xylint fix [PATH...]`: apply fixes in place, or with --diff
 // print them. Exit status: 2 on errors (and when a fix failed its
 // verification, a bug), with --diff 1 when there would be changes, else 1
-// when findings are left, 0 otherwise.
+// when findings are left that fail the run (--fail-on), 0 otherwise.
 func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		f      checkFlags
@@ -52,7 +53,7 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 			switch {
 			case len(res.Errors) > 0 || sum.Failed() > 0:
 				return exitError{2}
-			case diff && sum.ChangedFiles() > 0, !diff && len(sum.Left) > 0:
+			case diff && sum.ChangedFiles() > 0, !diff && slices.ContainsFunc(sum.Left, func(l fixers.Left) bool { return res.Fails(&l.Diagnostic) }):
 				return exitError{1}
 			}
 			return nil

@@ -7,8 +7,8 @@
 //	xylint config [PATH]     print the effective configuration for a path
 //	xylint version           print the version
 //
-// Exit status: 0 clean, 1 findings, 2 usage, configuration or read errors,
-// or no file analysed.
+// Exit status: 0 clean, 1 findings at or above --fail-on (default: warning),
+// 2 usage, configuration or read errors, or no file analysed.
 package main
 
 import (
@@ -29,6 +29,7 @@ import (
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/escape"
+	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/output"
 )
 
@@ -73,6 +74,7 @@ type checkFlags struct {
 	statistics                      bool
 	jobs                            int
 	maxFileSize                     string
+	failOn                          string
 }
 
 // runFlags are the flags check and fix share: what to look at and how.
@@ -83,6 +85,7 @@ func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
 	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, jobsHelp)
 	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
+	fl.StringVar(&f.failOn, "fail-on", "", "the least level of finding that makes the exit status 1: note, warning, error or never (default: the configuration's fail-on, else warning: notes do not fail)")
 }
 
 // run runs the check driver over args with every language's producer and
@@ -92,6 +95,14 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 	if err != nil {
 		return nil, fmt.Errorf("--max-file-size: %w", err)
 	}
+	var failOn *lint.FailOn
+	if f.failOn != "" {
+		v, err := lint.ParseFailOn(f.failOn)
+		if err != nil {
+			return nil, fmt.Errorf("--fail-on: %w", err)
+		}
+		failOn = &v
+	}
 	if f.jobs <= 0 {
 		f.jobs = cpus // not GOMAXPROCS: tuneRuntime raises it
 	}
@@ -99,7 +110,7 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 	res, err := driver.Run(cmd.Context(), driver.Options{
 		Paths:       args,
 		Registry:    ts.Registry,
-		Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude},
+		Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude, FailOn: failOn},
 		Producers:   ts.Producers(),
 		Jobs:        f.jobs,
 		MaxFileSize: maxSize,

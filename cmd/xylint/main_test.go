@@ -90,8 +90,8 @@ func TestExitCodesAndTextOutput(t *testing.T) {
 	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service})
 	r := xylint(t, dirty, "check")
 	expect(t, r, 1,
-		"svc/main.py:7:5: XY005 [print-call] ",
-		"svc/main.py:10:5: XY004 [broad-except] ",
+		"svc/main.py:7:5: warning: XY005 [print-call] ",
+		"svc/main.py:10:5: error: XY004 [broad-except] ",
 		"Found 2 problems (1 error, 1 warning); 2 with a fix.")
 	if strings.Contains(r.stdout, "|") {
 		t.Errorf("source excerpts when not writing to a terminal:\n%s", r.stdout)
@@ -108,6 +108,42 @@ func TestExitCodesAndTextOutput(t *testing.T) {
 	}
 	expect(t, xylint(t, dirty, "check", "--format", "xml"), 2)
 	expect(t, xylint(t, dirty, "check", "--no-such-flag"), 2)
+}
+
+// --fail-on decides which levels make the exit status 1; the report is the
+// same whatever it says. The sample has an error (XY004: the handler
+// swallows the exception) and a warning (XY005).
+func TestFailOn(t *testing.T) {
+	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service})
+	both := "Found 2 problems (1 error, 1 warning)"
+	expect(t, xylint(t, dirty, "check"), 1, both)
+	expect(t, xylint(t, dirty, "check", "--fail-on", "note"), 1, both)
+	expect(t, xylint(t, dirty, "check", "--fail-on", "warning"), 1, both)
+	expect(t, xylint(t, dirty, "check", "--fail-on", "error"), 1, both)
+	expect(t, xylint(t, dirty, "check", "--fail-on", "never"), 0, both)
+	// Without the error, only a warning is left.
+	expect(t, xylint(t, dirty, "check", "--ignore", "XY004", "--fail-on", "error"), 0,
+		"Found 1 problem (1 warning); 1 with a fix; none fails the run (all below fail-on).")
+	expect(t, xylint(t, dirty, "check", "--ignore", "XY004", "--fail-on", "warning"), 1, "Found 1 problem (1 warning)")
+	r := xylint(t, dirty, "check", "--ignore", "XY004", "--fail-on", "error", "--format", "json")
+	expect(t, r, 0, `"exit_code": 0`, `"failing": 0`)
+	r = xylint(t, dirty, "check", "--fail-on", "info")
+	expect(t, r, 2)
+	if !strings.Contains(r.stderr, `--fail-on: "info" is not a level (want note, warning, error or never)`) {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+
+	// fail-on in the configuration, and --fail-on over it.
+	cfg := filetree.Temp(t, map[string]string{"svc/main.py": service, "pyproject.toml": "[tool.xylint]\nignore = [\"XY004\"]\nfail-on = \"error\"\n"})
+	expect(t, xylint(t, cfg, "check"), 0, "Found 1 problem (1 warning)")
+	expect(t, xylint(t, cfg, "check", "--fail-on", "warning"), 1)
+	expect(t, xylint(t, cfg, "config", "svc/main.py"), 0, "fail-on = 'error'")
+
+	// fix: the findings left fail the run only at their level.
+	expect(t, xylint(t, cfg, "fix", "--select", "XY004"), 0)
+	left := filetree.Temp(t, map[string]string{"svc/main.py": "def f(x):\n    try:\n        return int(x)\n    except Exception as e:\n        raise ValueError('bad')\n"})
+	expect(t, xylint(t, left, "fix"), 1)
+	expect(t, xylint(t, left, "fix", "--fail-on", "error"), 0)
 }
 
 func TestWalkRespectsGitignoreExcludeAndExplicitFiles(t *testing.T) {
@@ -159,7 +195,7 @@ func TestUnreadablePathsAreErrorsAndTheRestIsChecked(t *testing.T) {
 	must(t, os.WriteFile(filepath.Join(root, "blob.py"), []byte("\x00\x01binary"), 0o644))
 	must(t, os.WriteFile(filepath.Join(root, "latin1.py"), []byte("# caf\xe9\nprint(1)\n"), 0o644))
 	r := xylint(t, root, "check")
-	expect(t, r, 2, "ok.py:1:1: XY005 [print-call]")
+	expect(t, r, 2, "ok.py:1:1: warning: XY005 [print-call]")
 	for _, want := range []string{
 		"xylint: error: dangling.py: dangling symbolic link",
 		"xylint: error: loop.py: too many levels of symbolic links",
@@ -249,16 +285,16 @@ except:  # noqa: E722
 		"c.py": "print('x')  # noqa: XY004\n",
 	})
 	r := xylint(t, root, "check")
-	expect(t, r, 1, "a.py:5:1: XY005", "b.py:5:1: XY004", "c.py:1:1: XY005", "Found 3 problems")
+	expect(t, r, 1, "a.py:5:1: warning: XY005", "b.py:5:1: error: XY004", "c.py:1:1: warning: XY005", "Found 3 problems")
 	r = xylint(t, root, "check", "--extend-select", "XY100")
-	expect(t, r, 1, "c.py:1:13: XY100 [unused-suppression] unused suppression: XY004 reported nothing here")
+	expect(t, r, 1, "c.py:1:13: warning: XY100 [unused-suppression] unused suppression: XY004 reported nothing here")
 }
 
 func TestFormats(t *testing.T) {
 	root := filetree.Temp(t, map[string]string{"svc/main.py": service})
 
 	r := xylint(t, root, "check", "--format", "json")
-	expect(t, r, 1, `"version": 1`, `"code": "XY005"`)
+	expect(t, r, 1, `"version": 2`, `"code": "XY005"`, `"failing": 2`)
 	validators.AJV(t, validators.JSONOutputSchema(t), r.stdout)
 
 	out := filepath.Join(root, "report.sarif")
@@ -281,11 +317,11 @@ func TestFormats(t *testing.T) {
 		!regexp.MustCompile(`(?m)^::error file=svc/main.py,line=10,`).Match(gh) {
 		t.Errorf("github output:\n%s", gh)
 	}
-	if s, _ := os.ReadFile(summary); !strings.Contains(string(s), "| XY004 broad-except | 1 |") {
+	if s, _ := os.ReadFile(summary); !strings.Contains(string(s), "| XY004 broad-except | 1 | 1 error |") {
 		t.Errorf("step summary:\n%s", s)
 	}
 
-	expect(t, xylint(t, root, "check", "--statistics"), 1, "     1  XY004  broad-except            (1 with a fix)\n     1  XY005  print-call              (1 with a fix)\n")
+	expect(t, xylint(t, root, "check", "--statistics"), 1, "     1  XY004  broad-except            1 error  (1 with a fix)\n     1  XY005  print-call              1 warning  (1 with a fix)\n")
 }
 
 func TestRulesConfigVersion(t *testing.T) {

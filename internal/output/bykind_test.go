@@ -59,8 +59,8 @@ func TestStatisticsByServiceAndKind(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "" +
-		"     5  XY003  direct-client\n" +
-		"     1  XY005  print-call\n" +
+		"     5  XY003  direct-client           5 warnings\n" +
+		"     1  XY005  print-call              1 warning\n" +
 		"\n" +
 		"XY003 direct-client by service and kind:\n" +
 		"  service  per-request  per-call  module-level  cached  unclassified  total\n" +

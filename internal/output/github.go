@@ -66,14 +66,15 @@ func appendStepSummary(path string, res *driver.Result) error {
 	if len(res.Diagnostics) == 0 {
 		b.WriteString("No problems found.\n")
 	} else {
-		fmt.Fprintf(&b, "%s found.\n\n| rule | count |\n| --- | ---: |\n", plural(len(res.Diagnostics), "problem"))
+		fmt.Fprintf(&b, "%s found (%s).\n\n| rule | count | levels |\n| --- | ---: | --- |\n",
+			plural(len(res.Diagnostics), "problem"), levelCounts(severityCounts(res.Diagnostics)))
 		for _, c := range Statistics(res.Diagnostics) {
-			fmt.Fprintf(&b, "| %s %s | %d |\n", c.Code, c.Name, c.Count)
+			fmt.Fprintf(&b, "| %s %s | %d | %s |\n", c.Code, c.Name, c.Count, levelCounts(c.BySeverity))
 		}
-		b.WriteString("\n| location | rule | message |\n| --- | --- | --- |\n")
+		b.WriteString("\n| location | level | rule | message |\n| --- | --- | --- | --- |\n")
 		for i, d := range res.Diagnostics {
-			row := fmt.Sprintf("| %s | %s | %s |\n", markdownCode(fmt.Sprintf("%s:%d:%d", d.Path, d.Range.Start.Line, d.Range.Start.Column)),
-				markdownCell(d.Rule.ID()), markdownCell(d.Message))
+			row := fmt.Sprintf("| %s | %s | %s | %s |\n", markdownCode(fmt.Sprintf("%s:%d:%d", d.Path, d.Range.Start.Line, d.Range.Start.Column)),
+				d.Severity, markdownCell(d.Rule.ID()), markdownCell(d.Message))
 			if b.Len()+len(row) > stepSummaryLimit {
 				fmt.Fprintf(&b, "\n… and %d more (see the job log or the SARIF report).\n", len(res.Diagnostics)-i)
 				break

@@ -17,8 +17,10 @@ import (
 
 // JSONVersion is the version of the JSON output's schema
 // (docs/json-output.schema.json). It changes only when a field is removed
-// or changes meaning; new fields may appear within a version.
-const JSONVersion = 1
+// or changes meaning; new fields may appear within a version. Version 2:
+// the lowest severity is "note" (version 1 called it "info"), and
+// exit_code follows --fail-on.
+const JSONVersion = 2
 
 type jsonReport struct {
 	Version     int              `json:"version"`
@@ -67,7 +69,11 @@ type jsonSummary struct {
 	Diagnostics int            `json:"diagnostics"`
 	Errors      int            `json:"errors"`
 	ByRule      map[string]int `json:"by_rule"`
-	ExitCode    int            `json:"exit_code"`
+	BySeverity  map[string]int `json:"by_severity"`
+	// Failing counts the diagnostics whose level fails the run (see
+	// --fail-on); the others are reported but leave exit_code at 0.
+	Failing  int `json:"failing"`
+	ExitCode int `json:"exit_code"`
 }
 
 func writeJSON(w io.Writer, res *driver.Result, opts Options) error {
@@ -78,7 +84,7 @@ func writeJSON(w io.Writer, res *driver.Result, opts Options) error {
 		Errors:      problems(res.Errors),
 		Skipped:     problems(res.Notices),
 		Summary: jsonSummary{Files: len(res.Files), Diagnostics: len(res.Diagnostics), Errors: len(res.Errors),
-			ByRule: map[string]int{}, ExitCode: res.ExitCode()},
+			ByRule: map[string]int{}, BySeverity: severityCounts(res.Diagnostics), Failing: res.Failing(), ExitCode: res.ExitCode()},
 	}
 	var lines *lint.Lines
 	linesPath := ""

@@ -21,15 +21,21 @@ import (
 var (
 	printCall = &lint.Rule{Code: "XY005", Name: "print-call", Summary: "print call instead of logging", Severity: lint.Warning,
 		Doc: "Finds print calls.\n\n# Why is this bad?\n\nLogs.\n"}
-	broadExcept = &lint.Rule{Code: "XY004", Name: "broad-except", Summary: "broad exception handler", Severity: lint.Warning, Doc: "Finds handlers."}
-	registry    = []*lint.Rule{lint.SyntaxError, broadExcept, printCall}
+	broadExcept  = &lint.Rule{Code: "XY004", Name: "broad-except", Summary: "broad exception handler", Severity: lint.Warning, Doc: "Finds handlers."}
+	directClient = &lint.Rule{Code: "XY003", Name: "direct-client", Summary: "client built directly", Severity: lint.Warning,
+		Doc: "Finds clients.\n",
+		Levels: []lint.LevelDoc{
+			{Level: lint.Warning, When: "a client built per request"},
+			{Level: lint.Note, When: "a client built once per process"},
+		}}
+	registry = []*lint.Rule{lint.SyntaxError, directClient, broadExcept, printCall}
 )
 
 const srcA = "import sys\n\tprint(\"héllo\", x)  # tab-indented\ntry:\n    pass\nexcept Exception:\n    pass\n"
 
-// result builds a check result by hand: a print with a fix on a line with a
-// tab and a non-ASCII character, and a broad except whose message needs
-// escaping in workflow commands.
+// result builds a check result by hand: a note on the first line, a print
+// with a fix on a line with a tab and a non-ASCII character, and a broad
+// except whose message needs escaping in workflow commands.
 func result() *driver.Result {
 	lines := lint.NewLines([]byte(srcA))
 	start := strings.Index(srcA, "print")
@@ -38,6 +44,8 @@ func result() *driver.Result {
 	res := &driver.Result{
 		Files: []*lint.FileResult{{Path: "svc a/main.py", Language: lint.Python, Src: []byte(srcA)}},
 		Diagnostics: []lint.Diagnostic{
+			{Rule: directClient, Language: lint.Python, Path: "svc a/main.py", Range: lines.Range(0, 10), Severity: lint.Note,
+				Message: "client created once per process"},
 			{Rule: printCall, Language: lint.Python, Path: "svc a/main.py", Range: lines.Range(start, end), Severity: lint.Warning,
 				Message: "`print` call; use the module logger",
 				Fix:     &lint.Fix{Message: "Replace `print` with `logger.info`", Safety: lint.Safe, Edits: []lint.Edit{{Start: start, End: start + 5, New: "logger.info"}}}},
@@ -68,9 +76,10 @@ func TestText(t *testing.T) {
 	got := render(t, Options{Format: "text"})
 	// The message's newline is escaped: text from the code being checked
 	// never starts a line of its own.
-	want := "svc a/main.py:2:2: XY005 [print-call] `print` call; use the module logger\n" +
-		"svc a/main.py:5:1: XY004 [broad-except] 100% swallowed: except Exception, then pass\\nreally\n" +
-		"Found 2 problems (1 error, 1 warning); 1 with a fix.\n"
+	want := "svc a/main.py:1:1: note: XY003 [direct-client] client created once per process\n" +
+		"svc a/main.py:2:2: warning: XY005 [print-call] `print` call; use the module logger\n" +
+		"svc a/main.py:5:1: error: XY004 [broad-except] 100% swallowed: except Exception, then pass\\nreally\n" +
+		"Found 3 problems (1 error, 1 warning, 1 note); 1 with a fix; 1 below fail-on does not fail the run.\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -89,14 +98,16 @@ func TestTextExcerptUnderlinesInCodePoints(t *testing.T) {
 	if strings.Contains(got, "\x1b[") {
 		t.Error("colour without Color")
 	}
-	if colored := render(t, Options{Format: "text", Excerpts: true, Color: true}); !strings.Contains(colored, "\x1b[1m\x1b[31mXY004\x1b[0m") {
-		t.Errorf("error severity not red:\n%q", colored)
+	if colored := render(t, Options{Format: "text", Excerpts: true, Color: true}); !strings.Contains(colored, "\x1b[1m\x1b[31merror:\x1b[0m") ||
+		!strings.Contains(colored, "\x1b[1m\x1b[34mnote:\x1b[0m") {
+		t.Errorf("error not red, or note not blue:\n%q", colored)
 	}
 }
 
 func TestGitHubEscaping(t *testing.T) {
 	got := render(t, Options{Format: "github"})
-	want := "::warning file=svc a/main.py,line=2,endLine=2,col=2,endColumn=19,title=XY005 [print-call]::`print` call; use the module logger\n" +
+	want := "::notice file=svc a/main.py,line=1,endLine=1,col=1,endColumn=11,title=XY003 [direct-client]::client created once per process\n" +
+		"::warning file=svc a/main.py,line=2,endLine=2,col=2,endColumn=19,title=XY005 [print-call]::`print` call; use the module logger\n" +
 		"::error file=svc a/main.py,line=5,endLine=5,col=1,endColumn=18,title=XY004 [broad-except]::100%25 swallowed: except Exception, then pass%0Areally\n" +
 		"::error file=broken.py,title=xylint::dangling symbolic link\n"
 	if got != want {
@@ -115,7 +126,9 @@ func TestStepSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(file)
-	for _, want := range []string{"earlier step\n## xylint", "| XY004 broad-except | 1 |", "| `svc a/main.py:5:1` | XY004 \\[broad-except\\] | 100% swallowed: except Exception, then pass\\\\nreally |", "1 path could not be checked"} {
+	for _, want := range []string{"earlier step\n## xylint", "3 problems found (1 error, 1 warning, 1 note)", "| XY004 broad-except | 1 | 1 error |",
+		"| `svc a/main.py:1:1` | note | XY003 \\[direct-client\\] | client created once per process |",
+		"| `svc a/main.py:5:1` | error | XY004 \\[broad-except\\] | 100% swallowed: except Exception, then pass\\\\nreally |", "1 path could not be checked"} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
 		}
@@ -124,12 +137,14 @@ func TestStepSummary(t *testing.T) {
 
 func TestStatistics(t *testing.T) {
 	got := render(t, Options{Format: "text", Statistics: true})
-	want := "     1  XY004  broad-except\n     1  XY005  print-call              (1 with a fix)\n"
+	want := "     1  XY003  direct-client           1 note\n" +
+		"     1  XY004  broad-except            1 error\n" +
+		"     1  XY005  print-call              1 warning  (1 with a fix)\n"
 	if got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 	var stats []RuleCount
-	if err := json.Unmarshal([]byte(render(t, Options{Format: "json", Statistics: true})), &stats); err != nil || len(stats) != 2 || stats[1].Fixable != 1 {
+	if err := json.Unmarshal([]byte(render(t, Options{Format: "json", Statistics: true})), &stats); err != nil || len(stats) != 3 || stats[2].Fixable != 1 || stats[0].BySeverity["note"] != 1 {
 		t.Errorf("json statistics = %+v, %v", stats, err)
 	}
 	var b bytes.Buffer
@@ -144,14 +159,18 @@ func TestJSONMatchesItsSchema(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	d := rep.Diagnostics[0]
+	if n := rep.Diagnostics[0]; n.Severity != "note" || rep.Diagnostics[2].Severity != "error" {
+		t.Errorf("severities %q, %q; want note, error", n.Severity, rep.Diagnostics[2].Severity)
+	}
+	d := rep.Diagnostics[1]
 	if d.Range.Start.Column != 2 || d.Range.End.Column != 19 || d.Range.End.Offset-d.Range.Start.Offset != 18 {
 		t.Errorf("range = %+v (columns count code points, offsets bytes)", d.Range)
 	}
 	if d.Fix == nil || d.Fix.Safety != "safe" || d.Fix.Edits[0].Range.Start.Line != 2 || d.Fix.Edits[0].New != "logger.info" {
 		t.Errorf("fix = %+v", d.Fix)
 	}
-	if rep.Summary.ExitCode != 2 || rep.Summary.ByRule["XY005"] != 1 {
+	if rep.Version != 2 || rep.Summary.ExitCode != 2 || rep.Summary.ByRule["XY005"] != 1 || rep.Summary.Failing != 2 ||
+		rep.Summary.BySeverity["note"] != 1 || rep.Summary.BySeverity["error"] != 1 {
 		t.Errorf("summary = %+v", rep.Summary)
 	}
 	validators.AJV(t, validators.JSONOutputSchema(t), out)
@@ -168,6 +187,8 @@ func TestSARIFIsValidAndCarriesWhatCodeScanningReads(t *testing.T) {
 		`"text": "logger.info"`,
 		`"primaryLocationLineHash": "`,
 		`"executionSuccessful": false`,
+		`"level": "note"`,
+		"- note: a client built once per process",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("SARIF lacks %s", want)

@@ -33,7 +33,7 @@ func TestTextEscapesPathsMessagesAndExcerpts(t *testing.T) {
 	src := "x = 1\n\tprint('\x1b[2J\u202e')\n"
 	start := strings.Index(src, "print")
 	got := one(t, "a\n::error::b.py", src, start, len(src)-1, Options{Format: "text", Excerpts: true})
-	want := `a\n::error::b.py:2:2: XY005 [print-call] ` + "`print` call: print('\\x1b[2J\\u202e')\n" +
+	want := `a\n::error::b.py:2:2: warning: XY005 [print-call] ` + "`print` call: print('\\x1b[2J\\u202e')\n" +
 		" 2 | \tprint('\\x1b[2J\\u202e')\n" +
 		"   | \t^^^^^^^^^^^^^^^^^^^^^^\n"
 	if !strings.HasPrefix(got, want) {

@@ -202,7 +202,7 @@ func sarifRuleOf(r *lint.Rule) sarifRule {
 		Name:                 pascal(r.Name),
 		ShortDescription:     sarifText{r.Summary},
 		FullDescription:      sarifText{firstParagraph(r.Doc, r.Summary)},
-		Help:                 sarifHelp{Text: r.Doc, Markdown: r.Doc},
+		Help:                 sarifHelp{Text: levelsText(r) + r.Doc, Markdown: levelsText(r) + r.Doc},
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		Properties:           sarifRuleProps{Tags: []string{r.Name}},
 	}

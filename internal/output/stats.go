@@ -17,6 +17,9 @@ type RuleCount struct {
 	Name    string `json:"name"`
 	Count   int    `json:"count"`
 	Fixable int    `json:"fixable"`
+	// BySeverity counts the findings per level ("error", "warning",
+	// "note"); levels without findings are left out.
+	BySeverity map[string]int `json:"by_severity"`
 	// ByServiceKind, for rules that classify their findings (XY003's
 	// per-request, per-call, ...), counts them per service and kind.
 	ByServiceKind []ServiceKindCount `json:"by_service_kind,omitempty"`
@@ -33,9 +36,10 @@ func Statistics(diags []lint.Diagnostic) []RuleCount {
 		if !ok {
 			i = len(out)
 			idx[d.Rule] = i
-			out = append(out, RuleCount{Code: d.Rule.Code, Name: d.Rule.Name})
+			out = append(out, RuleCount{Code: d.Rule.Code, Name: d.Rule.Name, BySeverity: map[string]int{}})
 		}
 		out[i].Count++
+		out[i].BySeverity[d.Severity.String()]++
 		if d.Fix != nil {
 			out[i].Fixable++
 		}
@@ -63,9 +67,10 @@ func writeStatisticsText(w io.Writer, res *driver.Result, opts Options) error {
 	p := painter(opts.Color)
 	stats := StatisticsOf(res)
 	for _, c := range stats {
-		line := fmt.Sprintf("%6d  %s  %s", c.Count, p.paint(ansiBold, c.Code), c.Name)
+		line := fmt.Sprintf("%6d  %s  %s%s%s", c.Count, p.paint(ansiBold, c.Code), c.Name,
+			strings.Repeat(" ", max(2, 24-len(c.Name))), levelCounts(c.BySeverity))
 		if c.Fixable > 0 {
-			line += fmt.Sprintf("%s(%d with a fix)", strings.Repeat(" ", max(2, 24-len(c.Name))), c.Fixable)
+			line += fmt.Sprintf("  (%d with a fix)", c.Fixable)
 		}
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
@@ -84,6 +89,18 @@ func writeStatisticsText(w io.Writer, res *driver.Result, opts Options) error {
 		}
 	}
 	return nil
+}
+
+// levelCounts is "2 errors, 1 note": the counts of the levels that have
+// findings, most severe first.
+func levelCounts(bySeverity map[string]int) string {
+	var parts []string
+	for _, s := range lint.Severities {
+		if n := bySeverity[s.String()]; n > 0 {
+			parts = append(parts, plural(n, s.String()))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func writeStatisticsJSON(w io.Writer, res *driver.Result) error {

@@ -41,9 +41,12 @@ func severityColor(s lint.Severity) string {
 	return ansiYellow
 }
 
-// writeText prints `path:line:col: XY005 [print-call] message` per finding
-// (columns count code points), optionally with the source line and an
-// underline, then a one-line summary.
+// writeText prints `path:line:col: warning: XY005 [print-call] message` per
+// finding (columns count code points), optionally with the source line and
+// an underline, then a one-line summary. The level comes right after the
+// location, as compilers write it, so that editors and CI problem matchers
+// that read `file:line:col: warning:` (Emacs, Vim, VS Code's $gcc) classify
+// findings as errors, warnings and notes.
 func writeText(w io.Writer, res *driver.Result, opts Options) error {
 	bw := bufio.NewWriter(w)
 	p := painter(opts.Color)
@@ -55,9 +58,10 @@ func writeText(w io.Writer, res *driver.Result, opts Options) error {
 		if d.Fix != nil {
 			fixable++
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s\n",
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s %s %s\n",
 			p.paint(ansiBold, escape.Text(d.Path)), d.Range.Start.Line, d.Range.Start.Column,
-			p.paint(ansiBold+severityColor(d.Severity), d.Rule.Code), p.paint(ansiCyan, "["+d.Rule.Name+"]"), escape.Text(d.Message))
+			p.paint(ansiBold+severityColor(d.Severity), d.Severity.String()+":"),
+			p.paint(ansiBold, d.Rule.Code), p.paint(ansiCyan, "["+d.Rule.Name+"]"), escape.Text(d.Message))
 		if !opts.Excerpts {
 			continue
 		}
@@ -152,21 +156,30 @@ func writeSummary(w io.Writer, p painter, res *driver.Result, fixable int) {
 	case n == 0:
 		return // the errors on stderr say what went wrong
 	}
-	counts := map[lint.Severity]int{}
-	for _, d := range res.Diagnostics {
-		counts[d.Severity]++
-	}
-	var parts []string
-	for _, s := range lint.Severities {
-		if c := counts[s]; c > 0 {
-			parts = append(parts, plural(c, s.String()))
-		}
-	}
-	fmt.Fprintf(w, "Found %s (%s)", plural(n, "problem"), strings.Join(parts, ", "))
+	fmt.Fprintf(w, "Found %s (%s)", plural(n, "problem"), levelCounts(severityCounts(res.Diagnostics)))
 	if fixable > 0 {
 		fmt.Fprintf(w, "; %d with a fix", fixable)
 	}
+	// Say why findings leave the exit status at 0, so that a note (or a
+	// warning under --fail-on error) is not mistaken for a failure.
+	switch below := n - res.Failing(); {
+	case below == n:
+		fmt.Fprint(w, "; none fails the run (all below fail-on)")
+	case below == 1:
+		fmt.Fprint(w, "; 1 below fail-on does not fail the run")
+	case below > 1:
+		fmt.Fprintf(w, "; %d below fail-on do not fail the run", below)
+	}
 	fmt.Fprintln(w, ".")
+}
+
+// severityCounts counts diagnostics per level name.
+func severityCounts(diags []lint.Diagnostic) map[string]int {
+	counts := map[string]int{}
+	for i := range diags {
+		counts[diags[i].Severity.String()]++
+	}
+	return counts
 }
 
 func plural(n int, word string) string {

@@ -299,7 +299,7 @@ func WriteLeft(w io.Writer, s *Summary) error {
 		case fix.NoFix:
 			why = ""
 		}
-		line := fmt.Sprintf("%s:%d:%d: %s %s", d.Path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message)
+		line := fmt.Sprintf("%s:%d:%d: %s: %s %s", d.Path, d.Range.Start.Line, d.Range.Start.Column, d.Severity, d.Rule.ID(), d.Message)
 		if why != "" {
 			line += " (" + why + ")"
 		}
