@@ -53,7 +53,7 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 			switch {
 			case len(res.Errors) > 0 || sum.Failed() > 0:
 				return exitError{2}
-			case diff && sum.ChangedFiles() > 0, !diff && slices.ContainsFunc(sum.Left, func(l fixers.Left) bool { return res.Fails(&l.Diagnostic) }):
+			case diff && sum.ChangedFiles() > 0, !diff && slices.ContainsFunc(sum.Left, func(l fix.Left) bool { return res.Fails(&l.Diagnostic) }):
 				return exitError{1}
 			}
 			return nil
