@@ -84,7 +84,7 @@ func TestOutputFileIsNeverReplacedBlindly(t *testing.T) {
 	must(t, pipe.SetReadDeadline(time.Now().Add(2*time.Second)))
 	buf := make([]byte, 64<<10)
 	n, _ := pipe.Read(buf)
-	if !bytes.Contains(buf[:n], []byte("m.py:1:1: XY005")) {
+	if !bytes.Contains(buf[:n], []byte("m.py:1:1: warning: XY005")) {
 		t.Errorf("the FIFO's reader got %q", buf[:n])
 	}
 	if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
@@ -152,5 +152,5 @@ func TestSARIFURIsAndBOMColumns(t *testing.T) {
 	r := xylint(t, root, "check", "--format", "sarif")
 	expect(t, r, 1, `"uri": "./colon::x.py"`)
 	r = xylint(t, root, "check")
-	expect(t, r, 1, "bom.py:1:1: XY005")
+	expect(t, r, 1, "bom.py:1:1: warning: XY005")
 }
