@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/xynergy/xylint/analyzers/toolset"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/fix/fixrun"
 )
 
