@@ -23,7 +23,7 @@ func TestSyntaxErrorsAreAlwaysReported(t *testing.T) {
 			expect(t, r, 0) // XY000 not selected: the run is clean
 			continue
 		}
-		expect(t, r, 1, "bad.py:1:7: XY000 [syntax-error]")
+		expect(t, r, 1, "bad.py:1:7: error: XY000 [syntax-error]")
 	}
 }
 
@@ -82,7 +82,7 @@ func TestGoPackageThatCannotBeLoaded(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
-	if !strings.Contains(out.String(), "b/b.go:5:12: XY005") {
+	if !strings.Contains(out.String(), "b/b.go:5:12: warning: XY005") {
 		t.Errorf("the other package's finding is missing:\n%s", out.String())
 	}
 	if strings.Contains(out.String(), "XY000") || strings.Contains(out.String()+errb.String(), "invalid package name") {
