@@ -1,22 +1,25 @@
 // Package golangci is xylint's golangci-lint v2 module plugin. Blank-import
 // it into a custom golangci-lint build (see .golangci-plugin.yml and
 // docs/go.md); it registers the linter "xylint", which runs the Go analyzers
-// of xylint's six rules.
+// of xylint's rules (the registry's, analyzers.Go).
 //
 // The package imports no cgo and no tree-sitter: golangci-lint builds it
 // with its own toolchain settings, and TestNoCgo keeps it that way.
 package golangci
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/xynergy/xylint/analyzers"
-	"github.com/xynergy/xylint/analyzers/directclient"
-	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
+	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -27,32 +30,45 @@ func init() {
 	register.Plugin(Name, New)
 }
 
-// Settings are the plugin's settings
-// (linters.settings.custom.xylint.settings in .golangci.yml). golangci-lint
-// lower-cases every key on the way in, so rule-specific settings are lists,
-// never maps keyed by rule code. Unknown keys are errors. A list that is
-// not given keeps the rule's default; a given list replaces it.
-type Settings struct {
-	// Select lists the rules to run: codes (XY005), names (print-call),
-	// code prefixes (XY00) or ALL. Default: all six.
-	Select []string `json:"select"`
-	// Ignore lists rules not to run, in the same forms.
-	Ignore []string `json:"ignore"`
-	// AuthMiddleware: XY002 unauthenticated-route's auth-middleware.
-	AuthMiddleware []string `json:"auth-middleware"`
-	// PublicPaths: XY002 unauthenticated-route's public-paths.
-	PublicPaths []string `json:"public-paths"`
-	// PoolPackages: XY003 direct-client's pool-packages.
-	PoolPackages []string `json:"pool-packages"`
+// The plugin's settings (linters.settings.custom.xylint.settings in
+// .golangci.yml) are:
+//
+//   - select: the rules to run: codes (XY005), names (print-call), code
+//     prefixes (XY00) or ALL. Default: all.
+//   - ignore: rules not to run, in the same forms.
+//   - the options the rules' Go analyzers read, by their configuration keys
+//     (goanalysis.Rule.Settings: auth-middleware and public-paths of XY002,
+//     pool-packages of XY003), each a list: given, it replaces the rule's
+//     default.
+//
+// golangci-lint lower-cases every key on the way in, so rule-specific
+// settings are lists, never maps keyed by rule code. Unknown keys are
+// errors.
+type settings struct {
+	sel, ignore []string
+	options     map[string][]string
+}
+
+// keys are the keys the settings accept, in the order errors list them.
+func keys() []string {
+	out := []string{"select", "ignore"}
+	for _, g := range analyzers.Go {
+		for _, s := range g.Settings {
+			if !slices.Contains(out, s.Key) {
+				out = append(out, s.Key)
+			}
+		}
+	}
+	return out
 }
 
 // New decodes settings strictly and returns the plugin.
-func New(settings any) (register.LinterPlugin, error) {
-	s, err := register.DecodeSettings[Settings](settings)
+func New(raw any) (register.LinterPlugin, error) {
+	s, err := decode(raw)
 	if err != nil {
-		return nil, fmt.Errorf("xylint: %w (allowed keys: select, ignore, auth-middleware, public-paths, pool-packages)", err)
+		return nil, fmt.Errorf("xylint: %w (allowed keys: %s)", err, strings.Join(keys(), ", "))
 	}
-	for _, sel := range append(append([]string(nil), s.Select...), s.Ignore...) {
+	for _, sel := range append(append([]string(nil), s.sel...), s.ignore...) {
 		if !matchesAny(sel) {
 			return nil, fmt.Errorf("xylint: %q names no rule (use a code such as XY005, a name such as print-call, a code prefix or ALL)", sel)
 		}
@@ -60,37 +76,68 @@ func New(settings any) (register.LinterPlugin, error) {
 	return &plugin{settings: s}, nil
 }
 
-type plugin struct{ settings Settings }
+// decode reads the settings as register.DecodeSettings would read a struct
+// with one []string field per key: JSON, unknown keys refused.
+func decode(raw any) (settings, error) {
+	s := settings{options: map[string][]string{}}
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(raw); err != nil {
+		return s, fmt.Errorf("encoding settings: %w", err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+		return s, fmt.Errorf("decoding settings: %w", err)
+	}
+	known := keys()
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if !slices.Contains(known, k) {
+			return s, fmt.Errorf("decoding settings: json: unknown field %q", k)
+		}
+		var list []string
+		if err := json.Unmarshal(m[k], &list); err != nil {
+			return s, fmt.Errorf("decoding settings: %s: %w", k, err)
+		}
+		switch k {
+		case "select":
+			s.sel = list
+		case "ignore":
+			s.ignore = list
+		default:
+			if list != nil {
+				s.options[k] = list
+			}
+		}
+	}
+	return s, nil
+}
+
+type plugin struct{ settings settings }
 
 // BuildAnalyzers returns the selected rules' analyzers, configured.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	s := p.settings
 	var out []*analysis.Analyzer
 	for _, g := range analyzers.Go {
-		if !selected(g.Rule, s.Select, s.Ignore) {
+		if !selected(g.Rule, p.settings.sel, p.settings.ignore) {
 			continue
 		}
-		var opts any
-		switch g.Rule {
-		case unauthenticatedroute.Rule:
-			o := unauthenticatedroute.NewOptions()
-			if s.AuthMiddleware != nil {
-				o.AuthMiddleware = s.AuthMiddleware
-			}
-			if s.PublicPaths != nil {
-				o.PublicPaths = s.PublicPaths
-			}
-			opts = o
-		case directclient.Rule:
-			o := directclient.NewOptions()
-			if s.PoolPackages != nil {
-				o.PoolPackages = s.PoolPackages
-			}
-			opts = o
+		a, err := configure(g, p.settings.options)
+		if err != nil {
+			return nil, fmt.Errorf("xylint: %s: %w", g.Rule.ID(), err)
 		}
-		out = append(out, g.New(opts))
+		out = append(out, a)
 	}
 	return out, nil
+}
+
+// configure builds g's analyzer with the settings that are its options.
+func configure(g goanalysis.Rule, options map[string][]string) (*analysis.Analyzer, error) {
+	set := map[string][]string{}
+	for _, s := range g.Settings {
+		if v, ok := options[s.Key]; ok {
+			set[s.Key] = v
+		}
+	}
+	return g.Configure(set)
 }
 
 // GetLoadMode: the analyzers resolve calls with type information.

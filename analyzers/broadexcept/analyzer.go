@@ -10,9 +10,9 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
-// Go is the rule's Go side, for the registry (analyzers.Go). The rule
-// has no Go options: New always returns Analyzer.
-var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(any) *analysis.Analyzer { return Analyzer }}
+// Go is the rule's Go side, for the registry (analyzers.Go). The Go
+// analyzer reads no options.
+var Go = goanalysis.Plain(Rule, Analyzer)
 
 // Analyzer is XY004 broad-except for Go: errors and panics that are caught
 // and then hidden. It has no options.

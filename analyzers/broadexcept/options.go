@@ -2,7 +2,8 @@ package broadexcept
 
 import "github.com/xynergy/xylint/internal/ruleopts"
 
-// Options are XY004 broad-except's options ([tool.xylint.broad-except]).
+// Options are XY004 broad-except's options ([tool.xylint.broad-except]), as
+// configuration writes them. Only the Python detection reads them.
 type Options struct {
 	// LoggerNames are extra variable or attribute names treated as loggers,
 	// besides the names that say they are one (log, logger, _logger,
@@ -13,10 +14,20 @@ type Options struct {
 	LoggerImport string `toml:"logger-import"`
 }
 
-// Validate checks logger-import's shape (config calls it).
-func (o *Options) Validate() error {
-	return ruleopts.CheckLoggerImport(o.LoggerImport)
+// Config is Options checked, once per configuration: what the Python
+// detection reads.
+type Config struct {
+	LoggerNames  []string
+	LoggerImport string // checked: "module:name", or ""
 }
 
-// NewOptions returns the defaults (Rule.NewOptions).
-func NewOptions() any { return &Options{} }
+// OptionsSpec declares the options (Rule.Options).
+var OptionsSpec = ruleopts.NewSpec(NewOptions, func(o *Options) (*Config, error) {
+	if err := ruleopts.CheckLoggerImport(o.LoggerImport); err != nil {
+		return nil, err
+	}
+	return &Config{LoggerNames: o.LoggerNames, LoggerImport: o.LoggerImport}, nil
+})
+
+// NewOptions returns the defaults.
+func NewOptions() *Options { return &Options{} }

@@ -11,12 +11,12 @@ var doc string
 
 // Rule is XY004 broad-except's metadata, shared by its Python and Go detection.
 var Rule = &lint.Rule{
-	Code:       "XY004",
-	Name:       "broad-except",
-	Summary:    "broad exception handler that hides errors",
-	Doc:        lint.ExtractDoc(doc),
-	Severity:   lint.Warning,
-	FixSafety:  lint.Unsafe,
-	Aliases:    []string{"BLE001", "E722"},
-	NewOptions: NewOptions,
+	Code:      "XY004",
+	Name:      "broad-except",
+	Summary:   "broad exception handler that hides errors",
+	Doc:       lint.ExtractDoc(doc),
+	Severity:  lint.Warning,
+	FixSafety: lint.Unsafe,
+	Aliases:   []string{"BLE001", "E722"},
+	Options:   OptionsSpec,
 }

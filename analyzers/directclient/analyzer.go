@@ -1,7 +1,6 @@
 package directclient
 
 import (
-	"flag"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -11,36 +10,29 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
-// Go is the rule's Go side, for the registry (analyzers.Go): New takes
-// the *Options a configuration filled.
-var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(o any) *analysis.Analyzer {
-	opts, _ := o.(*Options)
-	return NewAnalyzer(opts)
-}}
-
-// Analyzer is XY003 direct-client for Go with the default options; its flags
-// (-directclient.pool-packages) change them.
-var Analyzer = NewAnalyzer(NewOptions())
-
-// NewAnalyzer returns the analyzer configured by opts (nil: the defaults).
-// The analyzer reads opts when it runs, so flags set after this call apply.
-func NewAnalyzer(opts *Options) *analysis.Analyzer {
-	if opts == nil {
-		opts = NewOptions()
-	}
-	a := &analysis.Analyzer{
+// Go is the rule's Go side, for the registry (analyzers.Go): its analyzer
+// reads the GoOptions (pool-packages, also a vet flag and a golangci-lint
+// setting).
+var Go = goanalysis.NewRule(Rule, OptionsSpec, func(opts func() (*Config, error)) *analysis.Analyzer {
+	return &analysis.Analyzer{
 		Name: "directclient",
 		Doc:  Rule.Doc,
 		URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/directclient/doc.go",
-		Run:  func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
+		Run: func(pass *analysis.Pass) (any, error) {
+			c, err := opts()
+			if err != nil {
+				return nil, err
+			}
+			return run(pass, c)
+		},
 	}
-	a.Flags.Init(a.Name, flag.ContinueOnError)
-	a.Flags.Var(goanalysis.ListFlag{List: &opts.PoolPackages}, "pool-packages",
-		"comma-separated packages (import paths, path/... subtrees or trailing parts) that may build clients")
-	return a
-}
+})
 
-func run(pass *analysis.Pass, opts *Options) (any, error) {
+// Analyzer is XY003 direct-client for Go with the default options; its flags
+// (-directclient.pool-packages) change them.
+var Analyzer = Go.Analyzer
+
+func run(pass *analysis.Pass, opts *Config) (any, error) {
 	info := pass.TypesInfo
 	scope := goanalysis.NewRequestScope(pass)
 	startup := goanalysis.NewStartupScope(pass)

@@ -2,6 +2,7 @@ package directclient
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -11,13 +12,24 @@ import (
 
 // Options configures XY003 direct-client ([tool.xylint.direct-client] in the
 // configuration, the golangci-lint plugin's settings, or the vet tool's
-// -directclient.* flags). The Python and Go detection share this struct.
+// -directclient.* flags), as configuration writes them: one table, whose
+// keys are the Go detection's (GoOptions) and the Python detection's
+// (PythonOptions).
 type Options struct {
+	GoOptions
+	PythonOptions
+}
+
+// GoOptions are the options the Go analyzer reads.
+type GoOptions struct {
 	// PoolPackages are the Go packages that own the shared clients: they
 	// may build clients anywhere. An entry is an import path, a path ending
 	// in "/..." for a subtree, or the trailing part of a path.
-	PoolPackages []string `toml:"pool-packages"`
+	PoolPackages []string `toml:"pool-packages" vet:"comma-separated packages (import paths, path/... subtrees or trailing parts) that may build clients"`
+}
 
+// PythonOptions are the options the Python detection reads.
+type PythonOptions struct {
 	// Clients is the Python table of client constructors and the pooled
 	// getters that replace them. Setting it replaces the defaults
 	// (DefaultClients); ExtendClients adds to them.
@@ -153,11 +165,105 @@ var DefaultClients = []Client{
 // NewOptions returns the defaults.
 func NewOptions() *Options {
 	return &Options{
-		PoolPackages: slices.Clone(DefaultPoolPackages),
-		Clients:      cloneClients(DefaultClients),
-		PoolModules:  slices.Clone(DefaultPoolModules),
-		Exclude:      slices.Clone(ruleopts.TestFiles),
+		GoOptions: GoOptions{PoolPackages: slices.Clone(DefaultPoolPackages)},
+		PythonOptions: PythonOptions{
+			Clients:     cloneClients(DefaultClients),
+			PoolModules: slices.Clone(DefaultPoolModules),
+			Exclude:     slices.Clone(ruleopts.TestFiles),
+		},
 	}
+}
+
+// Config is Options checked and compiled, once per configuration: what the
+// rule's code reads.
+type Config struct {
+	PoolPackages []string // Go
+	// Table is the Python constructor table (Options.Table), compiled.
+	Table *Table
+	// PoolModules and Exclude are the Python files the rule does not look
+	// at (Excludes).
+	PoolModules, Exclude ruleopts.Globs
+}
+
+// OptionsSpec declares the options (Rule.Options).
+var OptionsSpec = ruleopts.NewSpec(NewOptions, func(o *Options) (*Config, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	return &Config{
+		PoolPackages: o.PoolPackages,
+		Table:        NewTable(o.Table()),
+		PoolModules:  ruleopts.CompileGlobs(o.PoolModules),
+		Exclude:      ruleopts.CompileGlobs(o.Exclude),
+	}, nil
+})
+
+// Excludes reports whether the rule skips the Python file at the
+// slash-separated path: a pool module or an excluded file. A glob is
+// matched against the path and every tail of it that starts at a
+// directory, so "shared/gcp_clients.py" matches
+// "services/shared/gcp_clients.py"; a glob ending in "/" matches a
+// directory the file is in.
+func (c *Config) Excludes(p string) bool { return c.PoolModules.Match(p) || c.Exclude.Match(p) }
+
+// Table is the constructor table, compiled for lookups by qualified name.
+type Table struct {
+	exact map[string]*Client
+	globs []*Client
+	// last holds the last dotted part of every exact constructor: a call
+	// whose callee ends otherwise is not resolved at all.
+	last  map[string]bool
+	order []*Client // every entry, in the table's order
+}
+
+// NewTable compiles clients (an effective table: Options.Table).
+func NewTable(clients []Client) *Table {
+	t := &Table{exact: map[string]*Client{}, last: map[string]bool{}}
+	for i := range clients {
+		c := &clients[i]
+		t.order = append(t.order, c)
+		if strings.Contains(c.Constructor, "*") {
+			t.globs = append(t.globs, c)
+			continue
+		}
+		t.exact[c.Constructor] = c
+		t.last[c.Constructor[strings.LastIndexByte(c.Constructor, '.')+1:]] = true
+	}
+	return t
+}
+
+// Clients are the table's entries in order.
+func (t *Table) Clients() []*Client { return t.order }
+
+// Lookup returns the entry for the qualified name q, or nil.
+func (t *Table) Lookup(q string) *Client {
+	if e := t.exact[q]; e != nil {
+		return e
+	}
+	for _, e := range t.globs {
+		if matchDotted(e.Constructor, q) {
+			return e
+		}
+	}
+	return nil
+}
+
+// MayEndWith reports whether a constructor the table names can have last
+// as its last dotted part: always when the table has globs.
+func (t *Table) MayEndWith(last string) bool { return len(t.globs) > 0 || t.last[last] }
+
+// matchDotted matches a constructor glob part by part ("*" within a part).
+func matchDotted(glob, q string) bool {
+	gs, qs := strings.Split(glob, "."), strings.Split(q, ".")
+	if len(gs) != len(qs) {
+		return false
+	}
+	for i := range gs {
+		if ok, _ := path.Match(gs[i], qs[i]); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func cloneClients(cs []Client) []Client {
@@ -189,9 +295,9 @@ func (o *Options) Table() []Client {
 	return slices.DeleteFunc(out, func(c Client) bool { return c.Ignore })
 }
 
-// Validate checks the Python table and globs (the configuration loader
-// calls it and reports errors at the rule's table).
-func (o *Options) Validate() error {
+// check checks the Python table and globs (compiling the options does, and
+// the configuration loader reports its errors at the rule's table).
+func (o *Options) check() error {
 	var errs []string
 	for _, l := range []struct {
 		key  string
@@ -256,16 +362,6 @@ func (o *Options) Validate() error {
 		return fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	return nil
-}
-
-// Excludes reports whether the rule skips the Python file at the
-// slash-separated path: a pool module or an excluded file. A glob is
-// matched against the path and every tail of it that starts at a
-// directory, so "shared/gcp_clients.py" matches
-// "services/shared/gcp_clients.py"; a glob ending in "/" matches a
-// directory the file is in.
-func (o *Options) Excludes(p string) bool {
-	return o != nil && (ruleopts.MatchGlobs(o.PoolModules, p) || ruleopts.MatchGlobs(o.Exclude, p))
 }
 
 // isDotted reports whether s is identifiers joined by dots; with glob, a

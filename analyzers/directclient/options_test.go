@@ -21,6 +21,29 @@ func decode(t *testing.T, src string) *directclient.Options {
 	return o
 }
 
+// compile checks and compiles o as the configuration loader does.
+func compile(o *directclient.Options) (*directclient.Config, error) {
+	c, err := directclient.OptionsSpec.CompileValue(o)
+	if err != nil {
+		return nil, err
+	}
+	return c.Value, nil
+}
+
+func check(o *directclient.Options) error {
+	_, err := compile(o)
+	return err
+}
+
+func mustCompile(t *testing.T, o *directclient.Options) *directclient.Config {
+	t.Helper()
+	c, err := compile(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func find(table []directclient.Client, ctor string) *directclient.Client {
 	for i := range table {
 		if table[i].Constructor == ctor {
@@ -47,7 +70,7 @@ constructor = "mycorp.search.SearchClient"
 getter = "get_search_client"
 module = "mycorp.pools"
 `)
-	if err := o.Validate(); err != nil {
+	if err := check(o); err != nil {
 		t.Fatal(err)
 	}
 	table := o.Table()
@@ -104,22 +127,22 @@ constructor = "a.B"
 ignore = true`, "ignore belongs in extend-clients"},
 		{`pool-modules = ["!x.py"]`, "not a path glob"},
 	} {
-		err := decode(t, c.src).Validate()
+		err := check(decode(t, c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.src, err, c.want)
 		}
 	}
-	if err := directclient.NewOptions().Validate(); err != nil {
+	if err := check(directclient.NewOptions()); err != nil {
 		t.Errorf("the defaults do not validate: %v", err)
 	}
-	if err := decode(t, `[[extend-clients]]
-constructor = "google.cloud.*.*ServiceClient"`).Validate(); err != nil {
+	if err := check(decode(t, `[[extend-clients]]
+constructor = "google.cloud.*.*ServiceClient"`)); err != nil {
 		t.Errorf("a glob constructor: %v", err)
 	}
 }
 
 func TestExcludes(t *testing.T) {
-	o := directclient.NewOptions()
+	o := mustCompile(t, directclient.NewOptions())
 	for p, want := range map[string]bool{
 		"shared/gcp_clients.py":                   true,
 		"testdata/platform/shared/http_client.py": true,
@@ -135,8 +158,8 @@ func TestExcludes(t *testing.T) {
 			t.Errorf("Excludes(%s) = %v, want %v", p, got, want)
 		}
 	}
-	o = decode(t, `pool-modules = ["pools/**/*.py"]
-exclude = []`)
+	o = mustCompile(t, decode(t, `pool-modules = ["pools/**/*.py"]
+exclude = []`))
 	if !o.Excludes("x/pools/a/b.py") || o.Excludes("shared/gcp_clients.py") || o.Excludes("tests/test_a.py") {
 		t.Error("pool-modules and exclude replace their defaults")
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
-// Options are XY006 missing-shutdown's options ([tool.xylint.missing-shutdown]).
-// One struct serves the Python and the Go detection (Go has none yet).
+// Options are XY006 missing-shutdown's options ([tool.xylint.missing-shutdown]),
+// as configuration writes them. Only the Python detection reads them.
 type Options struct {
 	// PoolModules are the dotted Python modules whose functions hand out
 	// pooled clients ("shared.gcp_clients"): a module that calls one of
@@ -33,9 +33,9 @@ type Options struct {
 // async close_http_client, shared/gcp_clients.py's close_gcp_clients).
 var DefaultCleanup = []string{"await shared.http_client.close_http_client", "shared.gcp_clients.close_gcp_clients"}
 
-// ParseCleanup splits a cleanup entry into its module, function name and
+// parseCleanup splits a cleanup entry into its module, function name and
 // whether it is awaited; ok is false for a malformed entry.
-func ParseCleanup(s string) (module, name string, await, ok bool) {
+func parseCleanup(s string) (module, name string, await, ok bool) {
 	q := strings.TrimSpace(s)
 	if rest, found := strings.CutPrefix(q, "await "); found {
 		q, await = strings.TrimSpace(rest), true
@@ -50,8 +50,8 @@ func ParseCleanup(s string) (module, name string, await, ok bool) {
 // DefaultPoolModules are the platform's pool modules.
 var DefaultPoolModules = []string{"shared.gcp_clients", "shared.http_client"}
 
-// NewOptions returns the defaults (Rule.NewOptions).
-func NewOptions() any {
+// NewOptions returns the defaults.
+func NewOptions() *Options {
 	return &Options{
 		PoolModules: slices.Clone(DefaultPoolModules),
 		Exclude:     slices.Clone(ruleopts.TestFiles),
@@ -59,14 +59,36 @@ func NewOptions() any {
 	}
 }
 
-// Excludes reports whether the rule skips the Python file at the
-// slash-separated path.
-func (o *Options) Excludes(p string) bool {
-	return o != nil && ruleopts.MatchGlobs(o.Exclude, p)
+// Config is Options checked and compiled, once per configuration: what the
+// Python detection reads.
+type Config struct {
+	PoolModules []string
+	Exclude     ruleopts.Globs
+	Cleanup     []Cleanup
 }
 
-// Validate checks the options (the configuration loader calls it).
-func (o *Options) Validate() error {
+// Cleanup is one cleanup entry: the function module.name, awaited or not.
+type Cleanup struct {
+	Module, Name string
+	Await        bool
+}
+
+// OptionsSpec declares the options (Rule.Options).
+var OptionsSpec = ruleopts.NewSpec(NewOptions, compile)
+
+func compile(o *Options) (*Config, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	c := &Config{PoolModules: o.PoolModules, Exclude: ruleopts.CompileGlobs(o.Exclude)}
+	for _, e := range o.Cleanup {
+		mod, name, await, _ := parseCleanup(e)
+		c.Cleanup = append(c.Cleanup, Cleanup{Module: mod, Name: name, Await: await})
+	}
+	return c, nil
+}
+
+func (o *Options) check() error {
 	var errs []string
 	for _, m := range o.PoolModules {
 		if m == "" || strings.ContainsAny(m, "/ *") || strings.HasPrefix(m, ".") || strings.HasSuffix(m, ".") {
@@ -74,7 +96,7 @@ func (o *Options) Validate() error {
 		}
 	}
 	for _, c := range o.Cleanup {
-		if _, _, _, ok := ParseCleanup(c); !ok {
+		if _, _, _, ok := parseCleanup(c); !ok {
 			errs = append(errs, fmt.Sprintf("cleanup: %q is not a qualified function name such as \"shared.gcp_clients.close_gcp_clients\" (\"await \" before a coroutine)", c))
 		}
 	}

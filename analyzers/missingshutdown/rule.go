@@ -18,6 +18,5 @@ var Rule = &lint.Rule{
 	Severity:  lint.Warning,
 	FixSafety: lint.Safe,
 	Aliases:   []string{},
-
-	NewOptions: NewOptions,
+	Options:   OptionsSpec,
 }

@@ -11,9 +11,9 @@ import (
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
-// Go is the rule's Go side, for the registry (analyzers.Go). The rule
-// has no Go options: New always returns Analyzer.
-var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(any) *analysis.Analyzer { return Analyzer }}
+// Go is the rule's Go side, for the registry (analyzers.Go). The Go
+// analyzer reads no options.
+var Go = goanalysis.Plain(Rule, Analyzer)
 
 // Analyzer is XY005 print-call for Go. It has no options.
 var Analyzer = &analysis.Analyzer{

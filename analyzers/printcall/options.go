@@ -6,7 +6,8 @@ import (
 	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
-// Options are XY005 print-call's options ([tool.xylint.print-call]).
+// Options are XY005 print-call's options ([tool.xylint.print-call]), as
+// configuration writes them. Only the Python detection reads them.
 type Options struct {
 	// Exclude are path globs (gitignore syntax, matched against the path and
 	// every tail of it) of files where prints are allowed.
@@ -19,19 +20,25 @@ type Options struct {
 	LoggerImport string `toml:"logger-import"`
 }
 
-// Validate checks logger-import's shape (config calls it).
-func (o *Options) Validate() error {
-	return ruleopts.CheckLoggerImport(o.LoggerImport)
+// Config is Options compiled, once per configuration: what the Python
+// detection reads.
+type Config struct {
+	Exclude      ruleopts.Globs
+	AllowInMain  bool
+	LoggerImport string // checked: "module:name", or ""
 }
 
-// NewOptions returns the defaults (Rule.NewOptions).
-func NewOptions() any {
+// OptionsSpec declares the options (Rule.Options).
+var OptionsSpec = ruleopts.NewSpec(NewOptions, compile)
+
+// NewOptions returns the defaults.
+func NewOptions() *Options {
 	return &Options{Exclude: slices.Clone(ruleopts.TestFiles), AllowInMain: true}
 }
 
-// Excludes reports whether the slash-separated path matches one of the
-// exclude globs (ruleopts.MatchGlobs: gitignore syntax, matched against the
-// path and every tail of it).
-func (o *Options) Excludes(p string) bool {
-	return o != nil && ruleopts.MatchGlobs(o.Exclude, p)
+func compile(o *Options) (*Config, error) {
+	if err := ruleopts.CheckLoggerImport(o.LoggerImport); err != nil {
+		return nil, err
+	}
+	return &Config{Exclude: ruleopts.CompileGlobs(o.Exclude), AllowInMain: o.AllowInMain, LoggerImport: o.LoggerImport}, nil
 }

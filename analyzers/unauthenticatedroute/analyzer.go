@@ -1,7 +1,6 @@
 package unauthenticatedroute
 
 import (
-	"flag"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -14,36 +13,27 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 )
 
-// Go is the rule's Go side, for the registry (analyzers.Go): New takes
-// the *Options a configuration filled.
-var Go = goanalysis.Rule{Rule: Rule, Analyzer: Analyzer, New: func(o any) *analysis.Analyzer {
-	opts, _ := o.(*Options)
-	return NewAnalyzer(opts)
-}}
-
-// Analyzer is XY002 unauthenticated-route for Go with the default options;
-// its flags (-unauthenticatedroute.auth-middleware, .public-paths) change them.
-var Analyzer = NewAnalyzer(NewOptions())
-
-// NewAnalyzer returns the analyzer configured by opts (nil: the defaults).
-// The analyzer reads opts when it runs, so flags set after this call apply.
-func NewAnalyzer(opts *Options) *analysis.Analyzer {
-	if opts == nil {
-		opts = NewOptions()
-	}
-	a := &analysis.Analyzer{
+// Go is the rule's Go side, for the registry (analyzers.Go): its analyzer
+// reads public-paths and the GoOptions (auth-middleware), which are also
+// vet flags and golangci-lint settings.
+var Go = goanalysis.NewRule(Rule, OptionsSpec, func(opts func() (*Config, error)) *analysis.Analyzer {
+	return &analysis.Analyzer{
 		Name: "unauthenticatedroute",
 		Doc:  Rule.Doc,
 		URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/unauthenticatedroute/doc.go",
-		Run:  func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
+		Run: func(pass *analysis.Pass) (any, error) {
+			c, err := opts()
+			if err != nil {
+				return nil, err
+			}
+			return run(pass, c)
+		},
 	}
-	a.Flags.Init(a.Name, flag.ContinueOnError)
-	a.Flags.Var(goanalysis.ListFlag{List: &opts.AuthMiddleware}, "auth-middleware",
-		"comma-separated auth middleware: names, or import/path.Name")
-	a.Flags.Var(goanalysis.ListFlag{List: &opts.PublicPaths}, "public-paths",
-		"comma-separated route paths that need no authentication (\"/health\", or \"POST /hook\" for that method only: one method per entry here)")
-	return a
-}
+})
+
+// Analyzer is XY002 unauthenticated-route for Go with the default options;
+// its flags (-unauthenticatedroute.auth-middleware, .public-paths) change them.
+var Analyzer = Go.Analyzer
 
 // Router packages.
 const (
@@ -70,7 +60,7 @@ type router struct {
 type checker struct {
 	pass    *analysis.Pass
 	info    *types.Info
-	opts    *Options
+	opts    *Config
 	defs    goanalysis.Definitions
 	routers map[types.Object]*router
 	// protected: router variables that Use(auth) or are wrapped in auth.
@@ -83,7 +73,7 @@ type checker struct {
 	visiting map[types.Object]bool
 }
 
-func run(pass *analysis.Pass, opts *Options) (any, error) {
+func run(pass *analysis.Pass, opts *Config) (any, error) {
 	c := &checker{
 		pass: pass, info: pass.TypesInfo, opts: opts,
 		defs:      goanalysis.NewDefinitions(pass.TypesInfo, pass.Files),

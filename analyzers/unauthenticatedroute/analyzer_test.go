@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
@@ -37,10 +38,10 @@ func TestOptions(t *testing.T) {
 	opts := unauthenticatedroute.NewOptions()
 	opts.AuthMiddleware = []string{"configured.Guard"}
 	opts.PublicPaths = append(opts.PublicPaths, "/status")
-	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.NewAnalyzer(opts), "configured")
+	analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, opts), "configured")
 
 	// The same through the vet tool's flags.
-	a := unauthenticatedroute.NewAnalyzer(nil)
+	a := unauthenticatedroute.Go.WithFlags()
 	for name, value := range map[string]string{"auth-middleware": "Guard", "public-paths": "/status"} {
 		if err := a.Flags.Set(name, value); err != nil {
 			t.Fatal(err)
@@ -58,6 +59,16 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// newAnalyzer is the analyzer for opts, compiled as a configuration's.
+func newAnalyzer(t *testing.T, opts *unauthenticatedroute.Options) *analysis.Analyzer {
+	t.Helper()
+	c, err := unauthenticatedroute.OptionsSpec.Compile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return unauthenticatedroute.Go.New(c)
+}
+
 type nopT struct{}
 
 func (nopT) Errorf(string, ...any) {}
@@ -66,7 +77,7 @@ func (nopT) Errorf(string, ...any) {}
 func TestPublicMethods(t *testing.T) {
 	opts := unauthenticatedroute.NewOptions()
 	opts.PublicPaths = append(opts.PublicPaths, "POST /webhooks/stripe", "GET,HEAD /status")
-	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.NewAnalyzer(opts), "publicmethods")
+	analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, opts), "publicmethods")
 }
 
 func TestParsePublicPath(t *testing.T) {
@@ -92,7 +103,7 @@ func TestParsePublicPath(t *testing.T) {
 	}
 	o := unauthenticatedroute.NewOptions()
 	o.PublicPaths = []string{"FETCH /x"}
-	if err := o.Validate(); err == nil || !strings.Contains(err.Error(), `"FETCH /x"`) {
+	if _, err := unauthenticatedroute.OptionsSpec.CompileValue(o); err == nil || !strings.Contains(err.Error(), `"FETCH /x"`) {
 		t.Errorf("Validate: %v, want an error naming the entry", err)
 	}
 }

@@ -11,19 +11,31 @@ import (
 
 // Options configures XY002 unauthenticated-route ([tool.xylint.unauthenticated-route]
 // in the configuration, the golangci-lint plugin's settings, or the vet
-// tool's -unauthenticatedroute.* flags). The Python and Go detection share
-// this struct; public-paths means the same in both.
+// tool's -unauthenticatedroute.* flags), as configuration writes them: one
+// table, whose public-paths both detections read (and mean the same by),
+// the others the Go detection's (GoOptions) or the Python detection's
+// (PythonOptions).
 type Options struct {
 	// PublicPaths are full route paths that need no authentication: "/path"
 	// for every method, or "GET,HEAD /path" for the methods listed (a
 	// webhook: "POST /webhooks/stripe").
-	PublicPaths []string `toml:"public-paths"`
+	PublicPaths []string `toml:"public-paths" vet:"comma-separated route paths that need no authentication (\"/health\", or \"POST /hook\" for that method only: one method per entry here)"`
+	GoOptions
+	PythonOptions
+}
+
+// GoOptions are the options only the Go analyzer reads.
+type GoOptions struct {
 	// AuthMiddleware names the Go functions (or function-typed variables)
 	// that authenticate a request: a bare name ("RequireAPIKey") matches
 	// that name in any package, a qualified one
 	// ("example.com/shared/auth.Middleware") only there. Anything from a
 	// package whose last path element is "auth" counts as well.
-	AuthMiddleware []string `toml:"auth-middleware"`
+	AuthMiddleware []string `toml:"auth-middleware" vet:"comma-separated auth middleware: names, or import/path.Name"`
+}
+
+// PythonOptions are the options only the Python detection reads.
+type PythonOptions struct {
 	// AuthDependencies names the Python (FastAPI) dependencies that
 	// authenticate a request: a bare name ("verify_api_key") matches a
 	// dependency of that name from any module, a dotted one
@@ -49,12 +61,6 @@ type Options struct {
 	// include_router(..., dependencies=[fake_auth]) must not make a
 	// production router look protected).
 	Exclude []string `toml:"exclude"`
-}
-
-// Excludes reports whether the rule skips the Python file at the
-// slash-separated path.
-func (o *Options) Excludes(p string) bool {
-	return o != nil && ruleopts.MatchGlobs(o.Exclude, p)
 }
 
 // DefaultFixDependency and DefaultFixDecorator are the platform's API-key
@@ -91,37 +97,63 @@ func ParsePublicPath(s string) (methods []string, path string, ok bool) {
 	return methods, p, p != ""
 }
 
+// Config is Options checked and compiled, once per configuration: what the
+// rule's code reads.
+type Config struct {
+	PublicPaths    []PublicPath
+	AuthMiddleware []string // Go
+	// Python
+	AuthDependencies, AuthDecorators []string
+	FixDependency, FixDecorator      string
+	Exclude                          ruleopts.Globs
+}
+
+// PublicPath is a public-paths entry, parsed.
+type PublicPath struct {
+	Methods []string // upper case; none: every method
+	Path    string
+}
+
+// OptionsSpec declares the options (Rule.Options).
+var OptionsSpec = ruleopts.NewSpec(NewOptions, func(o *Options) (*Config, error) {
+	c := &Config{
+		AuthMiddleware:   o.AuthMiddleware,
+		AuthDependencies: o.AuthDependencies,
+		AuthDecorators:   o.AuthDecorators,
+		FixDependency:    o.FixDependency,
+		FixDecorator:     o.FixDecorator,
+		Exclude:          ruleopts.CompileGlobs(o.Exclude),
+	}
+	for _, e := range o.PublicPaths {
+		methods, path, ok := ParsePublicPath(e)
+		if !ok {
+			return nil, fmt.Errorf("public-paths %q: want a path (\"/health\") or methods and a path (\"POST /webhooks/stripe\")", e)
+		}
+		c.PublicPaths = append(c.PublicPaths, PublicPath{Methods: methods, Path: path})
+	}
+	for _, f := range []struct{ key, v string }{{"fix-dependency", o.FixDependency}, {"fix-decorator", o.FixDecorator}} {
+		if f.v != "" && !qualifiedName(f.v) {
+			return nil, fmt.Errorf("%s %q: want a qualified name \"module.name\", such as %q", f.key, f.v, DefaultFixDependency)
+		}
+	}
+	return c, nil
+})
+
 // Public reports whether a route serving methods (upper case; "ANY" for a
 // route that serves every method) at path is public: an entry names the
 // path (both normalised by norm, as the language's router does) and every
 // one of the route's methods, or names no method.
-func (o *Options) Public(methods []string, path string, norm func(string) string) bool {
+func (c *Config) Public(methods []string, path string, norm func(string) string) bool {
 	path = norm(path)
-	for _, e := range o.PublicPaths {
-		listed, p, ok := ParsePublicPath(e)
-		if !ok || norm(p) != path {
+	for _, e := range c.PublicPaths {
+		if norm(e.Path) != path {
 			continue
 		}
-		if len(listed) == 0 || len(methods) > 0 && !slices.ContainsFunc(methods, func(m string) bool { return !slices.Contains(listed, m) }) {
+		if len(e.Methods) == 0 || len(methods) > 0 && !slices.ContainsFunc(methods, func(m string) bool { return !slices.Contains(e.Methods, m) }) {
 			return true
 		}
 	}
 	return false
-}
-
-// Validate checks the public paths and the fix's names (config calls it).
-func (o *Options) Validate() error {
-	for _, e := range o.PublicPaths {
-		if _, _, ok := ParsePublicPath(e); !ok {
-			return fmt.Errorf("public-paths %q: want a path (\"/health\") or methods and a path (\"POST /webhooks/stripe\")", e)
-		}
-	}
-	for _, f := range []struct{ key, v string }{{"fix-dependency", o.FixDependency}, {"fix-decorator", o.FixDecorator}} {
-		if f.v != "" && !qualifiedName(f.v) {
-			return fmt.Errorf("%s %q: want a qualified name \"module.name\", such as %q", f.key, f.v, DefaultFixDependency)
-		}
-	}
-	return nil
 }
 
 // qualifiedName: dotted identifiers, at least a module and a name.
@@ -168,13 +200,14 @@ var DefaultAuthDecorators = []string{
 // NewOptions returns the defaults.
 func NewOptions() *Options {
 	return &Options{
-		PublicPaths:    append([]string(nil), DefaultPublicPaths...),
-		AuthMiddleware: append([]string(nil), DefaultAuthMiddleware...),
-
-		AuthDependencies: append([]string(nil), DefaultAuthDependencies...),
-		AuthDecorators:   append([]string(nil), DefaultAuthDecorators...),
-		FixDependency:    DefaultFixDependency,
-		FixDecorator:     DefaultFixDecorator,
-		Exclude:          slices.Clone(ruleopts.TestFiles),
+		PublicPaths: append([]string(nil), DefaultPublicPaths...),
+		GoOptions:   GoOptions{AuthMiddleware: append([]string(nil), DefaultAuthMiddleware...)},
+		PythonOptions: PythonOptions{
+			AuthDependencies: append([]string(nil), DefaultAuthDependencies...),
+			AuthDecorators:   append([]string(nil), DefaultAuthDecorators...),
+			FixDependency:    DefaultFixDependency,
+			FixDecorator:     DefaultFixDecorator,
+			Exclude:          slices.Clone(ruleopts.TestFiles),
+		},
 	}
 }

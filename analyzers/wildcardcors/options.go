@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/pyident"
+	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
 // Options are XY001 wildcard-cors's options ([tool.xylint.wildcard-cors]).
@@ -34,25 +35,36 @@ const DefaultOriginsExpression = `[origin for origin in os.environ.get("ALLOWED_
 // DefaultOriginsImport is what DefaultOriginsExpression needs.
 const DefaultOriginsImport = "os"
 
-// NewOptions returns the defaults (Rule.NewOptions).
-func NewOptions() any {
+// NewOptions returns the defaults.
+func NewOptions() *Options {
 	return &Options{OriginsExpression: DefaultOriginsExpression, OriginsImport: DefaultOriginsImport}
 }
 
-// Validate checks origins-import's shape (config calls it); the
-// expression is checked by the fix, which parses it.
-func (o *Options) Validate() error {
-	if o.OriginsImport == "" {
-		return nil
-	}
-	if _, _, err := ParseImport(o.OriginsImport); err != nil {
-		return err
-	}
-	return nil
+// Config is Options checked, once per configuration: what the Python
+// detection reads. The expression is checked by the fix, which parses it
+// (a configuration that does not parse leaves the rule without a fix).
+type Config struct {
+	Middleware        []string
+	OriginsExpression string
+	// ImportModule and ImportName are origins-import's parts ("" when it
+	// names no module or no name).
+	ImportModule, ImportName string
 }
 
-// ParseImport splits origins-import into a module and an optional name.
-func ParseImport(s string) (module, name string, err error) {
+// OptionsSpec declares the options (Rule.Options).
+var OptionsSpec = ruleopts.NewSpec(NewOptions, func(o *Options) (*Config, error) {
+	c := &Config{Middleware: o.Middleware, OriginsExpression: o.OriginsExpression}
+	if o.OriginsImport != "" {
+		var err error
+		if c.ImportModule, c.ImportName, err = parseImport(o.OriginsImport); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+})
+
+// parseImport splits origins-import into a module and an optional name.
+func parseImport(s string) (module, name string, err error) {
 	module, name, hasName := strings.Cut(s, ":")
 	if !pyident.IsDotted(module) || hasName && !pyident.IsIdentifier(name) {
 		return "", "", fmt.Errorf("origins-import %q: want \"module\" or \"module:name\", such as \"os\" or \"shared.config:ALLOWED_ORIGINS\"", s)

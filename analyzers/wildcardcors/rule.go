@@ -18,6 +18,5 @@ var Rule = &lint.Rule{
 	Severity:  lint.Error,
 	FixSafety: lint.Unsafe,
 	Aliases:   []string{},
-
-	NewOptions: NewOptions,
+	Options:   OptionsSpec,
 }

@@ -9,7 +9,8 @@
 // level of finding that fails the run, for the files the configuration
 // governs) and one table per rule,
 // keyed by the rule's name, decoded strictly into the rule's options struct
-// (Rule.NewOptions). Unknown keys and bad values are errors that name the
+// (Rule.Options) and compiled once per configuration file. Unknown keys and
+// bad values are errors that name the
 // file, line and key.
 package config
 
@@ -121,7 +122,8 @@ type Settings struct {
 	// file has none.
 	Campaigns any
 
-	options  map[*lint.Rule]any
+	options  map[*lint.Rule]any // as decoded (Rule.Options.New), for printing
+	compiled map[*lint.Rule]any // Rule.Options.Compile of options
 	reg      *Registry
 	ov       *Overrides
 	exclude  *walk.Patterns
@@ -284,8 +286,8 @@ func (l *Loader) decodeType() reflect.Type {
 	}
 	for i, r := range l.reg.Rules {
 		t := reflect.TypeOf(&struct{}{})
-		if r.NewOptions != nil {
-			t = reflect.TypeOf(r.NewOptions())
+		if r.Options != nil {
+			t = reflect.TypeOf(r.Options.New())
 		}
 		fields = append(fields, reflect.StructField{
 			Name: fmt.Sprintf("Rule%d", i),
@@ -319,8 +321,8 @@ var typeErr = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)
 func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, error) {
 	xy := reflect.New(l.xyType)
 	for i, r := range l.reg.Rules {
-		if r.NewOptions != nil {
-			xy.Elem().Field(settingsFields + i).Set(reflect.ValueOf(r.NewOptions()))
+		if r.Options != nil {
+			xy.Elem().Field(settingsFields + i).Set(reflect.ValueOf(r.Options.New()))
 		}
 	}
 	var target any = xy.Interface()
@@ -401,7 +403,7 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 		s.PerFileIgnores = append(s.PerFileIgnores, PerFileIgnore{Glob: g, Selectors: pfi[g]})
 	}
 	for i, r := range l.reg.Rules {
-		if r.NewOptions != nil {
+		if r.Options != nil {
 			s.options[r] = v.Field(settingsFields + i).Interface()
 		}
 	}
@@ -419,7 +421,7 @@ func (l *Loader) unknownKeyMsg(key []string) string {
 		return "unknown campaign setting (see `xylint migrate --help` and docs/migrate.md)"
 	}
 	if r := l.reg.Lookup(key[0]); r != nil {
-		if r.NewOptions == nil {
+		if r.Options == nil {
 			return fmt.Sprintf("rule %s has no options", r.ID())
 		}
 		return fmt.Sprintf("unknown option for rule %s (see `xylint rules %s`)", r.ID(), r.Code)
@@ -446,8 +448,7 @@ func friendlyType(t string) string {
 }
 
 // validate checks what the decoder cannot: that selectors name rules, that
-// globs parse, and the rules' own option checks (an options struct may have
-// a `Validate() error` method).
+// globs parse, and the rules' options, which it compiles (Rule.Options).
 func (l *Loader) validate(s *Settings, src []byte, prefix []string, disp string) error {
 	var errs []error
 	at := func(key []string, elem, msg string) {
@@ -487,13 +488,19 @@ func (l *Loader) validate(s *Settings, src []byte, prefix []string, disp string)
 			}
 		}
 	}
+	s.compiled = map[*lint.Rule]any{}
 	for _, r := range l.reg.Rules {
-		if v, ok := s.options[r].(interface{ Validate() error }); ok {
-			if err := v.Validate(); err != nil {
-				at([]string{r.Name}, "", err.Error())
-			}
+		if r.Options == nil {
+			continue
 		}
+		c, err := r.Options.Compile(s.options[r])
+		if err != nil {
+			at([]string{r.Name}, "", err.Error())
+			continue
+		}
+		s.compiled[r] = c
 	}
+
 	return errors.Join(errs...)
 }
 
@@ -537,9 +544,19 @@ func (l *Loader) finish(s *Settings) error {
 	if s.options == nil {
 		s.options = map[*lint.Rule]any{}
 	}
+	if s.compiled == nil {
+		s.compiled = map[*lint.Rule]any{}
+	}
 	for _, r := range l.reg.Rules {
-		if _, ok := s.options[r]; !ok && r.NewOptions != nil {
-			s.options[r] = r.NewOptions()
+		if _, ok := s.options[r]; !ok && r.Options != nil {
+			s.options[r] = r.Options.New()
+		}
+		if _, ok := s.compiled[r]; !ok && r.Options != nil {
+			c, err := r.Options.Compile(s.options[r])
+			if err != nil {
+				return fmt.Errorf("the default options of %s: %w", r.ID(), err)
+			}
+			s.compiled[r] = c
 		}
 	}
 	s.exclude = walk.CompilePatterns(s.Dir, append(slices.Clone(s.Exclude), s.ExtendExclude...))
@@ -606,9 +623,10 @@ func (s *Settings) Excluded(abs string, isDir bool) bool {
 	return ex
 }
 
-// Options returns the options of rule r in these settings (a pointer to the
-// rule's options struct), or nil when the rule has none.
-func (s *Settings) Options(r *lint.Rule) any { return s.options[r] }
+// Options returns the options of rule r in these settings, compiled
+// (Rule.Options.Compile: the rule's code reads them typed with its
+// ruleopts.Spec), or nil when the rule has none.
+func (s *Settings) Options(r *lint.Rule) any { return s.compiled[r] }
 
 // FileConfig is the configuration of one file.
 type FileConfig struct {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/ruleopts"
 	"github.com/xynergy/xylint/internal/testutil/filetree"
 )
 
@@ -16,7 +17,12 @@ type printOptions struct {
 	AllowMain    bool     `toml:"allow-main"`
 }
 
-func (o *printOptions) Validate() error {
+// printSpec declares printOptions: compiling checks them and returns them
+// as they are.
+var printSpec = ruleopts.NewSpec(func() *printOptions { return &printOptions{ExcludePaths: []string{"tests/"}, AllowMain: true} },
+	func(o *printOptions) (*printOptions, error) { return o, o.check() })
+
+func (o *printOptions) check() error {
 	for _, p := range o.ExcludePaths {
 		if p == "" {
 			return errors.New("exclude-paths: empty path")
@@ -27,7 +33,7 @@ func (o *printOptions) Validate() error {
 
 var (
 	ruleA    = &lint.Rule{Code: "XY004", Name: "broad-except"}
-	ruleB    = &lint.Rule{Code: "XY005", Name: "print-call", NewOptions: func() any { return &printOptions{ExcludePaths: []string{"tests/"}, AllowMain: true} }}
+	ruleB    = &lint.Rule{Code: "XY005", Name: "print-call", Options: printSpec}
 	ruleC    = &lint.Rule{Code: "XY001", Name: "wildcard-cors"}
 	ruleOpt  = &lint.Rule{Code: "XY100", Name: "unused-suppression"}
 	testRegs = &Registry{Rules: []*lint.Rule{ruleC, ruleA, ruleB, ruleOpt}, OptIn: []*lint.Rule{ruleOpt}}
@@ -78,7 +84,7 @@ allow-main = false
 	if s.File != filepath.Join(root, "pyproject.toml") {
 		t.Fatalf("File = %q", s.File)
 	}
-	o := s.Options(ruleB).(*printOptions)
+	o := printSpec.Of(s.Options(ruleB)).Value
 	if o.AllowMain || !slices.Equal(o.ExcludePaths, []string{"tests/"}) {
 		t.Errorf("options = %+v; want allow-main false and the default exclude-paths kept", o)
 	}

@@ -92,10 +92,14 @@ func TestCheck(t *testing.T) {
 func TestCheckOptionsAndSelection(t *testing.T) {
 	opts := unauthenticatedroute.NewOptions()
 	opts.PublicPaths = []string{"/orders"}
+	compiled, err := unauthenticatedroute.OptionsSpec.Compile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	res, err := golang.Check(context.Background(), "testdata/mod", []string{"."}, []goanalysis.Rule{unauthenticatedroute.Go},
 		func(r *lint.Rule) any {
 			if r == unauthenticatedroute.Rule {
-				return opts
+				return compiled
 			}
 			return nil
 		})

@@ -165,15 +165,30 @@ type Rule struct {
 	// Aliases are other linters' codes that suppress this rule too (Ruff's
 	// T201 for print-call), so existing `# noqa: T201` comments keep working.
 	Aliases []string
-	// NewOptions returns a pointer to the rule's options struct filled with
-	// its defaults (fields tagged `toml:"kebab-name"`), or is nil when the
-	// rule has no options. Config decoding fills it from the rule's table
-	// ([tool.xylint.<rule-name>]); the same struct serves Python and Go.
-	NewOptions func() any
+	// Options declares the rule's options (ruleopts.Spec), or is nil when
+	// the rule has none: configuration decodes the rule's table
+	// ([tool.xylint.<rule-name>]) into what Options.New returns and
+	// compiles it once with Options.Compile; the rule's code reads the
+	// compiled value.
+	Options OptionsSpec
 	// Kinds lists the values Diagnostic.Kind takes for this rule, in the
 	// order reports show them (XY003: "per-request", "per-call", ...); nil
 	// when the rule does not classify its findings.
 	Kinds []string
+}
+
+// OptionsSpec declares a rule's options, for the packages that handle
+// every rule alike (configuration, the drivers). ruleopts.Spec implements
+// it with the rule's types; the rule's own code reads its options typed.
+type OptionsSpec interface {
+	// New returns what the rule's table decodes into: a pointer to the
+	// rule's options struct (fields tagged `toml:"kebab-name"`) filled with
+	// the defaults.
+	New() any
+	// Compile checks a value New returned, as configuration filled it, and
+	// compiles it into what the rule's code reads (globs parsed, tables
+	// merged): once per configuration. Its error names the offending key.
+	Compile(decoded any) (any, error)
 }
 
 // ID is the "XY005 [print-call]" form used in text output.

@@ -1,16 +1,15 @@
-// Package ruleopts holds what the rules' option types share: the default
-// exclusion of test files, path globs matched against a file's path and
-// its tails (`exclude`, `pool-modules`), and the "module:name" shape of a
-// logger-import. It needs no cgo: the Go analyzers and the golangci-lint
-// plugin import the option types.
+// Package ruleopts holds what the rules' options share: Spec, the typed
+// declaration of a rule's options (decoded from its table, compiled once per
+// configuration), the default exclusion of test files, compiled path globs
+// matched against a file's path and its tails (`exclude`, `pool-modules`),
+// and the "module:name" shape of a logger-import. It needs no cgo: the Go
+// analyzers and the golangci-lint plugin import the option types.
 package ruleopts
 
 import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
-	"unsafe"
 
 	"github.com/xynergy/xylint/internal/walk"
 )
@@ -20,22 +19,27 @@ import (
 // purpose).
 var TestFiles = []string{"test_*.py", "*_test.py", "conftest.py", "tests/"}
 
-// MatchGlobs reports whether the slash-separated path p matches one of the
-// globs (gitignore syntax; negations are ignored). A glob is matched against
-// the path and every tail of it that starts at a directory, so
-// "shared/gcp_clients.py" matches "services/shared/gcp_clients.py"; a glob
-// without "/" matches the file's name or any directory's, and a glob ending
-// in "/" matches a directory the file is in.
-//
-// Every file of a run asks it for each rule with an `exclude`, always with
-// the same few lists (the rules' options): a list is parsed once and kept
-// (see compiled), and a match allocates nothing.
-func MatchGlobs(globs []string, p string) bool {
+// Globs is a list of path globs (gitignore syntax; negations and globs
+// that do not parse are ignored), compiled: a rule's option compiles its
+// list once per configuration (CompileGlobs), and every file of the run is
+// matched against it without allocating. The zero value matches nothing.
+type Globs struct{ l *globList }
+
+// CompileGlobs parses globs.
+func CompileGlobs(globs []string) Globs {
 	if len(globs) == 0 {
-		return false
+		return Globs{}
 	}
-	return compiled(globs).match(p)
+	return Globs{parseGlobs(globs)}
 }
+
+// Match reports whether the slash-separated path p matches one of the
+// globs. A glob is matched against the path and every tail of it that
+// starts at a directory, so "shared/gcp_clients.py" matches
+// "services/shared/gcp_clients.py"; a glob without "/" matches the file's
+// name or any directory's, and a glob ending in "/" matches a directory the
+// file is in.
+func (g Globs) Match(p string) bool { return g.l != nil && g.l.match(p) }
 
 // globList is a list of globs, parsed.
 type globList struct {
@@ -138,38 +142,6 @@ func (l *globList) match(p string) bool {
 		}
 	}
 	return false
-}
-
-// The lists parsed so far, by the address and length of the slice that
-// held them: the options of a run are a few values that live as long as
-// the run. A hit is checked against the list's content (a slice changed in
-// place parses again), and the cache is emptied when it grows past
-// maxCached (options built per call, as tests and fuzzing do).
-var (
-	cacheMu sync.Mutex
-	cache   = map[globsKey]*globList{}
-)
-
-type globsKey struct {
-	data *string
-	n    int
-}
-
-const maxCached = 256
-
-func compiled(globs []string) *globList {
-	k := globsKey{unsafe.SliceData(globs), len(globs)}
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if l := cache[k]; l != nil && slices.Equal(l.src, globs) {
-		return l
-	}
-	if len(cache) >= maxCached {
-		clear(cache)
-	}
-	l := parseGlobs(globs)
-	cache[k] = l
-	return l
 }
 
 // CheckLoggerImport checks a logger-import option's "module:name" shape

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xynergy/xylint/analyzers/broadexcept"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyedit"
@@ -39,9 +38,7 @@ type fixer struct {
 func (c *checker) fixer() *fixer {
 	if c.fx == nil {
 		c.fx = &fixer{ed: pyedit.New(c.pass.File, c.pass.Names)}
-		if o, ok := c.pass.Options.(*broadexcept.Options); ok && o != nil {
-			c.fx.shared, _ = pyedit.ParseSharedLogger(o.LoggerImport)
-		}
+		c.fx.shared, _ = pyedit.ParseSharedLogger(c.opts.LoggerImport)
 	}
 	return c.fx
 }

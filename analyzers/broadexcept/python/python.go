@@ -30,21 +30,16 @@ import (
 )
 
 // Analyzer is XY004 broad-except for Python.
-var Analyzer = &pyanalysis.Analyzer{
-	Rule:  broadexcept.Rule,
+var Analyzer = pyanalysis.New(broadexcept.Rule, broadexcept.OptionsSpec, pyanalysis.Def[*broadexcept.Config]{
 	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause},
 	// Every broad handler names Exception or BaseException, or is a bare
 	// `except:`.
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"Exception", "except:", "except :", "except\t:"}},
 	Run:       run,
-}
+})
 
-func run(pass *pyanalysis.Pass) error {
-	opts, _ := pass.Options.(*broadexcept.Options)
-	c := checker{pass: pass, r: pass.Names}
-	if opts != nil {
-		c.loggerNames = opts.LoggerNames
-	}
+func run(pass *pyanalysis.Pass, opts *broadexcept.Config) error {
+	c := checker{pass: pass, r: pass.Names, opts: opts, loggerNames: opts.LoggerNames}
 	for _, k := range pass.Analyzer.Kinds {
 		for _, clause := range pass.Nodes(k) {
 			c.check(clause)
@@ -56,6 +51,7 @@ func run(pass *pyanalysis.Pass) error {
 type checker struct {
 	pass        *pyanalysis.Pass
 	r           *names.Resolver
+	opts        *broadexcept.Config
 	loggerNames []string
 	fx          *fixer // built on the first fix
 }

@@ -169,7 +169,7 @@ func (w *walker) plan(ed *pyedit.File, i int, sc siteCall) *fixOp {
 
 // fixArgs is the getter's argument list, as text, or false when the call
 // passes what the getter does not take.
-func (w *walker) fixArgs(call syntax.Node, e *entry, op *fixOp) (string, bool) {
+func (w *walker) fixArgs(call syntax.Node, e *directclient.Client, op *fixOp) (string, bool) {
 	args := call.ChildByField(syntax.FieldArguments)
 	if !args.Is(syntax.KindArgumentList) {
 		return "", false

@@ -89,7 +89,7 @@ func fixSrc(t *testing.T, src string, unsafe bool, opts *directclient.Options) s
 	t.Helper()
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	if opts != nil {
-		cfg.Options = func(*lint.Rule) any { return opts }
+		cfg.Options = func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }
 	}
 	analyze := func(b []byte) (fix.Analysis, error) {
 		return pyanalysistest.AnalyzeAlone("svc/m.py", b, cfg)
@@ -124,7 +124,7 @@ func TestFixSafeOnly(t *testing.T) {
 func TestFixAsyncGetter(t *testing.T) {
 	opts := directclient.NewOptions()
 	opts.ExtendClients = []directclient.Client{{Constructor: "aiohttp.ClientSession", Getter: "get_session", Module: "shared.http_client", Async: true}}
-	if err := opts.Validate(); err != nil {
+	if _, err := directclient.OptionsSpec.CompileValue(opts); err != nil {
 		t.Fatal(err)
 	}
 	src := "import aiohttp\n\n\nasync def f(u):\n    async with aiohttp.ClientSession() as s:\n        return (await s.get(u)).status\n\n\nasync def g(u):\n    return await aiohttp.ClientSession().get(u)\n\n\ndef h():\n    return aiohttp.ClientSession()\n"
@@ -140,7 +140,7 @@ func TestOptionsValidateFixFields(t *testing.T) {
 		{Constructor: "a.B", Getter: "get_b", Module: "shared.x", Positional: []string{"project"}},
 		{Constructor: "a.C", Async: true},
 	}
-	err := opts.Validate()
+	_, err := directclient.OptionsSpec.CompileValue(opts)
 	if err == nil || !strings.Contains(err.Error(), "must also be in args") || !strings.Contains(err.Error(), "set getter") {
 		t.Errorf("Validate: %v", err)
 	}

@@ -28,7 +28,7 @@ func TestLiteralParts(t *testing.T) {
 // import form, and files with an entry point; a table with a glob that
 // has no literal text has no prefilter.
 func TestPrefilter(t *testing.T) {
-	pf := defaultTable().prefilter
+	pf := prefilterFor(directclient.OptionsSpec.Of(nil).Value)
 	pass := func(src string) bool {
 		if pf.Match != nil && pf.Match([]byte(src)) {
 			return true
@@ -61,8 +61,12 @@ func TestPrefilter(t *testing.T) {
 		}
 	}
 	o := directclient.NewOptions()
-	o.ExtendClients = []directclient.Client{{Constructor: "*.*", Getter: "shared.x.get"}}
-	if p := compile(o).prefilter; p != nil {
+	o.ExtendClients = []directclient.Client{{Constructor: "*.*", Getter: "get", Module: "shared.x"}}
+	c, err := directclient.OptionsSpec.CompileValue(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := prefilterFor(c.Value); p != nil {
 		t.Errorf("a *.* constructor: prefilter %+v, want none", p)
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // project classifies every site with the call graph of all files and
 // reports it.
-func project(pp *pyanalysis.ProjectPass) error {
+func project(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.Config) error {
 	g := newGraph(pp)
 	if !slices.ContainsFunc(g.files, func(f *fileInfo) bool { return len(f.fact.Sites) > 0 && pp.Wants(f.ff.Path) }) {
 		return nil // nothing to classify (a fix round of a file whose sites are fixed)

@@ -39,7 +39,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/internal/lint"
@@ -49,8 +48,7 @@ import (
 )
 
 // Analyzer is XY003 direct-client for Python.
-var Analyzer = &pyanalysis.Analyzer{
-	Rule:  directclient.Rule,
+var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyanalysis.Def[*directclient.Config]{
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
 	// A file must name every dotted part of a constructor (the text of any
 	// import form and call has them all: `from google.cloud import bigquery`
@@ -58,13 +56,11 @@ var Analyzer = &pyanalysis.Analyzer{
 	// So a helper module between a route and the function that builds the
 	// client, if it has neither, is not read: the site is then classified
 	// per call instead of per request.
-	PrefilterFor: func(opts any) *pyanalysis.Prefilter {
-		o, _ := opts.(*directclient.Options)
-		return tableFor(o).prefilter
-	},
-	Run:     run,
-	Project: project,
-}
+	PrefilterFor: prefilterFor,
+	Excludes:     func(c *directclient.Config, path string) bool { return c.Excludes(path) },
+	Run:          run,
+	Project:      project,
+})
 
 // entryMarkers are strings one of which a file that registers per-request
 // or startup code contains, unless isEntry finds such code ("_request" is
@@ -93,77 +89,23 @@ func hasParams(src []byte) bool {
 	return slices.ContainsFunc(entryParams, func(p string) bool { return pyanalysis.ContainsWordEnd(src, p) })
 }
 
-// entry is one row of the compiled table.
-type entry struct {
-	directclient.Client
-	glob bool
-}
-
-// table is the compiled constructor table of one Options value.
-type table struct {
-	exact map[string]*entry
-	globs []*entry
-	// last holds the last dotted part of every exact constructor: a call
-	// whose callee ends otherwise is not resolved at all.
-	last map[string]bool
-	// prefilter holds for files that name a constructor or an entry
-	// (nil when a constructor glob has no literal text).
-	prefilter *pyanalysis.Prefilter
-}
-
-var (
-	defaultTable = sync.OnceValue(func() *table { return compile(directclient.NewOptions()) })
-	tables       sync.Map // *directclient.Options → *table, for options other than the defaults
-)
-
-func tableFor(o *directclient.Options) *table {
-	if o == nil {
-		return defaultTable()
-	}
-	if t, ok := tables.Load(o); ok {
-		return t.(*table)
-	}
-	t := defaultTable()
-	if !isDefault(o) {
-		t = compile(o)
-	}
-	tables.Store(o, t)
-	return t
-}
-
-// isDefault reports whether o's table is the default one (as when no
-// configuration sets it: then every file shares one compiled table).
-func isDefault(o *directclient.Options) bool {
-	return len(o.ExtendClients) == 0 && slices.EqualFunc(o.Clients, directclient.DefaultClients, func(a, b directclient.Client) bool {
-		return a.Constructor == b.Constructor && a.Getter == b.Getter && a.Module == b.Module && a.Ignore == b.Ignore && slices.Equal(a.Args, b.Args) &&
-			slices.Equal(a.Positional, b.Positional) && slices.Equal(a.Drop, b.Drop) && a.Async == b.Async
-	})
-}
-
-func compile(o *directclient.Options) *table {
-	t := &table{exact: map[string]*entry{}, last: map[string]bool{}}
+// prefilterFor is the prefilter of a configuration's table: files that
+// name every dotted part of one of its constructors, or carry an entry
+// marker (nil when a constructor glob has no literal text: every file may
+// name it).
+func prefilterFor(c *directclient.Config) *pyanalysis.Prefilter {
 	pf := &pyanalysis.Prefilter{
 		Any:   entryMarkers,
 		Match: isEntry,
 	}
-	for _, c := range o.Table() {
-		if pf != nil {
-			if parts := literalParts(c.Constructor); len(parts) > 0 {
-				pf.All = append(pf.All, parts)
-			} else {
-				pf = nil // a glob such as "*.*": every file may name it
-			}
+	for _, e := range c.Table.Clients() {
+		parts := literalParts(e.Constructor)
+		if len(parts) == 0 {
+			return nil // a glob such as "*.*": every file may name it
 		}
-		e := &entry{Client: c, glob: strings.Contains(c.Constructor, "*")}
-		if e.glob {
-			t.globs = append(t.globs, e)
-			continue
-		}
-		t.exact[c.Constructor] = e
-		t.last[c.Constructor[strings.LastIndexByte(c.Constructor, '.')+1:]] = true
+		pf.All = append(pf.All, parts)
 	}
-	t.prefilter = pf
-	return t
+	return pf
 }
 
 // literalParts returns the strings every file that names constructor (a
@@ -182,32 +124,6 @@ func literalParts(constructor string) []string {
 		}
 	}
 	return out
-}
-
-func (t *table) lookup(q string) *entry {
-	if e := t.exact[q]; e != nil {
-		return e
-	}
-	for _, e := range t.globs {
-		if matchDotted(e.Constructor, q) {
-			return e
-		}
-	}
-	return nil
-}
-
-// matchDotted matches a constructor glob part by part ("*" within a part).
-func matchDotted(glob, q string) bool {
-	gs, qs := strings.Split(glob, "."), strings.Split(q, ".")
-	if len(gs) != len(qs) {
-		return false
-	}
-	for i := range gs {
-		if ok, _ := path.Match(gs[i], qs[i]); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // fileFact is everything one file exports (one value per file).
@@ -263,12 +179,8 @@ const (
 	importRef = "I:"
 )
 
-func run(pass *pyanalysis.Pass) error {
-	opts, _ := pass.Options.(*directclient.Options)
-	if opts == nil {
-		opts = directclient.NewOptions()
-	}
-	w := &walker{pass: pass, r: pass.Names, t: tableFor(opts), keys: map[int]string{}, funcs: map[string]*funcFact{}}
+func run(pass *pyanalysis.Pass, opts *directclient.Config) error {
+	w := &walker{pass: pass, r: pass.Names, t: opts.Table, keys: map[int]string{}, funcs: map[string]*funcFact{}}
 	w.functions()
 	w.calls()
 	w.fixes()
@@ -293,7 +205,7 @@ func run(pass *pyanalysis.Pass) error {
 type walker struct {
 	pass  *pyanalysis.Pass
 	r     *names.Resolver
-	t     *table
+	t     *directclient.Table
 	keys  map[int]string // function or class definition index → key
 	funcs map[string]*funcFact
 	fact  fileFact
@@ -304,7 +216,7 @@ type walker struct {
 
 type siteCall struct {
 	call syntax.Node
-	e    *entry
+	e    *directclient.Client
 }
 
 func (w *walker) fn(key string) *funcFact {
@@ -553,20 +465,20 @@ func (w *walker) addCall(def syntax.Node, ref string) {
 }
 
 // constructor resolves a callee against the table.
-func (w *walker) constructor(fn syntax.Node) (*entry, string) {
+func (w *walker) constructor(fn syntax.Node) (*directclient.Client, string) {
 	switch {
 	case fn.Is(syntax.KindIdentifier):
 		// Only imported or assigned names can be constructors; an import
 		// may rename (`import Client as BQ`), an assignment alias.
 		b := w.r.Lookup(fn)
-		if b == nil || b.Kind == names.Import && len(w.t.globs) == 0 && !w.t.last[b.Qualified[strings.LastIndexByte(b.Qualified, '.')+1:]] {
+		if b == nil || b.Kind == names.Import && !w.t.MayEndWith(b.Qualified[strings.LastIndexByte(b.Qualified, '.')+1:]) {
 			return nil, ""
 		}
 		if b.Kind != names.Import && b.Kind != names.Assignment {
 			return nil, ""
 		}
 	case fn.Is(syntax.KindAttribute):
-		if len(w.t.globs) == 0 && !w.t.last[string(fn.ChildByField(syntax.FieldAttribute).Text())] {
+		if !w.t.MayEndWith(string(fn.ChildByField(syntax.FieldAttribute).Text())) {
 			return nil, ""
 		}
 	default:
@@ -576,11 +488,11 @@ func (w *walker) constructor(fn syntax.Node) (*entry, string) {
 	if !ok {
 		return nil, ""
 	}
-	return w.t.lookup(q), q
+	return w.t.Lookup(q), q
 }
 
 // site records one construction.
-func (w *walker) site(call, def syntax.Node, e *entry, q string) {
+func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 	s := siteFact{
 		Range:   w.pass.File.Lines.Range(call.Start(), call.End()),
 		Display: display(q),

@@ -79,11 +79,11 @@ func TestPrefilterFollowsTheTable(t *testing.T) {
 	analyze := func(opts *directclient.Options) int {
 		cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 		if opts != nil {
-			cfg.Options = func(*lint.Rule) any { return opts }
+			cfg.Options = func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }
 		}
 		res, ff := pyanalysis.Analyze("svc/x.py", []byte(src), cfg)
 		diags, _ := pyanalysis.RunProject([]*pyanalysis.FileFacts{ff}, pyanalysis.ProjectConfig{Analyzers: cfg.Analyzers,
-			Modules: modules.New([]string{"svc/x.py"}), Options: func(string, *lint.Rule) any { return opts }})
+			Modules: modules.New([]string{"svc/x.py"}), Options: func(string, *lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }})
 		return len(res.Diagnostics) + len(diags) // XY000 for the parsed file, XY003 for the site
 	}
 	if n := analyze(nil); n != 0 {

@@ -3,7 +3,6 @@ package python
 import (
 	"strings"
 
-	"github.com/xynergy/xylint/analyzers/missingshutdown"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -64,9 +63,8 @@ type cleanupCall struct {
 func (fx *fixer) cleanups() []cleanupCall {
 	var out []cleanupCall
 	for _, c := range fx.fp.opts.Cleanup {
-		mod, name, await, ok := missingshutdown.ParseCleanup(c)
-		if ok && fx.uses(mod) {
-			out = append(out, cleanupCall{q: mod + "." + name, await: await})
+		if fx.uses(c.Module) {
+			out = append(out, cleanupCall{q: c.Module + "." + c.Name, await: c.Await})
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xynergy/xylint/analyzers/missingshutdown"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
@@ -115,7 +116,7 @@ type node struct {
 	g    int
 }
 
-func project(pass *pyanalysis.ProjectPass) error {
+func project(pass *pyanalysis.ProjectPass, _ func(path string) *missingshutdown.Config) error {
 	var nodes []node
 	byName := modules.NewDefs[int](pass.Modules)
 	byCall := modules.NewDefs[int](pass.Modules)

@@ -31,15 +31,15 @@ import (
 )
 
 // Analyzer is XY006 missing-shutdown for Python.
-var Analyzer = &pyanalysis.Analyzer{
-	Rule:  missingshutdown.Rule,
+var Analyzer = pyanalysis.New(missingshutdown.Rule, missingshutdown.OptionsSpec, pyanalysis.Def[*missingshutdown.Config]{
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindAssignment, syntax.KindReturnStatement},
 	// Files that create apps, and files that mount them or give them
 	// shutdown handling.
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown"}},
+	Excludes:  func(o *missingshutdown.Config, path string) bool { return o.Exclude.Match(path) },
 	Run:       run,
 	Project:   project,
-}
+})
 
 // apps are the ASGI application classes.
 var apps = map[string]string{
@@ -55,7 +55,7 @@ var mountClasses = map[string]bool{
 
 type filePass struct {
 	pass *pyanalysis.Pass
-	opts *missingshutdown.Options
+	opts *missingshutdown.Config
 	r    *names.Resolver
 	uf   unionFind
 	// per key: flags
@@ -75,11 +75,7 @@ type filePass struct {
 	fixSites []fixSite
 }
 
-func run(pass *pyanalysis.Pass) error {
-	opts, _ := pass.Options.(*missingshutdown.Options)
-	if opts == nil {
-		opts = missingshutdown.NewOptions().(*missingshutdown.Options)
-	}
+func run(pass *pyanalysis.Pass, opts *missingshutdown.Config) error {
 	fp := &filePass{
 		pass: pass, opts: opts, r: pass.Names, uf: unionFind{parent: map[string]string{}},
 		handled: map[string]bool{}, mounted: map[string]bool{}, startup: map[string]bool{},

@@ -38,7 +38,7 @@ type fixer struct {
 	shared pyedit.SharedLogger
 }
 
-func newFixer(pass *pyanalysis.Pass, opts *printcall.Options) *fixer {
+func newFixer(pass *pyanalysis.Pass, opts *printcall.Config) *fixer {
 	fx := &fixer{pass: pass, ed: pyedit.New(pass.File, pass.Names)}
 	if opts != nil {
 		// A bad value is reported by the options' validation; here it only

@@ -32,9 +32,9 @@ func TestFixMultiLine(t *testing.T) {
 
 // The shared logger option: a module without a logger imports it.
 func TestFixSharedLogger(t *testing.T) {
-	opts := printcall.NewOptions().(*printcall.Options)
+	opts := printcall.NewOptions()
 	opts.LoggerImport = "shared.logging_config:logger"
-	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Options: func(*lint.Rule) any { return opts }}
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Options: func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }}
 	src := "import os\nfrom shared.logging_config import configure\n\n\ndef f():\n    print(\"x\", os.sep)\n"
 	want := "import os\nfrom shared.logging_config import configure, logger\n\n\ndef f():\n    logger.info(\"x %s\", os.sep)\n"
 	out, _ := pyanalysistest.FixSource(t, "m.py", []byte(src), cfg)
@@ -48,7 +48,7 @@ func TestFixSharedLogger(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 	opts.LoggerImport = "not a module"
-	if opts.Validate() == nil {
+	if _, err := printcall.OptionsSpec.CompileValue(opts); err == nil {
 		t.Error("a bad logger-import: want an error")
 	}
 }

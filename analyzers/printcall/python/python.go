@@ -11,12 +11,12 @@ import (
 )
 
 // Analyzer is XY005 print-call for Python.
-var Analyzer = &pyanalysis.Analyzer{
-	Rule:      printcall.Rule,
+var Analyzer = pyanalysis.New(printcall.Rule, printcall.OptionsSpec, pyanalysis.Def[*printcall.Config]{
 	Kinds:     []syntax.Kind{syntax.KindCall, syntax.KindPrintStatement},
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"print"}}, // also in "pprint" and "builtins.print"
+	Excludes:  func(o *printcall.Config, path string) bool { return o.Exclude.Match(path) },
 	Run:       run,
-}
+})
 
 // printers are the functions the rule reports, with the keyword argument that
 // redirects their output.
@@ -26,9 +26,8 @@ var printers = map[string]string{
 	"pprint.pp":      "stream",
 }
 
-func run(pass *pyanalysis.Pass) error {
-	opts, _ := pass.Options.(*printcall.Options)
-	allowMain := opts == nil || opts.AllowInMain
+func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
+	allowMain := opts.AllowInMain
 	var fx *fixer
 	for _, call := range pass.Nodes(syntax.KindCall) {
 		fn := call.ChildByField(syntax.FieldFunction)

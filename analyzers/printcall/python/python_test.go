@@ -19,7 +19,7 @@ func analyze(t *testing.T, path, src string, opts *printcall.Options) []lint.Dia
 	t.Helper()
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	if opts != nil {
-		cfg.Options = func(*lint.Rule) any { return opts }
+		cfg.Options = func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }
 	}
 	res := pyanalysis.AnalyzeFile(path, []byte(src), cfg)
 	if res.Err != nil {
@@ -33,7 +33,7 @@ func TestAllowInMainOff(t *testing.T) {
 	if d := analyze(t, "cli.py", src, nil); len(d) != 0 {
 		t.Errorf("default options: got %v, want no finding under __main__", d)
 	}
-	opts := printcall.NewOptions().(*printcall.Options)
+	opts := printcall.NewOptions()
 	opts.AllowInMain = false
 	d := analyze(t, "cli.py", src, opts)
 	if len(d) != 1 || d[0].Range.Start.Line != 2 {
@@ -43,7 +43,7 @@ func TestAllowInMainOff(t *testing.T) {
 
 func TestExclude(t *testing.T) {
 	src := "print('x')\n"
-	defaults := printcall.NewOptions().(*printcall.Options)
+	defaults := printcall.NewOptions()
 	for path, excluded := range map[string]bool{
 		"test_app.py":             true,
 		"svc/tests/helpers.py":    true,

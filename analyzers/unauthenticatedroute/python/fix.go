@@ -39,16 +39,12 @@ import (
 type fixer struct {
 	fp   *filePass
 	ed   *pyedit.File
-	opts *unauthenticatedroute.Options
+	opts *unauthenticatedroute.Config
 }
 
 func (fp *filePass) fixer() *fixer {
 	if fp.fx == nil {
-		opts, _ := fp.pass.Options.(*unauthenticatedroute.Options)
-		if opts == nil {
-			opts = unauthenticatedroute.NewOptions()
-		}
-		fp.fx = &fixer{fp: fp, ed: pyedit.New(fp.pass.File, fp.pass.Names), opts: opts}
+		fp.fx = &fixer{fp: fp, ed: pyedit.New(fp.pass.File, fp.pass.Names), opts: fp.opts}
 	}
 	return fp.fx
 }

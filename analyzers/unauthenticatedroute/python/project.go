@@ -50,6 +50,7 @@ type edge struct {
 
 type proj struct {
 	pass    *pyanalysis.ProjectPass
+	options func(path string) *unauthenticatedroute.Config
 	files   map[string]*fileFact
 	parents map[objKey][]edge
 	// rejects: Flask apps and blueprints with a rejecting before_request hook.
@@ -62,15 +63,15 @@ type proj struct {
 }
 
 type memoKey struct {
-	opts *unauthenticatedroute.Options
+	opts *unauthenticatedroute.Config
 	path string
 	ref  string
 	typ  bool
 }
 
-func project(pass *pyanalysis.ProjectPass) error {
+func project(pass *pyanalysis.ProjectPass, options func(path string) *unauthenticatedroute.Config) error {
 	p := &proj{
-		pass: pass, files: map[string]*fileFact{}, parents: map[objKey][]edge{},
+		pass: pass, options: options, files: map[string]*fileFact{}, parents: map[objKey][]edge{},
 		rejects: map[objKey]bool{}, memo: map[memoKey]int8{},
 	}
 	for _, f := range pass.Files {
@@ -210,13 +211,6 @@ func (p *proj) available(path, q string) bool {
 	}
 	file, rest, ok := p.pass.Modules.Split(path, q)
 	return ok && file != "" && rest == q[i+1:]
-}
-
-func (p *proj) options(path string) *unauthenticatedroute.Options {
-	if o, ok := p.pass.Options(path).(*unauthenticatedroute.Options); ok && o != nil {
-		return o
-	}
-	return unauthenticatedroute.NewOptions()
 }
 
 // entity is what a ref resolves to: a module-level symbol of a file, an
@@ -366,7 +360,7 @@ func fromAuthModule(q string) bool {
 // fastapi.security scheme, or through the dependencies of what it names —
 // transitively and across files. A Type dep (a parameter's annotation)
 // counts only through an Annotated alias.
-func (p *proj) isAuth(opts *unauthenticatedroute.Options, path, ref string, typ bool, depth int) bool {
+func (p *proj) isAuth(opts *unauthenticatedroute.Config, path, ref string, typ bool, depth int) bool {
 	if ref == "" || depth > maxDepth {
 		return false
 	}
@@ -386,7 +380,7 @@ func (p *proj) isAuth(opts *unauthenticatedroute.Options, path, ref string, typ 
 	return ok
 }
 
-func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref string, typ bool, depth int) bool {
+func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path, ref string, typ bool, depth int) bool {
 	if !typ && (nameMatches(opts.AuthDependencies, ref, ref) || fromAuthModule(ref) || isScheme(ref)) {
 		return true
 	}
@@ -438,7 +432,7 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Options, path, ref stri
 	return false
 }
 
-func (p *proj) anyAuth(opts *unauthenticatedroute.Options, path string, deps []dep) bool {
+func (p *proj) anyAuth(opts *unauthenticatedroute.Config, path string, deps []dep) bool {
 	for _, d := range deps {
 		if p.isAuth(opts, path, d.Ref, d.Type, 0) {
 			return true
@@ -448,7 +442,7 @@ func (p *proj) anyAuth(opts *unauthenticatedroute.Options, path string, deps []d
 }
 
 // anyAuthCallee reports whether a before_request hook calls an auth check.
-func (p *proj) anyAuthCallee(opts *unauthenticatedroute.Options, path string, callees []string) bool {
+func (p *proj) anyAuthCallee(opts *unauthenticatedroute.Config, path string, callees []string) bool {
 	for _, c := range callees {
 		if nameMatches(opts.AuthDecorators, c, c) || nameMatches(opts.AuthDependencies, c, c) ||
 			nameMatches([]string{"verify_jwt_in_request"}, c, c) || fromAuthModule(c) {
@@ -466,7 +460,7 @@ type chain struct {
 	top    *edge
 }
 
-func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unauthenticatedroute.Options, top *edge, seen []objKey, out *[]chain) {
+func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unauthenticatedroute.Config, top *edge, seen []objKey, out *[]chain) {
 	if slices.Contains(seen, o) || len(*out) > 64 {
 		return
 	}
@@ -653,6 +647,6 @@ func (p *proj) location(from, file string, line int) string {
 	return fmt.Sprintf("%s:%d", rel, line)
 }
 
-func isPublic(opts *unauthenticatedroute.Options, methods []string, full string) bool {
+func isPublic(opts *unauthenticatedroute.Config, methods []string, full string) bool {
 	return opts.Public(methods, full, func(s string) string { return path.Clean("/" + s) })
 }

@@ -18,7 +18,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
 	"github.com/xynergy/xylint/internal/lint"
@@ -29,8 +28,7 @@ import (
 )
 
 // Analyzer is XY002 unauthenticated-route for Python.
-var Analyzer = &pyanalysis.Analyzer{
-	Rule: unauthenticatedroute.Rule,
+var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.OptionsSpec, pyanalysis.Def[*unauthenticatedroute.Config]{
 	Kinds: []syntax.Kind{
 		syntax.KindCall, syntax.KindDecoratedDefinition, syntax.KindAssignment,
 		syntax.KindFunctionDefinition, syntax.KindClassDefinition,
@@ -43,36 +41,13 @@ var Analyzer = &pyanalysis.Analyzer{
 	// credentials in its body. A route on an app or router imported from
 	// another module (`from main import app` then `@app.post("/x")`) names
 	// none of these: Match looks for the decorator.
-	PrefilterFor: func(opts any) *pyanalysis.Prefilter {
-		o, _ := opts.(*unauthenticatedroute.Options)
-		return prefilterFor(o)
-	},
-	Run:     run,
-	Project: project,
-}
+	PrefilterFor: newPrefilter,
+	Excludes:     func(c *unauthenticatedroute.Config, path string) bool { return c.Exclude.Match(path) },
+	Run:          run,
+	Project:      project,
+})
 
-var (
-	defaultPrefilter = sync.OnceValue(func() *pyanalysis.Prefilter { return newPrefilter(unauthenticatedroute.NewOptions()) })
-	prefilters       sync.Map // *Options → *pyanalysis.Prefilter
-)
-
-func prefilterFor(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
-	if o == nil {
-		return defaultPrefilter()
-	}
-	if p, ok := prefilters.Load(o); ok {
-		return p.(*pyanalysis.Prefilter)
-	}
-	p := newPrefilter(o)
-	def := defaultPrefilter()
-	if slices.Equal(p.Any, def.Any) {
-		p = def // the default options: one matcher for every file
-	}
-	prefilters.Store(o, p)
-	return p
-}
-
-func newPrefilter(o *unauthenticatedroute.Options) *pyanalysis.Prefilter {
+func newPrefilter(o *unauthenticatedroute.Config) *pyanalysis.Prefilter {
 	needles := []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "before_request",
 		"websocket", "Settings", "PREFIX", "MethodView"}
 	needles = append(needles, bodyAuthText...)
@@ -143,6 +118,7 @@ var constructors = map[string]framework{
 
 type filePass struct {
 	pass *pyanalysis.Pass
+	opts *unauthenticatedroute.Config
 	r    *names.Resolver
 	fact *fileFact
 	objs map[*names.Binding]int // bindings of apps/routers → object index
@@ -168,8 +144,8 @@ func (fp *filePass) mayCheckAuth() bool {
 	return fp.authText == 1
 }
 
-func run(pass *pyanalysis.Pass) error {
-	fp := &filePass{pass: pass, r: pass.Names, fact: &fileFact{Module: pass.Module, Symbols: map[string]symbol{}}, objs: map[*names.Binding]int{}}
+func run(pass *pyanalysis.Pass, opts *unauthenticatedroute.Config) error {
+	fp := &filePass{pass: pass, opts: opts, r: pass.Names, fact: &fileFact{Module: pass.Module, Symbols: map[string]symbol{}}, objs: map[*names.Binding]int{}}
 	// Objects first, so that routes and includes anywhere in the file find
 	// them.
 	for _, a := range pass.Nodes(syntax.KindAssignment) {

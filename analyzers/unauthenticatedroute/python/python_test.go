@@ -58,7 +58,7 @@ func TestFixLayouts(t *testing.T) {
 			if c.opts != nil {
 				c.opts(opts)
 			}
-			cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Options: func(*lint.Rule) any { return opts }}
+			cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Options: func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }}
 			out, _ := pyanalysistest.FixSource(t, "m.py", []byte(c.src), cfg)
 			if string(out) != c.want {
 				t.Errorf("got:\n%s\nwant:\n%s", out, c.want)
@@ -70,7 +70,7 @@ func TestFixLayouts(t *testing.T) {
 	}
 	bad := unauthenticatedroute.NewOptions()
 	bad.FixDependency = "verify_api_key"
-	if bad.Validate() == nil {
+	if _, err := unauthenticatedroute.OptionsSpec.CompileValue(bad); err == nil {
 		t.Error("fix-dependency without a module: want an error")
 	}
 }

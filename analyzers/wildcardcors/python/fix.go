@@ -3,7 +3,6 @@ package python
 import (
 	"sync"
 
-	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyedit"
@@ -54,13 +53,7 @@ func (fp *filePass) fixer() *fixer {
 	if !validExpression(fp.opts.OriginsExpression) {
 		return fx
 	}
-	if fp.opts.OriginsImport != "" {
-		m, n, err := wildcardcors.ParseImport(fp.opts.OriginsImport)
-		if err != nil {
-			return fx
-		}
-		fx.mod, fx.name = m, n
-	}
+	fx.mod, fx.name = fp.opts.ImportModule, fp.opts.ImportName
 	fx.expr = fp.opts.OriginsExpression
 	return fx
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/names"
@@ -122,7 +123,7 @@ func isConstantName(s string) bool {
 // maxHops bounds how many re-exports a reference follows.
 const maxHops = 8
 
-func project(pass *pyanalysis.ProjectPass) error {
+func project(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Config) error {
 	consts := modules.NewDefs[constant](pass.Modules)
 	imports := modules.NewDefs[string](pass.Modules)
 	var files []*pyanalysis.FileFacts

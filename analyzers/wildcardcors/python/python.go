@@ -27,8 +27,7 @@ import (
 )
 
 // Analyzer is XY001 wildcard-cors for Python.
-var Analyzer = &pyanalysis.Analyzer{
-	Rule:  wildcardcors.Rule,
+var Analyzer = pyanalysis.New(wildcardcors.Rule, wildcardcors.OptionsSpec, pyanalysis.Def[*wildcardcors.Config]{
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindAssignment, syntax.KindPair, syntax.KindTuple},
 	// A CORS policy names CORS (CORSMiddleware, flask_cors, Django's CORS_*
 	// settings) or the header; a module that only holds the constant a
@@ -36,7 +35,7 @@ var Analyzer = &pyanalysis.Analyzer{
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`}},
 	Run:       run,
 	Project:   project,
-}
+})
 
 // Qualified names of the classes and functions the rule reads.
 var (
@@ -99,7 +98,7 @@ func (c check) allows(s string, seq bool) bool {
 
 type filePass struct {
 	pass *pyanalysis.Pass
-	opts *wildcardcors.Options
+	opts *wildcardcors.Config
 	ev   *evaluator
 	fact fileFact
 	// Raw headers: the wildcard ones found, and the scopes (function node
@@ -123,11 +122,7 @@ type djangoSetting struct {
 	fix *lint.Fix
 }
 
-func run(pass *pyanalysis.Pass) error {
-	opts, _ := pass.Options.(*wildcardcors.Options)
-	if opts == nil {
-		opts = wildcardcors.NewOptions().(*wildcardcors.Options)
-	}
+func run(pass *pyanalysis.Pass, opts *wildcardcors.Config) error {
 	fp := &filePass{pass: pass, opts: opts, ev: &evaluator{names: pass.Names}, credScope: map[int]bool{}}
 	for _, n := range pass.Nodes(syntax.KindCall) {
 		fp.call(n)

@@ -29,7 +29,7 @@ func fix(t *testing.T, src string, opts *wildcardcors.Options) string {
 	t.Helper()
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	if opts != nil {
-		cfg.Options = func(*lint.Rule) any { return opts }
+		cfg.Options = func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }
 	}
 	out, _ := pyanalysistest.FixSource(t, "m.py", []byte(src), cfg)
 	if string(out) != src {
@@ -72,7 +72,7 @@ func TestFixLayouts(t *testing.T) {
 
 // origins-expression and origins-import: the platform's shared config.
 func TestFixOptions(t *testing.T) {
-	opts := wildcardcors.NewOptions().(*wildcardcors.Options)
+	opts := wildcardcors.NewOptions()
 	opts.OriginsExpression = "ALLOWED_ORIGINS"
 	opts.OriginsImport = "shared.config:ALLOWED_ORIGINS"
 	src := "from fastapi.middleware.cors import CORSMiddleware\nfrom shared.config import SERVICE_NAME\n\napp.add_middleware(CORSMiddleware, allow_origins=[\"*\"])\n"
@@ -86,7 +86,7 @@ func TestFixOptions(t *testing.T) {
 		t.Errorf("a bad expression was used:\n%s", got)
 	}
 	opts.OriginsImport = "shared.config:"
-	if opts.Validate() == nil {
+	if _, err := wildcardcors.OptionsSpec.CompileValue(opts); err == nil {
 		t.Error("a bad origins-import: want an error")
 	}
 }

@@ -13,9 +13,18 @@
 // tree itself. A rule may still look around a node (parents, children,
 // Node.Descendants) where it needs to.
 //
+// # Options
+//
+// A rule with options declares its analyzer with New and a Def[C]: its
+// functions get the options typed, C as the rule's ruleopts.Spec compiled
+// them from the file's configuration (Config.Options gives the compiled
+// value; nil means the defaults). A prefilter that depends on the options
+// (Def.PrefilterFor) is made once per configuration and kept with the
+// compiled options.
+//
 // Before parsing, the framework drops analyzers that cannot match: those
-// whose Prefilter the file's bytes do not pass, and those whose options
-// exclude the file's path (options implementing Excluder). When no analyzer
+// whose prefilter the file's bytes do not pass, and those whose options
+// exclude the file's path (Def.Excludes). When no analyzer
 // is left the file is not parsed at all, and its result carries no
 // diagnostics — not even a syntax error, which is only looked for in files
 // that are parsed.

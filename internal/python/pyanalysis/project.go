@@ -18,17 +18,15 @@ type ProjectPass struct {
 	// Files are the files whose pass exported facts for this analyzer, in
 	// the order given to RunProject; Facts(f) gives them.
 	Files []*FileFacts
-	// Options returns the rule's options for a file (as Config.Options
-	// does); nil means defaults.
-	Options func(path string) any
 	// Modules resolves imports across the run's files (which file a
 	// qualified name used in a file refers to); see internal/python/modules.
 	// It is the index the files' Config.Module came from. Nil only when the
 	// caller gave none: every name is then external.
 	Modules *modules.Index
 
-	only  string
-	diags *[]lint.Diagnostic
+	options func(path string) any // the rule's compiled options for a file
+	only    string
+	diags   *[]lint.Diagnostic
 }
 
 // Wants reports whether the caller wants the findings in the file at path:
@@ -64,7 +62,8 @@ func (p *ProjectPass) Reportf(path string, r lint.Range, format string, args ...
 // ProjectConfig configures RunProject.
 type ProjectConfig struct {
 	Analyzers []*Analyzer
-	// Options gives a rule's options for a file; nil func or result => defaults.
+	// Options gives a rule's compiled options for a file (as
+	// Config.Options); a nil func or result means the defaults.
 	Options func(path string, r *lint.Rule) any
 	// Modules is the module layout of the run's files (ProjectPass.Modules),
 	// the one each file's Config.Module was taken from. Callers give it:
@@ -98,15 +97,11 @@ func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error
 				p.Files = append(p.Files, f)
 			}
 		}
-		p.Options = func(path string) any {
-			var o any
+		p.options = func(path string) any {
 			if cfg.Options != nil {
-				o = cfg.Options(path, a.Rule)
+				return cfg.Options(path, a.Rule)
 			}
-			if o == nil && a.Rule.NewOptions != nil {
-				o = a.Rule.NewOptions()
-			}
-			return o
+			return nil
 		}
 		wg.Go(func() { errs[i] = runProject(p) })
 	}

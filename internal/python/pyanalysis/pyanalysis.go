@@ -11,9 +11,12 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
-// Analyzer is one Python rule.
+// Analyzer is one Python rule. A rule with options declares it with New,
+// which gives its functions the options typed; the fields here are for
+// analyzers without options (tests, tools).
 type Analyzer struct {
 	Rule *lint.Rule
 	// Kinds are the node kinds Run reads through Pass.Nodes; the framework's
@@ -24,29 +27,66 @@ type Analyzer struct {
 	// print-call). Files that no enabled analyzer's prefilter passes are not
 	// parsed.
 	Prefilter *Prefilter
-	// PrefilterFor, when non-nil, replaces Prefilter with one that depends
-	// on the rule's options for the file (a rule whose table of names is
-	// configurable). It should return the same *Prefilter for equal options:
-	// the framework caches its matchers by the prefilters' addresses.
-	PrefilterFor func(opts any) *Prefilter
 	// Run analyses one file.
 	Run func(*Pass) error
 	// Project, when non-nil, runs once after all files (see RunProject) with
 	// the facts the analyzer's file passes exported.
 	Project func(*ProjectPass) error
+
+	// Set by New, from the rule's options (nil: none).
+	prefilterFor func(opts any) *Prefilter
+	excludes     func(opts any, path string) bool
 }
 
-// Excluder is implemented by options that exclude paths from a rule (such
-// as print-call's `exclude`). The framework does not run the analyzer on a
-// path its options exclude.
-type Excluder interface {
-	Excludes(path string) bool
+// Def is a Python analyzer with options: its functions get the rule's
+// options typed, C as the rule's ruleopts.Spec compiles them (a file's
+// configuration's, or the defaults).
+type Def[C any] struct {
+	Kinds     []syntax.Kind
+	Prefilter *Prefilter
+	// PrefilterFor, when non-nil, replaces Prefilter with one that depends
+	// on the options (a rule whose table of names is configurable). The
+	// framework makes it once per configuration.
+	PrefilterFor func(C) *Prefilter
+	// Excludes, when non-nil, reports whether the options exclude the file
+	// at the slash-separated path from the rule (print-call's `exclude`):
+	// the analyzer does not run there.
+	Excludes func(opts C, path string) bool
+	Run      func(pass *Pass, opts C) error
+	// Project's options function gives the options of the file at a path.
+	Project func(pass *ProjectPass, opts func(path string) C) error
+}
+
+// prefilterKey names the prefilter a rule derives from its options.
+var prefilterKey ruleopts.Key
+
+// New declares the Python analyzer of rule, whose options spec declares.
+func New[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], def Def[C]) *Analyzer {
+	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter}
+	if def.PrefilterFor != nil {
+		a.prefilterFor = func(opts any) *Prefilter {
+			return ruleopts.Derive(spec.Of(opts), &prefilterKey, def.PrefilterFor)
+		}
+	}
+	if def.Excludes != nil {
+		a.excludes = func(opts any, path string) bool { return def.Excludes(spec.Of(opts).Value, path) }
+	}
+	a.Run = func(p *Pass) error { return def.Run(p, spec.Of(p.options).Value) }
+	if def.Project != nil {
+		a.Project = func(p *ProjectPass) error {
+			return def.Project(p, func(path string) C { return spec.Of(p.options(path)).Value })
+		}
+	}
+	return a
 }
 
 // Config says how to analyse one file.
 type Config struct {
-	Analyzers []*Analyzer          // the analyzers enabled for this file
-	Options   func(*lint.Rule) any // options for a rule in this file; nil func or nil result => defaults
+	Analyzers []*Analyzer // the analyzers enabled for this file
+	// Options gives a rule's options in this file, as its Rule.Options
+	// compiled them (config.FileConfig.Options); a nil func or result means
+	// the defaults.
+	Options func(*lint.Rule) any
 	// Module is the file's dotted module name, or "" when unknown.
 	Module string
 	// CheckSyntax parses a file that no analyzer's prefilter passes, to
@@ -63,13 +103,11 @@ type Pass struct {
 	Tree     *syntax.Tree
 	Module   string // dotted module name or ""
 	Names    *names.Resolver
-	// Options is the rule's options (the *T that Rule.NewOptions returns,
-	// filled from configuration), or nil when the rule has none.
-	Options any
 
-	nodes *collected
-	diags *[]lint.Diagnostic
-	facts *[]any
+	options any // the rule's compiled options (New's Run reads them typed)
+	nodes   *collected
+	diags   *[]lint.Diagnostic
+	facts   *[]any
 }
 
 // Nodes returns the file's nodes of kind k in source order; k must be one of
@@ -158,15 +196,12 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		if cfg.Options != nil {
 			opts = cfg.Options(a.Rule)
 		}
-		if opts == nil && a.Rule.NewOptions != nil {
-			opts = a.Rule.NewOptions()
-		}
-		if ex, ok := opts.(Excluder); ok && ex.Excludes(path) {
+		if a.excludes != nil && a.excludes(opts, path) {
 			continue
 		}
 		pf := a.Prefilter
-		if a.PrefilterFor != nil {
-			pf = a.PrefilterFor(opts)
+		if a.prefilterFor != nil {
+			pf = a.prefilterFor(opts)
 		}
 		run = append(run, active{a, opts})
 		pfs = append(pfs, pf)
@@ -230,7 +265,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		var fs []any
 		pass := &Pass{
 			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module,
-			Names: resolver, Options: r.opts, nodes: col, diags: &diags, facts: &fs,
+			Names: resolver, options: r.opts, nodes: col, diags: &diags, facts: &fs,
 		}
 		if err := runOne(pass); err != nil {
 			errs = append(errs, err)

@@ -9,6 +9,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/ruleopts"
 )
 
 var callRule = &lint.Rule{Code: "XY901", Name: "call", Severity: lint.Note}
@@ -124,9 +125,23 @@ func TestUndeclaredKindPanicsIntoErr(t *testing.T) {
 	}
 }
 
-type excludeAll struct{}
+// pathOptions are options naming a path the rule excludes.
+type pathOptions struct{ Exclude string }
 
-func (excludeAll) Excludes(string) bool { return true }
+var pathSpec = ruleopts.NewSpec(func() *pathOptions { return &pathOptions{} },
+	func(o *pathOptions) (*pathOptions, error) { return o, nil })
+
+// excluding reports calls where its options do not exclude the file.
+var excluding = pyanalysis.New(&lint.Rule{Code: "XY905", Name: "excluding", Options: pathSpec}, pathSpec, pyanalysis.Def[*pathOptions]{
+	Kinds:    []syntax.Kind{syntax.KindCall},
+	Excludes: func(o *pathOptions, path string) bool { return path == o.Exclude },
+	Run: func(p *pyanalysis.Pass, o *pathOptions) error {
+		for _, c := range p.Nodes(syntax.KindCall) {
+			p.Reportf(c, "call with exclude %q", o.Exclude)
+		}
+		return nil
+	},
+})
 
 func TestNotParsedWhenNoAnalyzerApplies(t *testing.T) {
 	// The prefilter misses: the file is not parsed, so not even its syntax
@@ -134,13 +149,21 @@ func TestNotParsedWhenNoAnalyzerApplies(t *testing.T) {
 	if r := analyze("a.py", "def broken:\n", calls); len(r.Diagnostics) != 0 || r.Comments != nil {
 		t.Errorf("prefiltered file was analysed: %+v", r)
 	}
-	// Options that exclude the path.
-	r := pyanalysis.AnalyzeFile("a.py", []byte("x(1)\n"), pyanalysis.Config{
-		Analyzers: []*pyanalysis.Analyzer{calls},
-		Options:   func(*lint.Rule) any { return excludeAll{} },
-	})
-	if len(r.Diagnostics) != 0 {
+	// Options that exclude the path; the analyzer reads them typed.
+	opts, err := pathSpec.Compile(&pathOptions{Exclude: "a.py"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{excluding}, Options: func(*lint.Rule) any { return opts }}
+	if r := pyanalysis.AnalyzeFile("a.py", []byte("x(1)\n"), cfg); len(r.Diagnostics) != 0 || r.Comments != nil {
 		t.Errorf("excluded file was analysed: %+v", r.Diagnostics)
+	}
+	if r := pyanalysis.AnalyzeFile("b.py", []byte("x(1)\n"), cfg); len(r.Diagnostics) != 1 || r.Diagnostics[0].Message != `call with exclude "a.py"` {
+		t.Errorf("b.py: %+v, want one finding with the options", r.Diagnostics)
+	}
+	// Without options, the defaults.
+	if r := pyanalysis.AnalyzeFile("a.py", []byte("x(1)\n"), pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{excluding}}); len(r.Diagnostics) != 1 || r.Diagnostics[0].Message != `call with exclude ""` {
+		t.Errorf("defaults: %+v", r.Diagnostics)
 	}
 }
 

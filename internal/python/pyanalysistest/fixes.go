@@ -34,7 +34,7 @@ const UpdateGoldenEnv = "XYLINT_UPDATE_GOLDEN"
 func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []Result, goldens map[string][]byte) {
 	t.Helper()
 	results = RunWithOptions(t, dir, a, opts)
-	cfg := config(a, opts)
+	cfg := config(t, a, opts)
 	update := os.Getenv(UpdateGoldenEnv) == "1"
 	goldens = map[string][]byte{}
 	entries, _ := os.ReadDir(dir)

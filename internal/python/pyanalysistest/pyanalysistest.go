@@ -101,7 +101,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		files = []string{root}
 	}
 	sort.Strings(files)
-	cfg := config(a, opts)
+	cfg := config(t, a, opts)
 	// Module names come from the project's layout (internal/python/modules),
 	// as the driver derives them: a service's main.py is `main`, a folder
 	// with `__init__.py` is a package.
@@ -248,13 +248,32 @@ func check(t T, path string, src []byte, diags []lint.Diagnostic) {
 	}
 }
 
+// Compiled compiles opts — a rule's options as configuration writes them,
+// the pointer its NewOptions returns — as the configuration loader does,
+// for a Config.Options: the value the analyzer's code reads. It fails the
+// test when they do not compile.
+func Compiled(t T, a *pyanalysis.Analyzer, opts any) any {
+	t.Helper()
+	if a.Rule.Options == nil {
+		t.Fatalf("%s has no options", a.Rule.ID())
+		return nil
+	}
+	c, err := a.Rule.Options.Compile(opts)
+	if err != nil {
+		t.Fatalf("%s: options: %v", a.Rule.ID(), err)
+	}
+	return c
+}
+
 // config runs a alone, with opts as its options (nil: the defaults).
-func config(a *pyanalysis.Analyzer, opts any) pyanalysis.Config {
+func config(t T, a *pyanalysis.Analyzer, opts any) pyanalysis.Config {
+	t.Helper()
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{a}}
 	if opts != nil {
+		c := Compiled(t, a, opts)
 		cfg.Options = func(r *lint.Rule) any {
 			if r == a.Rule {
-				return opts
+				return c
 			}
 			return nil
 		}
