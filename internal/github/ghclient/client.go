@@ -42,7 +42,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bradleyfalzon/ghinstallation/v2"
 	"github.com/google/go-github/v62/github"
 )
 
@@ -176,12 +175,11 @@ func New(opts Options) (*Client, error) {
 	}
 	switch {
 	case opts.App != nil:
-		itr, err := ghinstallation.New(observed, opts.App.AppID, opts.App.InstallationID, opts.App.PrivateKey)
+		a, err := newAppAuth(observed, opts.App, strings.TrimSuffix(apiBase, "/"), red)
 		if err != nil {
 			return nil, fmt.Errorf("GitHub App: %v", red.Redact(err.Error()))
 		}
-		itr.BaseURL = strings.TrimSuffix(apiBase, "/")
-		auth = itr
+		auth = a
 	case opts.Token != "":
 		auth = &tokenAuth{next: observed, token: opts.Token}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,5 +200,72 @@ func TestEnterpriseBaseURL(t *testing.T) {
 	}
 	if p := fake.Log()[0].Path; p != "/repos/acme/svc" {
 		t.Fatalf("path %q", p)
+	}
+}
+
+// gateClock is a fake clock whose sleeps block until released, so a test
+// can see who waits.
+type gateClock struct {
+	*ghfake.Clock
+	mu       sync.Mutex
+	sleeping int
+	release  chan struct{}
+}
+
+func (g *gateClock) Sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	g.mu.Lock()
+	g.sleeping++
+	g.mu.Unlock()
+	<-g.release
+	return g.Clock.Sleep(ctx, d)
+}
+
+func (g *gateClock) waitSleepers(t *testing.T, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		g.mu.Lock()
+		got := g.sleeping
+		g.mu.Unlock()
+		if got >= n {
+			return
+		}
+	}
+	t.Fatalf("fewer than %d requests waited", n)
+}
+
+// A secondary limit met by one request holds back the client's other
+// requests too: they are the token's limits.
+func TestSecondaryLimitHoldsEveryRequest(t *testing.T) {
+	gate := &gateClock{release: make(chan struct{})}
+	fake, _ := setup(t, nil)
+	gate.Clock = fake.Clock
+	c2, err := ghclient.New(ghclient.Options{BaseURL: fake.URL, Token: canary, Clock: gate, Timeout: 2 * time.Second, WriteInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake.AddFault(ghfake.Fault{Route: "POST /repos/{owner}/{repo}/issues", Kind: ghfake.Secondary403, RetryAfter: 30 * time.Second})
+	ctx := context.Background()
+	done := make(chan error, 2)
+	go func() {
+		_, _, err := c2.Issues.Create(ctx, "acme", "svc", &github.IssueRequest{Title: github.String("t")})
+		done <- err
+	}()
+	gate.waitSleepers(t, 1)
+	go func() {
+		_, _, err := c2.Repositories.Get(ctx, "acme", "svc")
+		done <- err
+	}()
+	gate.waitSleepers(t, 2)
+	if all, _ := fake.Counts(); all != 1 {
+		t.Fatalf("%d requests reached GitHub while the limit held", all)
+	}
+	close(gate.release)
+	for i := 0; i < 2; i++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -25,7 +25,7 @@ type transport struct {
 	posts     []time.Time // content-creating requests of the last hour
 
 	mu         sync.Mutex
-	blockUntil time.Time // primary limit exhausted until then
+	blockUntil time.Time // a rate limit holds requests back until then
 }
 
 func newTransport(next http.RoundTripper, opts Options, red *Redactor, st *stats) *transport {
@@ -70,7 +70,11 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if !idempotent {
+			var ns *notSentError
+			if errors.As(err, &ns) && (ns.permanent || attempt >= t.opts.MaxAttempts) {
+				return nil, err
+			}
+			if !idempotent && ns == nil {
 				return nil, &UnknownOutcomeError{Method: req.Method, Path: req.URL.Path, Err: errors.New(t.red.Redact(err.Error()))}
 			}
 			if attempt >= t.opts.MaxAttempts {
@@ -96,6 +100,10 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 				return resp, nil
 			}
 			drain(resp)
+			// The limits are the token's, not this request's: every other
+			// request waits as well (a secondary limit met by one write
+			// while the others go on would only be met again).
+			t.blockFor(wait)
 			t.logf("%s: %s rate limit; waiting %s", what, kind, wait.Round(time.Second))
 			if err := t.sleep(ctx, wait); err != nil {
 				return nil, err
@@ -125,7 +133,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 // attempt sends the request once, inside the pacing: writes one at a time
 // and spaced, reads bounded.
 func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte, write bool) (*http.Response, error) {
-	if err := t.waitPrimary(ctx); err != nil {
+	if err := t.waitBlocked(ctx); err != nil {
 		return nil, err
 	}
 	if write {
@@ -199,15 +207,26 @@ func (t *transport) pace(ctx context.Context, content bool) error {
 	return nil
 }
 
-func (t *transport) waitPrimary(ctx context.Context) error {
+// blockFor holds every request of the client back for d from now.
+func (t *transport) blockFor(d time.Duration) {
+	until := t.opts.Clock.Now().Add(d)
+	t.mu.Lock()
+	if until.After(t.blockUntil) {
+		t.blockUntil = until
+	}
+	t.mu.Unlock()
+}
+
+// waitBlocked waits while a rate limit holds the client's requests back.
+func (t *transport) waitBlocked(ctx context.Context) error {
 	t.mu.Lock()
 	until := t.blockUntil
 	t.mu.Unlock()
 	if d := until.Sub(t.opts.Clock.Now()); d > 0 {
 		if d > t.opts.MaxWait {
-			return fmt.Errorf("GitHub API rate limit exhausted until %s (more than --max-wait away)", until.UTC().Format(time.RFC3339))
+			return fmt.Errorf("GitHub API rate limit exhausted until %s (longer than the longest wait allowed)", until.UTC().Format(time.RFC3339))
 		}
-		t.logf("primary rate limit exhausted; waiting %s for the reset", d.Round(time.Second))
+		t.logf("rate limited: waiting %s", d.Round(time.Second))
 		return t.sleep(ctx, d)
 	}
 	return nil

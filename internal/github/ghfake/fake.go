@@ -135,8 +135,16 @@ type LogEntry struct {
 	At                  time.Time
 }
 
-// Write reports whether the request was a mutating one.
-func (e LogEntry) Write() bool { return e.Method != http.MethodGet && e.Method != http.MethodHead }
+// Write reports whether the request was a mutating one. Minting an App
+// installation token is a POST that changes nothing in a repository: it is
+// not one.
+func (e LogEntry) Write() bool {
+	return e.Method != http.MethodGet && e.Method != http.MethodHead && e.Route != TokenRoute
+}
+
+// TokenRoute is the route that trades an App's JWT for an installation
+// token.
+const TokenRoute = "POST /app/installations/{id}/access_tokens"
 
 // Options configure a fake.
 type Options struct {
@@ -169,6 +177,8 @@ type Server struct {
 	tokenSeq   int
 	archives   map[string]string // archive token -> "owner/repo@sha"
 	respHeader http.Header       // the last handler's extra headers (s.mu held)
+	apps       map[int64]*App
+	instTokens map[string]installToken
 }
 
 // Repo is a fake repository's state.
@@ -182,9 +192,15 @@ type Repo struct {
 	issues        []*issue // issues and pull requests, by number - 1
 	labels        map[string]bool
 	statuses      map[string][]checkState // by commit sha
+	checkRuns     map[string][]checkRun   // by commit sha, the latest run of each name
 }
 
 type checkState struct{ Context, State string }
+
+type checkRun struct {
+	id                       int64
+	name, status, conclusion string
+}
 
 // New starts a fake GitHub; close it with Close.
 func New(opts Options) *Server {
@@ -209,7 +225,7 @@ func (s *Server) AddRepo(owner, name string, files map[string]string) *Repo {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r := &Repo{Owner: owner, Name: name, DefaultBranch: "main", refs: map[string]string{}, obj: newObjects(),
-		labels: map[string]bool{}, statuses: map[string][]checkState{}}
+		labels: map[string]bool{}, statuses: map[string][]checkState{}, checkRuns: map[string][]checkRun{}}
 	s.repos[owner+"/"+name] = r
 	if len(files) > 0 {
 		s.commitLocked(r, "main", files, nil, Person{Name: "Platform Team", Email: "platform@example.com"}, "Initial commit")
@@ -405,6 +421,60 @@ func (s *Server) SetStatus(owner, name, sha, context, state string) {
 	defer s.mu.Unlock()
 	r := s.repos[owner+"/"+name]
 	r.statuses[sha] = append(r.statuses[sha], checkState{context, state})
+}
+
+// SetCheckRun records a check run (the Checks API, as GitHub Actions
+// reports) for sha: status queued, in_progress or completed, with a
+// conclusion (success, failure, neutral, cancelled, skipped, timed_out,
+// action_required) when completed. A run of the same name replaces the
+// earlier one, as the API's default filter=latest shows it.
+func (s *Server) SetCheckRun(owner, name, sha, check, status, conclusion string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.repos[owner+"/"+name]
+	runs := r.checkRuns[sha]
+	for i, cr := range runs {
+		if cr.name == check {
+			runs = append(runs[:i], runs[i+1:]...)
+			break
+		}
+	}
+	r.checkRuns[sha] = append(runs, checkRun{id: nextID(), name: check, status: status, conclusion: conclusion})
+}
+
+// SetDraft marks a pull request as a draft or ready for review, as a
+// person would.
+func (s *Server) SetDraft(owner, name string, number int, draft bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repos[owner+"/"+name].issues[number-1].pr.draft = draft
+}
+
+// SetDefaultBranch renames the default branch (refs/heads/main to
+// refs/heads/<branch>), as GitHub's branch rename does, retargeting open
+// pull requests.
+func (s *Server) SetDefaultBranch(owner, name, branch string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.repos[owner+"/"+name]
+	old := r.DefaultBranch
+	if sha, ok := r.refs["refs/heads/"+old]; ok {
+		delete(r.refs, "refs/heads/"+old)
+		r.refs["refs/heads/"+branch] = sha
+	}
+	for _, is := range r.issues {
+		if is.pr != nil && is.state == "open" && is.pr.base == old {
+			is.pr.base = branch
+		}
+	}
+	r.DefaultBranch = branch
+}
+
+// SetArchived archives (read-only) or unarchives a repository.
+func (s *Server) SetArchived(owner, name string, archived bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repos[owner+"/"+name].Archived = archived
 }
 
 // AddReview records a review on a pull request.
@@ -629,14 +699,10 @@ func (s *Server) serve(w http.ResponseWriter, hr *http.Request) {
 
 // dispatch runs the handler with s.mu held.
 func (s *Server) dispatch(rt *route, params map[string]string, hr *http.Request, body []byte, cred string) (int, any, *httpError) {
-	user := "octocat"
-	if len(s.opts.Tokens) > 0 {
-		user = ""
-		if cred != "" {
-			if user = s.opts.Tokens[cred]; user == "" {
-				return 0, nil, errf(http.StatusUnauthorized, "Bad credentials")
-			}
-		}
+	appRoute := rt != nil && strings.HasPrefix(rt.pattern, "/app/")
+	user, herr := s.tokenUser(cred, appRoute)
+	if herr != nil {
+		return 0, nil, herr
 	}
 	now := s.Clock.Now()
 	if !now.Before(s.resetAt) {
@@ -664,7 +730,7 @@ func (s *Server) dispatch(rt *route, params map[string]string, hr *http.Request,
 			return 0, nil, errf(http.StatusNotFound, "Not Found")
 		}
 	}
-	if hr.Method != http.MethodGet && user == "" {
+	if hr.Method != http.MethodGet && user == "" && !appRoute {
 		return 0, nil, errf(http.StatusUnauthorized, "Requires authentication")
 	}
 	if hr.Method != http.MethodGet && r.repo != nil && r.repo.Archived {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/go-github/v62/github"
@@ -48,9 +49,11 @@ type review struct {
 	at    time.Time
 }
 
-var idSeq int64 = 1000
+// idSeq numbers comments, reviews and check runs across every fake of
+// the process (tests run fakes in parallel).
+var idSeq atomic.Int64
 
-func nextID() int64 { idSeq++; return idSeq }
+func nextID() int64 { return 1000 + idSeq.Add(1) }
 
 func init() {
 	handle("GET", "/user", func(s *Server, r *request) (int, any, *httpError) {

@@ -95,6 +95,7 @@ func (s *Server) issueJSON(r *request, is *issue) *github.Issue {
 		}
 		out.PullRequestLinks = links
 		out.HTMLURL = links.HTMLURL
+		out.Draft = github.Bool(is.pr.draft)
 	}
 	return out
 }
@@ -445,6 +446,19 @@ func init() {
 		return 200, out, nil
 	})
 	handle("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", func(s *Server, r *request) (int, any, *httpError) {
-		return 200, &github.ListCheckRunsResults{Total: github.Int(0), CheckRuns: []*github.CheckRun{}}, nil
+		sha := r.repo.resolve(r.params["ref"])
+		if sha == "" {
+			return 0, nil, validation("Commit", "ref", "invalid", "No commit found for SHA: "+r.params["ref"])
+		}
+		runs := []*github.CheckRun{}
+		for _, cr := range r.repo.checkRuns[sha] {
+			run := &github.CheckRun{ID: github.Int64(cr.id), Name: github.String(cr.name), HeadSHA: github.String(sha), Status: github.String(cr.status)}
+			if cr.conclusion != "" {
+				run.Conclusion = github.String(cr.conclusion)
+			}
+			runs = append(runs, run)
+		}
+		all := len(runs)
+		return 200, &github.ListCheckRunsResults{Total: github.Int(all), CheckRuns: page(r, runs)}, nil
 	})
 }
