@@ -202,6 +202,9 @@ func runMigrate(cmd *cobra.Command, mode migrate.Mode, f *migrateFlags, stdout, 
 			return err
 		}
 	}
+	if cmd.Context().Err() != nil {
+		return fmt.Errorf("interrupted: what was done is in GitHub; run the command again to finish")
+	}
 	for _, rr := range rep.Repos {
 		if rr.Error != "" || len(rr.Errors) > 0 {
 			return exitError{2}
@@ -211,9 +214,6 @@ func runMigrate(cmd *cobra.Command, mode migrate.Mode, f *migrateFlags, stdout, 
 				return exitError{2}
 			}
 		}
-	}
-	if err := cmd.Context().Err(); err != nil {
-		return err
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package migrate
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/go-github/v62/github"
@@ -15,6 +16,44 @@ import (
 type dashMarker struct {
 	Campaign string  `json:"campaign"`
 	History  []Point `json:"history"`
+	// PRs are the numbers of each service's pull requests that were not
+	// merged (the newest few): a re-run finds them even when someone
+	// removed their label and deleted their branch.
+	PRs map[string][]int `json:"prs,omitempty"`
+}
+
+// maxKnownPRs bounds the pull request numbers kept per service.
+const maxKnownPRs = 3
+
+// knownPRs lists each service's pull requests that were not merged, by
+// number, the newest last.
+func (r *repoExec) knownPRs() map[string][]int {
+	out := map[string][]int{}
+	add := func(svc string, n int) {
+		if !slices.Contains(out[svc], n) {
+			out[svc] = append(out[svc], n)
+		}
+	}
+	for svc, ps := range r.prs {
+		for _, p := range ps {
+			if !p.merged {
+				add(svc, p.number)
+			}
+		}
+	}
+	for _, s := range r.rep.Services {
+		if s.PR != nil && s.PR.State != "merged" {
+			add(s.Service, s.PR.Number)
+		}
+	}
+	for svc, ns := range out {
+		slices.Sort(ns)
+		out[svc] = ns[max(0, len(ns)-maxKnownPRs):]
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // maxHistory bounds the points kept (a year of weekly runs and then some;
@@ -49,6 +88,7 @@ func (r *repoExec) updateDashboard(ctx context.Context) error {
 		}
 	}
 	dm.History = withPoint(dm.History, Point{Date: today(r.opts.Clock), Left: left, Fixed: inPRs})
+	dm.PRs = r.knownPRs()
 	r.rep.History = dm.History
 	title := fmt.Sprintf("xylint migrate: %s dashboard", r.c.Name)
 	body := withMarker(DashboardMarkdown(r.c, r.rep), dashMarkerTag, dm)

@@ -39,7 +39,18 @@ func platformFiles(t *testing.T) map[string]string {
 // into each).
 func newWorld(t *testing.T, split bool, mod func(*Campaign)) *world {
 	t.Helper()
-	fake := ghfake.New(ghfake.Options{Tokens: map[string]string{canary: "xylint-bot"}})
+	return newWorldWith(t, split, ghfake.Options{}, mod)
+}
+
+// newWorldWith is newWorld with options for the fake (the canary token is
+// always accepted).
+func newWorldWith(t *testing.T, split bool, fo ghfake.Options, mod func(*Campaign)) *world {
+	t.Helper()
+	if fo.Tokens == nil {
+		fo.Tokens = map[string]string{}
+	}
+	fo.Tokens[canary] = "xylint-bot"
+	fake := ghfake.New(fo)
 	t.Cleanup(fake.Close)
 	files := platformFiles(t)
 	w := &world{t: t, fake: fake}

@@ -27,6 +27,12 @@ func Write(w io.Writer, rep *Report, format string) error {
 			if rr.Error != "" {
 				fmt.Fprintf(&b, "**error:** %s\n\n", mdEscape(rr.Error))
 			}
+			if rr.Skipped != "" {
+				fmt.Fprintf(&b, "%s\n\n", mdEscape(rr.Skipped))
+			}
+			for _, n := range rr.Notes {
+				fmt.Fprintf(&b, "Note: %s\n\n", mdEscape(n))
+			}
 			writeMarkdownTable(&b, rr, true)
 			b.WriteString("\n")
 			for _, s := range rr.Services {
@@ -52,6 +58,12 @@ func writeText(w io.Writer, rep *Report) error {
 		b.WriteString("\n")
 		if rr.Error != "" {
 			fmt.Fprintf(&b, "  error: %s\n", rr.Error)
+		}
+		if rr.Skipped != "" {
+			fmt.Fprintf(&b, "  %s\n", rr.Skipped)
+		}
+		for _, n := range rr.Notes {
+			fmt.Fprintf(&b, "  note: %s\n", n)
 		}
 		for _, e := range rr.Errors {
 			fmt.Fprintf(&b, "  error: %s\n", e)
@@ -183,7 +195,7 @@ var htmlPage = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <body><h1>xylint migrate: {{.R.Campaign}}</h1>
 <p>{{.Found}} findings, {{.Fixed}} fixed by the campaign's changes, {{.Left}} without a fix; {{.PRs}} pull requests open.</p>
 <h2>Burndown</h2>{{.Chart}}
-{{range .R.Repos}}<h2>{{.Repo}}</h2>{{if .Error}}<p class="err">{{.Error}}</p>{{end}}{{if .Dashboard}}<p><a href="{{.Dashboard}}">dashboard issue</a></p>{{end}}
+{{range .R.Repos}}<h2>{{.Repo}}</h2>{{if .Error}}<p class="err">{{.Error}}</p>{{end}}{{with .Skipped}}<p>{{.}}</p>{{end}}{{range .Notes}}<p>Note: {{.}}</p>{{end}}{{if .Dashboard}}<p><a href="{{.Dashboard}}">dashboard issue</a></p>{{end}}
 <table><tr><th>service</th><th>found</th><th>fixed in PR</th><th>left</th><th>pull request</th><th>action</th></tr>
 {{range .Services}}<tr><td><code>{{.Service}}</code></td><td class="n">{{.Found}}</td><td class="n">{{.Fixed}}</td><td>{{range $k, $v := .Left}}{{$k}}: {{$v}} {{end}}</td><td>{{with .PR}}<a href="{{.URL}}">#{{.Number}}</a> {{.State}}{{if .Checks}}, checks {{.Checks}}{{end}}{{if .Review}}, review {{.Review}}{{end}}{{end}}</td><td>{{if .Error}}<span class="err">{{.Error}}</span>{{else}}{{.Action}}{{end}}</td></tr>
 {{end}}</table>{{end}}

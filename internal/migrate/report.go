@@ -35,6 +35,8 @@ type RepoReport struct {
 	Base      string           `json:"base,omitempty"`
 	BaseSHA   string           `json:"baseSha,omitempty"`
 	Error     string           `json:"error,omitempty"`
+	Skipped   string           `json:"skipped,omitempty"` // why nothing was done (archived, empty): not an error
+	Notes     []string         `json:"notes,omitempty"`
 	Errors    []string         `json:"analysisErrors,omitempty"`
 	Services  []*ServiceReport `json:"services"`
 	Dashboard string           `json:"dashboard,omitempty"` // the tracking issue's URL

@@ -2,15 +2,19 @@ package migrate
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"net/http"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/google/go-github/v62/github"
 	"github.com/sourcegraph/conc/panics"
@@ -112,7 +116,7 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 			var pc panics.Catcher
 			pc.Try(func() { reports[i] = x.repo(ctx, full) })
 			if r := pc.Recovered(); r != nil {
-				reports[i] = &RepoReport{Repo: full, Error: fmt.Sprintf("internal error (please report it): %v", r.Value)}
+				reports[i] = &RepoReport{Repo: full, Error: x.gh.Redactor.Redact(fmt.Sprintf("internal error (please report it): %v", r.Value))}
 			}
 			if opts.Progress != nil {
 				opts.Progress(full)
@@ -213,14 +217,25 @@ type repoExec struct {
 	branches    map[string]string    // branch -> head sha
 	prs         map[string][]*prInfo // service -> pull requests, newest first
 	dashboard   *prInfo
+	dashboardOn bool // keep the dashboard up to date (Options.Dashboard, unless the repository is archived)
 	openPRs     int
 	mu          sync.Mutex
 }
 
+// testHookRepo, set by tests only, runs at the start of each repository's
+// work (to make one panic).
+var testHookRepo func(repo string)
+
 func (x *executor) repo(ctx context.Context, full string) *RepoReport {
 	owner, name, _ := strings.Cut(full, "/")
-	r := &repoExec{executor: x, owner: owner, name: name, rep: &RepoReport{Repo: full}}
-	if err := r.work(ctx); err != nil {
+	r := &repoExec{executor: x, owner: owner, name: name, rep: &RepoReport{Repo: full}, dashboardOn: x.opts.Dashboard}
+	if testHookRepo != nil {
+		testHookRepo(full)
+	}
+	var skip *skipped
+	if err := r.work(ctx); errors.As(err, &skip) {
+		r.rep.Skipped = skip.why
+	} else if err != nil {
 		r.rep.Error = x.gh.Redactor.Redact(err.Error())
 	}
 	r.rep.sortServices()
@@ -229,23 +244,42 @@ func (x *executor) repo(ctx context.Context, full string) *RepoReport {
 
 func (r *repoExec) redact(err error) string { return r.gh.Redactor.Redact(err.Error()) }
 
+// skipped is a repository the command cannot work on and says why, which
+// is not an error of the run (an archived or empty repository in an
+// organisation's list).
+type skipped struct{ why string }
+
+func (s *skipped) Error() string { return s.why }
+
 func (r *repoExec) work(ctx context.Context) error {
 	gh := r.gh
+	repo, _, err := gh.Repositories.Get(ctx, r.owner, r.name)
+	if err != nil {
+		return fmt.Errorf("reading the repository: %w", err)
+	}
+	if repo.GetArchived() {
+		switch {
+		case r.writing():
+			return &skipped{"skipped: the repository is archived (read-only)"}
+		case r.dashboardOn:
+			r.dashboardOn = false
+			r.rep.Notes = append(r.rep.Notes, "the repository is archived (read-only): its dashboard is not updated")
+		}
+	}
+	base := r.c.Base
+	if base == "" {
+		base = repo.GetDefaultBranch()
+	}
+	r.rep.Base = base
+	if err := r.index(ctx); err != nil {
+		if ghclient.Status(err) == http.StatusConflict {
+			return &skipped{"skipped: the repository is empty"}
+		}
+		return err
+	}
 	var svcs []Service
 	var an *Analysis
 	if r.opts.Mode != Close {
-		base := r.c.Base
-		if base == "" {
-			repo, _, err := gh.Repositories.Get(ctx, r.owner, r.name)
-			if err != nil {
-				return fmt.Errorf("reading the repository: %w", err)
-			}
-			if repo.GetArchived() && (r.opts.Mode == Run) {
-				return errors.New("the repository is archived (read-only): skipped")
-			}
-			base = repo.GetDefaultBranch()
-		}
-		r.rep.Base = base
 		tmp, err := os.MkdirTemp("", "xylint-migrate-")
 		if err != nil {
 			return err
@@ -261,9 +295,6 @@ func (r *repoExec) work(ctx context.Context) error {
 			return err
 		}
 		r.rep.Errors = an.Errors
-	}
-	if err := r.index(ctx); err != nil {
-		return err
 	}
 	states, err := r.plan(svcs, an)
 	if err != nil {
@@ -285,7 +316,7 @@ func (r *repoExec) work(ctx context.Context) error {
 	if r.opts.Mode == Status {
 		r.statusDetails(ctx)
 	}
-	if r.opts.Dashboard && (r.opts.Mode == Run || r.opts.Mode == Status) {
+	if r.dashboardOn && (r.opts.Mode == Run || r.opts.Mode == Status) {
 		if err := r.updateDashboard(ctx); err != nil {
 			return fmt.Errorf("dashboard: %w", err)
 		}
@@ -399,6 +430,7 @@ func (r *repoExec) index(ctx context.Context) error {
 				continue
 			}
 			p.merged = is.PullRequestLinks.MergedAt != nil
+			p.draft = is.GetDraft()
 			if p.hasMarker = decodeMarker(p.body, prMarkerTag, &p.marker); !p.hasMarker || p.marker.Campaign != r.c.Name {
 				continue
 			}
@@ -411,6 +443,48 @@ func (r *repoExec) index(ctx context.Context) error {
 			break
 		}
 		io.Page = resp.NextPage
+	}
+	return r.recoverUnlabelled(ctx)
+}
+
+// recoverUnlabelled reads the pull requests the dashboard lists that the
+// label listing did not show: someone removed the campaign's label, and
+// perhaps deleted the branch too, so neither listing finds them. Without
+// this a new pull request would be opened next to one a person closed.
+// It costs one read per such pull request, and nothing otherwise.
+func (r *repoExec) recoverUnlabelled(ctx context.Context) error {
+	var dm dashMarker
+	if r.dashboard == nil || !decodeMarker(r.dashboard.body, dashMarkerTag, &dm) {
+		return nil
+	}
+	seen := map[int]bool{}
+	for _, ps := range r.prs {
+		for _, p := range ps {
+			seen[p.number] = true
+		}
+	}
+	for _, svc := range slices.Sorted(maps.Keys(dm.PRs)) {
+		for _, n := range dm.PRs[svc] {
+			if seen[n] {
+				continue
+			}
+			pr, _, err := r.gh.PullRequests.Get(ctx, r.owner, r.name, n)
+			if ghclient.Status(err) == http.StatusNotFound {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("reading pull request #%d: %w", n, err)
+			}
+			p := prFromPull(pr)
+			if !p.hasMarker || p.marker.Campaign != r.c.Name || p.marker.Service != svc {
+				continue
+			}
+			seen[n] = true
+			r.prs[svc] = append(r.prs[svc], p)
+			if p.state == "open" {
+				r.openPRs++
+			}
+		}
 	}
 	return nil
 }
@@ -663,7 +737,13 @@ func (r *repoExec) service(ctx context.Context, st *svcState) error {
 	if err != nil {
 		return err
 	}
-	if err := r.pushBranch(ctx, st, commit); err != nil {
+	if err := r.pushBranch(ctx, st, commit); errors.Is(err, errForeign) {
+		sr.Action = "not touched: someone else pushed to the branch"
+		if open {
+			return r.handsOff(ctx, st)
+		}
+		return nil
+	} else if err != nil {
 		return err
 	}
 	switch {
@@ -802,13 +882,9 @@ func (r *repoExec) commit(ctx context.Context, st *svcState) (string, error) {
 		r.baseTree = c.GetTree().GetSHA()
 		r.mu.Unlock()
 	}
-	var entries []*github.TreeEntry
-	for _, ch := range st.changes {
-		mode := "100644"
-		if r.exec[ch.Path] {
-			mode = "100755"
-		}
-		entries = append(entries, &github.TreeEntry{Path: github.String(ch.Path), Mode: github.String(mode), Type: github.String("blob"), Content: github.String(string(ch.New))})
+	entries, err := r.treeEntries(ictx, st.changes)
+	if err != nil {
+		return "", err
 	}
 	tree, _, err := r.gh.Git.CreateTree(ictx, r.owner, r.name, r.baseTree, entries)
 	if err != nil {
@@ -828,11 +904,70 @@ func (r *repoExec) commit(ctx context.Context, st *svcState) (string, error) {
 	return c.GetSHA(), nil
 }
 
-// pushBranch points the branch at commit: created, or force-updated (the
-// caller checked that its head is the bot's).
+// errForeign is a branch that moved to someone else's commit after it was
+// listed.
+var errForeign = errors.New("someone else pushed to the branch meanwhile: not touched")
+
+// stillOurs reads the branch again right before the bot rewrites or
+// deletes it: the listing may be minutes old (writes go out a second apart,
+// one service after another), and the REST API has no compare-and-swap for
+// refs, so this keeps the window in which a person's push could be lost to
+// the time between two requests. A branch that is gone is reported as ours
+// with st.head cleared.
+func (r *repoExec) stillOurs(ctx context.Context, st *svcState) (bool, error) {
+	ref, _, err := r.gh.Git.GetRef(ctx, r.owner, r.name, "heads/"+st.branch)
+	if ghclient.Status(err) == http.StatusNotFound {
+		st.head = ""
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("reading the branch: %w", err)
+	}
+	if sha := ref.GetObject().GetSHA(); sha != st.head {
+		st.head = sha
+		return r.botOwned(ctx, st)
+	}
+	return true, nil
+}
+
+// treeEntries lists the changed files for CreateTree: inline, which costs
+// no request, for UTF-8 text; a file that is not UTF-8 would be mangled by
+// the JSON string the inline content travels in, so it goes up as a
+// base64 blob first.
+func (r *repoExec) treeEntries(ctx context.Context, changes []Change) ([]*github.TreeEntry, error) {
+	var entries []*github.TreeEntry
+	for _, ch := range changes {
+		mode := "100644"
+		if r.exec[ch.Path] {
+			mode = "100755"
+		}
+		e := &github.TreeEntry{Path: github.String(ch.Path), Mode: github.String(mode), Type: github.String("blob")}
+		if utf8.Valid(ch.New) {
+			e.Content = github.String(string(ch.New))
+		} else {
+			b, _, err := r.gh.Git.CreateBlob(ctx, r.owner, r.name, &github.Blob{Content: github.String(base64.StdEncoding.EncodeToString(ch.New)), Encoding: github.String("base64")})
+			if err != nil {
+				return nil, fmt.Errorf("uploading %s: %w", ch.Path, err)
+			}
+			e.SHA = b.SHA
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+// pushBranch points the branch at commit: created, or force-updated while
+// its head is still the bot's (errForeign otherwise).
 func (r *repoExec) pushBranch(ctx context.Context, st *svcState, commit string) error {
 	gh := r.gh
 	ref := &github.Reference{Ref: github.String("refs/heads/" + st.branch), Object: &github.GitObject{SHA: github.String(commit)}}
+	if st.head != "" {
+		if ours, err := r.stillOurs(ctx, st); err != nil {
+			return err
+		} else if !ours {
+			return errForeign
+		}
+	}
 	if st.head != "" {
 		if _, _, err := gh.Git.UpdateRef(ctx, r.owner, r.name, ref, true); err != nil {
 			return fmt.Errorf("updating the branch: %w", err)
@@ -993,6 +1128,17 @@ func (r *repoExec) comment(ctx context.Context, number int, tag, text string) er
 // deletes its branch when the bot owns it.
 func (r *repoExec) closePR(ctx context.Context, st *svcState, owned bool, why string) error {
 	sr := st.report
+	if owned && st.head != "" && r.opts.Mode == Run {
+		// A person who pushed since the listing is working on it: it is
+		// their pull request now. (close closes it all the same and keeps
+		// the branch: deleteBranch checks again.)
+		if ours, err := r.stillOurs(ctx, st); err != nil {
+			return err
+		} else if !ours {
+			sr.Action = "not touched: someone else pushed to the branch"
+			return r.handsOff(ctx, st)
+		}
+	}
 	if owned {
 		r.act(sr, "close the pull request and delete its branch")
 	} else {
@@ -1019,7 +1165,15 @@ func (r *repoExec) closePR(ctx context.Context, st *svcState, owned bool, why st
 }
 
 func (r *repoExec) deleteBranch(ctx context.Context, st *svcState) error {
-	if !r.writing() {
+	if !r.writing() || st.head == "" {
+		return nil
+	}
+	if ours, err := r.stillOurs(ctx, st); err != nil {
+		return err
+	} else if !ours {
+		st.report.Note = "the branch was kept: someone else pushed to it"
+		return nil
+	} else if st.head == "" {
 		return nil
 	}
 	_, err := r.gh.Git.DeleteRef(ctx, r.owner, r.name, "heads/"+st.branch)
@@ -1048,6 +1202,52 @@ func (r *repoExec) handsOff(ctx context.Context, st *svcState) error {
 	return nil
 }
 
+// checks sums up a commit's commit statuses and check runs (GitHub Actions
+// reports through the Checks API, other CI through statuses) as the pull
+// request page does: "failure" when one failed, else "pending" while one
+// runs, else "success"; "none" when there is neither, "" when they could
+// not be read.
+func (r *repoExec) checks(ctx context.Context, sha string) string {
+	var states []string
+	st, _, err := r.gh.Repositories.GetCombinedStatus(ctx, r.owner, r.name, sha, &github.ListOptions{PerPage: 100})
+	if err != nil {
+		return ""
+	}
+	for _, s := range st.Statuses {
+		switch s.GetState() {
+		case "failure", "error":
+			states = append(states, "failure")
+		case "pending":
+			states = append(states, "pending")
+		default:
+			states = append(states, "success")
+		}
+	}
+	runs, _, err := r.gh.Checks.ListCheckRunsForRef(ctx, r.owner, r.name, sha, &github.ListCheckRunsOptions{ListOptions: github.ListOptions{PerPage: 100}})
+	if err != nil {
+		return ""
+	}
+	for _, c := range runs.CheckRuns {
+		switch {
+		case c.GetStatus() != "completed":
+			states = append(states, "pending")
+		case slices.Contains([]string{"failure", "timed_out", "cancelled", "action_required", "startup_failure", "stale"}, c.GetConclusion()):
+			states = append(states, "failure")
+		default: // success, neutral, skipped
+			states = append(states, "success")
+		}
+	}
+	switch {
+	case len(states) == 0:
+		return "none"
+	case slices.Contains(states, "failure"):
+		return "failure"
+	case slices.Contains(states, "pending"):
+		return "pending"
+	}
+	return "success"
+}
+
 // statusDetails reads the checks and reviews of the open pull requests, in
 // parallel (reads only).
 func (r *repoExec) statusDetails(ctx context.Context) {
@@ -1062,12 +1262,7 @@ func (r *repoExec) statusDetails(ctx context.Context) {
 				sr.Error = r.redact(err)
 				return
 			}
-			if st, _, err := r.gh.Repositories.GetCombinedStatus(ctx, r.owner, r.name, pr.GetHead().GetSHA(), nil); err == nil {
-				sr.PR.Checks = st.GetState()
-				if st.GetTotalCount() == 0 {
-					sr.PR.Checks = "none"
-				}
-			}
+			sr.PR.Checks = r.checks(ctx, pr.GetHead().GetSHA())
 			if rvs, _, err := r.gh.PullRequests.ListReviews(ctx, r.owner, r.name, sr.PR.Number, &github.ListOptions{PerPage: 100}); err == nil {
 				latest := map[string]string{}
 				for _, rv := range rvs {

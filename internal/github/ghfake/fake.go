@@ -156,6 +156,11 @@ type Options struct {
 	Clock *Clock
 	// RateLimit is the primary limit per hour (default 5000).
 	RateLimit int
+	// Hook, when set, is called with each request's method and path (as
+	// logged) before the fake handles it, outside its lock: a test can act
+	// as a person at a chosen moment of a run (push to a branch between the
+	// bot's reads and its writes).
+	Hook func(method, path string)
 	// EchoAuthInErrors makes error messages quote the request's
 	// Authorization header, as a misbehaving proxy might: tests use it to
 	// show that a client redacts what a server sends back.
@@ -442,6 +447,33 @@ func (s *Server) SetCheckRun(owner, name, sha, check, status, conclusion string)
 	r.checkRuns[sha] = append(runs, checkRun{id: nextID(), name: check, status: status, conclusion: conclusion})
 }
 
+// SetLabels replaces a pull request's or issue's labels, as a person
+// editing them would.
+func (s *Server) SetLabels(owner, name string, number int, labels []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repos[owner+"/"+name].issues[number-1].labels = slices.Clone(labels)
+}
+
+// DeleteBranch deletes a branch as a person would (an open pull request
+// whose head it is gets closed, as on GitHub).
+func (s *Server) DeleteBranch(owner, name, branch string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deleteBranchLocked(s.repos[owner+"/"+name], branch)
+}
+
+func (s *Server) deleteBranchLocked(r *Repo, branch string) {
+	head := r.refs["refs/heads/"+branch]
+	delete(r.refs, "refs/heads/"+branch)
+	for _, is := range r.issues {
+		if is.pr != nil && is.state == "open" && is.pr.head == branch {
+			is.pr.headSHA = head
+			is.state, is.closed = "closed", s.Clock.Now()
+		}
+	}
+}
+
 // SetDraft marks a pull request as a draft or ready for review, as a
 // person would.
 func (s *Server) SetDraft(owner, name string, number int, draft bool) {
@@ -642,6 +674,9 @@ func (s *Server) serve(w http.ResponseWriter, hr *http.Request) {
 		segs = append(segs, u)
 	}
 	body, _ := io.ReadAll(hr.Body)
+	if s.opts.Hook != nil {
+		s.opts.Hook(hr.Method, "/"+strings.Join(segs, "/"))
+	}
 	auth := hr.Header.Get("Authorization")
 	cred := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(auth, "Bearer "), "token "))
 

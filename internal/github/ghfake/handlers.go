@@ -1,6 +1,7 @@
 package ghfake
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"slices"
@@ -182,14 +183,12 @@ func init() {
 		if _, ok := r.repo.refs[name]; !ok {
 			return 0, nil, errf(http.StatusUnprocessableEntity, "Reference does not exist")
 		}
-		delete(r.repo.refs, name)
-		// An open pull request whose head branch is deleted is closed, as
-		// on GitHub.
-		for _, is := range r.repo.issues {
-			if is.pr != nil && is.state == "open" && "refs/heads/"+is.pr.head == name {
-				is.state, is.closed = "closed", s.Clock.Now()
-			}
+		if branch, ok := strings.CutPrefix(name, "refs/heads/"); ok {
+			// An open pull request whose head branch is deleted is closed,
+			// as on GitHub.
+			s.deleteBranchLocked(r.repo, branch)
 		}
+		delete(r.repo.refs, name)
 		return http.StatusNoContent, nil, nil
 	}))
 	handle("POST", "/repos/{owner}/{repo}/git/blobs", gitHandler(func(s *Server, r *request) (int, any, *httpError) {
@@ -197,7 +196,18 @@ func init() {
 		if e := r.decode(&in); e != nil {
 			return 0, nil, e
 		}
-		sha := r.repo.obj.putBlob([]byte(in.Content))
+		data := []byte(in.Content)
+		switch in.Encoding {
+		case "", "utf-8":
+		case "base64":
+			var err error
+			if data, err = base64.StdEncoding.DecodeString(in.Content); err != nil {
+				return 0, nil, validation("Blob", "content", "invalid", "content is not valid Base64")
+			}
+		default:
+			return 0, nil, validation("Blob", "encoding", "invalid", "encoding must be utf-8 or base64")
+		}
+		sha := r.repo.obj.putBlob(data)
 		return http.StatusCreated, &github.Blob{SHA: github.String(sha)}, nil
 	}))
 	handle("POST", "/repos/{owner}/{repo}/git/trees", gitHandler(createTree))
