@@ -52,8 +52,8 @@ func deps(t *testing.T, pkg string) []string {
 }
 
 // TestDependenciesPointDown: shared machinery (internal/) never imports
-// the rules (the drivers are handed them: analyzers/toolset wires them),
-// and the Go side of xylint — the rules' Go analyzers, their registry, the
+// the rules (the drivers are handed them: analyzers/toolset wires them), no
+// rule imports another, and the Go side of xylint — the rules' Go analyzers, their registry, the
 // vet tool, the golangci-lint plugin — depends on no Python machinery
 // (internal/python, the rules' python/ packages) and so on no cgo.
 func TestDependenciesPointDown(t *testing.T) {
@@ -67,8 +67,28 @@ func TestDependenciesPointDown(t *testing.T) {
 			}
 		}
 	}
+	// No rule imports another rule: what two rules share (the web
+	// frameworks' vocabulary, the client pools, the project model) lives
+	// below them.
+	rules := folders(t)
+	ruleOf := func(pkg string) string {
+		for _, r := range rules {
+			if pkg == "analyzers/"+r || strings.HasPrefix(pkg, "analyzers/"+r+"/") {
+				return r
+			}
+		}
+		return ""
+	}
+	for pkg, imps := range imports(t, "./...") {
+		r := ruleOf(pkg)
+		for _, imp := range imps {
+			if other := ruleOf(imp); r != "" && other != "" && other != r {
+				t.Errorf("%s imports %s: one rule imports another", pkg, imp)
+			}
+		}
+	}
 	goSide := []string{"analyzers", "golangci", "cmd/xylint-vet"}
-	for _, r := range folders(t) {
+	for _, r := range rules {
 		goSide = append(goSide, "analyzers/"+r)
 	}
 	for _, pkg := range goSide {

@@ -42,6 +42,7 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/pools"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -205,7 +206,7 @@ func run(pass *pyanalysis.Pass, opts *directclient.Config) error {
 type walker struct {
 	pass  *pyanalysis.Pass
 	r     *names.Resolver
-	t     *directclient.Table
+	t     *pools.Table
 	keys  map[int]string // function or class definition index → key
 	funcs map[string]*funcFact
 	fact  fileFact

@@ -17,14 +17,13 @@
 package python
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/analyzers/missingshutdown"
+	"github.com/xynergy/xylint/internal/pools"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -469,36 +468,11 @@ func shortName(q string) string {
 	return strings.Join(parts, ".")
 }
 
-// clientTable is XY003's default constructor table, compiled once: exact
-// names and glob patterns.
-var clientTable = sync.OnceValue(func() (t struct {
-	exact map[string]bool
-	globs []*regexp.Regexp
-}) {
-	t.exact = map[string]bool{}
-	for _, c := range directclient.DefaultClients {
-		if !strings.Contains(c.Constructor, "*") {
-			t.exact[c.Constructor] = true
-			continue
-		}
-		re := "^" + strings.ReplaceAll(regexp.QuoteMeta(c.Constructor), `\*`, `[^.]*`) + "$"
-		t.globs = append(t.globs, regexp.MustCompile(re))
-	}
-	return t
-})
+// clients is XY003's default constructor table (internal/pools).
+var clients = sync.OnceValue(func() *pools.Table { return pools.NewTable(pools.DefaultClients) })
 
-func isClient(q string) bool {
-	t := clientTable()
-	if t.exact[q] {
-		return true
-	}
-	for _, g := range t.globs {
-		if g.MatchString(q) {
-			return true
-		}
-	}
-	return false
-}
+// isClient reports whether q builds a client that belongs in a pool.
+func isClient(q string) bool { return clients().Lookup(q) != nil }
 
 // unionFind groups keys.
 type unionFind struct{ parent map[string]string }
