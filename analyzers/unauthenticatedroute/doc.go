@@ -5,8 +5,9 @@ route that can be called without authentication.
 # What it does
 
 Python (FastAPI): routes declared with `.get/.post/.put/.patch/.delete/
-.options/.head/.api_route/.websocket` decorators on apps and routers,
-`add_api_route`, and the call form `router.post("/x")(handler)`, that reach
+.options/.head/.trace/.api_route/.websocket/.websocket_route` decorators on
+apps and routers, `add_api_route`, `add_api_websocket_route`, and the call
+form `router.post("/x")(handler)`, that reach
 no auth dependency — also on an app or router built in another module
 (`from main import app`, then `@app.post("/x")`). A route is authenticated when an auth dependency is
 reached through its parameters (`Depends(x)`, `Security(x)`,

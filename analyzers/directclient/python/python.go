@@ -46,6 +46,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/python/web"
 )
 
 // Analyzer is XY003 direct-client for Python.
@@ -72,7 +73,7 @@ var entryMarkers = []string{
 }
 
 // routeDecorator finds `@app.get("/x")` on an app imported from elsewhere.
-var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...)
+var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(web.RouteDecorators))...)
 
 // isEntry finds what the markers cannot: a route decorator, or the
 // parameters of a view or Cloud Function (viewEntry) — the word "request"
@@ -292,12 +293,12 @@ func (w *walker) functions() {
 	for _, def := range w.pass.Nodes(syntax.KindFunctionDefinition) {
 		name := string(def.ChildByField(syntax.FieldName).Text())
 		for _, d := range decorators(def) {
-			if desc, startup := w.decoratorEntry(d, name); desc != "" {
+			if e, ok := web.DecoratorEntry(w.r, d); ok {
 				f := w.fn(w.key(def))
-				if startup {
-					f.Startup = desc
+				if e.Kind.Startup() {
+					f.Startup = describe(e, name)
 				} else {
-					f.Entry = desc
+					f.Entry = describe(e, name)
 				}
 				break
 			}
@@ -308,120 +309,31 @@ func (w *walker) functions() {
 		if f := w.funcs[w.key(def)]; f != nil && (f.Entry != "" || f.Startup != "") {
 			continue
 		}
-		if desc := w.viewEntry(def, name); desc != "" {
-			w.fn(w.key(def)).Entry = desc
+		if e, ok := web.ViewEntry(def, w.pass.Path); ok {
+			w.fn(w.key(def)).Entry = describe(e, name)
 		}
 	}
 }
 
-// routeMethods are the decorator methods of FastAPI, Starlette, Flask and
-// Quart that register a route, with the HTTP method they imply.
-var routeMethods = map[string]string{
-	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
-	"options": "OPTIONS", "head": "HEAD", "trace": "TRACE",
-	"api_route": "", "route": "", "websocket": "WEBSOCKET", "websocket_route": "WEBSOCKET",
-}
-
-// requestHooks are Flask's per-request hooks (used as bare decorators).
-var requestHooks = map[string]bool{
-	"before_request": true, "before_app_request": true, "after_request": true,
-	"after_app_request": true, "teardown_request": true, "teardown_appcontext": true,
-}
-
-// decoratorEntry says whether a decorator makes its function run per
-// request (or at startup) and how the message names it.
-func (w *walker) decoratorEntry(d syntax.Node, name string) (desc string, startup bool) {
-	if d.Is(syntax.KindCall) {
-		fn := d.ChildByField(syntax.FieldFunction).Unparen()
-		args := d.ChildByField(syntax.FieldArguments)
-		if q, ok := w.r.QualifiedName(fn); ok && strings.HasPrefix(q, "functions_framework.") {
-			return "Cloud Functions entry point `" + name + "`", false
-		}
-		if !fn.Is(syntax.KindAttribute) || w.isMockObject(fn.ChildByField(syntax.FieldObject)) {
-			return "", false
-		}
-		m := string(fn.ChildByField(syntax.FieldAttribute).Text())
-		switch m {
-		case "middleware":
-			return "middleware `" + name + "`", false
-		case "exception_handler", "errorhandler":
-			return "error handler `" + name + "`", false
-		case "on_event":
-			if first := firstArg(args); isString(first) && bytes.Contains(first.Text(), []byte("startup")) {
-				return "startup hook `" + name + "`", true
-			}
-			return "", false
-		case "before_first_request":
-			return "startup hook `" + name + "`", true
-		}
-		verb, ok := routeMethods[m]
-		if !ok {
-			return "", false
-		}
-		p := firstArg(args)
-		if p.IsZero() {
-			p = keywordArg(args, "path")
-			if p.IsZero() {
-				p = keywordArg(args, "rule")
-			}
-		}
-		if !isString(p) {
-			return "", false
-		}
-		if verb == "" {
-			verb = firstMethod(keywordArg(args, "methods"))
-		}
-		return "route handler `" + name + "` (" + verb + " " + stringValue(p) + ")", false
-	}
-	if d.Is(syntax.KindAttribute) {
-		if q, ok := w.r.QualifiedName(d); ok && strings.HasPrefix(q, "functions_framework.") {
-			return "Cloud Functions entry point `" + name + "`", false
-		}
-		m := string(d.ChildByField(syntax.FieldAttribute).Text())
-		if requestHooks[m] {
-			return "`" + m + "` hook `" + name + "`", false
-		}
-		if m == "before_first_request" {
-			return "startup hook `" + name + "`", true
-		}
-	}
-	return "", false
-}
-
-// viewEntry: module-level functions that a framework calls per request
-// without a decorator in sight: views and Cloud Functions whose first
-// parameter is `request`, and background Cloud Functions (event, context)
-// or CloudEvent functions in a main.py.
-func (w *walker) viewEntry(def syntax.Node, name string) string {
-	ps := def.ChildByField(syntax.FieldParameters)
-	var params []string
-	for p := range ps.NamedChildren() {
-		id := p
-		if !id.Is(syntax.KindIdentifier) {
-			id = p.ChildByField(syntax.FieldName)
-			if id.IsZero() {
-				id = p.FirstNamedChild()
-			}
-		}
-		params = append(params, string(id.Text()))
-	}
-	if len(params) == 0 {
-		return ""
-	}
-	if params[0] == "request" {
+// describe is how messages name the entry point function name is.
+func describe(e web.Entry, name string) string {
+	switch e.Kind {
+	case web.CloudFunction:
+		return "Cloud Functions entry point `" + name + "`"
+	case web.MiddlewareFn:
+		return "middleware `" + name + "`"
+	case web.ErrorHandler:
+		return "error handler `" + name + "`"
+	case web.StartupHook:
+		return "startup hook `" + name + "`"
+	case web.RouteHandler:
+		return "route handler `" + name + "` (" + e.Method + " " + e.Path + ")"
+	case web.RequestHook:
+		return "`" + e.Hook + "` hook `" + name + "`"
+	case web.RequestView:
 		return "request handler `" + name + "`"
 	}
-	if path.Base(w.pass.Path) == "main.py" && (len(params) == 2 && params[1] == "context" && (params[0] == "event" || params[0] == "data") ||
-		len(params) == 1 && params[0] == "cloud_event") {
-		return "Cloud Functions entry point `" + name + "`"
-	}
 	return ""
-}
-
-// isMockObject: `@mock.patch("x")` is not a PATCH route.
-func (w *walker) isMockObject(obj syntax.Node) bool {
-	q, ok := w.r.QualifiedName(obj)
-	return ok && (q == "mock" || strings.HasSuffix(q, ".mock") || strings.HasPrefix(q, "mock.") || strings.Contains(q, ".mock."))
 }
 
 // calls finds the construction sites, the calls each function makes and
@@ -433,7 +345,7 @@ func (w *walker) calls() {
 		if e, q := w.constructor(fn); e != nil {
 			w.site(call, def, e, q)
 		}
-		w.registrations(call, fn)
+		w.registrations(call)
 		if def.IsZero() {
 			continue
 		}
@@ -613,90 +525,29 @@ func mentions(e, root syntax.Node) bool {
 	return false
 }
 
-// dependsNames are FastAPI's dependency markers.
-var dependsNames = []string{
-	"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends", "fastapi.params.Security",
-	"fastapi.param_functions.Depends", "fastapi.param_functions.Security",
-}
-
 // registrations records functions registered by reference as per-request
-// or startup code.
-func (w *walker) registrations(call, fn syntax.Node) {
-	args := call.ChildByField(syntax.FieldArguments)
-	add := func(target syntax.Node, desc string, startup bool) {
-		target = target.Unparen()
+// or startup code (web.Registrations).
+func (w *walker) registrations(call syntax.Node) {
+	for _, reg := range web.Registrations(w.r, call) {
+		target := reg.Target.Unparen()
 		suffix := ""
 		if target.Is(syntax.KindCall) {
 			// Depends(Checker(...)): FastAPI calls the instance.
 			target, suffix = target.ChildByField(syntax.FieldFunction).Unparen(), ".__call__"
 		}
 		if ref := w.ref(target, syntax.Node{}, ""); ref != "" {
-			w.fact.Entries = append(w.fact.Entries, entryRef{Ref: ref + suffix, Desc: desc, Startup: startup})
+			w.fact.Entries = append(w.fact.Entries, entryRef{Ref: ref + suffix, Desc: registeredAs[reg.Kind], Startup: reg.Kind.Startup()})
 		}
 	}
-	// lifespan=..., on_startup=[...] on any call (FastAPI, Starlette,
-	// APIRouter).
-	for a := range args.NamedChildren() {
-		if !a.Is(syntax.KindKeywordArgument) {
-			continue
-		}
-		name := a.ChildByField(syntax.FieldName)
-		v := a.ChildByField(syntax.FieldValue).Unparen()
-		switch {
-		case name.TextIs("lifespan"):
-			add(v, "lifespan", true)
-		case name.TextIs("on_startup") && (v.Is(syntax.KindList) || v.Is(syntax.KindTuple)):
-			for f := range v.NamedChildren() {
-				add(f, "startup hook", true)
-			}
-		}
-	}
-	switch {
-	case fn.Is(syntax.KindCall):
-		// router.get("/p")(handler)
-		inner := fn.ChildByField(syntax.FieldFunction).Unparen()
-		if inner.Is(syntax.KindAttribute) {
-			if _, ok := routeMethods[string(inner.ChildByField(syntax.FieldAttribute).Text())]; ok && isString(firstArg(fn.ChildByField(syntax.FieldArguments))) {
-				add(firstArg(args), "route handler", false)
-			}
-		}
-	case fn.Is(syntax.KindAttribute):
-		switch string(fn.ChildByField(syntax.FieldAttribute).Text()) {
-		case "add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route":
-			if t := argAt(args, 1, "endpoint"); !t.IsZero() {
-				add(t, "route handler", false)
-			}
-		case "add_url_rule":
-			if t := argAt(args, 2, "view_func"); !t.IsZero() {
-				add(t, "route handler", false)
-			}
-		case "add_event_handler":
-			if first := firstArg(args); isString(first) && bytes.Contains(first.Text(), []byte("startup")) {
-				add(argAt(args, 1, "func"), "startup hook", true)
-			}
-		}
-	}
-	if !fn.Is(syntax.KindIdentifier) && !fn.Is(syntax.KindAttribute) {
-		return
-	}
-	last := fn
-	if fn.Is(syntax.KindAttribute) {
-		last = fn.ChildByField(syntax.FieldAttribute)
-	}
-	switch {
-	case last.TextIs("Depends") || last.TextIs("Security"):
-		if w.r.Refers(fn, dependsNames...) {
-			if t := argAt(args, 0, "dependency"); !t.IsZero() {
-				add(t, "dependency", false)
-			}
-		}
-	case last.TextIs("Route") || last.TextIs("WebSocketRoute") || last.TextIs("APIRoute"):
-		if q, ok := w.r.QualifiedName(fn); ok && (strings.HasPrefix(q, "starlette.") || strings.HasPrefix(q, "fastapi.")) {
-			if t := argAt(args, 1, "endpoint"); !t.IsZero() {
-				add(t, "route handler", false)
-			}
-		}
-	}
+}
+
+// registeredAs is how messages name a function registered by reference,
+// by the kind of entry it is.
+var registeredAs = map[web.EntryKind]string{
+	web.LifespanFn:   "lifespan",
+	web.StartupHook:  "startup hook",
+	web.RouteHandler: "route handler",
+	web.Dependency:   "dependency",
 }
 
 // ref turns a callee or a function reference into a reference the project
@@ -810,68 +661,6 @@ func (w *walker) exports() {
 		}
 		w.fact.Exports[b.Name] = b.Qualified
 	}
-}
-
-func firstArg(args syntax.Node) syntax.Node { return argAt(args, 0, "") }
-
-// argAt is the i-th positional argument, or the keyword argument kw.
-func argAt(args syntax.Node, i int, kw string) syntax.Node {
-	k := 0
-	for a := range args.NamedChildren() {
-		switch {
-		case a.Is(syntax.KindKeywordArgument):
-			if kw != "" && a.ChildByField(syntax.FieldName).TextIs(kw) {
-				return a.ChildByField(syntax.FieldValue)
-			}
-		case a.Is(syntax.KindListSplat) || a.Is(syntax.KindDictionarySplat):
-		default:
-			if k == i {
-				return a
-			}
-			k++
-		}
-	}
-	return syntax.Node{}
-}
-
-func keywordArg(args syntax.Node, kw string) syntax.Node {
-	for a := range args.NamedChildren() {
-		if a.Is(syntax.KindKeywordArgument) && a.ChildByField(syntax.FieldName).TextIs(kw) {
-			return a.ChildByField(syntax.FieldValue)
-		}
-	}
-	return syntax.Node{}
-}
-
-func isString(n syntax.Node) bool {
-	n = n.Unparen()
-	return n.Is(syntax.KindString) || n.Is(syntax.KindConcatenatedString)
-}
-
-// stringValue is a string literal's text without prefix and quotes (for
-// messages; escapes are kept as written).
-func stringValue(n syntax.Node) string {
-	s := string(n.Unparen().Text())
-	s = strings.TrimLeft(s, "rbfuRBFU")
-	for _, q := range []string{`"""`, `'''`, `"`, `'`} {
-		if len(s) >= 2*len(q) && strings.HasPrefix(s, q) && strings.HasSuffix(s, q) {
-			return s[len(q) : len(s)-len(q)]
-		}
-	}
-	return s
-}
-
-// firstMethod is the first string of a `methods=[...]` list, or GET.
-func firstMethod(list syntax.Node) string {
-	list = list.Unparen()
-	if list.Is(syntax.KindList) || list.Is(syntax.KindTuple) {
-		for c := range list.NamedChildren() {
-			if isString(c) {
-				return strings.ToUpper(stringValue(c))
-			}
-		}
-	}
-	return "GET"
 }
 
 // display is how messages name a constructor: without the google.cloud. or

@@ -1,11 +1,14 @@
 package python
 
 import (
+	"slices"
+
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/python/web"
 	"github.com/xynergy/xylint/internal/textedit"
 )
 
@@ -221,7 +224,7 @@ func (fp *filePass) lifespanUse() (lifespan, events bool) {
 			continue
 		}
 		if fn.Is(syntax.KindAttribute) {
-			if m := fn.ChildByField(syntax.FieldAttribute); m.TextIs("on_event") || m.TextIs("add_event_handler") {
+			if m := fn.ChildByField(syntax.FieldAttribute); slices.ContainsFunc(web.EventMethods, m.TextIs) {
 				events = true
 			}
 		}
@@ -230,9 +233,9 @@ func (fp *filePass) lifespanUse() (lifespan, events bool) {
 				continue
 			}
 			switch k := a.ChildByField(syntax.FieldName); {
-			case k.TextIs("lifespan"):
+			case k.TextIs(web.Lifespan):
 				lifespan = lifespan || !a.ChildByField(syntax.FieldValue).Is(syntax.KindNone)
-			case k.TextIs("on_startup"), k.TextIs("on_shutdown"):
+			case k.TextIs(web.OnStartup), k.TextIs(web.OnShutdown):
 				events = true
 			}
 		}

@@ -27,6 +27,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/python/web"
 )
 
 // Analyzer is XY006 missing-shutdown for Python.
@@ -40,16 +41,13 @@ var Analyzer = pyanalysis.New(missingshutdown.Rule, missingshutdown.OptionsSpec,
 	Project:   project,
 })
 
-// apps are the ASGI application classes.
-var apps = map[string]string{
-	"fastapi.FastAPI":                  "FastAPI",
-	"fastapi.applications.FastAPI":     "FastAPI",
-	"starlette.applications.Starlette": "Starlette",
-}
-
-var mountClasses = map[string]bool{
-	"starlette.routing.Mount": true, "fastapi.routing.Mount": true,
-	"starlette.routing.Host": true,
+// appKind is the framework of the ASGI application class q makes
+// ("FastAPI", "Starlette"), or "".
+func appKind(q string) string {
+	if k := web.Objects[q]; k.ASGIApp() {
+		return k.Framework()
+	}
+	return ""
 }
 
 type filePass struct {
@@ -171,22 +169,22 @@ func (fp *filePass) call(n syntax.Node) {
 		method := fn.ChildByField(syntax.FieldAttribute)
 		obj := fn.ChildByField(syntax.FieldObject)
 		switch {
-		case method.TextIs("on_event") || method.TextIs("add_event_handler"):
+		case slices.ContainsFunc(web.EventMethods, method.TextIs):
 			ev := args.Argument(0, "event_type")
 			switch s, _ := ev.StringLiteral(); s {
-			case "shutdown":
+			case web.Shutdown:
 				fp.markHandled(obj)
-			case "startup":
+			case web.Startup:
 				fp.mark(fp.startup, fp.appKey(obj))
 			}
 			return
 		case method.TextIs("append") || method.TextIs("extend") || method.TextIs("insert"):
 			// app.router.on_shutdown.append(close)
-			if o := obj.Unparen(); o.Is(syntax.KindAttribute) && o.ChildByField(syntax.FieldAttribute).TextIs("on_shutdown") {
+			if o := obj.Unparen(); o.Is(syntax.KindAttribute) && o.ChildByField(syntax.FieldAttribute).TextIs(web.OnShutdown) {
 				fp.markHandled(o.ChildByField(syntax.FieldObject))
 			}
 			return
-		case method.TextIs("mount") || method.TextIs("host"):
+		case slices.ContainsFunc(web.MountMethods, method.TextIs):
 			sub := args.Argument(1, "app")
 			fp.mark(fp.mounted, fp.key(sub))
 			return
@@ -195,20 +193,15 @@ func (fp *filePass) call(n syntax.Node) {
 	q, ok := fp.r.QualifiedName(fn)
 	if !ok {
 		// Unbound names (a star import): the class names themselves.
-		switch {
-		case fn.TextIs("FastAPI"):
-			q = "fastapi.FastAPI"
-		case fn.TextIs("Starlette"):
-			q = "starlette.applications.Starlette"
-		case fn.TextIs("Mount"):
-			q = "starlette.routing.Mount"
+		if fn.Is(syntax.KindIdentifier) || fn.Is(syntax.KindAttribute) {
+			q = web.StarImported[string(fn.Text())]
 		}
 	}
-	if kind, ok := apps[q]; ok {
+	if kind := appKind(q); kind != "" {
 		fp.creation(n, args, kind)
 		return
 	}
-	if mountClasses[q] {
+	if web.Mounts[q] {
 		sub := args.Argument(1, "app")
 		fp.mark(fp.mounted, fp.key(sub))
 		return
@@ -316,7 +309,7 @@ func (fp *filePass) creation(n, args syntax.Node, kind string) {
 	if handledByArguments(args) {
 		fp.handled[k] = true
 	}
-	if s := args.KeywordArg("on_startup"); !s.IsZero() && !s.Is(syntax.KindNone) {
+	if s := args.KeywordArg(web.OnStartup); !s.IsZero() && !s.Is(syntax.KindNone) {
 		fp.startup[k] = true
 	}
 }
@@ -324,10 +317,10 @@ func (fp *filePass) creation(n, args syntax.Node, kind string) {
 // handledByArguments: lifespan= (any expression but None) or a non-empty
 // on_shutdown=.
 func handledByArguments(args syntax.Node) bool {
-	if l := args.KeywordArg("lifespan"); !l.IsZero() && !l.Is(syntax.KindNone) {
+	if l := args.KeywordArg(web.Lifespan); !l.IsZero() && !l.Is(syntax.KindNone) {
 		return true
 	}
-	if s := args.KeywordArg("on_shutdown").Unparen(); !s.IsZero() && !s.Is(syntax.KindNone) {
+	if s := args.KeywordArg(web.OnShutdown).Unparen(); !s.IsZero() && !s.Is(syntax.KindNone) {
 		if (s.Is(syntax.KindList) || s.Is(syntax.KindTuple)) && s.NamedChildCount() == 0 {
 			return false
 		}
@@ -357,7 +350,7 @@ func (fp *filePass) assignment(n syntax.Node) {
 	// app.router.lifespan_context = lifespan, app.router.on_shutdown = [...]
 	if left.Is(syntax.KindAttribute) {
 		attr := left.ChildByField(syntax.FieldAttribute)
-		if attr.TextIs("lifespan_context") || attr.TextIs("on_shutdown") {
+		if attr.TextIs(web.LifespanContext) || attr.TextIs(web.OnShutdown) {
 			fp.markHandled(left.ChildByField(syntax.FieldObject))
 			return
 		}
@@ -373,7 +366,7 @@ func (fp *filePass) assignment(n syntax.Node) {
 		// app = create_app(): the factory's app. Creations are keyed in
 		// creation().
 		if fn := r.ChildByField(syntax.FieldFunction).Unparen(); fn.Is(syntax.KindIdentifier) || fn.Is(syntax.KindAttribute) {
-			if q, _ := fp.r.QualifiedName(fn); apps[q] != "" {
+			if q, _ := fp.r.QualifiedName(fn); appKind(q) != "" {
 				return
 			}
 		}

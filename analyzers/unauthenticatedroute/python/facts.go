@@ -1,6 +1,9 @@
 package python
 
-import "github.com/xynergy/xylint/internal/lint"
+import (
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/web"
+)
 
 // A file's pass exports one *fileFact: the apps, routers and routes it
 // declares, the include_router/mount/register_blueprint calls it makes, its
@@ -82,19 +85,9 @@ type dep struct {
 	Type bool
 }
 
-type framework uint8
-
-const (
-	fastAPIApp framework = iota + 1
-	fastAPIRouter
-	flaskApp
-	flaskBlueprint
-	starletteApp
-)
-
 // object is an app, router or blueprint.
 type object struct {
-	Kind   framework
+	Kind   web.Kind
 	Name   string // the variable ("router"), for messages
 	Line   int
 	Prefix prefix // APIRouter(prefix=), Blueprint(url_prefix=)

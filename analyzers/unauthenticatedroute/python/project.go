@@ -11,28 +11,17 @@ import (
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/web"
 )
 
 // maxDepth bounds how many names one resolution follows (imports of
 // imports, aliases of aliases); cycles stop earlier.
 const maxDepth = 16
 
-// schemes are fastapi.security's authentication schemes: a dependency on
-// one (or on an instance of one) authenticates. Its credential models and
-// the login form are not schemes.
-var schemes = map[string]bool{
-	"HTTPBearer": true, "HTTPBasic": true, "HTTPDigest": true, "HTTPBase": true,
-	"OAuth2": true, "OAuth2PasswordBearer": true, "OAuth2AuthorizationCodeBearer": true,
-	"OpenIdConnect": true, "APIKeyHeader": true, "APIKeyQuery": true, "APIKeyCookie": true,
-}
-
 // isScheme reports whether q names a fastapi.security scheme (or an
 // instance of one: "fastapi.security.HTTPBasic()"), also when the run
 // holds fastapi's own sources and the name would resolve into them.
-func isScheme(q string) bool {
-	q = strings.TrimSuffix(q, "()")
-	return strings.HasPrefix(q, "fastapi.security.") && schemes[q[strings.LastIndexByte(q, '.')+1:]]
-}
+func isScheme(q string) bool { return web.IsScheme(strings.TrimSuffix(q, "()")) }
 
 // mutating methods make a finding an error; reads are warnings.
 var mutating = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true, "WEBSOCKET": true}
@@ -143,7 +132,7 @@ func (p *proj) report(paths []string) {
 				continue
 			}
 			if _, seen := routerFixable[o]; !seen {
-				routerFixable[o] = p.obj(o).Kind == fastAPIRouter && p.obj(o).Fix != nil
+				routerFixable[o] = p.obj(o).Kind == web.FastAPIRouter && p.obj(o).Fix != nil
 			}
 			if path != o.path || slices.Contains(rt.Methods, "WEBSOCKET") {
 				routerFixable[o] = false
@@ -162,7 +151,7 @@ func (p *proj) report(paths []string) {
 		switch ob := p.obj(f.o); {
 		case f.rt.Suppressed:
 			// Dropped after the run: no fix to compute.
-		case ob.Kind == flaskApp || ob.Kind == flaskBlueprint:
+		case ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint:
 			if p.available(f.d.Path, opts.FixDecorator) {
 				f.d.Fix = f.rt.FlaskFix
 			}
@@ -494,8 +483,8 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 // authenticated (or public).
 func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 	ob := p.obj(o)
-	flask := ob.Kind == flaskApp || ob.Kind == flaskBlueprint
-	if ob.Kind == starletteApp {
+	flask := ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint
+	if ob.Kind == web.StarletteApp {
 		return nil
 	}
 	opts := p.options(path)
@@ -523,7 +512,7 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 			}
 		}
 	}
-	if (ob.Kind == fastAPIRouter || ob.Kind == flaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
+	if (ob.Kind == web.FastAPIRouter || ob.Kind == web.FlaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
 		// Never seen included, but some router is included where we cannot
 		// name it: this one may be, with auth.
 		return nil
@@ -622,7 +611,7 @@ func includeVerb(k includeKind) string {
 // "router `campaigns.router` (routers/campaigns.py:5)".
 func (p *proj) describe(from string, o objKey) string {
 	ob := p.obj(o)
-	kind := map[framework]string{fastAPIApp: "app", fastAPIRouter: "router", flaskApp: "app", flaskBlueprint: "blueprint"}[ob.Kind]
+	kind := map[web.Kind]string{web.FastAPIApp: "app", web.FastAPIRouter: "router", web.FlaskApp: "app", web.FlaskBlueprint: "blueprint"}[ob.Kind]
 	mod := p.files[o.path].Module
 	if i := strings.LastIndexByte(mod, '.'); i >= 0 {
 		mod = mod[i+1:]

@@ -24,6 +24,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/python/web"
 	"github.com/xynergy/xylint/internal/suppress"
 )
 
@@ -63,7 +64,7 @@ func newPrefilter(o *unauthenticatedroute.Config) *pyanalysis.Prefilter {
 	}
 }
 
-var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(routeMethods))...)
+var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(web.RouteDecorators))...)
 
 // namesAuthModule reports whether src has "auth" as a name or a dotted
 // name's part (`from .auth import ...`, `from shared import auth`), which a
@@ -93,27 +94,6 @@ func namesAuthModule(src []byte) bool {
 			return true
 		}
 	}
-}
-
-// routeMethods are the decorators (and call forms) that declare a route,
-// with the method they declare ("" when it comes from methods=).
-var routeMethods = map[string]string{
-	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
-	"options": "OPTIONS", "head": "HEAD", "trace": "TRACE",
-	"api_route": "", "route": "", "websocket": "WEBSOCKET", "add_api_route": "", "add_api_websocket_route": "WEBSOCKET",
-}
-
-// constructors are the app and router classes.
-var constructors = map[string]framework{
-	"fastapi.FastAPI":                  fastAPIApp,
-	"fastapi.applications.FastAPI":     fastAPIApp,
-	"fastapi.APIRouter":                fastAPIRouter,
-	"fastapi.routing.APIRouter":        fastAPIRouter,
-	"flask.Flask":                      flaskApp,
-	"flask.app.Flask":                  flaskApp,
-	"flask.Blueprint":                  flaskBlueprint,
-	"flask.blueprints.Blueprint":       flaskBlueprint,
-	"starlette.applications.Starlette": starletteApp,
 }
 
 type filePass struct {
@@ -257,7 +237,7 @@ func (fp *filePass) isDependsCall(call syntax.Node) bool {
 		// Unbound: a star import of fastapi.
 		return fn.TextIs("Depends") || fn.TextIs("Security")
 	}
-	return (strings.HasSuffix(q, ".Depends") || strings.HasSuffix(q, ".Security")) && strings.HasPrefix(q, "fastapi")
+	return web.IsDepends(q)
 }
 
 // dependsTarget is what Depends(x)/Security(x) calls: its first argument or
@@ -373,19 +353,19 @@ func (fp *filePass) assignment(a syntax.Node) {
 	name := string(left.Text())
 	if right.Is(syntax.KindCall) {
 		fn := right.ChildByField(syntax.FieldFunction)
-		if kind, ok := constructors[fp.qualified(fn)]; ok {
+		if kind, ok := web.Objects[fp.qualified(fn)]; ok {
 			fp.objs[b] = len(fp.fact.Objects)
 			o := object{Kind: kind, Name: name, Line: fp.pass.File.Lines.Position(a.Start()).Line}
 			switch kind {
-			case fastAPIRouter:
+			case web.FastAPIRouter:
 				o.Prefix = fp.prefix(argument(right, -1, "prefix"))
-			case flaskBlueprint:
+			case web.FlaskBlueprint:
 				o.Prefix = fp.prefix(argument(right, -1, "url_prefix"))
 			}
-			if kind == fastAPIApp || kind == fastAPIRouter {
+			if kind == web.FastAPIApp || kind == web.FastAPIRouter {
 				o.Deps = fp.depsIn(argument(right, -1, "dependencies"), nil)
 			}
-			if kind == fastAPIRouter {
+			if kind == web.FastAPIRouter {
 				o.Fix = fp.fixer().routerFix(right)
 			}
 			if module {
@@ -496,7 +476,7 @@ func (fp *filePass) class(c syntax.Node) {
 			s.CallDeps = fp.paramDeps(def)
 		default:
 			// A Flask class-based view's handlers (MethodView).
-			if m := strings.ToUpper(string(n.Text())); flaskViewMethods[m] {
+			if m := strings.ToUpper(string(n.Text())); web.FlaskViewMethods[m] {
 				s.Methods = append(s.Methods, m)
 				s.BodyAuth = s.BodyAuth || fp.mayCheckAuth() && fp.checksAuthInBody(def)
 			}
@@ -507,9 +487,6 @@ func (fp *filePass) class(c syntax.Node) {
 		fp.fact.Symbols[string(name.Text())] = s
 	}
 }
-
-// flaskViewMethods are the handler names of a Flask MethodView, upper case.
-var flaskViewMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 
 // viewDecorators records a Flask class-based view's `decorators = [...]`,
 // which as_view() applies to the view.
@@ -585,8 +562,8 @@ func (fp *filePass) decorated(d syntax.Node) {
 			continue
 		}
 		attr := fn.ChildByField(syntax.FieldAttribute)
-		method, ok := routeMethods[string(attr.Text())]
-		if !ok || attr.TextIs("add_api_route") || attr.TextIs("add_api_websocket_route") {
+		method, ok := web.RouteDecorators[string(attr.Text())]
+		if !ok {
 			continue
 		}
 		obj := fp.ref(fn.ChildByField(syntax.FieldObject))
@@ -661,7 +638,7 @@ func (fp *filePass) hookDecorator(e syntax.Node, def syntax.Node) bool {
 		return false
 	}
 	attr := e.ChildByField(syntax.FieldAttribute)
-	if !attr.TextIs("before_request") && !attr.TextIs("before_app_request") {
+	if !web.RequestHooks[string(attr.Text())] {
 		return false
 	}
 	obj := fp.ref(e.ChildByField(syntax.FieldObject))
@@ -713,17 +690,21 @@ func (fp *filePass) call(c syntax.Node) {
 	}
 	attr := fn.ChildByField(syntax.FieldAttribute)
 	objNode := fn.ChildByField(syntax.FieldObject)
+	reg, registers := web.RouteRegistrations[string(attr.Text())]
 	switch {
 	case attr.TextIs("include_router"), attr.TextIs("register_blueprint"), attr.TextIs("mount"):
 		fp.include(c, attr, objNode)
-	case attr.TextIs("add_api_route"), attr.TextIs("add_api_websocket_route"):
+	case registers && reg.Dependencies:
+		// add_api_route, add_api_websocket_route: FastAPI routes (add_route
+		// and add_websocket_route make Starlette routes, which have no
+		// dependencies to check).
 		obj := fp.ref(objNode)
 		if obj == "" || strings.HasPrefix(obj, "?") {
 			return
 		}
 		rt := route{Obj: obj, At: fp.rangeOf(c)}
 		rt.Path = pathOf(argument(c, 0, "path"), syntax.Node{})
-		rt.Methods = methodsOf(c, routeMethods[string(attr.Text())])
+		rt.Methods = methodsOf(c, reg.Method)
 		rt.Deps = fp.depsIn(argument(c, -1, "dependencies"), nil)
 		if h := argument(c, 1, "endpoint"); !h.IsZero() {
 			rt.Handler = fp.ref(h)
@@ -732,7 +713,7 @@ func (fp *filePass) call(c syntax.Node) {
 		fp.fact.Routes = append(fp.fact.Routes, rt)
 	case attr.TextIs("add_url_rule"):
 		fp.urlRule(c, objNode)
-	case attr.TextIs("before_request"), attr.TextIs("before_app_request"):
+	case web.RequestHooks[string(attr.Text())]:
 		// app.before_request(check): the hook is a def of this file.
 		obj := fp.ref(objNode)
 		arg := argument(c, 0, "f")
@@ -802,8 +783,8 @@ func (fp *filePass) callFormRoute(c, inner syntax.Node) {
 		return
 	}
 	attr := fn.ChildByField(syntax.FieldAttribute)
-	method, ok := routeMethods[string(attr.Text())]
-	if !ok || attr.TextIs("add_api_route") || attr.TextIs("add_api_websocket_route") {
+	method, ok := web.RouteDecorators[string(attr.Text())]
+	if !ok {
 		return
 	}
 	obj := fp.ref(fn.ChildByField(syntax.FieldObject))
