@@ -73,11 +73,7 @@ type graph struct {
 func newGraph(pp *pyanalysis.ProjectPass) *graph {
 	g := &graph{modules: pp.Modules, byPath: make(map[string]int, len(pp.Files))}
 	for _, ff := range pp.Files {
-		for _, v := range pp.Facts(ff) {
-			fact, ok := v.(*fileFact)
-			if !ok {
-				continue
-			}
+		for _, fact := range pyanalysis.FactsOf[*fileFact](pp, ff) {
 			g.byPath[ff.Path] = len(g.files)
 			g.files = append(g.files, &fileInfo{ff: ff, fact: fact})
 		}

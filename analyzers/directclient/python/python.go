@@ -60,6 +60,7 @@ var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyana
 	// per call instead of per request.
 	PrefilterFor: prefilterFor,
 	Excludes:     func(c *directclient.Config, path string) bool { return c.Excludes(path) },
+	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:          run,
 	Project:      project,
 })
@@ -139,6 +140,9 @@ type fileFact struct {
 	// followed when another file imports the name from the package.
 	Exports map[string]string
 }
+
+// PyFact marks fileFact as the rule's fact (pyanalysis.Fact).
+func (*fileFact) PyFact() {}
 
 // siteFact is one construction.
 type siteFact struct {

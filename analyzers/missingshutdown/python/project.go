@@ -26,6 +26,9 @@ type fileFact struct {
 	Lifespan, Events bool
 }
 
+// PyFact marks fileFact as the rule's fact (pyanalysis.Fact).
+func (*fileFact) PyFact() {}
+
 // group is one object of the file under all its names.
 type group struct {
 	Created []creation
@@ -123,11 +126,7 @@ func project(pass *pyanalysis.ProjectPass, _ func(path string) *missingshutdown.
 	handlers := modules.NewDefs[bool](pass.Modules)
 	lifespans, events := false, false
 	for _, f := range pass.Files {
-		for _, v := range pass.Facts(f) {
-			ff, ok := v.(*fileFact)
-			if !ok {
-				continue
-			}
+		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			lifespans, events = lifespans || ff.Lifespan, events || ff.Events
 			for _, h := range ff.HandlesParam {
 				handlers.Add(f.Path, h, true)

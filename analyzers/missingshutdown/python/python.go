@@ -37,6 +37,7 @@ var Analyzer = pyanalysis.New(missingshutdown.Rule, missingshutdown.OptionsSpec,
 	// shutdown handling.
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown"}},
 	Excludes:  func(o *missingshutdown.Config, path string) bool { return o.Exclude.Match(path) },
+	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
 	Project:   project,
 })

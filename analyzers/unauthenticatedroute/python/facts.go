@@ -32,6 +32,9 @@ type fileFact struct {
 	DynamicIncludes int
 }
 
+// PyFact marks fileFact as the rule's fact (pyanalysis.Fact).
+func (*fileFact) PyFact() {}
+
 type symbolKind uint8
 
 const (

@@ -64,10 +64,8 @@ func project(pass *pyanalysis.ProjectPass, options func(path string) *unauthenti
 		rejects: map[objKey]bool{}, memo: map[memoKey]int8{},
 	}
 	for _, f := range pass.Files {
-		for _, v := range pass.Facts(f) {
-			if ff, ok := v.(*fileFact); ok {
-				p.files[f.Path] = ff
-			}
+		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
+			p.files[f.Path] = ff
 		}
 	}
 	paths := make([]string, 0, len(p.files))

@@ -44,6 +44,7 @@ var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.Op
 	// none of these: Match looks for the decorator.
 	PrefilterFor: newPrefilter,
 	Excludes:     func(c *unauthenticatedroute.Config, path string) bool { return c.Exclude.Match(path) },
+	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:          run,
 	Project:      project,
 })

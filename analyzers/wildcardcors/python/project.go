@@ -22,6 +22,8 @@ type fileFact struct {
 	Imports map[string]string // local name → qualified name it imports
 }
 
+func (*fileFact) PyFact() {}
+
 func (f *fileFact) empty() bool {
 	return len(f.Pending) == 0 && len(f.Consts) == 0 && len(f.Imports) == 0
 }
@@ -128,11 +130,7 @@ func project(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Con
 	imports := modules.NewDefs[string](pass.Modules)
 	var files []*pyanalysis.FileFacts
 	for _, f := range pass.Files {
-		for _, v := range pass.Facts(f) {
-			ff, ok := v.(*fileFact)
-			if !ok {
-				continue
-			}
+		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			for name, c := range ff.Consts {
 				consts.Add(f.Path, name, c)
 			}
@@ -146,8 +144,7 @@ func project(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Con
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	for _, f := range files {
-		for _, v := range pass.Facts(f) {
-			ff := v.(*fileFact)
+		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			for _, p := range ff.Pending {
 				checkPending(pass, f.Path, p, consts, imports)
 			}

@@ -33,6 +33,7 @@ var Analyzer = pyanalysis.New(wildcardcors.Rule, wildcardcors.OptionsSpec, pyana
 	// settings) or the header; a module that only holds the constant a
 	// policy imports holds a quoted "*".
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`}},
+	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
 	Project:   project,
 })

@@ -24,8 +24,9 @@ import (
 var (
 	crossCallRule = &lint.Rule{Code: "XY901", Name: "cross-call", Severity: lint.Warning, FixSafety: lint.Safe}
 	crossCall     = &pyanalysis.Analyzer{
-		Rule:  crossCallRule,
-		Kinds: []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
+		Rule:      crossCallRule,
+		Kinds:     []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
+		FactTypes: []pyanalysis.Fact{callFacts{}},
 		Run: func(p *pyanalysis.Pass) error {
 			var f callFacts
 			for _, d := range p.Nodes(syntax.KindFunctionDefinition) {
@@ -73,12 +74,19 @@ var (
 	// quiet has facts in every file and never reports.
 	quietRule = &lint.Rule{Code: "XY902", Name: "quiet", Severity: lint.Warning}
 	quiet     = &pyanalysis.Analyzer{
-		Rule:    quietRule,
-		Run:     func(p *pyanalysis.Pass) error { p.ExportFact(true); return nil },
-		Project: func(*pyanalysis.ProjectPass) error { quietRuns.Add(1); return nil },
+		Rule:      quietRule,
+		FactTypes: []pyanalysis.Fact{quietFact{}},
+		Run:       func(p *pyanalysis.Pass) error { p.ExportFact(quietFact{}); return nil },
+		Project:   func(*pyanalysis.ProjectPass) error { quietRuns.Add(1); return nil },
 	}
 	quietRuns atomic.Int32
 )
+
+type quietFact struct{}
+
+func (quietFact) PyFact() {}
+
+func (callFacts) PyFact() {}
 
 type callFacts struct {
 	defs  []string

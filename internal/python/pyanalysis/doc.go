@@ -47,14 +47,22 @@
 // Rules that need more than one file work in two phases, and trees are never
 // kept alive between them:
 //
-//  1. During its file pass, a rule calls Pass.ExportFact(v) with small values
-//     (names, positions as lint.Range, strings — never syntax.Node, which
-//     would keep the file's tree alive). Analyze returns them in FileFacts,
-//     with the file's Path and Module.
+//  1. During its file pass, a rule calls Pass.ExportFact(f) with facts: values
+//     of the types its Analyzer declares in FactTypes (the Fact interface,
+//     as go/analysis's FactTypes), plain data — names, lint.Range
+//     positions, typed cross-file references, fixes — never a syntax.Node,
+//     which would keep the file's tree alive. Analyze returns them in
+//     FileFacts, with the file's Path and Module.
 //  2. After all files, the caller runs RunProject over every file's
 //     FileFacts; each analyzer with a Project function gets a ProjectPass
-//     with all files' facts for that analyzer, and may report diagnostics in
-//     any file.
+//     with all files' facts for that analyzer (FactsOf gives them typed),
+//     and may report diagnostics in any file.
+//
+// Facts are serialisable: EncodeFacts and DecodeFacts (encoding/gob, the
+// fact types registered by rule code, FactsVersion checked) store one
+// file's facts and give them back, and the project phase finds the same
+// from decoded facts as from fresh ones (a test runs every rule's both
+// ways). A store of facts can so skip the file pass of an unchanged file.
 //
 // Config.Module is the file's dotted module name ("app.api.routes"), used to
 // resolve relative imports and to qualify module-level names. The caller

@@ -36,7 +36,18 @@ type ProjectPass struct {
 func (p *ProjectPass) Wants(path string) bool { return p.only == "" || path == p.only }
 
 // Facts returns the facts the analyzer exported for f.
-func (p *ProjectPass) Facts(f *FileFacts) []any { return f.Facts[p.Analyzer] }
+func (p *ProjectPass) Facts(f *FileFacts) []Fact { return f.Facts[p.Analyzer] }
+
+// FactsOf returns the facts of type T the pass's analyzer exported for f.
+func FactsOf[T Fact](p *ProjectPass, f *FileFacts) []T {
+	var out []T
+	for _, v := range f.Facts[p.Analyzer] {
+		if t, ok := v.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // Report reports a diagnostic in any file; Rule, Language and Severity
 // default to the analyzer's.

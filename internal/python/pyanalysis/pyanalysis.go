@@ -32,6 +32,10 @@ type Analyzer struct {
 	// Project, when non-nil, runs once after all files (see RunProject) with
 	// the facts the analyzer's file passes exported.
 	Project func(*ProjectPass) error
+	// FactTypes are the types of the facts Run exports (a value of each,
+	// usually a nil pointer): ExportFact refuses others, and EncodeFacts
+	// knows them by these.
+	FactTypes []Fact
 
 	// Set by New, from the rule's options (nil: none).
 	prefilterFor func(opts any) *Prefilter
@@ -51,8 +55,9 @@ type Def[C any] struct {
 	// Excludes, when non-nil, reports whether the options exclude the file
 	// at the slash-separated path from the rule (print-call's `exclude`):
 	// the analyzer does not run there.
-	Excludes func(opts C, path string) bool
-	Run      func(pass *Pass, opts C) error
+	Excludes  func(opts C, path string) bool
+	FactTypes []Fact
+	Run       func(pass *Pass, opts C) error
 	// Project's options function gives the options of the file at a path.
 	Project func(pass *ProjectPass, opts func(path string) C) error
 }
@@ -62,7 +67,7 @@ var prefilterKey ruleopts.Key
 
 // New declares the Python analyzer of rule, whose options spec declares.
 func New[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], def Def[C]) *Analyzer {
-	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter}
+	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter, FactTypes: def.FactTypes}
 	if def.PrefilterFor != nil {
 		a.prefilterFor = func(opts any) *Prefilter {
 			return ruleopts.Derive(spec.Of(opts), &prefilterKey, def.PrefilterFor)
@@ -107,7 +112,7 @@ type Pass struct {
 	options any // the rule's compiled options (New's Run reads them typed)
 	nodes   *collected
 	diags   *[]lint.Diagnostic
-	facts   *[]any
+	facts   *[]Fact
 }
 
 // Nodes returns the file's nodes of kind k in source order; k must be one of
@@ -152,14 +157,21 @@ func (p *Pass) Report(d lint.Diagnostic) {
 }
 
 // ExportFact records a fact about this file for the analyzer's Project
-// phase. Facts must be small values that do not reference the tree.
-func (p *Pass) ExportFact(v any) { *p.facts = append(*p.facts, v) }
+// phase. Its type must be one of the analyzer's FactTypes.
+func (p *Pass) ExportFact(f Fact) {
+	if !p.Analyzer.declares(f) {
+		panic(fmt.Sprintf("pyanalysis: %s exports a fact of type %T, which its FactTypes do not declare", p.Analyzer.Rule.Code, f))
+	}
+	*p.facts = append(*p.facts, f)
+}
 
-// FileFacts are the facts the analyzers exported for one file.
+// FileFacts are the facts the analyzers exported for one file: what the
+// project phase knows of it (and all a cache of the file needs to keep for
+// that phase: EncodeFacts).
 type FileFacts struct {
 	Path   string
 	Module string
-	Facts  map[*Analyzer][]any
+	Facts  map[*Analyzer][]Fact
 }
 
 // AnalyzeFile runs cfg's analyzers on one file. It never panics and never
@@ -262,7 +274,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	var diags []lint.Diagnostic
 	var errs []error
 	for _, r := range run {
-		var fs []any
+		var fs []Fact
 		pass := &Pass{
 			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module,
 			Names: resolver, options: r.opts, nodes: col, diags: &diags, facts: &fs,
@@ -272,7 +284,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		}
 		if len(fs) > 0 {
 			if facts == nil {
-				facts = &FileFacts{Path: path, Module: cfg.Module, Facts: map[*Analyzer][]any{}}
+				facts = &FileFacts{Path: path, Module: cfg.Module, Facts: map[*Analyzer][]Fact{}}
 			}
 			facts.Facts[r.a] = fs
 		}

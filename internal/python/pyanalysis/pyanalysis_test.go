@@ -16,15 +16,21 @@ var callRule = &lint.Rule{Code: "XY901", Name: "call", Severity: lint.Note}
 
 // calls reports every call whose function is a name, with its qualified
 // name, and exports the calls' names as facts.
+// callFact is a call's qualified name.
+type callFact string
+
+func (callFact) PyFact() {}
+
 var calls = &pyanalysis.Analyzer{
 	Rule:      callRule,
 	Kinds:     []syntax.Kind{syntax.KindCall},
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"("}},
+	FactTypes: []pyanalysis.Fact{callFact("")},
 	Run: func(p *pyanalysis.Pass) error {
 		for _, c := range p.Nodes(syntax.KindCall) {
 			q, _ := p.Names.QualifiedName(c.ChildByField(syntax.FieldFunction))
 			p.Reportf(c, "call %s", q)
-			p.ExportFact(q)
+			p.ExportFact(callFact(q))
 		}
 		return nil
 	},
@@ -184,7 +190,7 @@ func TestProjectPhase(t *testing.T) {
 		}
 		facts = append(facts, ff)
 	}
-	if got := facts[0].Facts[calls]; len(got) != 1 || got[0] != "app.b.f" {
+	if got := facts[0].Facts[calls]; len(got) != 1 || got[0] != callFact("app.b.f") {
 		t.Errorf("facts of a.py = %v (module %q)", got, facts[0].Module)
 	}
 	ds, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{calls}, Modules: mods})

@@ -53,6 +53,8 @@ func TestHarnessReportsUnexpectedFinding(t *testing.T) {
 }
 
 // importFact is what resolveImports exports: an imported name and where.
+func (importFact) PyFact() {}
+
 type importFact struct {
 	qualified, name string
 	at              lint.Range
@@ -62,8 +64,9 @@ type importFact struct {
 // in its project phase, which file each flagged* import resolves to: a
 // cross-file rule in miniature.
 var resolveImports = &pyanalysis.Analyzer{
-	Rule:  testRule,
-	Kinds: []syntax.Kind{syntax.KindAssignment},
+	Rule:      testRule,
+	Kinds:     []syntax.Kind{syntax.KindAssignment},
+	FactTypes: []pyanalysis.Fact{importFact{}},
 	Run: func(p *pyanalysis.Pass) error {
 		if err := flagAssignments.Run(p); err != nil {
 			return err

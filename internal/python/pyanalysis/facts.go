@@ -1,0 +1,102 @@
+package pyanalysis
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"reflect"
+	"sync"
+)
+
+// A Fact is what a rule's file pass exports for its project phase
+// (Pass.ExportFact), as go/analysis's facts: a value of a type the
+// analyzer declares in FactTypes, made of plain data — names, positions as
+// lint.Range, typed cross-file references (internal/python/project.Ref),
+// fixes as lint.Fix — and never a syntax.Node, so that the file's tree can
+// be freed after its pass, and so that facts can be stored (EncodeFacts)
+// and the project phase run again from them without the file's tree.
+type Fact interface {
+	// PyFact marks a fact type.
+	PyFact()
+}
+
+// declares reports whether f's type is one of a's FactTypes.
+func (a *Analyzer) declares(f Fact) bool {
+	t := reflect.TypeOf(f)
+	for _, d := range a.FactTypes {
+		if reflect.TypeOf(d) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// FactsVersion is the version of the encoding of facts: EncodeFacts writes
+// it and DecodeFacts refuses another. Bump it when the encoding changes
+// (the envelope here); a store of facts keys them by xylint's build as
+// well, since a rule's fact types change with the rule.
+const FactsVersion = 1
+
+// encoded is the envelope EncodeFacts writes.
+type encoded struct {
+	Version      int
+	Path, Module string
+	// Facts are the facts of each analyzer, by its rule's code, in the
+	// order the analyzer exported them.
+	Facts map[string][]Fact
+}
+
+// registered are the fact types registered with gob, by analyzer.
+var registered sync.Map // *Analyzer → struct{}
+
+// registerFacts registers a's fact types with encoding/gob, once, under
+// names made of the rule's code and the type's name, so that two rules'
+// types of the same name do not collide.
+func registerFacts(a *Analyzer) {
+	if _, done := registered.LoadOrStore(a, struct{}{}); done {
+		return
+	}
+	for _, f := range a.FactTypes {
+		gob.RegisterName(a.Rule.Code+":"+reflect.TypeOf(f).String(), f)
+	}
+}
+
+// EncodeFacts encodes the facts of one file (FileFacts as Analyze returned
+// them) with their path and module, for a store of facts: DecodeFacts
+// gives them back for the same analyzers.
+func EncodeFacts(ff *FileFacts) ([]byte, error) {
+	e := encoded{Version: FactsVersion, Path: ff.Path, Module: ff.Module, Facts: map[string][]Fact{}}
+	for a, fs := range ff.Facts {
+		registerFacts(a)
+		e.Facts[a.Rule.Code] = fs
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(e); err != nil {
+		return nil, fmt.Errorf("encoding the facts of %s: %w", ff.Path, err)
+	}
+	return b.Bytes(), nil
+}
+
+// DecodeFacts decodes what EncodeFacts wrote, for analyzers (the facts of
+// analyzers not among them are dropped).
+func DecodeFacts(data []byte, analyzers []*Analyzer) (*FileFacts, error) {
+	byCode := map[string]*Analyzer{}
+	for _, a := range analyzers {
+		registerFacts(a)
+		byCode[a.Rule.Code] = a
+	}
+	var e encoded
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e); err != nil {
+		return nil, fmt.Errorf("decoding facts: %w", err)
+	}
+	if e.Version != FactsVersion {
+		return nil, fmt.Errorf("decoding facts of %s: version %d, want %d", e.Path, e.Version, FactsVersion)
+	}
+	ff := &FileFacts{Path: e.Path, Module: e.Module, Facts: map[*Analyzer][]Fact{}}
+	for code, fs := range e.Facts {
+		if a := byCode[code]; a != nil && len(fs) > 0 {
+			ff.Facts[a] = fs
+		}
+	}
+	return ff, nil
+}
