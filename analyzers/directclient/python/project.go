@@ -8,12 +8,13 @@ import (
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
 // project classifies every site with the call graph of all files and
 // reports it.
-func project(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.Config) error {
+func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.Config) error {
 	g := newGraph(pp)
 	if !slices.ContainsFunc(g.files, func(f *fileInfo) bool { return len(f.fact.Sites) > 0 && pp.Wants(f.ff.Path) }) {
 		return nil // nothing to classify (a fix round of a file whose sites are fixed)
@@ -88,15 +89,14 @@ const maxExportHops = 4
 // (a class name also names its __init__). Imports are resolved as the
 // file's sys.path would (internal/python/modules); a relative name, which
 // only a file without a module name has, names nothing Python could import.
-func (g *graph) resolve(from int, ref string, hops int) []node {
-	if k, ok := strings.CutPrefix(ref, localRef); ok {
-		return []node{{from, k}, {from, k + ".__init__"}}
+func (g *graph) resolve(from int, ref project.Ref, hops int) []node {
+	if ref.Kind == project.Local {
+		return []node{{from, ref.Name}, {from, ref.Name + ".__init__"}}
 	}
-	q, ok := strings.CutPrefix(ref, importRef)
-	if !ok || hops > maxExportHops {
+	if ref.Kind != project.Imported || hops > maxExportHops {
 		return nil
 	}
-	file, attr, ok := g.modules.Split(g.files[from].ff.Path, q)
+	file, attr, ok := g.modules.Split(g.files[from].ff.Path, ref.Name)
 	if t, indexed := g.byPath[file]; ok && indexed && attr != "" {
 		return g.target(t, attr, hops)
 	}
@@ -108,9 +108,9 @@ func (g *graph) target(t int, attr string, hops int) []node {
 	first, rest, _ := strings.Cut(attr, ".")
 	if q, ok := g.files[t].fact.Exports[first]; ok {
 		if rest != "" {
-			q += "." + rest
+			q = q.Attr(rest)
 		}
-		return g.resolve(t, importRef+q, hops+1)
+		return g.resolve(t, q, hops+1)
 	}
 	return []node{{t, attr}, {t, attr + ".__init__"}}
 }

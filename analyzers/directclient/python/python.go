@@ -44,6 +44,7 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/pools"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/python/web"
@@ -62,7 +63,7 @@ var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyana
 	Excludes:     func(c *directclient.Config, path string) bool { return c.Excludes(path) },
 	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:          run,
-	Project:      project,
+	Project:      projectPhase,
 })
 
 // entryMarkers are strings one of which a file that registers per-request
@@ -136,9 +137,10 @@ type fileFact struct {
 	// Entries are functions or classes this file registers as per-request
 	// or startup code by reference (Depends(x), lifespan=x, ...).
 	Entries []entryRef
-	// Exports are an __init__.py's module-level imports (name → reference),
-	// followed when another file imports the name from the package.
-	Exports map[string]string
+	// Exports are an __init__.py's module-level imports (name → what it
+	// imports), followed when another file imports the name from the
+	// package.
+	Exports map[string]project.Ref
 }
 
 // PyFact marks fileFact as the rule's fact (pyanalysis.Fact).
@@ -170,20 +172,14 @@ type funcFact struct {
 	// runs at startup.
 	Entry   string
 	Startup string
-	Calls   []string // references: "L:key" in this file, "I:qualified" imported
+	Calls   []project.Ref // the functions it calls: Local (keys) or Imported
 }
 
 type entryRef struct {
-	Ref     string
+	Ref     project.Ref
 	Desc    string // "dependency", "`Depends` class": how the message names it
 	Startup bool
 }
-
-// Reference prefixes.
-const (
-	localRef  = "L:"
-	importRef = "I:"
-)
 
 func run(pass *pyanalysis.Pass, opts *directclient.Config) error {
 	w := &walker{pass: pass, r: pass.Names, t: opts.Table, keys: map[int]string{}, funcs: map[string]*funcFact{}}
@@ -357,7 +353,7 @@ func (w *walker) calls() {
 		if c := methodClass(def); !c.IsZero() {
 			cls = w.key(c)
 		}
-		if ref := w.ref(fn, def, cls); ref != "" {
+		if ref := w.ref(fn, def, cls); !ref.IsZero() {
 			w.addCall(def, ref)
 		}
 		// Functions handed to another call run there (add_task,
@@ -365,7 +361,7 @@ func (w *walker) calls() {
 		for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
 			if a.Is(syntax.KindIdentifier) {
 				if b := w.r.Lookup(a); b != nil && b.Kind == names.Definition {
-					if ref := w.ref(a, def, cls); ref != "" {
+					if ref := w.ref(a, def, cls); !ref.IsZero() {
 						w.addCall(def, ref)
 					}
 				}
@@ -374,7 +370,7 @@ func (w *walker) calls() {
 	}
 }
 
-func (w *walker) addCall(def syntax.Node, ref string) {
+func (w *walker) addCall(def syntax.Node, ref project.Ref) {
 	f := w.fn(w.key(def))
 	if !slices.Contains(f.Calls, ref) {
 		f.Calls = append(f.Calls, ref)
@@ -534,13 +530,17 @@ func mentions(e, root syntax.Node) bool {
 func (w *walker) registrations(call syntax.Node) {
 	for _, reg := range web.Registrations(w.r, call) {
 		target := reg.Target.Unparen()
-		suffix := ""
-		if target.Is(syntax.KindCall) {
+		instance := target.Is(syntax.KindCall)
+		if instance {
 			// Depends(Checker(...)): FastAPI calls the instance.
-			target, suffix = target.ChildByField(syntax.FieldFunction).Unparen(), ".__call__"
+			target = target.ChildByField(syntax.FieldFunction).Unparen()
 		}
-		if ref := w.ref(target, syntax.Node{}, ""); ref != "" {
-			w.fact.Entries = append(w.fact.Entries, entryRef{Ref: ref + suffix, Desc: registeredAs[reg.Kind], Startup: reg.Kind.Startup()})
+		ref := w.ref(target, syntax.Node{}, "")
+		if instance {
+			ref = ref.Attr("__call__")
+		}
+		if !ref.IsZero() {
+			w.fact.Entries = append(w.fact.Entries, entryRef{Ref: ref, Desc: registeredAs[reg.Kind], Startup: reg.Kind.Startup()})
 		}
 	}
 }
@@ -555,68 +555,65 @@ var registeredAs = map[web.EntryKind]string{
 }
 
 // ref turns a callee or a function reference into a reference the project
-// phase resolves: "L:key" for a function or class of this file, "I:name"
-// for an imported one; "" for anything else (builtins, locals, methods of
-// objects of unknown type). cls is the key of the class whose method the
-// reference is in (for self.m()).
-func (w *walker) ref(n syntax.Node, def syntax.Node, cls string) string {
+// phase resolves: Local (the key) for a function or class of this file,
+// Imported for an imported one; the zero Ref for anything else (builtins,
+// locals, methods of objects of unknown type). cls is the key of the class
+// whose method the reference is in (for self.m()).
+func (w *walker) ref(n syntax.Node, def syntax.Node, cls string) project.Ref {
 	switch {
 	case n.Is(syntax.KindIdentifier):
 		b := w.r.Lookup(n)
 		if b == nil {
-			return ""
+			return project.Ref{}
 		}
 		switch b.Kind {
 		case names.Definition:
 			owner := b.Node.Parent()
 			if b.Scope.Kind == names.ClassScope {
-				return ""
+				return project.Ref{}
 			}
-			return localRef + w.key(owner)
+			return project.LocalRef(w.key(owner))
 		case names.Import:
 			if external(b.Qualified) {
-				return ""
+				return project.Ref{}
 			}
-			return importRef + b.Qualified
+			return project.ImportedRef(b.Qualified)
 		}
-		return ""
+		return project.Ref{}
 	case n.Is(syntax.KindAttribute):
 		obj := n.ChildByField(syntax.FieldObject).Unparen()
 		attr := n.ChildByField(syntax.FieldAttribute)
 		if obj.Is(syntax.KindCall) {
 			// Cls().method(), make().method()
-			if r := w.ref(obj.ChildByField(syntax.FieldFunction).Unparen(), def, cls); r != "" {
-				return r + "." + string(attr.Text())
-			}
-			return ""
+			return w.ref(obj.ChildByField(syntax.FieldFunction).Unparen(), def, cls).Attr(string(attr.Text()))
 		}
 		if !obj.Is(syntax.KindIdentifier) {
 			if q, ok := w.r.QualifiedName(n); ok && w.importRooted(n) && !external(q) {
-				return importRef + q
+				return project.ImportedRef(q)
 			}
-			return ""
+			return project.Ref{}
 		}
 		if cls != "" && (obj.TextIs("self") || obj.TextIs("cls")) {
 			if b := w.r.Lookup(obj); b != nil && b.Kind == names.Parameter {
-				return localRef + cls + "." + string(attr.Text())
+				return project.LocalRef(cls + "." + string(attr.Text()))
 			}
 		}
 		b := w.r.Lookup(obj)
 		if b == nil {
-			return ""
+			return project.Ref{}
 		}
 		switch b.Kind {
 		case names.Definition:
 			if b.Node.Parent().Is(syntax.KindClassDefinition) && b.Scope.Kind != names.ClassScope {
-				return localRef + w.key(b.Node.Parent()) + "." + string(attr.Text())
+				return project.LocalRef(w.key(b.Node.Parent()) + "." + string(attr.Text()))
 			}
 		case names.Import:
 			if !external(b.Qualified) {
-				return importRef + b.Qualified + "." + string(attr.Text())
+				return project.ImportedRef(b.Qualified + "." + string(attr.Text()))
 			}
 		}
 	}
-	return ""
+	return project.Ref{}
 }
 
 // importRooted reports whether an attribute chain starts at an imported name.
@@ -661,9 +658,9 @@ func (w *walker) exports() {
 			continue
 		}
 		if w.fact.Exports == nil {
-			w.fact.Exports = map[string]string{}
+			w.fact.Exports = map[string]project.Ref{}
 		}
-		w.fact.Exports[b.Name] = b.Qualified
+		w.fact.Exports[b.Name] = project.ImportedRef(b.Qualified)
 	}
 }
 

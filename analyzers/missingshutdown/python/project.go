@@ -2,12 +2,13 @@ package python
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/missingshutdown"
 	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/modules"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 )
 
@@ -17,9 +18,9 @@ type fileFact struct {
 	// Open is what the module leaves open: pooled getters it calls and
 	// clients it builds.
 	Open []string
-	// HandlesParam are the module-level functions that give the app they
-	// receive shutdown handling, as "f#0" (function and parameter index).
-	HandlesParam []string
+	// HandlesParam are the parameters of the module's functions that give
+	// the app they receive shutdown handling.
+	HandlesParam []param
 	// Lifespan: the file creates an app with lifespan=; Events: it
 	// registers startup or shutdown handlers the older ways. Together they
 	// tell the fix whether the code base uses lifespans.
@@ -35,15 +36,23 @@ type group struct {
 	Handled bool
 	Mounted bool
 	Startup bool // a startup hook (the message says so)
-	// Names are the group's keys that another module can reach: ":name"
-	// and "ret:f".
-	Names []string
-	// Refs are the group's references to other modules ("ref:q",
-	// "ref:q()").
-	Refs []string
-	// Passed are the function parameters the app is passed to (":f#0" in
-	// the file, "ref:q#0" in another module).
-	Passed []string
+	// Names are the group's names another module can reach: module-level
+	// names, and module-level functions whose call returns the app
+	// (Local references, Call for those).
+	Names []project.Ref
+	// Refs are the group's references to other modules' objects (Imported
+	// references: a name, or what calling it returns).
+	Refs []project.Ref
+	// Passed are the function parameters the app is passed to, of the
+	// file's functions (Local) or other modules' (Imported).
+	Passed []param
+}
+
+// param is a function's parameter: the function, and the parameter's
+// position.
+type param struct {
+	Fn project.Ref
+	I  int
 }
 
 // creation is one FastAPI()/Starlette() call.
@@ -74,11 +83,12 @@ func (fp *filePass) fact() *fileFact {
 		g.Mounted = g.Mounted || fp.mounted[k]
 		g.Startup = g.Startup || fp.startup[k]
 		g.Passed = append(g.Passed, fp.passed[k]...)
-		switch {
-		case strings.HasPrefix(k, ":") || strings.HasPrefix(k, "ret:"):
-			g.Names = append(g.Names, k)
-		case strings.HasPrefix(k, "ref:"):
-			g.Refs = append(g.Refs, k)
+		if r, ok := keyRef(k); ok {
+			if r.Kind == project.Local {
+				g.Names = append(g.Names, r)
+			} else {
+				g.Refs = append(g.Refs, r)
+			}
 		}
 	}
 	sort.Strings(roots)
@@ -90,8 +100,8 @@ func (fp *filePass) fact() *fileFact {
 			continue
 		}
 		sort.Slice(g.Created, func(i, j int) bool { return g.Created[i].At.Start.Offset < g.Created[j].At.Start.Offset })
-		sort.Strings(g.Names)
-		sort.Strings(g.Refs)
+		sortRefs(g.Names)
+		sortRefs(g.Refs)
 		g.Handled = g.Handled || fp.passedToHandler(g.Passed)
 		f.Groups = append(f.Groups, *g)
 	}
@@ -101,11 +111,36 @@ func (fp *filePass) fact() *fileFact {
 	return f
 }
 
+// keyRef is the reference a key of the file (filePass.key) makes to what
+// another module can reach: a module-level name (":name"), what a
+// module-level function returns ("ret:f"), another module's name or what
+// calling it returns ("ref:q", "ref:q()"); false for keys only the file
+// knows.
+func keyRef(k string) (project.Ref, bool) {
+	if name, ok := strings.CutPrefix(k, "ret:"); ok {
+		return project.LocalRef(name).Called(), true
+	}
+	if name, ok := strings.CutPrefix(k, ":"); ok {
+		return project.LocalRef(name), true
+	}
+	if q, ok := strings.CutPrefix(k, "ref:"); ok {
+		if q, ok := strings.CutSuffix(q, "()"); ok {
+			return project.ImportedRef(q).Called(), true
+		}
+		return project.ImportedRef(q), true
+	}
+	return project.Ref{}, false
+}
+
+func sortRefs(rs []project.Ref) {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].String() < rs[j].String() })
+}
+
 // passedToHandler reports whether one of passed is a parameter of this
 // file's functions that gives shutdown handling.
-func (fp *filePass) passedToHandler(passed []string) bool {
+func (fp *filePass) passedToHandler(passed []param) bool {
 	for _, p := range passed {
-		if local, ok := strings.CutPrefix(p, ":"); ok && contains(fp.handlesParam, local) {
+		if p.Fn.Kind == project.Local && slices.Contains(fp.handlesParam, p) {
 			return true
 		}
 	}
@@ -119,27 +154,26 @@ type node struct {
 	g    int
 }
 
-func project(pass *pyanalysis.ProjectPass, _ func(path string) *missingshutdown.Config) error {
+func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *missingshutdown.Config) error {
 	var nodes []node
-	byName := modules.NewDefs[int](pass.Modules)
-	byCall := modules.NewDefs[int](pass.Modules)
-	handlers := modules.NewDefs[bool](pass.Modules)
+	groups := project.NewDefs[int](pass.Modules)     // a group's names → the group's node
+	handlers := project.NewDefs[[]int](pass.Modules) // a function → its parameters that handle
 	lifespans, events := false, false
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			lifespans, events = lifespans || ff.Lifespan, events || ff.Events
+			params := map[string][]int{}
 			for _, h := range ff.HandlesParam {
-				handlers.Add(f.Path, h, true)
+				params[h.Fn.Name] = append(params[h.Fn.Name], h.I)
+			}
+			for fn, is := range params {
+				handlers.Add(f.Path, fn, false, is)
 			}
 			for gi, g := range ff.Groups {
 				id := len(nodes)
 				nodes = append(nodes, node{file: f.Path, ff: ff, g: gi})
 				for _, n := range g.Names {
-					if name, ok := strings.CutPrefix(n, "ret:"); ok {
-						byCall.Add(f.Path, name, id)
-					} else {
-						byName.Add(f.Path, strings.TrimPrefix(n, ":"), id)
-					}
+					groups.Add(f.Path, n.Name, n.Call, id)
 				}
 			}
 		}
@@ -159,12 +193,7 @@ func project(pass *pyanalysis.ProjectPass, _ func(path string) *missingshutdown.
 	}
 	for i, n := range nodes {
 		for _, ref := range n.ff.Groups[n.g].Refs {
-			q := strings.TrimPrefix(ref, "ref:")
-			idx := byName
-			if strings.HasSuffix(q, "()") {
-				q, idx = strings.TrimSuffix(q, "()"), byCall
-			}
-			if j, _, ok := idx.Lookup(n.file, q); ok {
+			if j, _, ok := groups.Lookup(n.file, ref); ok {
 				parent[find(i)] = find(j)
 			}
 		}
@@ -189,10 +218,11 @@ func project(pass *pyanalysis.ProjectPass, _ func(path string) *missingshutdown.
 		g := &n.ff.Groups[n.g]
 		a.handled = a.handled || g.Handled
 		for _, p := range g.Passed {
-			if q, ok := strings.CutPrefix(p, "ref:"); ok {
-				if _, _, found := handlers.Lookup(n.file, q); found {
-					a.handled = true
-				}
+			if p.Fn.Kind != project.Imported {
+				continue
+			}
+			if is, _, found := handlers.Lookup(n.file, p.Fn); found && slices.Contains(is, p.I) {
+				a.handled = true
 			}
 		}
 		a.mounted = a.mounted || g.Mounted

@@ -25,6 +25,7 @@ import (
 	"github.com/xynergy/xylint/analyzers/missingshutdown"
 	"github.com/xynergy/xylint/internal/pools"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/python/web"
@@ -39,7 +40,7 @@ var Analyzer = pyanalysis.New(missingshutdown.Rule, missingshutdown.OptionsSpec,
 	Excludes:  func(o *missingshutdown.Config, path string) bool { return o.Exclude.Match(path) },
 	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
-	Project:   project,
+	Project:   projectPhase,
 })
 
 // appKind is the framework of the ASGI application class q makes
@@ -62,12 +63,12 @@ type filePass struct {
 	startup map[string]bool
 	created map[string][]creation
 	open    []string
-	// passed: key → the function parameters it is passed to (":f#0" for
-	// the file's module-level f, "ref:q#0" for an imported one);
-	// handlesParam: the file's module-level functions that give the app
-	// they receive as a parameter shutdown handling ("f#0").
-	passed       map[string][]string
-	handlesParam []string
+	// passed: key → the function parameters it is passed to (of the file's
+	// module-level functions or imported ones); handlesParam: the
+	// parameters of the file's module-level functions that give the app
+	// they receive shutdown handling.
+	passed       map[string][]param
+	handlesParam []param
 	// The fix's helpers and the creations to fix (fix.go).
 	fx       *fixer
 	fixSites []fixSite
@@ -77,7 +78,7 @@ func run(pass *pyanalysis.Pass, opts *missingshutdown.Config) error {
 	fp := &filePass{
 		pass: pass, opts: opts, r: pass.Names, uf: unionFind{parent: map[string]string{}},
 		handled: map[string]bool{}, mounted: map[string]bool{}, startup: map[string]bool{},
-		created: map[string][]creation{}, passed: map[string][]string{},
+		created: map[string][]creation{}, passed: map[string][]param{},
 	}
 	for _, n := range pass.Nodes(syntax.KindCall) {
 		fp.call(n)
@@ -94,7 +95,9 @@ func run(pass *pyanalysis.Pass, opts *missingshutdown.Config) error {
 	return nil
 }
 
-// key names the object an expression stands for within the file:
+// key names the object an expression stands for within the file, for the
+// file's union of names (the keys that another module can reach become
+// typed references in the file's fact: keyRef):
 //
 //	":name"     a module-level name
 //	"L12:name"  a name local to the scope whose node index is 12
@@ -231,7 +234,7 @@ func (fp *filePass) markHandled(obj syntax.Node) {
 	i := 0
 	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
 		if p.Contains(b.Node) {
-			fp.handlesParam = append(fp.handlesParam, string(def.ChildByField(syntax.FieldName).Text())+"#"+strconv.Itoa(i))
+			fp.handlesParam = append(fp.handlesParam, param{Fn: project.LocalRef(string(def.ChildByField(syntax.FieldName).Text())), I: i})
 			return
 		}
 		i++
@@ -241,7 +244,7 @@ func (fp *filePass) markHandled(obj syntax.Node) {
 // arguments records the names passed positionally to a function of the
 // file or of another module, for markHandled's functions.
 func (fp *filePass) arguments(fn, args syntax.Node) {
-	callee := ""
+	var callee project.Ref
 	j := 0
 	for a := range args.NamedChildren() {
 		if a.Is(syntax.KindKeywordArgument) || a.Is(syntax.KindDictionarySplat) {
@@ -253,39 +256,39 @@ func (fp *filePass) arguments(fn, args syntax.Node) {
 		if a.Is(syntax.KindIdentifier) {
 			k := fp.key(a)
 			if k != "" && !strings.HasPrefix(k, "ref:") {
-				if callee == "" {
-					callee = fp.calleeName(fn)
-					if callee == "" {
+				if callee.IsZero() {
+					callee = fp.callee(fn)
+					if callee.IsZero() {
 						return
 					}
 				}
-				fp.passed[k] = append(fp.passed[k], callee+"#"+strconv.Itoa(j))
+				fp.passed[k] = append(fp.passed[k], param{Fn: callee, I: j})
 			}
 		}
 		j++
 	}
 }
 
-// calleeName is ":f" for a module-level function of the file, "ref:q" for
-// an imported one, else "".
-func (fp *filePass) calleeName(fn syntax.Node) string {
+// callee is the function a call's callee names: a module-level function
+// of the file, an imported one, else the zero Ref.
+func (fp *filePass) callee(fn syntax.Node) project.Ref {
 	fn = fn.Unparen()
 	if fn.Is(syntax.KindIdentifier) {
 		b := fp.r.Lookup(fn)
 		switch {
 		case b == nil:
-			return ""
+			return project.Ref{}
 		case b.Kind == names.Import:
-			return "ref:" + b.Qualified
+			return project.ImportedRef(b.Qualified)
 		case b.Kind == names.Definition && b.Scope.Kind == names.ModuleScope:
-			return ":" + b.Name
+			return project.LocalRef(b.Name)
 		}
-		return ""
+		return project.Ref{}
 	}
-	if k := fp.key(fn); strings.HasPrefix(k, "ref:") {
-		return k
+	if r, ok := keyRef(fp.key(fn)); ok && r.Kind == project.Imported {
+		return r
 	}
-	return ""
+	return project.Ref{}
 }
 
 // creation records an app: its key is the variable it is assigned to (or

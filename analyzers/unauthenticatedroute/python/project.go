@@ -58,7 +58,7 @@ type memoKey struct {
 	typ  bool
 }
 
-func project(pass *pyanalysis.ProjectPass, options func(path string) *unauthenticatedroute.Config) error {
+func projectPhase(pass *pyanalysis.ProjectPass, options func(path string) *unauthenticatedroute.Config) error {
 	p := &proj{
 		pass: pass, options: options, files: map[string]*fileFact{}, parents: map[objKey][]edge{},
 		rejects: map[objKey]bool{}, memo: map[memoKey]int8{},

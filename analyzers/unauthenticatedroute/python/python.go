@@ -46,7 +46,7 @@ var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.Op
 	Excludes:     func(c *unauthenticatedroute.Config, path string) bool { return c.Exclude.Match(path) },
 	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:          run,
-	Project:      project,
+	Project:      projectPhase,
 })
 
 func newPrefilter(o *unauthenticatedroute.Config) *pyanalysis.Prefilter {

@@ -6,8 +6,8 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -19,7 +19,7 @@ import (
 type fileFact struct {
 	Pending []pending
 	Consts  map[string]constant
-	Imports map[string]string // local name → qualified name it imports
+	Imports map[string]project.Ref // local name → what it imports
 }
 
 func (*fileFact) PyFact() {}
@@ -33,8 +33,8 @@ type pending struct {
 	Check   check
 	Subject string
 	Creds   bool
-	Refs    []string // qualified names
-	Vias    []string // the names as written
+	Refs    []project.Ref // the names imported from other modules
+	Vias    []string      // the names as written
 	At      lint.Range
 }
 
@@ -73,9 +73,9 @@ func (fp *filePass) exportConstants() {
 			continue
 		}
 		if fp.fact.Imports == nil {
-			fp.fact.Imports = map[string]string{}
+			fp.fact.Imports = map[string]project.Ref{}
 		}
-		fp.fact.Imports[b.Name] = b.Qualified
+		fp.fact.Imports[b.Name] = project.ImportedRef(b.Qualified)
 	}
 }
 
@@ -125,17 +125,17 @@ func isConstantName(s string) bool {
 // maxHops bounds how many re-exports a reference follows.
 const maxHops = 8
 
-func project(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Config) error {
-	consts := modules.NewDefs[constant](pass.Modules)
-	imports := modules.NewDefs[string](pass.Modules)
+func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Config) error {
+	consts := project.NewDefs[constant](pass.Modules)
+	imports := project.NewDefs[project.Ref](pass.Modules)
 	var files []*pyanalysis.FileFacts
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			for name, c := range ff.Consts {
-				consts.Add(f.Path, name, c)
+				consts.Add(f.Path, name, false, c)
 			}
 			for name, q := range ff.Imports {
-				imports.Add(f.Path, name, q)
+				imports.Add(f.Path, name, false, q)
 			}
 			if len(ff.Pending) > 0 {
 				files = append(files, f)
@@ -155,7 +155,7 @@ func project(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Con
 
 // checkPending resolves a pending policy's references and reports the
 // first that holds a wildcard.
-func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *modules.Defs[constant], imports *modules.Defs[string]) {
+func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *project.Defs[constant], imports *project.Defs[project.Ref]) {
 	for i, ref := range p.Refs {
 		c, defPath, ok := resolveConstant(path, ref, consts, imports)
 		if !ok {
@@ -178,9 +178,9 @@ func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *
 	}
 }
 
-// resolveConstant finds the constant a qualified name stands for, following
+// resolveConstant finds the constant q (imported) stands for, following
 // re-exporting imports.
-func resolveConstant(from, q string, consts *modules.Defs[constant], imports *modules.Defs[string]) (constant, string, bool) {
+func resolveConstant(from string, q project.Ref, consts *project.Defs[constant], imports *project.Defs[project.Ref]) (constant, string, bool) {
 	for hop := 0; hop < maxHops; hop++ {
 		if c, def, ok := consts.Lookup(from, q); ok {
 			return c, def, true

@@ -22,6 +22,7 @@ import (
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -35,7 +36,7 @@ var Analyzer = pyanalysis.New(wildcardcors.Rule, wildcardcors.OptionsSpec, pyana
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`}},
 	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
-	Project:   project,
+	Project:   projectPhase,
 })
 
 // Qualified names of the classes and functions the rule reads.
@@ -404,7 +405,7 @@ func (fp *filePass) origins(arg syntax.Node, c check, subject string, creds bool
 	}
 	p := pending{Check: c, Subject: subject, Creds: creds, At: fp.pass.File.Lines.Range(arg.Start(), arg.End())}
 	for _, r := range refs {
-		p.Refs = append(p.Refs, r.ref)
+		p.Refs = append(p.Refs, project.ImportedRef(r.ref))
 		p.Vias = append(p.Vias, r.via)
 	}
 	fp.fact.Pending = append(fp.fact.Pending, p)

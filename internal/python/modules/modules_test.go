@@ -101,34 +101,3 @@ func TestSplit(t *testing.T) {
 		t.Error("a nil index resolved a name")
 	}
 }
-
-func TestDefs(t *testing.T) {
-	x := New(platform)
-	d := NewDefs[string](x)
-	d.Add("platform/shared/auth.py", "verify_api_key", "platform's")
-	d.Add("platform/analytics/shared/auth.py", "verify_api_key", "analytics' copy")
-	d.Add("backend/app/api/deps.py", "CurrentUser", "old")
-	d.Add("backend/app/api/deps.py", "CurrentUser", "deps")
-	d.Add("backend/app/api/routes/__init__.py", "router", "routes")
-	for _, c := range []struct{ from, q, want, file string }{
-		{"platform/marketing-engine/main.py", "shared.auth.verify_api_key", "platform's", "platform/shared/auth.py"},
-		{"platform/analytics/main.py", "shared.auth.verify_api_key", "analytics' copy", "platform/analytics/shared/auth.py"},
-		{"backend/app/main.py", "app.api.deps.CurrentUser", "deps", "backend/app/api/deps.py"},
-		{"backend/app/main.py", "app.api.routes.router", "routes", "backend/app/api/routes/__init__.py"},
-		// A module, a name the module does not define, an attribute of a
-		// name, an external name, a name another service's path ends with.
-		{"backend/app/main.py", "app.api.deps", "", ""},
-		{"backend/app/main.py", "app.api.deps.SessionDep", "", ""},
-		{"backend/app/main.py", "app.api.deps.CurrentUser.id", "", ""},
-		{"backend/app/main.py", "fastapi.Depends", "", ""},
-		{"platform/analytics/main.py", "campaigns.router", "", ""},
-	} {
-		got, file, ok := d.Lookup(c.from, c.q)
-		if got != c.want || file != c.file || ok != (c.file != "") {
-			t.Errorf("Lookup(%s, %s) = %q, %q, %v; want %q, %q", c.from, c.q, got, file, ok, c.want, c.file)
-		}
-	}
-	if _, _, ok := NewDefs[string](nil).Lookup("a.py", "b.c"); ok {
-		t.Error("a table without an index resolved a name")
-	}
-}
