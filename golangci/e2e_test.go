@@ -53,6 +53,25 @@ func TestGolangciLintEndToEnd(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("got %d findings, want %d:\n%s", len(got), len(want), out)
 	}
+	// Each message starts with the finding's level, and the severity rules
+	// of testdata/e2e/.golangci.yml (the ones docs/go.md suggests) turn it
+	// into golangci-lint's severity.
+	nErrors := 0
+	for _, is := range issues {
+		level := level(is.Text)
+		if level != "error" && level != "warning" {
+			t.Errorf("issue text does not start with a level: %q", is.Text)
+		}
+		if is.Severity != level {
+			t.Errorf("severity %q for %q", is.Severity, is.Text)
+		}
+		if level == "error" {
+			nErrors++
+		}
+	}
+	if nErrors == 0 || nErrors == len(issues) {
+		t.Errorf("%d errors among %d issues; the sample has both levels", nErrors, len(issues))
+	}
 	// main.go:15 has //nolint:xylint; Guard protects POST /pay (line 20).
 	for k := range got {
 		if strings.HasPrefix(k, "main.go:15:") || strings.HasPrefix(k, "main.go:20:") {
@@ -100,11 +119,39 @@ func TestGolangciLintEndToEnd(t *testing.T) {
 	if len(issues) != 4 {
 		t.Errorf("after --fix: %d findings, want the 4 without fixes:\n%s", len(issues), out)
 	}
+
+	// fail-on: error reports the errors only (golangci-lint fails on every
+	// issue it reports).
+	conf := filepath.Join(work, ".golangci.yml")
+	yml, err := os.ReadFile(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml = bytes.Replace(yml, []byte("        settings:\n"), []byte("        settings:\n          fail-on: error\n"), 1)
+	if err := os.WriteFile(conf, yml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	strict, out := runLint(t, bin, work, t.TempDir())
+	n := 0
+	for _, is := range issues {
+		if level(is.Text) == "error" {
+			n++
+		}
+	}
+	for _, is := range strict {
+		if level(is.Text) != "error" {
+			t.Errorf("fail-on: error reported %q", is.Text)
+		}
+	}
+	if n == 0 || len(strict) != n {
+		t.Errorf("fail-on: error: %d issues, want the %d errors:\n%s", len(strict), n, out)
+	}
 }
 
 type issue struct {
 	FromLinter string
 	Text       string
+	Severity   string
 	Pos        struct {
 		Filename string
 		Line     int
@@ -154,6 +201,14 @@ func code(text string) string {
 		}
 	}
 	return ""
+}
+
+// level is the level an xylint message starts with, after the analyzer
+// name golangci-lint puts first ("printcall: warning: XY005 ...").
+func level(text string) string {
+	_, msg, _ := strings.Cut(text, ": ")
+	level, _, _ := strings.Cut(msg, ": ")
+	return level
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -40,6 +40,11 @@ func init() {
 //     (goanalysis.Rule.Settings: auth-middleware and public-paths of XY002,
 //     pool-packages of XY003), each a list: given, it replaces the rule's
 //     default.
+//   - fail-on: the least level of finding reported: note, warning (default)
+//     or error. golangci-lint fails on every issue it reports, so findings
+//     below it are left out, as they leave xylint check's exit status
+//     alone; each message starts with its level ("note: XY003
+//     direct-client: ...") for golangci-lint's severity rules.
 //
 // golangci-lint lower-cases every key on the way in, so rule-specific
 // settings are lists, never maps keyed by rule code. Unknown keys are
@@ -47,11 +52,12 @@ func init() {
 type settings struct {
 	sel, ignore []string
 	options     map[string][]string
+	failOn      lint.FailOn
 }
 
 // keys are the keys the settings accept, in the order errors list them.
 func keys() []string {
-	out := []string{"select", "ignore"}
+	out := []string{"select", "ignore", "fail-on"}
 	for _, g := range analyzers.Go {
 		for _, s := range g.Settings {
 			if !slices.Contains(out, s.Key) {
@@ -93,6 +99,17 @@ func decode(raw any) (settings, error) {
 		if !slices.Contains(known, k) {
 			return s, fmt.Errorf("decoding settings: json: unknown field %q", k)
 		}
+		if k == "fail-on" {
+			var level string
+			err := json.Unmarshal(m[k], &level)
+			if err == nil {
+				s.failOn, err = lint.ParseFailOn(level)
+			}
+			if err != nil || s.failOn == lint.FailNever {
+				return s, fmt.Errorf("fail-on %s: want note, warning or error (golangci-lint fails on every issue it reports; to report xylint's findings without failing, use golangci-lint's own issues-exit-code)", m[k])
+			}
+			continue
+		}
 		var list []string
 		if err := json.Unmarshal(m[k], &list); err != nil {
 			return s, fmt.Errorf("decoding settings: %s: %w", k, err)
@@ -124,7 +141,7 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("xylint: %s: %w", g.Rule.ID(), err)
 		}
-		out = append(out, a)
+		out = append(out, goanalysis.DropBelow(a, func() lint.FailOn { return p.settings.failOn }))
 	}
 	return out, nil
 }

@@ -65,6 +65,9 @@ func TestSelect(t *testing.T) {
 	if len(as) != 2 || as[0].Name != "printcall" || as[1].Name != "missingshutdown" {
 		t.Errorf("select: %v", as)
 	}
+	if as, err := build(t, map[string]any{"fail-on": "note"}); err != nil || len(as) != 6 {
+		t.Errorf("fail-on note: %d analyzers, %v", len(as), err)
+	}
 	if as, err := build(t, nil); err != nil || len(as) != 6 {
 		t.Errorf("no settings: %d analyzers, %v", len(as), err)
 	}
@@ -79,6 +82,8 @@ func TestSettingsAreStrict(t *testing.T) {
 		{map[string]any{"xy005": map[string]any{"exclude": []any{"x"}}}, `unknown field "xy005"`},
 		{map[string]any{"select": []any{"XY999"}}, `"XY999" names no rule`},
 		{map[string]any{"select": "XY005"}, "cannot unmarshal string"},
+		{map[string]any{"fail-on": "info"}, `fail-on "info": want note, warning or error`},
+		{map[string]any{"fail-on": "never"}, `fail-on "never": want note, warning or error`},
 	} {
 		_, err := build(t, tc.settings)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

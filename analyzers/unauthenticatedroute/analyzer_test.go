@@ -22,9 +22,9 @@ func TestSeverity(t *testing.T) {
 	got := map[lint.Severity]int{}
 	for _, r := range res {
 		for _, d := range r.Diagnostics {
-			_, sev, ok := goanalysis.ParseCategory(d.Category)
+			_, sev, _, ok := goanalysis.SplitMessage(d.Message)
 			if !ok {
-				sev = unauthenticatedroute.Rule.Severity
+				t.Errorf("message %q does not start with a level and the rule", d.Message)
 			}
 			got[sev]++
 		}

@@ -27,13 +27,23 @@ func TestGoVet(t *testing.T) {
 		t.Fatalf("go vet passed; want findings:\n%s", out)
 	}
 	for _, want := range []string{
-		"main.go:11:2: XY005 print-call: fmt.Println in a request handler writes to stdout",
-		"main.go:15:2: XY002 unauthenticated-route: POST /pay is reachable without authentication",
-		"main.go:16:12: XY006 missing-shutdown: main serves HTTP without graceful shutdown",
+		"main.go:11:2: warning: XY005 print-call: fmt.Println in a request handler writes to stdout",
+		"main.go:15:2: error: XY002 unauthenticated-route: POST /pay is reachable without authentication",
+		"main.go:16:12: warning: XY006 missing-shutdown: main serves HTTP without graceful shutdown",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("go vet output lacks %q:\n%s", want, out)
 		}
+	}
+
+	// go vet fails on whatever it prints: -fail-on=error leaves the
+	// warnings out; a bad level is a usage error.
+	out, err = vet("-fail-on=error")
+	if err == nil || !strings.Contains(out, "error: XY002") || strings.Contains(out, "warning: ") {
+		t.Errorf("-fail-on=error: %v\n%s", err, out)
+	}
+	if out, err = vet("-fail-on=info"); err == nil || !strings.Contains(out, `"info" is not a level`) {
+		t.Errorf("-fail-on=info: %v\n%s", err, out)
 	}
 
 	// Options reach the analyzers as vet flags; -name=false disables one.

@@ -18,58 +18,76 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 )
 
-// Prefix is the start of every message an analyzer of rule r reports:
-// "XY005 print-call: ". go vet and golangci-lint show only the message (and
-// golangci-lint the linter name "xylint"), so the message is what tells a
-// reader, and xylint's own driver, which rule fired.
-func Prefix(r *lint.Rule) string { return r.Code + " " + r.Name + ": " }
+// Prefix is the start of every message an analyzer of rule r reports at
+// level sev: "warning: XY005 print-call: ". go vet and golangci-lint show
+// only the message (and golangci-lint the linter name "xylint"), so the
+// message is what tells a reader, and xylint's own driver, which rule fired
+// and at which level. The level comes first, as in compilers' messages and
+// xylint's text output ("main.go:11:2: warning: XY005 print-call: ..."), so
+// that problem matchers classify it and golangci-lint's severity rules can
+// match it (text: "^note: ").
+func Prefix(r *lint.Rule, sev lint.Severity) string {
+	return sev.String() + ": " + r.Code + " " + r.Name + ": "
+}
 
-// Report reports a diagnostic of rule r at [pos, end) with at most one fix.
+// Report reports a diagnostic of rule r at its default level at [pos, end)
+// with at most one fix.
 func Report(pass *analysis.Pass, r *lint.Rule, pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
-	d := analysis.Diagnostic{Pos: pos, End: end, Category: r.Code, Message: Prefix(r) + msg}
-	if fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	}
-	pass.Report(d)
+	ReportSeverity(pass, r, r.Severity, pos, end, msg, fix)
 }
 
-// ReportSeverity is Report for a finding whose severity differs from the
-// rule's default (XY001 without credentials is a warning). The severity
-// travels in the Category as "XY001:warning"; ParseCategory reads it back.
+// ReportSeverity is Report for a finding whose level the rule decides
+// (XY001 without credentials is a warning); the message should say why.
 func ReportSeverity(pass *analysis.Pass, r *lint.Rule, sev lint.Severity, pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
-	d := analysis.Diagnostic{Pos: pos, End: end, Category: r.Code, Message: Prefix(r) + msg}
-	if sev != r.Severity {
-		d.Category += ":" + sev.String()
-	}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: r.Code, Message: Prefix(r, sev) + msg}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	pass.Report(d)
 }
 
-// ParseCategory splits a Category that Report or ReportSeverity set into
-// the rule code and, when one was given, the severity.
-func ParseCategory(cat string) (code string, sev lint.Severity, hasSeverity bool) {
-	code, s, found := strings.Cut(cat, ":")
+// SplitMessage undoes Prefix: it returns the rule code, the level and the
+// bare message of a message an xylint analyzer reported. ok is false for
+// other messages.
+func SplitMessage(msg string) (code string, sev lint.Severity, rest string, ok bool) {
+	level, after, found := strings.Cut(msg, ": ")
 	if !found {
-		return code, lint.Warning, false
+		return "", 0, msg, false
 	}
-	sev, err := lint.ParseSeverity(s)
-	return code, sev, err == nil
-}
-
-// SplitMessage undoes Prefix: it returns the rule code and the bare message
-// of a message an xylint analyzer reported. ok is false for other messages.
-func SplitMessage(msg string) (code, rest string, ok bool) {
-	code, after, found := strings.Cut(msg, " ")
+	sev, err := lint.ParseSeverity(level)
+	if err != nil {
+		return "", 0, msg, false
+	}
+	code, after, found = strings.Cut(after, " ")
 	if !found || !strings.HasPrefix(code, "XY") {
-		return "", msg, false
+		return "", 0, msg, false
 	}
 	_, rest, found = strings.Cut(after, ": ")
 	if !found {
-		return "", msg, false
+		return "", 0, msg, false
 	}
-	return code, rest, true
+	return code, sev, rest, true
+}
+
+// DropBelow returns a copy of a that does not report the diagnostics whose
+// level does not reach failOn() (read when the analyzer runs, so that a
+// command-line flag parsed after the analyzers were built can set it). go
+// vet and golangci-lint fail on every diagnostic they print, so there a
+// level that should not fail the run is left out of the report: notes by
+// default. xylint's own driver runs the analyzers unwrapped and applies
+// --fail-on to the exit status instead.
+func DropBelow(a *analysis.Analyzer, failOn func() lint.FailOn) *analysis.Analyzer {
+	b := *a
+	b.Run = func(pass *analysis.Pass) (any, error) {
+		report, f := pass.Report, failOn()
+		pass.Report = func(d analysis.Diagnostic) {
+			if _, sev, _, ok := SplitMessage(d.Message); !ok || f.Fails(sev) {
+				report(d)
+			}
+		}
+		return a.Run(pass)
+	}
+	return &b
 }
 
 // Callee is the function or method a call statically calls, or nil (calls

@@ -1,7 +1,11 @@
 package goanalysis
 
 import (
+	"go/token"
+	"slices"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/xynergy/xylint/internal/lint"
 )
@@ -25,20 +29,57 @@ func TestMatchPackage(t *testing.T) {
 	}
 }
 
-func TestMessageAndCategory(t *testing.T) {
+func TestMessageCarriesLevelAndRule(t *testing.T) {
 	r := &lint.Rule{Code: "XY005", Name: "print-call", Severity: lint.Warning}
-	code, rest, ok := SplitMessage(Prefix(r) + "fmt.Println writes to stdout")
-	if !ok || code != "XY005" || rest != "fmt.Println writes to stdout" {
-		t.Errorf("SplitMessage: %q %q %v", code, rest, ok)
+	for _, sev := range lint.Severities {
+		msg := Prefix(r, sev) + "fmt.Println writes to stdout: use slog"
+		code, got, rest, ok := SplitMessage(msg)
+		if !ok || code != "XY005" || got != sev || rest != "fmt.Println writes to stdout: use slog" {
+			t.Errorf("SplitMessage(%q) = %q %v %q %v", msg, code, got, rest, ok)
+		}
 	}
-	if _, _, ok := SplitMessage("printf: bad verb"); ok {
-		t.Error("a foreign message split as xylint's")
+	if p := Prefix(r, lint.Note); p != "note: XY005 print-call: " {
+		t.Errorf("Prefix = %q", p)
 	}
-	if code, sev, ok := ParseCategory("XY001:warning"); code != "XY001" || sev != lint.Warning || !ok {
-		t.Errorf("ParseCategory: %q %v %v", code, sev, ok)
+	for _, foreign := range []string{"printf: bad verb", "warning: unused variable", "error: XY0 x"} {
+		if _, _, _, ok := SplitMessage(foreign); ok {
+			t.Errorf("a foreign message %q split as xylint's", foreign)
+		}
 	}
-	if code, _, ok := ParseCategory("XY002"); code != "XY002" || ok {
-		t.Errorf("ParseCategory without severity: %q %v", code, ok)
+}
+
+// DropBelow leaves out of go vet's and golangci-lint's reports the findings
+// that should not fail the run.
+func TestDropBelow(t *testing.T) {
+	r := &lint.Rule{Code: "XY003", Name: "direct-client", Severity: lint.Warning}
+	a := &analysis.Analyzer{Name: "directclient", Doc: "test", Run: func(pass *analysis.Pass) (any, error) {
+		for _, sev := range lint.Severities {
+			ReportSeverity(pass, r, sev, token.NoPos, token.NoPos, "client", nil)
+		}
+		pass.Report(analysis.Diagnostic{Message: "not xylint's"})
+		return nil, nil
+	}}
+	for _, tc := range []struct {
+		failOn string
+		want   []string
+	}{
+		{"note", []string{"error: XY003 direct-client: client", "warning: XY003 direct-client: client", "note: XY003 direct-client: client", "not xylint's"}},
+		{"warning", []string{"error: XY003 direct-client: client", "warning: XY003 direct-client: client", "not xylint's"}},
+		{"error", []string{"error: XY003 direct-client: client", "not xylint's"}},
+		{"never", []string{"not xylint's"}},
+	} {
+		f, err := lint.ParseFailOn(tc.failOn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d.Message) }}
+		if _, err := DropBelow(a, func() lint.FailOn { return f }).Run(pass); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("fail-on %s: reported %q, want %q", tc.failOn, got, tc.want)
+		}
 	}
 }
 

@@ -240,12 +240,9 @@ func (c *converter) diagnostic(fset *token.FileSet, rule *lint.Rule, d analysis.
 		end = tf.Offset(d.End)
 	}
 	msg := d.Message
-	if _, rest, ok := goanalysis.SplitMessage(msg); ok {
-		msg = rest
-	}
 	sev := rule.Severity
-	if _, s, ok := goanalysis.ParseCategory(d.Category); ok {
-		sev = s
+	if _, s, rest, ok := goanalysis.SplitMessage(msg); ok {
+		msg, sev = rest, s
 	}
 	diag := lint.Diagnostic{
 		Rule:     rule,
