@@ -246,7 +246,7 @@ func (fp *filePass) lifespanUse() (lifespan, events bool) {
 // fixSite is an app creation whose fixes are made once the whole file has
 // been read (the clients it builds may come after the app).
 type fixSite struct {
-	key  string
+	key  key
 	i    int
 	call syntax.Node
 	kind string

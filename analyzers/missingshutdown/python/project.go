@@ -68,8 +68,8 @@ type creation struct {
 // another module (the only ones the project phase can use).
 func (fp *filePass) fact() *fileFact {
 	fp.fillFixes()
-	byRoot := map[string]*group{}
-	var roots []string
+	byRoot := map[key]*group{}
+	var roots []key
 	for k := range fp.uf.parent {
 		r := fp.uf.find(k)
 		g := byRoot[r]
@@ -83,15 +83,14 @@ func (fp *filePass) fact() *fileFact {
 		g.Mounted = g.Mounted || fp.mounted[k]
 		g.Startup = g.Startup || fp.startup[k]
 		g.Passed = append(g.Passed, fp.passed[k]...)
-		if r, ok := keyRef(k); ok {
-			if r.Kind == project.Local {
-				g.Names = append(g.Names, r)
-			} else {
-				g.Refs = append(g.Refs, r)
-			}
+		switch k.ref.Kind {
+		case project.Local:
+			g.Names = append(g.Names, k.ref)
+		case project.Imported:
+			g.Refs = append(g.Refs, k.ref)
 		}
 	}
-	sort.Strings(roots)
+	sort.Slice(roots, func(i, j int) bool { return roots[i].String() < roots[j].String() })
 	f := &fileFact{Open: fp.open, HandlesParam: fp.handlesParam}
 	f.Lifespan, f.Events = fp.lifespanUse()
 	for _, r := range roots {
@@ -109,27 +108,6 @@ func (fp *filePass) fact() *fileFact {
 		return nil
 	}
 	return f
-}
-
-// keyRef is the reference a key of the file (filePass.key) makes to what
-// another module can reach: a module-level name (":name"), what a
-// module-level function returns ("ret:f"), another module's name or what
-// calling it returns ("ref:q", "ref:q()"); false for keys only the file
-// knows.
-func keyRef(k string) (project.Ref, bool) {
-	if name, ok := strings.CutPrefix(k, "ret:"); ok {
-		return project.LocalRef(name).Called(), true
-	}
-	if name, ok := strings.CutPrefix(k, ":"); ok {
-		return project.LocalRef(name), true
-	}
-	if q, ok := strings.CutPrefix(k, "ref:"); ok {
-		if q, ok := strings.CutSuffix(q, "()"); ok {
-			return project.ImportedRef(q).Called(), true
-		}
-		return project.ImportedRef(q), true
-	}
-	return project.Ref{}, false
 }
 
 func sortRefs(rs []project.Ref) {

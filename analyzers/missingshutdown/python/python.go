@@ -58,16 +58,16 @@ type filePass struct {
 	r    *names.Resolver
 	uf   unionFind
 	// per key: flags
-	handled map[string]bool
-	mounted map[string]bool
-	startup map[string]bool
-	created map[string][]creation
+	handled map[key]bool
+	mounted map[key]bool
+	startup map[key]bool
+	created map[key][]creation
 	open    []string
 	// passed: key → the function parameters it is passed to (of the file's
 	// module-level functions or imported ones); handlesParam: the
 	// parameters of the file's module-level functions that give the app
 	// they receive shutdown handling.
-	passed       map[string][]param
+	passed       map[key][]param
 	handlesParam []param
 	// The fix's helpers and the creations to fix (fix.go).
 	fx       *fixer
@@ -76,9 +76,9 @@ type filePass struct {
 
 func run(pass *pyanalysis.Pass, opts *missingshutdown.Config) error {
 	fp := &filePass{
-		pass: pass, opts: opts, r: pass.Names, uf: unionFind{parent: map[string]string{}},
-		handled: map[string]bool{}, mounted: map[string]bool{}, startup: map[string]bool{},
-		created: map[string][]creation{}, passed: map[string][]param{},
+		pass: pass, opts: opts, r: pass.Names, uf: unionFind{parent: map[key]key{}},
+		handled: map[key]bool{}, mounted: map[key]bool{}, startup: map[key]bool{},
+		created: map[key][]creation{}, passed: map[key][]param{},
 	}
 	for _, n := range pass.Nodes(syntax.KindCall) {
 		fp.call(n)
@@ -95,54 +95,90 @@ func run(pass *pyanalysis.Pass, opts *missingshutdown.Config) error {
 	return nil
 }
 
-// key names the object an expression stands for within the file, for the
-// file's union of names (the keys that another module can reach become
-// typed references in the file's fact: keyRef):
+// A key names the object an expression stands for within the file, for the
+// file's union of names. One of its forms is set:
 //
-//	":name"     a module-level name
-//	"L12:name"  a name local to the scope whose node index is 12
-//	"A:x.y"     an attribute chain (self.app), file-wide
-//	"ret:f"     what the module-level function f returns
-//	"C<index>"  an app created by a call that is not assigned
-//	"ref:q"     a name imported from another module (q qualified), and
-//	"ref:q()"   the result of calling one
+//   - ref: a reference another module can reach or makes — a module-level
+//     name, what a module-level function returns (a Local reference, Call
+//     for that), a name imported from another module or what calling it
+//     returns (Imported); these become the file's fact (keyRef);
+//   - scope and name: a name local to the scope whose node index is scope-1;
+//   - attr: an attribute chain (self.app), file-wide;
+//   - made: an app created by a call that is not assigned (the call's node
+//     index + 1).
 //
-// It returns "" for expressions it cannot name.
-func (fp *filePass) key(n syntax.Node) string {
+// The zero key names nothing.
+type key struct {
+	ref   project.Ref
+	scope int
+	name  string
+	attr  string
+	made  int
+}
+
+func (k key) isZero() bool { return k == key{} }
+
+// imported reports whether k is another module's name or what calling it
+// returns.
+func (k key) imported() bool { return k.ref.Kind == project.Imported }
+
+// String writes k for ordering the file's groups stably: ":name",
+// "L12:name", "A:x.y", "ret:f", "C<index>", "ref:q", "ref:q()".
+func (k key) String() string {
+	switch {
+	case k.ref.Kind == project.Local && k.ref.Call:
+		return "ret:" + k.ref.Name
+	case k.ref.Kind == project.Local:
+		return ":" + k.ref.Name
+	case k.imported():
+		return "ref:" + k.ref.String()
+	case k.scope > 0:
+		return "L" + strconv.Itoa(k.scope-1) + ":" + k.name
+	case k.attr != "":
+		return "A:" + k.attr
+	case k.made > 0:
+		return "C" + strconv.Itoa(k.made-1)
+	}
+	return ""
+}
+
+// key returns the key of the object n stands for, or the zero key for
+// expressions it cannot name.
+func (fp *filePass) key(n syntax.Node) key {
 	n = n.Unparen()
 	switch n.Kind() {
 	case syntax.KindIdentifier:
 		b := fp.r.Lookup(n)
 		switch {
 		case b == nil:
-			return ""
+			return key{}
 		case b.Kind == names.Import:
-			return "ref:" + b.Qualified
+			return key{ref: project.ImportedRef(b.Qualified)}
 		case b.Scope.Kind == names.ModuleScope:
-			return ":" + b.Name
+			return key{ref: project.LocalRef(b.Name)}
 		}
-		return "L" + strconv.Itoa(b.Scope.Node.Index()) + ":" + b.Name
+		return key{scope: b.Scope.Node.Index() + 1, name: b.Name}
 	case syntax.KindAttribute:
 		if q, ok := fp.r.QualifiedName(n); ok && fp.importedRoot(n) {
-			return "ref:" + q
+			return key{ref: project.ImportedRef(q)}
 		}
-		return "A:" + string(n.Text())
+		return key{attr: string(n.Text())}
 	case syntax.KindCall:
 		fn := n.ChildByField(syntax.FieldFunction).Unparen()
 		if !fn.Is(syntax.KindIdentifier) && !fn.Is(syntax.KindAttribute) {
-			return ""
+			return key{}
 		}
 		k := fp.key(fn)
 		switch {
-		case strings.HasPrefix(k, "ref:"):
-			return k + "()"
-		case strings.HasPrefix(k, ":"):
+		case k.imported():
+			return key{ref: k.ref.Called()}
+		case k.ref.Kind == project.Local:
 			if b := fp.r.Lookup(fn); b != nil && b.Kind == names.Definition {
-				return "ret:" + b.Name
+				return key{ref: project.LocalRef(b.Name).Called()}
 			}
 		}
 	}
-	return ""
+	return key{}
 }
 
 func (fp *filePass) importedRoot(n syntax.Node) bool {
@@ -155,7 +191,7 @@ func (fp *filePass) importedRoot(n syntax.Node) bool {
 
 // appKey is the key of the app an expression designates: `app` and
 // `app.router` are the same app.
-func (fp *filePass) appKey(n syntax.Node) string {
+func (fp *filePass) appKey(n syntax.Node) key {
 	n = n.Unparen()
 	if n.Is(syntax.KindAttribute) && n.ChildByField(syntax.FieldAttribute).TextIs("router") {
 		n = n.ChildByField(syntax.FieldObject)
@@ -255,7 +291,7 @@ func (fp *filePass) arguments(fn, args syntax.Node) {
 		}
 		if a.Is(syntax.KindIdentifier) {
 			k := fp.key(a)
-			if k != "" && !strings.HasPrefix(k, "ref:") {
+			if !k.isZero() && !k.imported() {
 				if callee.IsZero() {
 					callee = fp.callee(fn)
 					if callee.IsZero() {
@@ -285,8 +321,8 @@ func (fp *filePass) callee(fn syntax.Node) project.Ref {
 		}
 		return project.Ref{}
 	}
-	if r, ok := keyRef(fp.key(fn)); ok && r.Kind == project.Imported {
-		return r
+	if k := fp.key(fn); k.imported() {
+		return k.ref
 	}
 	return project.Ref{}
 }
@@ -295,15 +331,15 @@ func (fp *filePass) callee(fn syntax.Node) project.Ref {
 // the function it is returned from), or its own.
 func (fp *filePass) creation(n, args syntax.Node, kind string) {
 	c := creation{Kind: kind, At: fp.pass.File.Lines.Range(n.Start(), n.End())}
-	k := ""
+	var k key
 	switch p := n.Parent(); {
 	case p.Is(syntax.KindAssignment) && p.ChildByField(syntax.FieldRight) == n:
 		k = fp.key(p.ChildByField(syntax.FieldLeft))
 	case p.Is(syntax.KindReturnStatement):
 		k = fp.returnKey(p)
 	}
-	if k == "" {
-		k = "C" + strconv.Itoa(n.Index())
+	if k.isZero() {
+		k = key{made: n.Index() + 1}
 	}
 	if !handledByArguments(args) {
 		fp.fixSites = append(fp.fixSites, fixSite{key: k, i: len(fp.created[k]), call: n, kind: kind})
@@ -338,8 +374,8 @@ func handledByArguments(args syntax.Node) bool {
 	return false
 }
 
-func (fp *filePass) mark(m map[string]bool, k string) {
-	if k != "" {
+func (fp *filePass) mark(m map[key]bool, k key) {
+	if !k.isZero() {
 		m[k] = true
 		fp.uf.find(k)
 	}
@@ -376,33 +412,34 @@ func (fp *filePass) assignment(n syntax.Node) {
 		}
 	}
 	rk := fp.key(r)
-	if rk == "" || strings.HasPrefix(rk, "A:") {
+	if rk.isZero() || rk.attr != "" {
 		return
 	}
-	if strings.HasPrefix(rk, "ref:") && !strings.HasSuffix(rk, "()") && r.Is(syntax.KindAttribute) {
+	if rk.imported() && !rk.ref.Call && r.Is(syntax.KindAttribute) {
 		// x = settings.something: not an app.
 		return
 	}
-	if lk := fp.key(left); lk != "" {
+	if lk := fp.key(left); !lk.isZero() {
 		fp.uf.union(lk, rk)
 	}
 }
 
-// returnKey is "ret:f" for a return statement of a module-level function
+// returnKey is the key of what the module-level function f returns, for a
+// return statement of f (the zero key in other functions).
 // f.
-func (fp *filePass) returnKey(ret syntax.Node) string {
+func (fp *filePass) returnKey(ret syntax.Node) key {
 	for p := ret.Parent(); !p.IsZero(); p = p.Parent() {
 		if p.Is(syntax.KindFunctionDefinition) {
 			if fp.r.ScopeAt(p) != fp.r.ModuleScope() {
-				return ""
+				return key{}
 			}
-			return "ret:" + string(p.ChildByField(syntax.FieldName).Text())
+			return key{ref: project.LocalRef(string(p.ChildByField(syntax.FieldName).Text())).Called()}
 		}
 		if p.Is(syntax.KindLambda) || p.Is(syntax.KindClassDefinition) {
-			return ""
+			return key{}
 		}
 	}
-	return ""
+	return key{}
 }
 
 func (fp *filePass) ret(n syntax.Node) {
@@ -411,10 +448,10 @@ func (fp *filePass) ret(n syntax.Node) {
 		return
 	}
 	rk := fp.returnKey(n)
-	if rk == "" {
+	if rk.isZero() {
 		return
 	}
-	if k := fp.key(v); k != "" && !strings.HasPrefix(k, "ref:") {
+	if k := fp.key(v); !k.isZero() && !k.imported() {
 		fp.uf.union(rk, k)
 	}
 }
@@ -472,9 +509,9 @@ var clients = sync.OnceValue(func() *pools.Table { return pools.NewTable(pools.D
 func isClient(q string) bool { return clients().Lookup(q) != nil }
 
 // unionFind groups keys.
-type unionFind struct{ parent map[string]string }
+type unionFind struct{ parent map[key]key }
 
-func (u *unionFind) find(k string) string {
+func (u *unionFind) find(k key) key {
 	p, ok := u.parent[k]
 	if !ok {
 		u.parent[k] = k
@@ -488,7 +525,7 @@ func (u *unionFind) find(k string) string {
 	return r
 }
 
-func (u *unionFind) union(a, b string) {
+func (u *unionFind) union(a, b key) {
 	ra, rb := u.find(a), u.find(b)
 	if ra != rb {
 		u.parent[ra] = rb

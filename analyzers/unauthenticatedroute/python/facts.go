@@ -2,6 +2,7 @@ package python
 
 import (
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/web"
 )
 
@@ -9,15 +10,11 @@ import (
 // declares, the include_router/mount/register_blueprint calls it makes, its
 // Flask before_request hooks, and the module-level names the project phase
 // may have to follow (dependency functions and classes, Annotated aliases,
-// scheme instances, re-exporting imports). Names in facts are refs:
-//
-//	"a.b.c"  a qualified name (an import, or a module-level name qualified
-//	         with the file's module), resolved with ProjectPass.Modules
-//	":name"  a module-level name of the file itself
-//	"%3"     the file's object 3 (an app or router local to a function)
-//	"?name"  a name the file does not bind (a builtin, a star import)
-//
-// with ".attr" appended for attributes and "()" for the result of a call
+// scheme instances, re-exporting imports). Names in facts are typed
+// references (project.Ref): an imported name, a module-level name of the
+// file, one of the file's objects (an app or router local to a function),
+// a name the file does not bind (a builtin, a star import); an attribute
+// of one ("settings.API_V1_STR"), or what calling it returns
 // ("fastapi.security.HTTPBearer()").
 type fileFact struct {
 	Module   string
@@ -50,7 +47,7 @@ const (
 
 type symbol struct {
 	Kind     symbolKind
-	Ref      string
+	Ref      project.Ref
 	Deps     []dep
 	CallDeps []dep
 	Obj      int
@@ -61,7 +58,7 @@ type symbol struct {
 	// A function's decorators, or a Flask class-based view's `decorators =
 	// [...]` (refs), and whether its body checks credentials itself: for a
 	// view registered with add_url_rule in another module.
-	Decos    []string
+	Decos    []project.Ref
 	BodyAuth bool
 	// Methods are a Flask class-based view's HTTP methods (its get, post,
 	// ... methods), upper case.
@@ -76,15 +73,15 @@ type symbol struct {
 // may resolve to a string constant (settings.API_V1_STR).
 type prefix struct {
 	Lit  string
-	Ref  string // when not a literal
-	Text string // the expression's text, shown when Ref does not resolve
+	Ref  project.Ref // when not a literal
+	Text string      // the expression's text, shown when Ref does not resolve
 }
 
 // dep is one dependency: FastAPI calls Ref (Depends(Ref)), or, for Type,
 // Ref is a parameter's annotation, which only matters when it names an
 // Annotated alias.
 type dep struct {
-	Ref  string
+	Ref  project.Ref
 	Type bool
 }
 
@@ -102,15 +99,15 @@ type object struct {
 // route is one route: a decorator, add_api_route, add_url_rule or the call
 // form.
 type route struct {
-	Obj     string   // ref to the app or router
-	Methods []string // upper case; "WEBSOCKET" for websockets
+	Obj     project.Ref // the app or router
+	Methods []string    // upper case; "WEBSOCKET" for websockets
 	Path    string
-	Deps    []dep  // the decorator's dependencies= and the handler's parameters
-	Handler string // ref to the handler when it is not declared here
+	Deps    []dep       // the decorator's dependencies= and the handler's parameters
+	Handler project.Ref // the handler when it is not declared here
 	// ViewMethods: the methods are the handler's, a class-based view
 	// defined in another module (add_url_rule without methods=).
 	ViewMethods bool
-	Decos       []string // refs of the handler's other decorators (Flask auth)
+	Decos       []project.Ref // the handler's other decorators (Flask auth)
 	// BodyAuth: the handler checks credentials itself (answers 401/403,
 	// or verifies a token).
 	BodyAuth bool
@@ -135,7 +132,7 @@ const (
 // include mounts Child on Parent.
 type include struct {
 	Kind          includeKind
-	Parent, Child string
+	Parent, Child project.Ref
 	Prefix        prefix
 	Deps          []dep
 	Line          int
@@ -143,8 +140,8 @@ type include struct {
 
 // hook is a Flask before_request (or before_app_request) hook.
 type hook struct {
-	Obj     string
+	Obj     project.Ref
 	Rejects bool
-	AppWide bool     // before_app_request on a blueprint
-	Callees []string // refs of the functions it calls (an auth check counts as rejecting)
+	AppWide bool          // before_app_request on a blueprint
+	Callees []project.Ref // the functions it calls (an auth check counts as rejecting)
 }

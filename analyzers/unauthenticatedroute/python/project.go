@@ -5,11 +5,11 @@ import (
 	"path"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/web"
 )
@@ -54,7 +54,7 @@ type proj struct {
 type memoKey struct {
 	opts *unauthenticatedroute.Config
 	path string
-	ref  string
+	ref  project.Ref
 	typ  bool
 }
 
@@ -178,7 +178,7 @@ func (p *proj) available(path, q string) bool {
 		for _, f := range p.files {
 			for _, s := range f.Symbols {
 				if s.Kind == symImport {
-					for m := s.Ref; m != ""; {
+					for m := s.Ref.Name; m != ""; {
 						p.importers[m] = true
 						j := strings.LastIndexByte(m, '.')
 						if j < 0 {
@@ -210,30 +210,30 @@ type entity struct {
 	call bool // the ref is a call of the entity (an instance)
 }
 
-func (p *proj) resolve(path, ref string, depth int) entity {
+func (p *proj) resolve(path string, ref project.Ref, depth int) entity {
 	e := entity{path: path, obj: -1}
-	if strings.HasSuffix(ref, "()") {
-		e = p.resolve(path, strings.TrimSuffix(ref, "()"), depth+1)
+	if ref.Call {
+		e = p.resolve(path, ref.Uncalled(), depth+1)
 		e.call = true
 		return e
 	}
-	if ref == "" || depth > maxDepth {
+	if ref.IsZero() || depth > maxDepth {
 		return e
 	}
-	switch ref[0] {
-	case '?':
-		e.ext = ref[1:]
+	switch ref.Kind {
+	case project.Unbound:
+		e.ext = ref.Name
 		return e
-	case '%':
-		e.obj, _ = strconv.Atoi(ref[1:])
+	case project.Object:
+		e.obj = ref.Index
 		return e
-	case ':':
-		name, rest, _ := strings.Cut(ref[1:], ".")
+	case project.Local:
+		name, rest, _ := strings.Cut(ref.Name, ".")
 		return p.symbol(path, name, rest, depth)
 	}
-	file, rest, ok := p.pass.Modules.Split(path, ref)
+	file, rest, ok := p.pass.Modules.Split(path, ref.Name)
 	if !ok || rest == "" {
-		e.ext = ref
+		e.ext = ref.Name
 		return e
 	}
 	name, rest, _ := strings.Cut(rest, ".")
@@ -265,7 +265,7 @@ func (p *proj) symbol(path, name, rest string, depth int) entity {
 	case symImport, symRef:
 		target := s.Ref
 		if rest != "" {
-			target += "." + rest
+			target = target.Attr(rest)
 		}
 		return p.resolve(path, target, depth+1)
 	}
@@ -281,7 +281,7 @@ func (p *proj) symbol(path, name, rest string, depth int) entity {
 }
 
 // object resolves a ref to an app or router.
-func (p *proj) object(path, ref string) (objKey, bool) {
+func (p *proj) object(path string, ref project.Ref) (objKey, bool) {
 	e := p.resolve(path, ref, 0)
 	if e.obj < 0 || e.call {
 		return objKey{}, false
@@ -347,8 +347,8 @@ func fromAuthModule(q string) bool {
 // fastapi.security scheme, or through the dependencies of what it names —
 // transitively and across files. A Type dep (a parameter's annotation)
 // counts only through an Annotated alias.
-func (p *proj) isAuth(opts *unauthenticatedroute.Config, path, ref string, typ bool, depth int) bool {
-	if ref == "" || depth > maxDepth {
+func (p *proj) isAuth(opts *unauthenticatedroute.Config, path string, ref project.Ref, typ bool, depth int) bool {
+	if ref.IsZero() || depth > maxDepth {
 		return false
 	}
 	key := memoKey{opts, path, ref, typ}
@@ -367,13 +367,14 @@ func (p *proj) isAuth(opts *unauthenticatedroute.Config, path, ref string, typ b
 	return ok
 }
 
-func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path, ref string, typ bool, depth int) bool {
-	if !typ && (nameMatches(opts.AuthDependencies, ref, ref) || fromAuthModule(ref) || isScheme(ref)) {
+func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path string, ref project.Ref, typ bool, depth int) bool {
+	name := ref.String()
+	if !typ && (nameMatches(opts.AuthDependencies, name, name) || fromAuthModule(name) || isScheme(name)) {
 		return true
 	}
 	// The fix's dependency counts, whatever auth-dependencies says: a fixed
 	// route is not reported again.
-	if !typ && opts.FixDependency != "" && nameMatches([]string{opts.FixDependency}, ref, ref) {
+	if !typ && opts.FixDependency != "" && nameMatches([]string{opts.FixDependency}, name, name) {
 		return true
 	}
 	e := p.resolve(path, ref, 0)
@@ -388,7 +389,7 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path, ref strin
 		}
 		return nameMatches(opts.AuthDependencies, e.ext, e.ext) || fromAuthModule(e.ext)
 	}
-	if !typ && ref[0] == ':' && strings.HasSuffix("."+p.files[e.path].Module, ".auth") {
+	if !typ && ref.Kind == project.Local && strings.HasSuffix("."+p.files[e.path].Module, ".auth") {
 		return true // a module named auth, seen from inside
 	}
 	s := e.sym
@@ -407,7 +408,7 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path, ref strin
 	case symInstance:
 		// Depends(scheme) where scheme = HTTPBearer() or an instance of a
 		// class whose __call__ depends on auth.
-		return p.isAuth(opts, e.path, s.Ref+"()", false, depth+1)
+		return p.isAuth(opts, e.path, s.Ref.Called(), false, depth+1)
 	case symObject:
 		return false
 	}
@@ -429,8 +430,9 @@ func (p *proj) anyAuth(opts *unauthenticatedroute.Config, path string, deps []de
 }
 
 // anyAuthCallee reports whether a before_request hook calls an auth check.
-func (p *proj) anyAuthCallee(opts *unauthenticatedroute.Config, path string, callees []string) bool {
-	for _, c := range callees {
+func (p *proj) anyAuthCallee(opts *unauthenticatedroute.Config, path string, callees []project.Ref) bool {
+	for _, callee := range callees {
+		c := callee.String()
 		if nameMatches(opts.AuthDecorators, c, c) || nameMatches(opts.AuthDependencies, c, c) ||
 			nameMatches([]string{"verify_jwt_in_request"}, c, c) || fromAuthModule(c) {
 			return true
@@ -490,7 +492,7 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 		return nil
 	}
 	decos := rt.Decos
-	if rt.Handler != "" {
+	if !rt.Handler.IsZero() {
 		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && (h.sym.Kind == symFunc || h.sym.Kind == symClass) {
 			if h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) || h.sym.BodyAuth {
 				return nil
@@ -502,7 +504,8 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 		}
 	}
 	if flask {
-		for _, d := range decos {
+		for _, deco := range decos {
+			d := deco.String()
 			// The fix's decorator counts, whatever auth-decorators says:
 			// a fixed view is not reported again.
 			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) || opts.FixDecorator != "" && nameMatches([]string{opts.FixDecorator}, d, d) {
@@ -560,7 +563,7 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 // names (a module constant, or a class attribute read through an instance
 // such as settings.API_V1_STR), else the expression in braces.
 func (p *proj) prefix(path string, pr prefix) string {
-	if pr.Ref == "" && pr.Text == "" {
+	if pr.Ref.IsZero() && pr.Text == "" {
 		return pr.Lit
 	}
 	if v, ok := p.constString(path, pr.Ref); ok {
@@ -569,18 +572,18 @@ func (p *proj) prefix(path string, pr prefix) string {
 	return "{" + pr.Text + "}"
 }
 
-func (p *proj) constString(path, ref string) (string, bool) {
-	if ref == "" {
+func (p *proj) constString(path string, ref project.Ref) (string, bool) {
+	if ref.IsZero() {
 		return "", false
 	}
 	if e := p.resolve(path, ref, 0); e.sym != nil && e.sym.Kind == symConst {
 		return e.sym.Value, true
 	}
-	i := strings.LastIndexByte(ref, '.')
-	if i < 0 {
+	parent, attr, ok := ref.Split()
+	if !ok {
 		return "", false
 	}
-	e := p.resolve(path, ref[:i], 0)
+	e := p.resolve(path, parent, 0)
 	if e.sym == nil {
 		return "", false
 	}
@@ -589,7 +592,7 @@ func (p *proj) constString(path, ref string) (string, bool) {
 		cls = p.resolve(e.path, e.sym.Ref, 0)
 	}
 	if cls.sym != nil && cls.sym.Kind == symClass {
-		v, ok := cls.sym.Consts[ref[i+1:]]
+		v, ok := cls.sym.Consts[attr]
 		return v, ok
 	}
 	return "", false

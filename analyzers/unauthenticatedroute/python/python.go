@@ -16,12 +16,12 @@ import (
 	"bytes"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/python/web"
@@ -163,7 +163,7 @@ func run(pass *pyanalysis.Pass, opts *unauthenticatedroute.Config) error {
 	for _, b := range pass.Names.Imports {
 		if b.Scope.Kind == names.ModuleScope && (all || fromAuthModule(b.Qualified)) {
 			if _, taken := f.Symbols[b.Name]; !taken {
-				f.Symbols[b.Name] = symbol{Kind: symImport, Ref: b.Qualified}
+				f.Symbols[b.Name] = symbol{Kind: symImport, Ref: project.ImportedRef(b.Qualified)}
 			}
 		}
 	}
@@ -173,26 +173,29 @@ func run(pass *pyanalysis.Pass, opts *unauthenticatedroute.Config) error {
 	return nil
 }
 
-// ref names the expression n as a ref (see fileFact).
-func (fp *filePass) ref(n syntax.Node) string {
+// ref names the expression n as a reference (see fileFact): an imported
+// name, a module-level name of the file, one of the file's objects, a name
+// the file does not bind; an attribute of one, or what calling it returns.
+// The zero Ref for anything else (a local, an attribute of an object).
+func (fp *filePass) ref(n syntax.Node) project.Ref {
 	n = n.Unparen()
 	switch n.Kind() {
 	case syntax.KindIdentifier:
 		b := fp.r.Lookup(n)
 		switch {
 		case b == nil:
-			return "?" + string(n.Text())
+			return project.UnboundRef(string(n.Text()))
 		case b.Kind == names.Import:
-			return b.Qualified
+			return project.ImportedRef(b.Qualified)
 		}
 		if i, ok := fp.objs[b]; ok {
 			if b.Scope.Kind == names.ModuleScope {
-				return ":" + b.Name
+				return project.LocalRef(b.Name)
 			}
-			return "%" + strconv.Itoa(i)
+			return project.ObjectRef(i)
 		}
 		if b.Scope.Kind == names.ModuleScope && b.Kind != names.Parameter {
-			return ":" + b.Name
+			return project.LocalRef(b.Name)
 		}
 		// A local: follow one simple assignment (router = APIRouter() was
 		// caught above; r = other.router is followed here).
@@ -201,20 +204,17 @@ func (fp *filePass) ref(n syntax.Node) string {
 				return fp.ref(v)
 			}
 		}
-		return ""
+		return project.Ref{}
 	case syntax.KindAttribute:
-		obj := fp.ref(n.ChildByField(syntax.FieldObject))
 		attr := n.ChildByField(syntax.FieldAttribute)
-		if obj == "" || attr.IsZero() || strings.HasPrefix(obj, "%") {
-			return ""
+		if attr.IsZero() {
+			return project.Ref{}
 		}
-		return obj + "." + string(attr.Text())
+		return fp.ref(n.ChildByField(syntax.FieldObject)).Attr(string(attr.Text()))
 	case syntax.KindCall:
-		if callee := fp.ref(n.ChildByField(syntax.FieldFunction)); callee != "" {
-			return callee + "()"
-		}
+		return fp.ref(n.ChildByField(syntax.FieldFunction)).Called()
 	}
-	return ""
+	return project.Ref{}
 }
 
 // qualified is the qualified name of an expression, or its text's last
@@ -245,13 +245,13 @@ func (fp *filePass) isDependsCall(call syntax.Node) bool {
 // dependency=; annotation stands in for Depends() without one.
 func (fp *filePass) dependsTarget(call syntax.Node, annotation syntax.Node) (dep, bool) {
 	if v := argument(call, 0, "dependency"); !v.IsZero() {
-		if r := fp.ref(v); r != "" {
+		if r := fp.ref(v); !r.IsZero() {
 			return dep{Ref: r}, true
 		}
 		return dep{}, false
 	}
 	if !annotation.IsZero() {
-		if r := fp.ref(annotation); r != "" {
+		if r := fp.ref(annotation); !r.IsZero() {
 			return dep{Ref: r}, true
 		}
 	}
@@ -277,7 +277,7 @@ func (fp *filePass) depsIn(n syntax.Node, out []dep) []dep {
 		for e := range n.NamedChildren() {
 			e = e.Unparen()
 			if e.Is(syntax.KindIdentifier) || e.Is(syntax.KindAttribute) {
-				if r := fp.ref(e); r != "" {
+				if r := fp.ref(e); !r.IsZero() {
 					out = append(out, dep{Ref: r, Type: true})
 				}
 				continue
@@ -328,7 +328,7 @@ func (fp *filePass) paramDeps(def syntax.Node) []dep {
 			continue
 		}
 		if annExpr.Is(syntax.KindIdentifier) || annExpr.Is(syntax.KindAttribute) {
-			if r := fp.ref(annExpr); r != "" && !strings.HasPrefix(r, "?") {
+			if r := fp.ref(annExpr); !r.IsZero() && r.Kind != project.Unbound {
 				out = append(out, dep{Ref: r, Type: true})
 			}
 			continue
@@ -394,12 +394,12 @@ func (fp *filePass) assignment(a syntax.Node) {
 			fp.fact.Symbols[name] = symbol{Kind: symConst, Value: v}
 		}
 	case right.Is(syntax.KindCall):
-		if r := fp.ref(right.ChildByField(syntax.FieldFunction)); r != "" && !strings.HasPrefix(r, "?") {
+		if r := fp.ref(right.ChildByField(syntax.FieldFunction)); !r.IsZero() && r.Kind != project.Unbound {
 			fp.fact.Symbols[name] = symbol{Kind: symInstance, Ref: r}
 		}
 	case right.Is(syntax.KindIdentifier) || right.Is(syntax.KindAttribute):
 		if len(b.Scope.Bindings(name)) == 1 {
-			if r := fp.ref(right); r != "" {
+			if r := fp.ref(right); !r.IsZero() {
 				fp.fact.Symbols[name] = symbol{Kind: symRef, Ref: r}
 			}
 		}
@@ -425,12 +425,12 @@ func (fp *filePass) function(def syntax.Node) {
 
 // decoratorRefs returns the refs of the decorators of def (a function or
 // class definition), for Flask auth decorators.
-func (fp *filePass) decoratorRefs(def syntax.Node) []string {
+func (fp *filePass) decoratorRefs(def syntax.Node) []project.Ref {
 	d := def.Parent()
 	if !d.Is(syntax.KindDecoratedDefinition) {
 		return nil
 	}
-	var out []string
+	var out []project.Ref
 	for c := range d.NamedChildren() {
 		if !c.Is(syntax.KindDecorator) {
 			continue
@@ -439,7 +439,7 @@ func (fp *filePass) decoratorRefs(def syntax.Node) []string {
 		if callee.Is(syntax.KindCall) {
 			callee = callee.ChildByField(syntax.FieldFunction)
 		}
-		if r := fp.ref(callee); r != "" {
+		if r := fp.ref(callee); !r.IsZero() {
 			out = append(out, r)
 		}
 	}
@@ -455,7 +455,7 @@ func (fp *filePass) class(c syntax.Node) {
 	}
 	var s symbol
 	for b := range c.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
-		s.Scheme = s.Scheme || isScheme(fp.ref(b))
+		s.Scheme = s.Scheme || isScheme(fp.ref(b).String())
 	}
 	for st := range c.ChildByField(syntax.FieldBody).NamedChildren() {
 		def := st
@@ -503,7 +503,7 @@ func (fp *filePass) viewDecorators(s *symbol, a syntax.Node) {
 		if e.Is(syntax.KindCall) {
 			e = e.ChildByField(syntax.FieldFunction)
 		}
-		if r := fp.ref(e); r != "" {
+		if r := fp.ref(e); !r.IsZero() {
 			s.Decos = append(s.Decos, r)
 		}
 	}
@@ -568,7 +568,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 			continue
 		}
 		obj := fp.ref(fn.ChildByField(syntax.FieldObject))
-		if obj == "" || strings.HasPrefix(obj, "?") {
+		if obj.IsZero() || obj.Kind == project.Unbound {
 			continue
 		}
 		rt := route{Obj: obj, At: fp.rangeOf(e.Parent())}
@@ -586,7 +586,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 			if callee.Is(syntax.KindCall) {
 				callee = callee.ChildByField(syntax.FieldFunction)
 			}
-			if r := fp.ref(callee); r != "" {
+			if r := fp.ref(callee); !r.IsZero() {
 				rt.Decos = append(rt.Decos, r)
 			}
 		}
@@ -643,7 +643,7 @@ func (fp *filePass) hookDecorator(e syntax.Node, def syntax.Node) bool {
 		return false
 	}
 	obj := fp.ref(e.ChildByField(syntax.FieldObject))
-	if obj == "" {
+	if obj.IsZero() {
 		return true
 	}
 	fp.fact.Hooks = append(fp.fact.Hooks, fp.hookOf(obj, def, attr.TextIs("before_app_request")))
@@ -654,7 +654,7 @@ func (fp *filePass) hookDecorator(e syntax.Node, def syntax.Node) bool {
 // the request — abort(...), a raise, or a return of something other than
 // None — or calls a function whose name may be an auth check (decided in
 // the project phase).
-func (fp *filePass) hookOf(obj string, def syntax.Node, appWide bool) hook {
+func (fp *filePass) hookOf(obj project.Ref, def syntax.Node, appWide bool) hook {
 	h := hook{Obj: obj, AppWide: appWide}
 	body := def.ChildByField(syntax.FieldBody)
 	for n := range body.Descendants() {
@@ -669,7 +669,7 @@ func (fp *filePass) hookOf(obj string, def syntax.Node, appWide bool) hook {
 			fn := n.ChildByField(syntax.FieldFunction)
 			if q := fp.qualified(fn); q == "flask.abort" || q == "werkzeug.exceptions.abort" || fn.TextIs("abort") {
 				h.Rejects = true
-			} else if r := fp.ref(fn); r != "" {
+			} else if r := fp.ref(fn); !r.IsZero() {
 				h.Callees = append(h.Callees, r)
 			}
 		}
@@ -700,7 +700,7 @@ func (fp *filePass) call(c syntax.Node) {
 		// and add_websocket_route make Starlette routes, which have no
 		// dependencies to check).
 		obj := fp.ref(objNode)
-		if obj == "" || strings.HasPrefix(obj, "?") {
+		if obj.IsZero() || obj.Kind == project.Unbound {
 			return
 		}
 		rt := route{Obj: obj, At: fp.rangeOf(c)}
@@ -718,7 +718,7 @@ func (fp *filePass) call(c syntax.Node) {
 		// app.before_request(check): the hook is a def of this file.
 		obj := fp.ref(objNode)
 		arg := argument(c, 0, "f")
-		if obj == "" || !arg.Is(syntax.KindIdentifier) || c.Parent().Is(syntax.KindDecorator) {
+		if obj.IsZero() || !arg.Is(syntax.KindIdentifier) || c.Parent().Is(syntax.KindDecorator) {
 			return
 		}
 		if b := fp.r.Lookup(arg); b != nil && b.Kind == names.Definition {
@@ -736,7 +736,7 @@ func (fp *filePass) call(c syntax.Node) {
 // defining module's symbols.
 func (fp *filePass) urlRule(c, objNode syntax.Node) {
 	obj := fp.ref(objNode)
-	if obj == "" || strings.HasPrefix(obj, "?") {
+	if obj.IsZero() || obj.Kind == project.Unbound {
 		return
 	}
 	rt := route{Obj: obj, At: fp.rangeOf(c)}
@@ -771,7 +771,7 @@ func (fp *filePass) urlRule(c, objNode syntax.Node) {
 		if !explicit && len(s.Methods) > 0 {
 			rt.Methods = s.Methods
 		}
-	} else if r := fp.ref(view); r != "" && !strings.HasPrefix(r, "?") {
+	} else if r := fp.ref(view); !r.IsZero() && r.Kind != project.Unbound {
 		rt.Handler = r
 		rt.ViewMethods = !explicit
 	}
@@ -789,7 +789,7 @@ func (fp *filePass) callFormRoute(c, inner syntax.Node) {
 		return
 	}
 	obj := fp.ref(fn.ChildByField(syntax.FieldObject))
-	if obj == "" || strings.HasPrefix(obj, "?") {
+	if obj.IsZero() || obj.Kind == project.Unbound {
 		return
 	}
 	rt := route{Obj: obj, At: fp.rangeOf(c)}
@@ -809,7 +809,7 @@ func (fp *filePass) callFormRoute(c, inner syntax.Node) {
 // once per element.
 func (fp *filePass) include(c, attr, objNode syntax.Node) {
 	parent := fp.ref(objNode)
-	if parent == "" || strings.HasPrefix(parent, "?") {
+	if parent.IsZero() || parent.Kind == project.Unbound {
 		return
 	}
 	in := include{Parent: parent, Line: fp.pass.File.Lines.Position(c.Start()).Line}
@@ -837,7 +837,7 @@ func (fp *filePass) include(c, attr, objNode syntax.Node) {
 	}
 	added := false
 	for _, ch := range children {
-		if r := fp.ref(ch); r != "" && !strings.HasPrefix(r, "?") {
+		if r := fp.ref(ch); !r.IsZero() && r.Kind != project.Unbound {
 			in.Child = r
 			fp.fact.Includes = append(fp.fact.Includes, in)
 			added = true

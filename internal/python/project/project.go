@@ -110,6 +110,31 @@ func (r Ref) Uncalled() Ref {
 	return r
 }
 
+// Split undoes Attr: the reference to the object whose attribute r names,
+// and the attribute ("settings.PREFIX" → "settings", "PREFIX";
+// "Settings().PREFIX" → what calling Settings returns, "PREFIX"). ok is
+// false for a name without an attribute and for an Object. The attribute
+// of a call's result keeps its parentheses ("make().PREFIX()" → "make()",
+// "PREFIX()").
+func (r Ref) Split() (parent Ref, attr string, ok bool) {
+	if r.IsZero() || r.Kind == Object {
+		return Ref{}, "", false
+	}
+	s := r.Name
+	if r.Call {
+		s += "()"
+	}
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 {
+		return Ref{}, "", false
+	}
+	parent = Ref{Kind: r.Kind, Name: s[:i]}
+	if n, called := strings.CutSuffix(parent.Name, "()"); called {
+		parent.Name, parent.Call = n, true
+	}
+	return parent, s[i+1:], true
+}
+
 // Last is the last dotted part of the object's name ("verify_api_key" of
 // "shared.auth.verify_api_key"), the object's number for an Object.
 func (r Ref) Last() string {

@@ -34,6 +34,26 @@ func TestRef(t *testing.T) {
 	}
 }
 
+func TestSplit(t *testing.T) {
+	for _, c := range []struct {
+		r            Ref
+		parent, attr string
+		ok           bool
+	}{
+		{LocalRef("settings").Attr("PREFIX"), ":settings", "PREFIX", true},
+		{LocalRef("Settings").Called().Attr("PREFIX"), ":Settings()", "PREFIX", true},
+		{ImportedRef("app.core.config.settings.API_V1_STR"), "app.core.config.settings", "API_V1_STR", true},
+		{ImportedRef("app.make").Attr("X").Called(), "app.make", "X()", true},
+		{LocalRef("settings"), "", "", false},
+		{ObjectRef(1), "", "", false},
+	} {
+		parent, attr, ok := c.r.Split()
+		if parent.String() != c.parent || attr != c.attr || ok != c.ok {
+			t.Errorf("%s: %q, %q, %v; want %q, %q, %v", c.r, parent, attr, ok, c.parent, c.attr, c.ok)
+		}
+	}
+}
+
 var layout = []string{
 	"platform/shared/__init__.py",
 	"platform/shared/auth.py",
