@@ -22,7 +22,7 @@ func WriteRules(w io.Writer, rules []*lint.Rule) error {
 
 // WriteRuleDoc prints one rule's documentation (`xylint rules XY004`).
 func WriteRuleDoc(w io.Writer, r *lint.Rule) error {
-	_, err := fmt.Fprintf(w, "%s %s: %s\n\nlevel: %s, fix: %s\nsuppress with: # noqa: %s (or %s)%s\n%s\n%s",
+	_, err := fmt.Fprintf(w, "%s %s: %s\n\nlevel: %s; fix: %s\nsuppress with: # noqa: %s (or %s)%s\n%s\n%s",
 		r.Code, r.Name, r.Summary, levelSummary(r), r.FixSafety, r.Code, r.Name, aliasNote(r), levelsText(r), r.Doc)
 	return err
 }
@@ -52,7 +52,7 @@ func levelNames(r *lint.Rule) []string {
 }
 
 // levelSummary is "warning" for a rule with one level, else "warning by
-// default; also error, note".
+// default (also error, note)".
 func levelSummary(r *lint.Rule) string {
 	var others []string
 	for _, n := range levelNames(r) {
@@ -63,7 +63,7 @@ func levelSummary(r *lint.Rule) string {
 	if len(others) == 0 {
 		return r.Severity.String()
 	}
-	return r.Severity.String() + " by default; also " + strings.Join(others, ", ")
+	return r.Severity.String() + " by default (also " + strings.Join(others, ", ") + ")"
 }
 
 // levelsText lists which findings get which level, for a rule that reports
