@@ -326,6 +326,9 @@ type FileResult struct {
 	// its results with them.
 	Parsed       bool
 	SyntaxErrors int
+	// Runtime is what this version of the file needs when it runs, for the
+	// fix engine's checks (see Runtime); nil when it was not computed.
+	Runtime *Runtime
 	// Skipped says why the file was not analysed ("binary file", "not
 	// UTF-8", "template", ...); empty when it was.
 	Skipped string

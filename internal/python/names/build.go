@@ -129,7 +129,7 @@ func (b *Builder) bind(s *Scope, id syntax.Node, kind BindingKind, qualified str
 	if s.global[name] {
 		s = b.r.module
 	}
-	bd := &Binding{Name: name, Kind: kind, Node: id, Qualified: qualified, Value: value}
+	bd := &Binding{Name: name, Kind: kind, Node: id, Qualified: qualified, Value: value, TypeOnly: typeOnly(id)}
 	if s.nonlocal[name] {
 		// Bind in the nearest enclosing function scope that has the name.
 		for p := s.Parent; p != nil; p = p.Parent {
@@ -195,9 +195,17 @@ func (b *Builder) parameters(ps syntax.Node) {
 // importStatement: `import a.b.c` binds a (to "a"); `import a.b as c` binds
 // c (to "a.b").
 func (b *Builder) importStatement(n syntax.Node) {
+	runs := !typeOnly(n)
 	for c := range n.NamedChildren() {
 		if c.Field() != syntax.FieldName {
 			continue
+		}
+		if runs {
+			m := c
+			if c.Is(syntax.KindAliasedImport) {
+				m = c.ChildByField(syntax.FieldName)
+			}
+			b.r.runtimeImports = append(b.r.runtimeImports, dotted(m))
 		}
 		switch c.Kind() {
 		case syntax.KindDottedName:
@@ -219,6 +227,9 @@ func (b *Builder) importFrom(n syntax.Node) {
 	module := "__future__"
 	if n.Is(syntax.KindImportFromStatement) {
 		module = b.moduleName(n.ChildByField(syntax.FieldModuleName))
+		if !typeOnly(n) {
+			b.r.runtimeImports = append(b.r.runtimeImports, module)
+		}
 	}
 	for c := range n.NamedChildren() {
 		if c.Field() != syntax.FieldName {
@@ -296,4 +307,34 @@ func dotted(n syntax.Node) string {
 		sb.Write(c.Text())
 	}
 	return sb.String()
+}
+
+// typeOnly reports whether n lies in the body of an if statement whose
+// condition is TYPE_CHECKING (or x.TYPE_CHECKING), False or 0: code that
+// type checkers read and Python never runs.
+func typeOnly(n syntax.Node) bool {
+	for c, p := n, n.Parent(); !p.IsZero(); c, p = p, p.Parent() {
+		if p.Is(syntax.KindIfStatement) && c.Field() == syntax.FieldConsequence && NeverRuns(p.ChildByField(syntax.FieldCondition)) {
+			return true
+		}
+	}
+	return false
+}
+
+// NeverRuns reports whether an if statement's condition is one whose body
+// Python never runs: TYPE_CHECKING (typing's, under any import form), False
+// or 0.
+func NeverRuns(cond syntax.Node) bool {
+	cond = cond.Unparen()
+	switch cond.Kind() {
+	case syntax.KindFalse:
+		return true
+	case syntax.KindInteger:
+		return cond.TextIs("0")
+	case syntax.KindIdentifier:
+		return cond.TextIs("TYPE_CHECKING")
+	case syntax.KindAttribute:
+		return cond.ChildByField(syntax.FieldAttribute).TextIs("TYPE_CHECKING")
+	}
+	return false
 }

@@ -48,6 +48,29 @@ type Binding struct {
 	// Value is, for `name = value` with a single target, the value; the zero
 	// Node otherwise.
 	Value syntax.Node
+	// TypeOnly is true for a binding made only for type checkers: in the
+	// body of `if TYPE_CHECKING:` (also `typing.TYPE_CHECKING`), `if
+	// False:` or `if 0:`, which Python never runs. Code that runs cannot
+	// rely on it.
+	TypeOnly bool
+}
+
+// RuntimeBindings returns the bindings of name in s that exist when the
+// code runs (TypeOnly ones left out), in source order.
+func (s *Scope) RuntimeBindings(name string) []*Binding {
+	bs := s.bindings[name]
+	for _, b := range bs {
+		if b.TypeOnly {
+			out := make([]*Binding, 0, len(bs))
+			for _, b := range bs {
+				if !b.TypeOnly {
+					out = append(out, b)
+				}
+			}
+			return out
+		}
+	}
+	return bs
 }
 
 // ScopeKind is the kind of a scope.
@@ -90,6 +113,9 @@ type Resolver struct {
 	scopes map[int32]*Scope // by the scope node's index
 	// Imports lists every import binding in source order.
 	Imports []*Binding
+	// runtimeImports are the modules of the import statements that run
+	// (not under TYPE_CHECKING), in source order, with repeats.
+	runtimeImports []string
 }
 
 // ModuleScope is the file's module scope.

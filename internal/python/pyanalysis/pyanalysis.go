@@ -97,6 +97,10 @@ type Config struct {
 	// CheckSyntax parses a file that no analyzer's prefilter passes, to
 	// report its syntax errors (XY000) all the same.
 	CheckSyntax bool
+	// Runtime parses every file and fills FileResult.Runtime, also when no
+	// analyzer's prefilter passes it (the rounds of the fix engine, which
+	// verifies what each version needs at run time).
+	Runtime bool
 }
 
 // Pass is what an analyzer's Run gets for one file.
@@ -226,7 +230,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		}
 	}
 	run = kept
-	if len(run) == 0 {
+	if len(run) == 0 && !cfg.Runtime {
 		if !cfg.CheckSyntax {
 			return res, nil
 		}
@@ -292,6 +296,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	if len(f.Errors) > 0 {
 		diags = append(diags, syntaxError(f))
 	}
+	res.Runtime = resolver.Runtime(tree)
 	sortDiagnostics(diags)
 	res.Diagnostics = diags
 	res.Err = errors.Join(errs...)

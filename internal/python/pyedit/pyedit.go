@@ -76,6 +76,18 @@ func SyntaxErrors(src []byte) int {
 	return n
 }
 
+// Runtime is what src needs when it runs (lint.Runtime), for the fix
+// engine's checks of the versions whose analysis did not compute it
+// (fix.Options.Runtime); nil when src does not parse. Relative imports stay
+// relative: the module is not known here.
+func Runtime(src []byte) *lint.Runtime {
+	f, err := syntax.Parse("", src)
+	if err != nil {
+		return nil
+	}
+	return names.Build(f, "").Runtime(f.Tree)
+}
+
 // Edits collects the edits of one fix. Insertions at the same offset are
 // merged in the order they were added; identical edits are kept once.
 type Edits struct {

@@ -59,6 +59,7 @@ var (
 	KindAsPatternTarget     = lookupKind("as_pattern_target", true)
 	KindMatchStatement      = lookupKind("match_statement", true)
 	KindCaseClause          = lookupKind("case_clause", true)
+	KindCasePattern         = lookupKind("case_pattern", true)
 
 	KindImportStatement       = lookupKind("import_statement", true)
 	KindImportFromStatement   = lookupKind("import_from_statement", true)

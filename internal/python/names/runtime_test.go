@@ -1,0 +1,123 @@
+package names
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+func runtimeOf(t *testing.T, module, src string) ([]string, map[string]int) {
+	t.Helper()
+	f, err := syntax.Parse("pkg/m.py", []byte(src))
+	if err != nil || len(f.Errors) > 0 {
+		t.Fatalf("parse: %v %v", err, f.Errors)
+	}
+	rt := Build(f, module).Runtime(f.Tree)
+	return rt.Imports, rt.Unbound
+}
+
+func TestRuntimeUnboundNames(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want string // unbound names, sorted, with counts
+	}{
+		// Everything bound: parameters, targets, imports, defs, builtins,
+		// dunders, comprehensions, walrus, with/except targets, globals.
+		{`import os
+from typing import TYPE_CHECKING
+import a.b as ab
+x, (y, *z) = 1, (2, 3)
+for i in range(3):
+    pass
+def f(p, q=1, *args, r: int = 2, **kw):
+    global g
+    g = p
+    return [j for j in args if (k := j)] and k and x and y and z and i and os.sep and ab and __name__
+class C(object, metaclass=type):
+    attr = 1
+    def m(self):
+        return self.attr
+with open(__file__) as fh:
+    pass
+try:
+    pass
+except ValueError as e:
+    print(e, f(1, q=2), C().m())
+lambda v, w=1: v + w
+del x
+`, ""},
+		// The issue's cases: a logger or an import bound only for type
+		// checkers, a name never bound, a module-level use before the
+		// binding.
+		{`from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    import logging
+    logger = logging.getLogger(__name__)
+def f():
+    logger.info("x")
+    logging.warning("y")
+`, "logger=1 logging=1"},
+		{`import typing
+if typing.TYPE_CHECKING:
+    from shared.gcp_clients import get_bigquery_client
+def report():
+    return get_bigquery_client()
+`, "get_bigquery_client=1"},
+		{`if False:
+    import json
+json.dumps({})
+undefined_thing()
+`, "json=1 undefined_thing=1"},
+		{`logger.info("too early")
+import logging
+logger = logging.getLogger(__name__)
+`, "logger=1"},
+		// A runtime binding next to a type-only one counts.
+		{`from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    import logging
+else:
+    import logging
+logging.info("x")
+`, ""},
+		// Match patterns are left alone.
+		{`match command:
+    case Point(x=0, y=yy):
+        print(yy)
+    case [first, *rest]:
+        print(first, rest)
+`, "command=1"},
+	} {
+		_, unbound := runtimeOf(t, "pkg.m", tc.src)
+		var got []string
+		for _, k := range slices.Sorted(maps.Keys(unbound)) {
+			got = append(got, k+"="+itoa(unbound[k]))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("unbound in\n%s\ngot  %q\nwant %q", tc.src, g, tc.want)
+		}
+	}
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
+
+func TestRuntimeImports(t *testing.T) {
+	imports, _ := runtimeOf(t, "pkg.m", `import os, a.b as ab
+from . import sibling
+from ..up import x
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    from shared.gcp_clients import get_bigquery_client
+    import typing_only
+def f():
+    import json
+    from shared.http_client import get_http_client
+`)
+	want := []string{"a.b", "json", "os", "pkg", "shared.http_client", "typing", "up"}
+	if !slices.Equal(imports, want) {
+		t.Errorf("imports %q, want %q", imports, want)
+	}
+}
