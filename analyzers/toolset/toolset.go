@@ -27,7 +27,7 @@ func Default() driver.Toolset {
 			return []driver.Producer{&pyproducer.Producer{Analyzers: pyrules.All}, &goproducer.Producer{Analyzers: analyzers.Go}}
 		},
 		Fix: map[lint.Language]fix.Options{
-			lint.Python: {SyntaxErrors: pyedit.SyntaxErrors},
+			lint.Python: {SyntaxErrors: pyedit.SyntaxErrors, Runtime: pyedit.Runtime},
 			lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
 		},
 	}

@@ -7,7 +7,9 @@
 // Keys: select, extend-select, ignore, exclude, extend-exclude,
 // per-file-ignores (glob → codes, names or prefixes), fail-on (the least
 // level of finding that fails the run, for the files the configuration
-// governs) and one table per rule,
+// governs), importable-modules (modules a fix may import though no file of
+// the run is them or imports them: an installed package), campaign, and
+// one table per rule,
 // keyed by the rule's name, decoded strictly into the rule's options struct
 // (Rule.Options) and compiled once per configuration file. Unknown keys and
 // bad values are errors that name the
@@ -30,6 +32,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/pyident"
 	"github.com/xynergy/xylint/internal/walk"
 )
 
@@ -121,6 +124,11 @@ type Settings struct {
 	// for `xylint migrate`) as NewCampaigns decodes it, or nil when the
 	// file has none.
 	Campaigns any
+	// ImportableModules are modules (dotted names, each covering its
+	// submodules) that the code's environment provides though no file of
+	// the run is them or imports them — an installed package such as the
+	// platform's shared library: fixes may add imports of them.
+	ImportableModules []string
 
 	options  map[*lint.Rule]any // as decoded (Rule.Options.New), for printing
 	compiled map[*lint.Rule]any // Rule.Options.Compile of options
@@ -283,6 +291,7 @@ func (l *Loader) decodeType() reflect.Type {
 		{Name: "PerFileIgnores", Type: reflect.TypeOf(map[string][]string(nil)), Tag: `toml:"per-file-ignores"`},
 		{Name: "Campaign", Type: campaignType(), Tag: `toml:"campaign"`},
 		{Name: "FailOn", Type: reflect.TypeOf((*lint.FailOn)(nil)), Tag: `toml:"fail-on"`},
+		{Name: "ImportableModules", Type: strs, Tag: `toml:"importable-modules"`},
 	}
 	for i, r := range l.reg.Rules {
 		t := reflect.TypeOf(&struct{}{})
@@ -298,7 +307,7 @@ func (l *Loader) decodeType() reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-const settingsFields = 8 // fields of decodeType before the rules'
+const settingsFields = 9 // fields of decodeType before the rules'
 
 // NewCampaigns, when set (the migrate package sets it), returns a new value
 // for the `campaign` table to decode into: a pointer to a map from campaign
@@ -394,6 +403,7 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 	if p := v.Field(7).Interface().(*lint.FailOn); p != nil {
 		s.FailOn = *p
 	}
+	s.ImportableModules = v.Field(8).Interface().([]string)
 	globs := make([]string, 0, len(pfi))
 	for g := range pfi {
 		globs = append(globs, g)
@@ -415,7 +425,7 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 
 func (l *Loader) unknownKeyMsg(key []string) string {
 	if len(key) == 1 {
-		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, fail-on, campaign; rule options go in a table named after the rule, e.g. [print-call])"
+		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, fail-on, importable-modules, campaign; rule options go in a table named after the rule, e.g. [print-call])"
 	}
 	if key[0] == "campaign" {
 		return "unknown campaign setting (see `xylint migrate --help` and docs/migrate.md)"
@@ -474,6 +484,11 @@ func (l *Loader) validate(s *Settings, src []byte, prefix []string, disp string)
 			if err := checkGlob(g); err != nil {
 				at([]string{f.key}, g, err.Error())
 			}
+		}
+	}
+	for _, m := range s.ImportableModules {
+		if !pyident.IsDotted(m) {
+			at([]string{"importable-modules"}, m, fmt.Sprintf("%q is not a dotted module name (such as \"shared\" or \"google.cloud\")", m))
 		}
 	}
 	for i := range s.PerFileIgnores {

@@ -40,7 +40,8 @@ func (fc *FileConfig) TOML(display func(string) string) ([]byte, error) {
 		Exclude       []string    `toml:"exclude"`
 		ExtendExclude []string    `toml:"extend-exclude"`
 		FailOn        lint.FailOn `toml:"fail-on"`
-	}{orEmpty(s.Select, "ALL"), orEmpty(s.ExtendSelect), orEmpty(s.Ignore), orEmpty(s.Exclude), orEmpty(s.ExtendExclude), s.FailOn}
+		Importable    []string    `toml:"importable-modules"`
+	}{orEmpty(s.Select, "ALL"), orEmpty(s.ExtendSelect), orEmpty(s.Ignore), orEmpty(s.Exclude), orEmpty(s.ExtendExclude), s.FailOn, orEmpty(s.ImportableModules)}
 	if err := encode(&b, top); err != nil {
 		return nil, err
 	}

@@ -51,3 +51,26 @@ func (r *Result) Reanalyze(path string, src []byte) (*lint.FileResult, error) {
 	f.Diagnostics = finishDiagnostics(f, in.Config, r.Registry.LookupSuppression)
 	return f, nil
 }
+
+// An ImportChecker is a producer that knows which modules the code it
+// analyses can import where it runs (Python: its standard library, the
+// modules of the run, those the run imports, importable-modules). The fix
+// engine asks it about every import a fix adds (fix.Options.Importable).
+type ImportChecker interface {
+	// Importable returns nil when the file in may import module, else why
+	// not and which setting would allow it.
+	Importable(in Input, module string) error
+}
+
+// Importable asks the producer of the file at path whether that file may
+// import module (see ImportChecker); nil when the producer does not say.
+func (r *Result) Importable(path, module string) error {
+	in, ok := r.inputs[path]
+	if !ok {
+		return nil
+	}
+	if ic, ok := in.producer.(ImportChecker); ok {
+		return ic.Importable(in.Input, module)
+	}
+	return nil
+}

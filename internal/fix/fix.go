@@ -24,11 +24,14 @@ type Analysis struct {
 	// Options.SyntaxErrors.
 	Parsed       bool
 	SyntaxErrors int
+	// Runtime is what this version needs when it runs, when the analysis
+	// computed it; else the engine asks Options.Runtime.
+	Runtime *lint.Runtime
 }
 
 // FromResult is the Analysis of a lint.FileResult.
 func FromResult(r *lint.FileResult) Analysis {
-	return Analysis{Diagnostics: r.Diagnostics, Parsed: r.Parsed, SyntaxErrors: r.SyntaxErrors}
+	return Analysis{Diagnostics: r.Diagnostics, Parsed: r.Parsed, SyntaxErrors: r.SyntaxErrors, Runtime: r.Runtime}
 }
 
 // Options configure FixFile.
@@ -48,6 +51,24 @@ type Options struct {
 	// Initial, when set, is the analysis of the input (the check that came
 	// before already made it): the first round does not analyse it again.
 	Initial *Analysis
+	// Runtime computes what a version of the file needs when it runs
+	// (lint.Runtime: its imports, its names that nothing binds), for the
+	// versions whose analysis did not. With it, a round whose result has a
+	// name unbound at run time that the input had not is rejected like a
+	// syntax error (a fix using `logger` that exists only under `if
+	// TYPE_CHECKING:`). Nil, and the analyses carry none: no such check.
+	Runtime func(src []byte) *lint.Runtime
+	// Importable says whether the code can import module where it runs.
+	// A round whose result imports a module that the input did not, and
+	// that Importable rejects, is undone and the fix that adds the import
+	// is withheld (Reason Withheld, Importable's error as the Left's
+	// Detail: it should say which setting would allow it). Nil: imports
+	// are not checked.
+	Importable func(module string) error
+	// Invariant, when set, is a property of the file no fix may change
+	// (Go: its build constraints): a round whose result's differs from the
+	// input's is rejected like a syntax error.
+	Invariant func(src []byte) string
 }
 
 // DefaultMaxRounds is the default bound on rounds. Every fix xylint has
@@ -65,6 +86,12 @@ const (
 	Conflict     Reason = "conflict" // the fix overlapped others in every round
 	Failed       Reason = "failed"   // applying the fix broke the file: a bug in the fix
 	SyntaxErrors Reason = "syntax errors"
+	// Withheld: the fix would add an import the code cannot resolve where it
+	// runs (Left.Detail says which and the setting that would allow it).
+	Withheld Reason = "withheld"
+	// NotWritten: the fix was made in memory but the file could not be
+	// written (read-only, changed meanwhile, a write error).
+	NotWritten Reason = "not written"
 )
 
 // Applied is one fix that was applied.
@@ -79,6 +106,7 @@ type Applied struct {
 type Left struct {
 	Diagnostic lint.Diagnostic // positions refer to the result
 	Reason     Reason
+	Detail     string // for Withheld: why, and what would allow the fix
 }
 
 // FailedFix is a fix that was rejected because its result did not verify.
@@ -138,14 +166,18 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 	if syntaxErrors(src, an, opts) > 0 {
 		rep.Skipped = "the file has syntax errors"
 		for _, d := range diags {
-			rep.Left = append(rep.Left, Left{d, SyntaxErrors})
+			rep.Left = append(rep.Left, Left{Diagnostic: d, Reason: SyntaxErrors})
 		}
 		return src, rep, nil
 	}
-	failed := map[string]bool{}
+	st := &state{failed: map[string]bool{}, withheld: map[string]string{}}
+	if opts.Invariant != nil {
+		st.invariant = opts.Invariant(src)
+	}
+	st.runtime = runtimeOf(src, an, opts)
 	cur := src
 	for round := 1; ; round++ {
-		cands := candidates(cur, diags, opts.Unsafe, failed)
+		cands := candidates(cur, diags, opts.Unsafe, st)
 		if len(cands) == 0 {
 			break
 		}
@@ -154,7 +186,7 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 			break
 		}
 		chosen := choose(cands)
-		next, nextAn, ok, err := verifiedApply(cur, chosen, analyze, opts, rep, failed)
+		next, nextAn, ok, err := verifiedApply(cur, chosen, analyze, opts, rep, st)
 		if err != nil {
 			return src, rep, fmt.Errorf("%s: analysing the fixed content (round %d): %w", path, round, err)
 		}
@@ -170,6 +202,7 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 		}
 		rep.Rounds = round
 		cur, diags = next, nextAn.Diagnostics
+		st.runtime = runtimeOf(cur, nextAn, opts)
 	}
 	if !rep.Converged {
 		for _, a := range rep.Applied {
@@ -179,14 +212,35 @@ func FixFile(path string, src []byte, analyze Analyze, opts Options) ([]byte, *R
 		rep.Applied = nil
 		orig, _ := analyze(src)
 		for _, d := range orig.Diagnostics {
-			rep.Left = append(rep.Left, Left{d, Failed})
+			rep.Left = append(rep.Left, Left{Diagnostic: d, Reason: Failed})
 		}
 		return src, rep, nil
 	}
 	for _, d := range diags {
-		rep.Left = append(rep.Left, Left{d, leftReason(cur, d, opts.Unsafe, failed)})
+		reason, detail := leftReason(cur, d, opts.Unsafe, st)
+		rep.Left = append(rep.Left, Left{Diagnostic: d, Reason: reason, Detail: detail})
 	}
 	return cur, rep, nil
+}
+
+// state is what FixFile knows across rounds.
+type state struct {
+	failed    map[string]bool   // fingerprints of fixes that broke the file
+	withheld  map[string]string // fingerprints of fixes withheld, and why
+	invariant string            // Options.Invariant of the input
+	runtime   *lint.Runtime     // of the current version (nil: not checked)
+}
+
+// runtimeOf is what src (analysed as an) needs at run time, or nil when
+// neither the analysis nor Options.Runtime says.
+func runtimeOf(src []byte, an Analysis, opts Options) *lint.Runtime {
+	if an.Runtime != nil {
+		return an.Runtime
+	}
+	if opts.Runtime != nil {
+		return opts.Runtime(src)
+	}
+	return nil
 }
 
 // Safety is the effective safety of d's fix: the fix's own, else its rule's;
@@ -205,16 +259,20 @@ func Safety(d *lint.Diagnostic) lint.FixSafety {
 	return s
 }
 
-func leftReason(src []byte, d lint.Diagnostic, unsafe bool, failed map[string]bool) Reason {
-	switch {
-	case d.Fix == nil || len(d.Fix.Edits) == 0:
-		return NoFix
-	case failed[fingerprint(src, &d)]:
-		return Failed
-	case Safety(&d) == lint.Unsafe && !unsafe:
-		return UnsafeFix
+func leftReason(src []byte, d lint.Diagnostic, unsafe bool, st *state) (Reason, string) {
+	if d.Fix == nil || len(d.Fix.Edits) == 0 {
+		return NoFix, ""
 	}
-	return Conflict
+	fp := fingerprint(src, &d)
+	switch {
+	case st.failed[fp]:
+		return Failed, ""
+	case st.withheld[fp] != "":
+		return Withheld, st.withheld[fp]
+	case Safety(&d) == lint.Unsafe && !unsafe:
+		return UnsafeFix, ""
+	}
+	return Conflict, ""
 }
 
 // candidate is a diagnostic whose fix may be applied this round.
@@ -227,7 +285,7 @@ type candidate struct {
 
 // candidates returns the applicable fixes in a deterministic order: by the
 // position of their first edit, then rule code and message.
-func candidates(src []byte, diags []lint.Diagnostic, unsafe bool, failed map[string]bool) []*candidate {
+func candidates(src []byte, diags []lint.Diagnostic, unsafe bool, st *state) []*candidate {
 	var cs []*candidate
 	for i := range diags {
 		d := &diags[i]
@@ -235,12 +293,12 @@ func candidates(src []byte, diags []lint.Diagnostic, unsafe bool, failed map[str
 			continue
 		}
 		fp := fingerprint(src, d)
-		if failed[fp] {
+		if st.failed[fp] || st.withheld[fp] != "" {
 			continue
 		}
 		edits, err := normalize(src, d.Fix.Edits)
 		if err != nil {
-			failed[fp] = true
+			st.failed[fp] = true
 			continue
 		}
 		cs = append(cs, &candidate{diag: d, edits: edits, fp: fp})
@@ -345,11 +403,12 @@ func conflicts(taken, edits []lint.Edit) bool {
 // verifiedApply applies the chosen fixes together and analyses the result;
 // when it does not verify, it tries each fix alone and applies those that
 // verify (together, or the first alone when even the good ones break the
-// file together). Fixes that fail alone are marked failed. ok is false
+// file together). Fixes that fail alone are marked failed, or withheld
+// when what is wrong is an import the code cannot resolve. ok is false
 // when nothing could be applied; err is analyze's.
-func verifiedApply(src []byte, chosen []*candidate, analyze Analyze, opts Options, rep *Report, failed map[string]bool) (next []byte, an Analysis, ok bool, err error) {
-	next, an, verr, err := applyVerified(src, chosen, analyze, opts)
-	if err != nil || verr == nil {
+func verifiedApply(src []byte, chosen []*candidate, analyze Analyze, opts Options, rep *Report, st *state) (next []byte, an Analysis, ok bool, err error) {
+	next, an, rej, err := applyVerified(src, chosen, analyze, opts, st)
+	if err != nil || rej == nil {
 		for _, c := range chosen {
 			c.ok = err == nil
 		}
@@ -357,24 +416,30 @@ func verifiedApply(src []byte, chosen []*candidate, analyze Analyze, opts Option
 	}
 	var good []*candidate
 	for _, c := range chosen {
-		if _, _, verr, err := applyVerified(src, []*candidate{c}, analyze, opts); err != nil {
+		if len(chosen) == 1 {
+			// Alone already.
+		} else if _, _, rej, err = applyVerified(src, []*candidate{c}, analyze, opts, st); err != nil {
 			return nil, an, false, err
-		} else if verr != nil {
-			failed[c.fp] = true
-			rep.Failed = append(rep.Failed, FailedFix{Rule: c.diag.Rule, Message: c.diag.Message, Err: verr.Error()})
-			continue
 		}
-		good = append(good, c)
+		switch {
+		case rej == nil:
+			good = append(good, c)
+		case rej.withheld:
+			st.withheld[c.fp] = rej.msg
+		default:
+			st.failed[c.fp] = true
+			rep.Failed = append(rep.Failed, FailedFix{Rule: c.diag.Rule, Message: c.diag.Message, Err: rej.msg})
+		}
 	}
 	if len(good) == 0 {
 		return nil, an, false, nil
 	}
 	if len(good) < len(chosen) {
-		next, an, verr, err = applyVerified(src, good, analyze, opts)
+		next, an, rej, err = applyVerified(src, good, analyze, opts, st)
 		if err != nil {
 			return nil, an, false, err
 		}
-		if verr == nil {
+		if rej == nil {
 			for _, c := range good {
 				c.ok = true
 			}
@@ -383,35 +448,72 @@ func verifiedApply(src []byte, chosen []*candidate, analyze Analyze, opts Option
 	}
 	// The good fixes break the file only together: apply the first now, the
 	// others are chosen again in the next round.
-	next, an, _, err = applyVerified(src, good[:1], analyze, opts)
+	next, an, _, err = applyVerified(src, good[:1], analyze, opts, st)
 	good[0].ok = err == nil
 	return next, an, err == nil, err
 }
 
-// applyVerified applies the fixes cs, formats and analyses the result. verr
-// says why the result is rejected (bad edits, a formatter error, syntax
-// errors); err is analyze's.
-func applyVerified(src []byte, cs []*candidate, analyze Analyze, opts Options) (out []byte, an Analysis, verr, err error) {
+// rejection says why a round's result is not taken: a bug in a fix (bad
+// edits, a formatter error, a syntax error, a name left unbound, an
+// invariant changed), or withheld: an import the code cannot resolve.
+type rejection struct {
+	msg      string
+	withheld bool
+}
+
+// applyVerified applies the fixes cs, formats and analyses the result, and
+// verifies it against the version it was applied to (st). rej says why the
+// result is rejected; err is analyze's.
+func applyVerified(src []byte, cs []*candidate, analyze Analyze, opts Options, st *state) (out []byte, an Analysis, rej *rejection, err error) {
 	var edits []lint.Edit
 	for _, c := range cs {
 		edits = append(edits, c.edits...)
 	}
-	out, verr = Apply(src, edits)
+	out, verr := Apply(src, edits)
 	if verr != nil {
-		return nil, an, verr, nil
+		return nil, an, &rejection{msg: verr.Error()}, nil
 	}
 	if opts.Format != nil {
 		if out, verr = opts.Format(out); verr != nil {
-			return nil, an, fmt.Errorf("formatting the result: %v", verr), nil
+			return nil, an, &rejection{msg: fmt.Sprintf("formatting the result: %v", verr)}, nil
 		}
 	}
 	if an, err = analyze(out); err != nil {
 		return nil, an, nil, err
 	}
 	if n := syntaxErrors(out, an, opts); n > 0 {
-		return nil, an, fmt.Errorf("the result has %d syntax error region(s) where the input had none", n), nil
+		return nil, an, &rejection{msg: fmt.Sprintf("the result has %d syntax error region(s) where the input had none", n)}, nil
+	}
+	if opts.Invariant != nil {
+		if got := opts.Invariant(out); got != st.invariant {
+			return nil, an, &rejection{msg: fmt.Sprintf("the result changes what must not change (%q became %q)", st.invariant, got)}, nil
+		}
+	}
+	if st.runtime != nil {
+		rt := runtimeOf(out, an, opts)
+		if rt == nil {
+			return out, an, nil, nil
+		}
+		if names := rt.NewUnbound(st.runtime); len(names) > 0 {
+			return nil, an, &rejection{msg: fmt.Sprintf("the result uses %s, which nothing binds when the code runs (bound nowhere, or only for type checkers)", quoteList(names))}, nil
+		}
+		if opts.Importable != nil {
+			for _, m := range rt.NewImports(st.runtime) {
+				if err := opts.Importable(m); err != nil {
+					return nil, an, &rejection{msg: err.Error(), withheld: true}, nil
+				}
+			}
+		}
 	}
 	return out, an, nil, nil
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "`" + n + "`"
+	}
+	return strings.Join(q, ", ")
 }
 
 // syntaxErrors counts src's syntax errors: from the analysis when it parsed

@@ -243,6 +243,12 @@ func TestDiff(t *testing.T) {
 	if !strings.HasPrefix(d, "--- a/svc/main.py\n+++ b/svc/main.py\n") || !strings.Contains(d, "-b\n+c\n") {
 		t.Errorf("diff:\n%s", d)
 	}
+	// A file name cannot start a line of its own: quoted and escaped, as
+	// git does.
+	d = fix.Diff("x\n::error::y \"q\" \\.py", []byte("a\n"), []byte("b\n"))
+	if !strings.HasPrefix(d, `--- "a/x\n::error::y \"q\" \\.py"`+"\n") {
+		t.Errorf("diff:\n%s", d)
+	}
 	if fix.Diff("x", []byte("a"), []byte("a")) != "" {
 		t.Error("equal: want no diff")
 	}

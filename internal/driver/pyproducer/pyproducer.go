@@ -28,6 +28,9 @@ type Producer struct {
 	// reported holds, by path, the analyzers whose project phase reported
 	// into the file in the last Analyze: the ones AnalyzeSource runs again.
 	reported map[string][]*pyanalysis.Analyzer
+	// importers are the modules the last Analyze's files import when they
+	// run, and their packages (Importable).
+	importers map[string]bool
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -74,6 +77,10 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 			p.reported[d.Path] = append(p.reported[d.Path], a)
 		}
 	}
+	p.collectImporters(results)
+	for i, r := range results {
+		p.withholdFixes(r, files[i])
+	}
 	return results, err
 }
 
@@ -97,7 +104,7 @@ func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *p
 		}
 		return res, nil
 	}
-	return p.analyzeSource(in, module, src)
+	return p.analyzeSource(in, module, src, false)
 }
 
 func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.ProjectConfig {
@@ -133,10 +140,11 @@ func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
 	if p.mods != nil {
 		module = p.mods.Module(in.Path)
 	}
-	res, ff := p.analyzeSource(in, module, src)
+	res, ff := p.analyzeSource(in, module, src, true)
 	if res.Err != nil || res.Skipped != "" {
 		return res
 	}
+	defer p.withholdFixes(res, in)
 	i, ok := p.byPath[in.Path]
 	if !ok {
 		return res
@@ -164,7 +172,9 @@ func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
 	return res
 }
 
-func (p *Producer) analyzeSource(in driver.Input, module string, src []byte) (*lint.FileResult, *pyanalysis.FileFacts) {
+// analyzeSource analyses src as in's content; runtime (the fix engine's
+// rounds) parses it and computes its Runtime whatever the prefilters say.
+func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, runtime bool) (*lint.FileResult, *pyanalysis.FileFacts) {
 	var enabled []*pyanalysis.Analyzer
 	for _, a := range p.Analyzers {
 		if in.Config.Enabled(a.Rule) {
@@ -172,7 +182,7 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte) (*l
 		}
 	}
 	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module,
-		CheckSyntax: in.Config.Enabled(lint.SyntaxError)}
+		CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {

@@ -106,7 +106,9 @@ type call struct {
 // not run again.
 func TestFixRoundsSeeProjectFindings(t *testing.T) {
 	root := filetree.Temp(t, map[string]string{
-		"svc/a.py":   "from lib import f, g\n\n\ndef h():\n    return g(f())\n",
+		// The fixes rename calls to local_ functions, which a.py defines:
+		// the engine rejects a fix that uses a name nothing binds.
+		"svc/a.py":   "from lib import f, g\n\n\ndef local_f():\n    return 2\n\n\ndef local_g(x):\n    return x\n\n\ndef h():\n    return g(f())\n",
 		"svc/lib.py": "def f():\n    return 1\n\n\ndef g(x):\n    return x\n",
 		"svc/c.py":   "def k():\n    return len([])\n",
 	})

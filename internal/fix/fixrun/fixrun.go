@@ -11,13 +11,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/escape"
 	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/safewrite"
 )
 
 // Options configure Run.
@@ -45,6 +48,9 @@ type File struct {
 	Old, New []byte
 	Report   *fix.Report
 	changed  bool
+	// notWritten is set when the fixed content could not be written: its
+	// fixes are left, not made.
+	notWritten bool
 	// Err is set when the file could not be re-analysed or written; New is
 	// then not on disk.
 	Err error
@@ -145,6 +151,18 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 			continue // cancelled
 		}
 		sum.Files = append(sum.Files, f)
+		if f.notWritten {
+			// What was not written was not fixed: the check's findings
+			// stay, as they were.
+			for _, d := range todoByPath[f.Path].Diagnostics {
+				reason := reasonWithoutRun(&d, opts.Unsafe)
+				if hasApplicableFix([]lint.Diagnostic{d}, opts.Unsafe) {
+					reason = fix.NotWritten
+				}
+				sum.Left = append(sum.Left, fix.Left{Diagnostic: d, Reason: reason})
+			}
+			continue
+		}
 		if f.Report == nil {
 			continue
 		}
@@ -232,11 +250,37 @@ func reasonWithoutRun(d *lint.Diagnostic, unsafe bool) fix.Reason {
 	return fix.UnsafeFix
 }
 
+// write writes fixed over the file of in, which held old when it was
+// analysed: only the file the walk found (in.Real, within the paths given
+// unless named), only if it still holds old, never a read-only file, keeping
+// owner, mode and links (safewrite.Replace).
+func write(in driver.Input, old, fixed []byte) error {
+	target := in.Abs
+	if in.Real != "" {
+		now, err := filepath.EvalSymlinks(in.Abs)
+		if err != nil {
+			return fmt.Errorf("not written: %w", err)
+		}
+		if now != in.Real {
+			return fmt.Errorf("not written: the path now leads to %s, not to the file that was checked (%s)", now, in.Real)
+		}
+		target = in.Real
+	}
+	if err := fix.WriteIfUnchanged(target, old, fixed); err != nil {
+		if errors.Is(err, safewrite.ErrReadOnly) || errors.Is(err, fix.ErrChanged) {
+			return err
+		}
+		return fmt.Errorf("writing the fixed file: %w", err)
+	}
+	return nil
+}
+
 func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 	in, _ := res.Input(f.Path)
 	out := &File{Path: f.Path, Abs: in.Abs, Old: f.Src, New: f.Src}
 	fo := opts.Languages[f.Language]
 	fo.Unsafe = opts.Unsafe
+	fo.Importable = func(module string) error { return res.Importable(f.Path, module) }
 	analyze := func(src []byte) (fix.Analysis, error) {
 		r, err := res.Reanalyze(f.Path, src)
 		if err != nil {
@@ -256,11 +300,9 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 	out.New = newSrc
 	out.changed = !fix.Equal(f.Src, newSrc)
 	if opts.Write && out.changed {
-		if err := fix.WriteIfUnchanged(in.Abs, f.Src, newSrc); err != nil {
-			out.Err = fmt.Errorf("writing the fixed file: %w", err)
-			if errors.Is(err, fix.ErrChanged) {
-				out.Err = err
-			}
+		if err := write(in, f.Src, newSrc); err != nil {
+			out.Err = err
+			out.notWritten = true
 		}
 	}
 	if opts.Write && out.Err == nil {
@@ -298,10 +340,12 @@ func WriteLeft(w io.Writer, s *Summary) error {
 			why = "unsafe fix: use --unsafe-fixes"
 		case fix.NoFix:
 			why = ""
+		case fix.Withheld:
+			why = "fix withheld: " + l.Detail
 		}
-		line := fmt.Sprintf("%s:%d:%d: %s: %s %s", d.Path, d.Range.Start.Line, d.Range.Start.Column, d.Severity, d.Rule.ID(), d.Message)
+		line := fmt.Sprintf("%s:%d:%d: %s: %s %s", escape.Text(d.Path), d.Range.Start.Line, d.Range.Start.Column, d.Severity, d.Rule.ID(), escape.Text(d.Message))
 		if why != "" {
-			line += " (" + why + ")"
+			line += " (" + escape.Text(why) + ")"
 		}
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
@@ -315,14 +359,14 @@ func WriteLeft(w io.Writer, s *Summary) error {
 func WriteErrors(w io.Writer, s *Summary) {
 	for _, f := range s.Files {
 		if f.Err != nil {
-			fmt.Fprintf(w, "xylint: error: %s: %v\n", f.Path, f.Err)
+			fmt.Fprintf(w, "xylint: error: %s: %s\n", escape.Text(f.Path), escape.Text(f.Err.Error()))
 		}
 		if f.Report == nil {
 			continue
 		}
 		for _, x := range f.Report.Failed {
 			fmt.Fprintf(w, "xylint: error: %s: the fix of %s (%q) was not applied: %s; this is a bug in the fix, please report it\n",
-				f.Path, x.Rule.ID(), x.Message, x.Err)
+				escape.Text(f.Path), x.Rule.ID(), x.Message, escape.Text(x.Err))
 		}
 	}
 }
@@ -350,7 +394,7 @@ func WriteSummary(w io.Writer, s *Summary, dryRun bool) error {
 		c := s.ByRule[r]
 		line := fmt.Sprintf("  %-*s  fixed %d  left %d", width, r.ID(), c.Fixed, c.LeftTotal())
 		var why []string
-		for _, reason := range []fix.Reason{fix.NoFix, fix.UnsafeFix, fix.Conflict, fix.Failed, fix.SyntaxErrors} {
+		for _, reason := range []fix.Reason{fix.NoFix, fix.UnsafeFix, fix.Withheld, fix.Conflict, fix.Failed, fix.SyntaxErrors, fix.NotWritten} {
 			if n := c.Left[reason]; n > 0 {
 				why = append(why, fmt.Sprintf("%s: %d", reason, n))
 			}

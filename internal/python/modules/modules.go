@@ -46,6 +46,7 @@ import (
 type Index struct {
 	files   map[string]string // cleaned path → the path as given
 	initDir map[string]bool   // directories that have an __init__.py(i)
+	dirs    map[string]bool   // directories that hold an indexed file, at any depth
 
 	// Split's answers, by the importing file's root and the name: the
 	// rules' project phases ask the same names again and again (once per
@@ -66,7 +67,7 @@ type splitAnswer struct {
 // New indexes paths (slash-separated; other files than .py/.pyi are
 // ignored).
 func New(paths []string) *Index {
-	x := &Index{files: make(map[string]string, len(paths)), initDir: map[string]bool{}}
+	x := &Index{files: make(map[string]string, len(paths)), initDir: map[string]bool{}, dirs: map[string]bool{}}
 	for _, p := range paths {
 		c := clean(p)
 		stem, ok := stem(c)
@@ -74,6 +75,9 @@ func New(paths []string) *Index {
 			continue
 		}
 		x.files[c] = p
+		for d := path.Dir(c); d != "." && d != "/" && !x.dirs[d]; d = path.Dir(d) {
+			x.dirs[d] = true
+		}
 		if stem == "__init__" {
 			x.initDir[path.Dir(c)] = true
 		}
@@ -189,6 +193,28 @@ func (x *Index) lookIn(dir, rel string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Importable reports whether `import module` in the file from finds a
+// file of the index: a module, a regular package, or a namespace package
+// (a directory of indexed files without an __init__.py), looked up as
+// Resolve does.
+func (x *Index) Importable(from, module string) bool {
+	if x == nil || module == "" || strings.HasPrefix(module, ".") {
+		return false
+	}
+	if _, ok := x.Resolve(from, module); ok {
+		return true
+	}
+	rel := strings.ReplaceAll(module, ".", "/")
+	for dir := x.root(from); ; dir = path.Dir(dir) {
+		if x.dirs[path.Join(dir, rel)] || path.Base(dir) != "src" && x.dirs[path.Join(dir, "src", rel)] {
+			return true
+		}
+		if dir == "." || dir == "/" || dir == path.Dir(dir) {
+			return false
+		}
+	}
 }
 
 // Split resolves a qualified name used in from ("routers.campaigns.router",

@@ -101,3 +101,35 @@ func TestSplit(t *testing.T) {
 		t.Error("a nil index resolved a name")
 	}
 }
+
+func TestImportable(t *testing.T) {
+	x := New([]string{
+		"shared/__init__.py", "shared/auth.py",
+		"ns/pkg/mod.py", // namespace packages ns and ns.pkg
+		"svc/main.py", "svc/routers/items.py",
+		"other/app/main.py",
+	})
+	for _, tc := range []struct {
+		from, module string
+		want         bool
+	}{
+		{"svc/main.py", "shared.auth", true},
+		{"svc/main.py", "shared", true},
+		{"svc/main.py", "shared.http_client", false},
+		{"svc/main.py", "ns.pkg", true},
+		{"svc/main.py", "ns.pkg.mod", true},
+		{"svc/main.py", "ns.other", false},
+		{"svc/main.py", "routers.items", true},
+		{"svc/main.py", "routers", true},
+		{"other/app/main.py", "routers", false},
+		{"svc/main.py", "fastapi", false},
+		{"svc/main.py", ".relative", false},
+	} {
+		if got := x.Importable(tc.from, tc.module); got != tc.want {
+			t.Errorf("Importable(%q, %q) = %v, want %v", tc.from, tc.module, got, tc.want)
+		}
+	}
+	if !IsStdlib("logging") || !IsStdlib("logging.handlers") || IsStdlib("shared") {
+		t.Error("IsStdlib")
+	}
+}
