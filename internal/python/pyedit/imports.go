@@ -110,8 +110,8 @@ func (f *File) Ref(q string, n syntax.Node) (expr string, imp *Import, ok bool) 
 	// An existing binding of q itself, or of a module that q is in.
 	bestLen := -1
 	for _, b := range f.Names.Imports {
-		if b.Scope.Kind != names.ModuleScope || !f.visible(b.Name, n) {
-			continue
+		if b.TypeOnly || b.Scope.Kind != names.ModuleScope || !f.visible(b.Name, n) {
+			continue // an import for type checkers binds nothing when the code runs
 		}
 		if len(b.Scope.Bindings(b.Name)) > 1 {
 			// Rebound at module level (`from a import x as k` then `from b
@@ -143,15 +143,31 @@ func (f *File) Ref(q string, n syntax.Node) (expr string, imp *Import, ok bool) 
 		if i := strings.IndexByte(mod, '.'); i >= 0 {
 			top = mod[:i]
 		}
-		if f.nameUsed(top) {
+		if f.nameUsed(top) && !f.typeOnlyImport(top, top) {
 			return "", nil, false
 		}
 		return q, &Import{Module: mod}, true
 	}
-	if f.nameUsed(name) {
+	if f.nameUsed(name) && !f.typeOnlyImport(name, q) {
 		return "", nil, false
 	}
 	return name, &Import{Module: mod, Name: name}, true
+}
+
+// typeOnlyImport reports whether every module-level binding of name is an
+// import of q for type checkers only (under `if TYPE_CHECKING:`): the same
+// import made for run time binds the name to what those uses already mean.
+func (f *File) typeOnlyImport(name, q string) bool {
+	bs := f.Names.ModuleScope().Bindings(name)
+	for _, b := range bs {
+		if !b.TypeOnly || b.Kind != names.Import {
+			return false
+		}
+		if full, _ := importedName(b); full != q {
+			return false
+		}
+	}
+	return len(bs) > 0
 }
 
 // fromImports reports whether the module has a mergeable module-level
@@ -277,14 +293,20 @@ func (f *File) sortedPosition(g []syntax.Node, imp Import) int {
 	return textedit.NextLineStart(f.Src, same[len(same)-1].End())
 }
 
-// mergeFrom adds Name to an existing module-level `from Module import ...`
-// (not a wildcard, not inside parentheses that hold comments), at its
-// sorted position when the names are sorted, else at the end, following the
+// mergeFrom adds Name to an existing `from Module import ...` among the
+// file's leading imports (not a wildcard, not inside parentheses that hold
+// comments), at its sorted position when the names are sorted, else at the end, following the
 // statement's layout (one line, or one name per line).
 func (f *File) mergeFrom(imp Import) ([]lint.Edit, bool) {
-	f.header()
+	h := f.header()
 	for _, s := range f.stmtsTop {
 		if !s.Is(syntax.KindImportFromStatement) || !s.ChildByField(syntax.FieldModuleName).TextIs(imp.Module) {
+			continue
+		}
+		if s.Start() >= h.end {
+			// An import after some code: a use at import time above it
+			// would run before the name is bound. The new name goes into
+			// the file's imports at the top instead.
 			continue
 		}
 		var ns []syntax.Node

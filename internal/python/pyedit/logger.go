@@ -123,8 +123,8 @@ func (f *File) existingLogger() (string, *names.Binding) {
 	ms := f.Names.ModuleScope()
 	for _, name := range LoggerNames {
 		bs := ms.Bindings(name)
-		if len(bs) != 1 || bs[0].Kind != names.Assignment {
-			continue
+		if len(bs) != 1 || bs[0].Kind != names.Assignment || bs[0].TypeOnly {
+			continue // a logger defined for type checkers only does not exist when the code runs
 		}
 		v := bs[0].Value.Unparen()
 		if v.Is(syntax.KindCall) && f.Names.Refers(v.ChildByField(syntax.FieldFunction), "logging.getLogger") {
@@ -138,7 +138,7 @@ func (f *File) existingLogger() (string, *names.Binding) {
 // `import module as x`), or nil.
 func (f *File) moduleImport(module string) *names.Binding {
 	for _, b := range f.Names.Imports {
-		if b.Scope.Kind != names.ModuleScope || len(b.Scope.Bindings(b.Name)) != 1 {
+		if b.TypeOnly || b.Scope.Kind != names.ModuleScope || len(b.Scope.Bindings(b.Name)) != 1 {
 			continue
 		}
 		if full, _ := importedName(b); full == module && b.Qualified == module {
