@@ -2,6 +2,7 @@ package pyrules_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/pyrules"
 	"github.com/xynergy/xylint/internal/fix"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyanalysistest"
 	"github.com/xynergy/xylint/internal/python/pyedit"
@@ -29,7 +32,29 @@ func fixAll(src []byte) ([]byte, *fix.Report, error) {
 	analyze := func(b []byte) (fix.Analysis, error) {
 		return pyanalysistest.AnalyzeAlone(fuzzPath, b, cfg)
 	}
-	return fix.FixFile(fuzzPath, src, analyze, fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors})
+	return fix.FixFile(fuzzPath, src, analyze, fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors,
+		Runtime: pyedit.Runtime, Importable: fuzzImportable(pyedit.Runtime(src))})
+}
+
+// fuzzImportable is the fuzzed file's environment: the standard library,
+// what the input imports (and the packages above it), and the platform's
+// shared package, declared importable as a platform's configuration would
+// (importable-modules = ["shared"]). Anything else a fix imports must be
+// withheld.
+func fuzzImportable(in *lint.Runtime) func(string) error {
+	return func(m string) error {
+		if modules.IsStdlib(m) || m == "shared" || strings.HasPrefix(m, "shared.") {
+			return nil
+		}
+		if in != nil {
+			for _, have := range in.Imports {
+				if have == m || strings.HasPrefix(have, m+".") {
+					return nil
+				}
+			}
+		}
+		return fmt.Errorf("%s is not importable here", m)
+	}
 }
 
 // FuzzFix runs the engine with every Python rule's fix, unsafe ones
@@ -42,7 +67,13 @@ func fixAll(src []byte) ([]byte, *fix.Report, error) {
 //     syntax error (tree-sitter ERROR or MISSING node);
 //   - the fixes converge, and fixing the result again changes nothing;
 //   - with python3 (see compileWorker): when CPython compiles the input it
-//     compiles the result, and no fix failed on it.
+//     compiles the result, and no fix failed on it;
+//   - the result runs wherever the input runs, as far as names and imports
+//     go (what py_compile cannot see): it uses no name that nothing binds at
+//     run time (names.Resolver.Runtime, computed here on its own, not taken
+//     from the engine) that the input did not already use, and every module
+//     it imports that the input did not is one the file's environment
+//     provides (fuzzImportable).
 //
 // The seeds are the rules' test files (analyzers/*/testdata/python), files
 // that mix the rules (mixedSeeds) with CRLF and tab variants, and in
@@ -92,6 +123,16 @@ func checkFix(t *testing.T, py *compileWorker, src []byte) []byte {
 	}
 	if n := pyedit.SyntaxErrors(out); n > 0 {
 		t.Fatalf("the result has %d syntax errors; input %q:\n%s", n, src, fix.Diff(fuzzPath, src, out))
+	}
+	if rtIn, rtOut := pyedit.Runtime(src), pyedit.Runtime(out); rtIn != nil && rtOut != nil {
+		if names := rtOut.NewUnbound(rtIn); len(names) > 0 {
+			t.Fatalf("the result uses %q, which nothing binds when it runs; input %q:\n%s", names, src, fix.Diff(fuzzPath, src, out))
+		}
+		for _, m := range rtOut.NewImports(rtIn) {
+			if err := fuzzImportable(rtIn)(m); err != nil {
+				t.Fatalf("the result imports %s, which the file cannot import; input %q:\n%s", m, src, fix.Diff(fuzzPath, src, out))
+			}
+		}
 	}
 	again, rep2, err := fixAll(out)
 	if err != nil || !bytes.Equal(again, out) || len(rep2.Applied) > 0 {
@@ -297,6 +338,17 @@ def sync():
 // semicolons, continuation lines, comments, no final newline, non-ASCII
 // text (columns count code points), imports in unusual places.
 var edgeSeeds = []string{
+	// Names bound only for type checkers (issue 10): a fix must not rely
+	// on them.
+	"from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import logging\n\n\ndef f():\n    print(\"x\")\n",
+	"from typing import TYPE_CHECKING\n\nfrom google.cloud import bigquery\n\nif TYPE_CHECKING:\n    from shared.gcp_clients import get_bigquery_client\n\n\ndef report():\n    client = bigquery.Client()\n    return client\n",
+	"import typing\n\nif typing.TYPE_CHECKING:\n    import logging\n\n    logger = logging.getLogger(__name__)\n\n\ndef g():\n    try:\n        return 1\n    except Exception:\n        pass\n",
+	"if False:\n    import logging\nlogger = None\nprint(1)\n",
+	"import requests\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import requests\n\n\ndef f(u):\n    s = requests.Session()\n    requests.get(u)\n    return s\n",
+	// A route above a later `from fastapi import` (found by
+	// TestFixedMutantsCompile: Depends merged into it was unbound when the
+	// decorator ran).
+	"from fastapi import FastAPI\napp = FastAPI()\n\n\n@app.post(\"/x\")\ndef x():\n    return \"\"\nfrom fastapi import APIRouter\n",
 	"import json\ndef f(s):\n    try: return json.loads(s)\n    except Exception: print(\"bad\"); return None\n",
 	"print(\"a\"); print(\"b\", 1)\nx = 1; print(x, end=\"\")\n",
 	"print(\"a\", \\\n      \"b\")\nif True: print(\"one line\")\n",
