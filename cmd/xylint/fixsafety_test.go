@@ -82,8 +82,8 @@ func runPython(t *testing.T, dir, code string) (string, bool) {
 // runs.
 func TestSafeFixesDoNotRelyOnTypeCheckingNames(t *testing.T) {
 	root := filetree.Temp(t, map[string]string{
-		"shared/__init__.py":    "",
-		"shared/gcp_clients.py": "def get_bigquery_client():\n    return 'pooled'\n",
+		"shared/__init__.py":       "",
+		"shared/gcp_clients.py":    "def get_bigquery_client():\n    return 'pooled'\n",
 		"google/cloud/bigquery.py": "class Client:\n    pass\n",
 		"a.py": `from typing import TYPE_CHECKING
 
