@@ -9,6 +9,5 @@ import (
 
 func Orders(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	s := "é"
-	fmt.Println(s)
+	s := "é"; fmt.Println(s)
 }
