@@ -46,7 +46,7 @@ func TestFixRefusesReadOnlyFiles(t *testing.T) {
 	root := filetree.Temp(t, map[string]string{"ro.py": "print('x')\n", "rw.py": "print('y')\n"})
 	must(t, os.Chmod(filepath.Join(root, "ro.py"), 0o444))
 	r := xylint(t, root, "fix")
-	expect(t, r, 2, "Fixed 1 finding in 1 file; 1 finding left.", "ro.py:1:1: XY005 [print-call] `print` call; use the module logger (not written)")
+	expect(t, r, 2, "Fixed 1 finding in 1 file; 1 finding left.", "ro.py:1:1: warning: XY005 [print-call] `print` call; use the module logger (not written)")
 	if !strings.Contains(r.stderr, "xylint: error: ro.py: the file is read-only") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
@@ -166,5 +166,5 @@ func TestNoFixesInStubs(t *testing.T) {
 	if strings.Contains(r.stdout, "+++ ") || strings.Contains(r.stdout, "logger") {
 		t.Errorf("a stub was fixed:\n%s", r.stdout)
 	}
-	expect(t, xylint(t, root, "check", "."), 1, "api.pyi:2:1: XY005")
+	expect(t, xylint(t, root, "check", "."), 1, "api.pyi:2:1: warning: XY005")
 }
