@@ -5,27 +5,19 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
 // Go is the rule's Go side, for the registry (analyzers.Go). The Go
 // analyzer reads no options.
-var Go = goanalysis.Plain(Rule, Analyzer)
+var Go = goanalysis.Plain(Rule, goanalysis.Def[struct{}]{Name: "broadexcept", Run: run})
 
-// Analyzer is XY004 broad-except for Go: errors and panics that are caught
-// and then hidden. It has no options.
-var Analyzer = &analysis.Analyzer{
-	Name: "broadexcept",
-	Doc:  Rule.Doc,
-	URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/broadexcept/doc.go",
-	Run:  run,
-}
+// Analyzer is XY004 broad-except for Go. It has no options.
+var Analyzer = Go.Analyzer
 
 var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *goanalysis.Pass, _ struct{}) error {
 	for _, f := range pass.Files {
 		// Generated code is not the team's to fix.
 		if goanalysis.IsGenerated(f) {
@@ -37,7 +29,7 @@ func run(pass *analysis.Pass) (any, error) {
 				checkBlankAssign(pass, n)
 			case *ast.ExprStmt:
 				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && isRecover(pass.TypesInfo, call) {
-					goanalysis.Report(pass, Rule, call.Pos(), call.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
+					pass.ReportAt(call.Pos(), call.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
 				}
 			case *ast.IfStmt:
 				checkIf(pass, n)
@@ -45,12 +37,12 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		})
 	}
-	return nil, nil
+	return nil
 }
 
 // checkBlankAssign reports `_ = f()` and `_, _ = g()` where a discarded
 // result is an error. `v, _ := f()` keeps a value and is left to errcheck.
-func checkBlankAssign(pass *analysis.Pass, as *ast.AssignStmt) {
+func checkBlankAssign(pass *goanalysis.Pass, as *ast.AssignStmt) {
 	for _, lhs := range as.Lhs {
 		if id, ok := lhs.(*ast.Ident); !ok || id.Name != "_" {
 			return
@@ -62,19 +54,19 @@ func checkBlankAssign(pass *analysis.Pass, as *ast.AssignStmt) {
 			continue
 		}
 		if isRecover(pass.TypesInfo, call) {
-			goanalysis.Report(pass, Rule, as.Pos(), as.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
+			pass.ReportAt(as.Pos(), as.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
 			continue
 		}
 		if !returnsError(pass.TypesInfo, call) || neverFails(pass.TypesInfo, call) {
 			continue
 		}
-		goanalysis.Report(pass, Rule, as.Pos(), as.End(), "error from "+calleeName(pass.TypesInfo, call)+" is discarded; handle it, return it or log it", nil)
+		pass.ReportAt(as.Pos(), as.End(), "error from "+calleeName(pass.TypesInfo, call)+" is discarded; handle it, return it or log it", nil)
 	}
 }
 
 // checkIf reports `if err != nil {}` and `if r := recover(); r != nil {...}`
 // whose body never looks at r.
-func checkIf(pass *analysis.Pass, s *ast.IfStmt) {
+func checkIf(pass *goanalysis.Pass, s *ast.IfStmt) {
 	cond, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
 	if !ok || cond.Op != token.NEQ || !isNil(pass.TypesInfo, cond.Y) {
 		return
@@ -82,7 +74,7 @@ func checkIf(pass *analysis.Pass, s *ast.IfStmt) {
 	id, _ := ast.Unparen(cond.X).(*ast.Ident)
 	if r := recoveredVar(pass.TypesInfo, s); r != nil && id != nil && pass.TypesInfo.Uses[id] == r {
 		if !usesVar(pass.TypesInfo, s.Body, r) {
-			goanalysis.Report(pass, Rule, s.Init.Pos(), s.Init.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
+			pass.ReportAt(s.Init.Pos(), s.Init.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
 		}
 		return
 	}
@@ -90,7 +82,7 @@ func checkIf(pass *analysis.Pass, s *ast.IfStmt) {
 	if t == nil || !types.Implements(t, errorType) || len(s.Body.List) > 0 {
 		return
 	}
-	goanalysis.Report(pass, Rule, s.Pos(), s.Body.End(), "empty `if err != nil` block swallows the error", nil)
+	pass.ReportAt(s.Pos(), s.Body.End(), "empty `if err != nil` block swallows the error", nil)
 }
 
 // recoveredVar is r in `if r := recover(); ...`.

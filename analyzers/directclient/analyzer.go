@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
@@ -13,60 +14,47 @@ import (
 // Go is the rule's Go side, for the registry (analyzers.Go): its analyzer
 // reads the GoOptions (pool-packages, also a vet flag and a golangci-lint
 // setting).
-var Go = goanalysis.NewRule(Rule, OptionsSpec, func(opts func() (*Config, error)) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name: "directclient",
-		Doc:  Rule.Doc,
-		URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/directclient/doc.go",
-		Run: func(pass *analysis.Pass) (any, error) {
-			c, err := opts()
-			if err != nil {
-				return nil, err
-			}
-			return run(pass, c)
-		},
-	}
+var Go = goanalysis.NewRule(Rule, OptionsSpec, goanalysis.Def[*Config]{
+	Name:     "directclient",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer, goanalysis.StartupScopeAnalyzer},
+	Run:      run,
 })
 
 // Analyzer is XY003 direct-client for Go with the default options; its flags
 // (-directclient.pool-packages) change them.
 var Analyzer = Go.Analyzer
 
-func run(pass *analysis.Pass, opts *Config) (any, error) {
+func run(pass *goanalysis.Pass, opts *Config) error {
 	info := pass.TypesInfo
-	scope := goanalysis.NewRequestScope(pass)
-	startup := goanalysis.NewStartupScope(pass)
+	scope := goanalysis.RequestScopeOf(pass.Pass)
+	startup := goanalysis.StartupScopeOf(pass.Pass)
 	inPool := goanalysis.MatchPackage(pass.Pkg.Path(), opts.PoolPackages)
-	onceFuncs := onceBodies(pass)
-	for _, f := range pass.Files {
-		if goanalysis.IsTestFile(pass, f) || goanalysis.IsGenerated(f) {
-			continue
-		}
-		goanalysis.WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				fn := goanalysis.Callee(info, n)
-				if goanalysis.IsFunc(fn, "net/http", "Get", "Post", "Head", "PostForm") && !inPool {
-					goanalysis.Report(pass, Rule, n.Pos(), n.End(),
-						"http."+fn.Name()+" uses http.DefaultClient, which has no timeout; use the shared, configured http.Client", nil)
-				}
-				if what := constructor(info, n, fn); what != "" {
-					site(pass, scope, startup, inPool, onceFuncs, stack, n, what)
-				}
-			case *ast.CompositeLit:
-				if goanalysis.IsNamed(info.TypeOf(n), "net/http", "Client") {
-					site(pass, scope, startup, inPool, onceFuncs, stack, n, "http.Client")
-				}
-			case *ast.SelectorExpr:
-				if goanalysis.IsPkgVar(info, n, "net/http", "DefaultClient") && !inPool {
-					goanalysis.Report(pass, Rule, n.Pos(), n.End(),
-						"http.DefaultClient has no timeout; use the shared, configured http.Client", nil)
-				}
+	onceFuncs := onceBodies(pass.Pass)
+	skip := func(f *ast.File) bool { return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) }
+	goanalysis.WithStack(pass.Pass, skip, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := goanalysis.Callee(info, n)
+			if goanalysis.IsFunc(fn, "net/http", "Get", "Post", "Head", "PostForm") && !inPool {
+				pass.ReportAt(n.Pos(), n.End(),
+					"http."+fn.Name()+" uses http.DefaultClient, which has no timeout; use the shared, configured http.Client", nil)
 			}
-			return true
-		})
-	}
-	return nil, nil
+			if what := constructor(info, n, fn); what != "" {
+				site(pass, scope, startup, inPool, onceFuncs, stack, n, what)
+			}
+		case *ast.CompositeLit:
+			if goanalysis.IsNamed(info.TypeOf(n), "net/http", "Client") {
+				site(pass, scope, startup, inPool, onceFuncs, stack, n, "http.Client")
+			}
+		case *ast.SelectorExpr:
+			if goanalysis.IsPkgVar(info, n, "net/http", "DefaultClient") && !inPool {
+				pass.ReportAt(n.Pos(), n.End(),
+					"http.DefaultClient has no timeout; use the shared, configured http.Client", nil)
+			}
+		}
+		return true
+	})
+	return nil
 }
 
 // constructor names what call builds: a Google Cloud client
@@ -88,13 +76,13 @@ func constructor(info *types.Info, call *ast.CallExpr, fn *types.Func) string {
 }
 
 // site classifies one construction and reports it unless it runs once.
-func site(pass *analysis.Pass, scope, startup *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
+func site(pass *goanalysis.Pass, scope, startup *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
 	// Singletons: sync.Once bodies, however often their caller runs.
 	if goanalysis.InOnce(pass.TypesInfo, stack) {
 		return
 	}
 	if scope.Contains(stack) {
-		goanalysis.Report(pass, Rule, n.Pos(), n.End(),
+		pass.ReportAt(n.Pos(), n.End(),
 			what+" is built per request; build it once (main, sync.Once or the pool package) and reuse it", nil)
 		return
 	}
@@ -105,7 +93,7 @@ func site(pass *analysis.Pass, scope, startup *goanalysis.RequestScope, inPool b
 	if fd == nil || onceFuncs[fd] || inPool || startup.Contains(stack) {
 		return
 	}
-	goanalysis.Report(pass, Rule, n.Pos(), n.End(),
+	pass.ReportAt(n.Pos(), n.End(),
 		what+" is built in "+fd.Name.Name+"; take it from the pool package or build it once in main and pass it in", nil)
 }
 

@@ -12,20 +12,18 @@ import (
 )
 
 // Go is the rule's Go side, for the registry (analyzers.Go). The Go
-// analyzer reads no options.
-var Go = goanalysis.Plain(Rule, Analyzer)
-
-// Analyzer is XY006 missing-shutdown for Go. It has no options. It exports a
-// fact per function that serves HTTP, shuts a server down or handles
-// SIGTERM, so a main package whose server lives in another package of the
-// module is judged on what the whole program does.
-var Analyzer = &analysis.Analyzer{
+// analyzer reads no options. It exports a fact per function that serves
+// HTTP, shuts a server down or handles SIGTERM, so a main package whose
+// server lives in another package of the module is judged on what the
+// whole program does.
+var Go = goanalysis.Plain(Rule, goanalysis.Def[struct{}]{
 	Name:      "missingshutdown",
-	Doc:       Rule.Doc,
-	URL:       "https://github.com/xynergy/xylint/blob/main/analyzers/missingshutdown/doc.go",
-	Run:       run,
 	FactTypes: []analysis.Fact{new(lifecycle)},
-}
+	Run:       run,
+})
+
+// Analyzer is XY006 missing-shutdown for Go.
+var Analyzer = Go.Analyzer
 
 // lifecycle says what calling a function does, transitively.
 type lifecycle struct {
@@ -111,7 +109,7 @@ type funcInfo struct {
 	summary lifecycle
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *goanalysis.Pass, _ struct{}) error {
 	info := pass.TypesInfo
 	defs := goanalysis.NewDefinitions(info, pass.Files)
 	funcs := map[*types.Func]*funcInfo{}
@@ -172,19 +170,19 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if pass.Pkg.Name() != "main" {
-		return nil, nil
+		return nil
 	}
 	for fn, fi := range funcs {
 		if fn.Name() == "main" && fi.decl.Recv == nil {
 			checkMain(pass, defs, fi, funcs, imported)
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // checkMain reports a main that serves without graceful shutdown, at the
 // first call in main that leads to serving.
-func checkMain(pass *analysis.Pass, defs goanalysis.Definitions, main *funcInfo, funcs map[*types.Func]*funcInfo, imported map[*types.Func]lifecycle) {
+func checkMain(pass *goanalysis.Pass, defs goanalysis.Definitions, main *funcInfo, funcs map[*types.Func]*funcInfo, imported map[*types.Func]lifecycle) {
 	s := main.summary
 	if !s.Serves || (s.Shutdown && s.Signal) {
 		return
@@ -227,7 +225,7 @@ func checkMain(pass *analysis.Pass, defs goanalysis.Definitions, main *funcInfo,
 	msg := fmt.Sprintf("main serves HTTP without graceful shutdown: %s; Cloud Run's SIGTERM cuts in-flight requests", strings.Join(missing, " and "))
 	var fix *analysis.SuggestedFix
 	if !s.Signal && !s.Shutdown {
-		fix = shutdownFix(pass, main.decl, site, stack)
+		fix = shutdownFix(pass.Pass, main.decl, site, stack)
 	}
-	goanalysis.Report(pass, Rule, site.Pos(), site.End(), msg, fix)
+	pass.ReportAt(site.Pos(), site.End(), msg, fix)
 }

@@ -7,21 +7,21 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
 )
 
 // Go is the rule's Go side, for the registry (analyzers.Go). The Go
 // analyzer reads no options.
-var Go = goanalysis.Plain(Rule, Analyzer)
+var Go = goanalysis.Plain(Rule, goanalysis.Def[struct{}]{
+	Name:     "printcall",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer},
+	Run:      run,
+})
 
 // Analyzer is XY005 print-call for Go. It has no options.
-var Analyzer = &analysis.Analyzer{
-	Name: "printcall",
-	Doc:  Rule.Doc,
-	URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/printcall/doc.go",
-	Run:  run,
-}
+var Analyzer = Go.Analyzer
 
 // A print is one call that writes to stdout/stderr outside the log.
 type print struct {
@@ -35,35 +35,36 @@ type print struct {
 	usesFmt bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	var scope *goanalysis.RequestScope
+func run(pass *goanalysis.Pass, _ struct{}) error {
 	isMain := pass.Pkg.Name() == "main"
-	if isMain {
-		scope = goanalysis.NewRequestScope(pass)
-	}
-	for _, f := range pass.Files {
-		if goanalysis.IsTestFile(pass, f) || goanalysis.IsGenerated(f) {
-			continue
+	scope := goanalysis.RequestScopeOf(pass.Pass)
+	prints := map[*ast.File][]*print{}
+	var file *ast.File
+	skip := func(f *ast.File) bool { return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) }
+	goanalysis.WithStack(pass.Pass, skip, func(n ast.Node, stack []ast.Node) bool {
+		if f, ok := n.(*ast.File); ok {
+			file = f
 		}
-		var prints []*print
-		goanalysis.WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			// In a main package printing is the program's output, except in
-			// the code that serves requests.
-			if isMain && !scope.Contains(stack) {
-				return true
-			}
-			if p := classify(pass, call); p != nil {
-				prints = append(prints, p)
-			}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
 			return true
-		})
-		reportFile(pass, f, prints, isMain)
+		}
+		// In a main package printing is the program's output, except in
+		// the code that serves requests.
+		if isMain && !scope.Contains(stack) {
+			return true
+		}
+		if p := classify(pass.Pass, call); p != nil {
+			prints[file] = append(prints[file], p)
+		}
+		return true
+	})
+	for _, f := range pass.Files {
+		if !skip(f) {
+			reportFile(pass, f, prints[f], isMain)
+		}
 	}
-	return nil, nil
+	return nil
 }
 
 // classify says whether call is a print, and how it could become a slog call.
@@ -145,7 +146,7 @@ func classify(pass *analysis.Pass, call *ast.CallExpr) *print {
 	return p
 }
 
-func reportFile(pass *analysis.Pass, f *ast.File, prints []*print, isMain bool) {
+func reportFile(pass *goanalysis.Pass, f *ast.File, prints []*print, isMain bool) {
 	if len(prints) == 0 {
 		return
 	}
@@ -174,7 +175,7 @@ func reportFile(pass *analysis.Pass, f *ast.File, prints []*print, isMain bool) 
 		}
 	}
 	for _, p := range prints {
-		goanalysis.Report(pass, Rule, p.call.Pos(), p.call.End(), message(p, isMain), fix(pass, f, p, removable))
+		pass.ReportAt(p.call.Pos(), p.call.End(), message(p, isMain), fix(pass.Pass, f, p, removable))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/lint"
@@ -16,19 +17,10 @@ import (
 // Go is the rule's Go side, for the registry (analyzers.Go): its analyzer
 // reads public-paths and the GoOptions (auth-middleware), which are also
 // vet flags and golangci-lint settings.
-var Go = goanalysis.NewRule(Rule, OptionsSpec, func(opts func() (*Config, error)) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name: "unauthenticatedroute",
-		Doc:  Rule.Doc,
-		URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/unauthenticatedroute/doc.go",
-		Run: func(pass *analysis.Pass) (any, error) {
-			c, err := opts()
-			if err != nil {
-				return nil, err
-			}
-			return run(pass, c)
-		},
-	}
+var Go = goanalysis.NewRule(Rule, OptionsSpec, goanalysis.Def[*Config]{
+	Name:     "unauthenticatedroute",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
 })
 
 // Analyzer is XY002 unauthenticated-route for Go with the default options;
@@ -58,7 +50,7 @@ type router struct {
 }
 
 type checker struct {
-	pass    *analysis.Pass
+	pass    *goanalysis.Pass
 	info    *types.Info
 	opts    *Config
 	defs    goanalysis.Definitions
@@ -73,7 +65,7 @@ type checker struct {
 	visiting map[types.Object]bool
 }
 
-func run(pass *analysis.Pass, opts *Config) (any, error) {
+func run(pass *goanalysis.Pass, opts *Config) error {
 	c := &checker{
 		pass: pass, info: pass.TypesInfo, opts: opts,
 		defs:      goanalysis.NewDefinitions(pass.TypesInfo, pass.Files),
@@ -83,9 +75,10 @@ func run(pass *analysis.Pass, opts *Config) (any, error) {
 		decls:     map[types.Object]*ast.FuncDecl{},
 		visiting:  map[types.Object]bool{},
 	}
+	skip := func(f *ast.File) bool { return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) }
 	var files []*ast.File
 	for _, f := range pass.Files {
-		if !goanalysis.IsTestFile(pass, f) && !goanalysis.IsGenerated(f) {
+		if !skip(f) {
 			files = append(files, f)
 		}
 	}
@@ -108,15 +101,13 @@ func run(pass *analysis.Pass, opts *Config) (any, error) {
 			})
 		}
 	}
-	for _, f := range files {
-		goanalysis.WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				c.route(call, stack)
-			}
-			return true
-		})
-	}
-	return nil, nil
+	goanalysis.WithStack(pass.Pass, skip, func(n ast.Node, stack []ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			c.route(call, stack)
+		}
+		return true
+	})
+	return nil
 }
 
 // learn records Use(auth) on routers, auth wrapped around router
@@ -203,7 +194,7 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 		if !ok || c.isPublic(method, joinPath("", suffix)) {
 			return
 		}
-		pat = "{" + goanalysis.Src(c.pass, bin.X) + "}" + suffix
+		pat = "{" + goanalysis.Src(c.pass.Pass, bin.X) + "}" + suffix
 	}
 	if m, p, found := strings.Cut(pat, " "); found && fn.Pkg().Path() == netHTTP || found && isChi(fn) {
 		method, pat = strings.ToUpper(m), strings.TrimSpace(p)
@@ -233,7 +224,7 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 	if method == "GET" || method == "HEAD" || method == "OPTIONS" {
 		sev = lint.Warning
 	}
-	goanalysis.ReportSeverity(c.pass, Rule, sev, call.Pos(), call.End(),
+	c.pass.ReportLevel(sev, call.Pos(), call.End(),
 		method+" "+full+" is reachable without authentication; wrap its handler in an auth middleware or Use(...) one on its router", nil)
 }
 
@@ -388,7 +379,7 @@ func (c *checker) routerOf(e ast.Expr) *router {
 }
 
 func (c *checker) defaultMux() *router {
-	obj := netHTTPDefaultServeMux(c.pass)
+	obj := netHTTPDefaultServeMux(c.pass.Pass)
 	if obj == nil {
 		return &router{}
 	}

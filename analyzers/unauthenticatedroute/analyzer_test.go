@@ -21,12 +21,11 @@ func TestSeverity(t *testing.T) {
 	res := analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "ginapp")
 	got := map[lint.Severity]int{}
 	for _, r := range res {
-		for _, d := range r.Diagnostics {
-			_, sev, _, ok := goanalysis.SplitMessage(d.Message)
-			if !ok {
-				t.Errorf("message %q does not start with a level and the rule", d.Message)
+		for _, f := range goanalysis.ResultFindings(r.Result) {
+			if !strings.HasPrefix(f.Diagnostic.Message, f.Severity.String()+": XY002 unauthenticated-route: ") {
+				t.Errorf("message %q does not start with the level and the rule", f.Diagnostic.Message)
 			}
-			got[sev]++
+			got[f.Severity]++
 		}
 	}
 	if got[lint.Warning] != 1 || got[lint.Error] != 2 {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/lint"
@@ -13,15 +14,14 @@ import (
 
 // Go is the rule's Go side, for the registry (analyzers.Go). The Go
 // analyzer reads no options.
-var Go = goanalysis.Plain(Rule, Analyzer)
+var Go = goanalysis.Plain(Rule, goanalysis.Def[struct{}]{
+	Name:     "wildcardcors",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+})
 
 // Analyzer is XY001 wildcard-cors for Go. It has no options.
-var Analyzer = &analysis.Analyzer{
-	Name: "wildcardcors",
-	Doc:  Rule.Doc,
-	URL:  "https://github.com/xynergy/xylint/blob/main/analyzers/wildcardcors/doc.go",
-	Run:  run,
-}
+var Analyzer = Go.Analyzer
 
 // CORS packages. rs/cors and go-chi/cors (a fork of it) share the Options
 // shape; both allow every origin when AllowedOrigins is empty.
@@ -36,30 +36,25 @@ const (
 )
 
 type checker struct {
-	pass *analysis.Pass
+	pass *goanalysis.Pass
 	info *types.Info
 	defs goanalysis.Definitions
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *goanalysis.Pass, _ struct{}) error {
 	c := &checker{pass: pass, info: pass.TypesInfo, defs: goanalysis.NewDefinitions(pass.TypesInfo, pass.Files)}
-	for _, f := range pass.Files {
-		if goanalysis.IsGenerated(f) {
-			continue
+	goanalysis.WithStack(pass.Pass, goanalysis.IsGenerated, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.call(n, stack)
+		case *ast.CompositeLit:
+			c.literal(n, stack)
+		case *ast.AssignStmt:
+			c.headerIndex(n, stack)
 		}
-		goanalysis.WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				c.call(n, stack)
-			case *ast.CompositeLit:
-				c.literal(n, stack)
-			case *ast.AssignStmt:
-				c.headerIndex(n, stack)
-			}
-			return true
-		})
-	}
-	return nil, nil
+		return true
+	})
+	return nil
 }
 
 func (c *checker) report(n ast.Node, credentials bool, msg string) {
@@ -68,7 +63,7 @@ func (c *checker) report(n ast.Node, credentials bool, msg string) {
 		sev = lint.Error
 		msg += " with credentials allowed: any site can read users' data"
 	}
-	goanalysis.ReportSeverity(c.pass, Rule, sev, n.Pos(), n.End(), msg, nil)
+	c.pass.ReportLevel(sev, n.Pos(), n.End(), msg, nil)
 }
 
 // call: w.Header().Set/Add("Access-Control-Allow-Origin", "*") and the

@@ -1,6 +1,7 @@
 package wildcardcors_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -19,12 +20,12 @@ func TestLevelInMessage(t *testing.T) {
 	res := analysistest.Run(t, analysistest.TestData(), wildcardcors.Analyzer, "headers")
 	var errors, warnings int
 	for _, r := range res {
-		for _, d := range r.Diagnostics {
-			code, sev, _, ok := goanalysis.SplitMessage(d.Message)
-			if !ok || code != "XY001" || d.Category != "XY001" {
+		for _, f := range goanalysis.ResultFindings(r.Result) {
+			d := f.Diagnostic
+			if f.Rule.Code != "XY001" || d.Category != "XY001" || !strings.HasPrefix(d.Message, f.Severity.String()+": XY001 wildcard-cors: ") {
 				t.Errorf("category %q, message %q", d.Category, d.Message)
 			}
-			switch sev {
+			switch f.Severity {
 			case lint.Error:
 				errors++
 			case lint.Warning:

@@ -1,18 +1,25 @@
 // Package goanalysis holds what xylint's go/analysis analyzers share: how a
-// finding is reported (code and name in the message, the code as Category),
-// how a call's callee is resolved with type information, and which functions
-// serve HTTP requests. It has no cgo: the golangci-lint plugin imports it.
+// rule declares its analyzer (Def, NewRule, Plain: one declaration gives
+// the vet tool's flags, the golangci-lint plugin's settings and the
+// analyzer xylint's driver runs), how a finding is reported (Pass: typed in
+// the analyzer's result, with the level, code and name before the message
+// go vet and golangci-lint show, the code as Category), how a file is
+// walked (inspect.Analyzer's inspector, WithStack), how a call's callee is
+// resolved with type information, and which functions serve HTTP requests
+// (RequestScopeAnalyzer) or run at start-up (StartupScopeAnalyzer), which
+// analyzers Require. It has no cgo: the golangci-lint plugin imports it.
 package goanalysis
 
 import (
 	"go/ast"
 	"go/constant"
 	"go/format"
-	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -21,8 +28,8 @@ import (
 // Prefix is the start of every message an analyzer of rule r reports at
 // level sev: "warning: XY005 print-call: ". go vet and golangci-lint show
 // only the message (and golangci-lint the linter name "xylint"), so the
-// message is what tells a reader, and xylint's own driver, which rule fired
-// and at which level. The level comes first, as in compilers' messages and
+// message is what tells a reader which rule fired and at which level
+// (xylint's own driver reads them typed, from the analyzer's result). The level comes first, as in compilers' messages and
 // xylint's text output ("main.go:11:2: warning: XY005 print-call: ..."), so
 // that problem matchers classify it and golangci-lint's severity rules can
 // match it (text: "^note: ").
@@ -30,62 +37,28 @@ func Prefix(r *lint.Rule, sev lint.Severity) string {
 	return sev.String() + ": " + r.Code + " " + r.Name + ": "
 }
 
-// Report reports a diagnostic of rule r at its default level at [pos, end)
-// with at most one fix.
-func Report(pass *analysis.Pass, r *lint.Rule, pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
-	ReportSeverity(pass, r, r.Severity, pos, end, msg, fix)
-}
-
-// ReportSeverity is Report for a finding whose level the rule decides
-// (XY001 without credentials is a warning); the message should say why.
-func ReportSeverity(pass *analysis.Pass, r *lint.Rule, sev lint.Severity, pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
-	d := analysis.Diagnostic{Pos: pos, End: end, Category: r.Code, Message: Prefix(r, sev) + msg}
-	if fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	}
-	pass.Report(d)
-}
-
-// SplitMessage undoes Prefix: it returns the rule code, the level and the
-// bare message of a message an xylint analyzer reported. ok is false for
-// other messages.
-func SplitMessage(msg string) (code string, sev lint.Severity, rest string, ok bool) {
-	level, after, found := strings.Cut(msg, ": ")
-	if !found {
-		return "", 0, msg, false
-	}
-	sev, err := lint.ParseSeverity(level)
-	if err != nil {
-		return "", 0, msg, false
-	}
-	code, after, found = strings.Cut(after, " ")
-	if !found || !strings.HasPrefix(code, "XY") {
-		return "", 0, msg, false
-	}
-	_, rest, found = strings.Cut(after, ": ")
-	if !found {
-		return "", 0, msg, false
-	}
-	return code, sev, rest, true
-}
-
-// DropBelow returns a copy of a that does not report the diagnostics whose
-// level does not reach failOn() (read when the analyzer runs, so that a
-// command-line flag parsed after the analyzers were built can set it). go
-// vet and golangci-lint fail on every diagnostic they print, so there a
-// level that should not fail the run is left out of the report: notes by
-// default. xylint's own driver runs the analyzers unwrapped and applies
-// --fail-on to the exit status instead.
+// DropBelow returns a copy of a (an xylint analyzer) that does not report
+// the findings whose level does not reach failOn() (read when the analyzer
+// runs, so that a command-line flag parsed after the analyzers were built
+// can set it). go vet and golangci-lint fail on every diagnostic they
+// print, so there a level that should not fail the run is left out of the
+// report: notes by default. The findings' levels come from the analyzer's
+// result (Findings), typed. xylint's own driver runs the analyzers
+// unwrapped and applies --fail-on to the exit status instead.
 func DropBelow(a *analysis.Analyzer, failOn func() lint.FailOn) *analysis.Analyzer {
 	b := *a
 	b.Run = func(pass *analysis.Pass) (any, error) {
-		report, f := pass.Report, failOn()
-		pass.Report = func(d analysis.Diagnostic) {
-			if _, sev, _, ok := SplitMessage(d.Message); !ok || f.Fails(sev) {
-				report(d)
+		report := pass.Report
+		pass.Report = func(analysis.Diagnostic) {} // reported below, from the result
+		res, err := a.Run(pass)
+		pass.Report = report
+		f := failOn()
+		for _, x := range ResultFindings(res) {
+			if f.Fails(x.Severity) {
+				report(x.Diagnostic)
 			}
 		}
-		return a.Run(pass)
+		return res, err
 	}
 	return &b
 }
@@ -189,9 +162,32 @@ func IsTestFile(pass *analysis.Pass, f *ast.File) bool {
 // NOT EDIT." comment.
 func IsGenerated(f *ast.File) bool { return ast.IsGenerated(f) }
 
-// WalkStack calls fn for every node of root in depth-first order with the
-// stack of its ancestors (root first, n last). fn returning false skips n's
-// children.
+// Inspector is the pass's inspect.Analyzer result: the analyzers that walk
+// whole files Require inspect.Analyzer and walk its inspector (WithStack).
+func Inspector(pass *analysis.Pass) *inspector.Inspector {
+	return pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+}
+
+// WithStack calls fn for every node of the pass's files, in depth-first
+// order, with the stack of its ancestors (the file first, n last), leaving
+// out the files skip reports (nil: none); fn returning false skips n's
+// children. It walks the inspect.Analyzer's inspector, which the analyzer
+// must Require.
+func WithStack(pass *analysis.Pass, skip func(*ast.File) bool, fn func(n ast.Node, stack []ast.Node) bool) {
+	Inspector(pass).WithStack(nil, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		if f, ok := n.(*ast.File); ok && skip != nil && skip(f) {
+			return false
+		}
+		return fn(n, stack)
+	})
+}
+
+// WalkStack is WithStack for one subtree (a function's body), without an
+// inspector: fn is called for every node of root in depth-first order with
+// the stack of its ancestors (root first, n last).
 func WalkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
 	var stack []ast.Node
 	ast.Inspect(root, func(n ast.Node) bool {

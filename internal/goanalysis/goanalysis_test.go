@@ -29,44 +29,58 @@ func TestMatchPackage(t *testing.T) {
 	}
 }
 
-func TestMessageCarriesLevelAndRule(t *testing.T) {
-	r := &lint.Rule{Code: "XY005", Name: "print-call", Severity: lint.Warning}
-	for _, sev := range lint.Severities {
-		msg := Prefix(r, sev) + "fmt.Println writes to stdout: use slog"
-		code, got, rest, ok := SplitMessage(msg)
-		if !ok || code != "XY005" || got != sev || rest != "fmt.Println writes to stdout: use slog" {
-			t.Errorf("SplitMessage(%q) = %q %v %q %v", msg, code, got, rest, ok)
+// threeLevels reports one finding at each level.
+var threeLevels = Plain(&lint.Rule{Code: "XY003", Name: "direct-client", Severity: lint.Warning}, Def[struct{}]{
+	Name: "directclient",
+	Run: func(pass *Pass, _ struct{}) error {
+		for _, sev := range lint.Severities {
+			pass.ReportLevel(sev, token.NoPos, token.NoPos, "client", nil)
+		}
+		pass.ReportAt(token.NoPos, token.NoPos, "default", nil)
+		return nil
+	},
+})
+
+// TestFindingsAreTyped: a finding goes to go vet's reader with the level,
+// code and name before the message, and to xylint's driver typed, in the
+// analyzer's result.
+func TestFindingsAreTyped(t *testing.T) {
+	var reported []string
+	pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { reported = append(reported, d.Category+" "+d.Message) }}
+	res, err := threeLevels.Analyzer.Run(pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"XY003 error: XY003 direct-client: client", "XY003 warning: XY003 direct-client: client",
+		"XY003 note: XY003 direct-client: client", "XY003 warning: XY003 direct-client: default"}
+	if !slices.Equal(reported, want) {
+		t.Errorf("reported %q, want %q", reported, want)
+	}
+	fs := ResultFindings(res)
+	if len(fs) != 4 {
+		t.Fatalf("%d findings in the result", len(fs))
+	}
+	for i, sev := range append(slices.Clone(lint.Severities), lint.Warning) {
+		if f := fs[i]; f.Severity != sev || f.Rule != threeLevels.Rule || f.Message != []string{"client", "client", "client", "default"}[i] || f.Diagnostic.Message != want[i][len("XY003 "):] {
+			t.Errorf("finding %d: %+v", i, f)
 		}
 	}
-	if p := Prefix(r, lint.Note); p != "note: XY005 print-call: " {
-		t.Errorf("Prefix = %q", p)
-	}
-	for _, foreign := range []string{"printf: bad verb", "warning: unused variable", "error: XY0 x"} {
-		if _, _, _, ok := SplitMessage(foreign); ok {
-			t.Errorf("a foreign message %q split as xylint's", foreign)
-		}
+	if threeLevels.Analyzer.ResultType == nil || ResultFindings("not findings") != nil {
+		t.Error("the analyzer's result type is Findings, and nothing else holds findings")
 	}
 }
 
 // DropBelow leaves out of go vet's and golangci-lint's reports the findings
-// that should not fail the run.
+// that should not fail the run, by their typed level.
 func TestDropBelow(t *testing.T) {
-	r := &lint.Rule{Code: "XY003", Name: "direct-client", Severity: lint.Warning}
-	a := &analysis.Analyzer{Name: "directclient", Doc: "test", Run: func(pass *analysis.Pass) (any, error) {
-		for _, sev := range lint.Severities {
-			ReportSeverity(pass, r, sev, token.NoPos, token.NoPos, "client", nil)
-		}
-		pass.Report(analysis.Diagnostic{Message: "not xylint's"})
-		return nil, nil
-	}}
 	for _, tc := range []struct {
 		failOn string
 		want   []string
 	}{
-		{"note", []string{"error: XY003 direct-client: client", "warning: XY003 direct-client: client", "note: XY003 direct-client: client", "not xylint's"}},
-		{"warning", []string{"error: XY003 direct-client: client", "warning: XY003 direct-client: client", "not xylint's"}},
-		{"error", []string{"error: XY003 direct-client: client", "not xylint's"}},
-		{"never", []string{"not xylint's"}},
+		{"note", []string{"error: XY003 direct-client: client", "warning: XY003 direct-client: client", "note: XY003 direct-client: client", "warning: XY003 direct-client: default"}},
+		{"warning", []string{"error: XY003 direct-client: client", "warning: XY003 direct-client: client", "warning: XY003 direct-client: default"}},
+		{"error", []string{"error: XY003 direct-client: client"}},
+		{"never", nil},
 	} {
 		f, err := lint.ParseFailOn(tc.failOn)
 		if err != nil {
@@ -74,11 +88,15 @@ func TestDropBelow(t *testing.T) {
 		}
 		var got []string
 		pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d.Message) }}
-		if _, err := DropBelow(a, func() lint.FailOn { return f }).Run(pass); err != nil {
+		res, err := DropBelow(threeLevels.Analyzer, func() lint.FailOn { return f }).Run(pass)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("fail-on %s: reported %q, want %q", tc.failOn, got, tc.want)
+		}
+		if len(ResultFindings(res)) != 4 {
+			t.Errorf("fail-on %s: the result keeps every finding", tc.failOn)
 		}
 	}
 }

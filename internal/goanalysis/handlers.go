@@ -3,8 +3,10 @@ package goanalysis
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Framework packages whose handler signatures IsHandler recognises.
@@ -49,19 +51,47 @@ type RequestScope struct {
 	funcs map[ast.Node]bool // *ast.FuncDecl or *ast.FuncLit
 }
 
-// NewRequestScope computes the request scope of pass's package.
-func NewRequestScope(pass *analysis.Pass) *RequestScope {
-	return reach(pass, func(fd *ast.FuncDecl, fn *types.Func) bool {
-		return IsHandler(fn.Type().(*types.Signature))
-	})
+// RequestScopeAnalyzer computes a package's RequestScope once for the
+// analyzers that Require it (RequestScopeOf reads its result).
+var RequestScopeAnalyzer = &analysis.Analyzer{
+	Name:       "requestscope",
+	Doc:        "the function bodies of a package that run once per HTTP request: handlers, recognised by signature, and the functions of the package they call",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*RequestScope)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return reach(pass, func(fd *ast.FuncDecl, fn *types.Func) bool {
+			return IsHandler(fn.Type().(*types.Signature))
+		}), nil
+	},
 }
 
-// NewStartupScope computes the function bodies that run once, at start-up:
+// StartupScopeAnalyzer computes the function bodies of a package that run
+// once, at start-up, for the analyzers that Require it (StartupScopeOf):
 // init functions, main.main, and the package's functions whose every use
 // is a call from start-up code (setup(ctx) called only from main builds its
 // clients once). A function also called from a handler, from a function
 // literal, or used as a value is not start-up code.
-func NewStartupScope(pass *analysis.Pass) *RequestScope {
+var StartupScopeAnalyzer = &analysis.Analyzer{
+	Name:       "startupscope",
+	Doc:        "the function bodies of a package that run once, at start-up: init, main.main and the functions only they call",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*RequestScope)(nil)),
+	Run:        func(pass *analysis.Pass) (any, error) { return startupScope(pass), nil },
+}
+
+// RequestScopeOf is the RequestScopeAnalyzer's result in a pass of an
+// analyzer that requires it.
+func RequestScopeOf(pass *analysis.Pass) *RequestScope {
+	return pass.ResultOf[RequestScopeAnalyzer].(*RequestScope)
+}
+
+// StartupScopeOf is the StartupScopeAnalyzer's result in a pass of an
+// analyzer that requires it.
+func StartupScopeOf(pass *analysis.Pass) *RequestScope {
+	return pass.ResultOf[StartupScopeAnalyzer].(*RequestScope)
+}
+
+func startupScope(pass *analysis.Pass) *RequestScope {
 	isMain := pass.Pkg.Name() == "main"
 	decls := map[*types.Func]*ast.FuncDecl{}
 	s := &RequestScope{funcs: make(map[ast.Node]bool)}
@@ -80,34 +110,30 @@ func NewStartupScope(pass *analysis.Pass) *RequestScope {
 	// callers[f]: the innermost function (declaration or literal) around
 	// each use of f; nil for a use outside any function or not as a callee.
 	callers := map[*ast.FuncDecl][]ast.Node{}
-	for _, f := range pass.Files {
-		// Tests call set-up code too; that does not make it per-request.
-		if IsTestFile(pass, f) {
-			continue
+	// Tests call set-up code too; that does not make it per-request.
+	isTest := func(f *ast.File) bool { return IsTestFile(pass, f) }
+	WithStack(pass, isTest, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
 		}
-		WalkStack(f, func(n ast.Node, stack []ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			fn, _ := pass.TypesInfo.Uses[id].(*types.Func)
-			fd := decls[fn]
-			if fd == nil {
-				return true
-			}
-			var caller ast.Node
-			if isCallee(id, stack) {
-				for i := len(stack) - 1; i >= 0 && caller == nil; i-- {
-					switch stack[i].(type) {
-					case *ast.FuncDecl, *ast.FuncLit:
-						caller = stack[i]
-					}
+		fn, _ := pass.TypesInfo.Uses[id].(*types.Func)
+		fd := decls[fn]
+		if fd == nil {
+			return true
+		}
+		var caller ast.Node
+		if isCallee(id, stack) {
+			for i := len(stack) - 1; i >= 0 && caller == nil; i-- {
+				switch stack[i].(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+					caller = stack[i]
 				}
 			}
-			callers[fd] = append(callers[fd], caller)
-			return true
-		})
-	}
+		}
+		callers[fd] = append(callers[fd], caller)
+		return true
+	})
 	for changed := true; changed; {
 		changed = false
 		for _, fd := range decls {

@@ -45,7 +45,8 @@ type Setting struct {
 }
 
 // Plain declares the Go side of a rule whose analyzer reads no options.
-func Plain(rule *lint.Rule, a *analysis.Analyzer) Rule {
+func Plain(rule *lint.Rule, def Def[struct{}]) Rule {
+	a := def.analyzer(rule, func() (struct{}, error) { return struct{}{}, nil })
 	return Rule{
 		Rule:      rule,
 		Analyzer:  a,
@@ -55,12 +56,12 @@ func Plain(rule *lint.Rule, a *analysis.Analyzer) Rule {
 	}
 }
 
-// NewRule declares the Go side of a rule with options: build makes the
-// analyzer, which reads its options through opts (compiled by spec; call
-// it when the analyzer runs, not before, so that flags parsed after build
-// apply). Every field of T tagged `vet:"usage"` — a []string, with its
-// `toml` key — becomes a flag of the default analyzer and a Setting.
-func NewRule[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], build func(opts func() (C, error)) *analysis.Analyzer) Rule {
+// NewRule declares the Go side of a rule with options, which def's Run
+// gets compiled by spec. Every field of T tagged `vet:"usage"` — a
+// []string, with its `toml` key — becomes a flag of the default analyzer
+// and a Setting.
+func NewRule[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], def Def[C]) Rule {
+	build := func(opts func() (C, error)) *analysis.Analyzer { return def.analyzer(rule, opts) }
 	settings := vetSettings[T]()
 	// An analyzer with the defaults and flags: the flags write into t,
 	// compiled when the analyzer first runs (the vet tool parses its flags

@@ -127,8 +127,11 @@ func (prog *Program) analyze(c *converter, pkgs []*packages.Package) error {
 				Errors: []packages.Error{{Msg: prog.ruleOf[act.Analyzer].Code + " could not run: " + act.Err.Error()}}})
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			c.diagnostic(act.Package.Fset, prog.ruleOf[act.Analyzer], d)
+		// The analyzers' findings, typed (their result): the rule and the
+		// level in fields, the message bare. act.Diagnostics holds the
+		// same findings as go vet shows them.
+		for _, f := range goanalysis.ResultFindings(act.Result) {
+			c.diagnostic(act.Package.Fset, f)
 		}
 	}
 	return nil
@@ -223,7 +226,8 @@ func (c *converter) file(fset *token.FileSet, abs string, f *ast.File) {
 	}
 }
 
-func (c *converter) diagnostic(fset *token.FileSet, rule *lint.Rule, d analysis.Diagnostic) {
+func (c *converter) diagnostic(fset *token.FileSet, f goanalysis.Finding) {
+	d, rule := f.Diagnostic, f.Rule
 	tf := fset.File(d.Pos)
 	if tf == nil || rule == nil {
 		return
@@ -239,18 +243,13 @@ func (c *converter) diagnostic(fset *token.FileSet, rule *lint.Rule, d analysis.
 	if d.End.IsValid() && d.End >= d.Pos {
 		end = tf.Offset(d.End)
 	}
-	msg := d.Message
-	sev := rule.Severity
-	if _, s, rest, ok := goanalysis.SplitMessage(msg); ok {
-		msg, sev = rest, s
-	}
 	diag := lint.Diagnostic{
 		Rule:     rule,
 		Language: lint.Go,
 		Path:     fr.Path,
 		Range:    lines.Range(start, end),
-		Message:  msg,
-		Severity: sev,
+		Message:  f.Message,
+		Severity: f.Severity,
 	}
 	if len(d.SuggestedFixes) > 0 {
 		diag.Fix = convertFix(fset, tf, rule, d.SuggestedFixes[0])
