@@ -20,6 +20,7 @@ import (
 type prMarker struct {
 	Campaign string `json:"campaign"`
 	Service  string `json:"service"`
+	Branch   string `json:"branch,omitempty"`   // its branch (found by it once the service is gone from the tree)
 	Commit   string `json:"commit"`             // the bot's commit on the branch
 	Base     string `json:"base"`               // the base commit it was built on
 	Digest   string `json:"digest"`             // of the change (paths, base and new content)

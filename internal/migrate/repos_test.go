@@ -2,9 +2,13 @@ package migrate
 
 import (
 	"context"
+	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xynergy/xylint/internal/github/ghfake"
 )
 
 // A repository whose default branch is not main gets its pull requests
@@ -126,5 +130,84 @@ func TestNonUTF8ContentIsCommittedExactly(t *testing.T) {
 	}
 	if blobs != 1 {
 		t.Fatalf("%d blobs uploaded, want 1 (the UTF-8 file goes inline)", blobs)
+	}
+}
+
+// A service with more findings than a pull request's body can list (GitHub
+// refuses a body over 65,536 characters) gets its pull request all the
+// same, with the first findings and a count of the rest.
+func TestPRBodyStaysUnderGitHubsLimit(t *testing.T) {
+	fake := ghfake.New(ghfake.Options{Tokens: map[string]string{canary: "xylint-bot"}})
+	t.Cleanup(fake.Close)
+	files := platformFiles(t)
+	// 600 findings in twelve modules of one service (fifty a file: the
+	// fix engine's cost grows fast with the findings of one file).
+	big := map[string]string{"pyproject.toml": files["pyproject.toml"], "big/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"}
+	for f := 0; f < 12; f++ {
+		var b strings.Builder
+		b.WriteString("from google.cloud import bigquery\n\n")
+		for i := 0; i < 50; i++ {
+			fmt.Fprintf(&b, "c%d = bigquery.Client()\n", i)
+		}
+		big[fmt.Sprintf("big/clients_%02d.py", f)] = b.String()
+	}
+	for p, c := range files {
+		if strings.HasPrefix(p, "shared/") {
+			big[p] = c
+		}
+	}
+	fake.AddRepo("xynergy", "big", big)
+	w := &world{t: t, fake: fake, repos: []string{"xynergy/big"}, c: &Campaign{Name: "clients", Repos: []string{"xynergy/big"}}}
+	if err := w.c.finish(); err != nil {
+		t.Fatal(err)
+	}
+	rep := w.exec(Run, nil)
+	if errs := reportErrors(rep); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	prs := fake.PRs("xynergy", "big")
+	if len(prs) != 1 {
+		t.Fatalf("%d PRs", len(prs))
+	}
+	if n := utf8.RuneCountInString(prs[0].Body); n > 65536 || !strings.Contains(prs[0].Body, "more findings") {
+		t.Fatalf("body of %d characters:\n%s", n, prs[0].Body[len(prs[0].Body)-500:])
+	}
+	w.fake.ResetLog()
+	w.exec(Run, nil)
+	if _, writes := w.fake.Counts(); writes != 0 {
+		t.Fatalf("re-run wrote %d times", writes)
+	}
+}
+
+func TestSlugsAreBranchNameComponents(t *testing.T) {
+	for dir, want := range map[string]string{
+		".":                     "root",
+		"services/billing":      "services-billing",
+		"services/billing api":  "services-billing-api",
+		"a..b/c~d^e:f?g*h[i]":   "a-b-c-d-e-f-g-h-i]", // "]" and "}" are allowed
+		"svc.lock":              "svc",
+		"weird/ünïcode":         "weird-ünïcode",
+		"tools/x@{y}":           "tools-x-y}",
+		"a/-b":                  "a-b",
+		"go-services/trend.api": "go-services-trend.api",
+	} {
+		got := slugOf(dir)
+		if got != want {
+			t.Errorf("slugOf(%q) = %q, want %q", dir, got, want)
+		}
+		if out, err := exec.Command("git", "check-ref-format", "refs/heads/xylint/clients/"+got).CombinedOutput(); err != nil {
+			t.Errorf("git refuses %q: %v %s", got, err, out)
+		}
+	}
+	if got := slugOf("[?"); !strings.HasPrefix(got, "svc-") {
+		t.Errorf("slugOf([?) = %q", got)
+	}
+}
+
+// The trailer that marks the bot's commits names the whole campaign.
+func TestTrailerMatchesTheWholeCampaign(t *testing.T) {
+	msg := "xylint: fix XY003 in svc\n\nXylint-Campaign: clients-v2\nXylint-Service: svc\n"
+	if hasTrailer(msg, TrailerKey, "clients") || !hasTrailer(msg, TrailerKey, "clients-v2") {
+		t.Fatal("trailer matched by prefix")
 	}
 }

@@ -254,6 +254,9 @@ func (s *skipped) Error() string { return s.why }
 func (r *repoExec) work(ctx context.Context) error {
 	gh := r.gh
 	repo, _, err := gh.Repositories.Get(ctx, r.owner, r.name)
+	if ghclient.Status(err) == http.StatusNotFound && !gh.Authenticated() {
+		return fmt.Errorf("reading the repository: %w (a private repository needs GITHUB_TOKEN or an App)", err)
+	}
 	if err != nil {
 		return fmt.Errorf("reading the repository: %w", err)
 	}
@@ -546,9 +549,9 @@ func (r *repoExec) plan(svcs []Service, an *Analysis) ([]*svcState, error) {
 		}
 	}
 	// Services that are gone from the tree but still have a pull request.
-	for dir, prs := range r.prs {
+	for dir := range r.prs {
 		if byDir[dir] == nil {
-			s := Service{Dir: dir, Slug: slugFromBranch(prs[0].marker)}
+			s := Service{Dir: dir, Slug: slugOf(dir)}
 			if known := serviceByDir(svcs, dir); known != nil {
 				s = *known
 			}
@@ -562,6 +565,14 @@ func (r *repoExec) plan(svcs []Service, an *Analysis) ([]*svcState, error) {
 		b, err := r.c.render(r.c.branchT, st.data)
 		if err != nil {
 			return nil, err
+		}
+		if serviceByDir(svcs, st.svc.Dir) == nil {
+			// Gone from the tree: its pull request names its branch.
+			for _, p := range r.prs[st.svc.Dir] {
+				if p.marker.Branch != "" {
+					b = p.marker.Branch
+				}
+			}
 		}
 		st.branch, st.report.Branch = b, b
 		st.head = r.branches[b]
@@ -590,14 +601,6 @@ func serviceByDir(svcs []Service, dir string) *Service {
 		}
 	}
 	return nil
-}
-
-func slugFromBranch(m prMarker) string {
-	s := strings.ReplaceAll(m.Service, "/", "-")
-	if s == "." {
-		return "root"
-	}
-	return s
 }
 
 func prState(p *prInfo) *PRState {
@@ -800,7 +803,18 @@ func (r *repoExec) botOwned(ctx context.Context, st *svcState) (bool, error) {
 		return false, fmt.Errorf("reading the branch's head commit: %w", err)
 	}
 	return c.GetAuthor().GetEmail() == r.c.AuthorEmail && c.GetCommitter().GetEmail() == r.c.AuthorEmail &&
-		strings.Contains(c.GetMessage(), "\n"+TrailerKey+": "+r.c.Name), nil
+		hasTrailer(c.GetMessage(), TrailerKey, r.c.Name), nil
+}
+
+// hasTrailer reports whether message has the trailer line "key: value"
+// (the whole line: campaign "clients" is not "clients-v2").
+func hasTrailer(message, key, value string) bool {
+	for _, line := range strings.Split(message, "\n") {
+		if strings.TrimSpace(line) == key+": "+value {
+			return true
+		}
+	}
+	return false
 }
 
 // findByHead looks for a pull request of a campaign branch that the label
@@ -848,19 +862,34 @@ func (r *repoExec) prText(st *svcState, m prMarker) (title, body string, err err
 	if body, err = r.c.render(r.c.bodyT, st.data); err != nil {
 		return
 	}
-	body += "\n\n" + r.summaryTable(st)
+	body += "\n\n" + summaryTable(st.sites, maxBodyRunes-utf8.RuneCountInString(body))
 	return title, withMarker(body, prMarkerTag, m), nil
 }
 
-func (r *repoExec) summaryTable(st *svcState) string {
+// maxBodyRunes keeps a pull request's body (its text, the table and the
+// marker) under GitHub's limit of 65,536 characters.
+const maxBodyRunes = 60000
+
+// summaryTable lists the service's findings in at most budget characters:
+// a service with thousands of findings gets the first ones and a count of
+// the rest, not a pull request GitHub refuses.
+func summaryTable(sites []Site, budget int) string {
 	var b strings.Builder
 	b.WriteString("| file | line | rule | finding | |\n| --- | --- | --- | --- | --- |\n")
-	for _, s := range st.sites {
+	used := utf8.RuneCountInString(b.String())
+	for i, s := range sites {
 		mark := "fixed"
 		if !s.Fixed() {
 			mark = "left: " + s.Reason
 		}
-		fmt.Fprintf(&b, "| `%s` | %d | %s | %s | %s |\n", s.Path, s.Line, s.Rule, mdEscape(s.Message), mark)
+		row := fmt.Sprintf("| `%s` | %d | %s | %s | %s |\n", s.Path, s.Line, s.Rule, mdEscape(s.Message), mark)
+		if n := utf8.RuneCountInString(row); used+n > budget-100 {
+			fmt.Fprintf(&b, "| … | | | and %d more findings (`xylint migrate status --service` lists them) | |\n", len(sites)-i)
+			break
+		} else {
+			used += n
+		}
+		b.WriteString(row)
 	}
 	return b.String()
 }
@@ -1006,7 +1035,7 @@ func (r *repoExec) pushBranch(ctx context.Context, st *svcState, commit string) 
 
 func (r *repoExec) createPR(ctx context.Context, st *svcState, commit string) error {
 	gh := r.gh
-	m := prMarker{Campaign: r.c.Name, Service: st.svc.Dir, Commit: commit, Base: r.baseSHA, Digest: st.digest, Text: r.textHash(st)}
+	m := prMarker{Campaign: r.c.Name, Service: st.svc.Dir, Branch: st.branch, Commit: commit, Base: r.baseSHA, Digest: st.digest, Text: r.textHash(st)}
 	title, body, err := r.prText(st, m)
 	if err != nil {
 		return err
@@ -1085,7 +1114,7 @@ func (r *repoExec) repairLabels(ctx context.Context, st *svcState) error {
 }
 
 func (r *repoExec) editPR(ctx context.Context, st *svcState, commit, base string, state *string) error {
-	m := prMarker{Campaign: r.c.Name, Service: st.svc.Dir, Commit: commit, Base: base, Digest: st.digest, Text: r.textHash(st)}
+	m := prMarker{Campaign: r.c.Name, Service: st.svc.Dir, Branch: st.branch, Commit: commit, Base: base, Digest: st.digest, Text: r.textHash(st)}
 	title, body, err := r.prText(st, m)
 	if err != nil {
 		return err

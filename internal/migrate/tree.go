@@ -143,10 +143,7 @@ func findServices(root string, globs []string, detect bool) ([]Service, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
 	slugs := map[string]int{}
 	for i := range out {
-		s := strings.ReplaceAll(out[i].Dir, "/", "-")
-		if s == "." {
-			s = "root"
-		}
+		s := slugOf(out[i].Dir)
 		out[i].Slug = s
 		slugs[s]++
 	}
@@ -156,6 +153,28 @@ func findServices(root string, globs []string, detect bool) ([]Service, error) {
 		}
 	}
 	return out, nil
+}
+
+// refUnsafe is what git check-ref-format refuses in a component: control
+// characters, space, ~ ^ : ? * [ \, "..", "@{" (and "/" between them).
+var refUnsafe = regexp.MustCompile(`[\x00-\x20\x7f~^:?*\[\\/]+|\.\.+|@\{|-{2,}`)
+
+// slugOf makes a service directory one component of a branch name that
+// git accepts ("services/billing api" → "services-billing-api"; "." →
+// "root"): no spaces or characters git refuses, no "..", no trailing "."
+// or ".lock". Two directories that come out the same get a hash suffix
+// (findServices).
+func slugOf(dir string) string {
+	if dir == "." {
+		return "root"
+	}
+	s := refUnsafe.ReplaceAllString(dir, "-")
+	s = refUnsafe.ReplaceAllString(s, "-") // dashes the first pass put together
+	s = strings.TrimSuffix(strings.Trim(s, "-."), ".lock")
+	if s = strings.Trim(s, "-."); s == "" {
+		return "svc-" + shortHash(dir)
+	}
+	return s
 }
 
 // serviceOf is the deepest service whose directory holds path; files

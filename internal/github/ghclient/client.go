@@ -123,8 +123,9 @@ type Client struct {
 	// BaseURL is the API root in use.
 	BaseURL string
 
-	tr       *transport
-	download *http.Client
+	tr            *transport
+	download      *http.Client
+	authenticated bool
 }
 
 // New builds a client.
@@ -195,7 +196,8 @@ func New(opts Options) (*Client, error) {
 	// Archive links carry their own short-lived token: the download goes
 	// without credentials, through the same retries.
 	dl := newTransport(observed, opts, red, st)
-	return &Client{Client: gh, Redactor: red, BaseURL: gh.BaseURL.String(), tr: tr, download: &http.Client{Transport: dl}}, nil
+	return &Client{Client: gh, Redactor: red, BaseURL: gh.BaseURL.String(), tr: tr, download: &http.Client{Transport: dl},
+		authenticated: opts.App != nil || opts.Token != ""}, nil
 }
 
 func isDotCom(u string) bool {
@@ -229,6 +231,10 @@ func (s *stats) add(f func(*Stats)) {
 	defer s.mu.Unlock()
 	f(&s.s)
 }
+
+// Authenticated reports whether the client sends credentials (a token or
+// an App installation's).
+func (c *Client) Authenticated() bool { return c.authenticated }
 
 // Stats returns the counts so far.
 func (c *Client) Stats() Stats {
@@ -290,7 +296,9 @@ func (o *observer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	o.stats.add(func(s *Stats) {
 		s.Requests++
-		if isWrite(req.Method) {
+		// Minting an App installation token changes nothing in a
+		// repository: not a write.
+		if isWrite(req.Method) && !strings.HasSuffix(req.URL.Path, "/access_tokens") {
 			s.Writes++
 		}
 	})

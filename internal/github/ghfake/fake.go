@@ -9,10 +9,11 @@
 // "Update is not a fast forward"; a second open pull request for a head is
 // 422 "A pull request already exists for owner:branch."; a pull request whose
 // head has no commits over its base is 422 "No commits between base and
-// head"; git endpoints of an empty repository are 409 "Git Repository is
-// empty."; unknown routes are 404; a tree created with base_tree keeps every
-// path it does not list and deletes one listed with neither sha nor content,
-// one created without base_tree holds only what it lists.
+// head"; a body over 65,536 characters is 422 "body is too long"; git
+// endpoints of an empty repository are 409 "Git Repository is empty.";
+// unknown routes are 404; a tree created with base_tree keeps every path it
+// does not list and deletes one listed with neither sha nor content, one
+// created without base_tree holds only what it lists.
 //
 // Faults (Fault) are matched per route ("POST /repos/{owner}/{repo}/pulls")
 // and request count: rate limits (primary 403 with remaining 0 and a reset

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-github/v62/github"
 )
@@ -130,6 +131,16 @@ func (s *Server) mergeLocked(repo *Repo, is *issue) {
 	is.state, is.closed, is.updated = "closed", now, now
 }
 
+// maxBody is GitHub's limit on a pull request's, issue's or comment's body.
+const maxBody = 65536
+
+func bodyTooLong(resource string, body *string) *httpError {
+	if body != nil && utf8.RuneCountInString(*body) > maxBody {
+		return validation(resource, "body", "custom", fmt.Sprintf("body is too long (maximum is %d characters)", maxBody))
+	}
+	return nil
+}
+
 func addLabels(repo *Repo, is *issue, labels []string) {
 	for _, l := range labels {
 		repo.labels[l] = true // adding an unknown label creates it, as GitHub does
@@ -178,6 +189,9 @@ func init() {
 		if in.GetTitle() == "" {
 			return 0, nil, validation("PullRequest", "title", "missing_field", "")
 		}
+		if e := bodyTooLong("PullRequest", in.Body); e != nil {
+			return 0, nil, e
+		}
 		baseSHA, headSHA := r.repo.refs["refs/heads/"+base], r.repo.refs["refs/heads/"+head]
 		if baseSHA == "" {
 			return 0, nil, validation("PullRequest", "base", "invalid", "")
@@ -213,6 +227,9 @@ func init() {
 			Title, Body, State, Base *string
 		}
 		if e := r.decode(&in); e != nil {
+			return 0, nil, e
+		}
+		if e := bodyTooLong("PullRequest", in.Body); e != nil {
 			return 0, nil, e
 		}
 		if in.State != nil && *in.State != is.state {
@@ -333,6 +350,9 @@ func init() {
 		if in.GetTitle() == "" {
 			return 0, nil, validation("Issue", "title", "missing_field", "")
 		}
+		if e := bodyTooLong("Issue", in.Body); e != nil {
+			return 0, nil, e
+		}
 		is := s.newIssue(r, in.GetTitle(), in.GetBody())
 		if in.Labels != nil {
 			addLabels(r.repo, is, *in.Labels)
@@ -353,6 +373,9 @@ func init() {
 		}
 		var in github.IssueRequest
 		if e := r.decode(&in); e != nil {
+			return 0, nil, e
+		}
+		if e := bodyTooLong("Issue", in.Body); e != nil {
 			return 0, nil, e
 		}
 		if in.Title != nil {
@@ -417,6 +440,9 @@ func init() {
 		}
 		if in.Body == "" {
 			return 0, nil, validation("IssueComment", "body", "missing_field", "")
+		}
+		if e := bodyTooLong("IssueComment", &in.Body); e != nil {
+			return 0, nil, e
 		}
 		c := comment{id: nextID(), user: r.user, body: in.Body, createdAt: s.Clock.Now()}
 		is.comments = append(is.comments, c)

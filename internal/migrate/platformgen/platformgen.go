@@ -1,9 +1,12 @@
 // Package platformgen writes a synthetic platform for xylint migrate's
 // benchmarks: N services in the shapes the real platform has (FastAPI and
 // Flask services, a few Go services) with direct client constructions
-// (XY003) in each form the seed platform shows — module level, per
-// request, `async with`, hand-made singletons and wrapper functions —
-// next to the shared/ package from testdata/platform.
+// (XY003) in each form the seed platform (testdata/platform) shows: at
+// module level, per request, in `async with`, in the __init__ of a class
+// built per request through Depends, hand-made singletons, wrapper
+// functions in the same module and in another one a view calls, and in Go
+// an http.Client literal and http.Get per request — 233 sites for 35
+// services — next to the shared/ package from testdata/platform.
 package platformgen
 
 import (
@@ -50,7 +53,7 @@ func Files(services int, sharedDir string) (map[string]string, error) {
 		case i%4 == 3:
 			flaskService(files, name, i)
 		default:
-			fastAPIService(files, name, i)
+			fastAPIService(files, name, i, i%12 == 0)
 		}
 	}
 	return files, nil
@@ -70,7 +73,11 @@ func Write(dir string, files map[string]string) error {
 	return nil
 }
 
-func fastAPIService(files map[string]string, name string, i int) {
+// fastAPIService has eight sites: three at module level, a per-request
+// client, one in `async with` and another per request, and in storage.py a
+// hand-made singleton and a wrapper function. withDepends adds a class
+// built per request through Depends that makes a client in __init__.
+func fastAPIService(files map[string]string, name string, i int, withDepends bool) {
 	var b strings.Builder
 	fmt.Fprintf(&b, `import logging
 
@@ -113,6 +120,23 @@ async def event_%d(payload: dict):
     return {"status": resp.status_code}
 `, r, r, i, r, r, r)
 	}
+	if withDepends {
+		b.WriteString(`
+
+class EventSink:
+    def __init__(self) -> None:
+        self.publisher = pubsub_v1.PublisherClient()
+
+    def send(self, payload: dict) -> None:
+        self.publisher.publish("projects/p/topics/events", data=str(payload).encode())
+
+
+@app.post("/sink")
+async def sink(payload: dict, events: EventSink = Depends(EventSink)):
+    events.send(payload)
+    return {"ok": True}
+`)
+	}
 	files[name+"/main.py"] = b.String()
 	files[name+"/storage.py"] = `from google.cloud import storage
 
@@ -131,13 +155,30 @@ def make_client():
 `
 }
 
+// flaskService has four sites: three per request in views, and one in a
+// helper of another module that a view calls.
 func flaskService(files map[string]string, name string, i int) {
+	files[name+"/validators.py"] = `import httpx
+
+LINK_CHECKER = "https://link-checker.internal/check"
+
+
+def check_links(text: str) -> list[str]:
+    with httpx.Client(timeout=5) as client:
+        response = client.post(LINK_CHECKER, json={"text": text})
+    return response.json().get("broken", [])
+
+
+def validate_content(content: dict) -> dict:
+    return {"id": content.get("id"), "broken_links": check_links(content.get("body", ""))}
+`
 	files[name+"/main.py"] = fmt.Sprintf(`import logging
 
 from flask import Flask, jsonify, request
 from google.cloud import firestore, secretmanager
 
 from shared.auth import require_api_key
+from validators import validate_content
 
 logger = logging.getLogger(%q)
 app = Flask(__name__)
@@ -165,9 +206,17 @@ def audit():
     db = firestore.Client()
     db.collection("audit").add({"n": %d})
     return jsonify(ok=True)
+
+
+@app.route("/validate", methods=["POST"])
+@require_api_key
+def validate():
+    return jsonify(validate_content(request.get_json(force=True)))
 `, name, i)
 }
 
+// goService has two sites, both per request: an http.Client literal and
+// http.Get (no timeout).
 func goService(files map[string]string, name string) {
 	dir := "go-services/" + name
 	files[dir+"/go.mod"] = "module example.com/platform/" + name + "\n\ngo 1.24\n"
@@ -185,6 +234,7 @@ import (
 func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/sync", sync)
+	mux.HandleFunc("/ping", ping)
 	srv := &http.Server{Addr: ":8080", Handler: mux}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
@@ -200,6 +250,16 @@ func sync(w http.ResponseWriter, r *http.Request) {
 	resp, err := client.Get("https://partners.internal/sync")
 	if err != nil {
 		http.Error(w, "sync failed", http.StatusBadGateway)
+		return
+	}
+	resp.Body.Close()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func ping(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("https://partners.internal/ping")
+	if err != nil {
+		http.Error(w, "ping failed", http.StatusBadGateway)
 		return
 	}
 	resp.Body.Close()
