@@ -21,7 +21,8 @@ import (
 type Site struct {
 	Path    string `json:"path"` // slash-separated, relative to the repository root
 	Line    int    `json:"line,omitempty"`
-	Rule    string `json:"rule"` // "XY003 [direct-client]"
+	Rule    string `json:"rule"`           // "XY003 [direct-client]"
+	Kind    string `json:"kind,omitempty"` // within the rule ("per-request", "module-level", ...)
 	Message string `json:"message"`
 	// Reason is "fixed", or why the finding is left: "no fix", "unsafe",
 	// "conflict", "failed", "syntax errors".
@@ -67,12 +68,16 @@ func analyse(ctx context.Context, ts driver.Toolset, root string, rules []string
 		}
 		return filepath.ToSlash(p)
 	}
-	// Positions of the findings as checked, for the fixed ones.
+	// Positions and kinds of the findings as checked, for the fixed ones.
 	type key struct{ path, code, msg string }
-	lines := map[key][]int{}
+	type seen struct {
+		line int
+		kind string
+	}
+	found := map[key][]seen{}
 	for _, d := range res.Diagnostics {
 		k := key{rel(d.Path), d.Rule.Code, d.Message}
-		lines[k] = append(lines[k], d.Range.Start.Line)
+		found[k] = append(found[k], seen{d.Range.Start.Line, d.Kind})
 	}
 	sum := fixrun.Run(ctx, res, fixrun.Options{
 		Unsafe:    unsafe,
@@ -100,11 +105,11 @@ func analyse(ctx context.Context, ts driver.Toolset, root string, rules []string
 			}
 			for _, ap := range f.Report.Applied {
 				k := key{path, ap.Rule.Code, ap.Diagnostic}
-				line := 0
-				if ls := lines[k]; len(ls) > 0 {
-					line, lines[k] = ls[0], ls[1:]
+				var at seen
+				if ls := found[k]; len(ls) > 0 {
+					at, found[k] = ls[0], ls[1:]
 				}
-				a.Sites = append(a.Sites, Site{Path: path, Line: line, Rule: ap.Rule.ID(), Message: ap.Diagnostic, Reason: string(fix.Fixed)})
+				a.Sites = append(a.Sites, Site{Path: path, Line: at.line, Rule: ap.Rule.ID(), Kind: at.kind, Message: ap.Diagnostic, Reason: string(fix.Fixed)})
 			}
 		}
 		if f.Changed() {
@@ -113,7 +118,7 @@ func analyse(ctx context.Context, ts driver.Toolset, root string, rules []string
 	}
 	for _, l := range sum.Left {
 		d := l.Diagnostic
-		a.Sites = append(a.Sites, Site{Path: rel(d.Path), Line: d.Range.Start.Line, Rule: d.Rule.ID(), Message: d.Message, Reason: string(l.Reason)})
+		a.Sites = append(a.Sites, Site{Path: rel(d.Path), Line: d.Range.Start.Line, Rule: d.Rule.ID(), Kind: d.Kind, Message: d.Message, Reason: string(l.Reason)})
 	}
 	sortSites(a.Sites)
 	return a, nil

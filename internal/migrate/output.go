@@ -92,7 +92,11 @@ func writeText(w io.Writer, rep *Report) error {
 		tw.Flush()
 		for _, s := range rr.Services {
 			for _, site := range s.Sites {
-				fmt.Fprintf(&b, "    %s:%d: %s %s (%s)\n", site.Path, site.Line, site.Rule, site.Message, site.Reason)
+				kind := ""
+				if site.Kind != "" {
+					kind = " " + site.Kind + ":"
+				}
+				fmt.Fprintf(&b, "    %s:%d: %s%s %s (%s)\n", site.Path, site.Line, site.Rule, kind, site.Message, site.Reason)
 			}
 		}
 		for _, s := range rr.Services {

@@ -59,10 +59,13 @@ type ServiceReport struct {
 	Fixed   int            `json:"fixed"`            // fixed by the change
 	Left    map[string]int `json:"left,omitempty"`   // findings the change leaves, by reason
 	ByRule  map[string]int `json:"byRule,omitempty"` // findings found, by rule
-	Sites   []Site         `json:"sites,omitempty"`
-	Files   []string       `json:"files,omitempty"` // files changed
-	Diff    string         `json:"diff,omitempty"`
-	PR      *PRState       `json:"pr,omitempty"`
+	// LeftByKind counts the findings left by rule and kind
+	// ("XY003 per-request").
+	LeftByKind map[string]int `json:"leftByKind,omitempty"`
+	Sites      []Site         `json:"sites,omitempty"`
+	Files      []string       `json:"files,omitempty"` // files changed
+	Diff       string         `json:"diff,omitempty"`
+	PR         *PRState       `json:"pr,omitempty"`
 	// Action is what the command did or, for plan, would do.
 	Action string `json:"action"`
 	Note   string `json:"note,omitempty"`

@@ -522,7 +522,7 @@ func (r *repoExec) plan(svcs []Service, an *Analysis) ([]*svcState, error) {
 		if st := byDir[s.Dir]; st != nil {
 			return st
 		}
-		st := &svcState{svc: s, report: &ServiceReport{Service: s.Dir, Left: map[string]int{}, ByRule: map[string]int{}}}
+		st := &svcState{svc: s, report: &ServiceReport{Service: s.Dir, Left: map[string]int{}, ByRule: map[string]int{}, LeftByKind: map[string]int{}}}
 		byDir[s.Dir] = st
 		return st
 	}
@@ -539,6 +539,7 @@ func (r *repoExec) plan(svcs []Service, an *Analysis) ([]*svcState, error) {
 				st.report.Fixed++
 			} else {
 				st.report.Left[site.Reason]++
+				st.report.LeftByKind[strings.TrimSpace(strings.Fields(site.Rule)[0]+" "+site.Kind)]++
 				st.report.Sites = append(st.report.Sites, site)
 			}
 		}

@@ -52,8 +52,15 @@ func TestStatusChecksAndDrafts(t *testing.T) {
 			t.Errorf("%s: %+v, want %q", svc, s.PR, want)
 		}
 	}
+	// Findings left, by rule and kind.
+	if s := serviceReport(rep, "ai-workflow-engine"); s == nil || s.LeftByKind["XY003 module-level"] != 1 || s.LeftByKind["XY003 per-request"] != 1 {
+		t.Errorf("ai-workflow-engine: left by kind %v", s.LeftByKind)
+	}
 	var out strings.Builder
 	Write(&out, rep, "text")
+	if !strings.Contains(out.String(), "XY003 [direct-client] per-request: direct `pubsub_v1.PublisherClient()`") {
+		t.Errorf("text report does not say the kind:\n%s", out.String())
+	}
 	if !strings.Contains(out.String(), "draft checks:failure") {
 		t.Errorf("text report:\n%s", out.String())
 	}
