@@ -46,6 +46,12 @@ func xylint(t *testing.T, dir string, args ...string) runResult {
 	cmd := exec.Command(xylintBin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=", "GITHUB_STEP_SUMMARY=")
+	return runCmd(t, cmd)
+}
+
+// runCmd runs cmd and collects its output and exit status.
+func runCmd(t *testing.T, cmd *exec.Cmd) runResult {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

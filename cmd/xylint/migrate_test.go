@@ -1,12 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,16 +29,7 @@ func migrateEnv(t *testing.T, dir string, env []string, args ...string) runResul
 		}
 	}
 	cmd.Env = append(cmd.Env, env...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	r := runResult{stdout: out.String(), stderr: errb.String()}
-	if ee, ok := err.(*exec.ExitError); ok {
-		r.code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return runCmd(t, cmd)
 }
 
 func platformFake(t *testing.T) *ghfake.Server {
@@ -236,14 +222,14 @@ func TestMigrateCommands(t *testing.T) {
 // and installation ids from flags or the environment.
 func TestMigrateAsGitHubApp(t *testing.T) {
 	fake := platformFake(t)
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	pub, pemKey, err := ghfake.NewAppKey()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fake.AddApp(ghfake.App{ID: 77, Slug: "xylint-migrate", Key: &key.PublicKey, Installations: []int64{5}})
+	fake.AddApp(ghfake.App{ID: 77, Slug: "xylint-migrate", Key: pub, Installations: []int64{5}})
 	dir := t.TempDir()
 	keyFile := filepath.Join(dir, "app.pem")
-	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)}), 0o600)
+	os.WriteFile(keyFile, pemKey, 0o600)
 	camp := campaignFile(t, dir, "repos = [\"xynergy/platform\"]\n")
 	r := migrateEnv(t, dir, []string{"XYLINT_APP_ID=77", "XYLINT_APP_INSTALLATION_ID=5", "XYLINT_APP_PRIVATE_KEY_FILE=" + keyFile},
 		"migrate", "run", "--campaign", camp, "--github-url", fake.URL, "--write-interval", "0")

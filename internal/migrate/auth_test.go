@@ -2,10 +2,6 @@ package migrate
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +17,7 @@ import (
 // neither credential appears in any output even when the server quotes
 // them back.
 func TestCampaignWithAppAuth(t *testing.T) {
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	pub, pemKey, err := ghfake.NewAppKey()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,8 +26,7 @@ func TestCampaignWithAppAuth(t *testing.T) {
 		// credential back.
 		c.Repos = append(c.Repos, "xynergy/gone")
 	})
-	w.fake.AddApp(ghfake.App{ID: 4242, Slug: "xylint-migrate", Key: &key.PublicKey, Installations: []int64{99}})
-	pemKey := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
+	w.fake.AddApp(ghfake.App{ID: 4242, Slug: "xylint-migrate", Key: pub, Installations: []int64{99}})
 	client, err := ghclient.New(ghclient.Options{BaseURL: w.fake.URL, App: &ghclient.App{AppID: 4242, InstallationID: 99, PrivateKey: pemKey},
 		Clock: w.fake.Clock, Timeout: 2 * time.Second, Logf: func(f string, a ...any) { w.logs.WriteString(strings.TrimSpace(f) + "\n") }})
 	if err != nil {

@@ -20,10 +20,7 @@ func TestFaultMatrix(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the fault matrix runs the campaign ~200 times")
 	}
-	memo.Lock()
-	memo.on = true
-	memo.Unlock()
-	defer func() { memo.Lock(); memo.on, memo.m = false, nil; memo.Unlock() }()
+	useMemo(t)
 	mk := func(t *testing.T) *world { return newWorld(t, false, nil) }
 	clean := mk(t)
 	clean.fake.ResetLog()

@@ -124,6 +124,15 @@ func (w *world) exec(mode Mode, mod func(*Options)) *Report {
 	return rep
 }
 
+// useMemo reuses analyses of the same commit for the rest of the test (the
+// tests that run the campaign hundreds of times).
+func useMemo(t *testing.T) {
+	memo.Lock()
+	memo.on = true
+	memo.Unlock()
+	t.Cleanup(func() { memo.Lock(); memo.on, memo.m = false, nil; memo.Unlock() })
+}
+
 // writes counts the mutating requests since the log was reset.
 func (w *world) writes() int { _, n := w.fake.Counts(); return n }
 

@@ -18,10 +18,7 @@ func TestInterruptedRunIsRepaired(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the campaign twice per write of a run")
 	}
-	memo.Lock()
-	memo.on = true
-	memo.Unlock()
-	defer func() { memo.Lock(); memo.on, memo.m = false, nil; memo.Unlock() }()
+	useMemo(t)
 	clean := newWorld(t, false, nil)
 	clean.fake.ResetLog()
 	clean.exec(Run, nil)

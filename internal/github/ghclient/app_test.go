@@ -2,10 +2,6 @@ package ghclient_test
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
 	"strings"
 	"testing"
 	"time"
@@ -20,15 +16,14 @@ import (
 // key the fake knows; echo makes the fake quote credentials in its errors.
 func appSetup(t *testing.T, echo bool, mod func(*ghclient.Options)) (*ghfake.Server, *ghclient.Client, *strings.Builder) {
 	t.Helper()
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	pub, pemKey, err := ghfake.NewAppKey()
 	if err != nil {
 		t.Fatal(err)
 	}
 	fake := ghfake.New(ghfake.Options{Tokens: map[string]string{"ghp_person0123456789": "dana"}, EchoAuthInErrors: echo})
 	t.Cleanup(fake.Close)
 	fake.AddRepo("acme", "svc", map[string]string{"a.py": "a = 1\n"})
-	fake.AddApp(ghfake.App{ID: 42, Slug: "xylint-app", Key: &key.PublicKey, Installations: []int64{7}})
-	pemKey := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
+	fake.AddApp(ghfake.App{ID: 42, Slug: "xylint-app", Key: pub, Installations: []int64{7}})
 	logs := &strings.Builder{}
 	opts := ghclient.Options{BaseURL: fake.URL, App: &ghclient.App{AppID: 42, InstallationID: 7, PrivateKey: pemKey}, Clock: fake.Clock,
 		Timeout: 2 * time.Second, Logf: func(f string, a ...any) { logs.WriteString(strings.TrimSpace(f) + "\n") }}

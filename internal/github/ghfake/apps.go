@@ -1,7 +1,10 @@
 package ghfake
 
 import (
+	"crypto/rand"
 	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -32,6 +35,16 @@ type App struct {
 type installToken struct {
 	user    string
 	expires time.Time
+}
+
+// NewAppKey makes an App's key pair as GitHub hands it out: the public
+// key for App.Key, the private key as the PEM a client reads.
+func NewAppKey() (*rsa.PublicKey, []byte, error) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &key.PublicKey, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)}), nil
 }
 
 // AddApp registers an App and its installations.
