@@ -129,3 +129,45 @@ func TestUnlabelledClosedPRWithoutBranchStaysClosed(t *testing.T) {
 		t.Fatalf("after --reopen: %+v", got)
 	}
 }
+
+// A bot branch that no service claims any more (the service left the tree
+// before its pull request was opened) is deleted by the next run, and by
+// close; someone else's branch under the campaign's prefix is not.
+func TestOrphanBranchesAreCleanedUp(t *testing.T) {
+	for _, mode := range []Mode{Run, Close} {
+		t.Run(string(mode), func(t *testing.T) {
+			w := newWorld(t, false, nil)
+			w.exec(Run, nil)
+			// An interrupted run left a branch for a service that is
+			// gone now; a person made a branch under the same prefix.
+			orphan := w.fake.Commit("xynergy", "platform", "xylint/clients/old-service", map[string]string{"old-service/x.py": "x = 1\n"}, nil,
+				ghfake.Person{Name: w.c.AuthorName, Email: w.c.AuthorEmail}, "xylint: fix XY003 in old-service\n\nXylint-Campaign: clients\nXylint-Service: old-service\n")
+			human := w.fake.Commit("xynergy", "platform", "xylint/clients/dana-experiment", map[string]string{"notes.md": "x\n"}, nil,
+				ghfake.Person{Name: "Dana", Email: "dana@example.com"}, "try")
+			if orphan == "" || human == "" {
+				t.Fatal("no commits")
+			}
+			rep := w.exec(mode, nil)
+			if errs := reportErrors(rep); len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			if w.fake.Ref("xynergy", "platform", "heads/xylint/clients/old-service") != "" {
+				t.Error("the orphan bot branch was kept")
+			}
+			if w.fake.Ref("xynergy", "platform", "heads/xylint/clients/dana-experiment") != human {
+				t.Error("a person's branch was deleted")
+			}
+			if mode == Run {
+				// ... and, once the dashboard shows it, a re-run writes
+				// nothing (the person's branch costs two reads a run: is
+				// there a PR for it, whose is its commit).
+				w.exec(Run, nil)
+				w.fake.ResetLog()
+				w.exec(Run, nil)
+				if all, writes := w.fake.Counts(); writes != 0 || all != 7 {
+					t.Errorf("re-run: %d requests, %d writes", all, writes)
+				}
+			}
+		})
+	}
+}

@@ -591,6 +591,23 @@ func (r *repoExec) plan(svcs []Service, an *Analysis) ([]*svcState, error) {
 		}
 		out = append(out, st)
 	}
+	// The campaign's branches that no service claims: a service that left
+	// the tree before its pull request was opened (an interrupted run), or
+	// whose pull request is no longer listed. Deleted, once shown to be
+	// the bot's, like any branch with nothing to fix.
+	claimed := map[string]bool{}
+	for _, st := range byDir {
+		claimed[st.branch] = true
+	}
+	for _, b := range slices.Sorted(maps.Keys(r.branches)) {
+		if claimed[b] {
+			continue
+		}
+		name := strings.TrimPrefix(b, r.branchPrefix())
+		st := &svcState{svc: Service{Dir: name, Slug: name}, branch: b, head: r.branches[b],
+			report: &ServiceReport{Service: name, Branch: b, Left: map[string]int{}, ByRule: map[string]int{}, LeftByKind: map[string]int{}}}
+		out = append(out, st)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].svc.Dir < out[j].svc.Dir })
 	return out, nil
 }
