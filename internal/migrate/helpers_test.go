@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -174,7 +175,8 @@ func (w *world) state() string {
 		for _, p := range w.fake.PRs(owner, name) {
 			labels := append([]string(nil), p.Labels...)
 			sort.Strings(labels)
-			lines = append(lines, full+" pr "+p.Head+" "+p.State+" labels="+strings.Join(labels, ",")+" reviewers="+strings.Join(p.Reviewers, ","))
+			lines = append(lines, fmt.Sprintf("%s pr %s %s labels=%s reviewers=%s comments=%d", full, p.Head, p.State,
+				strings.Join(labels, ","), strings.Join(p.Reviewers, ","), len(p.Comments)))
 		}
 		for _, is := range w.fake.Issues(owner, name) {
 			lines = append(lines, full+" issue "+is.Title+" "+is.State)

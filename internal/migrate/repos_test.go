@@ -84,7 +84,11 @@ func TestPanicInOneRepositoryLeavesTheOthers(t *testing.T) {
 		}
 	}
 	defer func() { testHookRepo = nil }()
-	rep := w.exec(Run, nil)
+	done := 0 // Progress is called one at a time: no lock (go test -race)
+	rep := w.exec(Run, func(o *Options) { o.Progress = func(string) { done++ } })
+	if done != 3 {
+		t.Fatalf("progress told of %d repositories, want 3", done)
+	}
 	var failed []string
 	for _, rr := range rep.Repos {
 		if rr.Error != "" {

@@ -76,7 +76,7 @@ type Options struct {
 	Diffs bool
 	Clock ghclient.Clock
 	// OnStart, when set, is told how many repositories the command covers;
-	// Progress when each is done.
+	// Progress when each is done (one call at a time).
 	OnStart  func(total int)
 	Progress func(repo string)
 	// Logf receives notices.
@@ -108,6 +108,7 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 	}
 	x := &executor{opts: opts, c: opts.Campaign, gh: opts.Client}
 	reports := make([]*RepoReport, len(repos))
+	var progressMu sync.Mutex
 	p := pool.New().WithMaxGoroutines(opts.Parallel)
 	for i, full := range repos {
 		p.Go(func() {
@@ -119,7 +120,9 @@ func Execute(ctx context.Context, opts Options) (*Report, error) {
 				reports[i] = &RepoReport{Repo: full, Error: x.gh.Redactor.Redact(fmt.Sprintf("internal error (please report it): %v", r.Value))}
 			}
 			if opts.Progress != nil {
+				progressMu.Lock()
 				opts.Progress(full)
+				progressMu.Unlock()
 			}
 		})
 	}
