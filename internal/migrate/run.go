@@ -1153,25 +1153,45 @@ func (r *repoExec) editPR(ctx context.Context, st *svcState, commit, base string
 	return nil
 }
 
-// comment posts a comment once: after a lost answer it looks for it
-// before posting again.
+// comment posts a comment once. The write that follows it (closing the
+// pull request, recording the hands-off in its body) can fail, and the next
+// run then comes here again: so it looks first (one read; these comments
+// are rare), and looks again after a lost answer.
 func (r *repoExec) comment(ctx context.Context, number int, tag, text string) error {
-	body := text + "\n\n<!-- xylint-migrate-comment " + tag + " -->"
-	_, _, err := r.gh.Issues.CreateComment(ctx, r.owner, r.name, number, &github.IssueComment{Body: github.String(body)})
+	mark := "<!-- xylint-migrate-comment " + tag + " -->"
+	posted, err := r.hasComment(ctx, number, mark)
+	if err != nil || posted {
+		return err
+	}
+	body := github.String(text + "\n\n" + mark)
+	_, _, err = r.gh.Issues.CreateComment(ctx, r.owner, r.name, number, &github.IssueComment{Body: body})
 	if err == nil || !ghclient.IsUnknownOutcome(err) {
 		return err
 	}
-	cs, _, lerr := r.gh.Issues.ListComments(ctx, r.owner, r.name, number, &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}})
-	if lerr != nil {
-		return err
+	if posted, lerr := r.hasComment(ctx, number, mark); lerr != nil || posted {
+		return lerr
 	}
-	for _, c := range cs {
-		if strings.Contains(c.GetBody(), "<!-- xylint-migrate-comment "+tag+" -->") {
-			return nil
-		}
-	}
-	_, _, err = r.gh.Issues.CreateComment(ctx, r.owner, r.name, number, &github.IssueComment{Body: github.String(body)})
+	_, _, err = r.gh.Issues.CreateComment(ctx, r.owner, r.name, number, &github.IssueComment{Body: body})
 	return err
+}
+
+func (r *repoExec) hasComment(ctx context.Context, number int, mark string) (bool, error) {
+	lo := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
+	for {
+		cs, resp, err := r.gh.Issues.ListComments(ctx, r.owner, r.name, number, lo)
+		if err != nil {
+			return false, fmt.Errorf("reading the comments: %w", err)
+		}
+		for _, c := range cs {
+			if strings.Contains(c.GetBody(), mark) {
+				return true, nil
+			}
+		}
+		if resp.NextPage == 0 {
+			return false, nil
+		}
+		lo.Page = resp.NextPage
+	}
 }
 
 // closePR closes the campaign's open pull request with a comment, and
