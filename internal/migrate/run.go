@@ -1255,9 +1255,10 @@ func (r *repoExec) deleteBranch(ctx context.Context, st *svcState) error {
 }
 
 // handsOff says once, in the pull request, that the bot stops touching a
-// branch someone else pushed to.
+// branch someone else pushed to (the marker records it).
 func (r *repoExec) handsOff(ctx context.Context, st *svcState) error {
-	if st.pr == nil || st.pr.marker.HandsOff == st.head || !r.writing() {
+	// Once: a person who pushes again is not told again.
+	if st.pr == nil || st.pr.marker.HandsOff != "" || !r.writing() {
 		return nil
 	}
 	msg := fmt.Sprintf("Someone else pushed to `%s` (head %s): xylint will not rebuild or close this pull request any more. Merge or close it as you see fit; closing it and deleting the branch lets the next run start afresh.", st.branch, st.head[:min(12, len(st.head))])

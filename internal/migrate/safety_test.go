@@ -51,8 +51,12 @@ func TestHumanCommitIsKept(t *testing.T) {
 			t.Fatalf("run %d: report %+v", i, s)
 		}
 	}
+	// Dana pushes again: still one comment.
+	human = w.fake.Commit("xynergy", "platform", branch, map[string]string{"marketing-engine/NOTES.md": "reviewed twice\n"}, nil,
+		ghfake.Person{Name: "Dana", Email: "dana@example.com"}, "note")
+	w.exec(Run, nil)
 	pr := prFor(t, w, branch)
-	if pr.State != "open" || len(pr.Comments) != 1 || !strings.Contains(pr.Comments[0], "will not rebuild") {
+	if pr.State != "open" || len(pr.Comments) != 1 || !strings.Contains(pr.Comments[0], "will not rebuild") || w.fake.Ref("xynergy", "platform", "heads/"+branch) != human {
 		t.Fatalf("PR %+v: want it open with one hands-off comment", pr)
 	}
 	st := w.exec(Status, nil)

@@ -193,6 +193,7 @@ type Repo struct {
 	DefaultBranch string
 	Private       bool
 	Archived      bool
+	Fork          bool
 	refs          map[string]string // "refs/heads/main" -> sha
 	obj           *objects
 	issues        []*issue // issues and pull requests, by number - 1

@@ -374,6 +374,7 @@ func (s *Server) repoJSON(r *request, repo *Repo) *github.Repository {
 		DefaultBranch: github.String(repo.DefaultBranch),
 		Private:       github.Bool(repo.Private),
 		Archived:      github.Bool(repo.Archived),
+		Fork:          github.Bool(repo.Fork),
 		HTMLURL:       github.String(s.Server.URL + "/" + repo.Owner + "/" + repo.Name),
 	}
 }
