@@ -120,9 +120,11 @@ with comments, a Flask view whose route decorators have another decorator
 between them, routes registered with `add_url_rule` (the view may be
 registered more than once, or be a class: where the decorator goes is a
 choice to make by hand), and files that bind `Depends` or the dependency's name to
-something else, and projects where the dependency's (decorator's) module
+something else. In a project where the dependency's (decorator's) module
 is neither a file of the run nor imported by one (a code base without the
-platform's `shared/` package: the import would fail). The fix's
+platform's `shared/` package: the import would fail), the fix is withheld
+and the finding says so, as for every rule's fix (importable-modules
+declares a module the environment provides; see docs/safety.md). The fix's
 dependency and decorator count as auth, so a fixed route is not reported
 again.
 

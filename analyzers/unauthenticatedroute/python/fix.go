@@ -29,13 +29,14 @@ import (
 //     that follows them: a preflight carries no key), so that it wraps the
 //     view the routes register (above other decorators such as caches).
 //
-// No fix: a project where the dependency's module is neither a file of
-// the run nor imported by one (the import would fail), websocket routes
-// (fastapi.security schemes read a Request), a
+// No fix: websocket routes (fastapi.security schemes read a Request), a
 // `dependencies=` that is not a list literal, argument lists with comments
 // where the edit goes, route decorators with other decorators between
 // them, a route or router in a position where a new import would not be
-// bound yet, and names the file already binds to something else.
+// bound yet, and names the file already binds to something else. Where
+// the dependency's module cannot be imported (a project without the
+// platform's shared/ package), the fix engine withholds the fix, as it does
+// every rule's fix that adds such an import.
 type fixer struct {
 	fp   *filePass
 	ed   *pyedit.File

@@ -46,9 +46,6 @@ type proj struct {
 	rejects map[objKey]bool
 	dynamic int
 	memo    map[memoKey]int8 // 1 visiting, 2 no, 3 yes
-	// importers are the modules (and their parent packages) some file
-	// imports from, for the fix (made on first use).
-	importers map[string]bool
 }
 
 type memoKey struct {
@@ -144,16 +141,15 @@ func (p *proj) report(paths []string) {
 			}
 		}
 	}
+	// Whether the import the fix adds resolves is the fix engine's to say,
+	// for every rule alike (fix.Options.Importable): a project without the
+	// platform's shared/ package gets the finding, with a fix withheld.
 	for _, f := range found {
-		opts := p.options(f.d.Path)
 		switch ob := p.obj(f.o); {
 		case f.rt.Suppressed:
 			// Dropped after the run: no fix to compute.
 		case ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint:
-			if p.available(f.d.Path, opts.FixDecorator) {
-				f.d.Fix = f.rt.FlaskFix
-			}
-		case !p.available(f.d.Path, opts.FixDependency):
+			f.d.Fix = f.rt.FlaskFix
 		case routerFixable[f.o] && reported[f.o] == total[f.o]:
 			f.d.Fix = ob.Fix
 		default:
@@ -161,43 +157,6 @@ func (p *proj) report(paths []string) {
 		}
 		p.pass.Report(*f.d)
 	}
-}
-
-// available reports whether the fix may import the qualified name q in
-// the file at path: its module is a file of the run, or some file of the
-// run imports from that module. Elsewhere (a project without the
-// platform's shared/ package) the import would fail.
-func (p *proj) available(path, q string) bool {
-	i := strings.LastIndexByte(q, '.')
-	if i <= 0 {
-		return false
-	}
-	mod := q[:i]
-	if p.importers == nil {
-		p.importers = map[string]bool{}
-		for _, f := range p.files {
-			for _, s := range f.Symbols {
-				if s.Kind == symImport {
-					for m := s.Ref.Name; m != ""; {
-						p.importers[m] = true
-						j := strings.LastIndexByte(m, '.')
-						if j < 0 {
-							break
-						}
-						m = m[:j]
-					}
-				}
-			}
-		}
-	}
-	if p.importers[mod] {
-		return true
-	}
-	if p.pass.Modules == nil {
-		return false
-	}
-	file, rest, ok := p.pass.Modules.Split(path, q)
-	return ok && file != "" && rest == q[i+1:]
 }
 
 // entity is what a ref resolves to: a module-level symbol of a file, an

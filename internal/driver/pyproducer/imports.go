@@ -1,7 +1,6 @@
 package pyproducer
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,51 +10,28 @@ import (
 	"github.com/xynergy/xylint/internal/python/modules"
 )
 
-// Importable implements driver.ImportChecker: the file in may import module
-// when it is in Python's standard library, a module or package of the run
-// (as the file would find it on its sys.path, see modules.Index.Resolve),
-// one that a file of the run imports when it runs (or a package of one:
-// the environment provides it), or under one of the configuration's
-// importable-modules. Relative modules are accepted: no fix adds one, and
-// without the file's module they cannot be judged.
+// Importable implements driver.ImportChecker with the run's
+// modules.Environment and the file's importable-modules.
 func (p *Producer) Importable(in driver.Input, module string) error {
-	if module == "" || strings.HasPrefix(module, ".") || modules.IsStdlib(module) ||
-		p.mods.Importable(in.Path, module) || p.importers[module] {
-		return nil
-	}
+	var declared []string
 	if in.Config != nil && in.Config.Settings != nil {
-		for _, m := range in.Config.Settings.ImportableModules {
-			if module == m || strings.HasPrefix(module, m+".") {
-				return nil
-			}
-		}
+		declared = in.Config.Settings.ImportableModules
 	}
-	top, _, _ := strings.Cut(module, ".")
-	return fmt.Errorf("it would import %s, which this code may not be able to import: no file of the run is that module or imports it, and importable-modules does not list it (if the environment the code runs in provides it, add %q to importable-modules in [tool.xylint])", module, top)
+	if p.env == nil {
+		p.env = modules.NewEnvironment(p.mods)
+	}
+	return p.env.Importable(in.Path, module, declared)
 }
 
-// collectImporters records the modules the files of the run import when
-// they run, and the packages above them (importing a.b.c needs a and a.b):
-// the environment the code runs in provides them.
-func (p *Producer) collectImporters(results []*lint.FileResult) {
-	p.importers = map[string]bool{}
+// collectImports records in the run's environment the modules its files
+// import when they run.
+func (p *Producer) collectImports(results []*lint.FileResult) {
+	p.env = modules.NewEnvironment(p.mods)
 	for _, r := range results {
-		if r == nil || r.Runtime == nil {
-			continue
-		}
-		for _, m := range r.Runtime.Imports {
-			for ; m != "" && !strings.HasPrefix(m, ".") && !p.importers[m]; m = parent(m) {
-				p.importers[m] = true
-			}
+		if r != nil && r.Runtime != nil {
+			p.env.Imported(r.Runtime.Imports)
 		}
 	}
-}
-
-func parent(m string) string {
-	if i := strings.LastIndexByte(m, '.'); i >= 0 {
-		return m[:i]
-	}
-	return ""
 }
 
 // withholdFixes removes the fixes that cannot be applied where the code

@@ -28,9 +28,8 @@ type Producer struct {
 	// reported holds, by path, the analyzers whose project phase reported
 	// into the file in the last Analyze: the ones AnalyzeSource runs again.
 	reported map[string][]*pyanalysis.Analyzer
-	// importers are the modules the last Analyze's files import when they
-	// run, and their packages (Importable).
-	importers map[string]bool
+	// env is what the last Analyze's code can import (Importable).
+	env *modules.Environment
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -77,7 +76,7 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 			p.reported[d.Path] = append(p.reported[d.Path], a)
 		}
 	}
-	p.collectImporters(results)
+	p.collectImports(results)
 	for i, r := range results {
 		p.withholdFixes(r, files[i])
 	}

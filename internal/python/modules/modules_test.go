@@ -1,6 +1,9 @@
 package modules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // platform is the shape of the sample platform: services that are roots of
 // their own next to a shared package, a package with relative imports, a
@@ -131,5 +134,33 @@ func TestImportable(t *testing.T) {
 	}
 	if !IsStdlib("logging") || !IsStdlib("logging.handlers") || IsStdlib("shared") {
 		t.Error("IsStdlib")
+	}
+}
+
+func TestEnvironment(t *testing.T) {
+	env := NewEnvironment(New([]string{"svc/main.py", "svc/pools.py"}))
+	env.Imported([]string{"google.cloud.storage", ".relative"})
+	for _, tc := range []struct {
+		module   string
+		declared []string
+		ok       bool
+	}{
+		{"logging", nil, true},              // standard library
+		{"pools", nil, true},                // a module of the run
+		{"google.cloud.storage", nil, true}, // imported by the run
+		{"google.cloud", nil, true},         // a package above one
+		{"google.cloud.bigquery", nil, false},
+		{"shared.http_client", nil, false},
+		{"shared.http_client", []string{"shared"}, true},
+		{"sharedx", []string{"shared"}, false},
+		{".sibling", nil, true},
+	} {
+		err := env.Importable("svc/main.py", tc.module, tc.declared)
+		if (err == nil) != tc.ok {
+			t.Errorf("Importable(%q, %q) = %v, want ok %v", tc.module, tc.declared, err, tc.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "importable-modules in [tool.xylint]") {
+			t.Errorf("%s: the error does not say which setting allows it: %v", tc.module, err)
+		}
 	}
 }

@@ -90,7 +90,9 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 
 // FixSource applies every fix of cfg's analyzers to src (unsafe ones too)
 // and checks the engine's guarantees: no analysis error, no failed fix,
-// convergence, idempotence (fixing the result changes nothing). The file is
+// convergence, idempotence (fixing the result changes nothing). As in a run,
+// a fix that would import what the file cannot (neither the standard
+// library, nor the file, nor something it imports) is withheld. The file is
 // a project of its own: the analyzers' project phases run on its facts
 // every round, as the driver's re-analysis does, so the fixes of cross-file
 // rules are tested too.
@@ -99,7 +101,14 @@ func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fi
 	analyze := func(b []byte) (fix.Analysis, error) {
 		return AnalyzeAlone(path, b, cfg)
 	}
-	opts := fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors}
+	// The file's environment, as the driver builds it for a run of one
+	// file: the standard library, the file itself, what it imports.
+	env := modules.NewEnvironment(modules.New([]string{path}))
+	if rt := pyedit.Runtime(src); rt != nil {
+		env.Imported(rt.Imports)
+	}
+	opts := fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors, Runtime: pyedit.Runtime,
+		Importable: func(m string) error { return env.Importable(path, m, nil) }}
 	out, rep, err := fix.FixFile(path, src, analyze, opts)
 	if err != nil {
 		t.Errorf("%s: %v", path, err)
