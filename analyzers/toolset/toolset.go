@@ -28,7 +28,7 @@ func Default() driver.Toolset {
 		},
 		Fix: map[lint.Language]fix.Options{
 			lint.Python: {SyntaxErrors: pyedit.SyntaxErrors, Runtime: pyedit.Runtime},
-			lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format},
+			lint.Go:     {SyntaxErrors: goedit.SyntaxErrors, Format: goedit.Format, Invariant: goedit.Constraints},
 		},
 	}
 }

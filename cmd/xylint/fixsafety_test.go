@@ -168,3 +168,23 @@ func TestNoFixesInStubs(t *testing.T) {
 	}
 	expect(t, xylint(t, root, "check", "."), 1, "api.pyi:2:1: warning: XY005")
 }
+
+// A Go fix never changes whether a file is built: gofmt would have moved
+// an inert trailing `// +build ignore` to the top of the file.
+func TestGoFixKeepsBuildConstraints(t *testing.T) {
+	root := filetree.Temp(t, map[string]string{
+		"go.mod":     "module example.com/gb\n\ngo 1.26\n",
+		"svc/svc.go": "package svc\n\nimport \"fmt\"\n\nfunc F() {\n\tfmt.Println(\"x\")\n}\n\n// +build ignore\n",
+		"main.go":    "package main\n\nimport \"example.com/gb/svc\"\n\nfunc main() { svc.F() }\n",
+	})
+	expect(t, xylint(t, root, "fix", "--select", "XY005", "svc"), 0, "Fixed 1 finding in 1 file")
+	b, _ := os.ReadFile(filepath.Join(root, "svc", "svc.go"))
+	if !bytes.Contains(b, []byte("slog.Info")) || !bytes.HasPrefix(b, []byte("package svc\n")) {
+		t.Errorf("svc.go after the fix:\n%s", b)
+	}
+	cmd := exec.Command("go", "build", "./...")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("go build fails after the fix: %v\n%s", err, out)
+	}
+}

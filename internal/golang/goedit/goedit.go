@@ -14,8 +14,18 @@ import (
 
 // Format is gofmt (go/format.Source): the engine formats each round's
 // result, so a fix's edits need not be laid out exactly. It fails on source
-// that does not parse.
-func Format(src []byte) ([]byte, error) { return format.Source(src) }
+// that does not parse. Unlike gofmt, it leaves a //go:build or // +build
+// line that comes after the package clause where it is: gofmt moves such a
+// line, which the go command ignores there, to the top of the file, where
+// it excludes the file from the build.
+func Format(src []byte) ([]byte, error) {
+	masked, ok := maskInert(src)
+	out, err := format.Source(masked)
+	if err != nil || !ok {
+		return out, err
+	}
+	return unmaskInert(out), nil
+}
 
 // SyntaxErrors counts the lines with a syntax error in a Go file (0 when it
 // parses).
