@@ -2,6 +2,7 @@ package modules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,9 @@ import (
 type Environment struct {
 	index    *Index
 	imported map[string]bool
+	// installed are packages installed with what the run imports (their
+	// dependencies): every module below them too.
+	installed []string
 }
 
 // NewEnvironment returns the environment of the files x indexes.
@@ -24,13 +28,29 @@ func NewEnvironment(x *Index) *Environment {
 }
 
 // Imported records modules a file of the run imports when it runs (absolute
-// dotted names; relative ones are ignored), and the packages above them.
+// dotted names; relative ones are ignored), the packages above them, and
+// what installing them installs too (dependencies).
 func (e *Environment) Imported(modules []string) {
 	for _, m := range modules {
+		for _, d := range dependencies {
+			if (m == d.of || strings.HasPrefix(m, d.of+".")) && !slices.Contains(e.installed, d.brings[0]) {
+				e.installed = append(e.installed, d.brings...)
+			}
+		}
 		for ; m != "" && !strings.HasPrefix(m, ".") && !e.imported[m]; m = parentModule(m) {
 			e.imported[m] = true
 		}
 	}
+}
+
+// dependencies are packages that come with others, for the imports fixes
+// add: every google-cloud-* library requires google-api-core (whose
+// google.api_core.exceptions XY004's fix narrows to) and google-auth.
+var dependencies = []struct {
+	of     string
+	brings []string
+}{
+	{"google.cloud", []string{"google.api_core", "google.auth"}},
 }
 
 func parentModule(m string) string {
@@ -49,7 +69,7 @@ func (e *Environment) Importable(from, module string, declared []string) error {
 	if module == "" || strings.HasPrefix(module, ".") || IsStdlib(module) || e.imported[module] || e.index.Importable(from, module) {
 		return nil
 	}
-	for _, m := range declared {
+	for _, m := range slices.Concat(declared, e.installed) {
 		if module == m || strings.HasPrefix(module, m+".") {
 			return nil
 		}

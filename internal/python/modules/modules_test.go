@@ -150,6 +150,7 @@ func TestEnvironment(t *testing.T) {
 		{"google.cloud.storage", nil, true}, // imported by the run
 		{"google.cloud", nil, true},         // a package above one
 		{"google.cloud.bigquery", nil, false},
+		{"google.api_core.exceptions", nil, true}, // comes with google-cloud-*
 		{"shared.http_client", nil, false},
 		{"shared.http_client", []string{"shared"}, true},
 		{"sharedx", []string{"shared"}, false},

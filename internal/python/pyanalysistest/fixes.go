@@ -31,7 +31,7 @@ const UpdateGoldenEnv = "XYLINT_UPDATE_GOLDEN"
 // a directory in which no fix changes any file fails: its fix test would
 // prove nothing. Goldens returns the compared outputs by path, for tests
 // that check more.
-func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []Result, goldens map[string][]byte) {
+func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any, importable ...string) (results []Result, goldens map[string][]byte) {
 	t.Helper()
 	results = RunWithOptions(t, dir, a, opts)
 	cfg := config(t, a, opts)
@@ -48,7 +48,7 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 			t.Fatalf("%v", err)
 			return
 		}
-		out, rep := FixSource(t, e.Name(), src, cfg)
+		out, rep := FixSource(t, e.Name(), src, cfg, importable...)
 		gp := p + ".golden"
 		changed := !bytes.Equal(out, src)
 		if update {
@@ -92,23 +92,25 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any) (results []
 // and checks the engine's guarantees: no analysis error, no failed fix,
 // convergence, idempotence (fixing the result changes nothing). As in a run,
 // a fix that would import what the file cannot (neither the standard
-// library, nor the file, nor something it imports) is withheld. The file is
+// library, nor the file, nor something it imports, nor one of importable,
+// as importable-modules declares them) is withheld. The file is
 // a project of its own: the analyzers' project phases run on its facts
 // every round, as the driver's re-analysis does, so the fixes of cross-file
 // rules are tested too.
-func FixSource(t T, path string, src []byte, cfg pyanalysis.Config) ([]byte, *fix.Report) {
+func FixSource(t T, path string, src []byte, cfg pyanalysis.Config, importable ...string) ([]byte, *fix.Report) {
 	t.Helper()
 	analyze := func(b []byte) (fix.Analysis, error) {
 		return AnalyzeAlone(path, b, cfg)
 	}
 	// The file's environment, as the driver builds it for a run of one
-	// file: the standard library, the file itself, what it imports.
+	// file: the standard library, the file itself, what it imports, and
+	// the modules declared importable (importable-modules).
 	env := modules.NewEnvironment(modules.New([]string{path}))
 	if rt := pyedit.Runtime(src); rt != nil {
 		env.Imported(rt.Imports)
 	}
 	opts := fix.Options{Unsafe: true, SyntaxErrors: pyedit.SyntaxErrors, Runtime: pyedit.Runtime,
-		Importable: func(m string) error { return env.Importable(path, m, nil) }}
+		Importable: func(m string) error { return env.Importable(path, m, importable) }}
 	out, rep, err := fix.FixFile(path, src, analyze, opts)
 	if err != nil {
 		t.Errorf("%s: %v", path, err)
