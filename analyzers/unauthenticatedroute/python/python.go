@@ -693,7 +693,7 @@ func (fp *filePass) call(c syntax.Node) {
 	objNode := fn.ChildByField(syntax.FieldObject)
 	reg, registers := web.RouteRegistrations[string(attr.Text())]
 	switch {
-	case attr.TextIs("include_router"), attr.TextIs("register_blueprint"), attr.TextIs("mount"):
+	case slices.ContainsFunc(web.IncludeMethods, attr.TextIs), attr.TextIs("mount"):
 		fp.include(c, attr, objNode)
 	case registers && reg.Dependencies:
 		// add_api_route, add_api_websocket_route: FastAPI routes (add_route

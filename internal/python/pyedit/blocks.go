@@ -119,7 +119,7 @@ func (f *File) DeleteStatements(stmts []syntax.Node) (edits []lint.Edit, deleted
 				gone = append(gone, s)
 			}
 		}
-		empty := !KeepsAnother(gone[0], stmts)
+		empty := !keepsAnother(gone[0], stmts)
 		if empty {
 			if es, d, lines := f.unwrapTryFinally(block); d != nil {
 				edits = append(edits, es...)
@@ -156,9 +156,9 @@ func (f *File) DeleteStatements(stmts []syntax.Node) (edits []lint.Edit, deleted
 	return edits, deleted
 }
 
-// KeepsAnother reports whether stmt's block (or the module) has a statement
+// keepsAnother reports whether stmt's block (or the module) has a statement
 // besides stmt that is not among gone.
-func KeepsAnother(stmt syntax.Node, gone []syntax.Node) bool {
+func keepsAnother(stmt syntax.Node, gone []syntax.Node) bool {
 	if stmt.Parent().Is(syntax.KindModule) {
 		return true
 	}

@@ -72,7 +72,7 @@ func (f *File) PruneImports(cands []*names.Binding, gone [][2]int, dels []syntax
 			// The whole statement, when it stands alone on its lines and its
 			// block keeps another statement.
 			rest := strings.TrimSpace(string(src[s.stmt.End():textedit.LineEnd(src, s.stmt.End())]))
-			if rest != "" || !f.StartsLine(s.stmt) || !KeepsAnother(s.stmt, dels) {
+			if rest != "" || !f.StartsLine(s.stmt) || !keepsAnother(s.stmt, dels) {
 				continue
 			}
 			whole = append(whole, s.stmt)

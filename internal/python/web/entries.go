@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/python/names"
@@ -62,7 +63,7 @@ func DecoratorEntry(r *names.Resolver, d syntax.Node) (Entry, bool) {
 		switch {
 		case m == Middleware:
 			return Entry{Kind: MiddlewareFn}, true
-		case contains(ErrorHandlers, m):
+		case slices.Contains(ErrorHandlers, m):
 			return Entry{Kind: ErrorHandler}, true
 		case m == "on_event":
 			if first := firstArg(args); isString(first) && bytes.Contains(first.Text(), []byte(Startup)) {
@@ -206,7 +207,7 @@ func Registrations(r *names.Resolver, call syntax.Node) []Registered {
 				add(t, Dependency)
 			}
 		}
-	case contains(RouteClasses, string(last.Text())):
+	case slices.Contains(RouteClasses, string(last.Text())):
 		if q, ok := r.QualifiedName(fn); ok && (strings.HasPrefix(q, "starlette.") || strings.HasPrefix(q, "fastapi.")) {
 			if t := argAt(args, 1, "endpoint"); !t.IsZero() {
 				add(t, RouteHandler)
@@ -214,15 +215,6 @@ func Registrations(r *names.Resolver, call syntax.Node) []Registered {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func firstArg(args syntax.Node) syntax.Node { return argAt(args, 0, "") }

@@ -12,6 +12,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/python/names"
@@ -143,14 +144,7 @@ var DependsMarkers = []string{
 }
 
 // IsDepends reports whether q (qualified) is one of DependsMarkers.
-func IsDepends(q string) bool {
-	for _, m := range DependsMarkers {
-		if q == m {
-			return true
-		}
-	}
-	return false
-}
+func IsDepends(q string) bool { return slices.Contains(DependsMarkers, q) }
 
 // Schemes are fastapi.security's authentication schemes: a dependency on
 // one (or on an instance of one) authenticates. Its credential models and
