@@ -124,7 +124,7 @@ func (prog *Program) analyze(c *converter, pkgs []*packages.Package) error {
 			// One analyzer failing on one package (a dependency that
 			// does not type-check) should not hide the rest.
 			c.packageErrors(&packages.Package{PkgPath: act.Package.PkgPath, GoFiles: act.Package.GoFiles,
-				Errors: []packages.Error{{Msg: prog.ruleOf[act.Analyzer].Code + " could not run: " + act.Err.Error()}}})
+				Errors: []packages.Error{{Msg: prog.ruleOf[act.Analyzer].Code + " could not run: " + prog.cause(act).Error()}}})
 			continue
 		}
 		// The analyzers' findings, typed (their result): the rule and the
@@ -135,6 +135,32 @@ func (prog *Program) analyze(c *converter, pkgs []*packages.Package) error {
 		}
 	}
 	return nil
+}
+
+// cause is the error to report for a rule's failed action. When the rule
+// failed only because a helper it requires (inspect.Analyzer, the request
+// scope) failed on the same package, the helper's reason is the rule's
+// (errors in the package), which the message gives rather than the
+// helpers' names; any other failure is reported as the checker says it.
+func (prog *Program) cause(act *checker.Action) error {
+	for {
+		var helper *checker.Action
+		for _, d := range act.Deps {
+			if d.Err == nil {
+				continue
+			}
+			if _, isRule := prog.ruleOf[d.Analyzer]; isRule || d.Package != act.Package {
+				return act.Err
+			}
+			if helper == nil {
+				helper = d
+			}
+		}
+		if helper == nil {
+			return act.Err
+		}
+		act = helper
+	}
 }
 
 // withLoadedImports returns copies of pkgs whose Imports hold only the other

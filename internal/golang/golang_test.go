@@ -255,3 +255,29 @@ func TestAnalyzeSource(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A package that builds but imports one that does not is left unanalysed
+// (go/analysis skips ill-typed packages): each rule says so with the
+// checker's reason, never with the names of the helper analyzers it
+// requires (the request scope, the inspector).
+func TestIllTypedPackage(t *testing.T) {
+	res, err := golang.Check(context.Background(), "testdata/illtyped", []string{"./..."}, analyzers.Go, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, fr := range res {
+		for _, d := range fr.Diagnostics {
+			msgs = append(msgs, d.Path+": "+d.Message)
+		}
+	}
+	joined := strings.Join(msgs, "\n")
+	for _, code := range []string{"XY003", "XY005"} {
+		if !strings.Contains(joined, code+" could not run: analysis skipped due to errors in package") {
+			t.Errorf("%s: no 'could not run' with the checker's reason in:\n%s", code, joined)
+		}
+	}
+	if strings.Contains(joined, "requestscope") || strings.Contains(joined, "prerequisites") {
+		t.Errorf("a helper analyzer's name shows:\n%s", joined)
+	}
+}

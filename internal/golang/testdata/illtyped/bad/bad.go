@@ -1,0 +1,5 @@
+package bad
+
+func N() int { return "not an int" }
+
+func OK() string { return "ok" }

@@ -1,0 +1,9 @@
+package uses
+
+import (
+	"fmt"
+
+	"example.com/illtyped/bad"
+)
+
+func Show() { fmt.Println(bad.OK()) }
