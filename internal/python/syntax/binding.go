@@ -18,11 +18,13 @@ import (
 	// The tree-sitter C library is compiled and linked by the Go bindings;
 	// ts.c calls its public C API directly.
 	_ "github.com/tree-sitter/go-tree-sitter"
-	tspython "github.com/tree-sitter/tree-sitter-python/bindings/go"
+
+	"github.com/xynergy/xylint/internal/python/syntax/grammar"
 )
 
-// language is tree-sitter-python's TSLanguage, a static C object.
-var language = (*C.TSLanguage)(tspython.Language())
+// language is tree-sitter-python's TSLanguage (xylint's patched copy, see
+// grammar/README.md), a static C object.
+var language = (*C.TSLanguage)(grammar.Language())
 
 func init() {
 	if unsafe.Sizeof(node{}) != unsafe.Sizeof(C.xy_node{}) {
