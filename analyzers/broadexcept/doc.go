@@ -5,8 +5,10 @@ exception and hide it.
 # What it does
 
 Python: finds bare `except:`, `except Exception` and `except BaseException`
-(also `builtins.Exception`, inside a tuple such as `(ValueError, Exception)`,
-and in `except*` groups), unless the handler re-raises (`raise`, `raise e`,
+(also `builtins.Exception`, inside a tuple such as `(ValueError, Exception)`
+or a Python 3.14 list such as `except ValueError, Exception:` (PEP 758; never
+read as Python 2's `except ValueError as Exception`), and in `except*`
+groups), unless the handler re-raises (`raise`, `raise e`,
 `raise X from e`) or logs the exception with its traceback
 (`logger.exception(...)`, or a logging call with a truthy `exc_info=` through
 the `logging` module, a `logging.getLogger(...)` result or a variable whose

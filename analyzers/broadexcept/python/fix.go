@@ -17,8 +17,9 @@ import (
 //     becomes the exceptions those calls raise, with the imports they need:
 //     `except Exception as e:` → `except (json.JSONDecodeError, httpx.HTTPError) as e:`;
 //     a subscript adds LookupError (KeyError for dicts, IndexError for
-//     lists); in a tuple only the broad member is replaced; a bare `except:`
-//     gets the types too. Errors the body did not expect (a TypeError, a
+//     lists); in a tuple, or a list of types without parentheses (PEP
+//     758), only the broad member is replaced; a bare `except:` gets the
+//     types too. Errors the body did not expect (a TypeError, a
 //     bug) then propagate: that is the point, and why the fix is unsafe.
 //   - Otherwise, a handler that swallows the exception gets
 //     `logger.exception("ignored exception in f()")` (its only `pass` is
@@ -84,6 +85,14 @@ func (c *checker) narrow(h handler, exc []string) *lint.Fix {
 	}
 	list := strings.Join(types, ", ")
 	switch {
+	case len(h.list) > 0:
+		// `except ValueError, Exception:` → `except ValueError, json.JSONDecodeError:`
+		for _, e := range h.list {
+			if _, broad := c.broadName(e); broad {
+				es.Add(ed.Replace(e, list))
+				break
+			}
+		}
 	case h.typ.IsZero():
 		at := h.clause.Start() + len("except")
 		es.Add(lint.Edit{Start: at, End: at, New: " " + parenthesize(types)})

@@ -87,7 +87,11 @@ func (c *checker) check(clause syntax.Node) {
 type handler struct {
 	clause syntax.Node
 	group  bool        // except*
-	typ    syntax.Node // the caught type expression; zero for a bare except
+	typ    syntax.Node // the caught type expression; zero for a bare except or a list
+	// list holds the types of a clause that lists several without
+	// parentheses, as Python 3.14 allows (PEP 758: `except A, B:` catches A
+	// or B, as `except (A, B):` does; Python 2 read it as `except A as B`).
+	list   []syntax.Node
 	name   []byte      // the `as` name, or nil
 	body   syntax.Node // block
 	header int         // end offset of the clause's header (before the colon)
@@ -103,7 +107,14 @@ func parseHandler(clause syntax.Node) handler {
 		case c.TextIs("*") && !c.IsNamed():
 			h.group = true
 			h.header = c.End()
-		case c.IsNamed() && !c.IsExtra() && h.typ.IsZero() && h.body.IsZero():
+		case c.IsNamed() && !c.IsExtra() && h.body.IsZero() && (!h.typ.IsZero() || len(h.list) > 0):
+			// A further type: the clause is a PEP 758 list.
+			if !h.typ.IsZero() {
+				h.list, h.typ, h.name = append(h.list, h.typ), syntax.Node{}, nil
+			}
+			h.list = append(h.list, c)
+			h.header = c.End()
+		case c.IsNamed() && !c.IsExtra() && h.body.IsZero():
 			t := c
 			if t.Is(syntax.KindAsPattern) {
 				if target := t.ChildOfKind(syntax.KindAsPatternTarget); !target.IsZero() {
@@ -131,8 +142,16 @@ func (c *checker) broad(h handler) (string, bool) {
 	if h.group {
 		kw = "except*"
 	}
-	if h.typ.IsZero() {
+	if h.typ.IsZero() && len(h.list) == 0 {
 		return "bare `" + kw + ":`", true
+	}
+	for _, e := range h.list {
+		if name, ok := c.broadName(e); ok {
+			return "`" + kw + " ..., " + name + "`", true
+		}
+	}
+	if len(h.list) > 0 {
+		return "", false
 	}
 	t := h.typ.Unparen()
 	if t.Is(syntax.KindTuple) {

@@ -3,8 +3,9 @@ package syntax
 // KindError is tree-sitter's ERROR node kind (its built-in symbol 0xFFFF).
 const KindError Kind = 0xFFFF
 
-// Node kinds of tree-sitter-python 0.23.6, looked up once at start-up. Add
-// the kinds a rule needs here rather than comparing kind names.
+// Node kinds of tree-sitter-python 0.23.6 (xylint's patched copy in
+// grammar/), looked up once at start-up. Add the kinds a rule needs here
+// rather than comparing kind names.
 var (
 	KindModule                  = lookupKind("module", true)
 	KindComment                 = lookupKind("comment", true)

@@ -8,8 +8,9 @@ import (
 // StringLiteral returns the value of a string literal (a `string` node, or a
 // `concatenated_string` of them) as Python would build it: escape sequences
 // decoded except in raw strings, implicit concatenation joined. ok is false
-// for other nodes and for f-strings with interpolations, whose value is not
-// known statically. Bytes literals are returned as their text.
+// for other nodes, for f-strings with interpolations, whose value is not
+// known statically, and for t-strings, which are not strings. Bytes
+// literals are returned as their text.
 func (n Node) StringLiteral() (s string, ok bool) {
 	n = n.Unparen()
 	switch {
@@ -31,7 +32,11 @@ func (n Node) StringLiteral() (s string, ok bool) {
 	for c := range n.Children() {
 		switch c.Kind() {
 		case KindStringStart:
-			raw = strings.ContainsAny(string(c.Text()), "rR")
+			prefix := string(c.Text())
+			if strings.ContainsAny(prefix, "tT") {
+				return "", false // a t-string (Python 3.14) builds a Template, not a str
+			}
+			raw = strings.ContainsAny(prefix, "rR")
 		case KindInterpolation:
 			return "", false
 		case KindStringContent:

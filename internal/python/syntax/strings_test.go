@@ -19,10 +19,17 @@ func TestStringLiteral(t *testing.T) {
 		{`b"*"`, "*", true},
 		{`x`, "", false},
 		{`"\u00e9\x41"`, "éA", true},
+		// t-strings (Python 3.14) parse, and build a Template, not a str.
+		{`t"*"`, "", false},
+		{`Rt"{x}*"`, "", false},
+		{`"a" t"*"`, "", false},
 	} {
 		f, err := Parse("a.py", []byte("v = "+c.src+"\n"))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(f.Errors) > 0 {
+			t.Errorf("%s: syntax errors %v", c.src, f.Errors)
 		}
 		v := f.Root.FirstNamedChild().FirstNamedChild().ChildByField(FieldRight)
 		got, ok := v.StringLiteral()

@@ -356,14 +356,23 @@ module.exports = grammar({
       ),
     ),
 
+    // xylint: PEP 758 (Python 3.14) lets `except` and `except*` list
+    // several types without parentheses: `except A, B:` catches A or B, as
+    // `except (A, B):` does (`as` still needs the parentheses). Each type is
+    // a `value`, as in tree-sitter-python 0.25. Upstream 0.23.6 read
+    // `except A, B:` as Python 2's `except A, B` with B the alias (`as`),
+    // and three types as an ERROR.
     except_clause: $ => seq(
       'except',
-      optional(seq(
-        field('value', $.expression),
-        optional(seq(
-          choice('as', ','),
-          field('alias', $.expression),
-        )),
+      optional(choice(
+        seq(
+          field('value', $.expression),
+          optional(seq(
+            'as',
+            field('alias', $.expression),
+          )),
+        ),
+        commaSep1(field('value', $.expression)),
       )),
       ':',
       $._suite,
@@ -371,12 +380,15 @@ module.exports = grammar({
 
     except_group_clause: $ => seq(
       'except*',
-      seq(
-        $.expression,
-        optional(seq(
-          'as',
+      choice(
+        seq(
           $.expression,
-        )),
+          optional(seq(
+            'as',
+            $.expression,
+          )),
+        ),
+        commaSep1($.expression),
       ),
       ':',
       $._suite,

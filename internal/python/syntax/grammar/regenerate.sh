@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates the parser from grammar.js: src/parser.c, src/grammar.json,
-# src/node-types.json and src/tree_sitter/*.h, with tree-sitter-cli 0.25.0
+# Regenerates the parser from grammar.js: parser.c, grammar.json,
+# node-types.json and tree_sitter/*.h, with tree-sitter-cli 0.25.0
 # (the generator of the tree-sitter runtime that
 # github.com/tree-sitter/go-tree-sitter v0.25.0 compiles in: same version,
-# ABI 15). Run it after changing grammar.js or src/scanner.c, then commit
+# ABI 15). Run it after changing grammar.js, then commit
 # what it wrote. See README.md.
 #
 #   bash internal/python/syntax/grammar/regenerate.sh          # regenerate
@@ -46,16 +46,17 @@ fi
 # Generate in a copy holding only the inputs, so that nothing else of the
 # directory can influence the output and a failed run changes nothing.
 work=$tmp/grammar
-mkdir -p "$work/src"
+mkdir -p "$work"
 cp "$here/grammar.js" "$here/tree-sitter.json" "$work/"
-cp "$here/src/scanner.c" "$work/src/"
 (cd "$work" && "$ts" generate)
 
-outputs=(src/parser.c src/grammar.json src/node-types.json src/tree_sitter/parser.h src/tree_sitter/alloc.h src/tree_sitter/array.h)
+# The generator writes to src/; the files live in the package directory,
+# where cgo compiles them.
+outputs=(parser.c grammar.json node-types.json tree_sitter/parser.h tree_sitter/alloc.h tree_sitter/array.h)
 if $check; then
   status=0
   for f in "${outputs[@]}"; do
-    if ! cmp -s "$work/$f" "$here/$f"; then
+    if ! cmp -s "$work/src/$f" "$here/$f"; then
       echo "regenerate.sh --check: $f differs from what grammar.js generates" >&2
       status=1
     fi
@@ -64,6 +65,6 @@ if $check; then
 fi
 for f in "${outputs[@]}"; do
   mkdir -p "$(dirname "$here/$f")"
-  cp "$work/$f" "$here/$f"
+  cp "$work/src/$f" "$here/$f"
 done
 echo "regenerated ${outputs[*]} with $got" >&2

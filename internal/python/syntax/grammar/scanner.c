@@ -303,7 +303,10 @@ bool tree_sitter_python_external_scanner_scan(void *payload, TSLexer *lexer, con
 
         bool has_flags = false;
         while (lexer->lookahead) {
-            if (lexer->lookahead == 'f' || lexer->lookahead == 'F') {
+            // xylint: t-strings (PEP 750, Python 3.14) interpolate as
+            // f-strings do, as in tree-sitter-python 0.25's scanner.
+            if (lexer->lookahead == 'f' || lexer->lookahead == 'F' || lexer->lookahead == 't' ||
+                lexer->lookahead == 'T') {
                 set_format(&delimiter);
             } else if (lexer->lookahead == 'r' || lexer->lookahead == 'R') {
                 set_raw(&delimiter);

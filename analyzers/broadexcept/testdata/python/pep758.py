@@ -1,0 +1,68 @@
+"""Python 3.14 (PEP 758): `except A, B:` catches A or B, as `except (A, B):`
+does. It is never Python 2's `except A, B` (catch A, bind it to B), which
+tree-sitter-python 0.23 read it as. CPython before 3.14 does not compile this
+file, so the fix tests (which compile their results) never fix it: no
+handler here gets a fix."""
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def work():
+    pass
+
+
+def cleanup():
+    pass
+
+
+# The broad type second: Python 2's reading made it a variable name, and the
+# handler was missed.
+try:
+    work()
+except ValueError, Exception:  # want "^`except \\.\\.\\., Exception` without re-raise or traceback logging$"
+    cleanup()
+
+# Three types (an ERROR node for tree-sitter-python 0.23).
+try:
+    work()
+except KeyError, ValueError, BaseException:  # want "`except \\.\\.\\., BaseException` without re-raise"
+    cleanup()
+
+# `except Exception, e:` binds no name: `raise e` raises whatever `e` names,
+# not the exception being handled (Python 2's reading saw a re-raise).
+try:
+    work()
+except Exception, e:  # want "`except \\.\\.\\., Exception` without re-raise"
+    raise e
+
+# Narrow types only: not reported.
+try:
+    work()
+except ValueError, KeyError:
+    cleanup()
+
+# A bare raise re-raises the exception, whatever the list.
+try:
+    work()
+except ValueError, Exception:
+    cleanup()
+    raise
+
+# Logging with the traceback records it.
+try:
+    work()
+except OSError, Exception:
+    logger.exception("work failed")
+
+# except* takes a list too.
+try:
+    work()
+except* ValueError, Exception:  # want "`except\\* \\.\\.\\., Exception` without re-raise"
+    cleanup()
+
+# Parentheses and `as` keep their meaning.
+try:
+    work()
+except (ValueError, Exception) as err:  # want "`except \\(\\.\\.\\., Exception\\)` without re-raise"
+    cleanup()
