@@ -43,17 +43,15 @@ func (p *fakeProducer) Analyze(ctx context.Context, files []Input, jobs int) ([]
 			if i := strings.Index(text, "# "); i >= 0 {
 				res.Comments = append(res.Comments, lint.Comment{Line: n, Text: text[i:], Own: i == 0})
 			}
-			if i := strings.Index(text, "BAD"); i >= 0 && in.Config.Enabled(p.rule) {
-				off := lines.LineStart(n) + i
-				res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: p.rule, Language: p.lang, Path: in.Path,
-					Range: lines.Range(off, off+3), Message: "bad thing", Severity: p.rule.Severity})
-			}
-			// A finding whose level differs from the rule's default.
-			for word, sev := range map[string]lint.Severity{"NOTE": lint.Note, "ERR": lint.Error} {
-				if i := strings.Index(text, word); i >= 0 && in.Config.Enabled(p.rule) {
+			// BAD at the rule's default level; NOTE and ERR at another.
+			for _, w := range []struct {
+				word, msg string
+				sev       lint.Severity
+			}{{"BAD", "bad thing", p.rule.Severity}, {"NOTE", "note", lint.Note}, {"ERR", "err", lint.Error}} {
+				if i := strings.Index(text, w.word); i >= 0 && in.Config.Enabled(p.rule) {
 					off := lines.LineStart(n) + i
 					res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: p.rule, Language: p.lang, Path: in.Path,
-						Range: lines.Range(off, off+len(word)), Message: strings.ToLower(word), Severity: sev})
+						Range: lines.Range(off, off+len(w.word)), Message: w.msg, Severity: w.sev})
 				}
 			}
 		}
