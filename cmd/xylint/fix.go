@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"slices"
 
@@ -35,8 +36,11 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 				Jobs:      f.jobs,
 				Languages: toolset.Default().Fix,
 			})
-			if err := cmd.Context().Err(); err != nil {
-				return err
+			if cmd.Context().Err() != nil {
+				// Each file is written whole or not at all: say how many were.
+				fixrun.WriteErrors(stderr, sum)
+				fmt.Fprintf(stderr, "xylint: interrupted: %s already written with their fixes; the other files are unchanged\n", plural(sum.Written(), "file was", "files were"))
+				return exitError{exitInterrupted}
 			}
 			fixrun.WriteErrors(stderr, sum)
 			report := stdout
@@ -65,4 +69,11 @@ func fixCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.BoolVar(&unsafe, "unsafe-fixes", false, "also apply fixes that can change behaviour")
 	f.runFlags(fl, "files analysed and fixed in parallel (default: the number of CPUs)")
 	return cmd
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

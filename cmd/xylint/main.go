@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -35,10 +36,20 @@ import (
 
 func main() {
 	tuneRuntime()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	// The first Ctrl-C (or SIGTERM) cancels the run, which stops at once
+	// and says what it did; a second one exits at once, by the default
+	// handler that stop restores.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// exitInterrupted is the exit status of a run cut short by Ctrl-C (128 +
+// SIGINT, as a shell reports it).
+const exitInterrupted = 130
 
 // exitError carries an exit status through cobra.
 type exitError struct{ code int }
@@ -61,6 +72,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		fmt.Fprintln(stderr, "xylint: interrupted")
+		return exitInterrupted
 	case err != nil:
 		fmt.Fprintf(stderr, "xylint: %s\n", escape.Text(err.Error()))
 		return 2

@@ -49,8 +49,8 @@ type File struct {
 	Report   *fix.Report
 	changed  bool
 	// notWritten is set when the fixed content could not be written: its
-	// fixes are left, not made.
-	notWritten bool
+	// fixes are left, not made; written when it was.
+	notWritten, written bool
 	// Err is set when the file could not be re-analysed or written; New is
 	// then not on disk.
 	Err error
@@ -88,6 +88,17 @@ func (s *Summary) Fixed() int {
 	n := 0
 	for _, c := range s.ByRule {
 		n += c.Fixed
+	}
+	return n
+}
+
+// Written counts the files written with their fixes.
+func (s *Summary) Written() int {
+	n := 0
+	for _, f := range s.Files {
+		if f.written {
+			n++
+		}
 	}
 	return n
 }
@@ -140,7 +151,7 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 	}
 	files := make([]*File, len(todo))
 	driver.Parallel(ctx, len(todo), opts.Jobs, func(i int) {
-		files[i] = fixOne(res, todo[i], opts)
+		files[i] = fixOne(ctx, res, todo[i], opts)
 	})
 	todoByPath := map[string]*lint.FileResult{}
 	for _, f := range todo {
@@ -275,13 +286,16 @@ func write(in driver.Input, old, fixed []byte) error {
 	return nil
 }
 
-func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
+func fixOne(ctx context.Context, res *driver.Result, f *lint.FileResult, opts Options) *File {
 	in, _ := res.Input(f.Path)
 	out := &File{Path: f.Path, Abs: in.Abs, Old: f.Src, New: f.Src}
 	fo := opts.Languages[f.Language]
 	fo.Unsafe = opts.Unsafe
 	fo.Importable = func(module string) error { return res.Importable(f.Path, module) }
 	analyze := func(src []byte) (fix.Analysis, error) {
+		if err := ctx.Err(); err != nil {
+			return fix.Analysis{}, err // interrupted: no more rounds
+		}
 		r, err := res.Reanalyze(f.Path, src)
 		if err != nil {
 			return fix.Analysis{}, err
@@ -292,6 +306,9 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 	initial := fix.FromResult(f)
 	fo.Initial = &initial
 	newSrc, rep, err := fix.FixFile(f.Path, f.Src, analyze, fo)
+	if ctx.Err() != nil {
+		return nil // interrupted: the file stays as it was
+	}
 	out.Report = rep
 	if err != nil {
 		out.Err = err
@@ -299,8 +316,13 @@ func fixOne(res *driver.Result, f *lint.FileResult, opts Options) *File {
 	}
 	out.New = newSrc
 	out.changed = !fix.Equal(f.Src, newSrc)
+	if ctx.Err() != nil {
+		return nil // interrupted: the file stays as it was
+	}
 	if opts.Write && out.changed {
-		if err := write(in, f.Src, newSrc); err != nil {
+		err := write(in, f.Src, newSrc)
+		out.written = err == nil
+		if err != nil {
 			out.Err = err
 			out.notWritten = true
 		}
