@@ -36,17 +36,25 @@
 //     in a file adds the same `import logging`, which goes in once. Fixes
 //     left out are retried in the next round, against the new content.
 //  3. Apply the chosen edits, format (if Options.Format), analyse and
-//     verify: the result must have no syntax error (the input had none, or
-//     the file would not have been touched); Options.SyntaxErrors counts
-//     them when the analysis did not parse the file. If it has, each chosen fix is tried
-//     alone; those that break the file alone are marked failed — a bug in
-//     the fix, reported loudly (Report.Failed, `xylint fix` exits 2) and
-//     never applied — and the others are applied.
+//     verify against the version the round started from: the result must
+//     have no syntax error (the input had none, or the file would not have
+//     been touched; Options.SyntaxErrors counts them when the analysis did
+//     not parse the file); it must keep Options.Invariant (Go: the build
+//     constraints); it must use no name that nothing binds at run time
+//     that the input did not (lint.Runtime, from the analysis or
+//     Options.Runtime: a name bound only under `if TYPE_CHECKING:` does not
+//     count); and every module it imports that the input did not must pass
+//     Options.Importable. If it fails, each chosen fix is tried alone; a
+//     fix whose only fault is an import is withheld (Reason Withheld, with
+//     Importable's reason as Left.Detail: not a bug, a project without the
+//     module), the others that break the file alone are marked failed — a
+//     bug in the fix, reported loudly (Report.Failed, `xylint fix` exits 2)
+//     and never applied — and the rest are applied.
 //  4. Re-analyse the result; stop when no fix applies.
 //
 // The result: the new content (src itself when nothing applied; src is
 // never modified) and a Report: the fixes applied (by rule), the findings
-// left with their Reason (NoFix, UnsafeFix, Conflict, Failed,
+// left with their Reason (NoFix, UnsafeFix, Withheld, Conflict, Failed,
 // SyntaxErrors), the failed fixes. A file whose input has syntax errors is
 // not fixed at all. If fixes still apply after MaxRounds rounds the fixes do
 // not converge (a fix that re-fires on its own output); the original
@@ -57,10 +65,12 @@
 //
 // # Writing files
 //
-// WriteFileAtomic writes through a temporary file in the same directory and
-// a rename, keeping the file's permission bits and following a symlink to
-// its target. WriteIfUnchanged first checks that the file still holds the
-// content the fixes were computed on. Diff renders a unified diff (a/ and b/
+// WriteIfUnchanged writes a fixed file only if it still holds the content
+// the fixes were computed on, through internal/safewrite: atomically (a
+// temporary file in the same directory and a rename), keeping owner,
+// group, mode and hard links, following a symlink, refusing a read-only
+// file. (`xylint fix` writes only the file the walk resolved, within the
+// paths given; see docs/safety.md.) Diff renders a unified diff (a/ and b/
 // labels, as git). The `xylint fix` command (internal/fix/fixrun) uses these.
 //
 // # Building edits
