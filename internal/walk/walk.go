@@ -277,8 +277,12 @@ func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 				continue
 			}
 			if !w.inRoots(childReal) {
+				// The link's own text, not where it resolves: the report
+				// (a CI log, a SARIF upload) need not show the machine's
+				// directories.
+				to, _ := os.Readlink(childAbs)
 				w.notices = append(w.notices, &Error{Path: childDisplay,
-					Err: fmt.Errorf("skipped: symbolic link to %s, outside the checked paths (links are followed only within them; name the target to check it)", childReal)})
+					Err: fmt.Errorf("skipped: symbolic link to %s, which leads out of the checked paths (links are followed only within them; name the target to check it)", to)})
 				continue
 			}
 		}

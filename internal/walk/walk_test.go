@@ -193,7 +193,7 @@ func TestSymlinksLeavingTheRootsAreSkipped(t *testing.T) {
 	var msgs []string
 	for _, n := range notices {
 		msgs = append(msgs, n.Path)
-		if !strings.Contains(n.Err.Error(), "outside the checked paths") {
+		if !strings.Contains(n.Err.Error(), "leads out of the checked paths") {
 			t.Errorf("notice %v does not say why", n)
 		}
 	}
