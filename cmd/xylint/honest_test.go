@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -69,30 +66,25 @@ func TestGoPackageThatCannotBeLoaded(t *testing.T) {
 		"a/a.go": "package a\n\nimport \"github.com/google/uuid\"\n\nfunc F() string { return uuid.NewString() }\n",
 		"b/b.go": "package b\n\nimport \"fmt\"\n\nfunc G() { fmt.Println(\"x\") }\n",
 	})
-	cmd := exec.Command(xylintBin, "check", ".")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOPROXY=off", "NO_COLOR=")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
+	// Offline and read-only, so that the go command reports the missing
+	// go.sum entry instead of fetching it.
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	t.Setenv("GOPROXY", "off")
+	r := xylint(t, root, "check", ".")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2", r.code)
 	}
-	if code != 2 {
-		t.Errorf("exit %d, want 2", code)
+	if !strings.Contains(r.stdout, "b/b.go:5:12: warning: XY005") {
+		t.Errorf("the other package's finding is missing:\n%s", r.stdout)
 	}
-	if !strings.Contains(out.String(), "b/b.go:5:12: warning: XY005") {
-		t.Errorf("the other package's finding is missing:\n%s", out.String())
+	if strings.Contains(r.stdout, "XY000") || strings.Contains(r.stdout+r.stderr, "invalid package name") {
+		t.Errorf("a load failure reported as a syntax error:\n%s\n%s", r.stdout, r.stderr)
 	}
-	if strings.Contains(out.String(), "XY000") || strings.Contains(out.String()+errb.String(), "invalid package name") {
-		t.Errorf("a load failure reported as a syntax error:\n%s\n%s", out.String(), errb.String())
+	if n := strings.Count(r.stderr, "xylint: error:"); n != 1 || !strings.Contains(r.stderr, "missing go.sum entry for module providing package github.com/google/uuid") {
+		t.Errorf("want one error with the go command's message, got %d:\n%s", n, r.stderr)
 	}
-	if n := strings.Count(errb.String(), "xylint: error:"); n != 1 || !strings.Contains(errb.String(), "missing go.sum entry for module providing package github.com/google/uuid") {
-		t.Errorf("want one error with the go command's message, got %d:\n%s", n, errb.String())
-	}
-	if strings.Contains(errb.String(), root) {
-		t.Errorf("the error names an absolute path:\n%s", errb.String())
+	if strings.Contains(r.stderr, root) {
+		t.Errorf("the error names an absolute path:\n%s", r.stderr)
 	}
 }
 

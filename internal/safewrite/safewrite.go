@@ -96,22 +96,23 @@ func Output(path string, write func(io.Writer) error) error {
 		if err != nil {
 			return err
 		}
-		if err := write(conn); err != nil {
-			conn.Close()
-			return err
-		}
-		return conn.Close()
+		return writeClose(conn, write)
 	}
 	// A device or a FIFO: written as it is, never replaced.
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
-		f.Close()
+	return writeClose(f, write)
+}
+
+// writeClose writes to w and closes it; the first error wins.
+func writeClose(w io.WriteCloser, write func(io.Writer) error) error {
+	if err := write(w); err != nil {
+		w.Close()
 		return err
 	}
-	return f.Close()
+	return w.Close()
 }
 
 // resolve follows path's symbolic links to the file they name, which need
@@ -177,12 +178,7 @@ func writeDescriptor(fd int, name string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	f := os.NewFile(uintptr(dup), name)
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeClose(os.NewFile(uintptr(dup), name), write)
 }
 
 // create writes a new file at target through a temporary file and a rename

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"slices"
 	"sync"
@@ -111,11 +112,7 @@ func HasErrors(src []byte) (bool, error) {
 	if len(src) >= 2*pieceSize {
 		starts = pieceStarts(src, pieceSize)
 	}
-	for i, start := range starts {
-		end := len(src)
-		if i+1 < len(starts) {
-			end = starts[i+1]
-		}
+	for start, end := range spans(starts, len(src)) {
 		t, err := p.parse(src[start:end])
 		if err != nil {
 			return false, err
@@ -172,6 +169,22 @@ var pieceSize = 64 << 10
 
 var errPieceSyntax = errors.New("a piece has a syntax error")
 
+// spans yields the [start, end) of each piece of a file of n bytes cut at
+// starts.
+func spans(starts []int, n int) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i, start := range starts {
+			end := n
+			if i+1 < len(starts) {
+				end = starts[i+1]
+			}
+			if !yield(start, end) {
+				return
+			}
+		}
+	}
+}
+
 // flattenPieces parses src in pieces starting at starts and joins their
 // nodes under one module node. The result is the tree a whole parse gives
 // when no piece has a syntax error; otherwise it returns errPieceSyntax, as
@@ -179,11 +192,7 @@ var errPieceSyntax = errors.New("a piece has a syntax error")
 func (p *parser) flattenPieces(src []byte, base int, starts []int) ([]node, error) {
 	var nodes []node
 	root := node{kind: KindModule, flags: flagNamed, parent: -1}
-	for i, start := range starts {
-		end := len(src)
-		if i+1 < len(starts) {
-			end = starts[i+1]
-		}
+	for start, end := range spans(starts, len(src)) {
 		t, err := p.parse(src[start:end])
 		if err != nil {
 			return nil, err
@@ -193,7 +202,7 @@ func (p *parser) flattenPieces(src []byte, base int, starts []int) ([]node, erro
 			C.xy_tree_delete(t)
 			return nil, errPieceSyntax
 		}
-		if i == 0 {
+		if nodes == nil {
 			root.start = uint32(base + start + int(rs))
 		}
 		root.end = uint32(base + start + int(re))
