@@ -93,15 +93,15 @@ type walker struct {
 // inRoots reports whether the real path p is one of the roots or below one.
 func (w *walker) inRoots(p string) bool {
 	for _, r := range w.roots {
-		if Within(p, r) {
+		if within(p, r) {
 			return true
 		}
 	}
 	return false
 }
 
-// Within reports whether the clean absolute path p is dir or below it.
-func Within(p, dir string) bool {
+// within reports whether the clean absolute path p is dir or below it.
+func within(p, dir string) bool {
 	if !strings.HasPrefix(p, dir) {
 		return false
 	}
