@@ -4,12 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
-	"strings"
 
-	udiff "github.com/aymanbagabas/go-udiff"
-
-	"github.com/xynergy/xylint/internal/escape"
 	"github.com/xynergy/xylint/internal/safewrite"
 )
 
@@ -31,23 +26,4 @@ func WriteIfUnchanged(path string, old, fixed []byte) error {
 		return ErrChanged
 	}
 	return safewrite.Replace(path, fixed, old)
-}
-
-// Diff is a unified diff of a file's old and new content, labelled a/path
-// and b/path as git does, or "" when they are equal. A path with control
-// characters is quoted and escaped, as git quotes it ("a/x\ny.py"): a
-// file name must not start a line of its own in the output.
-func Diff(path string, old, new []byte) string {
-	if bytes.Equal(old, new) {
-		return ""
-	}
-	p := strings.TrimPrefix(filepath.ToSlash(path), "/")
-	return udiff.Unified(diffLabel("a/"+p), diffLabel("b/"+p), string(old), string(new))
-}
-
-func diffLabel(s string) string {
-	if e := escape.Text(s); e != s || strings.ContainsAny(s, `"\`) {
-		return `"` + escape.Text(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)) + `"`
-	}
-	return s
 }
