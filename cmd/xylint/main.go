@@ -89,6 +89,7 @@ type checkFlags struct {
 	jobs                            int
 	maxFileSize                     string
 	failOn                          string
+	projectRoot                     string
 }
 
 // runFlags are the flags check and fix share: what to look at and how.
@@ -99,6 +100,7 @@ func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
 	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, jobsHelp)
 	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
+	fl.StringVar(&f.projectRoot, "project-root", "", "the root of the project the paths belong to, analysed as their context (default: the nearest directory at or above the paths with an xylint configuration or a .git)")
 	fl.StringVar(&f.failOn, "fail-on", "", "the least level of finding that makes the exit status 1: note, warning, error or never (default: the configuration's fail-on, else warning: notes do not fail)")
 }
 
@@ -128,6 +130,7 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		Producers:   ts.Producers(),
 		Jobs:        f.jobs,
 		MaxFileSize: maxSize,
+		ProjectRoot: f.projectRoot,
 	})
 	if err != nil {
 		return nil, err

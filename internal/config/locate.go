@@ -1,6 +1,9 @@
 package config
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -135,6 +138,26 @@ func hasTable(src []byte, prefix []string) bool {
 			if hasPrefix(full, prefix) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// HasConfiguration reports whether dir holds an xylint configuration file:
+// an xylint.toml or .xylint.toml, or a pyproject.toml with a [tool.xylint]
+// table (valid or not: a broken one is still the project's configuration).
+func HasConfiguration(dir string) bool {
+	for _, name := range FileNames {
+		file := filepath.Join(dir, name)
+		if name != "pyproject.toml" {
+			if fi, err := os.Stat(file); err == nil && !fi.IsDir() {
+				return true
+			}
+			continue
+		}
+		src, err := os.ReadFile(file)
+		if err == nil && bytes.Contains(src, []byte("xylint")) && hasTable(src, []string{"tool", "xylint"}) {
+			return true
 		}
 	}
 	return false

@@ -42,6 +42,12 @@ type Input struct {
 	// for producers that analyse a tree with one configuration (the Go
 	// producer: a module, with its root's options). Nil outside Run.
 	DirSettings func(dir string) (*config.Settings, error)
+	// Context is true for a file of the project outside the paths the run
+	// reports on: a producer whose rules look across files analyses it for
+	// what it tells about the others; its findings are not reported. A
+	// producer that finds its context otherwise (the Go producer loads the
+	// packages) may ignore it.
+	Context bool
 }
 
 // Read reads the input's file with ReadSourceLimit and the run's limit.
@@ -80,6 +86,10 @@ type Options struct {
 	MaxFileSize int64
 	// NoGitignore: walk ignoring .gitignore files.
 	NoGitignore bool
+	// ProjectRoot, when set, is the root of the project the paths belong to
+	// (--project-root); else FindProjectRoot finds it. The whole project is
+	// analysed; the paths are reported on.
+	ProjectRoot string
 }
 
 // Problem is an error or a notice about one path.
@@ -112,6 +122,7 @@ type Result struct {
 	Notices []Problem
 
 	inputs map[string]producedInput // by path, for Reanalyze
+	proj   *project
 	// failOn applies to diagnostics in files that are not inputs of the
 	// run: the defaults' (or --fail-on).
 	failOn lint.FailOn
@@ -160,7 +171,14 @@ func (r *Result) Source(path string) []byte {
 }
 
 // Run checks opts.Paths. The error is for bad options only (an unknown
-// --select, a bad --exclude glob): everything about files is in Result.
+// --select, a bad --exclude glob, a --project-root that does not hold the
+// paths): everything about files is in Result.
+//
+// The whole project the paths belong to is analysed (see FindProjectRoot),
+// and what is found in the paths is reported: the findings of a run on a
+// path are those of a run on the project's root in that path. A file the
+// walk of the root leaves out (excluded, .gitignore'd) but that is named
+// explicitly is analysed too, as it always was.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	loader, err := config.NewLoader(opts.Registry, opts.Overrides)
 	if err != nil {
@@ -173,61 +191,83 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Registry: opts.Registry, failOn: loader.Defaults().FailOn}
-	configErrs := newErrSet()
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	proj, err := newProject(opts.Paths, cwd, opts.ProjectRoot)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Registry: opts.Registry, failOn: loader.Defaults().FailOn, proj: proj}
 
 	var exts []string
 	for _, p := range opts.Producers {
 		exts = append(exts, p.Extensions()...)
 	}
+	// The named paths: what is reported, and what the errors and notices
+	// are about.
+	configErrs := newErrSet()
 	var left leftOut // what the walk left out, to say why nothing was analysed
-	files, walkErrs, walkNotices := walk.Walk(opts.Paths, walk.Options{
-		Extensions:  exts,
-		NoGitignore: opts.NoGitignore,
-		Listed: func(abs string, entries []fs.DirEntry) {
-			loader.Listed(abs, func(name string) bool { return walk.HasEntry(entries, name) })
-		},
-		Exclude: func(abs string, isDir bool) bool {
-			if !isDir && skipReason(opts.Producers, abs) != "" {
-				left.byProducer++
-				return true
-			}
-			s, err := loader.ForDir(filepath.Dir(abs))
-			if err != nil {
-				configErrs.add(err)
-				return true // what a broken configuration governs is not checked
-			}
-			if s.Excluded(abs, isDir) {
-				left.excluded++
-				return true
-			}
-			return false
-		},
-	})
+	files, walkErrs, walkNotices := walk.Walk(opts.Paths, walkOptions(opts, loader, exts, configErrs, &left))
 	for _, e := range walkErrs {
 		res.Errors = append(res.Errors, Problem{e.Path, e.Err.Error()})
 	}
 	for _, e := range walkNotices {
 		res.Notices = append(res.Notices, Problem{e.Path, e.Err.Error()})
 	}
+	// The rest of the project, as context.
+	project := files
+	named := make(map[string]bool, len(files))
+	for i, f := range files {
+		if n, ok := proj.named(f.Abs); ok {
+			files[i].Path = n
+		}
+		named[f.Real] = true
+	}
+	if !proj.isRoot(opts.Paths) {
+		contextErrs := newErrSet()
+		var all []walk.File
+		all, _, _ = walk.Walk([]string{filepath.FromSlash(proj.shown)}, walkOptions(opts, loader, exts, contextErrs, &leftOut{}))
+		for _, f := range all {
+			if !named[f.Real] {
+				project = append(project, f)
+			}
+		}
+		// A configuration that does not load excludes what it governs from
+		// the context; say so, once.
+		for _, e := range contextErrs.list() {
+			if !configErrs.has(e) {
+				res.Notices = append(res.Notices, Problem{"", e + " (outside the paths checked: the files it governs were left out of the project's context)"})
+			}
+		}
+	}
 
 	byProducer := make([][]Input, len(opts.Producers))
-	for _, f := range files {
+	for _, f := range project {
+		context := !named[f.Real]
 		fc, err := loader.ForFile(f.Abs)
 		if err != nil {
-			configErrs.add(err)
+			if !context {
+				configErrs.add(err)
+			}
 			continue
 		}
 		i := slices.IndexFunc(opts.Producers, func(p Producer) bool { return hasExt(f.Path, p.Extensions()) })
 		if i < 0 {
-			res.Notices = append(res.Notices, Problem{f.Path, "skipped: not a file type xylint analyses"})
+			if !context {
+				res.Notices = append(res.Notices, Problem{proj.display(f.Path), "skipped: not a file type xylint analyses"})
+			}
 			continue
 		}
 		if why := skipReason(opts.Producers[i:i+1], f.Abs); why != "" {
-			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + why})
+			if !context {
+				res.Notices = append(res.Notices, Problem{proj.display(f.Path), "skipped: " + why})
+			}
 			continue
 		}
-		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Real: f.Real, Config: fc, MaxFileSize: opts.MaxFileSize, DirSettings: loader.ForDir})
+		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Real: f.Real, Config: fc, MaxFileSize: opts.MaxFileSize,
+			DirSettings: loader.ForDir, Context: context})
 	}
 	for _, e := range configErrs.list() {
 		res.Errors = append(res.Errors, Problem{"", e})
@@ -237,8 +277,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	res.inputs = map[string]producedInput{}
 	for i, inputs := range byProducer {
 		for _, in := range inputs {
-			configs[in.Path] = in.Config
-			res.inputs[in.Path] = producedInput{in, opts.Producers[i]}
+			if !in.Context {
+				configs[in.Path] = in.Config
+				res.inputs[proj.display(in.Path)] = producedInput{in, opts.Producers[i]}
+			}
 		}
 	}
 	for i, p := range opts.Producers {
@@ -249,7 +291,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if err != nil {
 			res.Errors = append(res.Errors, Problem{"", err.Error()})
 		}
-		res.Files = append(res.Files, results...)
+		for _, r := range results {
+			if _, ok := configs[r.Path]; ok {
+				res.Files = append(res.Files, r)
+			}
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -257,8 +303,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	finishAll(res.Files, configs, opts.Registry.LookupSuppression, jobs)
 	for _, f := range res.Files {
+		named := f.Path
+		proj.rename(f)
 		if f.Err != nil {
-			res.Errors = append(res.Errors, Problem{f.Path, strings.TrimPrefix(f.Err.Error(), f.Path+": ")})
+			res.Errors = append(res.Errors, Problem{f.Path, strings.TrimPrefix(f.Err.Error(), named+": ")})
 		}
 		if f.Skipped != "" {
 			res.Notices = append(res.Notices, Problem{f.Path, "skipped: " + f.Skipped})
@@ -274,6 +322,35 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	sortProblems(res.Errors)
 	sortProblems(res.Notices)
 	return res, nil
+}
+
+// walkOptions are the walk's options for a run: its producers' files,
+// excluding what the configuration excludes; configuration errors go to
+// errs, and left counts what was left out.
+func walkOptions(opts Options, loader *config.Loader, exts []string, errs *errSet, left *leftOut) walk.Options {
+	return walk.Options{
+		Extensions:  exts,
+		NoGitignore: opts.NoGitignore,
+		Listed: func(abs string, entries []fs.DirEntry) {
+			loader.Listed(abs, func(name string) bool { return walk.HasEntry(entries, name) })
+		},
+		Exclude: func(abs string, isDir bool) bool {
+			if !isDir && skipReason(opts.Producers, abs) != "" {
+				left.byProducer++
+				return true
+			}
+			s, err := loader.ForDir(filepath.Dir(abs))
+			if err != nil {
+				errs.add(err)
+				return true // what a broken configuration governs is not checked
+			}
+			if s.Excluded(abs, isDir) {
+				left.excluded++
+				return true
+			}
+			return false
+		},
+	}
 }
 
 // Analysed is the number of files that were analysed: read, and neither
@@ -407,6 +484,12 @@ func (s *errSet) add(err error) {
 }
 
 func (s *errSet) list() []string { return s.msgs }
+
+func (s *errSet) has(msg string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.seen[msg]
+}
 
 // MaxFileSize is the default size limit: larger files are skipped with a
 // notice. Parsing costs time and memory per syntax node, up to one node per

@@ -49,6 +49,7 @@ func (r *Result) Reanalyze(path string, src []byte) (*lint.FileResult, error) {
 		return nil, fmt.Errorf("%s: skipped: %s", path, f.Skipped)
 	}
 	f.Diagnostics = finishDiagnostics(f, in.Config, r.Registry.LookupSuppression)
+	r.proj.rename(f)
 	return f, nil
 }
 

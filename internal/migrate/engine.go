@@ -55,9 +55,10 @@ func analyse(ctx context.Context, ts driver.Toolset, root string, rules []string
 	res, err := driver.Run(ctx, driver.Options{
 		Paths:     []string{root},
 		Registry:  ts.Registry,
-		Overrides: config.Overrides{Select: rules, Cwd: root},
-		Producers: ts.Producers(),
-		Jobs:      jobs,
+		Overrides:   config.Overrides{Select: rules, Cwd: root},
+		Producers:   ts.Producers(),
+		Jobs:        jobs,
+		ProjectRoot: root, // the tree is the project, wherever it was unpacked
 	})
 	if err != nil {
 		return nil, err
@@ -133,8 +134,9 @@ func fixInPlace(ctx context.Context, ts driver.Toolset, root string, rules []str
 	res, err := driver.Run(ctx, driver.Options{
 		Paths:     []string{root},
 		Registry:  ts.Registry,
-		Overrides: config.Overrides{Select: rules, Cwd: root},
-		Producers: ts.Producers(),
+		Overrides:   config.Overrides{Select: rules, Cwd: root},
+		Producers:   ts.Producers(),
+		ProjectRoot: root,
 	})
 	if err != nil {
 		return err

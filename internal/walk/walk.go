@@ -68,7 +68,7 @@ type Options struct {
 func Walk(args []string, opts Options) (files []File, errs, notices []*Error) {
 	w := &walker{opts: opts, seenFiles: map[string]bool{}, seenDirs: map[string]bool{}}
 	for _, arg := range args {
-		if real, err := filepath.EvalSymlinks(dirOfPattern(arg)); err == nil {
+		if real, err := filepath.EvalSymlinks(DirOfPattern(arg)); err == nil {
 			if abs, err := filepath.Abs(real); err == nil {
 				w.roots = append(w.roots, abs)
 			}
@@ -117,7 +117,7 @@ func (w *walker) fail(p string, err error) {
 }
 
 func (w *walker) arg(arg string) {
-	arg = dirOfPattern(arg)
+	arg = DirOfPattern(arg)
 	abs, err := filepath.Abs(arg)
 	if err != nil {
 		w.fail(arg, err)
@@ -151,7 +151,7 @@ func (w *walker) arg(arg string) {
 // dirOfPattern turns the go command's pattern for a tree of packages
 // ("./...", "svc/...") into its directory, which a walk covers already: Go
 // users type `xylint check ./...`. A path that exists is left as it is.
-func dirOfPattern(arg string) string {
+func DirOfPattern(arg string) string {
 	slash := filepath.ToSlash(arg)
 	if slash != "..." && !strings.HasSuffix(slash, "/...") {
 		return arg

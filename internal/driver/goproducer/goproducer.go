@@ -124,6 +124,9 @@ type module struct {
 }
 
 func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) ([]*lint.FileResult, error) {
+	// The files the run reports on load their packages, which are their
+	// context: the project's other files are not needed.
+	files = slices.DeleteFunc(slices.Clone(files), func(in driver.Input) bool { return in.Context })
 	results := make([]*lint.FileResult, len(files))
 	byRoot := map[string]*module{}
 	var mods []*module

@@ -78,7 +78,9 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	}
 	p.collectImports(results)
 	for i, r := range results {
-		p.withholdFixes(r, files[i])
+		if !files[i].Context {
+			p.withholdFixes(r, files[i])
+		}
 	}
 	return results, err
 }

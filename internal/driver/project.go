@@ -1,0 +1,227 @@
+package driver
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/walk"
+)
+
+// A run analyses the whole project its paths belong to and reports on the
+// paths alone: a cross-file rule needs the other files (the auth a router
+// gets where another file includes it), so `xylint check views.py` must
+// find what `xylint check .` finds in views.py, and nothing else.
+
+// FindProjectRoot returns the root of the project that the absolute paths
+// belong to: the directory nearest to their common ancestor, at or above
+// it, that holds an xylint configuration (xylint.toml, .xylint.toml, a
+// pyproject.toml with [tool.xylint]) or a .git. When there is neither,
+// the root is cwd if the paths are inside it (Ruff's fallback), else
+// their common ancestor.
+func FindProjectRoot(abs []string, cwd string) string {
+	common := commonDir(abs)
+	for d := common; ; {
+		if isProjectRoot(d) {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	if cwd != "" && walk.Within(common, cwd) {
+		return cwd
+	}
+	return common
+}
+
+// isProjectRoot reports whether dir holds a .git (a directory, or a file
+// in a worktree or submodule) or an xylint configuration.
+func isProjectRoot(dir string) bool {
+	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		return true
+	}
+	return config.HasConfiguration(dir)
+}
+
+// commonDir is the deepest directory holding every path of abs (a path
+// that is a directory holds itself).
+func commonDir(abs []string) string {
+	dirOf := func(p string) string {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		return filepath.Dir(p)
+	}
+	common := dirOf(abs[0])
+	for _, p := range abs[1:] {
+		d := dirOf(p)
+		for !walk.Within(d, common) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				break
+			}
+			common = parent
+		}
+	}
+	return common
+}
+
+// project is where a run's files are and how they are named.
+type project struct {
+	root string // absolute
+	// shown is the root as the user sees it: relative to the working
+	// directory (".", "svc", "..") when the paths were given relative,
+	// else absolute. The producers see each file as shown joined with its
+	// path below the root, so that the names of one run form one tree
+	// (module names are made from them).
+	shown string
+	cwd   string
+	// inside is true when the working directory is strictly inside the
+	// root: files are then displayed relative to it ("main.py", not
+	// "../svc/main.py"), as the user named them.
+	inside bool
+}
+
+// newProject finds the project of args (as given) with the working
+// directory cwd; rootFlag (--project-root) wins when set.
+func newProject(args []string, cwd, rootFlag string) (*project, error) {
+	abs := make([]string, len(args))
+	relative := false
+	for i, a := range args {
+		a = walk.DirOfPattern(a)
+		if !filepath.IsAbs(a) {
+			relative = true
+			a = filepath.Join(cwd, a)
+		}
+		abs[i] = filepath.Clean(a)
+	}
+	p := &project{cwd: cwd}
+	if rootFlag != "" {
+		r := rootFlag
+		if !filepath.IsAbs(r) {
+			r = filepath.Join(cwd, r)
+		}
+		r = filepath.Clean(r)
+		fi, err := os.Stat(r)
+		if err != nil {
+			return nil, fmt.Errorf("--project-root %s: %w", rootFlag, unwrapPath(err))
+		}
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("--project-root %s: not a directory", rootFlag)
+		}
+		for i, a := range abs {
+			if !walk.Within(a, r) {
+				return nil, fmt.Errorf("%s is outside the project root %s (--project-root): name paths inside it", args[i], rootFlag)
+			}
+		}
+		p.root = r
+	} else {
+		p.root = FindProjectRoot(abs, cwd)
+	}
+	p.shown = filepath.ToSlash(p.root)
+	if relative {
+		if rel, err := filepath.Rel(cwd, p.root); err == nil {
+			p.shown = filepath.ToSlash(rel)
+		}
+	}
+	p.inside = relative && p.root != cwd && walk.Within(cwd, p.root)
+	return p, nil
+}
+
+// named is the path the producers see for the file at abs (absolute, not
+// resolved): the root as shown joined with the file's path below it. ok
+// is false for a file outside the root.
+func (p *project) named(abs string) (string, bool) {
+	rel, err := filepath.Rel(p.root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return joinShown(p.shown, filepath.ToSlash(rel)), true
+}
+
+func joinShown(dir, rel string) string {
+	switch {
+	case rel == ".":
+		return dir
+	case dir == ".":
+		return rel
+	}
+	return path.Join(dir, rel)
+}
+
+// Rel is the path of a file of the run relative to the project root,
+// slash-separated ("svc/main.py"), as baselines and fingerprints name it:
+// the same whatever the working directory. Paths outside the root are
+// returned as they are.
+func (p *project) rel(named string) string {
+	if p.shown == "." {
+		return named
+	}
+	if rest, ok := strings.CutPrefix(named, p.shown); ok && (rest == "" || rest[0] == '/') {
+		return strings.TrimPrefix(rest, "/")
+	}
+	return named
+}
+
+// display is how a path the producers saw is shown: the same, unless the
+// working directory is inside the root, where it is relative to the
+// working directory.
+func (p *project) display(named string) string {
+	if !p.inside {
+		return named
+	}
+	rel := p.rel(named)
+	if rel == named && path.IsAbs(named) {
+		return named
+	}
+	d, err := filepath.Rel(p.cwd, filepath.Join(p.root, filepath.FromSlash(rel)))
+	if err != nil {
+		return named
+	}
+	return filepath.ToSlash(d)
+}
+
+// isRoot reports whether args name the root alone (`xylint check .` at the
+// root): then the walk of the paths is the walk of the project.
+func (p *project) isRoot(args []string) bool {
+	if len(args) != 1 {
+		return false
+	}
+	a := walk.DirOfPattern(args[0])
+	if !filepath.IsAbs(a) {
+		a = filepath.Join(p.cwd, a)
+	}
+	return filepath.Clean(a) == p.root
+}
+
+// rename shows a file of the run (its result and its findings) with its
+// display path.
+func (p *project) rename(f *lint.FileResult) {
+	if !p.inside {
+		return
+	}
+	f.Path = p.display(f.Path)
+	for i := range f.Diagnostics {
+		f.Diagnostics[i].Path = p.display(f.Diagnostics[i].Path)
+	}
+}
+
+// Root is the absolute directory of the project the run analysed.
+func (r *Result) Root() string { return r.proj.root }
+
+// RelPath is the path of a file of the run (as the Result shows it)
+// relative to the project root, slash-separated: what baselines and
+// fingerprints name, the same from any working directory.
+func (r *Result) RelPath(path string) string {
+	if in, ok := r.inputs[path]; ok {
+		return r.proj.rel(in.Path)
+	}
+	return r.proj.rel(path)
+}
