@@ -53,8 +53,8 @@ type Analysis struct {
 // context, and nothing is written.
 func analyse(ctx context.Context, ts driver.Toolset, root string, rules []string, unsafe bool, jobs int) (*Analysis, error) {
 	res, err := driver.Run(ctx, driver.Options{
-		Paths:     []string{root},
-		Registry:  ts.Registry,
+		Paths:       []string{root},
+		Registry:    ts.Registry,
 		Overrides:   config.Overrides{Select: rules, Cwd: root},
 		Producers:   ts.Producers(),
 		Jobs:        jobs,
@@ -132,8 +132,8 @@ func Diff(path string, old, new []byte) string { return fix.Diff(path, old, new)
 // the reference the tests compare the bot's commits with.
 func fixInPlace(ctx context.Context, ts driver.Toolset, root string, rules []string, unsafe bool) error {
 	res, err := driver.Run(ctx, driver.Options{
-		Paths:     []string{root},
-		Registry:  ts.Registry,
+		Paths:       []string{root},
+		Registry:    ts.Registry,
 		Overrides:   config.Overrides{Select: rules, Cwd: root},
 		Producers:   ts.Producers(),
 		ProjectRoot: root,
