@@ -35,7 +35,7 @@ func FindProjectRoot(abs []string, cwd string) string {
 		}
 		d = parent
 	}
-	if cwd != "" && walk.Within(common, cwd) {
+	if cwd != "" && within(common, cwd) {
 		return cwd
 	}
 	return common
@@ -62,7 +62,7 @@ func commonDir(abs []string) string {
 	common := dirOf(abs[0])
 	for _, p := range abs[1:] {
 		d := dirOf(p)
-		for !walk.Within(d, common) {
+		for !within(d, common) {
 			parent := filepath.Dir(common)
 			if parent == common {
 				break
@@ -117,7 +117,7 @@ func newProject(args []string, cwd, rootFlag string) (*project, error) {
 			return nil, fmt.Errorf("--project-root %s: not a directory", rootFlag)
 		}
 		for i, a := range abs {
-			if !walk.Within(a, r) {
+			if !within(a, r) {
 				return nil, fmt.Errorf("%s is outside the project root %s (--project-root): name paths inside it", args[i], rootFlag)
 			}
 		}
@@ -131,7 +131,7 @@ func newProject(args []string, cwd, rootFlag string) (*project, error) {
 			p.shown = filepath.ToSlash(rel)
 		}
 	}
-	p.inside = relative && p.root != cwd && walk.Within(cwd, p.root)
+	p.inside = relative && p.root != cwd && within(cwd, p.root)
 	return p, nil
 }
 
@@ -224,4 +224,10 @@ func (r *Result) RelPath(path string) string {
 		return r.proj.rel(in.Path)
 	}
 	return r.proj.rel(path)
+}
+
+// within reports whether the clean absolute path p is dir or below it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
