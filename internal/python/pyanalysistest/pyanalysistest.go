@@ -9,7 +9,12 @@
 //
 // Each string is a Go string literal ("..." or `...`) holding a regular
 // expression matched against the diagnostic's message; each matches one
-// finding. A finding without a matching expectation, and an expectation
+// finding. A level before a string (note, warning or error) makes the
+// finding's level part of the expectation:
+//
+//	except Exception as e:  # want note "logs the error"
+//
+// Without one, any level matches. A finding without a matching expectation, and an expectation
 // without a finding, fail the test with file:line.
 //
 // Run analyses dir/*.py one by one, and each subfolder of dir as one
@@ -174,9 +179,17 @@ func blankWants(t T, path string, src []byte) []byte {
 }
 
 type want struct {
-	line int
-	re   *regexp.Regexp
-	used bool
+	line  int
+	re    *regexp.Regexp
+	level *lint.Severity // nil: any
+	used  bool
+}
+
+func (w *want) String() string {
+	if w.level != nil {
+		return w.level.String() + " " + strconv.Quote(w.re.String())
+	}
+	return strconv.Quote(w.re.String())
 }
 
 var wantRE = regexp.MustCompile(`^#\s*want\s+(.*)$`)
@@ -198,6 +211,11 @@ func parseWants(t T, path string, src []byte) []*want {
 		}
 		rest := strings.TrimSpace(m[1])
 		for rest != "" {
+			var level *lint.Severity
+			if word, after, ok := strings.Cut(rest, " "); ok && (word == "note" || word == "warning" || word == "error") {
+				sev, _ := lint.ParseSeverity(word)
+				level, rest = &sev, strings.TrimSpace(after)
+			}
 			lit, err := quotedPrefix(rest)
 			if err != nil {
 				t.Errorf("%s:%d: bad want comment: %v", path, c.Line, err)
@@ -208,7 +226,7 @@ func parseWants(t T, path string, src []byte) []*want {
 			if err != nil {
 				t.Errorf("%s:%d: bad want regexp: %v", path, c.Line, err)
 			} else {
-				ws = append(ws, &want{line: c.Line, re: re})
+				ws = append(ws, &want{line: c.Line, re: re, level: level})
 			}
 			rest = strings.TrimSpace(rest[len(lit):])
 		}
@@ -232,18 +250,18 @@ func check(t T, path string, src []byte, diags []lint.Diagnostic) {
 	for _, d := range diags {
 		matched := false
 		for _, w := range ws {
-			if !w.used && w.line == d.Range.Start.Line && w.re.MatchString(d.Message) {
+			if !w.used && w.line == d.Range.Start.Line && w.re.MatchString(d.Message) && (w.level == nil || *w.level == d.Severity) {
 				w.used, matched = true, true
 				break
 			}
 		}
 		if !matched {
-			t.Errorf("%s:%d:%d: unexpected finding: %s %s", path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message)
+			t.Errorf("%s:%d:%d: unexpected finding: %s %s (%s)", path, d.Range.Start.Line, d.Range.Start.Column, d.Rule.ID(), d.Message, d.Severity)
 		}
 	}
 	for _, w := range ws {
 		if !w.used {
-			t.Errorf("%s:%d: no finding matched %q", path, w.line, w.re)
+			t.Errorf("%s:%d: no finding matched %s", path, w.line, w)
 		}
 	}
 }

@@ -147,3 +147,15 @@ func TestRunWithFixesWithoutAnyFix(t *testing.T) {
 		t.Errorf("errors = %q, want the last to say that no fix changes any file", r.errs)
 	}
 }
+
+// A level before an expectation must match the finding's level too; without
+// one, any level matches.
+func TestHarnessMatchesLevels(t *testing.T) {
+	var r recorder
+	pyanalysistest.Run(&r, "testdata/levels", flagAssignments)
+	if len(r.errs) != 2 ||
+		!strings.Contains(r.errs[0], "a.py:2:1: unexpected finding: XY999 [test-rule] flagged flagged_b (warning)") ||
+		!strings.Contains(r.errs[1], `a.py:2: no finding matched error "flagged"`) {
+		t.Errorf("errors = %q, want the warning on line 2 unmatched by its error expectation", r.errs)
+	}
+}
