@@ -8,24 +8,76 @@ Python: finds bare `except:`, `except Exception` and `except BaseException`
 (also `builtins.Exception`, inside a tuple such as `(ValueError, Exception)`
 or a Python 3.14 list such as `except ValueError, Exception:` (PEP 758; never
 read as Python 2's `except ValueError as Exception`), and in `except*`
-groups), unless the handler re-raises (`raise`, `raise e`,
-`raise X from e`) or logs the exception with its traceback
-(`logger.exception(...)`, or a logging call with a truthy `exc_info=` through
-the `logging` module, a `logging.getLogger(...)` result or a variable whose
-name says it is a logger). Handlers that swallow the exception — whose body
-is only `pass`, `...`, `continue`, `break`, `return` of a constant or
-nothing, or only prints — are reported with error severity and the message
-says so.
+groups), and `contextlib.suppress(Exception)` (or `BaseException`, also
+imported as `from contextlib import suppress`, also among other types),
+which is such a handler whose body is `pass`. A handler is not reported
+when the exception is not hidden:
 
-A re-raise on any path of the handler counts (also inside an if/else): the
-rule does not prove that every path re-raises, as Ruff's BLE001 does not.
-Raises and log calls inside functions or classes defined in the handler do
-not count, nor does a bare `raise` in an except clause nested in the
-handler (it re-raises the inner exception). `raise X(...)` without `from e`
-is reported: the original traceback then rarely reaches a log.
-`traceback.print_exc()` does not count as logging, but such a handler is
-not called a swallow either. Returning a non-empty tuple such as
-`("", 500)` is an error response, not a swallow.
+  - it goes on: re-raised (`raise`, `raise e`, `raise X from e`), or
+    raised as another exception's context (`raise RuntimeError(f"upload
+    failed: {e}")`, `raise type(e)(msg)`: every traceback shows the
+    original under "During handling of the above exception"), or handed
+    over as an object — passed to a call (`future.set_exception(e)`,
+    `self.handle_exception(e)`), stored (`self.error = e`,
+    `results.append((job, e))`) or returned (`return None, e`);
+  - its traceback is recorded: `logger.exception(...)` and a truthy
+    `exc_info=` on any call (logging, structlog, a log method held in a
+    variable), loguru's `logger.opt(exception=e)`, logfire's
+    `logfire.exception(...)` and `_exc_info=True`,
+    `traceback.print_exc()` / `print_exception()`, `traceback.format_exc()`
+    used at all (logged, printed, kept in a report), rich's
+    `console.print_exception()`, and error trackers: `capture_exception`
+    (Sentry, under any receiver), `report_exception` (Cloud Error
+    Reporting), `report_exc_info` (Rollbar), `notice_error` (New Relic),
+    `record_exception` (an OpenTelemetry span);
+  - a command-line program reports it and exits non-zero: `sys.exit(1)`,
+    `exit(1)`, `os._exit(1)`, `raise SystemExit(1)`, `typer.Exit(code=1)`
+    (click's `Exit`; code 0 is the default), `click.Abort` and the other
+    click exceptions (a raise), `ctx.fail(...)` / `ctx.abort()` /
+    `ctx.exit(1)` on a click or typer Context, `parser.error(...)` on an
+    argparse parser — with a message (`sys.exit("cannot start: ...")`) or
+    after anything that says something (a print, an echo, a log, any call
+    given the exception's text such as `print_color(f"Error: {e}")`).
+
+A re-raise, a record or a hand-over on any path of the handler counts
+(also inside an if/else), as in Ruff's BLE001: a handler that re-raises on
+some path is a deliberate filter. A new exception raised, or an exit, only
+on some paths (inside an if, a loop, a try) does not count. Nothing inside
+functions, classes or lambdas defined in the handler counts, nor a bare
+`raise` in an except clause nested in the handler (it re-raises the inner
+exception), nor `raise X from None` (which drops the original on purpose).
+
+What remains is reported at the level its cost deserves (the message
+says which case it is):
+
+  - error: the handler swallows the exception: its body is only `pass`,
+    `...`, `continue`, `break`, a `return` of nothing or of a constant, and
+    prints that do not include the exception; and
+    `contextlib.suppress(Exception)`;
+  - warning: the error is lost to whoever could fix it: the handler returns
+    a fallback or an error value built from it (`return {"error":
+    str(e)}`), turns it into an HTTP error response without logging it
+    (`raise HTTPException(500, detail=str(e))`, Flask's `abort(500)`,
+    werkzeug's and Django's HTTP errors), exits with status 0
+    (`sys.exit(0)`, `raise typer.Exit()`), logs it only at debug level
+    (`logger.debug(e)`), or logs that something failed without the
+    exception (`logger.error("sync failed")`);
+  - note: the error is recorded, but without its traceback: logged at info
+    or above with its message (`logger.warning("sync failed: %s", e)`,
+    structlog's `log.error("sync failed", error=str(e))`, Cloud Logging's
+    `logger.log_text(...)`, `warnings.warn(f"...{e}")`, also through a
+    variable made from it: `msg = "failed: " + str(e); logger.error(msg)`),
+    printed or echoed with its message (`print(f"failed: {e}")`,
+    `click.echo(...)`, `console.print(...)`), or a command-line program
+    that exits non-zero without saying why (`sys.exit(1)` alone). A note
+    does not fail a run unless `--fail-on note`.
+
+"Includes the exception" means the exception's name (`e`, `str(e)`,
+`f"{e}"`, `e.args`), a variable the handler made from it, or
+`sys.exc_info()` appears in the call's arguments; a bare `except:` or an
+`except Exception:` without a name can only include it through
+`sys.exc_info()`. Test files (`test_*.py`, `*_test.py`, `conftest.py`,
+`tests/`) are left alone by default (the `exclude` option).
 
 Go: the Go form of a swallowed exception: an error explicitly discarded
 (`_ = f()`, `_, _ = g()`) with nothing else handling it, an
@@ -44,10 +96,37 @@ response; swallowing it is not.
 
 # Example
 
+An error:
+
 	try:
 	    payload = json.loads(body)
 	except Exception:
 	    pass
+
+	with contextlib.suppress(Exception):
+	    cache.invalidate(key)
+
+A warning (the client sees an error, the logs see nothing):
+
+	try:
+	    order = await fetch_order(order_id)
+	except Exception as e:
+	    raise HTTPException(status_code=500, detail=str(e))
+
+A note (recorded, without the traceback):
+
+	try:
+	    send_welcome_email(user)
+	except Exception as e:
+	    logger.warning("welcome email failed: %s", e)
+
+Not reported (a command-line program that reports and exits non-zero):
+
+	try:
+	    migrate(config)
+	except Exception as e:
+	    typer.echo(f"migration failed: {e}", err=True)
+	    raise typer.Exit(code=1)
 
 In Go:
 
@@ -62,6 +141,11 @@ In Go:
 	except json.JSONDecodeError:
 	    logger.warning("invalid JSON body")
 	    raise
+
+	try:
+	    send_welcome_email(user)
+	except Exception:
+	    logger.exception("welcome email failed")  # or exc_info=True
 
 In Go:
 
@@ -94,7 +178,7 @@ Unsafe (Python). Two fixes, tried in this order:
     as print-call's fix does (`logger-import` names a shared one).
 
 Handlers that do something else (return an error response, log without the
-traceback) get no fix. Narrowing lets errors the body did not expect (a
+traceback) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a
 `TypeError`, a bug) propagate, and logging adds log records: both change
 behaviour. A bare `except:` whose handler cleans up and re-raises is not
 reported, so never rewritten (`except BaseException:` would be its only
@@ -104,6 +188,9 @@ Go: no fix.
 
 # Options
 
+  - `exclude` (list of globs, gitignore syntax): files the rule leaves
+    alone. Default: test files, `["test_*.py", "*_test.py",
+    "conftest.py", "tests/"]`.
   - `logger-names` (list of strings): extra variable names treated as
     loggers. Default: names containing `log` (`logger`, `log`, `_logger`,
     `LOGGER`, `app_logger`, ...).

@@ -31,21 +31,56 @@ import (
 
 // Analyzer is XY004 broad-except for Python.
 var Analyzer = pyanalysis.New(broadexcept.Rule, broadexcept.OptionsSpec, pyanalysis.Def[*broadexcept.Config]{
-	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause},
+	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause, syntax.KindWithStatement},
 	// Every broad handler names Exception or BaseException, or is a bare
 	// `except:`.
 	Prefilter: &pyanalysis.Prefilter{Any: []string{"Exception", "except:", "except :", "except\t:"}},
+	Excludes:  func(o *broadexcept.Config, path string) bool { return o.Exclude.Match(path) },
 	Run:       run,
 })
 
 func run(pass *pyanalysis.Pass, opts *broadexcept.Config) error {
 	c := checker{pass: pass, r: pass.Names, opts: opts, loggerNames: opts.LoggerNames}
-	for _, k := range pass.Analyzer.Kinds {
+	for _, k := range []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause} {
 		for _, clause := range pass.Nodes(k) {
 			c.check(clause)
 		}
 	}
+	for _, w := range pass.Nodes(syntax.KindWithStatement) {
+		c.checkSuppress(w)
+	}
 	return nil
+}
+
+// checkSuppress reports `with contextlib.suppress(Exception):` (or
+// BaseException, among other types too): a broad handler whose body is
+// `pass`, written as a context manager.
+func (c *checker) checkSuppress(with syntax.Node) {
+	for clause := range with.NamedChildren() {
+		if clause.Is(syntax.KindBlock) {
+			continue
+		}
+		for item := range clause.NamedChildren() {
+			if !item.Is(syntax.KindWithItem) {
+				continue
+			}
+			call := item.FirstNamedChild()
+			if call.Is(syntax.KindAsPattern) {
+				call = call.FirstNamedChild()
+			}
+			if !call.Is(syntax.KindCall) || !c.r.Refers(call.ChildByField(syntax.FieldFunction), "contextlib.suppress") {
+				continue
+			}
+			for arg := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+				if name, ok := c.broadName(arg); ok {
+					d := c.pass.Diagnostic(call, "`suppress(%s)` swallows every exception its block raises", name)
+					d.Severity = lint.Error
+					c.pass.Report(d)
+					break
+				}
+			}
+		}
+	}
 }
 
 type checker struct {
@@ -65,21 +100,14 @@ func (c *checker) check(clause syntax.Node) {
 	if !ok {
 		return
 	}
-	b := c.scanBody(h)
-	if b.reraises || b.logsTraceback {
+	v := c.scanBody(h).judge(c.swallows(h.body))
+	if !v.report {
 		return
 	}
-	end := h.header
-	d := c.pass.Diagnostic(clause, "")
-	d.Range = c.pass.File.Lines.Range(clause.Start(), end)
-	swallows := !b.tracebackPrinted && c.swallows(h.body)
-	if swallows {
-		d.Severity = lint.Error
-		d.Message = what + " swallows the exception"
-	} else {
-		d.Message = what + " without re-raise or traceback logging"
-	}
-	d.Fix = c.fix(h, swallows)
+	d := c.pass.Diagnostic(clause, "%s %s", what, v.message)
+	d.Range = c.pass.File.Lines.Range(clause.Start(), h.header)
+	d.Severity = v.severity
+	d.Fix = c.fix(h, v.swallows)
 	c.pass.Report(d)
 }
 
@@ -92,9 +120,10 @@ type handler struct {
 	// parentheses, as Python 3.14 allows (PEP 758: `except A, B:` catches A
 	// or B, as `except (A, B):` does; Python 2 read it as `except A as B`).
 	list   []syntax.Node
-	name   []byte      // the `as` name, or nil
-	body   syntax.Node // block
-	header int         // end offset of the clause's header (before the colon)
+	name   []byte          // the `as` name, or nil
+	texts  map[string]bool // the `as` name and variables holding text made from it (scanBody)
+	body   syntax.Node     // block
+	header int             // end offset of the clause's header (before the colon)
 }
 
 func parseHandler(clause syntax.Node) handler {
@@ -178,105 +207,15 @@ func (c *checker) broadName(e syntax.Node) (string, bool) {
 	return "", false
 }
 
-type bodyFacts struct {
-	reraises         bool
-	logsTraceback    bool
-	tracebackPrinted bool
-}
-
-// scanBody looks through the handler's body (not into definitions nested
-// in it) for re-raises and logging with a traceback.
-func (c *checker) scanBody(h handler) bodyFacts {
-	var f bodyFacts
-	t := h.body.Tree()
-	for i, end := h.body.Index(), h.body.SubtreeEnd(); i < end; i++ {
-		n := t.Node(i)
-		switch n.Kind() {
-		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
-			i = n.SubtreeEnd() - 1
-		case syntax.KindRaiseStatement:
-			if c.isReraise(h, n) {
-				f.reraises = true
-			}
-		case syntax.KindCall:
-			switch c.callKind(n, h) {
-			case logsTraceback:
-				f.logsTraceback = true
-			case printsTraceback:
-				f.tracebackPrinted = true
-			}
-		}
-		if f.reraises || f.logsTraceback {
-			break
-		}
-	}
-	return f
-}
-
-func (c *checker) isReraise(h handler, raise syntax.Node) bool {
-	exc := raise.FirstNamedChild()
-	cause := raise.ChildByField(syntax.FieldCause)
-	if exc.IsZero() || exc.Field() == syntax.FieldCause {
-		// A bare raise re-raises the exception being handled: ours, unless
-		// it sits in an except clause nested in our handler.
-		for p := raise.Parent(); !p.IsZero() && p != h.clause; p = p.Parent() {
-			if p.Is(syntax.KindExceptClause) || p.Is(syntax.KindExceptGroupClause) {
-				return false
-			}
-		}
-		return true
-	}
-	if h.name == nil {
-		return false
-	}
-	isName := func(n syntax.Node) bool {
-		n = n.Unparen()
-		return n.Is(syntax.KindIdentifier) && string(n.Text()) == string(h.name)
-	}
-	return isName(exc) || !cause.IsZero() && isName(cause)
-}
-
-type callKind int
-
-const (
-	otherCall callKind = iota
-	logsTraceback
-	printsTraceback
-)
-
-var logMethods = map[string]bool{
-	"debug": true, "info": true, "warning": true, "warn": true, "error": true,
-	"critical": true, "fatal": true, "log": true, "exception": true,
-}
-
-// callKind classifies a call in a handler: logging with the traceback
-// (`logger.exception(...)`, `logger.error(..., exc_info=True)`, through the
-// logging module, a getLogger result or a logger-named variable), printing
-// the traceback (traceback.print_exc), or anything else.
-func (c *checker) callKind(call syntax.Node, h handler) callKind {
-	fn := call.ChildByField(syntax.FieldFunction)
-	if !fn.Is(syntax.KindAttribute) {
-		return otherCall
-	}
-	method := string(fn.ChildByField(syntax.FieldAttribute).Text())
-	recv := fn.ChildByField(syntax.FieldObject).Unparen()
-	if recv.Is(syntax.KindIdentifier) && recv.TextIs("traceback") && c.r.Refers(recv, "traceback") {
-		switch method {
-		case "print_exc", "print_exception", "format_exc", "format_exception", "print_tb":
-			return printsTraceback
-		}
-		return otherCall
-	}
-	if !logMethods[method] || !c.isLogger(recv) {
-		return otherCall
-	}
-	if method == "exception" {
-		return logsTraceback
-	}
-	if v := call.KeywordArg("exc_info"); !v.IsZero() && truthy(v) {
-		return logsTraceback
-	}
-	return otherCall
+// logMethods are the logging methods and the level each logs at
+// (tracebackLevel: `exception`, which logs the traceback).
+var logMethods = map[string]level{
+	"debug": debugLevel, "trace": debugLevel,
+	"info": infoLevel, "success": infoLevel, "notice": infoLevel, "log": infoLevel,
+	"log_text": infoLevel, "log_struct": infoLevel, // google.cloud.logging's Logger
+	"warning": warningLevel, "warn": warningLevel,
+	"error": errorLevel, "critical": errorLevel, "fatal": errorLevel,
+	"exception": tracebackLevel,
 }
 
 // truthy is false only for values known to be false; exc_info=e,
@@ -307,14 +246,23 @@ func (c *checker) isLogger(recv syntax.Node) bool {
 	case syntax.KindAttribute:
 		last = recv.ChildByField(syntax.FieldAttribute)
 	case syntax.KindCall:
-		// logging.getLogger(__name__).exception(...)
-		return isGetLogger(c.r, recv)
+		// logging.getLogger(__name__).exception(...), get_run_logger().info,
+		// a project's flow_run_logger(run).warning(...)
+		if isGetLogger(c.r, recv) {
+			return true
+		}
+		fn := recv.ChildByField(syntax.FieldFunction)
+		if fn.Is(syntax.KindAttribute) {
+			fn = fn.ChildByField(syntax.FieldAttribute)
+		}
+		name := string(fn.Text())
+		return fn.Is(syntax.KindIdentifier) && (loggerLike(name) || name == "get_logger" || name == "getLogger" || name == "get_run_logger")
 	default:
 		return false
 	}
 	if q, ok := c.r.QualifiedName(recv); ok {
 		switch {
-		case q == "logging" || q == "loguru.logger" || strings.HasPrefix(q, "structlog"):
+		case q == "logging" || q == "loguru.logger" || q == "logfire" || strings.HasPrefix(q, "structlog"):
 			return true
 		}
 	}

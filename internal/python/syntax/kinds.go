@@ -34,6 +34,7 @@ var (
 	KindConditionalExpression   = lookupKind("conditional_expression", true)
 	KindUnaryOperator           = lookupKind("unary_operator", true)
 	KindAwait                   = lookupKind("await", true)
+	KindYield                   = lookupKind("yield", true)
 
 	KindBlock               = lookupKind("block", true)
 	KindExpressionStatement = lookupKind("expression_statement", true)

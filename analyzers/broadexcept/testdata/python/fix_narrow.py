@@ -18,7 +18,7 @@ def parse(body):
 def parse_count(body):
     try:
         n = int(json.loads(body)["count"])
-    except Exception as e:  # want "swallows"
+    except Exception as e:  # want note "prints the error"
         print("bad count", e)
         return 0
     return n

@@ -14,38 +14,38 @@ def work():
 # Swallowing handlers are errors and say so.
 try:
     work()
-except:  # want "^bare `except:` swallows the exception$"
+except:  # want error "^bare `except:` swallows the exception$"
     pass
 
 try:
     work()
-except Exception:  # want "^`except Exception` swallows the exception$"
+except Exception:  # want error "^`except Exception` swallows the exception$"
     ...
 
 try:
     work()
-except BaseException:  # want "`except BaseException` swallows"
+except BaseException:  # want error "`except BaseException` swallows"
     print("failed")
 
 try:
     work()
-except builtins.Exception:  # want "`except Exception` swallows"
+except builtins.Exception:  # want error "`except Exception` swallows"
     """Documented, still swallowed."""
     pass
 
 try:
     work()
-except (ValueError, Exception) as e:  # want "`except \\(\\.\\.\\., Exception\\)` swallows"
+except (ValueError, Exception) as e:  # want error "`except \\(\\.\\.\\., Exception\\)` swallows"
     pass
 
 try:
     work()
-except (Exception):  # want "`except Exception` swallows"
+except (Exception):  # want error "`except Exception` swallows"
     pass
 
 try:
     work()
-except* Exception:  # want "`except\\* Exception` swallows"
+except* Exception:  # want error "`except\\* Exception` swallows"
     pass
 
 
@@ -53,33 +53,33 @@ def loop(items):
     for item in items:
         try:
             work()
-        except Exception:  # want "swallows"
+        except Exception:  # want error "swallows"
             continue
     while True:
         try:
             work()
-        except Exception:  # want "swallows"
+        except Exception:  # want error "swallows"
             break
 
 
 def returns_constant():
     try:
         return work()
-    except Exception:  # want "swallows"
+    except Exception:  # want error "swallows"
         return None
 
 
 def returns_empty():
     try:
         return work()
-    except Exception:  # want "swallows"
+    except Exception:  # want error "swallows"
         return []
 
 
 def returns_negative():
     try:
         return work()
-    except Exception:  # want "swallows"
+    except Exception:  # want error "swallows"
         return -1
 
 
@@ -87,49 +87,28 @@ def returns_negative():
 def returns_error(e2):
     try:
         work()
-    except Exception as e:  # want "^`except Exception` without re-raise or traceback logging$"
+    except Exception as e:  # want warning "^`except Exception` without re-raise or traceback logging$"
         return {"error": str(e)}
-
-
-def logs_without_traceback():
-    try:
-        work()
-    except Exception as e:  # want "without re-raise or traceback logging"
-        logger.error("failed: %s", e)
 
 
 def logs_exc_info_false():
     try:
         work()
-    except Exception:  # want "without re-raise"
+    except Exception:  # want warning "^`except Exception` logs that something failed, but neither the exception nor its traceback$"
         logging.error("failed", exc_info=False)
-
-
-def raises_new_error():
-    try:
-        work()
-    except Exception:  # want "without re-raise"
-        raise RuntimeError("failed")
 
 
 def raises_from_none():
     try:
         work()
-    except Exception as e:  # want "without re-raise"
+    except Exception as e:  # want warning "without re-raise"
         raise RuntimeError("failed") from None
-
-
-def prints_traceback():
-    try:
-        work()
-    except Exception:  # want "without re-raise or traceback logging"
-        traceback.print_exc()
 
 
 def f_string_return():
     try:
         work()
-    except Exception as e:  # want "without re-raise"
+    except Exception as e:  # want warning "without re-raise"
         return f"{e}"
 
 
@@ -153,6 +132,6 @@ except* OSError:
 def error_response():
     try:
         work()
-    except Exception:  # want "without re-raise"
+    except Exception:  # want warning "without re-raise"
         print("failed")
         return ("", 500)

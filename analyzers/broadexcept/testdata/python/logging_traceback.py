@@ -17,6 +17,10 @@ def work():
     pass
 
 
+def flow_run_logger(run):
+    return logger.getChild(str(run))
+
+
 try:
     work()
 except Exception:
@@ -79,7 +83,7 @@ def flask_view(app):
 def logged_in_nested_def_only():
     try:
         work()
-    except Exception:  # want "without re-raise"
+    except Exception:  # want warning "without re-raise"
         def report():
             logger.exception("never called here")
 
@@ -99,5 +103,22 @@ def not_a_logger():
     catalog = object()
     try:
         work()
-    except Exception:  # want "without re-raise"
-        catalog.error("x", exc_info=True)
+    except Exception as e:  # want warning "without re-raise"
+        catalog.error("x", e)
+
+
+def exc_info_to_a_log_method_held_in_a_variable(attempts):
+    # Only logging APIs take exc_info=: whatever the receiver, the traceback
+    # is logged.
+    try:
+        work()
+    except Exception:
+        log = logger.warning if attempts == 1 else logger.debug
+        log("still failing", exc_info=True)
+
+
+def logger_made_by_a_function(run):
+    try:
+        work()
+    except Exception:
+        flow_run_logger(run).warning("hook failed", exc_info=True)
