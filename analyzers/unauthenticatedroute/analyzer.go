@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
-	"github.com/xynergy/xylint/internal/lint"
 )
 
 // Go is the rule's Go side, for the registry (analyzers.Go): its analyzer
@@ -45,18 +44,30 @@ const (
 type router struct {
 	prefix string
 	auth   bool // middleware given where the router was made
-	obj    types.Object
+	key    varKey
 	parent *router
 }
 
+// varKey is one value of a variable: the variable, and how many of its
+// assignments come before the use (0: its declaration without a value, or
+// a parameter). `sub = sub.PathPrefix("").Subrouter()` then `sub.Use(auth)`
+// protects the routes of the new router, not those registered on the
+// previous one.
+type varKey struct {
+	obj types.Object
+	ver int
+}
+
 type checker struct {
-	pass    *goanalysis.Pass
-	info    *types.Info
-	opts    *Config
-	defs    goanalysis.Definitions
-	routers map[types.Object]*router
-	// protected: router variables that Use(auth) or are wrapped in auth.
-	protected map[types.Object]bool
+	pass *goanalysis.Pass
+	info *types.Info
+	opts *Config
+	defs goanalysis.Definitions
+	// assigns are each variable's assignments, in the order of the text.
+	assigns map[types.Object][]assignment
+	routers map[varKey]*router
+	// protected: router values that Use(auth) or are wrapped in auth.
+	protected map[varKey]bool
 	// paramArgs: router-typed parameters → arguments at the package's call sites.
 	paramArgs map[types.Object][]ast.Expr
 	// funcParams: the parameter objects of each declared function, for
@@ -69,8 +80,9 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 	c := &checker{
 		pass: pass, info: pass.TypesInfo, opts: opts,
 		defs:      goanalysis.NewDefinitions(pass.TypesInfo, pass.Files),
-		routers:   map[types.Object]*router{},
-		protected: map[types.Object]bool{},
+		assigns:   map[types.Object][]assignment{},
+		routers:   map[varKey]*router{},
+		protected: map[varKey]bool{},
 		paramArgs: map[types.Object][]ast.Expr{},
 		decls:     map[types.Object]*ast.FuncDecl{},
 		visiting:  map[types.Object]bool{},
@@ -88,6 +100,7 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 				c.decls[c.info.Defs[fd.Name]] = fd
 			}
 		}
+		c.recordAssignments(f)
 	}
 	// First the facts about routers, wherever they are in the package:
 	// middleware can be added after routes (echo, gorilla apply it to all).
@@ -110,6 +123,103 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 	return nil
 }
 
+// An assignment gives a variable the value of an expression from a
+// position on (the end of the statement: the right side of `sub =
+// sub.PathPrefix("").Subrouter()` still reads the previous value).
+type assignment struct {
+	at    token.Pos
+	value ast.Expr
+}
+
+// recordAssignments indexes the assignments of f's variables (:=, =, var
+// with values), for reading a variable's value where it is used.
+func (c *checker) recordAssignments(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok {
+						c.addAssignment(id, n.End(), n.Rhs[i])
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Values) == len(n.Names) {
+				for i, id := range n.Names {
+					c.addAssignment(id, n.End(), n.Values[i])
+				}
+			}
+		}
+		return true
+	})
+}
+
+func (c *checker) addAssignment(id *ast.Ident, at token.Pos, value ast.Expr) {
+	obj := c.info.Defs[id]
+	if obj == nil {
+		obj = c.info.Uses[id]
+	}
+	if v, ok := obj.(*types.Var); ok && !v.IsField() {
+		c.assigns[v] = append(c.assigns[v], assignment{at: at, value: value})
+	}
+}
+
+// keyOf is the value of the variable e names where e is: the variable and
+// the number of its assignments before e (assignments are in the order of
+// the text; branches and loops are not told apart). A field or a
+// package's variable is one value.
+func (c *checker) keyOf(e ast.Expr) (varKey, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		obj := c.info.ObjectOf(e)
+		if obj == nil {
+			return varKey{}, false
+		}
+		ver := 0
+		for _, a := range c.assigns[obj] {
+			if a.at <= e.Pos() {
+				ver++
+			}
+		}
+		return varKey{obj, ver}, true
+	case *ast.SelectorExpr:
+		if obj := c.info.ObjectOf(e.Sel); obj != nil {
+			return varKey{obj, 0}, true
+		}
+	}
+	return varKey{}, false
+}
+
+// valueOf is the expression the variable's value k was assigned, or nil.
+func (c *checker) valueOf(k varKey) ast.Expr {
+	if as := c.assigns[k.obj]; k.ver > 0 && k.ver <= len(as) {
+		return as[k.ver-1].value
+	}
+	return nil
+}
+
+// resolve follows e through variables to the expression that gave it its
+// value where it is used (a few steps), or returns e.
+func (c *checker) resolve(e ast.Expr) ast.Expr {
+	for range 4 {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			break
+		}
+		k, ok := c.keyOf(id)
+		if !ok {
+			break
+		}
+		v := c.valueOf(k)
+		if v == nil {
+			break
+		}
+		e = v
+	}
+	return ast.Unparen(e)
+}
+
 // learn records Use(auth) on routers, auth wrapped around router
 // variables, chi Route/Group sub-routers and router arguments.
 func (c *checker) learn(call *ast.CallExpr) {
@@ -121,9 +231,9 @@ func (c *checker) learn(call *ast.CallExpr) {
 	switch {
 	case isRouterMethod(fn, "Use") && recv != nil:
 		for _, mw := range call.Args {
-			if c.isAuth(mw) {
-				if obj := c.objOf(recv); obj != nil {
-					c.protected[obj] = true
+			if c.wrapsAuth(mw) {
+				if k, ok := c.keyOf(recv); ok {
+					c.protected[k] = true
 				}
 			}
 		}
@@ -139,15 +249,18 @@ func (c *checker) learn(call *ast.CallExpr) {
 			fnArg = call.Args[0]
 		}
 		if param := c.firstParam(fnArg); param != nil {
-			c.routers[param] = &router{prefix: prefix, obj: param, parent: parent}
+			k := varKey{param, 0}
+			c.routers[k] = &router{prefix: prefix, key: k, parent: parent}
 		}
 	case c.isAuthFunc(fn):
 		// auth(mux): every route of mux is behind auth.
 		for _, arg := range call.Args {
 			ast.Inspect(arg, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
-					if v, ok := c.info.Uses[id].(*types.Var); ok {
-						c.protected[v] = true
+					if _, ok := c.info.Uses[id].(*types.Var); ok {
+						if k, ok := c.keyOf(id); ok {
+							c.protected[k] = true
+						}
 					}
 				}
 				return true
@@ -177,7 +290,7 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 	if fn == nil {
 		return
 	}
-	r, method, pattern, handlers, ok := c.registration(call, fn, stack)
+	r, methods, pattern, handlers, ok := c.registration(call, fn, stack)
 	if !ok {
 		return
 	}
@@ -191,13 +304,13 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 			return // a computed path: nothing to say about it
 		}
 		suffix, ok := goanalysis.StringValue(c.info, bin.Y)
-		if !ok || c.isPublic(method, joinPath("", suffix)) {
+		if !ok || c.isPublic(methods, joinPath("", suffix)) {
 			return
 		}
 		pat = "{" + goanalysis.Src(c.pass.Pass, bin.X) + "}" + suffix
 	}
 	if m, p, found := strings.Cut(pat, " "); found && fn.Pkg().Path() == netHTTP || found && isChi(fn) {
-		method, pat = strings.ToUpper(m), strings.TrimSpace(p)
+		methods, pat = []string{strings.ToUpper(m)}, strings.TrimSpace(p)
 	}
 	if fn.Pkg().Path() == netHTTP {
 		// Go 1.22 patterns may name a host: "example.com/items".
@@ -205,64 +318,265 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 			pat = pat[i:]
 		}
 	}
+	if len(methods) == 0 {
+		methods = []string{"ANY"}
+	}
 	full := joinPath(r.prefix, pat)
-	if c.isPublic(method, full) {
+	if c.isPublic(methods, full) {
 		return
 	}
+	if full == "/" && methods[0] == "ANY" && len(handlers) == 1 && (c.servesPage(handlers[0]) || c.handlerKind(handlers[0]) == fileServer) {
+		// A handler at / that reads nothing from the request (a page, a
+		// file server) answers any method as it answers GET: the landing
+		// page `GET,HEAD /` makes public.
+		if c.isPublic([]string{"GET", "HEAD"}, full) {
+			return
+		}
+	}
+	convention := ""
 	for _, h := range handlers {
 		if c.wrapsAuth(h) {
 			return
+		}
+		switch c.handlerKind(h) {
+		case notEndpoint:
+			return
+		case fileServer:
+			convention = Static
 		}
 	}
 	if c.routerAuth(r) {
 		return
 	}
-	if method == "" {
-		method = "ANY"
+	v := c.opts.Judge(methods, full, convention)
+	advice := "; wrap its handler in an auth middleware or Use(...) one on its router"
+	if v.Note {
+		advice = ""
 	}
-	sev := lint.Error
-	if method == "GET" || method == "HEAD" || method == "OPTIONS" {
-		sev = lint.Warning
+	c.pass.ReportLevel(v.Level, call.Pos(), call.End(),
+		strings.Join(methods, ",")+" "+full+" is reachable without authentication"+advice+"; "+v.Why, nil)
+}
+
+// A handler is an endpoint, or what serves no endpoint of its own.
+type handlerKind uint8
+
+const (
+	endpoint    handlerKind = iota
+	notEndpoint             // http.NotFoundHandler(), a redirect
+	fileServer              // http.FileServer(...), also under http.StripPrefix
+)
+
+// handlerKind tells the handlers that are no endpoint — http.NotFoundHandler(),
+// http.NotFound, http.RedirectHandler(...), a function whose body only
+// redirects — and file servers from endpoints.
+func (c *checker) handlerKind(h ast.Expr) handlerKind {
+	h = c.resolve(h)
+	switch e := h.(type) {
+	case *ast.CallExpr:
+		fn := goanalysis.Callee(c.info, e)
+		if c.servesRouter(e) {
+			return notEndpoint
+		}
+		switch {
+		case goanalysis.IsFunc(fn, netHTTP, "NotFoundHandler", "RedirectHandler"):
+			return notEndpoint
+		case goanalysis.IsFunc(fn, netHTTP, "FileServer", "FileServerFS"):
+			return fileServer
+		case goanalysis.IsFunc(fn, netHTTP, "StripPrefix", "HandlerFunc") && len(e.Args) > 0:
+			return c.handlerKind(e.Args[len(e.Args)-1])
+		}
+	case *ast.FuncLit:
+		return bodyKind(c.info, e.Body)
+	case *ast.Ident, *ast.SelectorExpr:
+		switch obj := c.objOf(e).(type) {
+		case *types.Var:
+			if c.isRouterType(obj.Type()) {
+				return notEndpoint // mux.Handle("/", r): the router's routes are checked where they are added
+			}
+		case *types.Func:
+			if goanalysis.IsFunc(obj, netHTTP, "NotFound") {
+				return notEndpoint
+			}
+			if fd := c.decls[obj]; fd != nil && fd.Body != nil {
+				return bodyKind(c.info, fd.Body)
+			}
+		}
 	}
-	c.pass.ReportLevel(sev, call.Pos(), call.End(),
-		method+" "+full+" is reachable without authentication; wrap its handler in an auth middleware or Use(...) one on its router", nil)
+	return endpoint
+}
+
+// servesPage reports whether the handler h (a function of the package, a
+// function literal, or what a function of the package returns) reads
+// nothing from its request but its URL, headers and context: no body, no
+// form, no method, and does not hand the request on.
+func (c *checker) servesPage(h ast.Expr) bool {
+	lit := c.handlerFunc(h, 0)
+	if lit == nil || lit.Params == nil || len(lit.Params.List) != 2 || len(lit.Params.List[1].Names) != 1 {
+		return false
+	}
+	req := c.info.Defs[lit.Params.List[1].Names[0]]
+	if req == nil {
+		return true // the request is not named: nothing reads it
+	}
+	page := true
+	goanalysis.WalkStack(lit.Body, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || c.info.Uses[id] != req || !page {
+			return page
+		}
+		if len(stack) >= 2 {
+			if sel, ok := stack[len(stack)-2].(*ast.SelectorExpr); ok && sel.X == id {
+				switch sel.Sel.Name {
+				case "URL", "Header", "Context", "Host", "RemoteAddr", "RequestURI", "Proto", "UserAgent", "Referer", "Cookie", "TLS":
+					return true
+				}
+				page = false
+				return false
+			}
+			if call, ok := stack[len(stack)-2].(*ast.CallExpr); ok {
+				if goanalysis.IsFunc(goanalysis.Callee(c.info, call), netHTTP, "Redirect", "NotFound", "ServeFile", "Error") {
+					return true
+				}
+			}
+		}
+		page = false // handed on: it may read the body
+		return false
+	})
+	return page
+}
+
+// funcShape is a function's parameters and body, declared or literal.
+type funcShape struct {
+	Params *ast.FieldList
+	Body   *ast.BlockStmt
+}
+
+// handlerFunc is the function h serves: a function literal, a function of
+// the package, the function literal a function of the package returns
+// (a handler factory), through http.HandlerFunc(...).
+func (c *checker) handlerFunc(h ast.Expr, depth int) *funcShape {
+	if depth > 3 {
+		return nil
+	}
+	switch e := c.resolve(h).(type) {
+	case *ast.FuncLit:
+		return &funcShape{e.Type.Params, e.Body}
+	case *ast.Ident, *ast.SelectorExpr:
+		if fd := c.decls[c.objOf(e)]; fd != nil && fd.Body != nil && fd.Recv == nil {
+			return &funcShape{fd.Type.Params, fd.Body}
+		}
+	case *ast.CallExpr:
+		fn := goanalysis.Callee(c.info, e)
+		if goanalysis.IsFunc(fn, netHTTP, "HandlerFunc") && len(e.Args) == 1 {
+			return c.handlerFunc(e.Args[0], depth+1)
+		}
+		if fd := c.decls[fn]; fd != nil && fd.Body != nil && len(fd.Body.List) > 0 {
+			if ret, ok := fd.Body.List[len(fd.Body.List)-1].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				if lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit); ok {
+					return &funcShape{lit.Type.Params, lit.Body}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// servesRouter reports whether a wrapping call's arguments hold a router
+// (`mux.Handle("/", middleware.MutateMethod()(r))`): it mounts the router,
+// whose routes are checked where they are added.
+func (c *checker) servesRouter(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		a = c.resolve(a)
+		if id, ok := a.(*ast.Ident); ok {
+			if v, ok := c.info.ObjectOf(id).(*types.Var); ok && c.isRouterType(v.Type()) {
+				return true
+			}
+		}
+		if inner, ok := a.(*ast.CallExpr); ok && c.servesRouter(inner) {
+			return true
+		}
+	}
+	if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
+		return c.servesRouter(inner)
+	}
+	return false
+}
+
+// bodyKind: a handler whose statements are all calls of http.Redirect,
+// http.NotFound or http.ServeFile (and returns) serves no endpoint of its
+// own, or files.
+func bodyKind(info *types.Info, body *ast.BlockStmt) handlerKind {
+	kind := endpoint
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.ReturnStmt:
+			if len(st.Results) > 0 {
+				return endpoint
+			}
+		case *ast.ExprStmt:
+			call, ok := st.X.(*ast.CallExpr)
+			if !ok {
+				return endpoint
+			}
+			switch fn := goanalysis.Callee(info, call); {
+			case goanalysis.IsFunc(fn, netHTTP, "Redirect", "NotFound"):
+				if kind == endpoint {
+					kind = notEndpoint
+				}
+			case goanalysis.IsFunc(fn, netHTTP, "ServeFile", "ServeFileFS"):
+				kind = fileServer
+			default:
+				return endpoint
+			}
+		default:
+			return endpoint
+		}
+	}
+	return kind
 }
 
 // registration recognises a route registration and returns its router,
-// method ("" for any), path expression and the handler/middleware arguments.
-func (c *checker) registration(call *ast.CallExpr, fn *types.Func, stack []ast.Node) (r *router, method string, pattern ast.Expr, handlers []ast.Expr, ok bool) {
+// methods (none: any), path expression and the handler/middleware
+// arguments.
+func (c *checker) registration(call *ast.CallExpr, fn *types.Func, stack []ast.Node) (r *router, methods []string, pattern ast.Expr, handlers []ast.Expr, ok bool) {
 	args := call.Args
 	recv := receiver(call)
 	name := fn.Name()
+	one := func(m string) []string {
+		if m == "" {
+			return nil
+		}
+		return []string{strings.ToUpper(m)}
+	}
 	switch {
 	case goanalysis.IsFunc(fn, netHTTP, "Handle", "HandleFunc") && len(args) == 2:
-		return c.defaultMux(), "", args[0], args[1:], true
+		return c.defaultMux(), nil, args[0], args[1:], true
 	case goanalysis.IsMethod(fn, netHTTP, "ServeMux", "Handle", "HandleFunc") && len(args) == 2 && recv != nil:
-		return c.routerOf(recv), "", args[0], args[1:], true
+		return c.routerOf(recv), nil, args[0], args[1:], true
 	case isChi(fn) && recv != nil && len(args) >= 2:
 		r := c.routerOf(recv)
 		switch name {
 		case "Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace":
-			return r, strings.ToUpper(name), args[0], args[1:], true
+			return r, one(name), args[0], args[1:], true
 		case "Handle", "HandleFunc":
-			return r, "", args[0], args[1:], true
+			return r, nil, args[0], args[1:], true
 		case "Method", "MethodFunc":
 			if len(args) == 3 {
 				m, _ := goanalysis.StringValue(c.info, args[0])
-				return r, strings.ToUpper(m), args[1], args[2:], true
+				return r, one(m), args[1], args[2:], true
 			}
 		}
 	case (isPkg(fn, ginPkg) || isPkg(fn, echoV4) || isPkg(fn, echoV3)) && recv != nil && len(args) >= 2 && isRecvMethod(fn):
 		r := c.routerOf(recv)
 		switch name {
 		case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE":
-			return r, name, args[0], args[1:], true
+			return r, one(name), args[0], args[1:], true
 		case "Any":
-			return r, "", args[0], args[1:], true
+			return r, nil, args[0], args[1:], true
 		case "Handle", "Add":
 			if len(args) >= 3 {
 				m, _ := goanalysis.StringValue(c.info, args[0])
-				return r, strings.ToUpper(m), args[1], args[2:], true
+				return r, one(m), args[1], args[2:], true
 			}
 		case "Match":
 			if len(args) >= 3 {
@@ -271,53 +585,51 @@ func (c *checker) registration(call *ast.CallExpr, fn *types.Func, stack []ast.N
 		}
 	case goanalysis.IsMethod(fn, muxPkg, "Router", "Handle", "HandleFunc") && recv != nil && len(args) == 2:
 		return c.routerOf(recv), c.gorillaMethods(call, stack), args[0], args[1:], true
-	}
-	return nil, "", nil, nil, false
-}
-
-// gorillaMethods reads r.HandleFunc(...).Methods("POST", ...).
-func (c *checker) gorillaMethods(call *ast.CallExpr, stack []ast.Node) string {
-	if len(stack) < 3 {
-		return ""
-	}
-	sel, ok := stack[len(stack)-2].(*ast.SelectorExpr)
-	if !ok || sel.X != call || sel.Sel.Name != "Methods" {
-		return ""
-	}
-	outer, ok := stack[len(stack)-3].(*ast.CallExpr)
-	if !ok {
-		return ""
-	}
-	var ms []string
-	for _, a := range outer.Args {
-		if m, ok := goanalysis.StringValue(c.info, a); ok {
-			ms = append(ms, strings.ToUpper(m))
+	case goanalysis.IsMethod(fn, muxPkg, "Route", "Handler", "HandlerFunc") && recv != nil && len(args) == 1:
+		// r.PathPrefix("/static/").Handler(h): every path under the prefix.
+		if inner, ok := ast.Unparen(recv).(*ast.CallExpr); ok && len(inner.Args) == 1 {
+			if goanalysis.IsMethod(goanalysis.Callee(c.info, inner), muxPkg, "Router", "PathPrefix") && receiver(inner) != nil {
+				return c.routerOf(receiver(inner)), c.gorillaMethods(call, stack), inner.Args[0], args, true
+			}
 		}
 	}
-	return mostDangerous(ms)
+	return nil, nil, nil, nil, false
 }
 
-func (c *checker) methodList(e ast.Expr) string {
+// gorillaMethods reads r.HandleFunc(...).Methods("GET", "POST"), also
+// after other matchers: r.Handle(...).Queries("a", "").Methods("GET").
+func (c *checker) gorillaMethods(call *ast.CallExpr, stack []ast.Node) []string {
+	for i := len(stack) - 2; i >= 1; i -= 2 {
+		sel, ok := stack[i].(*ast.SelectorExpr)
+		if !ok || sel.X != call {
+			return nil
+		}
+		outer, ok := stack[i-1].(*ast.CallExpr)
+		if !ok || outer.Fun != sel {
+			return nil
+		}
+		if sel.Sel.Name == "Methods" {
+			var ms []string
+			for _, a := range outer.Args {
+				if m, ok := goanalysis.StringValue(c.info, a); ok {
+					ms = append(ms, strings.ToUpper(m))
+				}
+			}
+			return ms
+		}
+		call = outer
+	}
+	return nil
+}
+
+func (c *checker) methodList(e ast.Expr) []string {
 	var ms []string
 	for _, elt := range c.defs.Elements(c.info, e) {
 		if m, ok := goanalysis.StringValue(c.info, elt); ok {
 			ms = append(ms, strings.ToUpper(m))
 		}
 	}
-	return mostDangerous(ms)
-}
-
-// mostDangerous names a set of methods by a mutating one if it has one.
-func mostDangerous(ms []string) string {
-	for _, m := range ms {
-		if m != "GET" && m != "HEAD" && m != "OPTIONS" {
-			return m
-		}
-	}
-	if len(ms) > 0 {
-		return ms[0]
-	}
-	return ""
+	return ms
 }
 
 // routerOf evaluates a router expression.
@@ -325,27 +637,27 @@ func (c *checker) routerOf(e ast.Expr) *router {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.objOf(e)
-		if obj == nil {
+		k, ok := c.keyOf(e)
+		if !ok {
 			return &router{}
 		}
-		if r, ok := c.routers[obj]; ok {
+		if r, ok := c.routers[k]; ok {
 			return r
 		}
-		r := &router{obj: obj}
-		c.routers[obj] = r
-		if def := c.defs.Resolve(c.info, e); def != e {
+		r := &router{key: k}
+		c.routers[k] = r
+		if def := c.valueOf(k); def != nil {
 			if d := c.routerOf(def); d != nil {
 				r.prefix, r.auth, r.parent = d.prefix, d.auth, d.parent
-				if d.obj != nil && d.obj != obj {
+				if d.key.obj != nil && d.key != k {
 					r.parent = d
 				}
 			}
 		}
-		if args := c.paramArgs[obj]; len(args) == 1 && !c.visiting[obj] {
-			c.visiting[obj] = true
+		if args := c.paramArgs[k.obj]; k.ver == 0 && len(args) == 1 && !c.visiting[k.obj] {
+			c.visiting[k.obj] = true
 			r.prefix = c.routerOf(args[0]).prefix
-			c.visiting[obj] = false
+			c.visiting[k.obj] = false
 		}
 		return r
 	case *ast.CallExpr:
@@ -365,7 +677,7 @@ func (c *checker) routerOf(e ast.Expr) *router {
 			// r.PathPrefix("/api").Subrouter()
 			if inner, ok := ast.Unparen(recv).(*ast.CallExpr); ok {
 				ifn := goanalysis.Callee(c.info, inner)
-				if goanalysis.IsMethod(ifn, muxPkg, "Router", "PathPrefix") && len(inner.Args) == 1 {
+				if goanalysis.IsMethod(ifn, muxPkg, "Router", "PathPrefix", "Path") && len(inner.Args) == 1 {
 					if r2 := receiver(inner); r2 != nil {
 						parent := c.routerOf(r2)
 						p, _ := goanalysis.StringValue(c.info, inner.Args[0])
@@ -383,31 +695,32 @@ func (c *checker) defaultMux() *router {
 	if obj == nil {
 		return &router{}
 	}
-	if r, ok := c.routers[obj]; ok {
+	k := varKey{obj, 0}
+	if r, ok := c.routers[k]; ok {
 		return r
 	}
-	r := &router{obj: obj}
-	c.routers[obj] = r
+	r := &router{key: k}
+	c.routers[k] = r
 	return r
 }
 
 // routerAuth reports whether auth reaches every route of r.
 func (c *checker) routerAuth(r *router) bool {
 	for ; r != nil; r = r.parent {
-		if r.auth || (r.obj != nil && c.protected[r.obj]) {
+		if r.auth || (r.key.obj != nil && c.protected[r.key]) {
 			return true
 		}
-		if args := c.paramArgs[r.obj]; r.obj != nil && len(args) > 0 && !c.visiting[r.obj] {
+		if args := c.paramArgs[r.key.obj]; r.key.obj != nil && r.key.ver == 0 && len(args) > 0 && !c.visiting[r.key.obj] {
 			// A router parameter is protected when every caller passes a
 			// protected router.
-			c.visiting[r.obj] = true
+			c.visiting[r.key.obj] = true
 			all := true
 			for _, a := range args {
 				if !c.routerAuth(c.routerOf(a)) {
 					all = false
 				}
 			}
-			c.visiting[r.obj] = false
+			c.visiting[r.key.obj] = false
 			if all {
 				return true
 			}
@@ -418,13 +731,17 @@ func (c *checker) routerAuth(r *router) bool {
 
 // wrapsAuth reports whether a handler argument is, or is wrapped in, an
 // auth middleware: requireKey(h), http.HandlerFunc(auth(h)), gin's
-// r.GET("/x", authMW, h).
+// r.GET("/x", authMW, h), a variable holding one (`requireAuth :=
+// middleware.RequireAuth(...)`).
 func (c *checker) wrapsAuth(e ast.Expr) bool {
-	e = c.defs.Resolve(c.info, e)
 	if c.isAuth(e) {
 		return true
 	}
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+	e = c.resolve(e)
+	if c.isAuth(e) {
+		return true
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
 		if c.wrapsAuth(call.Fun) {
 			return true
 		}
@@ -498,12 +815,12 @@ func (c *checker) matchesAuth(obj types.Object) bool {
 	return false
 }
 
-// isPublic: method is "" for a route that serves every method.
-func (c *checker) isPublic(method, full string) bool {
-	if method == "" {
-		method = "ANY"
+// isPublic: methods holds "ANY" for a route that serves every method.
+func (c *checker) isPublic(methods []string, full string) bool {
+	if len(methods) == 0 {
+		methods = []string{"ANY"}
 	}
-	return c.opts.Public([]string{method}, full, func(p string) string { return joinPath("", p) })
+	return c.opts.Public(methods, full, func(p string) string { return joinPath("", p) })
 }
 
 func (c *checker) objOf(e ast.Expr) types.Object {

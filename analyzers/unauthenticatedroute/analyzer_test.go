@@ -13,10 +13,11 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "nethttp", "chiapp", "ginapp", "echoapp", "muxapp")
+	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "nethttp", "chiapp", "ginapp", "echoapp", "muxapp", "muxsubrouters", "rootpage")
 }
 
-// Read-only routes are warnings, mutating ones (and any-method) errors.
+// Read-only routes and routes without a method are warnings, mutating ones
+// errors; each message says why.
 func TestSeverity(t *testing.T) {
 	res := analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "ginapp")
 	got := map[lint.Severity]int{}
@@ -28,8 +29,8 @@ func TestSeverity(t *testing.T) {
 			got[f.Severity]++
 		}
 	}
-	if got[lint.Warning] != 1 || got[lint.Error] != 2 {
-		t.Errorf("severities: %v; want 1 warning (GET), 2 errors (ANY, POST)", got)
+	if got[lint.Warning] != 2 || got[lint.Error] != 1 {
+		t.Errorf("severities: %v; want 2 warnings (GET, ANY), 1 error (POST)", got)
 	}
 }
 
@@ -104,5 +105,18 @@ func TestParsePublicPath(t *testing.T) {
 	o.PublicPaths = []string{"FETCH /x"}
 	if _, err := unauthenticatedroute.OptionsSpec.CompileValue(o); err == nil || !strings.Contains(err.Error(), `"FETCH /x"`) {
 		t.Errorf("Validate: %v, want an error naming the entry", err)
+	}
+}
+
+// With platform-auth every open route is a note that quotes it.
+func TestPlatformAuth(t *testing.T) {
+	opts := unauthenticatedroute.NewOptions()
+	opts.PlatformAuth = "Cloud Run IAM"
+	for _, r := range analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, opts), "platformauth") {
+		for _, f := range goanalysis.ResultFindings(r.Result) {
+			if f.Severity != lint.Note {
+				t.Errorf("%s: %v, want a note", f.Diagnostic.Message, f.Severity)
+			}
+		}
 	}
 }

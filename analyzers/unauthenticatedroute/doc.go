@@ -58,15 +58,30 @@ routers, aliases, constants used as prefixes (`settings.API_V1_STR`) and
 `include_router` calls are followed across modules.
 
 Go: routes on net/http (`http.HandleFunc/Handle`, `ServeMux` methods, Go
-1.22 patterns such as `"POST /items"`), chi, gin, echo and gorilla/mux that
-are not wrapped by a configured auth middleware, directly or through
-`Use(...)` on the router or group.
+1.22 patterns such as `"POST /items"`), chi, gin, echo and gorilla/mux
+(`Methods(...)` read after other matchers such as `Queries(...)`, every
+method it names; `PathPrefix(p).Handler(h)`) that are not wrapped by a
+configured auth middleware, directly or through `Use(...)` on the router
+or group — also a middleware held in a variable (`requireAuth :=
+middleware.RequireAuth(...)`, then `sub.Use(requireAuth)`) and a subrouter
+handed to a function that adds its routes (`appRoutes(sub)`). A variable
+assigned again is a new router: `sub = sub.PathPrefix("").Subrouter();
+sub.Use(requireAuth)` protects the routes added to the new one only. A
+handler that serves no endpoint of its own is not a route:
+`http.NotFoundHandler()`, `http.NotFound`, `http.RedirectHandler(...)`, a
+function that only redirects, and a router mounted in another
+(`mux.Handle("/", wrap(r))`: its routes are checked where they are added).
+A handler at `/` without a method that reads nothing from its request
+(a page, a file server) is the landing page.
 
-Public paths are allowed by configuration (defaults: `/`, `/health`,
-`/healthz`, `/ready`, `/readiness`, `/live`, `/liveness`, `/metrics`,
-`/docs`, `/redoc`, `/openapi.json`, `/favicon.ico`). The message names the
-method and the full path (prefixes resolved) and where auth could be added;
-routes with mutating methods are errors, read-only ones warnings.
+Public paths are allowed by configuration (`public-paths`; defaults: `/`
+for GET and HEAD, `/health`, `/healthz`, `/ready`, `/readiness`, `/live`,
+`/liveness`, `/metrics`, `/docs`, `/redoc`, `/openapi.json`,
+`/favicon.ico`): they are not reported. Routes that are public by
+convention are reported as notes that ask to confirm them with
+`public-paths` (see Levels). The message names the methods and the full
+path (prefixes resolved), where auth could be added, and why the finding
+is at its level.
 
 # Why is this bad?
 
@@ -134,13 +149,23 @@ is a design decision).
 # Options
 
   - `public-paths` (list; Python and Go): full route paths that need no
-    auth. Default: `/`, `/health`, `/healthz`, `/ready`, `/readiness`,
-    `/live`, `/liveness`, `/metrics`, `/docs`, `/redoc`, `/openapi.json`,
-    `/favicon.ico`. A trailing slash does not matter. An entry may name
+    auth: not reported (a note that is public by convention goes away
+    once its path is listed). Default: `GET,HEAD /`, `/health`,
+    `/healthz`, `/ready`, `/readiness`, `/live`, `/liveness`, `/metrics`,
+    `/docs`, `/redoc`, `/openapi.json`, `/favicon.ico`. A trailing slash
+    does not matter. An entry may name
     the methods it is public for, comma-separated, before the path:
     `"POST /webhooks/stripe"` leaves `DELETE /webhooks/stripe` reported;
     `ANY` is a Go route that serves every method. An entry without
     methods is public for every method.
+  - `platform-auth` (string; Python and Go, xylint's configuration only):
+    what authenticates every request before it reaches this code, when the
+    platform does — a Cloud Run service deployed with
+    `--no-allow-unauthenticated` (IAM checks the caller's identity token),
+    one behind IAP or an API gateway. Set it in the configuration of the
+    service's directory (the nearest configuration file applies; for Go,
+    the module root's): its open routes are notes, and the message quotes
+    the setting. Empty (the default): off.
   - `auth-dependencies` (list; Python): FastAPI dependencies that count as
     auth. A bare name (`verify_api_key`) matches that name from any module,
     a dotted one (`app.security.check_key`) only that qualified name.
@@ -177,7 +202,39 @@ is a design decision).
 Example:
 
 	[tool.xylint.unauthenticated-route]
-	public-paths = ["/", "/health", "POST /webhooks/stripe"]
+	public-paths = ["GET,HEAD /", "/health", "POST /webhooks/stripe"]
 	auth-dependencies = ["verify_api_key", "get_current_user", "require_role"]
+
+# Levels
+
+  - error: a route that changes state — POST, PUT, PATCH, DELETE (also
+    among other methods: `GET,POST /items`) — or a WebSocket (it takes
+    input): `POST /campaigns reaches no auth dependency; add auth ...; an
+    error because POST changes state`.
+  - warning: a read-only route (GET, HEAD, OPTIONS), which can still leak
+    data; and a Go route registered without a method (`http.HandleFunc("/x",
+    h)` serves every method, but naming none is not taken as mutating):
+    `GET /stats reaches no auth dependency; ...; a warning because a
+    read-only route can still leak data`.
+  - note: a route public by convention, whose message says which
+    convention and asks to confirm it with `public-paths` (no fix: auth
+    would break it) — sign-in and token issuing (`/login`, `/token`,
+    `/auth/refresh`, `POST /session`; Python: a handler taking an
+    `OAuth2PasswordRequestForm`, or returning a token it creates), sign-up
+    (`/signup`, `/register`), password recovery (`/forgot`,
+    `/reset/{token}`, `/verify/{token}`, `/password-recovery/{email}`),
+    sign-out (`/logout`), OAuth callbacks (`/auth/google/callback`); and,
+    for GET and HEAD (or a Go route without a method), probes (`/health`,
+    `/api/healthz`, `/_healthz`, `/ready`, `/livez`, `/ping`, `/status`,
+    `/version`, `/metrics`, `/_ah/warmup`, not `/status/{job}`), static
+    files (`/static/...`, `/assets/...`, `/media/...`, a Go
+    `http.FileServer`), API docs (`/docs`, `/redoc`, `/openapi.json`,
+    `/swagger`), `/robots.txt`, `/favicon.ico`, `/.well-known/...`. The
+    word is the path's first after the usual prefixes (`/api`, `/v1`,
+    `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Also a note:
+    every open route of files whose configuration sets `platform-auth`
+    (auth enforced by the platform). Example: `POST /login reaches no auth
+    dependency; a note because it is public by convention (sign-in);
+    confirm it with `public-paths`.
 */
 package unauthenticatedroute

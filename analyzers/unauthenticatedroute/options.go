@@ -20,6 +20,11 @@ type Options struct {
 	// for every method, or "GET,HEAD /path" for the methods listed (a
 	// webhook: "POST /webhooks/stripe").
 	PublicPaths []string `toml:"public-paths" vet:"comma-separated route paths that need no authentication (\"/health\", or \"POST /hook\" for that method only: one method per entry here)"`
+	// PlatformAuth, when not empty, says what authenticates every request
+	// before it reaches the code of the files this configuration covers
+	// ("Cloud Run IAM: deployed with --no-allow-unauthenticated"): their
+	// open routes are notes, and the message quotes it.
+	PlatformAuth string `toml:"platform-auth"`
 	GoOptions
 	PythonOptions
 }
@@ -101,6 +106,7 @@ func ParsePublicPath(s string) (methods []string, path string, ok bool) {
 // rule's code reads.
 type Config struct {
 	PublicPaths    []PublicPath
+	PlatformAuth   string
 	AuthMiddleware []string // Go
 	// Python
 	AuthDependencies, AuthDecorators []string
@@ -117,6 +123,7 @@ type PublicPath struct {
 // OptionsSpec declares the options (Rule.Options).
 var OptionsSpec = ruleopts.NewSpec(NewOptions, func(o *Options) (*Config, error) {
 	c := &Config{
+		PlatformAuth:     strings.TrimSpace(o.PlatformAuth),
 		AuthMiddleware:   o.AuthMiddleware,
 		AuthDependencies: o.AuthDependencies,
 		AuthDecorators:   o.AuthDecorators,
@@ -162,9 +169,10 @@ func qualifiedName(s string) bool {
 }
 
 // DefaultPublicPaths are the probes, docs and metrics endpoints that the
-// platform's services expose without a key.
+// platform's services expose without a key, and the landing page (`/` for
+// GET and HEAD: a `POST /` does work, and is reported).
 var DefaultPublicPaths = []string{
-	"/", "/health", "/healthz", "/ready", "/readiness", "/live", "/liveness",
+	"GET,HEAD /", "/health", "/healthz", "/ready", "/readiness", "/live", "/liveness",
 	"/metrics", "/docs", "/redoc", "/openapi.json", "/favicon.ico",
 }
 

@@ -17,8 +17,9 @@ var Rule = &lint.Rule{
 	Doc:      lint.ExtractDoc(doc),
 	Severity: lint.Error,
 	Levels: []lint.LevelDoc{
-		{Level: lint.Error, When: "a route that changes state: POST, PUT, PATCH, DELETE, a WebSocket, or (Go) a route registered without a method"},
-		{Level: lint.Warning, When: "a read-only route (GET, HEAD, OPTIONS): it can still leak data"},
+		{Level: lint.Error, When: "an open route that changes state: POST, PUT, PATCH, DELETE (also among other methods), or a WebSocket (it takes input)"},
+		{Level: lint.Warning, When: "an open read-only route (GET, HEAD, OPTIONS): it can still leak data; and a Go route registered without a method (it serves every method, but naming none is not taken as mutating)"},
+		{Level: lint.Note, When: "an open route public by convention, confirm it with public-paths: sign-in and token issuing, sign-up, password recovery, sign-out, OAuth callbacks; for reads, probes (health, ready, live, version, metrics), static files, API docs, robots.txt, favicon; and every open route where platform-auth says the platform authenticates requests"},
 	},
 	FixSafety: lint.Unsafe,
 	Aliases:   []string{},

@@ -40,7 +40,7 @@ func TestCheck(t *testing.T) {
 	sort.Strings(got)
 	want := []string{
 		"broken/broken.go:3:23: XY000 [syntax-error] Go package example.com/mod/broken does not build: cannot use \"not an int\" (untyped string constant) as int value in return statement [error]",
-		"main.go:10:2: XY002 [unauthenticated-route] POST /orders is reachable without authentication; wrap its handler in an auth middleware or Use(...) one on its router [error]",
+		"main.go:10:2: XY002 [unauthenticated-route] POST /orders is reachable without authentication; wrap its handler in an auth middleware or Use(...) one on its router; an error because POST changes state [error]",
 		"main.go:11:2: XY006 [missing-shutdown] main serves HTTP without graceful shutdown: no SIGTERM handling (signal.NotifyContext) and no (*http.Server).Shutdown; Cloud Run's SIGTERM cuts in-flight requests [warning]",
 		"svc/svc.go:11:2: XY001 [wildcard-cors] Access-Control-Allow-Origin: * lets every web origin call the service [warning]",
 		"svc/svc.go:12:12: XY005 [print-call] fmt.Println writes to stdout instead of the log; use log/slog [warning]",

@@ -111,7 +111,10 @@ type route struct {
 	// BodyAuth: the handler checks credentials itself (answers 401/403,
 	// or verifies a token).
 	BodyAuth bool
-	At       lint.Range
+	// Convention says why the handler is public by convention, as only it
+	// shows (a login form parameter: unauthenticatedroute.SignIn), or "".
+	Convention string
+	At         lint.Range
 	// Fix adds the auth dependency to the route (FastAPI), FlaskFix the
 	// auth decorator to its view (fix.go); nil when there is none.
 	Fix, FlaskFix *lint.Fix

@@ -23,9 +23,6 @@ const maxDepth = 16
 // holds fastapi's own sources and the name would resolve into them.
 func isScheme(q string) bool { return web.IsScheme(strings.TrimSuffix(q, "()")) }
 
-// mutating methods make a finding an error; reads are warnings.
-var mutating = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true, "WEBSOCKET": true}
-
 type objKey struct {
 	path string
 	idx  int
@@ -111,9 +108,10 @@ func projectPhase(pass *pyanalysis.ProjectPass, options func(path string) *unaut
 // websocket), else the route's own.
 func (p *proj) report(paths []string) {
 	type finding struct {
-		rt *route
-		o  objKey
-		d  *lint.Diagnostic
+		rt   *route
+		o    objKey
+		d    *lint.Diagnostic
+		note bool
 	}
 	var found []finding
 	total, reported := map[objKey]int{}, map[objKey]int{}
@@ -133,11 +131,13 @@ func (p *proj) report(paths []string) {
 				routerFixable[o] = false
 			}
 			total[o]++
-			if d := p.check(path, *rt, o); d != nil {
-				if !rt.Suppressed {
-					reported[o]++ // a suppressed route keeps the router's fix off
+			if d, note := p.check(path, *rt, o); d != nil {
+				if !rt.Suppressed && !note {
+					// A suppressed route, and a sign-in page or a probe,
+					// keep the router's fix off.
+					reported[o]++
 				}
-				found = append(found, finding{rt, o, d})
+				found = append(found, finding{rt, o, d, note})
 			}
 		}
 	}
@@ -146,8 +146,9 @@ func (p *proj) report(paths []string) {
 	// platform's shared/ package gets the finding, with a fix withheld.
 	for _, f := range found {
 		switch ob := p.obj(f.o); {
-		case f.rt.Suppressed:
-			// Dropped after the run: no fix to compute.
+		case f.rt.Suppressed, f.note:
+			// Dropped after the run: no fix to compute. A note has none:
+			// auth on a sign-in page or a probe would break it.
 		case ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint:
 			f.d.Fix = f.rt.FlaskFix
 		case routerFixable[f.o] && reported[f.o] == total[f.o]:
@@ -439,22 +440,23 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 }
 
 // check returns the finding of a route declared on o, or nil when it is
-// authenticated (or public).
-func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
+// authenticated (or public), and whether the finding is a note (public by
+// convention, or auth by the platform: no fix).
+func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 	ob := p.obj(o)
 	flask := ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint
 	if ob.Kind == web.StarletteApp {
-		return nil
+		return nil, false
 	}
 	opts := p.options(path)
 	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) {
-		return nil
+		return nil, false
 	}
 	decos := rt.Decos
 	if !rt.Handler.IsZero() {
 		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && (h.sym.Kind == symFunc || h.sym.Kind == symClass) {
 			if h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) || h.sym.BodyAuth {
-				return nil
+				return nil, false
 			}
 			decos = append(slices.Clip(decos), h.sym.Decos...)
 			if rt.ViewMethods && len(h.sym.Methods) > 0 {
@@ -468,14 +470,14 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 			// The fix's decorator counts, whatever auth-decorators says:
 			// a fixed view is not reported again.
 			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) || opts.FixDecorator != "" && nameMatches([]string{opts.FixDecorator}, d, d) {
-				return nil
+				return nil, false
 			}
 		}
 	}
 	if (ob.Kind == web.FastAPIRouter || ob.Kind == web.FlaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
 		// Never seen included, but some router is included where we cannot
 		// name it: this one may be, with auth.
-		return nil
+		return nil, false
 	}
 	var cs []chain
 	p.chains(o, rt.Path, false, false, opts, nil, nil, &cs)
@@ -491,7 +493,7 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 		}
 	}
 	if open == nil {
-		return nil
+		return nil, false
 	}
 	methods := strings.Join(rt.Methods, ",")
 	full := open.path
@@ -504,18 +506,16 @@ func (p *proj) check(path string, rt route, o objKey) *lint.Diagnostic {
 	} else {
 		why = "reaches no auth dependency"
 	}
-	where := p.describe(path, o)
-	msg := fmt.Sprintf("%s %s %s; add auth to the route or to %s", methods, full, why, where)
-	if authedElsewhere && open.top != nil {
-		msg += fmt.Sprintf(" (the %s at %s passes none)", includeVerb(open.top.in.Kind), p.location(path, open.top.path, open.top.in.Line))
-	}
-	sev := lint.Warning
-	for _, m := range rt.Methods {
-		if mutating[m] {
-			sev = lint.Error
+	v := opts.Judge(rt.Methods, full, rt.Convention)
+	msg := fmt.Sprintf("%s %s %s", methods, full, why)
+	if !v.Note {
+		msg += "; add auth to the route or to " + p.describe(path, o)
+		if authedElsewhere && open.top != nil {
+			msg += fmt.Sprintf(" (the %s at %s passes none)", includeVerb(open.top.in.Kind), p.location(path, open.top.path, open.top.in.Line))
 		}
 	}
-	return &lint.Diagnostic{Rule: p.pass.Analyzer.Rule, Severity: sev, Path: path, Range: rt.At, Message: msg}
+	msg += "; " + v.Why
+	return &lint.Diagnostic{Rule: p.pass.Analyzer.Rule, Severity: v.Level, Path: path, Range: rt.At, Message: msg}, v.Note
 }
 
 // prefix renders a prefix: the literal, the string constant its expression

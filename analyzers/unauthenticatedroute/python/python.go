@@ -577,6 +577,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 		rt.Deps = fp.depsIn(argument(e, -1, "dependencies"), nil)
 		rt.Deps = append(rt.Deps, fp.paramDeps(def)...)
 		rt.BodyAuth = fp.checksAuthInBody(def)
+		rt.Convention = fp.handlerConvention(def)
 		rt.Fix = fp.fixer().routeFix(e, rt.Methods)
 		for _, other := range decos {
 			if other == e {
@@ -602,6 +603,49 @@ func (fp *filePass) decorated(d syntax.Node) {
 			fp.fact.Routes[i].FlaskFix = fix
 		}
 	}
+}
+
+// loginForms are fastapi.security's login form classes: a handler that
+// takes one is a sign-in endpoint.
+var loginForms = []string{"OAuth2PasswordRequestForm", "OAuth2PasswordRequestFormStrict"}
+
+// tokenMakers are the usual names of functions that create a token for the
+// caller: a handler that calls one issues tokens (sign-in). Not
+// `generate_access_token`, which in Google's samples fetches the server's
+// own credentials.
+var tokenMakers = []string{"create_access_token", "create_refresh_token", "create_token", "create_jwt",
+	"encode_jwt", "issue_token", "sign_jwt", "create_jwt_token"}
+
+// handlerConvention says why a handler is public by convention as only
+// its definition shows: it takes fastapi.security's login form, or it
+// issues a token (calls create_access_token, jwt.encode, ...).
+func (fp *filePass) handlerConvention(def syntax.Node) string {
+	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
+		for n := range p.Descendants() {
+			if !n.Is(syntax.KindIdentifier) && !n.Is(syntax.KindAttribute) {
+				continue
+			}
+			if q := fp.qualified(n); q != "" && slices.Contains(loginForms, q[strings.LastIndexByte(q, '.')+1:]) && strings.HasPrefix(q, "fastapi.") {
+				return unauthenticatedroute.SignIn
+			}
+		}
+	}
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindCall) {
+			continue
+		}
+		fn := n.ChildByField(syntax.FieldFunction).Unparen()
+		if q := fp.qualified(fn); q == "jwt.encode" {
+			return unauthenticatedroute.TokenIssue
+		}
+		if fn.Is(syntax.KindAttribute) {
+			fn = fn.ChildByField(syntax.FieldAttribute)
+		}
+		if fn.Is(syntax.KindIdentifier) && slices.Contains(tokenMakers, string(fn.Text())) {
+			return unauthenticatedroute.TokenIssue
+		}
+	}
+	return ""
 }
 
 // checksAuthInBody reports whether a handler checks credentials itself:

@@ -1,13 +1,20 @@
 package python_test
 
 import (
-	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
-	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"context"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers/unauthenticatedroute"
 	"github.com/xynergy/xylint/analyzers/unauthenticatedroute/python"
+	"github.com/xynergy/xylint/internal/config"
+	"github.com/xynergy/xylint/internal/driver"
+	"github.com/xynergy/xylint/internal/driver/pyproducer"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyanalysistest"
+	"github.com/xynergy/xylint/internal/testutil/filetree"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -80,4 +87,34 @@ func TestPublicMethods(t *testing.T) {
 	opts := unauthenticatedroute.NewOptions()
 	opts.PublicPaths = append(opts.PublicPaths, "POST /webhooks/stripe", "GET,HEAD /status")
 	pyanalysistest.RunWithOptions(t, "../testdata/public_methods", python.Analyzer, opts)
+}
+
+// platform-auth in a service's configuration makes that service's open
+// routes notes that quote it; a service beside it keeps its levels.
+func TestPlatformAuthPerDirectory(t *testing.T) {
+	route := "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post(\"/jobs\")\ndef run_job():\n    return {}\n"
+	root := filetree.Temp(t, map[string]string{
+		"internal-job/pyproject.toml": "[tool.xylint.unauthenticated-route]\nplatform-auth = \"Cloud Run IAM (--no-allow-unauthenticated)\"\n",
+		"internal-job/main.py":        route,
+		"public-api/main.py":          route,
+	})
+	res, err := driver.Run(context.Background(), driver.Options{
+		Paths:     []string{root},
+		Registry:  &config.Registry{Rules: []*lint.Rule{lint.SyntaxError, unauthenticatedroute.Rule}},
+		Producers: []driver.Producer{&pyproducer.Producer{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}},
+		Jobs:      2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]lint.Diagnostic{}
+	for _, d := range res.Diagnostics {
+		got[strings.TrimPrefix(d.Path, filepath.ToSlash(root)+"/")] = d
+	}
+	if d := got["internal-job/main.py"]; d.Severity != lint.Note || !strings.HasSuffix(d.Message, `a note because auth is enforced by the platform (platform-auth: "Cloud Run IAM (--no-allow-unauthenticated)")`) || d.Fix != nil {
+		t.Errorf("internal-job: %v %q (fix %v), want a note quoting platform-auth, without a fix", d.Severity, d.Message, d.Fix)
+	}
+	if d := got["public-api/main.py"]; d.Severity != lint.Error || !strings.Contains(d.Message, "; an error because POST changes state") {
+		t.Errorf("public-api: %v %q, want an error", d.Severity, d.Message)
+	}
 }

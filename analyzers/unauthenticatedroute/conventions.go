@@ -1,0 +1,236 @@
+package unauthenticatedroute
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+// Routes that are public by convention: a service must serve them without
+// credentials (a sign-in page cannot ask for the session it creates; a
+// load balancer's probe carries no key), so an open one is worth a note
+// that asks to confirm it (public-paths), not a warning. Both detections
+// classify a route's full path with PathConvention; each adds what only
+// its handler shows (a login form parameter, a token it issues, a file
+// server).
+
+// Conventions, as messages name them.
+const (
+	SignIn     = "sign-in"
+	TokenIssue = "issues a token"
+	SignUp     = "sign-up"
+	Recovery   = "password recovery"
+	SignOut    = "sign-out"
+	Callback   = "OAuth callback"
+	Probe      = "a probe"
+	Static     = "static files"
+	APIDocs    = "API docs"
+	WellKnown  = "a well-known file"
+)
+
+// leadSegments are path segments a convention's word may follow: API and
+// version prefixes and the usual homes of auth endpoints (`/api/v1/auth/login`,
+// `/users/signup`).
+var leadSegments = map[string]bool{
+	"api": true, "auth": true, "oauth": true, "oauth2": true, "account": true, "accounts": true,
+	"user": true, "users": true, "public": true, "sso": true, "identity": true, "web": true,
+	"internal": true, "system": true,
+}
+
+// anyMethodWords name endpoints that are public whatever their method
+// (sign-in is a POST), by the first segment after the lead ones.
+var anyMethodWords = map[string]string{
+	"login": SignIn, "signin": SignIn, "sign-in": SignIn, "log-in": SignIn, "authenticate": SignIn,
+	"token": SignIn, "access-token": SignIn, "refresh": SignIn, "refresh-token": SignIn, "jwt": SignIn,
+	"signup": SignUp, "sign-up": SignUp, "register": SignUp, "registration": SignUp,
+	"forgot": Recovery, "forgot-password": Recovery, "forgotpassword": Recovery,
+	"password-recovery": Recovery, "recover": Recovery, "recovery": Recovery, "recover-password": Recovery,
+	"reset": Recovery, "reset-password": Recovery, "resetpassword": Recovery, "password-reset": Recovery,
+	"verify": Recovery, "verify-email": Recovery, "email-verification": Recovery, "confirm": Recovery,
+	"confirm-email": Recovery, "resend-verification": Recovery,
+	"logout": SignOut, "signout": SignOut, "sign-out": SignOut, "log-out": SignOut,
+}
+
+// readWords name endpoints that are public for GET and HEAD: probes, static
+// files, API docs and well-known files.
+var readWords = map[string]string{
+	"health": Probe, "healthz": Probe, "healthcheck": Probe, "health-check": Probe,
+	"ready": Probe, "readyz": Probe, "readiness": Probe, "live": Probe, "livez": Probe, "liveness": Probe,
+	"alive": Probe, "ping": Probe, "status": Probe, "version": Probe, "metrics": Probe, "heartbeat": Probe,
+	"ah":     Probe, // App Engine's /_ah/health, /_ah/warmup
+	"static": Static, "assets": Static, "media": Static, "images": Static, "img": Static, "css": Static,
+	"js": Static, "fonts": Static, "favicon.ico": Static, "favicon.png": Static,
+	"docs": APIDocs, "redoc": APIDocs, "openapi.json": APIDocs, "openapi.yaml": APIDocs, "swagger": APIDocs,
+	"swagger-ui": APIDocs, "swagger.json": APIDocs, "api-docs": APIDocs,
+	"robots.txt": WellKnown, "sitemap.xml": WellKnown, "humans.txt": WellKnown, "security.txt": WellKnown,
+	".well-known": WellKnown, "manifest.json": WellKnown,
+}
+
+// callbackHomes are the segments under which a last segment "callback"
+// (or "redirect") is an OAuth provider's return address.
+var callbackHomes = []string{"oauth", "oauth2", "auth", "sso", "login", "openid", "oidc", "saml"}
+
+// PathConvention says why a route serving methods (upper case; "ANY" or
+// none for every method) at path (the full path, parameters in any of the
+// routers' spellings) is public by convention — SignIn, Probe, ... — or
+// "" when it is not. Probes, static files, docs and well-known files are
+// public for GET and HEAD (and a Go route for every method) only.
+func PathConvention(methods []string, path string) string {
+	segs := pathSegments(unwrapComputed(path))
+	var lits []string
+	for _, s := range segs {
+		if !s.param {
+			lits = append(lits, s.lit)
+		}
+	}
+	if len(lits) == 0 {
+		return ""
+	}
+	// Skip the lead segments: /api/v1/auth/login → login.
+	i, authLead := 0, false
+	for i < len(segs)-1 && (segs[i].param || leadSegments[segs[i].lit] || isVersion(segs[i].lit) || segs[i].lit == "password") {
+		if !segs[i].param && segs[i].lit != "api" && !isVersion(segs[i].lit) {
+			authLead = true
+		}
+		i++
+	}
+	word, after := segs[i].lit, segs[i+1:]
+	if c, ok := anyMethodWords[word]; ok && !segs[i].param {
+		if !ambiguous[word] || authLead || len(after) > 0 && (after[0].param || slices.Contains([]string{"password", "email", "account"}, after[0].lit)) {
+			return c
+		}
+	}
+	if word == "session" && !segs[i].param && len(methods) > 0 && !slices.ContainsFunc(methods, func(m string) bool { return m != "POST" && m != "DELETE" }) {
+		return SignIn // POST /session signs in, DELETE /session signs out
+	}
+	if last := lits[len(lits)-1]; last == "callback" || last == "oauth-callback" || last == "oauth2callback" || last == "authorized" {
+		for _, s := range lits[:len(lits)-1] {
+			if slices.Contains(callbackHomes, s) {
+				return Callback
+			}
+		}
+	}
+	if c, ok := readWords[word]; ok && !segs[i].param && readOnly(methods) {
+		if c == Probe && (len(after) > 1 || slices.ContainsFunc(after, func(s segment) bool { return s.param })) {
+			return "" // /status/{job} is a job's status, not a probe
+		}
+		return c
+	}
+	return ""
+}
+
+// ambiguous words are conventions only with a sign that they are about an
+// account: /reset/{token}, /auth/verify, /verify/email — not /api/reset.
+var ambiguous = map[string]bool{"reset": true, "verify": true, "confirm": true, "recover": true, "recovery": true}
+
+// readOnly: every method is GET or HEAD, or the route serves every method
+// (a Go handler without a method).
+func readOnly(methods []string) bool {
+	for _, m := range methods {
+		if m != "GET" && m != "HEAD" && m != "ANY" {
+			return false
+		}
+	}
+	return true
+}
+
+// unwrapComputed reads a path computed by a call on a literal, shown as
+// `{org_scoped_rule("/forgot")}`, as the literal ("/forgot"): such helpers
+// add a prefix.
+func unwrapComputed(path string) string {
+	var b strings.Builder
+	for path != "" {
+		i := strings.IndexByte(path, '{')
+		j := strings.LastIndexByte(path, '}')
+		if i < 0 || j < i {
+			b.WriteString(path)
+			break
+		}
+		b.WriteString(path[:i])
+		inner := path[i+1 : j]
+		if q := strings.IndexAny(inner, "\"'"); q >= 0 && q+1 < len(inner) && inner[q+1] == '/' {
+			if e := strings.IndexByte(inner[q+1:], inner[q]); e >= 0 {
+				b.WriteString(inner[q+1 : q+1+e])
+				path = path[j+1:]
+				continue
+			}
+		}
+		b.WriteString(path[i : j+1])
+		path = path[j+1:]
+	}
+	return b.String()
+}
+
+type segment struct {
+	lit   string // lower case, underscores read as hyphens
+	param bool
+}
+
+// pathSegments are the path's segments; parameters ({id}, <int:id>, :id,
+// *rest) are marked, and so is an unresolved prefix shown in braces
+// ({settings.API_PREFIX}).
+func pathSegments(path string) []segment {
+	var out []segment
+	for _, s := range strings.Split(path, "/") {
+		switch {
+		case s == "":
+		case strings.ContainsAny(s[:1], "{<:*$") || strings.HasSuffix(s, "}") || strings.HasSuffix(s, ">"):
+			out = append(out, segment{param: true})
+		default:
+			// _healthz, __health: the underscores mark it internal.
+			s = strings.TrimLeft(s, "_")
+			out = append(out, segment{lit: strings.ReplaceAll(strings.ToLower(s), "_", "-")})
+		}
+	}
+	return out
+}
+
+// isVersion: v1, v2, v1beta ...
+func isVersion(s string) bool {
+	return len(s) >= 2 && s[0] == 'v' && s[1] >= '0' && s[1] <= '9'
+}
+
+// mutating methods change state: a finding on one is an error.
+var mutating = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true, "WEBSOCKET": true}
+
+// A Verdict is the level of an open route's finding and the words that
+// say why it is at that level.
+type Verdict struct {
+	Level lint.Severity
+	// Why ends the message: "an error because POST changes state".
+	Why string
+	// Note: the finding is a note (public by convention, or auth enforced
+	// by the platform): it gets no fix, and it does not make a router's
+	// routes all open (the router-wide fix would lock a sign-in page).
+	Note bool
+}
+
+// Judge decides the level of the finding on an open route serving methods
+// (upper case, "ANY" for every method) at path. convention, when not "",
+// is what the handler shows (a login form: SignIn); else the path decides
+// (PathConvention).
+func (c *Config) Judge(methods []string, path, convention string) Verdict {
+	if convention == "" {
+		convention = PathConvention(methods, path)
+	}
+	if convention != "" {
+		return Verdict{Level: lint.Note, Note: true, Why: "a note because it is public by convention (" + convention + "); confirm it with `public-paths`"}
+	}
+	if c.PlatformAuth != "" {
+		return Verdict{Level: lint.Note, Note: true, Why: fmt.Sprintf("a note because auth is enforced by the platform (platform-auth: %q)", c.PlatformAuth)}
+	}
+	for _, m := range methods {
+		if mutating[m] {
+			if m == "WEBSOCKET" {
+				return Verdict{Level: lint.Error, Why: "an error because a WebSocket takes input"}
+			}
+			return Verdict{Level: lint.Error, Why: "an error because " + m + " changes state"}
+		}
+	}
+	if len(methods) == 0 || slices.Contains(methods, "ANY") {
+		return Verdict{Level: lint.Warning, Why: "a warning: no method is named, so it serves every method (name the methods to rank it)"}
+	}
+	return Verdict{Level: lint.Warning, Why: "a warning because a read-only route can still leak data"}
+}

@@ -1,0 +1,94 @@
+package unauthenticatedroute
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/xynergy/xylint/internal/lint"
+)
+
+func TestPathConvention(t *testing.T) {
+	for _, c := range []struct {
+		route, want string
+	}{
+		// Sign-in, sign-up, recovery and sign-out, whatever the method and
+		// under the usual prefixes.
+		{"POST /login", SignIn},
+		{"POST /api/v1/login/access-token", SignIn},
+		{"POST /api/v1/{organization}/auth/login", SignIn},
+		{"POST /token", SignIn},
+		{"POST /api/auth/refresh", SignIn},
+		{"POST /users/signup", SignUp},
+		{"POST /api/auth/register", SignUp},
+		{"GET,POST /forgot", Recovery},
+		{"GET,POST /<org_slug>/reset/<token>", Recovery},
+		{`GET,POST {org_scoped_rule("/reset/<token>")}`, Recovery},
+		{"GET /verify/{token}", Recovery},
+		{"POST /api/v1/password-recovery/{email}", Recovery},
+		{"POST /users/password/reset", Recovery},
+		{"GET /logout", SignOut},
+		{"GET /auth/google/callback", Callback},
+		{"GET /oauth2/{provider}/callback", Callback},
+		// Probes, static files, docs and well-known files: read-only.
+		{"GET /api/health", Probe},
+		{"GET /healthz/ready", Probe},
+		{"GET /api/version", Probe},
+		{"ANY /{baseUrl}/_healthz", Probe},
+		{"GET /_ah/health", Probe},
+		{"ANY /metrics", Probe},
+		{"GET /static/{path}", Static},
+		{"GET /api/media/recipes/{id}/assets/{file}", Static},
+		{"GET /docs/oauth2-redirect", APIDocs},
+		{"GET /robots.txt", WellKnown},
+		{"GET /favicon.ico", Static},
+		// Not conventions.
+		{"POST /api/health", ""},
+		{"POST /static/upload", ""},
+		{"GET /status/{job_id}", ""},
+		{"GET /jobs/status", ""},
+		{"POST /api/reset", ""},
+		{"POST /orders/{id}/confirm", ""},
+		{"GET /users/me/token", ""},
+		{"GET /api/tokens", ""},
+		{"POST /webhooks/stripe/callback", ""},
+		{"POST /", ""},
+		{"GET /password", ""},
+		{"DELETE /login/sessions/{id}", SignIn},
+		{"POST /session", SignIn},
+		{"GET /session", ""},
+		{"GET /api/sessions", ""},
+	} {
+		m, p, _ := strings.Cut(c.route, " ")
+		if got := PathConvention(strings.Split(m, ","), p); got != c.want {
+			t.Errorf("PathConvention(%q) = %q, want %q", c.route, got, c.want)
+		}
+	}
+}
+
+func TestJudge(t *testing.T) {
+	c := &Config{}
+	for _, x := range []struct {
+		methods []string
+		path    string
+		conv    string
+		level   lint.Severity
+		why     string
+	}{
+		{[]string{"POST"}, "/campaigns", "", lint.Error, "an error because POST changes state"},
+		{[]string{"GET", "DELETE"}, "/campaigns", "", lint.Error, "DELETE changes state"},
+		{[]string{"WEBSOCKET"}, "/feed", "", lint.Error, "WebSocket takes input"},
+		{[]string{"GET"}, "/campaigns", "", lint.Warning, "read-only route can still leak data"},
+		{[]string{"ANY"}, "/campaigns", "", lint.Warning, "no method is named"},
+		{[]string{"POST"}, "/login", "", lint.Note, "public by convention (sign-in); confirm it with `public-paths`"},
+		{[]string{"POST"}, "/auth/session", SignIn, lint.Note, "public by convention (sign-in)"},
+	} {
+		v := c.Judge(x.methods, x.path, x.conv)
+		if v.Level != x.level || !strings.Contains(v.Why, x.why) || v.Note != (x.level == lint.Note) {
+			t.Errorf("Judge(%v, %q, %q) = %+v, want %v %q", x.methods, x.path, x.conv, v, x.level, x.why)
+		}
+	}
+	c.PlatformAuth = "Cloud Run IAM"
+	if v := c.Judge([]string{"POST"}, "/campaigns", ""); v.Level != lint.Note || !strings.Contains(v.Why, `platform (platform-auth: "Cloud Run IAM")`) {
+		t.Errorf("with platform-auth: %+v", v)
+	}
+}

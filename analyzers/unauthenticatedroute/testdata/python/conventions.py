@@ -1,0 +1,123 @@
+"""Routes public by convention are notes that ask to confirm them with
+public-paths; the rest keep their levels, and each message says why."""
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.security import OAuth2PasswordRequestForm
+from flask import Blueprint
+
+app = FastAPI()
+auth = APIRouter(prefix="/api/v1/auth")
+pages = Blueprint("pages", __name__)
+
+
+def create_access_token(data: dict) -> str:
+    return ""
+
+
+# Sign-in, by its path or by what its handler does.
+@auth.post("/login")  # want "POST /api/v1/auth/login reaches no auth dependency; a note because it is public by convention \\(sign-in\\); confirm it with `public-paths`"
+def login():
+    return {}
+
+
+@app.post("/session-token")  # want "POST /session-token .*public by convention \\(sign-in\\)"
+def form_login(form: Annotated[OAuth2PasswordRequestForm, Depends()]):
+    return {}
+
+
+@app.post("/renew")  # want "POST /renew .*public by convention \\(issues a token\\)"
+def renew(user_id: str):
+    return {"access_token": create_access_token({"sub": user_id})}
+
+
+@auth.post("/signup")  # want "public by convention \\(sign-up\\)"
+def signup():
+    return {}
+
+
+@app.post("/api/v1/password-recovery/{email}")  # want "public by convention \\(password recovery\\)"
+def recover(email: str):
+    return {}
+
+
+@pages.route("/reset/<token>", methods=["GET", "POST"])  # want "GET,POST /reset/<token> has no auth decorator and no rejecting before_request hook; a note because it is public by convention \\(password recovery\\)"
+def reset(token):
+    return ""
+
+
+@pages.route("/logout")  # want "public by convention \\(sign-out\\)"
+def logout():
+    return ""
+
+
+@pages.route("/login/google/callback")  # want "public by convention \\(sign-in\\)"
+def google_callback():
+    return ""
+
+
+@app.get("/auth/github/callback")  # want "public by convention \\(OAuth callback\\)"
+def github_callback():
+    return {}
+
+
+@app.get("/integrations/oauth/callback")  # want "public by convention \\(OAuth callback\\)"
+def integration_callback():
+    return {}
+
+
+# Probes, static files, docs and well-known files: for reads only.
+@app.get("/api/health")  # want "GET /api/health .*public by convention \\(a probe\\)"
+def health():
+    return {}
+
+
+@app.get("/api/version")  # want "public by convention \\(a probe\\)"
+def version():
+    return {}
+
+
+@app.post("/api/health")  # want "POST /api/health reaches no auth dependency; add auth .*; an error because POST changes state"
+def health_write():
+    return {}
+
+
+@app.get("/status/{job_id}")  # want "GET /status/{job_id} reaches no auth dependency; add auth .*; a warning because a read-only route can still leak data"
+def job_status(job_id: str):
+    return {}
+
+
+@app.get("/static/{path}")  # want "public by convention \\(static files\\)"
+def static(path: str):
+    return {}
+
+
+@pages.route("/robots.txt")  # want "public by convention \\(a well-known file\\)"
+def robots():
+    return ""
+
+
+# Not conventions: the words are not where a convention puts them.
+@app.get("/users/me/token")  # want "GET /users/me/token reaches no auth dependency; add auth"
+def my_token():
+    return {}
+
+
+@app.post("/api/reset")  # want "POST /api/reset reaches no auth dependency; add auth .*an error"
+def reset_everything():
+    return {}
+
+
+# The landing page is public for reads (the default public-paths), not
+# for writes.
+@app.get("/")
+def index():
+    return {}
+
+
+@app.post("/")  # want "POST / reaches no auth dependency; add auth .*an error because POST changes state"
+def generate():
+    return {}
+
+
+app.include_router(auth)
