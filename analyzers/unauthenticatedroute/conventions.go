@@ -65,7 +65,7 @@ var readWords = map[string]string{
 	"docs": APIDocs, "redoc": APIDocs, "openapi.json": APIDocs, "openapi.yaml": APIDocs, "swagger": APIDocs,
 	"swagger-ui": APIDocs, "swagger.json": APIDocs, "api-docs": APIDocs,
 	"robots.txt": WellKnown, "sitemap.xml": WellKnown, "humans.txt": WellKnown, "security.txt": WellKnown,
-	".well-known": WellKnown, "manifest.json": WellKnown,
+	".well-known": WellKnown, "manifest.json": WellKnown, "jwks": WellKnown, "jwks.json": WellKnown,
 }
 
 // callbackHomes are the segments under which a last segment "callback"

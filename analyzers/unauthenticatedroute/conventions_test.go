@@ -40,6 +40,7 @@ func TestPathConvention(t *testing.T) {
 		{"GET /api/media/recipes/{id}/assets/{file}", Static},
 		{"GET /docs/oauth2-redirect", APIDocs},
 		{"GET /robots.txt", WellKnown},
+		{"GET /jwks/{realm_id:[0-9]+}", WellKnown},
 		{"GET /favicon.ico", Static},
 		// Not conventions.
 		{"POST /api/health", ""},
