@@ -35,7 +35,10 @@ type handling struct {
 	logsWithout bool
 	logsDebug   bool // a debug-level log that includes the exception
 	prints      bool // a print or echo that includes the exception
-	says        bool // any log, print or echo at all, or a call given the exception's text
+	// calls are the handler's calls of functions the project may define
+	// (decided in the project phase: see project.go).
+	calls []helperCall
+	says  bool // any log, print or echo at all, or a call given the exception's text
 }
 
 type level int
@@ -57,6 +60,8 @@ type verdict struct {
 	swallows bool   // the body only drops the exception (the fix logs it)
 }
 
+const silentExit = "exits non-zero without saying why: the process fails, but its cause is lost"
+
 // judge decides from what the body does. The exception is not hidden when it
 // goes on (re-raised, handed over) or its traceback is recorded, nor when a
 // command-line program reports it and exits non-zero. Recorded without its
@@ -70,7 +75,7 @@ func (h handling) judge(swallows bool) verdict {
 	case h.exits && (h.exitSays || h.says):
 		return verdict{}
 	case h.exits:
-		return verdict{true, lint.Note, "exits non-zero without saying why: the process fails, but its cause is lost", false}
+		return verdict{true, lint.Note, silentExit, false}
 	case h.exitsZero:
 		return verdict{true, lint.Warning, "exits with status 0: the failure is hidden from whoever runs the program", false}
 	case h.logged >= infoLevel:
@@ -383,6 +388,9 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 		f.says = true
 		f.prints = f.prints || mentions
 		return
+	}
+	if ref := c.calleeRef(fn); !ref.IsZero() {
+		f.calls = append(f.calls, helperCall{Ref: ref, Always: !conditional(h, call)})
 	}
 }
 

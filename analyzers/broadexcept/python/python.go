@@ -31,10 +31,13 @@ import (
 
 // Analyzer is XY004 broad-except for Python.
 var Analyzer = pyanalysis.New(broadexcept.Rule, broadexcept.OptionsSpec, pyanalysis.Def[*broadexcept.Config]{
-	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause, syntax.KindWithStatement},
+	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause, syntax.KindWithStatement, syntax.KindFunctionDefinition},
 	// Every broad handler names Exception or BaseException, or is a bare
-	// `except:`.
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"Exception", "except:", "except :", "except\t:"}},
+	// `except:`; a helper that exits or records the exception for handlers
+	// in other files (project.go) exits or logs "exception"/exc_info.
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"Exception", "except:", "except :", "except\t:", "exit(", "Exit(", "exception", "exc_info"}},
+	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
+	Project:   projectPhase,
 	Excludes:  func(o *broadexcept.Config, path string) bool { return o.Exclude.Match(path) },
 	Run:       run,
 })
@@ -48,6 +51,9 @@ func run(pass *pyanalysis.Pass, opts *broadexcept.Config) error {
 	}
 	for _, w := range pass.Nodes(syntax.KindWithStatement) {
 		c.checkSuppress(w)
+	}
+	if helpers := c.helpers(); len(helpers) > 0 || len(c.pending) > 0 {
+		pass.ExportFact(&fileFact{Helpers: helpers, Pending: c.pending})
 	}
 	return nil
 }
@@ -88,7 +94,8 @@ type checker struct {
 	r           *names.Resolver
 	opts        *broadexcept.Config
 	loggerNames []string
-	fx          *fixer // built on the first fix
+	fx          *fixer    // built on the first fix
+	pending     []pending // handlers the project phase decides (project.go)
 }
 
 func (c *checker) check(clause syntax.Node) {
@@ -100,7 +107,8 @@ func (c *checker) check(clause syntax.Node) {
 	if !ok {
 		return
 	}
-	v := c.scanBody(h).judge(c.swallows(h.body))
+	f := c.scanBody(h)
+	v := f.judge(c.swallows(h.body))
 	if !v.report {
 		return
 	}
@@ -108,6 +116,13 @@ func (c *checker) check(clause syntax.Node) {
 	d.Range = c.pass.File.Lines.Range(clause.Start(), h.header)
 	d.Severity = v.severity
 	d.Fix = c.fix(h, v.swallows)
+	if len(f.calls) > 0 {
+		// A helper of the project's may exit or record it: decided once
+		// every file's helpers are known.
+		c.pending = append(c.pending, pending{Range: d.Range, What: what, Message: v.message, Severity: d.Severity,
+			Fix: d.Fix, Says: f.says || f.exitSays, Calls: f.calls})
+		return
+	}
 	c.pass.Report(d)
 }
 
