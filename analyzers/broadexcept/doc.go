@@ -39,6 +39,14 @@ when the exception is not hidden:
     after anything that says something (a print, an echo, a log, any call
     given the exception's text such as `print_color(f"Error: {e}")`).
 
+The same holds through a function of the project, in any file, that the
+handler calls: one that always exits non-zero after saying something
+(`exit_with_error(f"flow run failed: {exc}")`, defined as `print(message);
+raise SystemExit(code)` with `code=1` by default) or that records the
+current exception (`report_error()` calling
+`sentry_sdk.capture_exception()`); one that exits without a word makes
+the finding a note.
+
 A re-raise, a record or a hand-over on any path of the handler counts
 (also inside an if/else), as in Ruff's BLE001: a handler that re-raises on
 some path is a deliberate filter. A new exception raised, or an exit, only
