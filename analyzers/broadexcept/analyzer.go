@@ -57,7 +57,7 @@ func checkBlankAssign(pass *goanalysis.Pass, as *ast.AssignStmt) {
 			pass.ReportAt(as.Pos(), as.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
 			continue
 		}
-		if !returnsError(pass.TypesInfo, call) || neverFails(pass.TypesInfo, call) {
+		if !returnsError(pass.TypesInfo, call) || neverFails(pass.TypesInfo, call) || recordsError(pass.TypesInfo, call) {
 			continue
 		}
 		pass.ReportAt(as.Pos(), as.End(), "error from "+calleeName(pass.TypesInfo, call)+" is discarded; handle it, return it or log it", nil)
@@ -145,6 +145,48 @@ func returnsError(info *types.Info, call *ast.CallExpr) bool {
 		}
 		return types.Implements(t, errorType)
 	}
+}
+
+// recordsError reports whether call hands an error over to the receiver of
+// a method, through a parameter of type error: gorm's `scope.Err(err)` and
+// `db.AddError(err)`, gin's `c.Error(err)`. The receiver records the error
+// (the request or query fails with it); the result is that error again, or
+// the recorder's own, and dropping it hides nothing. Decided by the types
+// (a method, an error-typed parameter given an error value), not by names.
+// Functions are not exempt: fmt.Errorf, errors.Join and their kin only
+// wrap what they are given, so dropping their result drops the error.
+func recordsError(info *types.Info, call *ast.CallExpr) bool {
+	fn := goanalysis.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	params := sig.Params()
+	for i, arg := range call.Args {
+		if params.Len() == 0 {
+			break
+		}
+		var pt types.Type
+		switch {
+		case i < params.Len()-1 || !sig.Variadic():
+			if i >= params.Len() {
+				return false
+			}
+			pt = params.At(i).Type()
+		default:
+			pt = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+		}
+		if !types.Identical(pt, types.Universe.Lookup("error").Type()) {
+			continue
+		}
+		if tv, ok := info.Types[arg]; ok && !tv.IsNil() && tv.Type != nil && types.Implements(tv.Type, errorType) {
+			return true
+		}
+	}
+	return false
 }
 
 // neverFails: writers whose documentation says the error is always nil.

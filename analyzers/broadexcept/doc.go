@@ -91,7 +91,13 @@ Go: the Go form of a swallowed exception: an error explicitly discarded
 (`_ = f()`, `_, _ = g()`) with nothing else handling it, an
 `if err != nil {}` with an empty body, and a `recover()` whose value is
 dropped (no re-panic, no log). Generated files (`// Code generated ... DO
-NOT EDIT.`) are skipped.
+NOT EDIT.`) are skipped. A method that is handed an error through a
+parameter of type `error` records it on its receiver, and what it returns
+is that error again: `_ = scope.Err(err)` and `_ = db.AddError(err)`
+(gorm), `_ = c.Error(err)` (gin) are not reported — decided by the types
+(a method, an error-typed parameter given an error value), not by names.
+Functions are: `_ = fmt.Errorf("...: %w", err)` or `_ = errors.Join(a, b)`
+only wrap what they are given, and dropping the result drops the error.
 
 # Why is this bad?
 

@@ -58,3 +58,46 @@ func DroppedRecover() {
 		}
 	}()
 }
+
+// Recorders: a method that takes the error and keeps it on its receiver
+// (gorm's Scope.Err and DB.AddError, gin's Context.Error) returns it again;
+// dropping that result hides nothing.
+type Scope struct{ db *DB }
+
+func (s *Scope) Err(err error) error { return s.db.AddError(err) }
+
+type DB struct{ errs []error }
+
+func (db *DB) AddError(err error) error {
+	db.errs = append(db.errs, err)
+	return err
+}
+
+type ginError struct{ err error }
+
+func (e *ginError) Error() string { return e.err.Error() }
+
+type Context struct{ Errors []*ginError }
+
+func (c *Context) Error(err error) *ginError {
+	e := &ginError{err}
+	c.Errors = append(c.Errors, e)
+	return e
+}
+
+func (c *Context) Note(msg string, errs ...error) error { return nil }
+
+func wrap(err error) error { return err }
+
+func Recorded(s *Scope, db *DB, c *Context) {
+	_, err := work()
+	_ = s.Err(errors.New("no column"))
+	_ = db.AddError(err)
+	_ = c.Error(err)
+	_ = c.Note("x", err)
+	_ = c.Note("x")                 // want `error from Context.Note is discarded`
+	_ = s.Err(nil)                  // want `error from Scope.Err is discarded`
+	_ = wrap(err)                   // want `error from swallow.wrap is discarded`
+	_ = errors.Join(err, err)       // want `error from errors.Join is discarded`
+	_ = db.AddError(errors.New("")) // a recorder, whatever it is given
+}
