@@ -166,6 +166,11 @@ type Options struct {
 	// Authorization header, as a misbehaving proxy might: tests use it to
 	// show that a client redacts what a server sends back.
 	EchoAuthInErrors bool
+	// ReadOnlyTokens are credentials that may read but not write (an
+	// Actions token on a pull request from a fork): a write answers 403
+	// "Resource not accessible by integration" (the routes of review
+	// comments and reviews check it).
+	ReadOnlyTokens []string
 }
 
 // Server is a fake GitHub.
@@ -516,7 +521,7 @@ func (s *Server) AddReview(owner, name string, number int, user, state string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	is := s.repos[owner+"/"+name].issues[number-1]
-	is.pr.reviews = append(is.pr.reviews, review{user: user, state: state, at: s.Clock.Now()})
+	is.pr.reviews = append(is.pr.reviews, &review{id: nextID(), user: user, state: state, at: s.Clock.Now()})
 }
 
 // AddFault injects a fault.
@@ -567,7 +572,7 @@ func (s *Server) Counts() (all, writes int) {
 // apiError is GitHub's error body.
 type apiError struct {
 	Message          string            `json:"message"`
-	Errors           []map[string]any  `json:"errors,omitempty"`
+	Errors           []any             `json:"errors,omitempty"` // objects, or strings (the reviews endpoint)
 	DocumentationURL string            `json:"documentation_url,omitempty"`
 	_                map[string]string `json:"-"`
 }
@@ -594,7 +599,7 @@ func validation(resource, field, code, msg string) *httpError {
 	if msg != "" {
 		item["message"] = msg
 	}
-	e.body.Errors = []map[string]any{item}
+	e.body.Errors = []any{item}
 	return e
 }
 
@@ -603,6 +608,7 @@ type request struct {
 	*http.Request
 	params map[string]string
 	user   string
+	cred   string
 	repo   *Repo
 	body   []byte
 	header http.Header // added to the response
@@ -756,7 +762,7 @@ func (s *Server) dispatch(rt *route, params map[string]string, hr *http.Request,
 	if rt == nil {
 		return 0, nil, errf(http.StatusNotFound, "Not Found")
 	}
-	r := &request{Request: hr, params: params, user: user, body: body, header: http.Header{}, base: s.Server.URL}
+	r := &request{Request: hr, params: params, user: user, cred: cred, body: body, header: http.Header{}, base: s.Server.URL}
 	if strings.HasPrefix(hr.URL.Path, "/api/v3") {
 		r.base += "/api/v3"
 	}

@@ -31,9 +31,8 @@ type pull struct {
 	merged, draft    bool
 	mergedAt         time.Time
 	reviewers, teams []string
-	reviews          []review
-	// Review comments (the review issue's suggestions) go here when the
-	// fake grows the routes for them.
+	reviews          []*review
+	comments         []*reviewComment // review comments (on lines of the diff)
 }
 
 type comment struct {
@@ -44,10 +43,12 @@ type comment struct {
 }
 
 type review struct {
-	id    int64
-	user  string
-	state string // APPROVED, CHANGES_REQUESTED, COMMENTED
-	at    time.Time
+	id       int64
+	user     string
+	state    string // APPROVED, CHANGES_REQUESTED, COMMENTED
+	body     string
+	commitID string
+	at       time.Time
 }
 
 // idSeq numbers comments, reviews and check runs across every fake of

@@ -309,8 +309,7 @@ func init() {
 		}
 		out := []*github.PullRequestReview{}
 		for _, rv := range is.pr.reviews {
-			out = append(out, &github.PullRequestReview{ID: github.Int64(rv.id), User: &github.User{Login: github.String(rv.user)},
-				State: github.String(rv.state), SubmittedAt: &github.Timestamp{Time: rv.at}})
+			out = append(out, reviewJSON(rv))
 		}
 		return 200, page(r, out), nil
 	})
