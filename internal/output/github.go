@@ -73,8 +73,8 @@ func appendStepSummary(path string, res *driver.Result) error {
 		}
 		b.WriteString("\n| location | level | rule | message |\n| --- | --- | --- | --- |\n")
 		for i, d := range res.Diagnostics {
-			row := fmt.Sprintf("| %s | %s | %s | %s |\n", markdownCode(fmt.Sprintf("%s:%d:%d", d.Path, d.Range.Start.Line, d.Range.Start.Column)),
-				d.Severity, markdownCell(d.Rule.ID()), markdownCell(d.Message))
+			row := fmt.Sprintf("| %s | %s | %s | %s |\n", escape.MarkdownCode(fmt.Sprintf("%s:%d:%d", d.Path, d.Range.Start.Line, d.Range.Start.Column)),
+				d.Severity, escape.Markdown(d.Rule.ID()), escape.Markdown(d.Message))
 			if b.Len()+len(row) > stepSummaryLimit {
 				fmt.Fprintf(&b, "\n… and %d more (see the job log or the SARIF report).\n", len(res.Diagnostics)-i)
 				break
@@ -94,48 +94,4 @@ func appendStepSummary(path string, res *driver.Result) error {
 		return err
 	}
 	return f.Close()
-}
-
-// markdownCell makes text from the code being checked (a message quotes
-// names and strings) inert in a table cell: control characters escaped
-// (a newline would end the row), the punctuation that means something
-// inline backslash-escaped (no emphasis, code, links, images, autolinks or
-// HTML), & written as an entity.
-func markdownCell(s string) string {
-	s = escape.Text(s)
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case strings.ContainsRune("\\`*_[]<>|~", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// markdownCode is s as a code span in a table cell: a fence of more
-// backticks than s holds in a row (CommonMark), padded with spaces when s
-// starts or ends with one, and "|" escaped (GFM tables split cells on it
-// even inside code spans).
-func markdownCode(s string) string {
-	s = strings.ReplaceAll(escape.Text(s), "|", `\|`)
-	run, longest := 0, 0
-	for _, r := range s {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	fence := strings.Repeat("`", longest+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
 }
