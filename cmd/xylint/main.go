@@ -4,6 +4,7 @@
 //	xylint fix [PATH...]     apply fixes in place (--diff: print them; --unsafe-fixes)
 //	xylint rules [RULE]      list the rules, or print one rule's documentation
 //	xylint migrate plan|run|status|close   campaigns: one pull request per service
+//	xylint review [PATH...]  post the findings on a pull request as one review with fix suggestions
 //	xylint config [PATH]     print the effective configuration for a path
 //	xylint version           print the version
 //
@@ -65,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(checkCmd(stdout, stderr), fixCmd(stdout, stderr), migrateCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), versionCmd(stdout))
+	root.AddCommand(checkCmd(stdout, stderr), fixCmd(stdout, stderr), migrateCmd(stdout, stderr), reviewCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), versionCmd(stdout))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	var ee exitError

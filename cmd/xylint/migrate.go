@@ -126,30 +126,12 @@ func runMigrate(cmd *cobra.Command, mode migrate.Mode, f *migrateFlags, stdout, 
 	var red *ghclient.Redactor
 	terminal := stderr == io.Writer(os.Stderr) && isTerminal(os.Stderr)
 	if f.local == "" {
-		logTo := stderr // the transport redacts what it logs
-		co := ghclient.Options{BaseURL: f.githubURL, UserAgent: "xylint/" + version(), WriteInterval: f.writeInterval,
-			Logf: func(format string, args ...any) { fmt.Fprintf(logTo, "xylint: "+format+"\n", args...) }}
-		if co.WriteInterval == 0 {
-			co.WriteInterval = -1
+		if f.appID == 0 && githubToken() == "" && mode != migrate.Plan && mode != migrate.Status {
+			return fmt.Errorf("migrate %s needs a token: set GITHUB_TOKEN or GH_TOKEN (contents, pull requests and issues: write), or use a GitHub App", mode)
 		}
-		switch {
-		case f.appID != 0:
-			if f.installationID == 0 || f.appKey == "" {
-				return fmt.Errorf("--app-id needs --app-installation-id and --app-private-key")
-			}
-			key, err := os.ReadFile(f.appKey)
-			if err != nil {
-				return fmt.Errorf("--app-private-key: %v", err)
-			}
-			co.App = &ghclient.App{AppID: f.appID, InstallationID: f.installationID, PrivateKey: key}
-		default:
-			co.Token = os.Getenv("GITHUB_TOKEN")
-			if co.Token == "" {
-				co.Token = os.Getenv("GH_TOKEN")
-			}
-			if co.Token == "" && mode != migrate.Plan && mode != migrate.Status {
-				return fmt.Errorf("migrate %s needs a token: set GITHUB_TOKEN or GH_TOKEN (contents, pull requests and issues: write), or use a GitHub App", mode)
-			}
+		co, err := githubOptions(f.githubURL, f.writeInterval, f.appID, f.installationID, f.appKey, stderr)
+		if err != nil {
+			return err
 		}
 		client, err := ghclient.New(co)
 		if err != nil {
@@ -216,4 +198,37 @@ func runMigrate(cmd *cobra.Command, mode migrate.Mode, f *migrateFlags, stdout, 
 		}
 	}
 	return nil
+}
+
+// githubOptions are the GitHub client's options that migrate and review
+// share: the API URL, the pace of writes, and the credentials (a GitHub App
+// installation, else GITHUB_TOKEN or GH_TOKEN). Waits and retries are
+// logged to stderr, redacted by the transport.
+func githubOptions(url string, writeInterval time.Duration, appID, installationID int64, appKey string, stderr io.Writer) (ghclient.Options, error) {
+	co := ghclient.Options{BaseURL: url, UserAgent: "xylint/" + version(), WriteInterval: writeInterval,
+		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, "xylint: "+format+"\n", args...) }}
+	if co.WriteInterval == 0 {
+		co.WriteInterval = -1
+	}
+	if appID == 0 {
+		co.Token = githubToken()
+		return co, nil
+	}
+	if installationID == 0 || appKey == "" {
+		return co, fmt.Errorf("--app-id needs --app-installation-id and --app-private-key")
+	}
+	key, err := os.ReadFile(appKey)
+	if err != nil {
+		return co, fmt.Errorf("--app-private-key: %v", err)
+	}
+	co.App = &ghclient.App{AppID: appID, InstallationID: installationID, PrivateKey: key}
+	return co, nil
+}
+
+// githubToken is GITHUB_TOKEN, else GH_TOKEN.
+func githubToken() string {
+	if t := os.Getenv("GITHUB_TOKEN"); t != "" {
+		return t
+	}
+	return os.Getenv("GH_TOKEN")
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xynergy/xylint/analyzers/toolset"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
@@ -274,6 +275,26 @@ func TestJSONEncodedInParallel(t *testing.T) {
 			if got.String() != want.String() {
 				t.Errorf("%d diagnostics, %d jobs:\n%s\nwant:\n%s", n, jobs, got.String(), want.String())
 			}
+		}
+	}
+}
+
+// Every rule's documentation link leads to a doc.go in this repository.
+func TestRuleDocURLsExist(t *testing.T) {
+	for _, r := range toolset.Default().Registry.Rules {
+		u := RuleDocURL(r)
+		if u == "" {
+			if r != lint.SyntaxError {
+				t.Errorf("%s has no documentation link", r.Code)
+			}
+			continue
+		}
+		if u == infoURI+"#suppressions" {
+			continue // README.md's "## Suppressions"
+		}
+		rel := strings.TrimPrefix(u, infoURI+"/blob/main/")
+		if _, err := os.Stat(filepath.Join("..", "..", filepath.FromSlash(rel))); err != nil {
+			t.Errorf("%s: %s: %v", r.Code, u, err)
 		}
 	}
 }

@@ -80,3 +80,16 @@ func levelsText(r *lint.Rule) string {
 	}
 	return b.String()
 }
+
+// RuleDocURL links a rule to its documentation: its analyzer's doc.go in
+// xylint's repository (the text `xylint rules NAME` prints), the README's
+// section on suppressions for the rules about them, or "" for XY000.
+func RuleDocURL(r *lint.Rule) string {
+	switch r.Name {
+	case lint.SyntaxError.Name:
+		return ""
+	case "unused-suppression", "malformed-suppression":
+		return infoURI + "#suppressions"
+	}
+	return infoURI + "/blob/main/analyzers/" + strings.ReplaceAll(r.Name, "-", "") + "/doc.go"
+}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -37,6 +38,12 @@ type Options struct {
 	// (fix.Options.SyntaxErrors, Format). A language missing here is
 	// fixed without verification.
 	Languages map[lint.Language]fix.Options
+	// Only, when not nil, holds for each path the findings to fix (as the
+	// check reported them): the file's other findings are left alone in
+	// every round, recognised by rule, message and the text they cover (an
+	// old finding under --new-from-rev, when review suggests fixes for the
+	// new ones). A path it does not hold is not fixed.
+	Only map[string][]lint.Diagnostic
 }
 
 // File is one file that had fixes to try.
@@ -140,6 +147,14 @@ func Run(ctx context.Context, res *driver.Result, opts Options) *Summary {
 	for _, f := range res.Files {
 		if len(f.Diagnostics) == 0 {
 			continue
+		}
+		if opts.Only != nil {
+			if len(opts.Only[f.Path]) == 0 {
+				continue
+			}
+			g := *f
+			g.Diagnostics = opts.Only[f.Path]
+			f = &g
 		}
 		if hasApplicableFix(f.Diagnostics, opts.Unsafe) {
 			todo = append(todo, f)
@@ -245,6 +260,16 @@ func (s *Summary) counts(r *lint.Rule) *Counts {
 	return c
 }
 
+// identity is what recognises a finding across fix rounds, whose offsets
+// shift: its rule, message and the text it covers.
+func identity(src []byte, d *lint.Diagnostic) string {
+	text := ""
+	if s, e := d.Range.Start.Offset, d.Range.End.Offset; 0 <= s && s <= e && e <= len(src) {
+		text = string(src[s:e])
+	}
+	return d.Rule.Code + "\x00" + d.Message + "\x00" + text
+}
+
 func hasApplicableFix(ds []lint.Diagnostic, unsafe bool) bool {
 	for i := range ds {
 		if ds[i].Fix != nil && len(ds[i].Fix.Edits) > 0 && (unsafe || fix.Safety(&ds[i]) == lint.Safe) {
@@ -292,6 +317,21 @@ func fixOne(ctx context.Context, res *driver.Result, f *lint.FileResult, opts Op
 	fo := opts.Languages[f.Language]
 	fo.Unsafe = opts.Unsafe
 	fo.Importable = func(module string) error { return res.Importable(f.Path, module) }
+	var others map[string]int // with Only: the findings not to fix
+	if opts.Only != nil {
+		all, err := res.Reanalyze(f.Path, f.Src)
+		if err != nil {
+			out.Err = err
+			return out
+		}
+		others = map[string]int{}
+		for i := range all.Diagnostics {
+			others[identity(f.Src, &all.Diagnostics[i])]++
+		}
+		for i := range f.Diagnostics {
+			others[identity(f.Src, &f.Diagnostics[i])]--
+		}
+	}
 	analyze := func(src []byte) (fix.Analysis, error) {
 		if err := ctx.Err(); err != nil {
 			return fix.Analysis{}, err // interrupted: no more rounds
@@ -300,7 +340,19 @@ func fixOne(ctx context.Context, res *driver.Result, f *lint.FileResult, opts Op
 		if err != nil {
 			return fix.Analysis{}, err
 		}
-		return fix.FromResult(r), nil
+		an := fix.FromResult(r)
+		if others != nil {
+			left := maps.Clone(others)
+			an.Diagnostics = slices.DeleteFunc(slices.Clone(an.Diagnostics), func(d lint.Diagnostic) bool {
+				k := identity(src, &d)
+				if left[k] > 0 {
+					left[k]--
+					return true
+				}
+				return false
+			})
+		}
+		return an, nil
 	}
 	// The check already analysed the file: the first round starts there.
 	initial := fix.FromResult(f)
