@@ -154,12 +154,12 @@ func MakePlan(findings []*Finding, files []File, diffs map[string]*Diff, opts Pl
 	// keys, in order.
 	seen := map[string]int{}
 	for _, c := range comments {
-		if n := seen[c.Key]; n > 0 {
-			old := c.Key
+		old := c.Key
+		if n := seen[old]; n > 0 {
 			c.Key = key(old, fmt.Sprint(n))
 			c.Body = strings.Replace(c.Body, marker+old+" -->", marker+c.Key+" -->", 1)
 		}
-		seen[c.Key]++
+		seen[old]++
 	}
 	slices.SortStableFunc(comments, func(a, b *Comment) int {
 		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
@@ -300,7 +300,7 @@ func planFile(path string, fs []*Finding, file *File, d *Diff, opts PlanOptions)
 	}
 	slices.Sort(roots)
 	for _, r := range roots {
-		gf, gh := members[r], groups[r]
+		gf, gh := members[r], mergeNear(groups[r], oldLines)
 		if len(gh) == 0 {
 			for _, f := range gf {
 				if line := f.Range.Start.Line; inDiff(d, line) {
@@ -344,6 +344,50 @@ func planFile(path string, fs []*Finding, file *File, d *Diff, opts PlanOptions)
 }
 
 func abs(i int) int { return max(i, -i) }
+
+// mergeGap is the most unchanged lines between two changes of one fix that
+// one suggestion covers (an import and the logger below it are one
+// suggestion, not three).
+const mergeGap = 3
+
+// mergeNear joins the hunks of one group that are at most mergeGap lines
+// apart and hold no finding's line: the changes a fix needs elsewhere (an
+// import, a logger) become one suggestion, while each finding keeps its
+// own.
+func mergeNear(hs []*hunk, oldLines []string) []*hunk {
+	holdsFinding := func(h *hunk) bool {
+		for _, f := range h.owners {
+			if l := f.Range.Start.Line; h.start <= l && l < h.start+max(h.count, 1) {
+				return true
+			}
+		}
+		return false
+	}
+	hs = slices.Clone(hs)
+	slices.SortFunc(hs, func(a, b *hunk) int { return cmp.Compare(a.start, b.start) })
+	var out []*hunk
+	for _, h := range hs {
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			end := prev.start + prev.count // first old line after prev
+			if h.start-end <= mergeGap && h.start <= len(oldLines) && !holdsFinding(prev) && !holdsFinding(h) {
+				lines := slices.Clone(prev.lines)
+				lines = append(lines, oldLines[end-1:h.start-1]...)
+				lines = append(lines, h.lines...)
+				owners := slices.Clone(prev.owners)
+				for _, o := range h.owners {
+					if !slices.Contains(owners, o) {
+						owners = append(owners, o)
+					}
+				}
+				out[n-1] = &hunk{start: prev.start, count: h.start + h.count - prev.start, lines: lines, owners: owners}
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
 
 func inDiff(d *Diff, line int) bool {
 	_, ok := d.Right[line]
@@ -470,9 +514,12 @@ func suggestionComment(path string, h *hunk, r [2]int, oldLines []string, opts P
 	for _, f := range here {
 		b.WriteString(heading(f, opts) + "\n\n")
 	}
-	if len(here) > 0 {
+	switch {
+	case len(here) > 0 && len(elsewhere) > 0:
+		fmt.Fprintf(&b, "Suggested fix: %s. The same change is part of the fix for:\n", fixTitle(here[0]))
+	case len(here) > 0:
 		fmt.Fprintf(&b, "Suggested fix: %s\n", fixTitle(here[0]))
-	} else {
+	default:
 		b.WriteString("Part of the suggested fix for:\n")
 	}
 	for _, f := range elsewhere {
@@ -542,10 +589,10 @@ func (p *Plan) Summary(made int, extra string) string {
 	b.WriteString("### xylint\n\n")
 	switch {
 	case p.Findings == 0:
-		b.WriteString("No new findings in this pull request.\n")
+		b.WriteString("No problems found.\n")
 	default:
-		fmt.Fprintf(&b, "%s in this pull request; %d with a fix; %s inline.\n",
-			plural(p.Findings, "new finding"), p.Fixable, plural(made, "comment"))
+		fmt.Fprintf(&b, "%s found, %d with a fix; %s inline.\n",
+			plural(p.Findings, "problem"), p.Fixable, plural(made, "comment"))
 	}
 	if extra != "" {
 		b.WriteString("\n" + extra + "\n")

@@ -33,15 +33,15 @@ type Options struct {
 
 // Report is what Run did.
 type Report struct {
-	Plan                              *Plan
-	Created, Updated, Deleted, Kept   int
-	KeptReplied                       int // comments whose finding is gone, kept because someone replied
-	Review                            int64
-	ReviewURL                         string
-	SummaryUpdated                    bool
-	Stale                             bool // the head moved on: nothing written
-	Retried                           bool // GitHub refused a comment's line: planned again
-	Head                              string
+	Plan                            *Plan
+	Created, Updated, Deleted, Kept int
+	KeptReplied                     int // comments whose finding is gone, kept because someone replied
+	Review                          int64
+	ReviewURL                       string
+	SummaryUpdated                  bool
+	Stale                           bool // the head moved on: nothing written
+	Retried                         bool // GitHub refused a comment's line: planned again
+	Head                            string
 }
 
 // ErrReadOnly is returned when the token may not write reviews (a pull
