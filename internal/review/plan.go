@@ -13,6 +13,7 @@
 package review
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -21,9 +22,10 @@ import (
 	"slices"
 	"strings"
 
-	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/aymanbagabas/go-udiff/lcs"
 
 	"github.com/xynergy/xylint/internal/escape"
+	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -203,23 +205,19 @@ type hunk struct {
 
 // fixHunks are the changes from old to new, without context.
 func fixHunks(old, new []byte) []*hunk {
-	o, n := string(old), string(new)
-	u, err := udiff.ToUnifiedDiff("a", "b", o, udiff.Lines(o, n), 0)
-	if err != nil {
-		return nil
-	}
+	a, b := splitAfter(old), splitAfter(new)
 	var out []*hunk
-	for _, h := range u.Hunks {
-		hk := &hunk{start: h.FromLine}
-		for _, l := range h.Lines {
-			switch l.Kind {
-			case udiff.Delete:
-				hk.count++
-			case udiff.Insert:
-				hk.lines = append(hk.lines, l.Content)
-			}
-		}
-		out = append(out, hk)
+	for _, c := range lcs.DiffLines(a, b) {
+		out = append(out, &hunk{start: c.Start + 1, count: c.End - c.Start, lines: b[c.ReplStart:c.ReplEnd]})
+	}
+	return out
+}
+
+// splitAfter splits s after each "\n"; a last line without one is kept.
+func splitAfter(s []byte) []string {
+	var out []string
+	for l := range bytes.Lines(s) {
+		out = append(out, string(l))
 	}
 	return out
 }
@@ -227,7 +225,7 @@ func fixHunks(old, new []byte) []*hunk {
 // planFile plans the comments of one file's findings.
 func planFile(path string, fs []*Finding, file *File, d *Diff, opts PlanOptions) (cs []*Comment, left []Left, fixable int) {
 	hunks := fixHunks(file.Old, file.New)
-	oldLines := strings.SplitAfter(string(file.Old), "\n")
+	oldLines := splitAfter(file.Old)
 	// Each hunk belongs to the findings whose fix edits touch its lines;
 	// one that none touches (a later round's change) to the nearest.
 	{
@@ -551,7 +549,7 @@ func patchComment(path string, anchor *Finding, fs []*Finding, hs []*hunk, old [
 		sev = max(sev, f.Severity)
 		ids = append(ids, fingerprint(f, old))
 	}
-	patch := udiff.Unified("a/"+path, "b/"+path, string(old), string(applyHunks(old, hs)))
+	patch := fix.Diff(path, old, applyHunks(old, hs))
 	fc := fence(patch)
 	fmt.Fprintf(&b, "%s. The fix also changes lines outside this pull request's diff, so it cannot be offered as a suggestion: "+
 		"apply it with `xylint fix %s`, or this patch:\n\n%sdiff\n%s%s", fixTitle(anchor), escape.Markdown(path), fc, patch, fc)
@@ -561,7 +559,7 @@ func patchComment(path string, anchor *Finding, fs []*Finding, hs []*hunk, old [
 
 // applyHunks applies some of a file's fix hunks to its old content.
 func applyHunks(old []byte, hs []*hunk) []byte {
-	lines := strings.SplitAfter(string(old), "\n")
+	lines := splitAfter(old)
 	var b strings.Builder
 	next := 1
 	sorted := slices.Clone(hs)

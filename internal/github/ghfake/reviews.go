@@ -1,6 +1,7 @@
 package ghfake
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"slices"
@@ -8,8 +9,10 @@ import (
 	"strings"
 	"time"
 
-	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/aymanbagabas/go-udiff/lcs"
 	"github.com/google/go-github/v62/github"
+
+	"github.com/xynergy/xylint/internal/fix"
 )
 
 // Pull request diffs, review comments and reviews with comments, as strict
@@ -17,7 +20,10 @@ import (
 //
 //   - A pull request's diff is the change from the merge base of its base
 //     branch and its head to the head, in hunks with three lines of context
-//     (GitHub's); GET .../pulls/{n}/files lists it per file with the patch.
+//     (GitHub's, as git and GNU diff -u lay them out: fix.Diff); GET
+//     .../pulls/{n}/files lists it per file with the patch. The lines a
+//     comment may sit on are computed from the line matching itself, not
+//     read back from the patch.
 //   - A review comment may only sit on a line of that diff: a line inside a
 //     hunk, on the side it names (RIGHT: the head's line numbers). A review
 //     whose comments include one that does not is refused whole (422
@@ -121,33 +127,40 @@ func (o *objects) diff(base, head string) []*fileDiff {
 		case !inNew:
 			d.status = "removed"
 		}
-		oldText, newText := string(o.blobs[oldF.SHA]), string(o.blobs[newF.SHA])
-		d.lines = strings.SplitAfter(newText, "\n")
-		u, err := udiff.ToUnifiedDiff("a/"+p, "b/"+p, oldText, udiff.Lines(oldText, newText), diffContext)
-		if err != nil || len(u.Hunks) == 0 {
-			out = append(out, d) // a mode change: no patch
-			continue
+		oldText, newText := o.blobs[oldF.SHA], o.blobs[newF.SHA]
+		d.lines = strings.SplitAfter(string(newText), "\n")
+		if patch := fix.Diff(p, oldText, newText); patch != "" {
+			d.patch = strings.TrimSuffix(patch[strings.Index(patch, "@@"):], "\n")
 		}
-		text := u.String()
-		d.patch = strings.TrimSuffix(text[strings.Index(text, "@@"):], "\n")
-		for hi, h := range u.Hunks {
-			from, to := h.FromLine, h.ToLine
-			for _, l := range h.Lines {
-				switch l.Kind {
-				case udiff.Equal:
-					d.right[to], d.left[from] = hi, hi
-					from++
-					to++
-				case udiff.Insert:
-					d.right[to] = hi
-					d.additions++
-					to++
-				case udiff.Delete:
-					d.left[from] = hi
-					d.deletions++
-					from++
+		a, b := splitAfter(oldText), splitAfter(newText)
+		changes := lcs.DiffLines(a, b)
+		delta := 0 // new index - old index before the current change
+		for i, hi := 0, 0; i < len(changes); hi++ {
+			j := i + 1
+			for j < len(changes) && changes[j].Start-changes[j-1].End <= 2*diffContext {
+				j++
+			}
+			at := max(0, changes[i].Start-diffContext)
+			bt := at + delta
+			equal := func(to int) {
+				for ; at < to; at, bt = at+1, bt+1 {
+					d.left[at+1], d.right[bt+1] = hi, hi
 				}
 			}
+			for _, c := range changes[i:j] {
+				equal(c.Start)
+				for ; at < c.End; at++ {
+					d.left[at+1] = hi
+					d.deletions++
+				}
+				for k := c.ReplStart; k < c.ReplEnd; k, bt = k+1, bt+1 {
+					d.right[bt+1] = hi
+					d.additions++
+				}
+				delta += (c.ReplEnd - c.ReplStart) - (c.End - c.Start)
+			}
+			equal(min(len(a), changes[j-1].End+diffContext))
+			i = j
 		}
 		out = append(out, d)
 	}
@@ -611,4 +624,13 @@ func (s *Server) OpenPR(owner, name, head, base, title, user string) int {
 		pr: &pull{head: head, base: base}}
 	r.issues = append(r.issues, is)
 	return is.number
+}
+
+// splitAfter splits s after each "\n"; a last line without one is kept.
+func splitAfter(s []byte) []string {
+	var out []string
+	for l := range bytes.Lines(s) {
+		out = append(out, string(l))
+	}
+	return out
 }
