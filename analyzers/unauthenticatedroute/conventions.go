@@ -28,7 +28,19 @@ const (
 	Static     = "static files"
 	APIDocs    = "API docs"
 	WellKnown  = "a well-known file"
+	// Capability: a path parameter holds a secret (`/checkouts/{client_secret}`,
+	// `/claim/{invitation_token}`): the URL is the credential.
+	Capability = "a capability URL: the secret in its path is the credential"
+	// Declared: the code says the route is public (a docstring, a class or
+	// router named so); the message says where.
+	Declared = "declared public"
 )
+
+// DeclaredPublicText are the phrases of a docstring that declares its
+// route public.
+var DeclaredPublicText = []string{"doesn't require authentication", "does not require authentication",
+	"no authentication", "without authentication", "unauthenticated", "public endpoint", "publicly accessible",
+	"doesn't require auth", "does not require auth", "no auth required", "not require any authentication"}
 
 // leadSegments are path segments a convention's word may follow: API and
 // version prefixes and the usual homes of auth endpoints (`/api/v1/auth/login`,
@@ -51,7 +63,14 @@ var anyMethodWords = map[string]string{
 	"verify": Recovery, "verify-email": Recovery, "email-verification": Recovery, "confirm": Recovery,
 	"confirm-email": Recovery, "resend-verification": Recovery,
 	"logout": SignOut, "signout": SignOut, "sign-out": SignOut, "log-out": SignOut,
+	"oauth": SignIn, "oauth2": SignIn, "sso": SignIn, "saml": SignIn, "oidc": SignIn, "openid": SignIn, "auth": SignIn,
+	"authorize": SignIn, "introspect": SignIn, "revoke": SignIn, "userinfo": SignIn,
 }
+
+// lastWords are conventions also as the path's last segment
+// (`/customer-session/authenticate`, `/accounts/{id}/logout`).
+var lastWords = []string{"login", "signin", "sign-in", "log-in", "authenticate", "logout", "signout", "sign-out",
+	"log-out", "signup", "sign-up", "forgot-password", "reset-password", "password-reset", "verify-email"}
 
 // readWords name endpoints that are public for GET and HEAD: probes, static
 // files, API docs and well-known files.
@@ -85,6 +104,19 @@ func PathConvention(methods []string, path string) string {
 			lits = append(lits, s.lit)
 		}
 	}
+	if c := wordConvention(methods, segs, lits); c != "" {
+		return c
+	}
+	for _, sg := range segs {
+		if sg.param && (strings.Contains(sg.name, "secret") || strings.Contains(sg.name, "token")) {
+			return Capability
+		}
+	}
+	return ""
+}
+
+// wordConvention is PathConvention by the path's words.
+func wordConvention(methods []string, segs []segment, lits []string) string {
 	if len(lits) == 0 {
 		return ""
 	}
@@ -101,6 +133,9 @@ func PathConvention(methods []string, path string) string {
 		if !ambiguous[word] || authLead || len(after) > 0 && (after[0].param || slices.Contains([]string{"password", "email", "account"}, after[0].lit)) {
 			return c
 		}
+	}
+	if last := segs[len(segs)-1]; !last.param && slices.Contains(lastWords, last.lit) {
+		return anyMethodWords[last.lit]
 	}
 	if word == "session" && !segs[i].param && len(methods) > 0 && !slices.ContainsFunc(methods, func(m string) bool { return m != "POST" && m != "DELETE" }) {
 		return SignIn // POST /session signs in, DELETE /session signs out
@@ -166,6 +201,7 @@ func unwrapComputed(path string) string {
 type segment struct {
 	lit   string // lower case, underscores read as hyphens
 	param bool
+	name  string // a parameter's name, lower case ("client_secret" of {client_secret}, <string:token>)
 }
 
 // pathSegments are the path's segments; parameters ({id}, <int:id>, :id,
@@ -177,7 +213,12 @@ func pathSegments(path string) []segment {
 		switch {
 		case s == "":
 		case strings.ContainsAny(s[:1], "{<:*$") || strings.HasSuffix(s, "}") || strings.HasSuffix(s, ">"):
-			out = append(out, segment{param: true})
+			name := strings.Trim(s, "{}<>:*$")
+			name = name[strings.LastIndexByte(name, ':')+1:] // <int:id>
+			if i := strings.IndexByte(name, ':'); i >= 0 {
+				name = name[:i]
+			}
+			out = append(out, segment{param: true, name: strings.ToLower(name)})
 		default:
 			// _healthz, __health: the underscores mark it internal.
 			s = strings.TrimLeft(s, "_")

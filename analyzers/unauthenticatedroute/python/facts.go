@@ -23,6 +23,10 @@ type fileFact struct {
 	Routes   []route
 	Includes []include
 	Hooks    []hook
+	// StarImports are the modules the file star-imports (`from .base
+	// import *` in a package's __init__): a name it does not define may be
+	// one of theirs.
+	StarImports []string
 	// DynamicIncludes counts include_router/register_blueprint calls whose
 	// router could not be named (a loop over a computed list, a function's
 	// parameter): routers never seen included may be included there.
@@ -40,7 +44,7 @@ const (
 	symAlias                          // Annotated[T, Depends(x)] or Depends(x): Deps
 	symFunc                           // def: Deps of its parameters, Decos, BodyAuth
 	symClass                          // class: Deps of __init__, CallDeps of __call__; a view's Decos, BodyAuth, Methods
-	symInstance                       // name = Callee(...): Ref is the callee
+	symInstance                       // name = Callee(...): Ref is the callee (and Obj, with MaybeObj)
 	symObject                         // an app or router: Obj
 	symConst                          // NAME = "string": Value
 )
@@ -51,6 +55,9 @@ type symbol struct {
 	Deps     []dep
 	CallDeps []dep
 	Obj      int
+	// MaybeObj: a symInstance that is also the object Obj, whose class
+	// the project phase resolves (an app or router of a subclass).
+	MaybeObj bool
 	Value    string
 	// Consts are a class's string attributes (API_V1_STR: str = "/api/v1"),
 	// for prefixes read from a settings object.
@@ -63,10 +70,33 @@ type symbol struct {
 	// Methods are a Flask class-based view's HTTP methods (its get, post,
 	// ... methods), upper case.
 	Methods []string
+	// CallAuth: the class's __call__ checks credentials itself (an
+	// instance used as a dependency: `Depends(WebhookVerifier(secret))`).
+	CallAuth bool
 	// Scheme: the class derives from a fastapi.security scheme
 	// (`class HTTPBearer403(HTTPBearer)`), so an instance of it
 	// authenticates.
 	Scheme bool
+	// Bases are a class's base classes: a class-based view inherits its
+	// bases' dependencies, and a subclass of APIRouter or Flask makes
+	// routers and apps.
+	Bases []project.Ref
+	// AttrDeps are the dependencies of a class's attributes (`user: User =
+	// Depends(get_current_user)`): FastAPI resolves them for every route
+	// of a class-based view (fastapi-utils' @cbv, mealie's @controller).
+	AttrDeps []dep
+	// InitDeps are the dependencies a class's __init__ passes to its base's
+	// (`super().__init__(dependencies=[Depends(get_admin_user)])`): every
+	// router of a subclass of APIRouter that does so has them.
+	InitDeps []dep
+	// ReturnDeps are the dependencies of the function a function defines
+	// and returns (a dependency factory: `Depends(require_role("admin"))`),
+	// ReturnAuth whether that function checks credentials itself.
+	ReturnDeps []dep
+	ReturnAuth bool
+	// Returns are the bases of a class a function defines and returns (a
+	// factory of router classes: `APIRouter = get_api_router_class(...)`).
+	Returns []project.Ref
 }
 
 // prefix is a path prefix: a literal, or an expression the project phase
@@ -87,7 +117,12 @@ type dep struct {
 
 // object is an app, router or blueprint.
 type object struct {
+	// Kind is the object's kind; 0 when its class is not one of
+	// web.Objects: Class is then the class called (a subclass of APIRouter
+	// or Flask, or one made by a factory), which the project phase
+	// resolves.
 	Kind   web.Kind
+	Class  project.Ref
 	Name   string // the variable ("router"), for messages
 	Line   int
 	Prefix prefix // APIRouter(prefix=), Blueprint(url_prefix=)
@@ -108,6 +143,9 @@ type route struct {
 	// defined in another module (add_url_rule without methods=).
 	ViewMethods bool
 	Decos       []project.Ref // the handler's other decorators (Flask auth)
+	// Class is the class whose method the handler is (a class-based view):
+	// its attributes' dependencies, and its bases', apply.
+	Class project.Ref
 	// BodyAuth: the handler checks credentials itself (answers 401/403,
 	// or verifies a token).
 	BodyAuth bool

@@ -43,6 +43,9 @@ type proj struct {
 	rejects map[objKey]bool
 	dynamic int
 	memo    map[memoKey]int8 // 1 visiting, 2 no, 3 yes
+	// kinds are the kinds of objects whose class is not one of web.Objects,
+	// once resolved (0: not an app or router).
+	kinds map[objKey]web.Kind
 }
 
 type memoKey struct {
@@ -55,7 +58,7 @@ type memoKey struct {
 func projectPhase(pass *pyanalysis.ProjectPass, options func(path string) *unauthenticatedroute.Config) error {
 	p := &proj{
 		pass: pass, options: options, files: map[string]*fileFact{}, parents: map[objKey][]edge{},
-		rejects: map[objKey]bool{}, memo: map[memoKey]int8{},
+		rejects: map[objKey]bool{}, memo: map[memoKey]int8{}, kinds: map[objKey]web.Kind{},
 	}
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
@@ -125,7 +128,7 @@ func (p *proj) report(paths []string) {
 				continue
 			}
 			if _, seen := routerFixable[o]; !seen {
-				routerFixable[o] = p.obj(o).Kind == web.FastAPIRouter && p.obj(o).Fix != nil
+				routerFixable[o] = p.kind(o) == web.FastAPIRouter && p.obj(o).Fix != nil
 			}
 			if path != o.path || slices.Contains(rt.Methods, "WEBSOCKET") {
 				routerFixable[o] = false
@@ -149,7 +152,7 @@ func (p *proj) report(paths []string) {
 		case f.rt.Suppressed, f.note:
 			// Dropped after the run: no fix to compute. A note has none:
 			// auth on a sign-in page or a probe would break it.
-		case ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint:
+		case p.kind(f.o).Flask():
 			f.d.Fix = f.rt.FlaskFix
 		case routerFixable[f.o] && reported[f.o] == total[f.o]:
 			f.d.Fix = ob.Fix
@@ -214,6 +217,13 @@ func (p *proj) symbol(path, name, rest string, depth int) entity {
 	}
 	s, ok := f.Symbols[name]
 	if !ok {
+		for _, m := range f.StarImports {
+			// from .base import *: the name may be base's.
+			ref := project.ImportedRef(m + "." + full)
+			if e := p.resolve(path, ref, depth+1); e.sym != nil || e.obj >= 0 {
+				return e
+			}
+		}
 		if f.Module != "" {
 			e.ext = f.Module + "." + full
 		} else {
@@ -234,7 +244,7 @@ func (p *proj) symbol(path, name, rest string, depth int) entity {
 		return e
 	}
 	e.sym = &s
-	if s.Kind == symObject {
+	if s.Kind == symObject || s.MaybeObj {
 		e.obj = s.Obj
 	}
 	return e
@@ -250,10 +260,92 @@ func (p *proj) object(path string, ref project.Ref) (objKey, bool) {
 	if f == nil || e.obj >= len(f.Objects) {
 		return objKey{}, false
 	}
-	return objKey{e.path, e.obj}, true
+	k := objKey{e.path, e.obj}
+	return k, p.kind(k) != 0
 }
 
 func (p *proj) obj(k objKey) *object { return &p.files[k.path].Objects[k.idx] }
+
+// kind is an object's kind: its own, or, for an object of a class not in
+// web.Objects, the kind its class's bases give it (0: not an app or
+// router).
+func (p *proj) kind(k objKey) web.Kind {
+	ob := p.obj(k)
+	if ob.Kind != 0 {
+		return ob.Kind
+	}
+	if kd, ok := p.kinds[k]; ok {
+		return kd
+	}
+	p.kinds[k] = 0 // a cycle resolves to nothing
+	kd := p.classKind(k.path, ob.Class, 0)
+	p.kinds[k] = kd
+	return kd
+}
+
+// classKind is the kind of object calling the class ref (used in the file
+// at path) makes: one of web.Objects, a class whose bases are (at any
+// depth, across files), or the class a factory returns.
+func (p *proj) classKind(path string, ref project.Ref, depth int) web.Kind {
+	if ref.IsZero() || depth > maxDepth {
+		return 0
+	}
+	e := p.resolve(path, ref, 0)
+	switch {
+	case e.sym == nil:
+		return web.Objects[e.ext]
+	case e.sym.Kind == symClass:
+		for _, b := range e.sym.Bases {
+			if kd := p.classKind(e.path, b, depth+1); kd != 0 {
+				return kd
+			}
+		}
+	case e.sym.Kind == symInstance:
+		// Router = make_router_class(...): the class the factory returns.
+		return p.factoryKind(e.path, e.sym.Ref, depth)
+	}
+	return 0
+}
+
+// factoryKind is the kind of object the class a factory function returns
+// makes.
+func (p *proj) factoryKind(path string, fn project.Ref, depth int) web.Kind {
+	f := p.resolve(path, fn, 0)
+	if f.sym == nil || f.sym.Kind != symFunc {
+		return 0
+	}
+	for _, b := range f.sym.Returns {
+		if kd := p.classKind(f.path, b, depth+1); kd != 0 {
+			return kd
+		}
+	}
+	return 0
+}
+
+// classAuth reports whether the class ref names, or one of its bases (at
+// any depth, across files), has dependencies that authenticate: deps
+// picks them from a class (a view's attributes, a router's __init__).
+func (p *proj) classAuth(opts *unauthenticatedroute.Config, path string, ref project.Ref, deps func(*symbol) []dep, depth int) bool {
+	if ref.IsZero() || depth > maxDepth {
+		return false
+	}
+	e := p.resolve(path, ref, 0)
+	if e.sym == nil || e.sym.Kind != symClass {
+		return false
+	}
+	if p.anyAuth(opts, e.path, deps(e.sym)) {
+		return true
+	}
+	for _, b := range e.sym.Bases {
+		if p.classAuth(opts, e.path, b, deps, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func attrDeps(s *symbol) []dep { return s.AttrDeps }
+func initDeps(s *symbol) []dep { return s.InitDeps }
 
 // roots are the objects at the top of o's mount chains.
 func (p *proj) roots(o objKey, seen map[objKey]bool) []objKey {
@@ -292,14 +384,23 @@ func nameMatches(list []string, ref, qualified string) bool {
 }
 
 // fromAuthModule reports whether a qualified name is imported from a
-// module named auth ("shared.auth.verify_api_key", "auth.check").
+// module named auth or a module of a package named auth
+// ("shared.auth.verify_api_key", "auth.check",
+// "polar.auth.dependencies.WebUser").
 func fromAuthModule(q string) bool {
 	q = strings.TrimSuffix(q, "()")
 	if q == "" || strings.ContainsAny(q[:1], ":?%") {
 		return false
 	}
 	parts := strings.Split(q, ".")
-	return len(parts) >= 2 && parts[len(parts)-2] == "auth"
+	return slices.Contains(parts[:len(parts)-1], "auth")
+}
+
+// inAuthModule reports whether the module of the file at path is named
+// auth or is in a package named auth.
+func (p *proj) inAuthModule(path string) bool {
+	f := p.files[path]
+	return f != nil && slices.Contains(strings.Split(f.Module, "."), "auth")
 }
 
 // isAuth reports whether the dependency ref, used in the file at path,
@@ -349,12 +450,15 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path string, re
 		}
 		return nameMatches(opts.AuthDependencies, e.ext, e.ext) || fromAuthModule(e.ext)
 	}
-	if !typ && ref.Kind == project.Local && strings.HasSuffix("."+p.files[e.path].Module, ".auth") {
+	if !typ && ref.Kind == project.Local && p.inAuthModule(e.path) {
 		return true // a module named auth, seen from inside
 	}
 	s := e.sym
 	if typ && s.Kind != symAlias {
 		return false
+	}
+	if s.Kind == symAlias && p.inAuthModule(e.path) {
+		return true // `auth.OrganizationsRead`: an Annotated dependency a module named auth defines
 	}
 	if s.Kind == symFunc && s.BodyAuth || s.Kind == symClass && s.Scheme && e.call {
 		return true // a dependency that answers 401/403 or verifies a token itself; a scheme's subclass
@@ -363,7 +467,18 @@ func (p *proj) isAuthUncached(opts *unauthenticatedroute.Config, path string, re
 	switch s.Kind {
 	case symClass:
 		if e.call {
+			if s.CallAuth {
+				return true // Depends(Verifier(secret)): its __call__ answers 401/403
+			}
 			deps = s.CallDeps
+		}
+	case symFunc:
+		if e.call {
+			// Depends(factory(...)): the function the factory returns.
+			if s.ReturnAuth {
+				return true
+			}
+			deps = s.ReturnDeps
 		}
 	case symInstance:
 		// Depends(scheme) where scheme = HTTPBearer() or an instance of a
@@ -416,7 +531,7 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 	seen = append(seen, o)
 	ob := p.obj(o)
 	if !mounted {
-		authed = authed || p.rejects[o] || p.anyAuth(opts, o.path, ob.Deps)
+		authed = authed || p.rejects[o] || p.anyAuth(opts, o.path, ob.Deps) || p.classAuth(opts, o.path, ob.Class, initDeps, 0)
 	}
 	parents := p.parents[o]
 	if len(parents) == 0 {
@@ -443,13 +558,13 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 // authenticated (or public), and whether the finding is a note (public by
 // convention, or auth by the platform: no fix).
 func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
-	ob := p.obj(o)
-	flask := ob.Kind == web.FlaskApp || ob.Kind == web.FlaskBlueprint
-	if ob.Kind == web.StarletteApp {
+	kind := p.kind(o)
+	flask := kind.Flask()
+	if kind == web.StarletteApp {
 		return nil, false
 	}
 	opts := p.options(path)
-	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) {
+	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) || p.classAuth(opts, path, rt.Class, attrDeps, 0) {
 		return nil, false
 	}
 	decos := rt.Decos
@@ -474,7 +589,7 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 			}
 		}
 	}
-	if (ob.Kind == web.FastAPIRouter || ob.Kind == web.FlaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
+	if (kind == web.FastAPIRouter || kind == web.FlaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {
 		// Never seen included, but some router is included where we cannot
 		// name it: this one may be, with auth.
 		return nil, false
@@ -506,7 +621,11 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 	} else {
 		why = "reaches no auth dependency"
 	}
-	v := opts.Judge(rt.Methods, full, rt.Convention)
+	convention := rt.Convention
+	if ob := p.obj(o); convention == "" && (strings.Contains(strings.ToLower(ob.Name), "public") || strings.Contains(strings.ToLower(ob.Name), "anonymous")) {
+		convention = unauthenticatedroute.Declared + " by its " + kindName[kind] + " (" + ob.Name + ")"
+	}
+	v := opts.Judge(rt.Methods, full, convention)
 	msg := fmt.Sprintf("%s %s %s", methods, full, why)
 	if !v.Note {
 		msg += "; add auth to the route or to " + p.describe(path, o)
@@ -567,11 +686,14 @@ func includeVerb(k includeKind) string {
 	return "include_router"
 }
 
+// kindName names the kinds of objects in messages.
+var kindName = map[web.Kind]string{web.FastAPIApp: "app", web.FastAPIRouter: "router", web.FlaskApp: "app", web.FlaskBlueprint: "blueprint"}
+
 // describe names the object where auth could be added:
 // "router `campaigns.router` (routers/campaigns.py:5)".
 func (p *proj) describe(from string, o objKey) string {
 	ob := p.obj(o)
-	kind := map[web.Kind]string{web.FastAPIApp: "app", web.FastAPIRouter: "router", web.FlaskApp: "app", web.FlaskBlueprint: "blueprint"}[ob.Kind]
+	kind := kindName[p.kind(o)]
 	mod := p.files[o.path].Module
 	if i := strings.LastIndexByte(mod, '.'); i >= 0 {
 		mod = mod[i+1:]

@@ -37,7 +37,8 @@ var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.Op
 	// A file matters when it declares routes, apps, routers or
 	// dependencies, or re-exports auth (it names a module "auth"); package
 	// __init__ files that re-export routers contain "route"; settings classes
-	// hold prefixes; a Flask view that another module registers with
+	// hold prefixes; a package that star-imports may re-export a base
+	// class or a dependency; a Flask view that another module registers with
 	// add_url_rule matters when it has an auth decorator or checks
 	// credentials in its body. A route on an app or router imported from
 	// another module (`from main import app` then `@app.post("/x")`) names
@@ -51,7 +52,7 @@ var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.Op
 
 func newPrefilter(o *unauthenticatedroute.Config) *pyanalysis.Prefilter {
 	needles := []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "before_request",
-		"websocket", "Settings", "PREFIX", "MethodView"}
+		"websocket", "Settings", "PREFIX", "MethodView", "import *"}
 	needles = append(needles, bodyAuthText...)
 	for _, d := range append(slices.Clone(o.AuthDecorators), o.FixDecorator) {
 		if d = d[strings.LastIndexByte(d, '.')+1:]; d != "" && !slices.Contains(needles, d) {
@@ -167,7 +168,10 @@ func run(pass *pyanalysis.Pass, opts *unauthenticatedroute.Config) error {
 			}
 		}
 	}
-	if len(f.Symbols) > 0 || interesting {
+	if all {
+		f.StarImports = pass.Names.StarImports
+	}
+	if len(f.Symbols) > 0 || interesting || len(f.StarImports) > 0 {
 		pass.ExportFact(f)
 	}
 	return nil
@@ -198,9 +202,10 @@ func (fp *filePass) ref(n syntax.Node) project.Ref {
 			return project.LocalRef(b.Name)
 		}
 		// A local: follow one simple assignment (router = APIRouter() was
-		// caught above; r = other.router is followed here).
+		// caught above; r = other.router is followed here, and so is
+		// `_auth = Authenticator(...)`, a call's result).
 		if b.Kind == names.Assignment && !b.Value.IsZero() && len(b.Scope.Bindings(b.Name)) == 1 {
-			if v := b.Value.Unparen(); v.Is(syntax.KindIdentifier) || v.Is(syntax.KindAttribute) {
+			if v := b.Value.Unparen(); v.Is(syntax.KindIdentifier) || v.Is(syntax.KindAttribute) || v.Is(syntax.KindCall) {
 				return fp.ref(v)
 			}
 		}
@@ -354,23 +359,44 @@ func (fp *filePass) assignment(a syntax.Node) {
 	name := string(left.Text())
 	if right.Is(syntax.KindCall) {
 		fn := right.ChildByField(syntax.FieldFunction)
-		if kind, ok := web.Objects[fp.qualified(fn)]; ok {
+		kind, ok := web.Objects[fp.qualified(fn)]
+		var class project.Ref
+		if !ok && maybeObject(name, fn) {
+			// A subclass of APIRouter or Flask, or a class a factory made:
+			// the project phase says which, if any.
+			if class = fp.ref(fn); !class.IsZero() && class.Kind != project.Unbound {
+				ok = true
+			}
+		}
+		if ok {
 			fp.objs[b] = len(fp.fact.Objects)
-			o := object{Kind: kind, Name: name, Line: fp.pass.File.Lines.Position(a.Start()).Line}
+			o := object{Kind: kind, Class: class, Name: name, Line: fp.pass.File.Lines.Position(a.Start()).Line}
 			switch kind {
 			case web.FastAPIRouter:
 				o.Prefix = fp.prefix(argument(right, -1, "prefix"))
 			case web.FlaskBlueprint:
 				o.Prefix = fp.prefix(argument(right, -1, "url_prefix"))
+			case 0:
+				o.Prefix = fp.prefix(argument(right, -1, "prefix"))
+				if o.Prefix == (prefix{}) {
+					o.Prefix = fp.prefix(argument(right, -1, "url_prefix"))
+				}
 			}
-			if kind == web.FastAPIApp || kind == web.FastAPIRouter {
+			if kind == web.FastAPIApp || kind == web.FastAPIRouter || kind == 0 {
 				o.Deps = fp.depsIn(argument(right, -1, "dependencies"), nil)
 			}
-			if kind == web.FastAPIRouter {
+			if kind == web.FastAPIRouter || kind == 0 {
 				o.Fix = fp.fixer().routerFix(right)
 			}
 			if module {
-				fp.fact.Symbols[name] = symbol{Kind: symObject, Obj: len(fp.fact.Objects)}
+				if kind != 0 {
+					fp.fact.Symbols[name] = symbol{Kind: symObject, Obj: len(fp.fact.Objects)}
+				} else {
+					// Maybe an app or router, maybe an instance of
+					// anything else (`api_key_header = APIKeyHeader(...)`,
+					// a scheme): both, the project phase decides.
+					fp.fact.Symbols[name] = symbol{Kind: symInstance, Ref: class, Obj: len(fp.fact.Objects), MaybeObj: true}
+				}
 			}
 			fp.fact.Objects = append(fp.fact.Objects, o)
 			return
@@ -406,21 +432,116 @@ func (fp *filePass) assignment(a syntax.Node) {
 	}
 }
 
+// maybeObject reports whether `name = fn(...)` may make an app or router
+// of a class xylint does not know by name (a subclass of APIRouter or
+// Flask, a class a factory made): the class's or the variable's name says
+// so (PrefectRouter, CTFdFlask; router, app, bp). The project phase
+// decides from the class's bases.
+func maybeObject(name string, fn syntax.Node) bool {
+	if fn.Is(syntax.KindAttribute) {
+		fn = fn.ChildByField(syntax.FieldAttribute)
+	}
+	if !fn.Is(syntax.KindIdentifier) {
+		return false
+	}
+	callee := strings.ToLower(string(fn.Text()))
+	for _, w := range []string{"router", "blueprint", "flask", "fastapi", "app", "api"} {
+		if strings.Contains(callee, w) {
+			return true
+		}
+	}
+	name = strings.ToLower(name)
+	for _, w := range []string{"router", "app", "api", "bp", "blueprint"} {
+		if name == w || strings.HasSuffix(name, "_"+w) || strings.HasPrefix(name, w+"_") {
+			return true
+		}
+	}
+	return false
+}
+
 // function records a module-level def's parameter dependencies, its
 // decorators and whether it checks credentials itself (for a view that
-// another module registers with add_url_rule).
+// another module registers with add_url_rule), and the bases of a class it
+// defines and returns (a factory of router classes).
 func (fp *filePass) function(def syntax.Node) {
 	name := def.ChildByField(syntax.FieldName)
 	if !name.Is(syntax.KindIdentifier) || fp.r.ScopeAt(def).Kind != names.ModuleScope {
 		return
 	}
-	s := symbol{Kind: symFunc, Deps: fp.paramDeps(def), Decos: fp.decoratorRefs(def)}
+	s := symbol{Kind: symFunc, Deps: fp.paramDeps(def), Decos: fp.decoratorRefs(def), Returns: fp.returnedClassBases(def)}
 	if fp.mayCheckAuth() {
 		s.BodyAuth = fp.checksAuthInBody(def)
 	}
-	if len(s.Deps) > 0 || len(s.Decos) > 0 || s.BodyAuth {
+	if inner := returnedDef(def); !inner.IsZero() {
+		s.ReturnDeps = fp.paramDeps(inner)
+		s.ReturnAuth = fp.mayCheckAuth() && fp.checksAuthInBody(inner)
+	}
+	if len(s.Deps) > 0 || len(s.Decos) > 0 || s.BodyAuth || len(s.Returns) > 0 || len(s.ReturnDeps) > 0 || s.ReturnAuth {
 		fp.fact.Symbols[string(name.Text())] = s
 	}
+}
+
+// returnedDef is the function def defines in its body and returns (`def
+// dependency(...): ...; return dependency`), or the zero Node.
+func returnedDef(def syntax.Node) syntax.Node {
+	defs := map[string]syntax.Node{}
+	var out syntax.Node
+	for st := range def.ChildByField(syntax.FieldBody).NamedChildren() {
+		if st.Is(syntax.KindDecoratedDefinition) {
+			st = st.ChildByField(syntax.FieldDefinition)
+		}
+		switch {
+		case st.Is(syntax.KindFunctionDefinition):
+			defs[string(st.ChildByField(syntax.FieldName).Text())] = st
+		case st.Is(syntax.KindReturnStatement):
+			if v := st.FirstNamedChild().Unparen(); v.Is(syntax.KindIdentifier) {
+				if d, ok := defs[string(v.Text())]; ok {
+					out = d
+				}
+			}
+		}
+	}
+	return out
+}
+
+// returnedClassBases returns the bases of a class def defines in its body
+// and returns (`class _Router(APIRouter): ...; return _Router`).
+func (fp *filePass) returnedClassBases(def syntax.Node) []project.Ref {
+	body := def.ChildByField(syntax.FieldBody)
+	classes := map[string]syntax.Node{}
+	var out []project.Ref
+	for st := range body.NamedChildren() {
+		if st.Is(syntax.KindDecoratedDefinition) {
+			st = st.ChildByField(syntax.FieldDefinition)
+		}
+		switch {
+		case st.Is(syntax.KindClassDefinition):
+			classes[string(st.ChildByField(syntax.FieldName).Text())] = st
+		case st.Is(syntax.KindReturnStatement):
+			v := st.FirstNamedChild().Unparen()
+			c, ok := classes[string(v.Text())]
+			if !v.Is(syntax.KindIdentifier) || !ok {
+				continue
+			}
+			out = append(out, fp.bases(c)...)
+		}
+	}
+	return out
+}
+
+// bases returns the refs of a class definition's base classes (not
+// keywords such as metaclass=).
+func (fp *filePass) bases(c syntax.Node) []project.Ref {
+	var out []project.Ref
+	for b := range c.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
+		if b.Is(syntax.KindKeywordArgument) {
+			continue
+		}
+		if r := fp.ref(b); !r.IsZero() && r.Kind != project.Unbound {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // decoratorRefs returns the refs of the decorators of def (a function or
@@ -454,8 +575,9 @@ func (fp *filePass) class(c syntax.Node) {
 		return
 	}
 	var s symbol
-	for b := range c.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
-		s.Scheme = s.Scheme || isScheme(fp.ref(b).String())
+	s.Bases = fp.bases(c)
+	for _, b := range s.Bases {
+		s.Scheme = s.Scheme || isScheme(b.String())
 	}
 	for st := range c.ChildByField(syntax.FieldBody).NamedChildren() {
 		def := st
@@ -465,6 +587,7 @@ func (fp *filePass) class(c syntax.Node) {
 		if def.Is(syntax.KindExpressionStatement) {
 			fp.classConst(&s, def.FirstNamedChild())
 			fp.viewDecorators(&s, def.FirstNamedChild())
+			fp.attrDeps(&s, def.FirstNamedChild())
 			continue
 		}
 		if !def.Is(syntax.KindFunctionDefinition) {
@@ -473,8 +596,10 @@ func (fp *filePass) class(c syntax.Node) {
 		switch n := def.ChildByField(syntax.FieldName); {
 		case n.TextIs("__init__"):
 			s.Deps = fp.paramDeps(def)
+			s.InitDeps = fp.superInitDeps(def)
 		case n.TextIs("__call__"):
 			s.CallDeps = fp.paramDeps(def)
+			s.CallAuth = fp.mayCheckAuth() && fp.checksAuthInBody(def)
 		default:
 			// A Flask class-based view's handlers (MethodView).
 			if m := strings.ToUpper(string(n.Text())); web.FlaskViewMethods[m] {
@@ -483,9 +608,52 @@ func (fp *filePass) class(c syntax.Node) {
 			}
 		}
 	}
-	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || len(s.Consts) > 0 || len(s.Decos) > 0 || len(s.Methods) > 0 || s.Scheme {
+	if len(s.Deps) > 0 || len(s.CallDeps) > 0 || s.CallAuth || len(s.Consts) > 0 || len(s.Decos) > 0 || len(s.Methods) > 0 || s.Scheme ||
+		len(s.Bases) > 0 || len(s.AttrDeps) > 0 || len(s.InitDeps) > 0 {
 		s.Kind = symClass
 		fp.fact.Symbols[string(name.Text())] = s
+	}
+}
+
+// superInitDeps returns the dependencies an __init__ passes to its base's:
+// `super().__init__(..., dependencies=[Depends(x)])`.
+func (fp *filePass) superInitDeps(def syntax.Node) []dep {
+	var out []dep
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindCall) {
+			continue
+		}
+		fn := n.ChildByField(syntax.FieldFunction).Unparen()
+		if !fn.Is(syntax.KindAttribute) || !fn.ChildByField(syntax.FieldAttribute).TextIs("__init__") {
+			continue
+		}
+		if obj := fn.ChildByField(syntax.FieldObject).Unparen(); obj.Is(syntax.KindCall) && obj.ChildByField(syntax.FieldFunction).TextIs("super") {
+			out = fp.depsIn(argument(n, -1, "dependencies"), out)
+		}
+	}
+	return out
+}
+
+// attrDeps records a class attribute's dependency (`user: User =
+// Depends(get_current_user)`, `user: Annotated[User,
+// Depends(get_current_user)]`), which FastAPI resolves for every route of
+// a class-based view.
+func (fp *filePass) attrDeps(s *symbol, a syntax.Node) {
+	if !a.Is(syntax.KindAssignment) || !a.ChildByField(syntax.FieldLeft).Is(syntax.KindIdentifier) {
+		return
+	}
+	var annotation syntax.Node
+	if t := a.ChildByField(syntax.FieldType); !t.IsZero() {
+		annotation = t.FirstNamedChild()
+	}
+	if v := a.ChildByField(syntax.FieldRight).Unparen(); fp.isDependsCall(v) {
+		if d, ok := fp.dependsTarget(v, annotation); ok {
+			s.AttrDeps = append(s.AttrDeps, d)
+		}
+		return
+	}
+	if !annotation.IsZero() && !annotation.Is(syntax.KindIdentifier) && !annotation.Is(syntax.KindAttribute) {
+		s.AttrDeps = fp.depsIn(annotation, s.AttrDeps) // Annotated[User, Depends(...)]
 	}
 }
 
@@ -571,13 +739,13 @@ func (fp *filePass) decorated(d syntax.Node) {
 		if obj.IsZero() || obj.Kind == project.Unbound {
 			continue
 		}
-		rt := route{Obj: obj, At: fp.rangeOf(e.Parent())}
+		rt := route{Obj: obj, At: fp.rangeOf(e.Parent()), Class: fp.enclosingClass(d)}
 		rt.Path = pathOf(argument(e, 0, "path"), argument(e, 0, "rule"))
 		rt.Methods = methodsOf(e, method)
 		rt.Deps = fp.depsIn(argument(e, -1, "dependencies"), nil)
 		rt.Deps = append(rt.Deps, fp.paramDeps(def)...)
 		rt.BodyAuth = fp.checksAuthInBody(def)
-		rt.Convention = fp.handlerConvention(def)
+		rt.Convention = fp.handlerConvention(def, d)
 		rt.Fix = fp.fixer().routeFix(e, rt.Methods)
 		for _, other := range decos {
 			if other == e {
@@ -605,6 +773,19 @@ func (fp *filePass) decorated(d syntax.Node) {
 	}
 }
 
+// docstring is a function's docstring, or "".
+func docstring(def syntax.Node) string {
+	first := def.ChildByField(syntax.FieldBody).FirstNamedChild()
+	if !first.Is(syntax.KindExpressionStatement) {
+		return ""
+	}
+	str := first.FirstNamedChild()
+	if !str.Is(syntax.KindString) {
+		return ""
+	}
+	return string(str.Text())
+}
+
 // loginForms are fastapi.security's login form classes: a handler that
 // takes one is a sign-in endpoint.
 var loginForms = []string{"OAuth2PasswordRequestForm", "OAuth2PasswordRequestFormStrict"}
@@ -617,9 +798,30 @@ var tokenMakers = []string{"create_access_token", "create_refresh_token", "creat
 	"encode_jwt", "issue_token", "sign_jwt", "create_jwt_token"}
 
 // handlerConvention says why a handler is public by convention as only
-// its definition shows: it takes fastapi.security's login form, or it
-// issues a token (calls create_access_token, jwt.encode, ...).
-func (fp *filePass) handlerConvention(def syntax.Node) string {
+// its definition shows: its docstring or its class's name declares it
+// public, it takes fastapi.security's login form, or it issues a token
+// (calls create_access_token, jwt.encode, ...). d is the decorated
+// definition.
+func (fp *filePass) handlerConvention(def, d syntax.Node) string {
+	if doc := docstring(def); doc != "" {
+		doc = strings.ToLower(strings.ReplaceAll(doc, "\n", " "))
+		for _, t := range unauthenticatedroute.DeclaredPublicText {
+			if strings.Contains(doc, t) {
+				return unauthenticatedroute.Declared + " in its docstring"
+			}
+		}
+	}
+	if c := d.Parent().Parent(); d.Parent().Is(syntax.KindBlock) && c.Is(syntax.KindClassDefinition) {
+		names := []syntax.Node{c.ChildByField(syntax.FieldName)}
+		for b := range c.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
+			names = append(names, b)
+		}
+		for _, n := range names {
+			if bytes.Contains(n.Text(), []byte("Public")) {
+				return unauthenticatedroute.Declared + " by its class (" + string(n.Text()) + ")"
+			}
+		}
+	}
 	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
 		for n := range p.Descendants() {
 			if !n.Is(syntax.KindIdentifier) && !n.Is(syntax.KindAttribute) {
@@ -646,6 +848,20 @@ func (fp *filePass) handlerConvention(def syntax.Node) string {
 		}
 	}
 	return ""
+}
+
+// enclosingClass is the module-level class whose method the decorated
+// definition d is, or the zero Ref.
+func (fp *filePass) enclosingClass(d syntax.Node) project.Ref {
+	block := d.Parent()
+	if !block.Is(syntax.KindBlock) {
+		return project.Ref{}
+	}
+	c := block.Parent()
+	if !c.Is(syntax.KindClassDefinition) || fp.r.ScopeAt(c).Kind != names.ModuleScope {
+		return project.Ref{}
+	}
+	return fp.ref(c.ChildByField(syntax.FieldName))
 }
 
 // checksAuthInBody reports whether a handler checks credentials itself:

@@ -232,6 +232,9 @@ func (b *Builder) importFrom(n syntax.Node) {
 		}
 	}
 	for c := range n.NamedChildren() {
+		if c.Is(syntax.KindWildcardImport) && b.cur() == b.r.module {
+			b.r.StarImports = append(b.r.StarImports, module)
+		}
 		if c.Field() != syntax.FieldName {
 			continue
 		}

@@ -113,6 +113,11 @@ type Resolver struct {
 	scopes map[int32]*Scope // by the scope node's index
 	// Imports lists every import binding in source order.
 	Imports []*Binding
+	// StarImports are the modules the module scope star-imports (`from
+	// .base import *`), resolved as Imports are, in source order: the
+	// names they bind are not modelled (see the package doc), but a
+	// cross-file analysis can look them up in those modules.
+	StarImports []string
 	// runtimeImports are the modules of the import statements that run
 	// (not under TYPE_CHECKING), in source order, with repeats.
 	runtimeImports []string

@@ -97,6 +97,17 @@ def robots():
     return ""
 
 
+# A capability URL: the secret in the path is the credential.
+@app.get("/checkouts/{client_secret}")  # want note "public by convention \\(a capability URL: the secret in its path is the credential\\)"
+def checkout(client_secret: str):
+    return {}
+
+
+@app.post("/invitations/<invitation_token>/accept")  # want note "capability URL"
+def accept(invitation_token: str):
+    return {}
+
+
 # Not conventions: the words are not where a convention puts them.
 @app.get("/users/me/token")  # want "GET /users/me/token reaches no auth dependency; add auth"
 def my_token():
@@ -105,6 +116,30 @@ def my_token():
 
 @app.post("/api/reset")  # want "POST /api/reset reaches no auth dependency; add auth .*an error"
 def reset_everything():
+    return {}
+
+
+# The code declares a route public: its docstring, its router's name.
+public_router = APIRouter(prefix="/api/v1/public")
+
+
+@public_router.post("/contact")  # want note "POST /api/v1/public/contact reaches no auth dependency; a note because it is public by convention \\(declared public by its router \\(public_router\\)\\)"
+def contact():
+    return {}
+
+
+@app.post("/license-keys/validate")  # want note "declared public in its docstring"
+def validate_key():
+    """Validate a license key.
+
+    This endpoint doesn't require authentication: the key is the credential.
+    """
+    return {}
+
+
+@app.post("/license-keys/rotate")  # want error "POST /license-keys/rotate reaches no auth dependency; add auth"
+def rotate_key():
+    """Rotate a license key (requires the owner's session)."""
     return {}
 
 

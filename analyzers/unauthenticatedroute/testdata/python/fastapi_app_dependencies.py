@@ -6,7 +6,7 @@ from shared.auth import verify_api_key
 
 app = FastAPI(dependencies=[Depends(verify_api_key)])
 router = APIRouter()
-public = FastAPI()
+hooks = FastAPI()
 
 
 @app.post("/write")
@@ -19,10 +19,10 @@ async def delete_thing():
     return {}
 
 
-@public.post("/hook")  # want "POST /sub/hook reaches no auth dependency; add auth to the route or to app `fastapi_app_dependencies.public`"
+@hooks.post("/hook")  # want "POST /sub/hook reaches no auth dependency; add auth to the route or to app `fastapi_app_dependencies.hooks`"
 async def hook():
     return {}
 
 
 app.include_router(router, prefix="/r")
-app.mount("/sub", public)
+app.mount("/sub", hooks)

@@ -51,3 +51,20 @@ def read_tokens(credentials=Depends(bearer)):
 def read_settings():
     # Depends(Class) builds an instance per request and never calls it.
     return {}
+
+
+class WebhookVerifier:
+    """An instance used as a dependency: FastAPI calls it, and it answers
+    401 when the signature does not match."""
+
+    def __init__(self, secret: str):
+        self.secret = secret
+
+    def __call__(self, x_signature: str = Header()):
+        if x_signature != self.secret:
+            raise HTTPException(status_code=401)
+
+
+@app.post("/webhooks/provider", dependencies=[Depends(WebhookVerifier("s"))])
+def provider_webhook():
+    return {}

@@ -1,0 +1,2 @@
+# Re-exports by star import: the names are base's.
+from .base import *
