@@ -14,7 +14,13 @@ environment lookup whose default is `"*"` such as `os.getenv("X", "*")` or
 whose `allow_origin_regex` matches every origin; flask-cors `CORS(app)` /
 `CORS()` / `@cross_origin()` without `origins` (its default is every
 origin), with `origins` containing `"*"` or an everything-regex, or with
-`resources` whose entries set such origins or none at all; raw
+`resources` whose entries set such origins or none at all — flask-cors's
+own `CORS` and `cross_origin`, under every import path it has been
+published under (`flask_cors`, its `flask_cors.extension` and
+`flask_cors.decorator` modules, and `flask.ext.cors`, Flask's extension
+importer that its documentation used until 2016), or names a star import
+of flask-cors brings; a parameter, a method or another module's
+attribute called `cross_origin` is not flask-cors's; raw
 `Access-Control-Allow-Origin: *` headers (`resp.headers[...] = "*"`,
 header-setting methods such as `headers.set(...)`, `send_header(...)`,
 `set_header(...)` — not reads like `headers.get(name, "*")` — a headers

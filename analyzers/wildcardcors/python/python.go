@@ -49,13 +49,21 @@ var (
 		"starlette.middleware.Middleware": true,
 		"fastapi.middleware.Middleware":   true,
 	}
-	flaskCORS = map[string]bool{
+	// flask-cors under every import path it has been published under:
+	// flask_cors (one module up to 1.10, a package since 2.0, with
+	// extension.py and decorator.py) and flask.ext.cors (Flask's extension
+	// importer, which flask-cors's documentation used until 2016; gone in
+	// Flask 1.0).
+	flaskCORSModules = []string{"flask_cors", "flask.ext.cors"}
+	flaskCORS        = map[string]bool{
 		"flask_cors.CORS":           true,
 		"flask_cors.extension.CORS": true,
+		"flask.ext.cors.CORS":       true,
 	}
 	flaskCrossOrigin = map[string]bool{
 		"flask_cors.cross_origin":           true,
 		"flask_cors.decorator.cross_origin": true,
+		"flask.ext.cors.cross_origin":       true,
 	}
 )
 
@@ -238,11 +246,11 @@ func (fp *filePass) call(n syntax.Node) {
 			fp.starlette(args)
 		}
 	case last.TextIs("CORS"):
-		if q := fp.qualified(fn); flaskCORS[q] || q == "" {
+		if flaskCORS[fp.qualified(fn)] || fp.fromFlaskCORSStar(fn) {
 			fp.flask(n, args, "flask-cors CORS()")
 		}
 	case last.TextIs("cross_origin"):
-		if q := fp.qualified(fn); flaskCrossOrigin[q] || q == "" {
+		if flaskCrossOrigin[fp.qualified(fn)] || fp.fromFlaskCORSStar(fn) {
 			fp.flask(n, args, "flask-cors @cross_origin()")
 		}
 	case fn.Is(syntax.KindAttribute) && headerSetters[string(last.Text())]:
@@ -253,6 +261,29 @@ func (fp *filePass) call(n syntax.Node) {
 			fp.header(n, k, v)
 		}
 	}
+}
+
+// fromFlaskCORSStar reports whether fn is a name the file does not bind
+// while it star-imports flask-cors (`from flask_cors import *`): then the
+// name is flask-cors's. Any other unresolved name or attribute called CORS
+// or cross_origin (a parameter, `api.cross_origin`) is not flask-cors's.
+func (fp *filePass) fromFlaskCORSStar(fn syntax.Node) bool {
+	if !fn.Is(syntax.KindIdentifier) || fp.pass.Names.Lookup(fn) != nil {
+		return false
+	}
+	// Also under a try or an if (`try: from flask_cors import *`).
+	for st := range fp.pass.File.Root.Descendants() {
+		if !st.Is(syntax.KindImportFromStatement) || st.ChildOfKind(syntax.KindWildcardImport).IsZero() {
+			continue
+		}
+		mod := strings.Join(strings.Fields(string(st.ChildByField(syntax.FieldModuleName).Text())), "")
+		for _, m := range flaskCORSModules {
+			if mod == m || strings.HasPrefix(mod, m+".") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headerSetters are the methods that set a header from (name, value)
