@@ -332,8 +332,8 @@ func TestFormats(t *testing.T) {
 
 func TestRulesConfigVersion(t *testing.T) {
 	dir := t.TempDir()
-	expect(t, xylint(t, dir, "rules"), 0, "CODE", "LEVELS", "XY004  broad-except           error,warning", "XY005  print-call             warning", "XY101  malformed-suppression")
-	expect(t, xylint(t, dir, "rules", "XY002"), 0, "level: error by default (also warning); fix: unsafe", "# Levels\n\n- error: a route that changes state")
+	expect(t, xylint(t, dir, "rules"), 0, "CODE", "LEVELS", "XY004  broad-except           error,warning,note", "XY005  print-call             warning", "XY101  malformed-suppression")
+	expect(t, xylint(t, dir, "rules", "XY002"), 0, "level: error by default (also warning, note); fix: unsafe", "# Levels\n\n- error: an open route that changes state")
 	expect(t, xylint(t, dir, "rules", "broad-except"), 0, "XY004 broad-except", "# What it does", "# Fix safety", "BLE001")
 	expect(t, xylint(t, dir, "rules", "T201"), 0, "XY005 print-call")
 	expect(t, xylint(t, dir, "rules", "XY999"), 2)
