@@ -32,9 +32,11 @@
 // # Bad input
 //
 // AnalyzeFile never panics and never touches the file system. Files with NUL
-// bytes, invalid UTF-8, or a template marker in their path are Skipped with
-// the reason; a file that fails to parse and has `{%` or `{{` outside strings
-// and comments is Skipped as a "template". A file with syntax errors is
+// bytes or invalid UTF-8 are Skipped with the reason; a file that has `{%`
+// or `{{` outside strings and comments, or that fails to parse under a
+// template directory (`{{cookiecutter.project_slug}}/...`), is Skipped as a
+// "template" (a file under such a directory that parses is analysed: it is
+// what the generated project runs). A file with syntax errors is
 // linted as far as it parsed and gets ONE lint.SyntaxError (XY000)
 // diagnostic, at its first error region, whose message says how many regions
 // there are: one finding per file keeps a broken file from flooding the

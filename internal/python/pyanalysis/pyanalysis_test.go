@@ -69,12 +69,17 @@ func TestBadInput(t *testing.T) {
 		{"latin-1", "a.py", "# caf\xe9\nx(1)\n", "not UTF-8"},
 		{"jinja", "a.py", "{% if async %}\nasync def f(): pass\n{% endif %}\nx(1)\n", "template"},
 		{"cookiecutter code", "a.py", "app = {{ cookiecutter.app_name }}()\n", "template"},
-		{"cookiecutter path", "{{cookiecutter.slug}}/main.py", "x(1)\n", "template"},
+		{"cookiecutter path, code that does not parse", "{{cookiecutter.slug}}/main.py", "import {{cookiecutter.pkg}}\nx(1)\n", "template"},
 	} {
 		r := analyze(c.path, c.src, calls)
 		if r.Skipped != c.skipped || len(r.Diagnostics) != 0 || r.Err != nil {
 			t.Errorf("%s: skipped %q, %d diagnostics, err %v; want skipped %q", c.name, r.Skipped, len(r.Diagnostics), r.Err, c.skipped)
 		}
+	}
+	// Under a cookiecutter directory, valid Python is analysed: it is the
+	// code the generated service runs.
+	if r := analyze("{{cookiecutter.slug}}/main.py", "x(1)\n", calls); r.Skipped != "" || len(r.Diagnostics) != 1 {
+		t.Errorf("cookiecutter path, valid Python: skipped %q, %d diagnostics; want it analysed", r.Skipped, len(r.Diagnostics))
 	}
 	// A BOM is accepted and offsets stay offsets into the original bytes.
 	r := analyze("a.py", "\xEF\xBB\xBFx(1)\n", calls)

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -35,13 +36,14 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // SkipReason reports why a file should not be analysed at all, or "": a
 // binary file (it has NUL bytes), a file that is not UTF-8 (Python's default
 // source encoding; PEP 263 declarations of other encodings are rare in
-// services and would shift every offset), or a Jinja/cookiecutter template
-// named by its path ("{{cookiecutter.project}}/main.py"), or a file with a
-// CR that is not followed by LF (classic Mac line endings, a stray CR):
-// CPython reads a lone CR as a line break anywhere, tree-sitter mostly does
-// not (in a comment it swallows the code after the CR), so every finding and
-// fix in such a file would rest on lines Python does not see. Templates that
-// only show in their code are found after parsing, by File.LooksLikeTemplate.
+// services and would shift every offset), or a file with a CR that is not
+// followed by LF (classic Mac line endings, a stray CR): CPython reads a
+// lone CR as a line break anywhere, tree-sitter mostly does not (in a
+// comment it swallows the code after the CR), so every finding and fix in
+// such a file would rest on lines Python does not see. Templates are found
+// after parsing, by File.LooksLikeTemplate: a file under a cookiecutter
+// directory ("{{cookiecutter.project}}/main.py") whose content is valid
+// Python is what the generated service will run, and is analysed.
 func SkipReason(path string, src []byte) string {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return SkipBinary
@@ -52,10 +54,13 @@ func SkipReason(path string, src []byte) string {
 	if LoneCR(src) >= 0 {
 		return SkipLoneCR
 	}
-	if bytes.Contains([]byte(path), []byte("{{")) || bytes.Contains([]byte(path), []byte("{%")) {
-		return SkipTemplate
-	}
 	return ""
+}
+
+// TemplatePath reports whether path names a Jinja or cookiecutter template
+// directory or file ("{{cookiecutter.project_slug}}/app/main.py").
+func TemplatePath(path string) bool {
+	return strings.Contains(path, "{{") || strings.Contains(path, "{%")
 }
 
 // LoneCR returns the offset of the first CR in src that is not followed by
@@ -125,10 +130,15 @@ func (f *File) comment(start, end int) lint.Comment {
 
 // LooksLikeTemplate reports whether the file is a Jinja or cookiecutter
 // template rather than Python: it has `{%` or `{{` outside strings and
-// comments. `{%` is never Python; `{{` parses (a set holding a set or
-// dict) but fails at run time, as sets are unhashable, so no working module
-// has it.
+// comments (`{%` is never Python; `{{` parses, as a set holding a set or
+// dict, but fails at run time, as sets are unhashable, so no working module
+// has it), or its path is a template's (TemplatePath) and it does not
+// parse. A file under a template directory that parses is Python that the
+// generated project will run.
 func (f *File) LooksLikeTemplate() bool {
+	if len(f.Errors) > 0 && TemplatePath(f.Path) {
+		return true
+	}
 	for _, marker := range [][]byte{[]byte("{%"), []byte("{{")} {
 		for off := 0; ; {
 			k := bytes.Index(f.Src[off:], marker)

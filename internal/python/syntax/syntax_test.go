@@ -90,7 +90,7 @@ func TestSkipReason(t *testing.T) {
 		{"a.py", "x = 1\n", ""},
 		{"a.py", "x = 1\x00\n", SkipBinary},
 		{"a.py", "x = '\xff'\n", SkipNotUTF8},
-		{"{{cookiecutter.slug}}/main.py", "x = 1\n", SkipTemplate},
+		{"{{cookiecutter.slug}}/main.py", "x = 1\n", ""}, // the content decides (LooksLikeTemplate)
 		{"a.py", "x = 1\r\ny = 2\r\n", ""},
 		// Python: a comment, then def A() with its body; tree-sitter: a
 		// comment to the LF, then print() at module level.
@@ -113,6 +113,26 @@ func TestLooksLikeTemplate(t *testing.T) {
 	} {
 		if got := parse(t, src).LooksLikeTemplate(); got != want {
 			t.Errorf("LooksLikeTemplate(%q) = %v, want %v", src, got, want)
+		}
+	}
+	// Under a template directory, the content decides: valid Python is
+	// what the generated project runs; code that does not parse is the
+	// template's (a {{ }} in a place Python does not allow it).
+	for _, c := range []struct {
+		path, src string
+		want      bool
+	}{
+		{"{{cookiecutter.project_slug}}/app/main.py", "from fastapi import FastAPI\n\napp = FastAPI(title=\"{{ cookiecutter.project_name }}\")\n", false},
+		{"{{cookiecutter.project_slug}}/app/main.py", "import {{ cookiecutter.package }}.settings\n", true},
+		{"{% if cookiecutter.use_db %}db.py{% endif %}", "broken(\n", true},
+		{"svc/main.py", "broken(\n", false}, // a syntax error, not a template
+	} {
+		f, err := Parse(c.path, []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.LooksLikeTemplate(); got != c.want {
+			t.Errorf("LooksLikeTemplate(%q, %q) = %v, want %v", c.path, c.src, got, c.want)
 		}
 	}
 }
