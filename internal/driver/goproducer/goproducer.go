@@ -10,7 +10,9 @@
 // files, and files in the directories the go command ignores (vendor/,
 // testdata/, names starting with "_" or ".") are left out of a directory
 // walk, and a file named explicitly gets a notice (Skip). Files a build
-// constraint excludes, and files outside any module, get a notice too.
+// constraint excludes, files outside any module, and the files of a module
+// whose go.mod is a cookiecutter or Jinja template (`module
+// {{cookiecutter.module_path}}`) get a notice too.
 // Generated files are loaded but the analyzers report nothing in them.
 //
 // # Configuration
@@ -25,6 +27,7 @@
 package goproducer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -52,6 +55,7 @@ type Producer struct {
 
 	mu      sync.Mutex
 	modRoot map[string]string // directory → its module's root, "" outside any module
+	tmpl    map[string]bool   // module root → its go.mod is a template
 
 	// The last Analyze's programs, for AnalyzeSource.
 	programs map[string]*golang.Program // by input path
@@ -83,6 +87,28 @@ func (p *Producer) Skip(abs string) string {
 		}
 	}
 	return ""
+}
+
+// templateModule is why the files of a module whose go.mod is a Jinja or
+// cookiecutter template are skipped: the go command cannot load it, and
+// the project it generates is checked where it is generated.
+const templateModule = "template (its go.mod is a Jinja or cookiecutter template, such as module {{cookiecutter.module_path}})"
+
+// templateModule reports whether the go.mod in root has template markers
+// ({{ or {%}), read once per root.
+func (p *Producer) templateModule(root string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t, ok := p.tmpl[root]; ok {
+		return t
+	}
+	if p.tmpl == nil {
+		p.tmpl = map[string]bool{}
+	}
+	b, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	t := err == nil && (bytes.Contains(b, []byte("{{")) || bytes.Contains(b, []byte("{%")))
+	p.tmpl[root] = t
+	return t
 }
 
 // moduleRoot returns the directory of the nearest go.mod at or above dir
@@ -139,6 +165,10 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 		if root == "" {
 			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go,
 				Skipped: "not in a Go module (no go.mod in its directory or above it): Go files are analysed with their module"}
+			continue
+		}
+		if p.templateModule(root) {
+			results[i] = &lint.FileResult{Path: in.Path, Language: lint.Go, Skipped: templateModule}
 			continue
 		}
 		m := byRoot[root]

@@ -270,6 +270,31 @@ func TestModuleThatDoesNotLoad(t *testing.T) {
 	}
 }
 
+// A module whose go.mod is a cookiecutter template is skipped with a notice,
+// as Python templates are, not reported as a module that does not load; a
+// cookiecutter directory whose go.mod is a real one is checked.
+func TestTemplateModule(t *testing.T) {
+	t.Chdir(filetree.Temp(t, map[string]string{
+		"tmpl/go.mod":                  "module {{cookiecutter.module_path}}\n\ngo 1.26\n",
+		"tmpl/main.go":                 "package main\n\nimport \"{{cookiecutter.module_path}}/internal/app\"\n\nfunc main() { app.Run() }\n",
+		"tmpl/internal/app/app.go":     fmt.Sprintf(handler, "app"),
+		"{{cookiecutter.slug}}/go.mod": "module example.com/svc\n\ngo 1.26\n",
+		"{{cookiecutter.slug}}/g.go":   fmt.Sprintf(handler, "svc"),
+	}))
+	res := run(t, ".")
+	if got, want := findings(res), []string{"{{cookiecutter.slug}}/g.go:9 XY001", "{{cookiecutter.slug}}/g.go:10 XY005"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+	if len(res.Errors) != 0 {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	skipped := "skipped: template (its go.mod is a Jinja or cookiecutter template, such as module {{cookiecutter.module_path}})"
+	want := []string{"tmpl/internal/app/app.go: " + skipped, "tmpl/main.go: " + skipped}
+	if got := problems(res.Notices); !slices.Equal(got, want) {
+		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // The module runs with its root's options even when every file given has a
 // configuration of its own below the root.
 func TestOptionsAreTheModuleRoots(t *testing.T) {
