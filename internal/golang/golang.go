@@ -91,6 +91,24 @@ func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis
 			c.packageErrors(p)
 			continue
 		}
+		if p.IllTyped {
+			// The package is fine, a dependency is not: no analyzer can
+			// run on it, and it is not a syntax error of its own. A
+			// dependency among the packages checked here is reported
+			// there (XY000): this one gets a notice. One outside (a go.sum
+			// entry missing deep in the requirements, a module that does
+			// not compile at the selected versions) is one error, in the
+			// go command's words.
+			if in := brokenRoot(p, pkgs); in != "" {
+				c.notChecked(p, "it imports "+in+", which does not build (see its XY000)")
+			} else {
+				c.loadFailure(p, dependencyFailure(p))
+			}
+			for _, f := range p.GoFiles {
+				prog.unloaded[f] = true
+			}
+			continue
+		}
 		ok = append(ok, p)
 	}
 	prog.pkgs = withLoadedImports(ok)
@@ -342,6 +360,80 @@ func loadFailures(ctx context.Context, dir string, pkgs []*packages.Package) map
 	return out
 }
 
+// brokenRoot returns the import path of a package of roots with errors of
+// its own that p depends on, or "".
+func brokenRoot(p *packages.Package, roots []*packages.Package) string {
+	found := ""
+	packages.Visit([]*packages.Package{p}, func(d *packages.Package) bool {
+		if found != "" {
+			return false
+		}
+		if d != p && len(d.Errors) > 0 && slices.Contains(roots, d) {
+			found = d.PkgPath
+			return false
+		}
+		return true
+	}, nil)
+	return found
+}
+
+// dependencyFailure says why p's dependencies could not be loaded: the go
+// command's messages about them (a missing go.sum entry, the compiler's
+// first error in a dependency that does not build), once each, with module
+// cache paths shortened to the module's path.
+func dependencyFailure(p *packages.Package) string {
+	var list, other []string
+	add := func(to *[]string, m string) {
+		m = shortenModCache(strings.Join(strings.Fields(m), " "))
+		if m != "" && !slices.Contains(*to, m) {
+			*to = append(*to, m)
+		}
+	}
+	packages.Visit([]*packages.Package{p}, nil, func(d *packages.Package) {
+		for _, e := range d.Errors {
+			switch {
+			case e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# "):
+				// The compiler's output for a dependency that does not
+				// build: "# pkg\nfile:line:col: message\n...".
+				lines := strings.Split(strings.TrimSpace(e.Msg), "\n")
+				if len(lines) > 1 {
+					add(&list, "dependency "+strings.TrimPrefix(lines[0], "# ")+" does not build: "+lines[1])
+				}
+			case e.Kind == packages.ListError:
+				add(&list, e.Msg)
+			default:
+				add(&other, "dependency "+d.PkgPath+": "+e.Msg)
+			}
+		}
+	})
+	if len(list) == 0 {
+		list = other
+	}
+	if len(list) == 0 {
+		return "a dependency could not be loaded"
+	}
+	if len(list) > 3 {
+		list = append(list[:3], fmt.Sprintf("and %d more", len(list)-3))
+	}
+	return strings.Join(list, "; ")
+}
+
+// shortenModCache writes the paths of files in the module cache
+// ("/root/go/pkg/mod/github.com/x/y@v1.2.3/z.go") from the module on
+// ("github.com/x/y@v1.2.3/z.go"): the cache's place is the machine's, not
+// the project's.
+func shortenModCache(m string) string {
+	const cache = "/pkg/mod/"
+	for {
+		i := strings.Index(m, cache)
+		if i < 0 {
+			return m
+		}
+		start := strings.LastIndexAny(m[:i], " \t(") + 1
+		m = m[:start] + m[i+len(cache):]
+	}
+}
+
 // goListErrors runs `go list -e` on the packages paths in dir and returns,
 // by import path, what the go command says is wrong with each or with its
 // dependencies, whitespace folded onto one line.
@@ -390,6 +482,17 @@ func (c *converter) loadFailure(p *packages.Package, msg string) {
 		files = fmt.Sprintf("none of its %d files was checked", n)
 	}
 	fr.Err = fmt.Errorf("Go package %s could not be loaded, %s: %s", p.PkgPath, files, msg)
+}
+
+// notChecked says, on p's first file, that p was not checked and why (a
+// notice: the cause is reported where it is).
+func (c *converter) notChecked(p *packages.Package, why string) {
+	if len(p.GoFiles) == 0 {
+		return
+	}
+	if fr := c.result(p.GoFiles[0]); fr != nil {
+		fr.Skipped = "its Go package " + p.PkgPath + " was not checked: " + why
+	}
 }
 
 // packageErrors reports a package that does not load or type-check as

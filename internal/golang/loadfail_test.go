@@ -51,3 +51,39 @@ func TestPackageThatCannotBeLoaded(t *testing.T) {
 		t.Error("Unloaded does not name the files of the package that failed")
 	}
 }
+
+// A package whose own code is fine but whose dependency does not build (a
+// module that does not compile at the versions selected, a go.sum entry
+// missing deep in its requirements) is one error with the go command's
+// words — not XY000 "could not run" once per analyzer at its first line.
+func TestDependencyThatDoesNotBuild(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOPROXY", "off")
+	dir := filetree.Temp(t, map[string]string{
+		"go.mod":                     "module example.com/app\n\ngo 1.26\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./third_party/dep\n",
+		"main.go":                    "package main\n\nimport \"example.com/dep/lib\"\n\nfunc main() { _ = lib.F() }\n",
+		"ok/ok.go":                   "package ok\n\nimport \"fmt\"\n\nfunc G() { fmt.Println(\"x\") }\n",
+		"third_party/dep/go.mod":     "module example.com/dep\n\ngo 1.26\n",
+		"third_party/dep/lib/lib.go": "package lib\n\nfunc F() error { return notDefined }\n",
+	})
+	_, res, err := golang.Load(context.Background(), dir, []string{".", "./ok"}, analyzers.Go, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs, diags []string
+	for _, r := range res {
+		if r.Err != nil {
+			errs = append(errs, r.Path+": "+r.Err.Error())
+		}
+		for _, d := range r.Diagnostics {
+			diags = append(diags, d.String())
+		}
+	}
+	want := "main.go: Go package example.com/app could not be loaded, its file was not checked: dependency example.com/dep/lib does not build: "
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], want) || !strings.Contains(errs[0], "undefined: notDefined") {
+		t.Errorf("errors: %q\nwant one starting %q", errs, want)
+	}
+	if len(diags) != 1 || !strings.HasPrefix(diags[0], "ok/ok.go:5:12: XY005") {
+		t.Errorf("diagnostics: %q, want only the other package's XY005", diags)
+	}
+}
