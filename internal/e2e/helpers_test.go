@@ -19,11 +19,17 @@ var built struct {
 	err  error
 }
 
-// TestMain removes the xylint binary the tests share.
+// TestMain removes the xylint binary and the pre-commit snapshot the
+// tests share.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
+	}
+	if hookRepo.base != "" {
+		// pre-commit's Go environment holds read-only module files.
+		exec.Command("chmod", "-R", "u+w", hookRepo.base).Run()
+		os.RemoveAll(hookRepo.base)
 	}
 	os.Exit(code)
 }
