@@ -151,8 +151,9 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Lint files and directories (default: the current directory)",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !contains(output.Formats, f.format) {
-				return fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(output.Formats, ", "))
+			outs, err := parseFormats(f.format, f.out)
+			if err != nil {
+				return err
 			}
 			if !contains([]string{"auto", "always", "never"}, f.color) {
 				return fmt.Errorf("--color %q: want auto, always or never", f.color)
@@ -161,34 +162,75 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			toTerminal := f.out == "" && isTerminal(os.Stdout)
-			opts := output.Options{
-				Format:      f.format,
-				Statistics:  f.statistics,
-				Excerpts:    toTerminal || f.color == "always",
-				Color:       f.color == "always" || (f.color == "auto" && toTerminal && os.Getenv("NO_COLOR") == ""),
-				ToolVersion: version(),
-				StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
-			}
-			write := func(w io.Writer) error { return output.Write(w, res, opts) }
-			if f.out != "" {
-				err = output.WriteFileAtomic(f.out, write)
-			} else {
-				err = write(stdout)
-			}
-			if err != nil {
-				return err
+			for _, o := range outs {
+				toTerminal := o.path == "" && isTerminal(os.Stdout)
+				opts := output.Options{
+					Format:      o.format,
+					Statistics:  f.statistics,
+					Excerpts:    toTerminal || f.color == "always",
+					Color:       f.color == "always" || (f.color == "auto" && toTerminal && os.Getenv("NO_COLOR") == ""),
+					ToolVersion: version(),
+					StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
+					Links:       githubLinks(),
+				}
+				write := func(w io.Writer) error { return output.Write(w, res, opts) }
+				if o.path != "" {
+					err = output.WriteFileAtomic(o.path, write)
+				} else {
+					err = write(stdout)
+				}
+				if err != nil {
+					return err
+				}
 			}
 			return exitError{res.ExitCode()}
 		},
 	}
 	fl := cmd.Flags()
 	f.runFlags(fl, "files analysed in parallel (default: the number of CPUs)")
-	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github")
-	fl.StringVarP(&f.out, "output", "o", "", "write the report to this file (atomically) instead of stdout")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github; several, comma-separated, each but one with its file: github,sarif:xylint.sarif,json:xylint.json")
+	fl.StringVarP(&f.out, "output", "o", "", "write the report (the format without a file of its own) to this file, atomically, instead of stdout")
 	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
+}
+
+// reportOutput is one report a check writes: a format and its file ("":
+// stdout).
+type reportOutput struct{ format, path string }
+
+// parseFormats reads --format: "json", or several reports at once
+// ("github,sarif:xylint.sarif"), each but one with a file of its own (the
+// one without goes to -o, or stdout) — one run, every report a CI job needs.
+func parseFormats(spec, out string) ([]reportOutput, error) {
+	var outs []reportOutput
+	bare := 0
+	for _, item := range strings.Split(spec, ",") {
+		name, path, _ := strings.Cut(strings.TrimSpace(item), ":")
+		if !contains(output.Formats, name) {
+			return nil, fmt.Errorf("--format %q: want one of %s, or several as format[:file],...", item, strings.Join(output.Formats, ", "))
+		}
+		if path == "" {
+			bare++
+			path = out
+		}
+		outs = append(outs, reportOutput{name, path})
+	}
+	if bare > 1 {
+		return nil, fmt.Errorf("--format %q: only one report can go to stdout (or -o); give the others a file (sarif:xylint.sarif)", spec)
+	}
+	return outs, nil
+}
+
+// githubLinks is the URL a finding's path is appended to for a link to
+// its line in the job summary ($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/
+// $GITHUB_SHA/), or "" outside GitHub Actions.
+func githubLinks() string {
+	server, repo, sha := os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA")
+	if server == "" || repo == "" || sha == "" {
+		return ""
+	}
+	return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
 }
 
 func rulesCmd(stdout io.Writer) *cobra.Command {

@@ -323,9 +323,27 @@ func TestFormats(t *testing.T) {
 		!regexp.MustCompile(`(?m)^::error file=svc/main.py,line=10,`).Match(gh) {
 		t.Errorf("github output:\n%s", gh)
 	}
-	if s, _ := os.ReadFile(summary); !strings.Contains(string(s), "| XY004 broad-except | 1 | 1 error |") {
+	if s, _ := os.ReadFile(summary); !strings.Contains(string(s), "broadexcept/doc.go) | 1 | 0 | 0 | 1 |") {
 		t.Errorf("step summary:\n%s", s)
 	}
+
+	// Several reports in one run: annotations on stdout, SARIF and JSON in
+	// their files.
+	both := exec.Command(xylintBin, "check", "--format", "github,sarif:out.sarif,json:out.json")
+	both.Dir = root
+	both.Env = append(os.Environ(), "GITHUB_STEP_SUMMARY=")
+	gh2, _ := both.Output()
+	if !bytes.Equal(gh2, gh) {
+		t.Errorf("github report with others:\n%s\nalone:\n%s", gh2, gh)
+	}
+	if s := readFile(t, filepath.Join(root, "out.sarif")); !bytes.Equal([]byte(s), sarif) {
+		t.Errorf("sarif:\n%s", s)
+	}
+	if s := readFile(t, filepath.Join(root, "out.json")); !strings.Contains(s, `"by_severity": {`) {
+		t.Errorf("json:\n%s", s)
+	}
+	expect(t, xylint(t, root, "check", "--format", "json,sarif"), 2)
+	expect(t, xylint(t, root, "check", "--format", "github,yaml:x"), 2)
 
 	expect(t, xylint(t, root, "check", "--statistics"), 1, "     1  XY004  broad-except            1 error  (1 with a fix)\n     1  XY005  print-call              1 warning  (1 with a fix)\n")
 }

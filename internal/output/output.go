@@ -26,6 +26,10 @@ type Options struct {
 	// StepSummary, when not empty, is the file ($GITHUB_STEP_SUMMARY) the
 	// github format appends a Markdown summary to.
 	StepSummary string
+	// Links, when set, is the URL a finding's path is appended to (with
+	// "#L<line>") to link it to its line in the step summary
+	// ("https://github.com/owner/repo/blob/<sha>/").
+	Links string
 }
 
 // Write renders res to w.
@@ -47,11 +51,11 @@ func Write(w io.Writer, res *driver.Result, opts Options) error {
 	case "sarif":
 		return writeSARIF(w, res, opts)
 	case "github":
-		if err := writeGitHub(w, res); err != nil {
+		if err := writeGitHub(w, res, opts.StepSummary != ""); err != nil {
 			return err
 		}
 		if opts.StepSummary != "" {
-			return appendStepSummary(opts.StepSummary, res)
+			return appendStepSummary(opts.StepSummary, res, opts.Links)
 		}
 		return nil
 	}

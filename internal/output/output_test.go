@@ -123,16 +123,45 @@ func TestStepSummary(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "summary.md")
 	os.WriteFile(file, []byte("earlier step\n"), 0o644)
 	var b bytes.Buffer
-	if err := Write(&b, withRegistry(result()), Options{Format: "github", StepSummary: file}); err != nil {
+	if err := Write(&b, withRegistry(result()), Options{Format: "github", StepSummary: file, Links: "https://github.com/o/r/blob/abc/"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(file)
-	for _, want := range []string{"earlier step\n## xylint", "3 problems found (1 error, 1 warning, 1 note)", "| XY004 broad-except | 1 | 1 error |",
-		"| `svc a/main.py:1:1` | note | XY003 \\[direct-client\\] | client created once per process |",
-		"| `svc a/main.py:5:1` | error | XY004 \\[broad-except\\] | 100% swallowed: except Exception, then pass\\\\nreally |", "1 path could not be checked"} {
+	for _, want := range []string{"earlier step\n## xylint", "3 problems found (1 error, 1 warning, 1 note)",
+		"| [XY004 broad-except](https://github.com/xynergy/xylint/blob/main/analyzers/broadexcept/doc.go) | 1 | 0 | 0 |",
+		"| service | errors | warnings | notes |\n| --- | ---: | ---: | ---: |\n| `svc a` | 1 | 1 | 1 |\n",
+		"<details><summary>svc a: 3 findings</summary>",
+		"| [`svc a/main.py:1:1`](https://github.com/o/r/blob/abc/svc%20a/main.py#L1) | note | XY003 \\[direct-client\\] | client created once per process |",
+		"| [`svc a/main.py:5:1`](https://github.com/o/r/blob/abc/svc%20a/main.py#L5) | error | XY004 \\[broad-except\\] | 100% swallowed: except Exception, then pass\\\\nreally |", "1 path could not be checked"} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// GitHub shows 10 annotations of each level per step: with a summary,
+// the others are counted in one notice instead of being dropped silently.
+func TestAnnotationsStayWithinGitHubsLimits(t *testing.T) {
+	res := withRegistry(result())
+	one := res.Diagnostics[1] // the warning
+	res.Diagnostics = nil
+	for i := 0; i < 25; i++ {
+		res.Diagnostics = append(res.Diagnostics, one)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, res, Options{Format: "github", StepSummary: filepath.Join(t.TempDir(), "s.md")}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, "::warning "); n != 10 || !strings.Contains(out, "::notice title=xylint::15 more findings are not annotated here") {
+		t.Fatalf("%d warnings:\n%s", n, out)
+	}
+	b.Reset()
+	if err := Write(&b, res, Options{Format: "github"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "::warning "); n != 25 {
+		t.Fatalf("without a summary every finding is a command: %d", n)
 	}
 }
 
