@@ -8,6 +8,7 @@ import (
 
 	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/golang"
+	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/testutil/filetree"
 )
 
@@ -28,15 +29,7 @@ func TestPackageThatCannotBeLoaded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errs, diags []string
-	for _, r := range res {
-		if r.Err != nil {
-			errs = append(errs, r.Path+": "+r.Err.Error())
-		}
-		for _, d := range r.Diagnostics {
-			diags = append(diags, d.String())
-		}
-	}
+	errs, diags := outcome(res)
 	if len(errs) != 1 || !strings.HasPrefix(errs[0], "a/a.go: Go package example.com/lf/a could not be loaded, none of its 2 files was checked: missing go.sum entry for module providing package github.com/google/uuid") {
 		t.Errorf("errors: %q", errs)
 	}
@@ -70,7 +63,19 @@ func TestDependencyThatDoesNotBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errs, diags []string
+	errs, diags := outcome(res)
+	want := "main.go: Go package example.com/app could not be loaded, its file was not checked: dependency example.com/dep/lib does not build: "
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], want) || !strings.Contains(errs[0], "undefined: notDefined") {
+		t.Errorf("errors: %q\nwant one starting %q", errs, want)
+	}
+	if len(diags) != 1 || !strings.HasPrefix(diags[0], "ok/ok.go:5:12: XY005") {
+		t.Errorf("diagnostics: %q, want only the other package's XY005", diags)
+	}
+}
+
+// outcome is what a load reported: the errors ("path: message") and the
+// diagnostics, as strings.
+func outcome(res []*lint.FileResult) (errs, diags []string) {
 	for _, r := range res {
 		if r.Err != nil {
 			errs = append(errs, r.Path+": "+r.Err.Error())
@@ -79,11 +84,5 @@ func TestDependencyThatDoesNotBuild(t *testing.T) {
 			diags = append(diags, d.String())
 		}
 	}
-	want := "main.go: Go package example.com/app could not be loaded, its file was not checked: dependency example.com/dep/lib does not build: "
-	if len(errs) != 1 || !strings.HasPrefix(errs[0], want) || !strings.Contains(errs[0], "undefined: notDefined") {
-		t.Errorf("errors: %q\nwant one starting %q", errs, want)
-	}
-	if len(diags) != 1 || !strings.HasPrefix(diags[0], "ok/ok.go:5:12: XY005") {
-		t.Errorf("diagnostics: %q, want only the other package's XY005", diags)
-	}
+	return errs, diags
 }

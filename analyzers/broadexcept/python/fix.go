@@ -158,12 +158,8 @@ func (c *checker) raisedBy(body syntax.Node) (exc []string, ok bool) {
 			}
 		}
 	}
-	t := body.Tree()
-	for i, end := body.Index(), body.SubtreeEnd(); i < end; i++ {
-		n := t.Node(i)
+	for n := range ownNodes(body) {
 		switch n.Kind() {
-		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
-			i = n.SubtreeEnd() - 1
 		case syntax.KindRaiseStatement:
 			return nil, false
 		case syntax.KindSubscript:

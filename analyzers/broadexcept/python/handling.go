@@ -98,12 +98,8 @@ func (h handling) judge(swallows bool) verdict {
 func (c *checker) scanBody(h handler) handling {
 	var f handling
 	h.texts = c.texts(h)
-	t := h.body.Tree()
-	for i, end := h.body.Index(), h.body.SubtreeEnd(); i < end; i++ {
-		n := t.Node(i)
+	for n := range ownNodes(h.body) {
 		switch n.Kind() {
-		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
-			i = n.SubtreeEnd() - 1
 		case syntax.KindRaiseStatement:
 			c.raise(h, n, &f)
 		case syntax.KindCall:
@@ -147,13 +143,8 @@ func (c *checker) raise(h handler, raise syntax.Node, f *handling) {
 		}
 		return
 	}
-	if code, ok := c.exitCode(exc); ok {
-		if code {
-			f.exits = true
-			f.exitSays = f.exitSays || exitMessage(exc)
-		} else {
-			f.exitsZero = true
-		}
+	if nonZero, ok := c.exitCode(exc); ok {
+		f.exit(nonZero, exc)
 		return
 	}
 	if name := c.httpError(exc); name != "" {
@@ -178,6 +169,17 @@ func conditional(h handler, n syntax.Node) bool {
 		}
 	}
 	return false
+}
+
+// exit records an exit (a raise or a call): with a non-zero status, and
+// whether it carries a message; or with status 0.
+func (f *handling) exit(nonZero bool, at syntax.Node) {
+	if !nonZero {
+		f.exitsZero = true
+		return
+	}
+	f.exits = true
+	f.exitSays = f.exitSays || exitMessage(at)
 }
 
 // isName reports whether n is the handler's `as` name.
@@ -339,12 +341,7 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 		return
 	}
 	if nonZero, ok := c.exitCall(fn, args); ok && !conditional(h, call) {
-		if nonZero {
-			f.exits = true
-			f.exitSays = f.exitSays || exitMessage(call)
-		} else {
-			f.exitsZero = true
-		}
+		f.exit(nonZero, call)
 		return
 	}
 	if c.httpError(call) != "" {
@@ -538,12 +535,8 @@ func (c *checker) texts(h handler) map[string]bool {
 		return texts
 	}
 	texts[string(h.name)] = true
-	t := h.body.Tree()
-	for i, end := h.body.Index(), h.body.SubtreeEnd(); i < end; i++ {
-		n := t.Node(i)
+	for n := range ownNodes(h.body) {
 		switch n.Kind() {
-		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
-			i = n.SubtreeEnd() - 1
 		case syntax.KindAssignment, syntax.KindAugmentedAssignment:
 			left := n.ChildByField(syntax.FieldLeft)
 			if left.Is(syntax.KindIdentifier) && c.mentionsIn(texts, n.ChildByField(syntax.FieldRight)) {

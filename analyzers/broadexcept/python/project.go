@@ -68,16 +68,7 @@ type helperCall struct {
 func (c *checker) calleeRef(fn syntax.Node) project.Ref {
 	fn = fn.Unparen()
 	if fn.Is(syntax.KindIdentifier) {
-		b := c.r.Lookup(fn)
-		switch {
-		case b == nil:
-			return project.Ref{}
-		case b.Kind == names.Import:
-			return project.ImportedRef(b.Qualified)
-		case b.Kind == names.Definition && b.Scope.Kind == names.ModuleScope:
-			return project.LocalRef(b.Name)
-		}
-		return project.Ref{}
+		return project.DefinitionRef(c.r, fn)
 	}
 	if fn.Is(syntax.KindAttribute) {
 		obj := fn.ChildByField(syntax.FieldObject).Unparen()
@@ -146,12 +137,8 @@ func (c *checker) helper(def syntax.Node) helper {
 		// typer.echo(...)) is what it says.
 		h.Says = true
 	}
-	t := body.Tree()
-	for i, end := body.Index(), body.SubtreeEnd(); i < end; i++ {
-		n := t.Node(i)
+	for n := range ownNodes(body) {
 		switch n.Kind() {
-		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
-			i = n.SubtreeEnd() - 1
 		case syntax.KindCall:
 			fn := n.ChildByField(syntax.FieldFunction)
 			args := n.ChildByField(syntax.FieldArguments)

@@ -20,6 +20,7 @@
 package python
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/broadexcept"
@@ -220,6 +221,24 @@ func (c *checker) broadName(e syntax.Node) (string, bool) {
 		return "BaseException", true
 	}
 	return "", false
+}
+
+// ownNodes yields the nodes of body in order, leaving out the functions,
+// classes and lambdas defined in it: their code runs elsewhere.
+func ownNodes(body syntax.Node) iter.Seq[syntax.Node] {
+	return func(yield func(syntax.Node) bool) {
+		t := body.Tree()
+		for i, end := body.Index(), body.SubtreeEnd(); i < end; i++ {
+			n := t.Node(i)
+			if n.Is(syntax.KindFunctionDefinition) || n.Is(syntax.KindClassDefinition) || n.Is(syntax.KindLambda) {
+				i = n.SubtreeEnd() - 1
+				continue
+			}
+			if !yield(n) {
+				return
+			}
+		}
+	}
 }
 
 // logMethods are the logging methods and the level each logs at

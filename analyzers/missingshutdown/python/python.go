@@ -310,16 +310,7 @@ func (fp *filePass) arguments(fn, args syntax.Node) {
 func (fp *filePass) callee(fn syntax.Node) project.Ref {
 	fn = fn.Unparen()
 	if fn.Is(syntax.KindIdentifier) {
-		b := fp.r.Lookup(fn)
-		switch {
-		case b == nil:
-			return project.Ref{}
-		case b.Kind == names.Import:
-			return project.ImportedRef(b.Qualified)
-		case b.Kind == names.Definition && b.Scope.Kind == names.ModuleScope:
-			return project.LocalRef(b.Name)
-		}
-		return project.Ref{}
+		return project.DefinitionRef(fp.r, fn)
 	}
 	if k := fp.key(fn); k.imported() {
 		return k.ref

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/xynergy/xylint/internal/python/modules"
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
 func TestRef(t *testing.T) {
@@ -108,5 +110,35 @@ func TestDefs(t *testing.T) {
 	}
 	if _, _, ok := NewDefs[string](nil).Lookup("a.py", ImportedRef("b.c")); ok {
 		t.Error("a table without an index resolved a name")
+	}
+}
+
+func TestDefinitionRef(t *testing.T) {
+	src := "import shared.auth as auth\nfrom app.cli import fail\n\n\ndef helper():\n    pass\n\n\nvalue = 1\n\n\ndef f(param):\n    local = 2\n    fail(); helper(); auth(); value(); param(); local(); print()\n"
+	f, err := syntax.Parse("m.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := names.Build(f, "")
+	got := map[string]Ref{}
+	for n := range f.Root.Descendants() {
+		if n.Is(syntax.KindCall) {
+			fn := n.ChildByField(syntax.FieldFunction)
+			got[string(fn.Text())] = DefinitionRef(r, fn)
+		}
+	}
+	want := map[string]Ref{
+		"fail":   ImportedRef("app.cli.fail"),
+		"helper": LocalRef("helper"),
+		"auth":   ImportedRef("shared.auth"),
+		"value":  {}, // an assignment: not a definition
+		"param":  {},
+		"local":  {},
+		"print":  {},
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %+v, want %+v", name, got[name], w)
+		}
 	}
 }
