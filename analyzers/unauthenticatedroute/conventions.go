@@ -28,6 +28,7 @@ const (
 	Static     = "static files"
 	APIDocs    = "API docs"
 	WellKnown  = "a well-known file"
+	LegalPage  = "a legal page"
 	// Capability: a path parameter holds a secret (`/checkouts/{client_secret}`,
 	// `/claim/{invitation_token}`): the URL is the credential.
 	Capability = "a capability URL: the secret in its path is the credential"
@@ -85,6 +86,7 @@ var readWords = map[string]string{
 	"swagger-ui": APIDocs, "swagger.json": APIDocs, "api-docs": APIDocs,
 	"robots.txt": WellKnown, "sitemap.xml": WellKnown, "humans.txt": WellKnown, "security.txt": WellKnown,
 	".well-known": WellKnown, "manifest.json": WellKnown, "jwks": WellKnown, "jwks.json": WellKnown,
+	"tos": LegalPage, "terms": LegalPage, "terms-of-service": LegalPage, "privacy": LegalPage, "privacy-policy": LegalPage,
 }
 
 // callbackHomes are the segments under which a last segment "callback"
@@ -146,6 +148,9 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 				return Callback
 			}
 		}
+	}
+	if readOnly(methods) && (slices.Contains(lits, "static") || slices.Contains(lits, "assets")) {
+		return Static // /themes/{theme}/static/{path}
 	}
 	if c, ok := readWords[word]; ok && !segs[i].param && readOnly(methods) {
 		if c == Probe && (len(after) > 1 || slices.ContainsFunc(after, func(s segment) bool { return s.param })) {

@@ -40,6 +40,8 @@ func TestPathConvention(t *testing.T) {
 		{"GET /api/media/recipes/{id}/assets/{file}", Static},
 		{"GET /docs/oauth2-redirect", APIDocs},
 		{"GET /robots.txt", WellKnown},
+		{"GET /themes/<theme>/static/<path:path>", Static},
+		{"GET /tos", LegalPage},
 		{"GET /jwks/{realm_id:[0-9]+}", WellKnown},
 		{"GET /favicon.ico", Static},
 		{"POST /v1/customer-portal/customer-session/authenticate", SignIn},

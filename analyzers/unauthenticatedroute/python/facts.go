@@ -23,6 +23,9 @@ type fileFact struct {
 	Routes   []route
 	Includes []include
 	Hooks    []hook
+	// ObjArgs are the calls that pass an app or router to a function
+	// (`init_request_processors(app)`), for hooks set up on a parameter.
+	ObjArgs []objArg
 	// StarImports are the modules the file star-imports (`from .base
 	// import *` in a package's __init__): a name it does not define may be
 	// one of theirs.
@@ -67,9 +70,19 @@ type symbol struct {
 	// view registered with add_url_rule in another module.
 	Decos    []project.Ref
 	BodyAuth bool
+	// Checks: the function rejects the request for its credentials
+	// (checksCredentials): what a handler's helper must do to count.
+	Checks bool
 	// Methods are a Flask class-based view's HTTP methods (its get, post,
 	// ... methods), upper case.
 	Methods []string
+	// AuthDeco: the function is a decorator whose wrapper turns away a
+	// caller that is not identified (CTFd's @admins_only).
+	AuthDeco bool
+	// Callees are the module-level functions the function calls, when it
+	// does not check credentials itself: one of them may (followed to a
+	// few calls deep).
+	Callees []project.Ref
 	// CallAuth: the class's __call__ checks credentials itself (an
 	// instance used as a dependency: `Depends(WebhookVerifier(secret))`).
 	CallAuth bool
@@ -149,6 +162,9 @@ type route struct {
 	// BodyAuth: the handler checks credentials itself (answers 401/403,
 	// or verifies a token).
 	BodyAuth bool
+	// Callees are the module-level functions the handler calls (when it
+	// does not check credentials itself): a helper may.
+	Callees []project.Ref
 	// Convention says why the handler is public by convention, as only it
 	// shows (a login form parameter: unauthenticatedroute.SignIn), or "".
 	Convention string
@@ -179,10 +195,26 @@ type include struct {
 	Line          int
 }
 
-// hook is a Flask before_request (or before_app_request) hook.
+// hook is a Flask before_request (or before_app_request) hook, or a
+// FastAPI function middleware (@app.middleware("http")).
 type hook struct {
+	// Obj is the app or blueprint; when it is a parameter of a
+	// module-level function (`def init_app(app): @app.before_request ...`),
+	// Obj is zero and Func and Param name the function and the
+	// parameter's position: the hook is on every object passed there
+	// (ObjArgs).
+	Func    project.Ref
+	Param   int
 	Obj     project.Ref
 	Rejects bool
 	AppWide bool          // before_app_request on a blueprint
 	Callees []project.Ref // the functions it calls (an auth check counts as rejecting)
+}
+
+// objArg is a call passing an app or router (Obj) as the positional
+// argument Index of the function Callee.
+type objArg struct {
+	Callee project.Ref
+	Index  int
+	Obj    project.Ref
 }

@@ -43,9 +43,17 @@ type proj struct {
 	rejects map[objKey]bool
 	dynamic int
 	memo    map[memoKey]int8 // 1 visiting, 2 no, 3 yes
+	// calls: whether a function (by the file of the call and its ref)
+	// checks credentials itself or through the functions it calls.
+	calls map[callKey]int8 // 1 visiting, 2 no, 3 yes
 	// kinds are the kinds of objects whose class is not one of web.Objects,
 	// once resolved (0: not an app or router).
 	kinds map[objKey]web.Kind
+}
+
+type callKey struct {
+	path string
+	ref  project.Ref
 }
 
 type memoKey struct {
@@ -58,7 +66,7 @@ type memoKey struct {
 func projectPhase(pass *pyanalysis.ProjectPass, options func(path string) *unauthenticatedroute.Config) error {
 	p := &proj{
 		pass: pass, options: options, files: map[string]*fileFact{}, parents: map[objKey][]edge{},
-		rejects: map[objKey]bool{}, memo: map[memoKey]int8{}, kinds: map[objKey]web.Kind{},
+		rejects: map[objKey]bool{}, memo: map[memoKey]int8{}, kinds: map[objKey]web.Kind{}, calls: map[callKey]int8{},
 	}
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
@@ -85,20 +93,40 @@ func projectPhase(pass *pyanalysis.ProjectPass, options func(path string) *unaut
 			}
 		}
 	}
-	// Flask hooks.
+	// Flask hooks and FastAPI function middleware: on an object, or on
+	// the objects passed to the function whose parameter they are set up
+	// on.
+	passed := map[string][]objKey{} // "path\x00func\x00index" → objects
+	for _, path := range paths {
+		for _, a := range p.files[path].ObjArgs {
+			o, ok1 := p.object(path, a.Obj)
+			e := p.resolve(path, a.Callee, 0)
+			if ok1 && e.sym != nil && e.sym.Kind == symFunc {
+				k := fmt.Sprintf("%s\x00%s\x00%d", e.path, e.name, a.Index)
+				passed[k] = append(passed[k], o)
+			}
+		}
+	}
 	for _, path := range paths {
 		opts := p.options(path)
 		for _, h := range p.files[path].Hooks {
-			o, ok := p.object(path, h.Obj)
-			if !ok || !(h.Rejects || p.anyAuthCallee(opts, path, h.Callees)) {
+			if !(h.Rejects || p.anyAuthCallee(opts, path, h.Callees)) {
 				continue
 			}
-			if h.AppWide {
-				for _, root := range p.roots(o, map[objKey]bool{}) {
-					p.rejects[root] = true
-				}
+			var objs []objKey
+			if !h.Func.IsZero() {
+				objs = passed[fmt.Sprintf("%s\x00%s\x00%d", path, h.Func.Name, h.Param)]
+			} else if o, ok := p.object(path, h.Obj); ok {
+				objs = []objKey{o}
 			}
-			p.rejects[o] = true
+			for _, o := range objs {
+				if h.AppWide {
+					for _, root := range p.roots(o, map[objKey]bool{}) {
+						p.rejects[root] = true
+					}
+				}
+				p.rejects[o] = true
+			}
 		}
 	}
 	p.report(paths)
@@ -167,6 +195,7 @@ func (p *proj) report(paths []string) {
 // object, or a name outside the project (ext).
 type entity struct {
 	path string
+	name string // the symbol's name in its file
 	sym  *symbol
 	obj  int // object index, -1 when none
 	ext  string
@@ -243,7 +272,7 @@ func (p *proj) symbol(path, name, rest string, depth int) entity {
 		e.ext = full
 		return e
 	}
-	e.sym = &s
+	e.sym, e.name = &s, name
 	if s.Kind == symObject || s.MaybeObj {
 		e.obj = s.Obj
 	}
@@ -504,16 +533,68 @@ func (p *proj) anyAuth(opts *unauthenticatedroute.Config, path string, deps []de
 	return false
 }
 
-// anyAuthCallee reports whether a before_request hook calls an auth check.
+// anyAuthCallee reports whether a before_request hook calls an auth check
+// by its name (auth-decorators, auth-dependencies, Flask-JWT-Extended's
+// verify_jwt_in_request). Calling any function of an auth module is not
+// enough: login_user and logout_user are not checks, and a hook guards
+// the whole app.
 func (p *proj) anyAuthCallee(opts *unauthenticatedroute.Config, path string, callees []project.Ref) bool {
 	for _, callee := range callees {
 		c := callee.String()
 		if nameMatches(opts.AuthDecorators, c, c) || nameMatches(opts.AuthDependencies, c, c) ||
-			nameMatches([]string{"verify_jwt_in_request"}, c, c) || fromAuthModule(c) {
+			nameMatches([]string{"verify_jwt_in_request"}, c, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// maxCallDepth bounds how many calls deep a helper that checks
+// credentials is looked for (handler → helper → helper ...).
+const maxCallDepth = 3
+
+// checksCredentials reports whether the function ref names (called from
+// the file at path) checks credentials itself (answers 401/403, verifies
+// a token or signature, rejects a credential that does not match), or
+// calls one that does, a few calls deep.
+func (p *proj) checksCredentials(path string, ref project.Ref, depth int) bool {
+	if depth > maxCallDepth {
+		return false
+	}
+	key := callKey{path, ref}
+	switch p.calls[key] {
+	case 1, 2:
+		return false
+	case 3:
+		return true
+	}
+	p.calls[key] = 1
+	ok := false
+	if e := p.resolve(path, ref, 0); e.sym != nil && e.sym.Kind == symFunc && !e.call {
+		ok = e.sym.Checks || p.anyChecksCredentials(e.path, e.sym.Callees, depth+1)
+	}
+	p.calls[key] = 2
+	if ok {
+		p.calls[key] = 3
+	}
+	return ok
+}
+
+func (p *proj) anyChecksCredentials(path string, refs []project.Ref, depth int) bool {
+	for _, r := range refs {
+		if p.checksCredentials(path, r, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// authDecorator reports whether a decorator (its callee's ref) is the
+// project's own auth decorator (its wrapper turns away callers without
+// credentials).
+func (p *proj) authDecorator(path string, ref project.Ref) bool {
+	e := p.resolve(path, ref, 0)
+	return e.sym != nil && e.sym.Kind == symFunc && e.sym.AuthDeco
 }
 
 // chain is one way a route is mounted: its full path, whether auth is on
@@ -564,14 +645,20 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 		return nil, false
 	}
 	opts := p.options(path)
-	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) || p.classAuth(opts, path, rt.Class, attrDeps, 0) {
+	if rt.BodyAuth || p.anyAuth(opts, path, rt.Deps) || p.classAuth(opts, path, rt.Class, attrDeps, 0) ||
+		p.anyChecksCredentials(path, rt.Callees, 1) {
 		return nil, false
 	}
 	decos := rt.Decos
 	if !rt.Handler.IsZero() {
 		if h := p.resolve(path, rt.Handler, 0); h.sym != nil && (h.sym.Kind == symFunc || h.sym.Kind == symClass) {
-			if h.sym.Kind == symFunc && p.anyAuth(opts, h.path, h.sym.Deps) || h.sym.BodyAuth {
+			if h.sym.Kind == symFunc && (p.anyAuth(opts, h.path, h.sym.Deps) || p.anyChecksCredentials(h.path, h.sym.Callees, 1)) || h.sym.BodyAuth {
 				return nil, false
+			}
+			for _, d := range h.sym.Decos {
+				if p.authDecorator(h.path, d) {
+					return nil, false
+				}
 			}
 			decos = append(slices.Clip(decos), h.sym.Decos...)
 			if rt.ViewMethods && len(h.sym.Methods) > 0 {
@@ -579,14 +666,15 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 			}
 		}
 	}
-	if flask {
-		for _, deco := range decos {
-			d := deco.String()
-			// The fix's decorator counts, whatever auth-decorators says:
-			// a fixed view is not reported again.
-			if nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) || opts.FixDecorator != "" && nameMatches([]string{opts.FixDecorator}, d, d) {
-				return nil, false
-			}
+	for _, deco := range decos {
+		d := deco.String()
+		// The fix's decorator counts, whatever auth-decorators says: a
+		// fixed view is not reported again. The project's own decorators
+		// that turn away callers without credentials count in both
+		// frameworks.
+		if flask && (nameMatches(opts.AuthDecorators, d, d) || fromAuthModule(d) || opts.FixDecorator != "" && nameMatches([]string{opts.FixDecorator}, d, d)) ||
+			p.authDecorator(path, deco) {
+			return nil, false
 		}
 	}
 	if (kind == web.FastAPIRouter || kind == web.FlaskBlueprint) && len(p.parents[o]) == 0 && p.dynamic > 0 {

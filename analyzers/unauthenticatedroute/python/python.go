@@ -52,7 +52,7 @@ var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.Op
 
 func newPrefilter(o *unauthenticatedroute.Config) *pyanalysis.Prefilter {
 	needles := []string{"route", "Router", "Depends", "Security", "FastAPI", "Flask", "Blueprint", "before_request",
-		"websocket", "Settings", "PREFIX", "MethodView", "import *"}
+		"websocket", "Settings", "PREFIX", "MethodView", "import *", "wraps", "abort", "redirect", "middleware"}
 	needles = append(needles, bodyAuthText...)
 	for _, d := range append(slices.Clone(o.AuthDecorators), o.FixDecorator) {
 		if d = d[strings.LastIndexByte(d, '.')+1:]; d != "" && !slices.Contains(needles, d) {
@@ -111,15 +111,24 @@ type filePass struct {
 }
 
 // bodyAuthText holds strings one of which a body that checks credentials
-// contains (checksAuthInBody), also in the prefilter.
-var bodyAuthText = []string{"401", "403", "UNAUTHORIZED", "FORBIDDEN"}
+// contains (checksAuthInBody), also in the prefilter: a 401 or 403, an
+// exception that answers it, a verifier's name, a compared credential.
+var bodyAuthText = []string{"401", "403", "UNAUTHORIZED", "FORBIDDEN", "Unauthorized", "Unauthenticated",
+	"NotAuthenticated", "AuthenticationFailed", "AuthenticationError", "Forbidden", "PermissionDenied",
+	"AccessDenied", "NotAuthorized", "InvalidToken", "InvalidSignature", "SignatureVerificationError",
+	"verify", "construct_event", "compare_digest", "login"}
 
+// mayCheckAuth reports whether the file's text holds something a body
+// that checks credentials has: most files do not, and then no function
+// body is walked for it. A compared credential (`key != settings.API_KEY`)
+// is looked for where the file names one.
 func (fp *filePass) mayCheckAuth() bool {
 	if fp.authText == 0 {
 		fp.authText = 2
 		src := fp.pass.Src
 		if slices.ContainsFunc(bodyAuthText, func(s string) bool { return bytes.Contains(src, []byte(s)) }) ||
-			bytes.Contains(src, []byte("verify")) && bytes.Contains(src, []byte("token")) {
+			bytes.Contains(src, []byte("!=")) && slices.ContainsFunc(credentialWords, func(s string) bool { return bytes.Contains(src, []byte(s)) }) ||
+			bytes.Contains(src, []byte("validate")) || bytes.Contains(src, []byte("check")) {
 			fp.authText = 1
 		}
 	}
@@ -155,7 +164,7 @@ func run(pass *pyanalysis.Pass, opts *unauthenticatedroute.Config) error {
 			f.Routes[i].Suppressed = s
 		}
 	}
-	interesting := len(f.Symbols) > 0 || len(f.Objects) > 0 || len(f.Routes) > 0 || len(f.Includes) > 0 || len(f.Hooks) > 0
+	interesting := len(f.Symbols) > 0 || len(f.Objects) > 0 || len(f.Routes) > 0 || len(f.Includes) > 0 || len(f.Hooks) > 0 || len(f.ObjArgs) > 0
 	// Imports are kept where names may be re-exported through them: in
 	// packages' __init__ files and in files that declare something; and
 	// anywhere, imports from a module named auth (`from shared.auth import
@@ -471,12 +480,18 @@ func (fp *filePass) function(def syntax.Node) {
 	s := symbol{Kind: symFunc, Deps: fp.paramDeps(def), Decos: fp.decoratorRefs(def), Returns: fp.returnedClassBases(def)}
 	if fp.mayCheckAuth() {
 		s.BodyAuth = fp.checksAuthInBody(def)
+		s.Checks = s.BodyAuth && checksCredentials(def)
 	}
 	if inner := returnedDef(def); !inner.IsZero() {
 		s.ReturnDeps = fp.paramDeps(inner)
 		s.ReturnAuth = fp.mayCheckAuth() && fp.checksAuthInBody(inner)
 	}
-	if len(s.Deps) > 0 || len(s.Decos) > 0 || s.BodyAuth || len(s.Returns) > 0 || len(s.ReturnDeps) > 0 || s.ReturnAuth {
+	s.AuthDeco = authDecorator(def)
+	if !s.Checks {
+		s.Callees = fp.callees(def)
+	}
+	if len(s.Deps) > 0 || len(s.Decos) > 0 || s.BodyAuth || len(s.Returns) > 0 || len(s.ReturnDeps) > 0 || s.ReturnAuth ||
+		s.AuthDeco || len(s.Callees) > 0 {
 		fp.fact.Symbols[string(name.Text())] = s
 	}
 }
@@ -720,7 +735,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 	isRoute := make([]bool, len(decos))
 	var routes []int // indexes into fp.fact.Routes
 	for _, e := range decos {
-		if fp.hookDecorator(e, def) {
+		if fp.hookDecorator(e, def) || fp.middlewareDecorator(e, def) {
 			continue
 		}
 		if !e.Is(syntax.KindCall) {
@@ -745,6 +760,9 @@ func (fp *filePass) decorated(d syntax.Node) {
 		rt.Deps = fp.depsIn(argument(e, -1, "dependencies"), nil)
 		rt.Deps = append(rt.Deps, fp.paramDeps(def)...)
 		rt.BodyAuth = fp.checksAuthInBody(def)
+		if !rt.BodyAuth {
+			rt.Callees = fp.callees(def)
+		}
 		rt.Convention = fp.handlerConvention(def, d)
 		rt.Fix = fp.fixer().routeFix(e, rt.Methods)
 		for _, other := range decos {
@@ -869,7 +887,8 @@ func (fp *filePass) enclosingClass(d syntax.Node) project.Ref {
 // status.HTTP_403_FORBIDDEN, ...) or calls a token verifier
 // (id_token.verify_oauth2_token, auth.verify_id_token, verify_token).
 func (fp *filePass) checksAuthInBody(def syntax.Node) bool {
-	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+	body := def.ChildByField(syntax.FieldBody)
+	for n := range body.Descendants() {
 		switch n.Kind() {
 		case syntax.KindInteger:
 			if n.TextIs("401") || n.TextIs("403") {
@@ -880,17 +899,191 @@ func (fp *filePass) checksAuthInBody(def syntax.Node) bool {
 			if a.TextIs("UNAUTHORIZED") || a.TextIs("FORBIDDEN") || a.TextIs("HTTP_401_UNAUTHORIZED") || a.TextIs("HTTP_403_FORBIDDEN") {
 				return true
 			}
+		case syntax.KindRaiseStatement:
+			// raise Unauthorized(), raise PermissionDenied
+			if e := raisedName(n); e != "" && slices.Contains(unauthorizedNames, e) {
+				return true
+			}
 		case syntax.KindCall:
 			fn := n.ChildByField(syntax.FieldFunction).Unparen()
 			if fn.Is(syntax.KindAttribute) {
 				fn = fn.ChildByField(syntax.FieldAttribute)
 			}
-			if t := fn.Text(); fn.Is(syntax.KindIdentifier) && bytes.HasPrefix(t, []byte("verify")) && bytes.Contains(t, []byte("token")) {
+			if fn.Is(syntax.KindIdentifier) && verifiesCredential(string(fn.Text())) {
+				return true
+			}
+			if fn.TextIs("redirect") && mentionsLogin(n) {
+				return true // sends the caller to sign in: it checked
+			}
+		}
+	}
+	// A credential compared with what is expected, and the request ended
+	// on a mismatch, whatever the status.
+	return rejectsAnonymous(body, helperGuard, "")
+}
+
+// checksCredentials reports whether def (a helper a handler calls)
+// rejects the request for its credentials: it ends it with a 401 or 403
+// (abort(401), raise HTTPException(403), raise Unauthorized()), calls a
+// verifier, or compares a credential and ends the request on a mismatch.
+// Stricter than checksAuthInBody, which takes any 401 in a handler's own
+// body: a helper that calls another service may test a 401 of its
+// answer.
+func checksCredentials(def syntax.Node) bool {
+	body := def.ChildByField(syntax.FieldBody)
+	for n := range body.Descendants() {
+		switch n.Kind() {
+		case syntax.KindRaiseStatement:
+			if is401or403(n) {
+				return true
+			}
+		case syntax.KindCall:
+			fn := n.ChildByField(syntax.FieldFunction).Unparen()
+			if fn.Is(syntax.KindAttribute) {
+				fn = fn.ChildByField(syntax.FieldAttribute)
+			}
+			if fn.TextIs("abort") && is401or403(n) || fn.Is(syntax.KindIdentifier) && verifiesCredential(string(fn.Text())) {
 				return true
 			}
 		}
 	}
+	return rejectsAnonymous(body, helperGuard, "")
+}
+
+// mentionsLogin reports whether a redirect's arguments name a sign-in
+// page (`redirect(url_for("auth.login"))`, `redirect("/signin")`).
+func mentionsLogin(call syntax.Node) bool {
+	t := strings.ToLower(string(call.ChildByField(syntax.FieldArguments).Text()))
+	return strings.Contains(t, "login") || strings.Contains(t, "signin") || strings.Contains(t, "sign_in") || strings.Contains(t, "sign-in")
+}
+
+// verifiesCredential reports whether a function's name says it verifies
+// a credential: verify_token, verify_signature, _verify_webhook,
+// construct_event (Stripe's), wh.verify(...), check_api_key ...
+func verifiesCredential(name string) bool {
+	n := strings.ToLower(name)
+	if n == "verify" || n == "construct_event" || n == "verify_jwt_in_request" {
+		return true
+	}
+	if !strings.Contains(n, "verify") && !strings.Contains(n, "validate") && !strings.HasPrefix(strings.TrimLeft(n, "_"), "check") {
+		return false
+	}
+	for _, w := range []string{"token", "signature", "sig", "hmac", "webhook", "key", "secret", "auth", "jwt", "credential", "password"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
 	return false
+}
+
+// raisedName is the class name a raise statement raises (`raise
+// Unauthorized()`, `raise errors.Forbidden`), or "".
+func raisedName(r syntax.Node) string {
+	e := r.FirstNamedChild().Unparen()
+	if e.Is(syntax.KindCall) {
+		e = e.ChildByField(syntax.FieldFunction).Unparen()
+	}
+	if e.Is(syntax.KindAttribute) {
+		e = e.ChildByField(syntax.FieldAttribute)
+	}
+	if e.Is(syntax.KindIdentifier) {
+		return string(e.Text())
+	}
+	return ""
+}
+
+// callees are the module-level functions a function's body calls, as
+// refs (imported or defined in the file): the project phase follows them
+// to a helper that checks credentials.
+func (fp *filePass) callees(def syntax.Node) []project.Ref {
+	var out []project.Ref
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindCall) {
+			continue
+		}
+		r := fp.ref(n.ChildByField(syntax.FieldFunction))
+		if r.IsZero() || r.Kind == project.Unbound || r.Kind == project.Object || r.Call || slices.Contains(out, r) {
+			continue
+		}
+		if out = append(out, r); len(out) == maxCallees {
+			break
+		}
+	}
+	return out
+}
+
+// maxCallees bounds the calls recorded per function.
+const maxCallees = 24
+
+// authDecorator reports whether def is a decorator (or a decorator
+// factory: `require_role("admin")`) whose wrapper turns away a caller that
+// is not identified before it calls the view: CTFd's @admins_only and
+// @authed_only, a hand-written @login_required.
+func authDecorator(def syntax.Node) bool {
+	return wrapperRejects(def, 0)
+}
+
+func wrapperRejects(d syntax.Node, depth int) bool {
+	if depth > 2 {
+		return false
+	}
+	wrapped := firstParamName(d)
+	for n := range d.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindFunctionDefinition) {
+			continue
+		}
+		if wrapped != "" && callsName(n, wrapped) && rejectsAnonymous(n.ChildByField(syntax.FieldBody), hookGuard, wrapped) {
+			return true
+		}
+		if wrapperRejects(n, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstParamName is the name of a def's first parameter, or "".
+func firstParamName(def syntax.Node) string {
+	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
+		if p.Is(syntax.KindIdentifier) {
+			return string(p.Text())
+		}
+		if n := p.ChildByField(syntax.FieldName); n.Is(syntax.KindIdentifier) {
+			return string(n.Text())
+		}
+		return ""
+	}
+	return ""
+}
+
+// callsName reports whether def's body calls the name (the view a wrapper
+// wraps).
+func callsName(def syntax.Node, name string) bool {
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if n.Is(syntax.KindCall) && n.ChildByField(syntax.FieldFunction).Unparen().TextIs(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// middlewareDecorator records FastAPI's function middleware,
+// `@app.middleware("http")`, as a hook of the app: one that turns away
+// callers without credentials protects every route of the app.
+func (fp *filePass) middlewareDecorator(e, def syntax.Node) bool {
+	if !e.Is(syntax.KindCall) {
+		return false
+	}
+	fn := e.ChildByField(syntax.FieldFunction).Unparen()
+	if !fn.Is(syntax.KindAttribute) || !fn.ChildByField(syntax.FieldAttribute).TextIs(web.Middleware) {
+		return false
+	}
+	h := fp.hookOf(fp.ref(fn.ChildByField(syntax.FieldObject)), def, false)
+	if (h.Obj.IsZero() || h.Obj.Kind == project.Unbound) && !fp.hookOnParam(&h, fn.ChildByField(syntax.FieldObject)) {
+		return true
+	}
+	fp.fact.Hooks = append(fp.fact.Hooks, h)
+	return true
 }
 
 // hookDecorator records `@app.before_request` / `@bp.before_app_request`.
@@ -902,34 +1095,57 @@ func (fp *filePass) hookDecorator(e syntax.Node, def syntax.Node) bool {
 	if !web.RequestHooks[string(attr.Text())] {
 		return false
 	}
-	obj := fp.ref(e.ChildByField(syntax.FieldObject))
-	if obj.IsZero() {
+	h := fp.hookOf(fp.ref(e.ChildByField(syntax.FieldObject)), def, attr.TextIs("before_app_request"))
+	if h.Obj.IsZero() && !fp.hookOnParam(&h, e.ChildByField(syntax.FieldObject)) {
 		return true
 	}
-	fp.fact.Hooks = append(fp.fact.Hooks, fp.hookOf(obj, def, attr.TextIs("before_app_request")))
+	fp.fact.Hooks = append(fp.fact.Hooks, h)
 	return true
 }
 
-// hookOf describes a before_request hook: it rejects when its body can end
-// the request — abort(...), a raise, or a return of something other than
-// None — or calls a function whose name may be an auth check (decided in
-// the project phase).
-func (fp *filePass) hookOf(obj project.Ref, def syntax.Node, appWide bool) hook {
-	h := hook{Obj: obj, AppWide: appWide}
-	body := def.ChildByField(syntax.FieldBody)
-	for n := range body.Descendants() {
-		switch n.Kind() {
-		case syntax.KindRaiseStatement:
-			h.Rejects = true
-		case syntax.KindReturnStatement:
-			if v := n.FirstNamedChild(); !v.IsZero() && !v.Unparen().Is(syntax.KindNone) {
-				h.Rejects = true
+// hookOnParam points a hook set up on a parameter of a module-level
+// function (`def init_app(app): @app.before_request ...`) at that
+// function and parameter; false when obj is not such a parameter.
+func (fp *filePass) hookOnParam(h *hook, obj syntax.Node) bool {
+	if !obj.Is(syntax.KindIdentifier) {
+		return false
+	}
+	b := fp.r.Lookup(obj)
+	if b == nil || b.Kind != names.Parameter {
+		return false
+	}
+	def := b.Scope.Node
+	if !def.Is(syntax.KindFunctionDefinition) || fp.r.ScopeAt(def).Kind != names.ModuleScope {
+		return false
+	}
+	i := 0
+	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
+		n := p
+		if !n.Is(syntax.KindIdentifier) {
+			n = p.ChildByField(syntax.FieldName)
+		}
+		if n.TextIs(b.Name) {
+			name := string(def.ChildByField(syntax.FieldName).Text())
+			h.Func, h.Param = project.LocalRef(name), i
+			if _, ok := fp.fact.Symbols[name]; !ok {
+				fp.fact.Symbols[name] = symbol{Kind: symFunc}
 			}
-		case syntax.KindCall:
-			fn := n.ChildByField(syntax.FieldFunction)
-			if q := fp.qualified(fn); q == "flask.abort" || q == "werkzeug.exceptions.abort" || fn.TextIs("abort") {
-				h.Rejects = true
-			} else if r := fp.ref(fn); !r.IsZero() {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// hookOf describes a before_request hook (or a function middleware): it
+// rejects when it turns away a caller that is not identified (guards.go),
+// or calls an auth check (decided in the project phase).
+func (fp *filePass) hookOf(obj project.Ref, def syntax.Node, appWide bool) hook {
+	body := def.ChildByField(syntax.FieldBody)
+	h := hook{Obj: obj, AppWide: appWide, Rejects: rejectsAnonymous(body, hookGuard, "")}
+	for n := range body.Descendants() {
+		if n.Is(syntax.KindCall) {
+			if r := fp.ref(n.ChildByField(syntax.FieldFunction)); !r.IsZero() {
 				h.Callees = append(h.Callees, r)
 			}
 		}
@@ -941,6 +1157,7 @@ func (fp *filePass) hookOf(obj project.Ref, def syntax.Node, appWide bool) hook 
 // the call forms of routes and hooks.
 func (fp *filePass) call(c syntax.Node) {
 	fn := c.ChildByField(syntax.FieldFunction).Unparen()
+	fp.objArgs(c, fn)
 	if fn.Is(syntax.KindCall) {
 		// router.post("/x")(handler)
 		fp.callFormRoute(c, fn)
@@ -986,6 +1203,30 @@ func (fp *filePass) call(c syntax.Node) {
 				fp.fact.Hooks = append(fp.fact.Hooks, fp.hookOf(obj, def, attr.TextIs("before_app_request")))
 			}
 		}
+	}
+}
+
+// objArgs records the apps and routers a call passes to a function
+// (`init_request_processors(app)`).
+func (fp *filePass) objArgs(c, fn syntax.Node) {
+	if len(fp.objs) == 0 {
+		return
+	}
+	i := 0
+	for a := range c.ChildByField(syntax.FieldArguments).NamedChildren() {
+		if a.Is(syntax.KindKeywordArgument) || a.Is(syntax.KindListSplat) || a.Is(syntax.KindDictionarySplat) {
+			continue
+		}
+		if a.Is(syntax.KindIdentifier) {
+			if b := fp.r.Lookup(a); b != nil {
+				if _, ok := fp.objs[b]; ok {
+					if callee := fp.ref(fn); !callee.IsZero() && callee.Kind != project.Unbound {
+						fp.fact.ObjArgs = append(fp.fact.ObjArgs, objArg{Callee: callee, Index: i, Obj: fp.ref(a)})
+					}
+				}
+			}
+		}
+		i++
 	}
 }
 
