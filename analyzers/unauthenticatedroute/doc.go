@@ -7,54 +7,94 @@ route that can be called without authentication.
 Python (FastAPI): routes declared with `.get/.post/.put/.patch/.delete/
 .options/.head/.trace/.api_route/.websocket/.websocket_route` decorators on
 apps and routers, `add_api_route`, `add_api_websocket_route`, and the call
-form `router.post("/x")(handler)`, that reach
-no auth dependency — also on an app or router built in another module
-(`from main import app`, then `@app.post("/x")`). A route is authenticated when an auth dependency is
-reached through its parameters (`Depends(x)`, `Security(x)`,
-`Annotated[T, Depends(x)]`, aliases such as
-`CurrentUser = Annotated[User, Depends(get_current_user)]` defined in other
-modules, dependency functions and classes that themselves depend on auth,
+form `router.post("/x")(handler)`, that reach no auth dependency — also on
+an app or router built in another module (`from main import app`, then
+`@app.post("/x")`), and on routers and apps of classes derived from
+`APIRouter`, `FastAPI` or `Flask` (`class ServiceRouter(APIRouter)`, also
+in another module) or returned by a factory (`APIRouter =
+get_api_router_class(...)`). A route is authenticated when an auth
+dependency is reached through its parameters (`Depends(x)`, `Security(x)`,
+`Annotated[T, Depends(x)]`, aliases such as `CurrentUser =
+Annotated[User, Depends(get_current_user)]` defined in other modules,
+dependency functions and classes that themselves depend on auth,
 transitively and across files), the decorator's `dependencies=[...]`, its
-`APIRouter(dependencies=[...])`, the `include_router(..., dependencies=[...])`
-calls that mount it (any number of hops and files), or
-`FastAPI(dependencies=[...])`. A dependency that only opens a database
-session is not auth; the login form (`OAuth2PasswordRequestForm`) is not a
-scheme. An app mounted with `app.mount()` keeps its own dependencies: the
-parent's do not protect it. A router included twice, once with auth and
-once without, is reachable without auth and is reported, at the open path,
+`APIRouter(dependencies=[...])` (or the dependencies a router class's
+`__init__` passes to `super().__init__`), the `include_router(...,
+dependencies=[...])` calls that mount it (any number of hops and files),
+`FastAPI(dependencies=[...])`, or, for a class-based view (fastapi-utils'
+`@cbv`, a project's `@controller(router)`), the class's attributes
+(`user: User = Depends(get_current_user)`, inherited from base classes in
+other modules). A dependency factory (`Depends(require_role("admin"))`)
+is judged by the function it returns, an instance used as a dependency
+by its class's `__call__`. A dependency that only opens a database session
+is not auth; the login form (`OAuth2PasswordRequestForm`) is not a scheme.
+An app mounted with `app.mount()` keeps its own dependencies: the parent's
+do not protect it. A router included twice, once with auth and once
+without, is reachable without auth and is reported, at the open path,
 naming the include that passes none. A router that is never seen included
 is judged on its own, unless some `include_router` call names its router
 in a way the analysis cannot follow (then it may be that one, and is not
-reported).
+reported). Starlette's `Route(...)` lists are not read.
 
 Python (Flask): `@app.route` / `@bp.route` / `@app.get` ... and
 `app.add_url_rule(rule, endpoint, view_func, methods=...)` without an auth
 decorator (`login_required`, `jwt_required`, `require_api_key`, ...; also
 anything imported from a module named `auth`) and without a
-`before_request` hook that rejects, on the app or the blueprint
-(`before_app_request` on a blueprint counts for the whole app). A view
-given to `add_url_rule` is read where it is defined, in the same module or
+`before_request` hook that turns anonymous callers away, on the app or
+the blueprint (`before_app_request` on a blueprint counts for the whole
+app; a hook set up on a parameter, `def init_app(app):
+@app.before_request ...`, is on every app passed there). A view given to
+`add_url_rule` is read where it is defined, in the same module or
 another: a function's decorators, or a class-based view's
 (`View.as_view("name")`, e.g. a `MethodView`) `decorators = [...]`; without
 `methods=`, a class-based view's methods are those it defines (`get`,
-`post`, ...). A hook
-rejects when it can end the request: it calls `abort(...)`, raises,
-returns something other than None, or calls an auth check.
+`post`, ...).
 
-A handler that checks credentials itself — it answers 401 or 403 (a
-literal, `HTTPStatus.UNAUTHORIZED`, `status.HTTP_401_UNAUTHORIZED`, ...) or
-calls a token verifier (`id_token.verify_oauth2_token`,
-`auth.verify_id_token`, `verify_token`, ...) — is taken as authenticated,
-in both frameworks; so is a FastAPI dependency function that does (a
-hand-written `check_key` that raises `HTTPException(401)`), whatever its
-name, and an instance of a class derived from a `fastapi.security` scheme
-(`class HTTPBearer403(HTTPBearer)`, `Depends(HTTPBearer403())`).
+Auth the code writes itself counts, in both frameworks:
+
+  - A decorator of the project whose wrapper turns away a caller that is
+    not identified before it calls the view (CTFd's `@admins_only`,
+    `@authed_only`; a factory such as `@require_role("editor")`).
+  - A before_request hook, and FastAPI function middleware
+    (`@app.middleware("http")`), that turns such a caller away, or calls an
+    auth check by name (auth-decorators, auth-dependencies).
+  - A handler that answers 401 or 403 (a literal, `HTTPStatus.UNAUTHORIZED`,
+    `status.HTTP_401_UNAUTHORIZED`, an exception such as `Unauthorized` or
+    `PermissionDenied`), calls a verifier (`verify_token`,
+    `verify_signature`, `check_token`, Stripe's `construct_event`,
+    `wh.verify(...)`), compares a credential and rejects a mismatch, or
+    sends the caller to sign in (`redirect(url_for("auth.login"))`); so is
+    a FastAPI dependency function or `__call__` that does, whatever its
+    name, and an instance of a class derived from a `fastapi.security`
+    scheme (`class HTTPBearer403(HTTPBearer)`).
+  - A helper the handler calls (followed up to 3 calls deep, across files)
+    that ends the request with a 401 or 403, calls a verifier, or compares
+    a request-supplied credential with the expected one
+    (`hmac.compare_digest(key, settings.API_KEY)`, `token !=
+    os.environ["ADMIN_TOKEN"]`) and ends the request on a mismatch,
+    whatever the status it answers.
+
+"Turns away a caller that is not identified" means: the function ends the
+request (abort, raise, redirect, an early return) under a condition that
+says the caller is not identified (`not authed()`, `token is None`, `key !=
+expected`, the else of `if current_user.is_authenticated`, what follows
+`if authed(): return view()`), or answers 401 under no condition about the
+caller. A rejection that applies to identified callers only (`if token:`
+... `abort(401)` on a bad token, a banned account's 403) does not protect
+an anonymous request, and neither do a CSRF check, a setup redirect or a
+maintenance 403.
+
+Anything imported from a module named `auth`, or from a module of a
+package named `auth` (`polar.auth.dependencies`), counts as an auth
+dependency, and so does an Annotated alias such a module defines
+(`auth.OrganizationsRead`).
 
 The analysis is project-wide: module names come from the files' layout
 (package roots, `src/` layouts, services that are roots of their own, so
 that a service's `from shared.auth import verify_api_key` and
 `from routers.campaigns import router` find the platform's files), and
-routers, aliases, constants used as prefixes (`settings.API_V1_STR`) and
+routers, aliases, constants used as prefixes (`settings.API_V1_STR`),
+names re-exported by star imports (`from .base_controllers import *`) and
 `include_router` calls are followed across modules.
 
 Go: routes on net/http (`http.HandleFunc/Handle`, `ServeMux` methods, Go
@@ -231,7 +271,13 @@ Example:
     `http.FileServer`), API docs (`/docs`, `/redoc`, `/openapi.json`,
     `/swagger`), `/robots.txt`, `/favicon.ico`, `/.well-known/...`. The
     word is the path's first after the usual prefixes (`/api`, `/v1`,
-    `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Also a note:
+    `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Notes too:
+    capability URLs, whose path holds a secret or token
+    (`/checkouts/{client_secret}`, `/claim/{invitation_token}`); routes the
+    code declares public (Python: a docstring that says no authentication
+    is required, a class-based view whose class or base is named
+    `...Public...`, a router or app whose name holds `public` or
+    `anonymous`); legal pages (`/tos`, `/privacy`). And a note:
     every open route of files whose configuration sets `platform-auth`
     (auth enforced by the platform). Example: `POST /login reaches no auth
     dependency; a note because it is public by convention (sign-in);
