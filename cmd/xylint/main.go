@@ -32,6 +32,7 @@ import (
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/escape"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/newfindings"
 	"github.com/xynergy/xylint/internal/output"
 )
 
@@ -91,6 +92,8 @@ type checkFlags struct {
 	maxFileSize                     string
 	failOn                          string
 	projectRoot                     string
+	newFromRev, newFromMergeBase    string
+	newFromPatch                    string
 }
 
 // runFlags are the flags check and fix share: what to look at and how.
@@ -103,6 +106,14 @@ func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
 	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
 	fl.StringVar(&f.projectRoot, "project-root", "", "the root of the project the paths belong to, analysed as their context (default: the nearest directory at or above the paths with an xylint configuration or a .git)")
 	fl.StringVar(&f.failOn, "fail-on", "", "the least level of finding that makes the exit status 1: note, warning, error or never (default: the configuration's fail-on, else warning: notes do not fail)")
+}
+
+// newFlags are the flags that narrow the report to what a change
+// introduced (check and review).
+func (f *checkFlags) newFlags(fl *pflag.FlagSet) {
+	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only the findings that do not exist at this git revision (HEAD, main, a commit): the revision's own findings are computed from its files, read from git without a checkout, and matched by fingerprint, not line, so moved code stays quiet and routes opened by a change elsewhere (auth removed from an include_router) are reported")
+	fl.StringVar(&f.newFromMergeBase, "new-from-merge-base", "", "report only the findings that do not exist at the merge base of this ref and HEAD (a pull request's view: --new-from-merge-base origin/main)")
+	fl.StringVar(&f.newFromPatch, "new-from-patch", "", "report only the findings on lines this unified diff adds or changes (no repository needed). Falls back to changed lines: a finding the change causes elsewhere (routes another file's edit left unauthenticated) is not reported; prefer --new-from-rev")
 }
 
 // run runs the check driver over args with every language's producer and
@@ -123,8 +134,23 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 	if f.jobs <= 0 {
 		f.jobs = cpus // not GOMAXPROCS: tuneRuntime raises it
 	}
+	set := 0
+	for _, v := range []string{f.newFromRev, f.newFromMergeBase, f.newFromPatch} {
+		if v != "" {
+			set++
+		}
+	}
+	if set > 1 {
+		return nil, fmt.Errorf("--new-from-rev, --new-from-merge-base and --new-from-patch: give one")
+	}
+	var patch *newfindings.Patch
+	if f.newFromPatch != "" { // before the run: a bad patch is a usage error
+		if patch, err = newfindings.ReadPatch(f.newFromPatch); err != nil {
+			return nil, fmt.Errorf("--new-from-patch: %w", err)
+		}
+	}
 	ts := toolset.Default()
-	res, err := driver.Run(cmd.Context(), driver.Options{
+	opts := driver.Options{
 		Paths:       args,
 		Registry:    ts.Registry,
 		Overrides:   config.Overrides{Select: f.sel, ExtendSelect: f.extendSel, Ignore: f.ignore, Exclude: f.exclude, FailOn: failOn},
@@ -132,15 +158,31 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		Jobs:        f.jobs,
 		MaxFileSize: maxSize,
 		ProjectRoot: f.projectRoot,
-	})
+	}
+	res, err := driver.Run(cmd.Context(), opts)
 	if err != nil {
 		return nil, err
+	}
+	var said []string
+	switch {
+	case f.newFromRev != "" || f.newFromMergeBase != "":
+		opts.Producers = ts.Producers()
+		msg, err := newfindings.Since(cmd.Context(), res, opts, newfindings.Base{Rev: f.newFromRev, MergeBase: f.newFromMergeBase})
+		if err != nil {
+			return nil, err
+		}
+		said = append(said, msg)
+	case patch != nil:
+		said = append(said, patch.Filter(res, f.newFromPatch))
 	}
 	for _, n := range res.Notices {
 		fmt.Fprintf(stderr, "xylint: notice: %s\n", escape.Text(n.String()))
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "xylint: error: %s\n", escape.Text(e.String()))
+	}
+	for _, s := range said {
+		fmt.Fprintf(stderr, "xylint: %s\n", escape.Text(s))
 	}
 	return res, nil
 }
@@ -188,6 +230,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	f.runFlags(fl, "files analysed in parallel (default: the number of CPUs)")
+	f.newFlags(fl)
 	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github; several, comma-separated, each but one with its file: github,sarif:xylint.sarif,json:xylint.json")
 	fl.StringVarP(&f.out, "output", "o", "", "write the report (the format without a file of its own) to this file, atomically, instead of stdout")
 	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")

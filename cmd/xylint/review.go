@@ -80,6 +80,7 @@ docs/github-action.md.`,
 	}
 	fl := cmd.Flags()
 	f.runFlags(fl, "files analysed in parallel (default: the number of CPUs)")
+	f.newFlags(fl)
 	fl.StringVar(&rf.repo, "repo", "", "the repository, owner/name (default: $GITHUB_REPOSITORY)")
 	fl.IntVar(&rf.number, "pr", 0, "the pull request's number (default: the event's, in GitHub Actions)")
 	fl.StringVar(&rf.commit, "commit", "", "the commit checked (default: the event's pull request head); when the pull request has moved on, nothing is posted")

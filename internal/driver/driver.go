@@ -48,10 +48,21 @@ type Input struct {
 	// producer that finds its context otherwise (the Go producer loads the
 	// packages) may ignore it.
 	Context bool
+	// Snapshot, when set, holds the file's content (a git revision's, for
+	// --new-from-rev): Read returns it, and the file at Abs — the work
+	// tree's, which may differ or not exist — must not be read, nor its
+	// size and modification time trusted for anything.
+	Snapshot Snapshot
 }
 
-// Read reads the input's file with ReadSourceLimit and the run's limit.
-func (in Input) Read() ([]byte, error) { return ReadSourceLimit(in.Abs, in.MaxFileSize) }
+// Read reads the input's file with ReadSourceLimit and the run's limit, or
+// its content in the run's snapshot.
+func (in Input) Read() ([]byte, error) {
+	if in.Snapshot != nil {
+		return readSnapshot(in)
+	}
+	return ReadSourceLimit(in.Abs, in.MaxFileSize)
+}
 
 // A Producer analyses the files of one language.
 type Producer interface {
@@ -90,6 +101,9 @@ type Options struct {
 	// (--project-root); else FindProjectRoot finds it. The whole project is
 	// analysed; the paths are reported on.
 	ProjectRoot string
+	// Snapshot, when set, is what is analysed instead of the files on disk
+	// (see Snapshot); Paths and ProjectRoot name where they are.
+	Snapshot Snapshot
 }
 
 // Problem is an error or a notice about one path.
@@ -209,7 +223,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	// are about.
 	configErrs := newErrSet()
 	var left leftOut // what the walk left out, to say why nothing was analysed
-	files, walkErrs, walkNotices := walk.Walk(opts.Paths, walkOptions(opts, loader, exts, configErrs, &left))
+	var files, snapContext []walk.File
+	var walkErrs, walkNotices []*walk.Error
+	if opts.Snapshot != nil {
+		files, snapContext = snapshotWalk(opts.Snapshot, opts.Paths, proj, walkOptions(opts, loader, exts, configErrs, &left))
+	} else {
+		files, walkErrs, walkNotices = walk.Walk(opts.Paths, walkOptions(opts, loader, exts, configErrs, &left))
+	}
 	for _, e := range walkErrs {
 		res.Errors = append(res.Errors, Problem{e.Path, e.Err.Error()})
 	}
@@ -225,7 +245,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		named[f.Real] = true
 	}
-	if !proj.isRoot(opts.Paths) {
+	if opts.Snapshot != nil {
+		project = append(project, snapContext...)
+	} else if !proj.isRoot(opts.Paths) {
 		contextErrs := newErrSet()
 		var all []walk.File
 		all, _, _ = walk.Walk([]string{filepath.FromSlash(proj.shown)}, walkOptions(opts, loader, exts, contextErrs, &leftOut{}))
@@ -267,7 +289,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			continue
 		}
 		byProducer[i] = append(byProducer[i], Input{Path: f.Path, Abs: f.Abs, Real: f.Real, Config: fc, MaxFileSize: opts.MaxFileSize,
-			DirSettings: loader.ForDir, Context: context})
+			DirSettings: loader.ForDir, Context: context, Snapshot: opts.Snapshot})
 	}
 	for _, e := range configErrs.list() {
 		res.Errors = append(res.Errors, Problem{"", e})

@@ -84,12 +84,13 @@ type scan struct {
 	lang  lint.Language
 	code  []bool // src[i] is code (not a comment, not whitespace outside a string)
 	lines []int  // offsets of line starts
-	depth []int  // bracket depth at the start of each line
+	depth []int  // bracket depth at the start of each line (Go: within the innermost block)
 }
 
 func newScan(src []byte, lang lint.Language) *scan {
 	s := &scan{src: src, lang: lang, code: make([]bool, len(src)), lines: []int{0}, depth: []int{0}}
 	depth := 0
+	var blocks []int // Go: the depth outside each open block
 	newline := func(i int) {
 		s.lines = append(s.lines, i+1)
 		s.depth = append(s.depth, depth)
@@ -121,13 +122,21 @@ func newScan(src []byte, lang lint.Language) *scan {
 		case c == '"' || c == '\'' || goLang && c == '`':
 			i = s.str(i, &depth, newline)
 		default:
-			switch c {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				if depth > 0 {
-					depth--
+			switch {
+			case goLang && c == '{':
+				// A Go block (a function's body, a closure's passed to a
+				// call) holds statements of its own: brackets opened
+				// outside it do not join its lines.
+				blocks = append(blocks, depth)
+				depth = 0
+			case goLang && c == '}':
+				if n := len(blocks); n > 0 {
+					depth, blocks = blocks[n-1], blocks[:n-1]
 				}
+			case c == '(' || c == '[' || c == '{':
+				depth++
+			case (c == ')' || c == ']' || c == '}') && depth > 0:
+				depth--
 			}
 			s.code[i] = true
 			i++

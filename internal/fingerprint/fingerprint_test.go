@@ -112,3 +112,19 @@ func TestOutOfRangeSpans(t *testing.T) {
 		t.Errorf("a span outside the file: %v", ps)
 	}
 }
+
+// A Go function body is a block of statements, not one bracketed
+// statement: a finding in it is identified by its own statement.
+func TestGoStatementsInBlocks(t *testing.T) {
+	a := "package p\n\nfunc main() {\n\tmux.HandleFunc(\"/a\", a)\n\tmux.HandleFunc(\"/b\", b)\n}\n"
+	b := "package p\n\nfunc main() {\n\tmux.HandleFunc(\"/a\", a)\n\tmux.HandleFunc(\"/b\", RequireAuth(b))\n\tmux.HandleFunc(\"/c\", c)\n}\n"
+	if one(t, lint.Go, a, "mux.HandleFunc(\"/a\"").Hash != one(t, lint.Go, b, "mux.HandleFunc(\"/a\"").Hash {
+		t.Error("changing another statement of the function changed the fingerprint")
+	}
+	// In a closure passed to a call, too.
+	c := "package p\n\nfunc main() {\n\tgo func() {\n\t\tfmt.Println(x)\n\t\ty()\n\t}()\n}\n"
+	d := "package p\n\nfunc main() {\n\tgo func() {\n\t\tfmt.Println(x)\n\t\tz()\n\t}()\n}\n"
+	if one(t, lint.Go, c, "fmt.Println").Hash != one(t, lint.Go, d, "fmt.Println").Hash {
+		t.Error("a closure's other statement changed the fingerprint")
+	}
+}

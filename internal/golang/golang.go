@@ -55,6 +55,16 @@ func Check(ctx context.Context, dir string, patterns []string, rules []goanalysi
 // Load is Check, and also returns the loaded Program, with which an edited
 // file can be analysed again (Program.AnalyzeSource).
 func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, options func(*lint.Rule) any) (*Program, []*lint.FileResult, error) {
+	return LoadOverlay(ctx, dir, patterns, rules, options, nil)
+}
+
+// LoadOverlay is Load with the contents of overlay (absolute path →
+// content) in place of the files' on disk, as go/packages' Config.Overlay
+// takes them: a file that is not on disk is added to its package, and one
+// whose overlay is a file excluded by a build constraint (//go:build
+// ignore) drops out of it. --new-from-rev analyses a revision's Go files
+// this way, without a checkout.
+func LoadOverlay(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, options func(*lint.Rule) any, overlay map[string][]byte) (*Program, []*lint.FileResult, error) {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, err
@@ -71,12 +81,12 @@ func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis
 	}
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedTypesInfo | packages.NeedSyntax | packages.NeedModule
-	cfg := &packages.Config{Context: ctx, Dir: absDir, Mode: mode}
+	cfg := &packages.Config{Context: ctx, Dir: absDir, Mode: mode, Overlay: overlay}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading Go packages in %s: %w", dir, err)
 	}
-	c := &converter{dir: absDir, files: map[string]*lint.FileResult{}}
+	c := &converter{dir: absDir, files: map[string]*lint.FileResult{}, src: overlay}
 	unloadable := loadFailures(ctx, absDir, pkgs)
 	var ok []*packages.Package
 	for _, p := range pkgs {

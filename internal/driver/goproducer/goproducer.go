@@ -261,7 +261,7 @@ func hasFix(m *module, results []*lint.FileResult) bool {
 
 // analyzeModule loads and analyses the packages of m's files and fills
 // their results.
-func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.Input, results []*lint.FileResult) (*golang.Program, error) {
+func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.Input, results []*lint.FileResult) (_ *golang.Program, err error) {
 	var enabled []*lint.Rule
 	dirs := map[string]bool{}
 	hasMain := false
@@ -307,7 +307,13 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 		patterns = append(patterns, "./...")
 	}
 	settings := rootSettings(m.root, files, live)
-	prog, res, err := golang.Load(ctx, m.root, patterns, rules, settings.Options)
+	var overlay map[string][]byte
+	if snap := files[live[0]].Snapshot; snap != nil {
+		if overlay, err = snapshotOverlay(snap, m.root); err != nil {
+			return nil, err
+		}
+	}
+	prog, res, err := golang.LoadOverlay(ctx, m.root, patterns, rules, settings.Options, overlay)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -465,4 +471,51 @@ func rootSettings(root string, files []driver.Input, idx []int) *config.Settings
 func within(dir, ancestor string) bool {
 	rel, err := filepath.Rel(ancestor, dir)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// ignoredFile is the overlay of a work tree's Go file that a snapshot
+// does not have: a build constraint leaves it out of its package.
+var ignoredFile = []byte("//go:build ignore\n\npackage ignored\n")
+
+// snapshotOverlay is the go/packages overlay that makes the module at
+// root look as it does in snap: its .go files with their contents there,
+// and the .go files of the work tree that snap does not have left out. A
+// go.mod that changed since is read from disk (the go command does not
+// take go.mod from an overlay).
+func snapshotOverlay(snap driver.Snapshot, root string) (map[string][]byte, error) {
+	overlay := map[string][]byte{}
+	for _, abs := range snap.Files() {
+		if !strings.HasSuffix(abs, ".go") || strings.HasSuffix(abs, "_test.go") || !strings.HasPrefix(abs, root+string(filepath.Separator)) {
+			continue
+		}
+		b, err := snap.Read(abs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", abs, err)
+		}
+		overlay[abs] = b
+	}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			if p != root {
+				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+					return filepath.SkipDir // another module
+				}
+			}
+			return nil
+		}
+		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			if _, ok := overlay[p]; !ok {
+				overlay[p] = ignoredFile
+			}
+		}
+		return nil
+	})
+	return overlay, err
 }

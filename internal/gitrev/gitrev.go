@@ -1,0 +1,303 @@
+// Package gitrev reads a git revision's files from the repository's
+// objects, in memory, for `xylint check --new-from-rev`: no checkout, the
+// work tree and the index are never touched.
+//
+// It runs the git command (`git cat-file --batch` for the contents): git
+// reads every repository layout users have (worktrees, alternates as a
+// `git clone --shared` makes them, partial and shallow clones, packfiles of
+// any version), its rename detection is the one users know from `git log`,
+// and the pre-commit hook and the GitHub Action have git already. A
+// library reimplementation (go-git) would add a large dependency that
+// lags git on exactly those layouts.
+package gitrev
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Repo is a git work tree.
+type Repo struct {
+	// Top is the work tree's root (absolute, as git prints it).
+	Top string
+	dir string
+}
+
+// Open finds the repository holding dir.
+func Open(ctx context.Context, dir string) (*Repo, error) {
+	out, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, fmt.Errorf("%s is not in a git work tree (--new-from-rev and --new-from-merge-base read the base from git; without a repository use --new-from-patch)", dir)
+	}
+	top := filepath.FromSlash(strings.TrimSpace(out))
+	if r, err := filepath.EvalSymlinks(top); err == nil {
+		top = r
+	}
+	return &Repo{Top: top, dir: dir}, nil
+}
+
+// Resolve returns the commit rev names. Its errors say what to do: a
+// revision that does not exist, or one a shallow clone does not hold
+// (what to fetch).
+func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return "", fmt.Errorf("%q is not a git revision", rev)
+	}
+	out, err := git(ctx, r.Top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	sha := strings.TrimSpace(out)
+	if err == nil && sha != "" {
+		// A commit named by its full hash may still be missing.
+		if _, err := git(ctx, r.Top, "cat-file", "-e", sha+"^{tree}"); err == nil {
+			return sha, nil
+		}
+	}
+	if r.shallow(ctx) {
+		return "", fmt.Errorf("revision %s is not in this shallow clone: fetch the history that holds it (git fetch --deepen=50, or git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)", rev)
+	}
+	return "", fmt.Errorf("revision %s does not exist in %s (git rev-parse --verify %s finds no commit)", rev, r.Top, rev)
+}
+
+func (r *Repo) shallow(ctx context.Context) bool {
+	out, err := git(ctx, r.Top, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(out) == "true"
+}
+
+// MergeBase returns the best common ancestor of ref and HEAD.
+func (r *Repo) MergeBase(ctx context.Context, ref string) (string, error) {
+	sha, err := r.Resolve(ctx, ref)
+	if err != nil {
+		return "", err
+	}
+	head, err := r.Resolve(ctx, "HEAD")
+	if err != nil {
+		return "", err
+	}
+	out, err := git(ctx, r.Top, "merge-base", sha, head)
+	if mb := strings.TrimSpace(out); err == nil && mb != "" {
+		return mb, nil
+	}
+	if r.shallow(ctx) {
+		return "", fmt.Errorf("the merge base of %s and HEAD is not in this shallow clone: fetch more history (git fetch --deepen=50 origin, or git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)", ref)
+	}
+	return "", fmt.Errorf("%s and HEAD have no common ancestor (git merge-base finds none)", ref)
+}
+
+// Snapshot is the files of a commit below a directory of the work tree.
+type Snapshot struct {
+	// Dir is the directory (absolute, within Repo.Top) the files are under.
+	Dir   string
+	files []string          // absolute paths, sorted
+	blobs map[string]string // absolute path → blob id
+	cat   *catFile
+}
+
+// Snapshot lists the regular files of commit below dir (absolute, in the
+// work tree; symbolic links and submodules are left out) and reads them on
+// demand. Close it after use.
+func (r *Repo) Snapshot(ctx context.Context, commit, dir string) (*Snapshot, error) {
+	rel, err := r.rel(dir)
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
+	if rel != "." {
+		args = append(args, "--", filepath.ToSlash(rel))
+	}
+	out, err := git(ctx, r.Top, args...)
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{Dir: dir, blobs: map[string]string{}}
+	for _, rec := range strings.Split(out, "\x00") {
+		meta, p, ok := strings.Cut(rec, "\t")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(meta) // mode type id
+		if len(f) != 3 || f[1] != "blob" || f[0] == "120000" {
+			continue
+		}
+		abs, ok := below(dir, rel, p)
+		if !ok {
+			continue
+		}
+		s.files = append(s.files, abs)
+		s.blobs[abs] = f[2]
+	}
+	slices.Sort(s.files)
+	s.cat = &catFile{dir: r.Top}
+	return s, nil
+}
+
+// Files are the absolute paths of the snapshot's files, sorted.
+func (s *Snapshot) Files() []string { return s.files }
+
+// Read returns the content of the file at abs in the commit.
+func (s *Snapshot) Read(abs string) ([]byte, error) {
+	id, ok := s.blobs[abs]
+	if !ok {
+		return nil, fmt.Errorf("not in the revision")
+	}
+	return s.cat.read(id)
+}
+
+// Close stops the git process reading the contents.
+func (s *Snapshot) Close() error { return s.cat.close() }
+
+// catFile is one `git cat-file --batch` process, started on first use,
+// shared by the readers (one request at a time: git answers faster than
+// the analysis asks).
+type catFile struct {
+	dir  string
+	mu   sync.Mutex
+	cmd  *exec.Cmd
+	in   io.WriteCloser
+	out  *bufio.Reader
+	fail error
+}
+
+func (c *catFile) read(id string) ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fail != nil {
+		return nil, c.fail
+	}
+	if c.cmd == nil {
+		cmd := exec.Command("git", "cat-file", "--batch")
+		cmd.Dir = c.dir
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return nil, err
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return nil, err
+		}
+		if err := cmd.Start(); err != nil {
+			c.fail = fmt.Errorf("git cat-file: %w", err)
+			return nil, c.fail
+		}
+		c.cmd, c.in, c.out = cmd, in, bufio.NewReaderSize(out, 64<<10)
+	}
+	if _, err := io.WriteString(c.in, id+"\n"); err != nil {
+		c.fail = fmt.Errorf("git cat-file: %w", err)
+		return nil, c.fail
+	}
+	header, err := c.out.ReadString('\n')
+	if err != nil {
+		c.fail = fmt.Errorf("git cat-file: %w", err)
+		return nil, c.fail
+	}
+	f := strings.Fields(header) // id type size, or id missing
+	if len(f) != 3 {
+		return nil, fmt.Errorf("object %s is missing from the repository (%s)", id, strings.TrimSpace(header))
+	}
+	n, err := strconv.Atoi(f[2])
+	if err != nil {
+		c.fail = fmt.Errorf("git cat-file: bad header %q", header)
+		return nil, c.fail
+	}
+	buf := make([]byte, n+1) // the content and its newline
+	if _, err := io.ReadFull(c.out, buf); err != nil {
+		c.fail = fmt.Errorf("git cat-file: %w", err)
+		return nil, c.fail
+	}
+	return buf[:n], nil
+}
+
+func (c *catFile) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cmd == nil {
+		return nil
+	}
+	c.in.Close()
+	err := c.cmd.Wait()
+	c.cmd = nil
+	c.fail = errors.New("closed")
+	return err
+}
+
+// rel is dir (absolute, in the work tree) relative to Top, slash-separated.
+func (r *Repo) rel(dir string) (string, error) {
+	real := dir
+	if x, err := filepath.EvalSymlinks(dir); err == nil {
+		real = x
+	}
+	rel, err := filepath.Rel(r.Top, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the git work tree %s", dir, r.Top)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// below is the repository path p as a path below dir (whose path in the
+// repository is rel), spelt as dir is; ok is false outside dir.
+func below(dir, rel, p string) (string, bool) {
+	if rel != "." {
+		rest, ok := strings.CutPrefix(p, rel+"/")
+		if !ok {
+			return "", false
+		}
+		p = rest
+	}
+	return filepath.Join(dir, filepath.FromSlash(p)), true
+}
+
+// Renames maps the paths of the files git sees renamed between commit and
+// the work tree below dir (git's rename detection, as `git diff -M` shows
+// it), absolute and spelt as dir is: new path → path in commit.
+func (r *Repo) Renames(ctx context.Context, commit, dir string) (map[string]string, error) {
+	rel, err := r.rel(dir)
+	if err != nil {
+		return nil, err
+	}
+	out, err := git(ctx, r.Top, "diff", "--no-ext-diff", "-M", "--name-status", "-z", commit, "--")
+	if err != nil {
+		return nil, err
+	}
+	renames := map[string]string{}
+	f := strings.Split(out, "\x00")
+	for i := 0; i < len(f); i++ {
+		if strings.HasPrefix(f[i], "R") && i+2 < len(f) {
+			old, okOld := below(dir, rel, f[i+1])
+			new, okNew := below(dir, rel, f[i+2])
+			if okOld && okNew {
+				renames[new] = old
+			}
+			i += 2
+		} else if strings.HasPrefix(f[i], "C") && i+2 < len(f) {
+			i += 2
+		} else if f[i] != "" {
+			i++ // status, path
+		}
+	}
+	return renames, nil
+}
+
+// git runs git in dir and returns its output; its error carries git's own
+// message.
+func git(ctx context.Context, dir string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return stdout.String(), fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	return stdout.String(), nil
+}
