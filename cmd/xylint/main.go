@@ -94,6 +94,7 @@ type checkFlags struct {
 	projectRoot                     string
 	newFromRev, newFromMergeBase    string
 	newFromPatch                    string
+	baseline, writeBaseline         string
 }
 
 // runFlags are the flags check and fix share: what to look at and how.
@@ -114,6 +115,7 @@ func (f *checkFlags) newFlags(fl *pflag.FlagSet) {
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only the findings that do not exist at this git revision (HEAD, main, a commit): the revision's own findings are computed from its files, read from git without a checkout, and matched by fingerprint, not line, so moved code stays quiet and routes opened by a change elsewhere (auth removed from an include_router) are reported")
 	fl.StringVar(&f.newFromMergeBase, "new-from-merge-base", "", "report only the findings that do not exist at the merge base of this ref and HEAD (a pull request's view: --new-from-merge-base origin/main)")
 	fl.StringVar(&f.newFromPatch, "new-from-patch", "", "report only the findings on lines this unified diff adds or changes (no repository needed). Falls back to changed lines: a finding the change causes elsewhere (routes another file's edit left unauthenticated) is not reported; prefer --new-from-rev")
+	fl.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in this baseline file (see --write-baseline) and say how many were hidden and how many entries match nothing any more")
 }
 
 // run runs the check driver over args with every language's producer and
@@ -149,6 +151,12 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 			return nil, fmt.Errorf("--new-from-patch: %w", err)
 		}
 	}
+	var base *newfindings.Baseline
+	if f.baseline != "" {
+		if base, err = newfindings.ReadBaseline(f.baseline); err != nil {
+			return nil, fmt.Errorf("--baseline: %w", err)
+		}
+	}
 	ts := toolset.Default()
 	opts := driver.Options{
 		Paths:       args,
@@ -164,6 +172,14 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		return nil, err
 	}
 	var said []string
+	if f.writeBaseline != "" {
+		// Every finding, before any filter: the baseline records today.
+		n, err := newfindings.WriteBaseline(f.writeBaseline, res)
+		if err != nil {
+			return nil, fmt.Errorf("--write-baseline: %w", err)
+		}
+		said = append(said, fmt.Sprintf("wrote %d findings to the baseline %s", n, f.writeBaseline))
+	}
 	switch {
 	case f.newFromRev != "" || f.newFromMergeBase != "":
 		opts.Producers = ts.Producers()
@@ -174,6 +190,9 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		said = append(said, msg)
 	case patch != nil:
 		said = append(said, patch.Filter(res, f.newFromPatch))
+	}
+	if base != nil {
+		said = append(said, base.Filter(res, f.baseline))
 	}
 	for _, n := range res.Notices {
 		fmt.Fprintf(stderr, "xylint: notice: %s\n", escape.Text(n.String()))
@@ -234,6 +253,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github; several, comma-separated, each but one with its file: github,sarif:xylint.sarif,json:xylint.json")
 	fl.StringVarP(&f.out, "output", "o", "", "write the report (the format without a file of its own) to this file, atomically, instead of stdout")
 	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record every finding of this run in this baseline file (JSON meant to be committed: one finding per line, paths relative to the project root, matched by fingerprint, not line), for --baseline")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
 }

@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -345,5 +347,67 @@ func TestNewFromPatch(t *testing.T) {
 	help, _, _ = runXylint(t, xylintBinary(t), dir, "review", "--help")
 	if !strings.Contains(help, "--new-from-merge-base") {
 		t.Error("review --help lacks --new-from-merge-base")
+	}
+}
+
+// TestBaseline: --write-baseline records today's findings in a file made
+// to be committed; --baseline hides them, says how many it hid and how
+// many entries match nothing any more, and lets new findings through.
+func TestBaseline(t *testing.T) {
+	dir := platformCopy(t)
+	bl := filepath.Join(t.TempDir(), "xylint-baseline.json")
+	all, _, _ := checkJSON(t, dir, ".")
+	_, stderr, _ := checkJSON(t, dir, "--write-baseline", bl, ".")
+	if !strings.Contains(stderr, "wrote "+itoa(len(all))+" findings to the baseline") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	first, err := os.ReadFile(bl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Committed-friendly: one finding per line, paths relative to the
+	// project root whatever the working directory, the same bytes each
+	// time, no line numbers.
+	if n := strings.Count(string(first), "\n  {"); n != len(all) {
+		t.Errorf("%d lines with a finding, want %d", n, len(all))
+	}
+	if strings.Contains(string(first), dir) || strings.Contains(string(first), `"line"`) {
+		t.Errorf("the baseline names the machine's directories or lines:\n%s", first)
+	}
+	checkJSON(t, dir, "--write-baseline", bl, ".")
+	if again, _ := os.ReadFile(bl); !bytes.Equal(again, first) {
+		t.Errorf("written twice, the baseline differs:\n%s\n---\n%s", first, again)
+	}
+	// From a subdirectory the entries are the same (a message may name
+	// another file relative to the working directory: it is for people,
+	// not matched).
+	checkJSON(t, filepath.Join(dir, "marketing-engine"), "--write-baseline", bl, "--project-root", "..", "..")
+	noMessages := regexp.MustCompile(`,"message":".*"}`)
+	if again, _ := os.ReadFile(bl); noMessages.ReplaceAllString(string(again), "") != noMessages.ReplaceAllString(string(first), "") {
+		t.Errorf("written from a subdirectory, the baseline differs:\n%s\n---\n%s", first, again)
+	}
+
+	got, stderr, code := checkJSON(t, dir, "--baseline", bl, ".")
+	if len(got) != 0 || code != 0 || !strings.Contains(stderr, itoa(len(all))+" findings hidden") || strings.Contains(stderr, "match no finding") {
+		t.Errorf("against its own baseline: %v, exit %d\n%s", ids(got), code, stderr)
+	}
+	// Fix one finding, add one, move code: the new one alone is reported,
+	// and the fixed entry is counted.
+	edit(t, dir, "executive-dashboard/main.py", `    print("annotation saved:", note.get("title"))`+"\n", "")
+	edit(t, dir, "qa-engine/main.py", "import hmac", "import hmac\nprint(hmac)")
+	edit(t, dir, "system-runtime/main.py", "import", "# A comment that moves everything down.\n\nimport")
+	got, stderr, code = checkJSON(t, dir, "--baseline", bl, ".")
+	if ids := ids(got); len(ids) != 1 || !strings.HasPrefix(ids[0], "XY005 qa-engine/main.py") || code != 1 {
+		t.Errorf("after the edits: %v, exit %d; want the new print\n%s", ids, code, stderr)
+	}
+	if !strings.Contains(stderr, itoa(len(all)-1)+" findings hidden; 1 of its entries match no finding any more") {
+		t.Errorf("stderr should count the hidden findings and the fixed entry:\n%s", stderr)
+	}
+
+	other := filepath.Join(t.TempDir(), "v2.json")
+	os.WriteFile(other, []byte(strings.Replace(string(first), `"version": 1`, `"version": 2`, 1)), 0o644)
+	_, stderr, code = checkJSON(t, dir, "--baseline", other, ".")
+	if code != 2 || !strings.Contains(stderr, "version 2 baseline") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("a version 2 baseline: exit %d\n%s", code, stderr)
 	}
 }
