@@ -5,6 +5,7 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/printcall"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -36,6 +37,7 @@ type fixer struct {
 	pass   *pyanalysis.Pass
 	ed     *pyedit.File
 	shared pyedit.SharedLogger
+	ctx    fileContext
 }
 
 func newFixer(pass *pyanalysis.Pass, opts *printcall.Config) *fixer {
@@ -55,7 +57,7 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 		return nil // print "x" parsed as a call of a string? not ours
 	}
 	var pos []syntax.Node
-	level := "info"
+	stderr := false
 	sep := " "
 	var ppKw []string // pprint's formatting keywords, as source text
 	for a := range args.Children() {
@@ -71,9 +73,7 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 			v := a.ChildByField(syntax.FieldValue).Unparen()
 			switch {
 			case name == "file" && q == "builtins.print", name == "stream" && q != "builtins.print":
-				if fx.pass.Names.Refers(v, "sys.stderr", "sys.__stderr__") {
-					level = "warning"
-				}
+				stderr = fx.pass.Names.Refers(v, "sys.stderr", "sys.__stderr__")
 			case name == "flush" && q == "builtins.print":
 				if !v.Is(syntax.KindTrue) && !v.Is(syntax.KindFalse) {
 					return nil
@@ -104,11 +104,15 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 	if !ok {
 		return nil
 	}
+	level := levelOf(call, pos, stderr)
 	var es pyedit.Edits
 	es.Add(edits...)
+	if e, ok := fx.comment(call); ok {
+		es.Add(e)
+	}
 	var callArgs []string
 	if q == "builtins.print" {
-		callArgs = printArgs(pos, sep)
+		callArgs = printArgs(fx.pass.Names, pos, sep)
 	} else {
 		if len(pos) != 1 {
 			return nil
@@ -156,53 +160,37 @@ func (fx *fixer) layout(call syntax.Node, pos []syntax.Node, args []string) stri
 }
 
 // printArgs builds the logger call's arguments from print's positional
-// arguments.
-func printArgs(pos []syntax.Node, sep string) []string {
+// arguments: one %-format string and its arguments (see format.go). A
+// single plain string literal, or a single argument that does not convert,
+// keeps its form.
+func printArgs(r *names.Resolver, pos []syntax.Node, sep string) []string {
 	if len(pos) == 0 {
 		return []string{`""`}
 	}
 	if len(pos) == 1 {
 		a := pos[0]
+		if ps, ok := fstringPieces(a.Unparen()); ok {
+			return render(ps)
+		}
+		if ps, ok := formatPieces(a.Unparen()); ok {
+			return render(ps)
+		}
+		if args, ok := percentArgs(a.Unparen()); ok {
+			return args
+		}
 		if isStringLiteral(a) {
 			return []string{string(a.Text())}
 		}
 		return []string{`"%s"`, string(a.Text())}
 	}
-	// Inline plain literals whose content can go between double quotes.
-	type piece struct {
-		lit  *content
-		expr string
-	}
-	pieces := make([]piece, len(pos))
-	nargs := 0
+	var ps []piece
 	for i, a := range pos {
-		if c, ok := literalContent(a.Unparen()); ok {
-			pieces[i].lit = &c
-			continue
-		}
-		pieces[i].expr = string(a.Text())
-		nargs++
-	}
-	esc := func(s string) string {
-		if nargs == 0 {
-			return s
-		}
-		return strings.ReplaceAll(s, "%", "%%")
-	}
-	var format strings.Builder
-	var rest []string
-	for i, p := range pieces {
 		if i > 0 {
-			format.WriteString(esc(sep))
+			ps = append(ps, piece{text: sep})
 		}
-		if p.lit != nil {
-			format.WriteString(esc(p.lit.text))
-			continue
-		}
-		format.WriteString("%s")
-		rest = append(rest, p.expr)
+		ps = append(ps, pieces(r, a)...)
 	}
-	return append([]string{`"` + format.String() + `"`}, rest...)
+	return render(ps)
 }
 
 // content is the source text between the quotes of a plain string literal.

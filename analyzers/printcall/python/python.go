@@ -52,8 +52,11 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		d := pass.Diagnostic(call, "`%s` call; use the module logger", name)
 		if fx == nil {
 			fx = newFixer(pass, opts)
+			fx.ctx = newFileContext(fx)
 		}
-		d.Fix = fx.fix(call, q)
+		if fx.ctx.withheld(pass.Names, call) == "" {
+			d.Fix = fx.fix(call, q)
+		}
 		pass.Report(d)
 	}
 	for _, st := range pass.Nodes(syntax.KindPrintStatement) {

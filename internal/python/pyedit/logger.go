@@ -117,6 +117,13 @@ func nextLine(f *File, n syntax.Node) int {
 	return len(f.Src)
 }
 
+// ModuleLogger is the name of the module's own logger (one of LoggerNames
+// bound once at module level to logging.getLogger(...)), or "".
+func (f *File) ModuleLogger() string {
+	name, _ := f.existingLogger()
+	return name
+}
+
 // existingLogger finds a module-level logger: one of LoggerNames bound once,
 // at module level, to a logging.getLogger(...) call.
 func (f *File) existingLogger() (string, *names.Binding) {

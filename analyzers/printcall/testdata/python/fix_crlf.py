@@ -4,4 +4,4 @@ import sys
 
 def main():
     print("crlf", os.sep)  # want "`print` call"
-    return sys.argv
+    return sys.path

@@ -1,0 +1,142 @@
+package python
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyedit"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// levelOf picks the logging level from the print's context:
+//
+//   - in an `except` handler: `exception` when the message shows the caught
+//     exception (the record then carries its traceback as well), else
+//     `error`;
+//   - a message that says it is an error ("Error: ...", "Failed to ...",
+//     "Could not ...") → `error`; one that says it is a warning → `warning`;
+//   - to stderr → `warning`: standard error carries a program's
+//     diagnostics, not all of which are errors, and warning keeps them
+//     visible at the default level;
+//   - else `info`.
+func levelOf(call syntax.Node, pos []syntax.Node, stderr bool) string {
+	if name, ok := enclosingHandler(call); ok {
+		if name != "" && mentions(pos, name) {
+			return "exception"
+		}
+		return "error"
+	}
+	if len(pos) > 0 {
+		switch wordLevel(leadingText(pos[0].Unparen())) {
+		case "error":
+			return "error"
+		case "warning":
+			return "warning"
+		}
+	}
+	if stderr {
+		return "warning"
+	}
+	return "info"
+}
+
+var (
+	errorWords   = regexp.MustCompile(`(?i)^\W*(error\b|failed|failure|fail\b|could ?not|couldn't|unable to|cannot|can't|exception)`)
+	warningWords = regexp.MustCompile(`(?i)^\W*(warning|warn\b)`)
+)
+
+func wordLevel(text string) string {
+	switch {
+	case errorWords.MatchString(text):
+		return "error"
+	case warningWords.MatchString(text):
+		return "warning"
+	}
+	return ""
+}
+
+// leadingText is the text a string literal (an f-string too) starts with.
+func leadingText(n syntax.Node) string {
+	if n.Is(syntax.KindBinaryOperator) {
+		n = n.ChildByField(syntax.FieldLeft).Unparen()
+	}
+	if n.Is(syntax.KindConcatenatedString) {
+		n = n.FirstNamedChild()
+	}
+	if !n.Is(syntax.KindString) {
+		return ""
+	}
+	t := string(n.Text())
+	if i := strings.IndexAny(t, `"'`); i >= 0 {
+		return strings.TrimLeft(t[i:], `"'`)
+	}
+	return ""
+}
+
+// enclosingHandler reports whether n runs in an except handler of its own
+// function, and the name the handler binds the exception to ("" for none).
+func enclosingHandler(n syntax.Node) (string, bool) {
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		switch {
+		case p.Is(syntax.KindFunctionDefinition), p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
+			return "", false
+		case p.Is(syntax.KindExceptClause):
+			for c := range p.NamedChildren() {
+				if c.Is(syntax.KindAsPattern) {
+					if t := c.ChildOfKind(syntax.KindAsPatternTarget); !t.IsZero() {
+						return string(t.Text()), true
+					}
+				}
+			}
+			return "", true
+		}
+	}
+	return "", false
+}
+
+// mentions reports whether an identifier name occurs in the arguments.
+func mentions(args []syntax.Node, name string) bool {
+	for _, a := range args {
+		if a.Is(syntax.KindIdentifier) && a.TextIs(name) {
+			return true
+		}
+		for d := range a.Descendants() {
+			if d.Is(syntax.KindIdentifier) && d.TextIs(name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// printComment matches a comment line that describes a print: "# Print the
+// result", "# print out the rows", "# Prints ...".
+var printComment = regexp.MustCompile(`^([ \t]*#[ \t]*)([Pp]rint(?:s|ing)?)((?: out)?)\b`)
+
+// comment returns the edit that keeps a comment right above the print
+// (its own line, nothing between) true to the new code: "Print" → "Log".
+func (fx *fixer) comment(call syntax.Node) (lint.Edit, bool) {
+	stmt := pyedit.Statement(call)
+	if stmt.IsZero() || !stmt.Is(syntax.KindExpressionStatement) || stmt.Start() != call.Start() {
+		return lint.Edit{}, false
+	}
+	src := fx.pass.Src
+	ls := bytes.LastIndexByte(src[:stmt.Start()], '\n') + 1
+	if ls == 0 {
+		return lint.Edit{}, false
+	}
+	ps := bytes.LastIndexByte(src[:ls-1], '\n') + 1
+	line := src[ps : ls-1]
+	m := printComment.FindSubmatchIndex(line)
+	if m == nil {
+		return lint.Edit{}, false
+	}
+	word := string(line[m[4]:m[5]])
+	repl := "Log" + strings.TrimPrefix(strings.TrimPrefix(word, "P"), "p")[len("rint"):]
+	if word[0] == 'p' {
+		repl = strings.ToLower(repl[:1]) + repl[1:]
+	}
+	return lint.Edit{Start: ps + m[4], End: ps + m[7], New: repl}, true
+}

@@ -1,0 +1,179 @@
+package python
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/provenance"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Where a print is the program's output, or where the logger would not show
+// what it printed, a maintainer rejects the conversion: the finding stays
+// and the fix is withheld (see "Fix safety" in the rule's doc).
+
+// fileContext is what decides, once per file, whether prints there may be
+// converted.
+type fileContext struct {
+	noFix   string // why no print of the file gets a fix, or ""
+	regions provenance.Regions
+}
+
+// loggingSetups are the calls that configure logging for a program, so
+// that records at INFO reach an output.
+var loggingSetups = []string{
+	"logging.basicConfig", "logging.config.dictConfig", "logging.config.fileConfig",
+	"structlog.configure",
+}
+
+// webFrameworks are the modules whose import makes a file part of a web
+// service, whose prints are stray diagnostics rather than its output.
+var webFrameworks = []string{"fastapi", "flask", "starlette", "django", "quart", "litestar", "sanic", "aiohttp.web"}
+
+func newFileContext(fx *fixer) fileContext {
+	pass := fx.pass
+	var c fileContext
+	switch {
+	case provenance.Generated(pass.Path, pass.Src):
+		c.noFix = "generated code"
+		return c
+	case provenance.Vendored(pass.Path):
+		c.noFix = "vendored code"
+		return c
+	}
+	c.regions = provenance.SampleRegions(pass.Src)
+	if isScript(pass) && fx.ed.ModuleLogger() == "" && fx.shared.Name == "" && !configuresLogging(pass.Names, pass.Nodes(syntax.KindCall)) && !imports(pass.Names, webFrameworks) {
+		// A program with no logger and no logging set up: the prints are
+		// its output, and logger.info would drop them (the root logger's
+		// default level is WARNING).
+		c.noFix = "a script's output"
+	}
+	return c
+}
+
+// cliModules are the modules a command-line program parses its arguments
+// with.
+var cliModules = []string{"argparse", "optparse", "getopt", "click", "typer", "fire", "docopt"}
+
+// isScript: the file is a program run from the command line — it has an
+// `if __name__ == "__main__":` block, parses arguments, or reads sys.argv.
+func isScript(pass *pyanalysis.Pass) bool {
+	if imports(pass.Names, cliModules) {
+		return true
+	}
+	return bytes.Contains(pass.Src, []byte("__main__")) && mainBlock(pass.File.Root) || bytes.Contains(pass.Src, []byte("sys.argv"))
+}
+
+// mainBlock reports whether a module-level statement is an
+// `if __name__ == "__main__":` block.
+func mainBlock(root syntax.Node) bool {
+	for s := range root.NamedChildren() {
+		if s.Is(syntax.KindIfStatement) && isMainTest(s.ChildByField(syntax.FieldCondition)) {
+			return true
+		}
+	}
+	return false
+}
+
+func configuresLogging(r *names.Resolver, calls []syntax.Node) bool {
+	for _, call := range calls {
+		fn := call.ChildByField(syntax.FieldFunction)
+		if r.Refers(fn, loggingSetups...) {
+			return true
+		}
+		// google.cloud.logging's client.setup_logging(), a project's own
+		// setup_logging()/configure_logging().
+		n := fn.Unparen()
+		if n.Is(syntax.KindAttribute) {
+			n = n.ChildByField(syntax.FieldAttribute)
+		}
+		if n.TextIs("setup_logging") || n.TextIs("configure_logging") {
+			return true
+		}
+	}
+	return false
+}
+
+func imports(r *names.Resolver, mods []string) bool {
+	for _, b := range r.Imports {
+		for _, m := range mods {
+			if b.Qualified == m || strings.HasPrefix(b.Qualified, m+".") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withheld says why the print call gets no fix, or "".
+func (c fileContext) withheld(r *names.Resolver, call syntax.Node) string {
+	switch {
+	case c.noFix != "":
+		return c.noFix
+	case c.regions.Contains(call.Start()):
+		return "a documentation sample region prints its output"
+	}
+	if isLogSink(r, call) {
+		return "the print is a log sink"
+	}
+	if inCommand(call) {
+		return "a command's output"
+	}
+	return ""
+}
+
+// isLogSink: a print that writes a serialised record (`print(json.dumps(
+// entry))`), or a print in a function or class that is itself logging (a
+// handler's emit, a `log_json` helper, a Formatter).
+func isLogSink(r *names.Resolver, call syntax.Node) bool {
+	args := call.ChildByField(syntax.FieldArguments)
+	if first := args.FirstNamedChild().Unparen(); first.Is(syntax.KindCall) && r.Refers(first.ChildByField(syntax.FieldFunction), "json.dumps") {
+		return true
+	}
+	for p := call.Parent(); !p.IsZero(); p = p.Parent() {
+		switch {
+		case p.Is(syntax.KindFunctionDefinition):
+			name := strings.ToLower(string(p.ChildByField(syntax.FieldName).Text()))
+			if strings.Contains(name, "log") || name == "emit" {
+				return true
+			}
+		case p.Is(syntax.KindClassDefinition):
+			for b := range p.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
+				t := string(b.Text())
+				if strings.HasSuffix(t, "Handler") || strings.HasSuffix(t, "Formatter") || strings.HasSuffix(t, "Logger") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inCommand: a print in a function decorated as a command-line command
+// (click's and typer's @x.command(), @x.group(), @x.callback(), Flask's
+// and redash's AppGroup commands): what it prints is the command's output.
+func inCommand(call syntax.Node) bool {
+	for p := call.Parent(); !p.IsZero(); p = p.Parent() {
+		if !p.Is(syntax.KindDecoratedDefinition) {
+			continue
+		}
+		for d := range p.NamedChildren() {
+			if !d.Is(syntax.KindDecorator) {
+				continue
+			}
+			e := d.FirstNamedChild().Unparen()
+			if e.Is(syntax.KindCall) {
+				e = e.ChildByField(syntax.FieldFunction).Unparen()
+			}
+			if e.Is(syntax.KindAttribute) {
+				e = e.ChildByField(syntax.FieldAttribute)
+			}
+			if e.TextIs("command") || e.TextIs("group") || e.TextIs("callback") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,15 @@
+"""A comment that described the print follows it."""
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def run(result, rows):
+    # Print out the result.
+    print(result)  # want "`print` call"
+    # print the rows we got
+    print(len(rows))  # want "`print` call"
+    # Prints a summary
+    print("done")  # want "`print` call"
+    # Printer settings are read below
+    print("settings")  # want "`print` call"

@@ -1,0 +1,12 @@
+"""A documentation sample: its region is published as it stands."""
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def list_buckets(client):
+    # [START storage_list_buckets]
+    for bucket in client.list_buckets():
+        print(bucket.name)  # want "`print` call"
+    # [END storage_list_buckets]
+    print("outside the region")  # want "`print` call"

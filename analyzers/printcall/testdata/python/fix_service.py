@@ -1,0 +1,10 @@
+"""A FastAPI service without a logger yet: its prints are diagnostics."""
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/items/{item_id}")
+def read_item(item_id: int):
+    print(f"reading {item_id}")  # want "`print` call"
+    return {"id": item_id}

@@ -1,0 +1,29 @@
+"""Prints that are the log sink, and a command's output."""
+import json
+import logging
+
+import click
+
+logger = logging.getLogger(__name__)
+
+
+def log_json(level, msg, **fields):
+    print(json.dumps({"severity": level, "message": msg, **fields}))  # want "`print` call"
+
+
+def write(entry):
+    print(json.dumps(entry), flush=True)  # want "`print` call"
+
+
+class StdoutHandler(logging.Handler):
+    def emit(self, record):
+        print(self.format(record))  # want "`print` call"
+
+
+@click.command()
+def status():
+    print("all good")  # want "`print` call"
+
+
+def stray(x):
+    print("debug", x)  # want "`print` call"
