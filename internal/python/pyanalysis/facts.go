@@ -37,8 +37,11 @@ func (a *Analyzer) declares(f Fact) bool {
 // well, since a rule's fact types change with the rule.
 const FactsVersion = 1
 
-// encoded is the envelope EncodeFacts writes.
-type encoded struct {
+// EncodedFacts are one file's facts as encoding/gob stores them: the
+// envelope EncodeFacts writes, and what a store that encodes many files in
+// one gob stream (the cache: type descriptions are sent once per stream,
+// not once per file) holds per file. Encodable and Decode convert.
+type EncodedFacts struct {
 	Version      int
 	Path, Module string
 	// Facts are the facts of each analyzer, by its rule's code, in the
@@ -65,11 +68,7 @@ func registerFacts(a *Analyzer) {
 // them) with their path and module, for a store of facts: DecodeFacts
 // gives them back for the same analyzers.
 func EncodeFacts(ff *FileFacts) ([]byte, error) {
-	e := encoded{Version: FactsVersion, Path: ff.Path, Module: ff.Module, Facts: map[string][]Fact{}}
-	for a, fs := range ff.Facts {
-		registerFacts(a)
-		e.Facts[a.Rule.Code] = fs
-	}
+	e := ff.Encodable()
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(e); err != nil {
 		return nil, fmt.Errorf("encoding the facts of %s: %w", ff.Path, err)
@@ -80,14 +79,40 @@ func EncodeFacts(ff *FileFacts) ([]byte, error) {
 // DecodeFacts decodes what EncodeFacts wrote, for analyzers (the facts of
 // analyzers not among them are dropped).
 func DecodeFacts(data []byte, analyzers []*Analyzer) (*FileFacts, error) {
-	byCode := map[string]*Analyzer{}
-	for _, a := range analyzers {
-		registerFacts(a)
-		byCode[a.Rule.Code] = a
-	}
-	var e encoded
+	RegisterFacts(analyzers)
+	var e EncodedFacts
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e); err != nil {
 		return nil, fmt.Errorf("decoding facts: %w", err)
+	}
+	return e.Decode(analyzers)
+}
+
+// Encodable is ff as encoding/gob stores it, its fact types registered.
+func (ff *FileFacts) Encodable() *EncodedFacts {
+	e := &EncodedFacts{Version: FactsVersion, Path: ff.Path, Module: ff.Module, Facts: map[string][]Fact{}}
+	for a, fs := range ff.Facts {
+		registerFacts(a)
+		e.Facts[a.Rule.Code] = fs
+	}
+	return e
+}
+
+// RegisterFacts registers the analyzers' fact types with encoding/gob
+// (EncodeFacts and Encodable do it for the analyzers they meet): a decoder
+// of EncodedFacts calls it first.
+func RegisterFacts(analyzers []*Analyzer) {
+	for _, a := range analyzers {
+		registerFacts(a)
+	}
+}
+
+// Decode gives back the facts Encodable encoded, for analyzers (the facts
+// of analyzers not among them are dropped); another version of the
+// encoding is an error.
+func (e *EncodedFacts) Decode(analyzers []*Analyzer) (*FileFacts, error) {
+	byCode := make(map[string]*Analyzer, len(analyzers))
+	for _, a := range analyzers {
+		byCode[a.Rule.Code] = a
 	}
 	if e.Version != FactsVersion {
 		return nil, fmt.Errorf("decoding facts of %s: version %d, want %d", e.Path, e.Version, FactsVersion)

@@ -61,7 +61,7 @@ func TestDecodeFacts(t *testing.T) {
 		t.Errorf("without the analyzer: %+v, %v", none, err)
 	}
 	var old bytes.Buffer
-	if err := gob.NewEncoder(&old).Encode(encoded{Version: FactsVersion + 1, Path: "a.py"}); err != nil {
+	if err := gob.NewEncoder(&old).Encode(EncodedFacts{Version: FactsVersion + 1, Path: "a.py"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := DecodeFacts(old.Bytes(), []*Analyzer{exporting}); err == nil || !strings.Contains(err.Error(), "version") {
