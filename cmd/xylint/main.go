@@ -6,6 +6,7 @@
 //	xylint migrate plan|run|status|close   campaigns: one pull request per service
 //	xylint review [PATH...]  post the findings on a pull request as one review with fix suggestions
 //	xylint config [PATH]     print the effective configuration for a path
+//	xylint clean [PATH]      remove the cache of the project PATH belongs to
 //	xylint version           print the version
 //
 // Exit status: 0 clean, 1 findings at or above --fail-on (default: warning),
@@ -28,6 +29,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/xynergy/xylint/analyzers/toolset"
+	"github.com/xynergy/xylint/internal/cache"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/escape"
@@ -67,7 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(checkCmd(stdout, stderr), fixCmd(stdout, stderr), migrateCmd(stdout, stderr), reviewCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), versionCmd(stdout))
+	root.AddCommand(checkCmd(stdout, stderr), fixCmd(stdout, stderr), migrateCmd(stdout, stderr), reviewCmd(stdout, stderr), rulesCmd(stdout), configCmd(stdout), cleanCmd(stdout), versionCmd(stdout))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	var ee exitError
@@ -95,6 +97,8 @@ type checkFlags struct {
 	newFromRev, newFromMergeBase    string
 	newFromPatch                    string
 	baseline, writeBaseline         string
+	cacheDir                        string
+	noCache                         bool
 }
 
 // runFlags are the flags check and fix share: what to look at and how.
@@ -106,6 +110,8 @@ func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, jobsHelp)
 	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
 	fl.StringVar(&f.projectRoot, "project-root", "", "the root of the project the paths belong to, analysed as their context (default: the nearest directory at or above the paths with an xylint configuration or a .git)")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", "where to keep the cache of analysed files (default: $"+cache.EnvDir+", else "+cache.DirName+" at the project root; xylint clean removes it)")
+	fl.BoolVar(&f.noCache, "no-cache", false, "analyse every file, neither reading nor writing the cache")
 	fl.StringVar(&f.failOn, "fail-on", "", "the least level of finding that makes the exit status 1: note, warning, error or never (default: the configuration's fail-on, else warning: notes do not fail)")
 }
 
@@ -158,6 +164,10 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		}
 	}
 	ts := toolset.Default()
+	var cacheOpts *driver.CacheOptions
+	if !f.noCache {
+		cacheOpts = &driver.CacheOptions{Dir: f.cacheDir}
+	}
 	opts := driver.Options{
 		Paths:       args,
 		Registry:    ts.Registry,
@@ -166,6 +176,7 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 		Jobs:        f.jobs,
 		MaxFileSize: maxSize,
 		ProjectRoot: f.projectRoot,
+		Cache:       cacheOpts,
 	}
 	res, err := driver.Run(cmd.Context(), opts)
 	if err != nil {
@@ -196,6 +207,9 @@ func (f *checkFlags) run(cmd *cobra.Command, args []string, stderr io.Writer) (*
 	}
 	for _, n := range res.Notices {
 		fmt.Fprintf(stderr, "xylint: notice: %s\n", escape.Text(n.String()))
+	}
+	for _, n := range res.RunNotices {
+		fmt.Fprintf(stderr, "xylint: notice: %s\n", escape.Text(n))
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "xylint: error: %s\n", escape.Text(e.String()))

@@ -26,6 +26,10 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	xylintBin = filepath.Join(dir, "xylint")
+	// The tests run xylint on testdata in the repository: its cache goes
+	// here, not into the source tree (where copies of testdata would
+	// carry it along).
+	os.Setenv("XYLINT_CACHE_DIR", filepath.Join(dir, "cache"))
 	build := exec.Command("go", "build", "-o", xylintBin, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {

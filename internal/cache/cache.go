@@ -27,6 +27,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 )
@@ -154,10 +155,48 @@ func (c *Cache) prepare() (string, error) {
 		}
 	}
 	sub := filepath.Join(c.dir, c.build)
+	if _, err := os.Stat(sub); err == nil {
+		return sub, nil
+	}
 	if err := os.MkdirAll(sub, 0o777); err != nil {
 		return "", err
 	}
+	c.prune()
 	return sub, nil
+}
+
+// builds is how many builds' directories a cache keeps: every build of
+// xylint has its own (a development build is a new one), the least
+// recently written go when a new one is made.
+const builds = 3
+
+// prune removes the directories of builds other than the last written.
+func (c *Cache) prune() {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	type dir struct {
+		name string
+		mod  time.Time
+	}
+	var dirs []dir
+	for _, e := range entries {
+		if e.IsDir() && isBuildDir(e.Name()) {
+			if fi, err := e.Info(); err == nil {
+				dirs = append(dirs, dir{e.Name(), fi.ModTime()})
+			}
+		}
+	}
+	if len(dirs) <= builds {
+		return
+	}
+	slices.SortFunc(dirs, func(a, b dir) int { return b.mod.Compare(a.mod) })
+	for _, d := range dirs[builds:] {
+		if d.name != c.build {
+			os.RemoveAll(filepath.Join(c.dir, d.name))
+		}
+	}
 }
 
 // writeAtomic writes a file whole or not at all: a temporary file in the
@@ -173,6 +212,9 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
 	if err := write(f); err != nil {
 		return err
 	}

@@ -122,11 +122,15 @@ func TestConcurrentSaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
 	const n = 8
-	for i := range n {
+	var procs []*Store[value]
+	for range n {
 		s := &Store[value]{path: OpenStore[value](c, "p").path, c: c} // one per "process"
 		s.Len()                                                       // each read the (missing) pack first
+		procs = append(procs, s)
+	}
+	var wg sync.WaitGroup
+	for i, s := range procs {
 		wg.Go(func() {
 			for j := range 200 {
 				s.Put(Hash([]byte(fmt.Sprint(i, j))), value{Msg: fmt.Sprint(i), Lines: make([]int, 50)})
@@ -281,5 +285,31 @@ func TestBuildID(t *testing.T) {
 	}
 	if _, ok := executableID(); !ok {
 		t.Error("the test binary's build ID was not found")
+	}
+}
+
+// TestOldBuildsArePruned: each build has its own directory; a new one
+// removes all but the most recent builds'.
+func TestOldBuildsArePruned(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), DirName)
+	for i := range builds + 2 {
+		s := reopen(t, dir)
+		s.c.build = fmt.Sprintf("%016x", i)
+		s.Put(Hash([]byte("k")), value{})
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(time.Duration(i-10) * time.Hour)
+		os.Chtimes(filepath.Join(dir, s.c.build), old, old)
+	}
+	ents, _ := os.ReadDir(dir)
+	var kept []string
+	for _, e := range ents {
+		if e.IsDir() {
+			kept = append(kept, e.Name())
+		}
+	}
+	if len(kept) != builds || kept[0] != fmt.Sprintf("%016x", 2) {
+		t.Errorf("kept %v", kept)
 	}
 }

@@ -18,8 +18,10 @@ package config
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -138,6 +140,9 @@ type Settings struct {
 	cliExcl  *walk.Patterns
 	enabled  []*lint.Rule
 	explicit bool // Select was set by the file
+
+	keyOnce  sync.Once
+	rulesKey []byte // the settings' part of RulesKey
 }
 
 // Loader finds the configuration for paths, caching per directory. It is
@@ -659,6 +664,46 @@ func (fc *FileConfig) Fails(sev lint.Severity) bool { return fc.Settings.FailOn.
 
 // Options are r's options for the file (nil when the rule has none).
 func (fc *FileConfig) Options(r *lint.Rule) any { return fc.Settings.Options(r) }
+
+// RulesKey is what of the file's configuration reaches its rules'
+// analysis, as bytes for a cache's key: the enabled rules (after
+// per-file-ignores and the command line's selection), every rule's options
+// as decoded, and the directory the options' globs are relative to. What
+// acts after the analysis (fail-on, excludes, importable-modules) is not
+// in it.
+func (fc *FileConfig) RulesKey() []byte {
+	var b strings.Builder
+	for _, r := range fc.Rules {
+		b.WriteString(r.Code)
+		b.WriteByte(',')
+	}
+	b.WriteByte(0)
+	b.Write(fc.Settings.optionsKey())
+	return []byte(b.String())
+}
+
+// optionsKey is the settings' part of RulesKey, computed once.
+func (s *Settings) optionsKey() []byte {
+	s.keyOnce.Do(func() {
+		var b bytes.Buffer
+		b.WriteString(s.Dir)
+		rules := slices.SortedFunc(maps.Keys(s.options), func(a, b *lint.Rule) int { return strings.Compare(a.Code, b.Code) })
+		for _, r := range rules {
+			opts := s.options[r]
+			if opts == nil {
+				continue
+			}
+			b.WriteString("\x00" + r.Code + "=")
+			if j, err := json.Marshal(opts); err == nil {
+				b.Write(j)
+			} else {
+				fmt.Fprintf(&b, "%#v", opts)
+			}
+		}
+		s.rulesKey = b.Bytes()
+	})
+	return s.rulesKey
+}
 
 // ForFile applies per-file-ignores to the settings' enabled rules. A glob
 // without a slash matches the file's name or any directory above it; a glob

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/xynergy/xylint/internal/cache"
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
@@ -64,6 +65,20 @@ func (in Input) Read() ([]byte, error) {
 	return ReadSourceLimit(in.Abs, in.MaxFileSize)
 }
 
+// OnDisk reports whether what Read returns is the file at Abs, so that the
+// file's size and modification time tell when it changed (a cache's stat
+// check). An input whose content comes from elsewhere (a git revision's
+// object) must say false: a cache then hashes what Read returns.
+func (in Input) OnDisk() bool { return in.Snapshot == nil }
+
+// SizeLimit is the largest file Read returns.
+func (in Input) SizeLimit() int64 {
+	if in.MaxFileSize <= 0 {
+		return MaxFileSize
+	}
+	return min(in.MaxFileSize, HardMaxFileSize)
+}
+
 // A Producer analyses the files of one language.
 type Producer interface {
 	// Extensions are the file name endings the producer analyses (".py").
@@ -74,6 +89,17 @@ type Producer interface {
 	// order; suppressions are applied by the driver using the results'
 	// Comments. jobs bounds the parallelism.
 	Analyze(ctx context.Context, files []Input, jobs int) ([]*lint.FileResult, error)
+}
+
+// A Cacher is a Producer that keeps what it analysed in a cache
+// (internal/cache) and skips the analysis of files it finds there.
+type Cacher interface {
+	// UseCache gives the producer the run's cache; project names the
+	// project (its root), for the producer's store in it.
+	UseCache(c *cache.Cache, project string)
+	// SaveCache writes what the last Analyze added. Its error says why the
+	// cache could not be written; the results are right all the same.
+	SaveCache() error
 }
 
 // A FileSkipper is a Producer that leaves alone some files with its
@@ -104,6 +130,16 @@ type Options struct {
 	// Snapshot, when set, is what is analysed instead of the files on disk
 	// (see Snapshot); Paths and ProjectRoot name where they are.
 	Snapshot Snapshot
+	// Cache, when set, is where the producers that can (Cacher) keep what
+	// they analysed, by content, and find it again: "" is the default
+	// directory (cache.Resolve: $XYLINT_CACHE_DIR, else .xylint_cache at
+	// the project's root). Nil: no cache.
+	Cache *CacheOptions
+}
+
+// CacheOptions say where a run's cache is.
+type CacheOptions struct {
+	Dir string // --cache-dir; "" for cache.Resolve's default
 }
 
 // Problem is an error or a notice about one path.
@@ -134,6 +170,10 @@ type Result struct {
 	// Notices are files skipped on purpose (binary, not UTF-8, template,
 	// too large, not a language xylint reads).
 	Notices []Problem
+	// RunNotices are about the run, not its files (a cache that could not
+	// be written): said on standard error, never in a report, and never
+	// failing the run.
+	RunNotices []string
 
 	inputs map[string]producedInput // by path, for Reanalyze
 	proj   *project
@@ -305,13 +345,29 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
+	var c *cache.Cache
+	if opts.Cache != nil {
+		if c, err = cache.Open(cache.Resolve(opts.Cache.Dir, proj.root)); err != nil {
+			res.RunNotices = append(res.RunNotices, "cache: "+err.Error())
+		}
+	}
+	cacheErrs := newErrSet()
 	for i, p := range opts.Producers {
 		if len(byProducer[i]) == 0 {
 			continue
 		}
+		cacher, _ := p.(Cacher)
+		if c != nil && cacher != nil {
+			cacher.UseCache(c, proj.root)
+		}
 		results, err := p.Analyze(ctx, byProducer[i], jobs)
 		if err != nil {
 			res.Errors = append(res.Errors, Problem{"", err.Error()})
+		}
+		if c != nil && cacher != nil && ctx.Err() == nil {
+			if err := cacher.SaveCache(); err != nil {
+				cacheErrs.add(err)
+			}
 		}
 		for _, r := range results {
 			if _, ok := configs[r.Path]; ok {
@@ -322,6 +378,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// A cache that cannot be written is a notice: the results are right.
+	res.RunNotices = append(res.RunNotices, cacheErrs.list()...)
 
 	finishAll(res.Files, configs, opts.Registry.LookupSuppression, jobs)
 	for _, f := range res.Files {

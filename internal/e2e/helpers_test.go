@@ -22,7 +22,15 @@ var built struct {
 // TestMain removes the xylint binary and the pre-commit snapshot the
 // tests share.
 func TestMain(m *testing.M) {
+	// xylint runs on testdata in the repository: its cache goes to a
+	// temporary directory, not into the source tree.
+	cacheDir, err := os.MkdirTemp("", "xylint-e2e-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XYLINT_CACHE_DIR", cacheDir)
 	code := m.Run()
+	os.RemoveAll(cacheDir)
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
@@ -63,6 +71,11 @@ func platformCopy(t *testing.T) string {
 	}
 	dir := filepath.Join(t.TempDir(), "platform")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join(repoRoot(t), "testdata", "platform"))); err != nil {
+		t.Fatal(err)
+	}
+	// A cache xylint left in the sample (run there by hand) is not copied
+	// along: a test's first run is a cold one.
+	if err := os.RemoveAll(filepath.Join(dir, ".xylint_cache")); err != nil {
 		t.Fatal(err)
 	}
 	return dir

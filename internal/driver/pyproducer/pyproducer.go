@@ -9,6 +9,7 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/xynergy/xylint/internal/cache"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
@@ -30,6 +31,8 @@ type Producer struct {
 	reported map[string][]*pyanalysis.Analyzer
 	// env is what the last Analyze's code can import (Importable).
 	env *modules.Environment
+	// cache is the run's cache (UseCache), or nil.
+	cache *cacheState
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -46,7 +49,17 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	}
 	mods := modules.New(paths)
 	p.mods = mods
+	var hashes []cache.Key // of the files' content, with a cache
+	if p.cache != nil {
+		p.cache.hits.Store(0)
+		p.cache.misses.Store(0)
+		hashes = make([]cache.Key, len(files))
+	}
 	driver.Parallel(ctx, len(files), jobs, func(i int) {
+		if p.cache != nil {
+			results[i], facts[i], hashes[i] = p.analyzeCached(files[i], mods.Module(files[i].Path))
+			return
+		}
 		results[i], facts[i] = p.analyze(files[i], mods.Module(files[i].Path))
 	})
 	if err := ctx.Err(); err != nil {
@@ -76,6 +89,9 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 			p.reported[d.Path] = append(p.reported[d.Path], a)
 		}
 	}
+	if p.cache != nil {
+		p.cachedSources(files, results, hashes)
+	}
 	p.collectImports(results)
 	for i, r := range results {
 		if !files[i].Context {
@@ -97,13 +113,7 @@ func (p *Producer) analyzerOf(r *lint.Rule) *pyanalysis.Analyzer {
 func (p *Producer) analyze(in driver.Input, module string) (*lint.FileResult, *pyanalysis.FileFacts) {
 	src, err := in.Read()
 	if err != nil {
-		res := &lint.FileResult{Path: in.Path, Language: lint.Python}
-		if errors.Is(err, driver.ErrTooLarge) {
-			res.Skipped = err.Error()
-		} else {
-			res.Err = err
-		}
-		return res, nil
+		return readError(in, err), nil
 	}
 	return p.analyzeSource(in, module, src, false)
 }
