@@ -57,9 +57,10 @@ func under(p, dir string) bool {
 
 // TestPartialRunsKeepProjectContext is the invariant of partial runs: for
 // every file and directory of the sample platform, `xylint check P`
-// reports exactly what `xylint check .` reports in P — the cross-file
-// rules see the whole project whatever is named — and the same holds from
-// a working directory inside the project (paths shown relative to it).
+// reports exactly what `xylint check .` reports in P, with a warm cache as
+// without — the cross-file rules see the whole project whatever is named —
+// and the same holds from a working directory inside the project (paths
+// shown relative to it).
 func TestPartialRunsKeepProjectContext(t *testing.T) {
 	platform := filepath.Join(repoRoot(t), "testdata", "platform")
 	full := checkIn(t, platform, config.Overrides{}, driver.Options{}, ".")
@@ -89,8 +90,15 @@ func TestPartialRunsKeepProjectContext(t *testing.T) {
 		t.Fatal(err)
 	}
 	withFindings, excluded := 0, 0
+	// Each path is checked without a cache and with one the full run
+	// filled (the pre-commit case: the context comes from the cache).
+	cached := driver.Options{Cache: &driver.CacheOptions{Dir: filepath.Join(t.TempDir(), "cache")}}
+	checkIn(t, platform, config.Overrides{}, cached, ".")
 	for _, p := range paths {
 		res := checkIn(t, platform, config.Overrides{}, driver.Options{}, p)
+		if warm := checkIn(t, platform, config.Overrides{}, cached, p); !slices.Equal(findingsOf(t, warm.Diagnostics), findingsOf(t, res.Diagnostics)) {
+			t.Errorf("check %s with the cache: %s", p, firstDiff(findingsOf(t, warm.Diagnostics), findingsOf(t, res.Diagnostics)))
+		}
 		if !slices.ContainsFunc(full.Files, func(f *lint.FileResult) bool { return under(f.Path, p) }) {
 			// Excluded or ignored (build/, migrations/): the full run
 			// leaves it out, a path named explicitly is checked, as in
