@@ -225,11 +225,6 @@ func (r *runner) action(inputs map[string]string) (string, int, map[string]strin
 	return log, code, outputs
 }
 
-func (r *runner) supportsNewFromRev() bool {
-	out, _ := run(r.t, r.ws, nil, xylintBin, "check", "--help")
-	return strings.Contains(out, "--new-from-rev")
-}
-
 const exportPy = `"""content-hub: exports."""
 
 
@@ -241,26 +236,24 @@ def export(items):
 var annotation = regexp.MustCompile(`(?m)^::(error|warning|notice) file=([^,]+),line=(\d+),`)
 
 func TestActionOnAPullRequest(t *testing.T) {
-	r := newRunner(t, map[string]string{"content-hub/export.py": exportPy}, 1)
+	// The pull request adds a print, and touches a file full of old
+	// findings (a comment at its top): only the print is new.
+	dash, err := os.ReadFile(filepath.Join(validators.RepoRoot(t), "testdata", "platform", "executive-dashboard", "main.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRunner(t, map[string]string{"content-hub/export.py": exportPy, "executive-dashboard/main.py": "# Touched.\n" + string(dash)}, 1)
 	log, code, out := r.action(nil)
 	var annotated []string
 	for _, m := range annotation.FindAllStringSubmatch(log, -1) {
 		annotated = append(annotated, m[2]+":"+m[3])
 	}
-	if r.supportsNewFromRev() {
-		// Only the finding the pull request adds; the shallow clone's
-		// missing base was fetched.
-		if strings.Join(annotated, " ") != "content-hub/export.py:5" || code != 1 || out["warnings"] != "1" || out["errors"] != "0" {
-			t.Fatalf("exit %d, outputs %v, annotations %v\n%s", code, out, annotated, log)
-		}
-	} else {
-		// Until xylint has --new-from-rev every finding is reported, and
-		// an annotation says so.
-		if !strings.Contains(log, "::warning title=xylint::only-new-issues: this xylint has no --new-from-rev yet") || code != 1 {
-			t.Fatalf("exit %d\n%s", code, log)
-		}
+	// Only the finding the pull request adds; the shallow clone's missing
+	// base was fetched.
+	if strings.Join(annotated, " ") != "content-hub/export.py:5" || code != 1 || out["warnings"] != "1" || out["errors"] != "0" {
+		t.Fatalf("exit %d, outputs %v, annotations %v\n%s", code, out, annotated, log)
 	}
-	if !strings.Contains(log, "the merge base with "+r.base[:12]) && !strings.Contains(log, "no --new-from-rev") {
+	if !strings.Contains(log, "the merge base with "+r.base[:12]) {
 		t.Fatalf("the base was not found in the shallow clone:\n%s", log)
 	}
 	// The outputs and the reports.
@@ -295,6 +288,11 @@ func TestActionOnAPullRequest(t *testing.T) {
 		}
 	}
 
+	// Without only-new-issues, the touched file's old findings are there.
+	if log, _, _ := r.action(map[string]string{"INPUT_ONLY_NEW_ISSUES": "false"}); !strings.Contains(log, "file=executive-dashboard/main.py,") {
+		t.Fatalf("only-new-issues false should report the old findings too:\n%s", log)
+	}
+
 	// Exit status follows fail-on.
 	if _, code, _ := r.action(map[string]string{"INPUT_FAIL_ON": "never"}); code != 0 {
 		t.Errorf("fail-on never: exit %d", code)
@@ -302,10 +300,8 @@ func TestActionOnAPullRequest(t *testing.T) {
 	if _, code, _ := r.action(map[string]string{"INPUT_FAIL_ON": "bogus"}); code != 2 {
 		t.Errorf("fail-on bogus: exit %d", code)
 	}
-	if r.supportsNewFromRev() {
-		if _, code, _ := r.action(map[string]string{"INPUT_FAIL_ON": "error"}); code != 0 {
-			t.Errorf("fail-on error with a new warning only: exit %d", code)
-		}
+	if _, code, _ := r.action(map[string]string{"INPUT_FAIL_ON": "error"}); code != 0 {
+		t.Errorf("fail-on error with a new warning only: exit %d", code)
 	}
 }
 

@@ -68,8 +68,12 @@ done
 args=()
 read -r -d '' -a args < <(printf '%s\0' "${INPUT_ARGS:-}") || true
 
-# only-new-issues: the findings new against the merge base. A shallow
-# checkout lacks it: fetch the base and enough history, deeper each time.
+# only-new-issues: the findings new against the merge base (xylint check
+# --new-from-rev computes the merge base's findings from its git objects
+# and matches them by fingerprint: what the pull request opened elsewhere
+# is reported, old findings in the files it touched are not). A shallow
+# checkout lacks the merge base: fetch the base and enough history, deeper
+# each time.
 since=()
 if [[ $mode == true ]]; then
   base=${BASE_SHA:-}
@@ -88,9 +92,7 @@ if [[ $mode == true ]]; then
       git fetch --no-tags --quiet --unshallow origin 2>/dev/null || true
       mb=$(merge_base || true)
     fi
-    if [[ -n $mb ]] && ! "$bin" check --help 2>/dev/null | grep -q -- '--new-from-rev'; then
-      echo "::warning title=xylint::only-new-issues: this xylint has no --new-from-rev yet: every finding is reported, not only new ones"
-    elif [[ -z $mb ]]; then
+    if [[ -z $mb ]]; then
       echo "::warning title=xylint::only-new-issues: the merge base of ${head:0:12} and the base ${base:0:12} could not be found (not fetchable from origin): every finding is reported, not only new ones. actions/checkout with fetch-depth: 0 avoids this."
     else
       since=(--new-from-rev "$mb")

@@ -411,3 +411,15 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("a version 2 baseline: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestNewFromRevFirstCommit: in a repository without a commit yet (the
+// pre-commit hook on the first commit), every finding is new.
+func TestNewFromRevFirstCommit(t *testing.T) {
+	dir := platformCopy(t)
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	all, _, _ := checkJSON(t, dir, ".")
+	got, stderr, code := checkJSON(t, dir, "--new-from-rev", "HEAD", ".")
+	if len(got) != len(all) || code != 1 || !strings.Contains(stderr, "HEAD has no commit yet: every finding is new") {
+		t.Errorf("%d of %d findings, exit %d\n%s", len(got), len(all), code, stderr)
+	}
+}

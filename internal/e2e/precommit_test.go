@@ -229,3 +229,39 @@ func TestPreCommitFixHook(t *testing.T) {
 		t.Fatalf("second commit was stopped:\n%s", out)
 	}
 }
+
+// TestPreCommitNewFindingsHook: the `xylint` hook checks the project as it
+// will be committed against HEAD. Touching a file full of old findings is
+// fine; removing the auth of an include_router in main.py is stopped for
+// the routes it opens in the routers' files, which the commit does not
+// touch.
+func TestPreCommitNewFindingsHook(t *testing.T) {
+	p := newPlatformRepo(t, "xylint")
+	dash := p.read("executive-dashboard/main.py")
+	p.write("executive-dashboard/main.py", "# KPI dashboard.\n"+dash)
+	if ok, out := p.commit("comment"); !ok {
+		t.Fatalf("a commit touching a file with old findings was stopped:\n%s", out)
+	}
+	main := p.read("marketing-engine/main.py")
+	open := strings.Replace(main, `, dependencies=[Depends(verify_api_key)])`, `)`, 1)
+	if open == main {
+		t.Fatal("marketing-engine/main.py has no include_router with the auth dependency")
+	}
+	p.write("marketing-engine/main.py", open)
+	ok, out := p.commit("drop auth")
+	if ok || !strings.Contains(out, "marketing-engine/routers/campaigns.py:") || !strings.Contains(out, "XY002 [unauthenticated-route]") {
+		t.Fatalf("a commit removing auth from include_router: made %v\n%s", ok, out)
+	}
+	if strings.Contains(out, "executive-dashboard/main.py") {
+		t.Errorf("old findings were reported:\n%s", out)
+	}
+	// Unstaged work is not what is committed: pre-commit stashes it. With
+	// the auth restored in the index and the removal left unstaged, the
+	// commit is made.
+	p.write("marketing-engine/main.py", main)
+	os.WriteFile(filepath.Join(p.dir, "marketing-engine", "main.py"), []byte(open), 0o644)
+	p.write("shared/config.py", p.read("shared/config.py")+"\nREQUEST_TIMEOUT = 10\n")
+	if ok, out := p.commit("timeout"); !ok {
+		t.Fatalf("unstaged changes stopped a clean commit:\n%s", out)
+	}
+}

@@ -67,6 +67,16 @@ func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
 	return "", fmt.Errorf("revision %s does not exist in %s (git rev-parse --verify %s finds no commit)", rev, r.Top, rev)
 }
 
+// Unborn reports whether HEAD names a branch that has no commit yet (a
+// repository's first commit is being made).
+func (r *Repo) Unborn(ctx context.Context) bool {
+	if _, err := git(ctx, r.Top, "rev-parse", "--verify", "--quiet", "HEAD"); err == nil {
+		return false
+	}
+	_, err := git(ctx, r.Top, "symbolic-ref", "--quiet", "HEAD")
+	return err == nil
+}
+
 func (r *Repo) shallow(ctx context.Context) bool {
 	out, err := git(ctx, r.Top, "rev-parse", "--is-shallow-repository")
 	return err == nil && strings.TrimSpace(out) == "true"

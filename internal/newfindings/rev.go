@@ -42,6 +42,11 @@ func Since(ctx context.Context, head *driver.Result, opts driver.Options, base B
 	if err != nil {
 		return "", err
 	}
+	if base.Rev == "HEAD" && repo.Unborn(ctx) {
+		// The first commit (the pre-commit hook's --new-from-rev HEAD):
+		// there is no base, every finding is new.
+		return "HEAD has no commit yet: every finding is new (--new-from-rev HEAD)", nil
+	}
 	var sha string
 	if base.MergeBase != "" {
 		sha, err = repo.MergeBase(ctx, base.MergeBase)
