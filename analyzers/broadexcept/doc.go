@@ -63,22 +63,38 @@ says which case it is):
     prints that do not include the exception; and
     `contextlib.suppress(Exception)`;
   - warning: the error is lost to whoever could fix it: the handler returns
-    a fallback or an error value built from it (`return {"error":
-    str(e)}`), turns it into an HTTP error response without logging it
-    (`raise HTTPException(500, detail=str(e))`, Flask's `abort(500)`,
-    werkzeug's and Django's HTTP errors), exits with status 0
-    (`sys.exit(0)`, `raise typer.Exit()`), logs it only at debug level
-    (`logger.debug(e)`), or logs that something failed without the
-    exception (`logger.error("sync failed")`);
+    a fallback value, turns it into a server error response without
+    logging it (`raise HTTPException(500, detail=str(e))`, Flask's
+    `abort(500)`, werkzeug's and Django's HTTP errors, `return
+    JSONResponse({"error": str(e)}, status_code=500)`, or any error value
+    a web handler returns), exits with status 0 (`sys.exit(0)`, `raise
+    typer.Exit()`), logs it only at debug level (`logger.debug(e)`), logs
+    that something failed without the exception (`logger.error("sync
+    failed")`), or only answers `return False` (a failure looks like an
+    ordinary "no": `is_reachable()`, `exists()`);
   - note: the error is recorded, but without its traceback: logged at info
     or above with its message (`logger.warning("sync failed: %s", e)`,
     structlog's `log.error("sync failed", error=str(e))`, Cloud Logging's
     `logger.log_text(...)`, `warnings.warn(f"...{e}")`, also through a
     variable made from it: `msg = "failed: " + str(e); logger.error(msg)`),
     printed or echoed with its message (`print(f"failed: {e}")`,
-    `click.echo(...)`, `console.print(...)`), or a command-line program
-    that exits non-zero without saying why (`sys.exit(1)` alone). A note
-    does not fail a run unless `--fail-on note`.
+    `click.echo(...)`, `console.print(...)`, Streamlit's `st.error(...)`),
+    returned to the caller as a value outside a web handler (`return
+    {"status": "error", "message": str(e)}`, `return f"Error: {e}"`, or
+    `error = str(e)` that the function then returns: an agent's tool, a
+    query runner), turned into a client error response (4xx:
+    `HTTPException(status_code=400)`, `abort(404)`, `return jsonify(...),
+    400`: right when the request is at fault), or a command-line program
+    that exits non-zero without saying why (`sys.exit(1)` alone). Also a
+    note, whatever an `except Exception` handler does (not a bare `except:`
+    or `BaseException`, which also catch cancellation and exits): a `try` body that can fail only on
+    its input — parsing and conversion (`int()`, `json.loads`,
+    `datetime.fromisoformat`, subscripts, string and dict methods,
+    `urlparse`) or only imports (an optional dependency) — which makes the
+    handler a fallback to narrow, and a `try` body that only cleans up
+    (`close()`, `cancel()`, `os.remove()`, `shutil.rmtree()`) under a
+    handler that swallows: best-effort cleanup. A note does not fail a run
+    unless `--fail-on note`.
 
 "Includes the exception" means the exception's name (`e`, `str(e)`,
 `f"{e}"`, `e.args`), a variable the handler made from it, or
@@ -113,7 +129,7 @@ response; swallowing it is not.
 An error:
 
 	try:
-	    payload = json.loads(body)
+	    cache.refresh(key)
 	except Exception:
 	    pass
 
@@ -134,6 +150,13 @@ A note (recorded, without the traceback):
 	except Exception as e:
 	    logger.warning("welcome email failed: %s", e)
 
+A note (a fallback around parsing: narrow it to `ValueError`):
+
+	try:
+	    port = int(os.environ["PORT"])
+	except Exception:
+	    port = 8080
+
 Not reported (a command-line program that reports and exits non-zero):
 
 	try:
@@ -151,10 +174,9 @@ In Go:
 # Use instead
 
 	try:
-	    payload = json.loads(body)
-	except json.JSONDecodeError:
-	    logger.warning("invalid JSON body")
-	    raise
+	    cache.refresh(key)
+	except Exception:
+	    logger.exception("cache refresh failed")
 
 	try:
 	    send_welcome_email(user)
@@ -184,7 +206,8 @@ Unsafe (Python). Two fixes, tried in this order:
     `google.api_core.exceptions.GoogleAPIError`, and calls that raise
     nothing a handler is written for (`len`, `str`, `isinstance`, logging
     calls, ...). A type covered by another in the list is dropped
-    (`ValueError` covers `json.JSONDecodeError`). In a tuple only the broad
+    (`ValueError` covers `json.JSONDecodeError`); imports in the body add
+    `ImportError`. In a tuple only the broad
     member is replaced; a bare `except:` gets the types as well.
   - Otherwise, a handler that swallows gets
     `logger.exception("ignored exception in f()")`, replacing its lone

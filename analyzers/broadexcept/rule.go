@@ -18,8 +18,8 @@ var Rule = &lint.Rule{
 	Severity: lint.Warning,
 	Levels: []lint.LevelDoc{
 		{Level: lint.Error, When: "the handler swallows the exception: its body is only pass, ..., continue, break, a constant return, or prints that leave the exception out; and with contextlib.suppress(Exception) (Python)"},
-		{Level: lint.Warning, When: "the error is lost to whoever could fix it: a fallback or error value returned (return {\"error\": str(e)}), an HTTP error response raised without a log (raise HTTPException(500, detail=str(e))), an exit with status 0, a log only at debug level, a log that leaves the exception out (logger.error(\"sync failed\")); every Go finding (a discarded error, an empty if err != nil block, a dropped recover())"},
-		{Level: lint.Note, When: "the error is recorded without its traceback: logged at info or above with its message (logger.warning(\"sync failed: %s\", e)), printed or echoed with it (print(f\"failed: {e}\")), or a command-line exit non-zero that says nothing (sys.exit(1) alone)"},
+		{Level: lint.Warning, When: "the error is lost to whoever could fix it: a fallback value returned, a server error response without a log (raise HTTPException(500, detail=str(e)), an error value a web handler returns), an exit with status 0, a log only at debug level, a log that leaves the exception out (logger.error(\"sync failed\")), a bare return False (a failure looks like a no); every Go finding (a discarded error, an empty if err != nil block, a dropped recover())"},
+		{Level: lint.Note, When: "the error is recorded without its traceback: logged at info or above with its message (logger.warning(\"sync failed: %s\", e)), printed, echoed or shown with it (print(f\"failed: {e}\"), st.error), returned to the caller as a value outside a web handler (return {\"error\": str(e)}), turned into a client error (4xx), or a command-line exit non-zero that says nothing (sys.exit(1) alone); and a fallback around code that fails only on its input (int(), json.loads, imports) or a swallow around cleanup only (close(), os.remove())"},
 	},
 	FixSafety: lint.Unsafe,
 	Aliases:   []string{"BLE001", "E722"},

@@ -76,7 +76,7 @@ logger = logging.getLogger(__name__)
 def handler(payload):
     print("got", payload)
     try:
-        return int(payload)
+        return store(payload)
     except Exception:
         pass
 `
@@ -151,7 +151,7 @@ func TestFailOn(t *testing.T) {
 
 	// fix: the findings left fail the run only at their level.
 	expect(t, xylint(t, cfg, "fix", "--select", "XY004"), 0)
-	left := filetree.Temp(t, map[string]string{"svc/main.py": "def f(x):\n    try:\n        return parse(x)\n    except Exception as e:\n        return str(e)\n"})
+	left := filetree.Temp(t, map[string]string{"svc/main.py": "def f(x):\n    try:\n        return parse(x)\n    except Exception:\n        return fallback(x)\n"})
 	expect(t, xylint(t, left, "fix"), 1)
 	expect(t, xylint(t, left, "fix", "--fail-on", "error"), 0)
 }

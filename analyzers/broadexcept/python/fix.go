@@ -162,6 +162,8 @@ func (c *checker) raisedBy(body syntax.Node) (exc []string, ok bool) {
 		switch n.Kind() {
 		case syntax.KindRaiseStatement:
 			return nil, false
+		case syntax.KindImportStatement, syntax.KindImportFromStatement:
+			add("builtins.ImportError") // an optional dependency
 		case syntax.KindSubscript:
 			add("builtins.LookupError")
 		case syntax.KindCall:

@@ -28,6 +28,7 @@ type handling struct {
 	exits, exitSays bool
 	exitsZero       bool   // sys.exit(), sys.exit(0), typer.Exit(): success
 	http            string // an HTTP error response raised (HTTPException, abort(...)): its name
+	clientError     bool   // that response is a 4xx: the request was at fault
 	// The most severe level of a log call (or print, warnings.warn) that
 	// includes the exception, and whether any log call leaves it out.
 	logged      level
@@ -39,6 +40,14 @@ type handling struct {
 	// (decided in the project phase: see project.go).
 	calls []helperCall
 	says  bool // any log, print or echo at all, or a call given the exception's text
+	// What the try body guards, when it makes the handler a fallback or
+	// best-effort cleanup (fallback.go), answersBool: the body is only
+	// `return False`; returnsText: the error's text is returned to the
+	// caller as a value.
+	guards      string
+	cleanup     bool
+	answersBool bool
+	returnsText bool
 }
 
 type level int
@@ -65,9 +74,11 @@ const silentExit = "exits non-zero without saying why: the process fails, but it
 // judge decides from what the body does. The exception is not hidden when it
 // goes on (re-raised, handed over) or its traceback is recorded, nor when a
 // command-line program reports it and exits non-zero. Recorded without its
-// traceback (a log or print of the message) is a note; a body that only
-// drops it is an error; anything else (a fallback value, an error response)
-// a warning.
+// traceback (a log or print of the message), returned to the caller as
+// text, turned into a client error (4xx), or caught around code that can
+// fail only on its input or that only cleans up, it is a note; a body that
+// only drops it is an error (a warning when it answers False); anything
+// else (a fallback value, a server error response) a warning.
 func (h handling) judge(swallows bool) verdict {
 	switch {
 	case h.reraises || h.handsOn || h.records:
@@ -82,8 +93,18 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "logs the error without its traceback (" + h.loggedWith + "): it is recorded, but not where it came from", false}
 	case h.prints:
 		return verdict{true, lint.Note, "prints the error without its traceback: it is seen, but not where it came from", false}
+	case h.returnsText:
+		return verdict{true, lint.Note, "returns the error's message to its caller: the failure is passed on, but not where it came from", false}
+	case h.http != "" && h.clientError:
+		return verdict{true, lint.Note, "turns the error into a client error response (" + h.http + "): right when the request is at fault, but a failure of the service's own would look like one too", false}
+	case h.guards != "" && h.cleanup:
+		return verdict{true, lint.Note, "ignores errors of " + h.guards + ": best-effort cleanup, but a leak or a failed removal goes unseen", swallows}
+	case h.guards != "":
+		return verdict{true, lint.Note, "is a fallback around " + h.guards + ", which fails only on its input: narrow it to the errors it expects, so that bugs are not caught too", swallows}
 	case h.http != "":
 		return verdict{true, lint.Warning, "turns the error into an HTTP error response (" + h.http + ") without logging it: the client gets an error, the logs get nothing", false}
+	case swallows && h.answersBool:
+		return verdict{true, lint.Warning, "answers False for every error: a failure looks like an ordinary no, and its cause is lost", true}
 	case swallows:
 		return verdict{true, lint.Error, "swallows the exception", true}
 	case h.logsDebug:
@@ -104,6 +125,17 @@ func (c *checker) scanBody(h handler) handling {
 			c.raise(h, n, &f)
 		case syntax.KindCall:
 			c.call(h, n, &f)
+		case syntax.KindReturnStatement:
+			// Flask's `return jsonify(...), 400`: a client error response.
+			if v := n.FirstNamedChild().Unparen(); (v.Is(syntax.KindTuple) || v.Is(syntax.KindExpressionList)) && v.NamedChildCount() >= 2 {
+				var last syntax.Node
+				for e := range v.NamedChildren() {
+					last = e
+				}
+				if statusIs4xx(last) {
+					f.http, f.clientError = "status "+string(last.Text()), true
+				}
+			}
 		case syntax.KindIdentifier:
 			if h.name != nil && n.TextIs(string(h.name)) && handedOn(n) {
 				f.handsOn = true
@@ -139,7 +171,7 @@ func (c *checker) raise(h handler, raise syntax.Node, f *handling) {
 		// A new exception (or an exit) on one path only: on the others the
 		// handler does whatever else it does.
 		if name := c.httpError(exc); name != "" {
-			f.http = name
+			f.http, f.clientError = name, c.clientError(exc, name)
 		}
 		return
 	}
@@ -148,7 +180,7 @@ func (c *checker) raise(h handler, raise syntax.Node, f *handling) {
 		return
 	}
 	if name := c.httpError(exc); name != "" {
-		f.http = name
+		f.http, f.clientError = name, c.clientError(exc, name)
 		return
 	}
 	// Any other exception raised here carries the one being handled as its
@@ -344,8 +376,18 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 		f.exit(nonZero, call)
 		return
 	}
-	if c.httpError(call) != "" {
-		f.http = c.httpError(call)
+	if name := c.httpError(call); name != "" {
+		f.http, f.clientError = name, c.clientError(call, name)
+		return
+	}
+	if c.r.Refers(fn, "streamlit.exception") {
+		f.records = true // shows the traceback
+		return
+	}
+	if c.r.Refers(fn, "streamlit.error", "streamlit.warning", "streamlit.info", "streamlit.toast") {
+		// Streamlit shows it to the user, as print does.
+		f.says = true
+		f.prints = f.prints || c.mentions(h, args)
 		return
 	}
 	mentions := c.mentions(h, args)

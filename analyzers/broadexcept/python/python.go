@@ -108,7 +108,15 @@ func (c *checker) check(clause syntax.Node) {
 	if !ok {
 		return
 	}
+	h.texts = c.texts(h)
 	f := c.scanBody(h)
+	if !strings.Contains(what, "BaseException") && !strings.HasPrefix(what, "bare") {
+		// A bare except and BaseException also catch cancellation, exits
+		// and Ctrl-C: never only a fallback.
+		f.guards, f.cleanup = c.guarded(h)
+	}
+	f.answersBool = answersBool(h)
+	f.returnsText = c.returnsText(h)
 	v := f.judge(c.swallows(h.body))
 	if !v.report {
 		return

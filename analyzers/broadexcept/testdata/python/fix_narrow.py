@@ -10,7 +10,7 @@ from google.cloud import bigquery
 def parse(body):
     try:
         data = json.loads(body)
-    except Exception:  # want "swallows"
+    except Exception:  # want note "fallback around parsing and conversion \\(json.loads\\)"
         return None
     return data
 
@@ -60,5 +60,5 @@ def query(sql):
 def env_port():
     try:
         return int(os.environ["PORT"])
-    except:  # want "swallows"
+    except:  # want error "swallows"
         return 8080

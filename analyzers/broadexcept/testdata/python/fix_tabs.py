@@ -4,7 +4,7 @@ import json
 def parse(body):
 	try:
 		return json.loads(body)
-	except Exception:  # want "swallows"
+	except Exception:  # want note "fallback around parsing and conversion \\(json.loads\\)"
 		return None
 
 

@@ -1,0 +1,380 @@
+package python
+
+import (
+	"strings"
+
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// What the `try` body guards, and what the handler gives back: the
+// handlers real code writes on purpose (issue 11's sample) are reported
+// below the level of a handler that hides a failure.
+//
+//   - A body that can fail only on its input (parsing and conversion: int(),
+//     json.loads, datetime.fromisoformat, subscripts, string methods) or
+//     only on imports (an optional dependency) makes the handler a fallback:
+//     a note, since narrowing it is all there is to do.
+//   - A body that only cleans up (close(), os.remove(), shutil.rmtree(),
+//     cancel()) makes a swallowing handler best-effort cleanup: a note.
+//   - A handler whose whole body is `return False` (or True) answers a
+//     question (is it reachable? does it exist?): a failure becomes an
+//     ordinary "no" — a warning, not the error of a silent swallow.
+//   - A handler that returns the error's text to its caller (`return
+//     {"error": str(e)}`, `return f"Error: {e}"`, or a variable holding it
+//     that the function returns) hands the failure on as a value: a note —
+//     unless the function is a web handler or the value an HTTP response,
+//     where the client gets the error and the logs nothing.
+
+// guarded describes what the try body guards when that makes the handler a
+// fallback ("parsing (int)", "imports") or best-effort cleanup ("cleanup
+// (close)"): cleanup is true for the latter. "" when it does neither.
+func (c *checker) guarded(h handler) (what string, cleanup bool) {
+	try := h.clause.Parent()
+	if !try.Is(syntax.KindTryStatement) {
+		return "", false
+	}
+	body := try.ChildByField(syntax.FieldBody)
+	var first string
+	input, clean, imports, calls := true, true, false, 0
+	for n := range ownNodes(body) {
+		switch n.Kind() {
+		case syntax.KindRaiseStatement, syntax.KindYield, syntax.KindWithStatement, syntax.KindForStatement, syntax.KindWhileStatement:
+			return "", false
+		case syntax.KindAwait:
+			input = false
+		case syntax.KindImportStatement, syntax.KindImportFromStatement:
+			imports = true
+			clean = false
+		case syntax.KindCall:
+			calls++
+			name := c.calleeName(n)
+			if first == "" {
+				first = name
+			}
+			if !c.inputOnlyCall(n) {
+				input = false
+			}
+			if !c.cleanupCall(n) {
+				clean = false
+			}
+		}
+		if !input && !clean {
+			return "", false
+		}
+	}
+	switch {
+	case input && imports && calls == 0:
+		return "imports", false
+	case input && calls > 0:
+		return "parsing and conversion (" + first + ")", false
+	case clean && calls > 0:
+		return "cleanup (" + first + ")", true
+	}
+	return "", false
+}
+
+// calleeName is a short name for the called function: `int`,
+// `json.loads`, `close`.
+func (c *checker) calleeName(call syntax.Node) string {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if fn.Is(syntax.KindAttribute) {
+		obj := fn.ChildByField(syntax.FieldObject).Unparen()
+		attr := string(fn.ChildByField(syntax.FieldAttribute).Text())
+		if obj.Is(syntax.KindIdentifier) && c.imported(obj) {
+			return string(obj.Text()) + "." + attr // json.loads, os.remove
+		}
+		return attr
+	}
+	return string(fn.Text())
+}
+
+// imported: the name is bound by an import (a module or what it exports).
+func (c *checker) imported(id syntax.Node) bool {
+	b := c.r.Lookup(id)
+	return b != nil && b.Kind == names.Import
+}
+
+// inputErrors are what a call that fails only on its input raises.
+var inputErrors = map[string]bool{
+	"builtins.ValueError": true, "json.JSONDecodeError": true, "decimal.InvalidOperation": true,
+	"yaml.YAMLError": true, "builtins.LookupError": true, "builtins.KeyError": true, "builtins.IndexError": true,
+}
+
+// pureMethods are methods of str, bytes, dict, list and re's matches that
+// fail only on their input (or on a bug).
+var pureMethods = map[string]bool{
+	"split": true, "rsplit": true, "splitlines": true, "strip": true, "lstrip": true, "rstrip": true,
+	"replace": true, "lower": true, "upper": true, "title": true, "capitalize": true, "casefold": true,
+	"startswith": true, "endswith": true, "join": true, "format": true, "encode": true, "decode": true,
+	"get": true, "items": true, "keys": true, "values": true, "copy": true, "isoformat": true,
+	"group": true, "groups": true, "groupdict": true, "count": true, "find": true, "rfind": true,
+	"index": true, "partition": true, "rpartition": true, "zfill": true, "isdigit": true, "isnumeric": true,
+	"removeprefix": true, "removesuffix": true, "strftime": true, "timestamp": true, "total_seconds": true,
+	"astimezone": true, "hex": true, "fromisoformat": true, "strptime": true, "fromtimestamp": true,
+}
+
+// pureFunctions fail only on their input too (besides the exceptions
+// table's parsers).
+var pureFunctions = map[string]bool{
+	"builtins.int": true, "builtins.float": true, "builtins.complex": true, "builtins.bytes": true,
+	"builtins.min": true, "builtins.max": true, "builtins.sum": true, "builtins.format": true,
+	"builtins.ord": true, "builtins.chr": true, "builtins.divmod": true, "builtins.pow": true,
+	"json.dumps": true, "urllib.parse.urlparse": true, "urllib.parse.urlsplit": true,
+	"urllib.parse.parse_qs": true, "urllib.parse.unquote": true, "urllib.parse.quote": true,
+	"urllib.parse.urlencode": true, "re.match": true, "re.search": true, "re.fullmatch": true,
+	"re.sub": true, "re.findall": true, "re.split": true, "re.compile": true, "ast.literal_eval": true,
+	"datetime.datetime": true, "datetime.date": true, "datetime.timedelta": true,
+	"datetime.datetime.fromtimestamp": true, "ipaddress.ip_address": true, "ipaddress.ip_network": true,
+	"importlib.import_module": true, "importlib.metadata.version": true, "html.unescape": true,
+	"shlex.split": true, "math.log": true, "math.sqrt": true, "packaging.version.Version": true,
+	"packaging.version.parse": true, "dateutil.parser.parse": true, "dateutil.parser.isoparse": true,
+	"email.utils.parsedate_to_datetime": true, "zoneinfo.ZoneInfo": true,
+}
+
+// inputOnlyCall reports whether the call can fail only on its input: a
+// parser from the exceptions table, a builtin or standard function that
+// only computes, or a method of a string, a dict or a match.
+func (c *checker) inputOnlyCall(call syntax.Node) bool {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if q, ok := c.r.QualifiedName(fn); ok {
+		if noRaise[q] || pureFunctions[q] {
+			return true
+		}
+		if qs, ok := calls[q]; ok {
+			for _, e := range qs {
+				if !inputErrors[e] {
+					return false
+				}
+			}
+			return true
+		}
+		if libraryOf(q) != "" {
+			return false
+		}
+		if !fn.Is(syntax.KindAttribute) {
+			return false
+		}
+		// A method of an imported module's object: json.loads's kin are in
+		// the tables; anything else there (requests.get) is not.
+		if obj := fn.ChildByField(syntax.FieldObject).Unparen(); obj.Is(syntax.KindIdentifier) && c.imported(obj) {
+			return false
+		}
+	}
+	if !fn.Is(syntax.KindAttribute) {
+		return false
+	}
+	recv := fn.ChildByField(syntax.FieldObject)
+	return pureMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())] && c.libraryOfValue(recv, 0) == "" && !remoteLike(recv)
+}
+
+// remoteLike: a receiver whose name says it talks to something
+// (`self.session.get(url)`, `redis_client.get(key)`, `cache.get(k)`): its
+// get/keys/... are I/O, not a dict's.
+func remoteLike(recv syntax.Node) bool {
+	t := strings.ToLower(string(recv.Text()))
+	for _, w := range []string{"session", "client", "http", "api", "conn", "request", "redis", "cache", "db", "store", "bucket", "s3", "remote", "service", "repo"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanupMethods release something; an error while doing so is usually
+// safe to ignore.
+var cleanupMethods = map[string]bool{
+	"close": true, "aclose": true, "disconnect": true, "shutdown": true, "stop": true, "cancel": true,
+	"terminate": true, "kill": true, "cleanup": true, "release": true, "quit": true, "dispose": true,
+	"wait_closed": true, "unlink": true, "rmdir": true, "unsubscribe": true, "unregister": true,
+	"flush": true, "join": true, "remove_handler": true, "stop_listening": true, "close_all": true,
+}
+
+// cleanupFunctions remove files and directories.
+var cleanupFunctions = map[string]bool{
+	"os.remove": true, "os.unlink": true, "os.rmdir": true, "shutil.rmtree": true, "os.close": true,
+	"os.kill": true, "gc.collect": true,
+}
+
+// cleanupCall reports whether the call releases or removes something.
+func (c *checker) cleanupCall(call syntax.Node) bool {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if q, ok := c.r.QualifiedName(fn); ok && (cleanupFunctions[q] || noRaise[q]) {
+		return true
+	}
+	if !fn.Is(syntax.KindAttribute) {
+		return false
+	}
+	return cleanupMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())]
+}
+
+// answersBool: the handler's body is only `return False` (or True).
+func answersBool(h handler) bool {
+	st := h.body.FirstNamedChild()
+	if h.body.NamedChildCount() != 1 || !st.Is(syntax.KindReturnStatement) {
+		return false
+	}
+	v := st.FirstNamedChild().Unparen()
+	return v.Is(syntax.KindTrue) || v.Is(syntax.KindFalse)
+}
+
+// returnsText reports whether the handler gives the error's text back to
+// its caller as a value: a return in the handler of something made from
+// the exception's text, or a variable the handler sets from it that the
+// function returns — not an HTTP response and not from a web handler, whose
+// caller is a client.
+func (c *checker) returnsText(h handler) bool {
+	if h.name == nil {
+		return false
+	}
+	fn := enclosingFunction(h.clause)
+	if fn.IsZero() || webHandler(fn) {
+		return false
+	}
+	for n := range ownNodes(h.body) {
+		if n.Is(syntax.KindReturnStatement) {
+			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(h.texts, v) && !c.response(v) {
+				return true
+			}
+		}
+	}
+	// error = str(e) in the handler, `return data, error` after it.
+	set := map[string]bool{}
+	for name := range h.texts {
+		if name != string(h.name) {
+			set[name] = true
+		}
+	}
+	if len(set) == 0 {
+		return false
+	}
+	for n := range ownNodes(fn.ChildByField(syntax.FieldBody)) {
+		if n.Is(syntax.KindReturnStatement) && n.Start() > h.clause.End() {
+			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(set, v) && !c.response(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func enclosingFunction(n syntax.Node) syntax.Node {
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) {
+			return p
+		}
+		if p.Is(syntax.KindClassDefinition) {
+			break
+		}
+	}
+	return syntax.Node{}
+}
+
+// routeDecorators are the decorator names (the last attribute) that make a
+// function a web handler: Flask, FastAPI, Starlette, Quart, aiohttp routes,
+// Functions Framework.
+var routeDecorators = map[string]bool{
+	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true,
+	"options": true, "api_route": true, "websocket": true, "http": true, "cloud_event": true,
+	"view": true, "endpoint": true,
+}
+
+// webHandler reports whether fn is decorated as a web handler.
+func webHandler(fn syntax.Node) bool {
+	d := fn.Parent()
+	if !d.Is(syntax.KindDecoratedDefinition) {
+		return false
+	}
+	for dec := range d.NamedChildren() {
+		if !dec.Is(syntax.KindDecorator) {
+			continue
+		}
+		e := dec.FirstNamedChild().Unparen()
+		if e.Is(syntax.KindCall) {
+			e = e.ChildByField(syntax.FieldFunction).Unparen()
+		}
+		name := e
+		if e.Is(syntax.KindAttribute) {
+			name = e.ChildByField(syntax.FieldAttribute)
+		}
+		if routeDecorators[strings.ToLower(string(name.Text()))] {
+			return true
+		}
+	}
+	return false
+}
+
+// response reports whether v is an HTTP response: a web framework's
+// response or jsonify(...), or a Flask (body, status) tuple.
+func (c *checker) response(v syntax.Node) bool {
+	v = v.Unparen()
+	if v.Is(syntax.KindTuple) || v.Is(syntax.KindExpressionList) {
+		var last syntax.Node
+		for e := range v.NamedChildren() {
+			last = e
+		}
+		if last.Is(syntax.KindInteger) || strings.Contains(string(last.Text()), "HTTP") || strings.Contains(string(last.Text()), "status") {
+			return true
+		}
+		for e := range v.NamedChildren() {
+			if c.response(e) {
+				return true
+			}
+		}
+		return false
+	}
+	if !v.Is(syntax.KindCall) {
+		return false
+	}
+	q, ok := c.r.QualifiedName(v.ChildByField(syntax.FieldFunction))
+	if !ok {
+		return false
+	}
+	for _, p := range []string{"fastapi.", "starlette.", "flask.", "werkzeug.", "django.", "rest_framework.", "aiohttp.", "quart.", "sanic."} {
+		if strings.HasPrefix(q, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// clientError reports whether the raised or called HTTP error is a 4xx
+// (HTTPException(status_code=400), HTTPStatus.BAD_REQUEST,
+// status.HTTP_404_NOT_FOUND, abort(400), werkzeug's BadRequest/NotFound/...).
+func (c *checker) clientError(exc syntax.Node, name string) bool {
+	switch name {
+	case "BadRequest", "NotFound", "Forbidden", "Unauthorized", "Conflict", "UnprocessableEntity",
+		"MethodNotAllowed", "Gone", "RequestEntityTooLarge", "UnsupportedMediaType", "Http404",
+		"ValidationError", "ParseError", "NotAuthenticated", "PermissionDenied", "NotAcceptable":
+		return true
+	}
+	exc = exc.Unparen()
+	if !exc.Is(syntax.KindCall) {
+		return false
+	}
+	args := exc.ChildByField(syntax.FieldArguments)
+	v := args.Argument(0, "status_code")
+	if v.IsZero() {
+		v = args.KeywordArg("code")
+	}
+	return statusIs4xx(v)
+}
+
+// statusIs4xx: 400..499 written as a number, an HTTPStatus member or a
+// starlette/fastapi status constant.
+func statusIs4xx(v syntax.Node) bool {
+	t := string(v.Unparen().Text())
+	if v.Unparen().Is(syntax.KindInteger) {
+		return len(t) == 3 && t[0] == '4'
+	}
+	if i := strings.Index(t, "HTTP_4"); i >= 0 {
+		return true
+	}
+	for _, s := range []string{"BAD_REQUEST", "NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "CONFLICT", "UNPROCESSABLE", "METHOD_NOT_ALLOWED",
+		"NOT_ACCEPTABLE", "GONE", "REQUEST_ENTITY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS"} {
+		if strings.HasSuffix(t, "."+s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,264 @@
+"""Handlers real code writes on purpose: fallbacks around parsing, optional
+imports, best-effort cleanup, answers, errors returned as values, client
+errors. Each is reported below a handler that hides a failure."""
+import json
+import os
+import shutil
+from datetime import datetime
+from http import HTTPStatus
+
+import requests
+import streamlit as st
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import JSONResponse
+from flask import Flask, abort, jsonify, request
+
+app = FastAPI()
+web = Flask(__name__)
+
+
+def fetch(url):
+    return requests.get(url, timeout=5)
+
+
+# A fallback around code that can fail only on its input: a note (the fix
+# narrows it where the exceptions are known).
+def version_key(name):
+    bits = name.split("-")
+    try:
+        return int(bits[-1]), int(bits[-2])
+    except Exception:  # want note "^`except Exception` is a fallback around parsing and conversion \\(int\\), which fails only on its input: narrow it to the errors it expects, so that bugs are not caught too$"
+        return 0, 0
+
+
+def when(raw):
+    try:
+        stamp = datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+    except Exception:  # want note "fallback around parsing and conversion \\(datetime.fromisoformat\\)"
+        stamp = None
+    return stamp
+
+
+def payload(text):
+    try:
+        return json.loads(text).get("name", "").strip().lower()
+    except Exception:  # want note "fallback around parsing"
+        pass
+
+
+def cached_name(redis_client, key):
+    try:
+        return redis_client.get(key).decode()
+    except Exception:  # want error "swallows"
+        return None
+
+
+# An optional dependency.
+try:
+    import ujson as fast_json
+except Exception:  # want note "^`except Exception` is a fallback around imports, which fails only on its input"
+    fast_json = None
+
+
+# The same handlers around I/O hide failures.
+def fetch_json(url):
+    try:
+        return json.loads(fetch(url).text)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        return None
+
+
+def read_count(path):
+    try:
+        with open(path) as f:
+            return int(f.read())
+    except Exception:  # want error "swallows the exception"
+        return 0
+
+
+async def parse_later(text, queue):
+    try:
+        return int(await queue.get())
+    except Exception:  # want error "swallows"
+        return 0
+
+
+# Best-effort cleanup.
+def finish(conn, tmp):
+    try:
+        conn.close()
+    except Exception:  # want note "^`except Exception` ignores errors of cleanup \\(close\\): best-effort cleanup, but a leak or a failed removal goes unseen$"
+        pass
+    try:
+        os.remove(tmp)
+        shutil.rmtree(tmp + ".d")
+    except Exception:  # want note "ignores errors of cleanup \\(os.remove\\)"
+        pass
+
+
+# A bare except and BaseException also catch cancellation and exits: never
+# only a fallback or cleanup.
+async def close_quietly(ws):
+    try:
+        await ws.close()
+    except:  # want error "swallows"
+        pass
+
+
+def port_of(raw):
+    try:
+        return int(raw)
+    except BaseException:  # want error "swallows"
+        return 8080
+
+
+async def close_socket(ws):
+    try:
+        await ws.close()
+    except Exception:  # want note "ignores errors of cleanup \\(close\\)"
+        pass
+
+
+def close_and_report(conn, db):
+    try:
+        conn.close()
+        db.commit()
+    except Exception:  # want error "swallows"
+        pass
+
+
+# An answer: False for every error is a warning.
+def is_reachable(url):
+    try:
+        fetch(url).raise_for_status()
+        return True
+    except Exception:  # want warning "^`except Exception` answers False for every error: a failure looks like an ordinary no, and its cause is lost$"
+        return False
+
+
+def lookup(url):
+    try:
+        return fetch(url).json()
+    except Exception:  # want error "swallows"
+        return None
+
+
+# The error's message returned to the caller as a value.
+def tool_read_file(name):
+    try:
+        with open(name) as f:
+            return f.read()
+    except Exception as e:  # want note "^`except Exception` returns the error's message to its caller: the failure is passed on, but not where it came from$"
+        return f"[Error reading file: {e!s}]"
+
+
+def tool_status(url):
+    try:
+        return {"status": "ok", "body": fetch(url).text}
+    except Exception as err:  # want note "returns the error's message to its caller"
+        return {"status": "error", "message": "fetch failed: " + str(err)[:200]}
+
+
+def run_query(client, sql):
+    try:
+        rows = client.query(sql)
+        error = None
+    except Exception as ex:  # want note "returns the error's message to its caller"
+        rows = None
+        error = str(ex)
+    return rows, error
+
+
+def keeps_it_to_itself(url):
+    try:
+        body = fetch(url).text
+    except Exception as ex:  # want warning "without re-raise or traceback logging"
+        body = ""
+        reason = str(ex)
+    return body
+
+
+# ... but a web handler's caller is a client: the logs get nothing.
+@app.get("/items")
+def items():
+    try:
+        return {"items": fetch("http://inventory/items").json()}
+    except Exception as e:  # want warning "without re-raise or traceback logging"
+        return {"error": str(e)}
+
+
+@web.route("/report")
+def report():
+    try:
+        return fetch("http://reports/latest").text
+    except Exception as e:  # want warning "without re-raise"
+        return {"error": str(e)}
+
+
+def viewer(path):
+    try:
+        return JSONResponse({"data": open(path).read()})
+    except Exception as e:  # want warning "without re-raise"
+        return JSONResponse(content={"error": str(e)}, status_code=500)
+
+
+# A client error (4xx) for a request that did not parse: a note; a server
+# error response stays a warning.
+@app.post("/events")
+async def events(body: str):
+    try:
+        event = json.loads(body)
+        item = lookup_item(event)
+    except Exception:  # want note "^`except Exception` turns the error into a client error response \\(HTTPException\\): right when the request is at fault, but a failure of the service's own would look like one too$"
+        raise HTTPException(status_code=HTTPStatus.BAD_REQUEST, detail="Bad Request") from None
+    return item
+
+
+def lookup_item(event):
+    return fetch("http://items/" + event["id"]).json()
+
+
+@web.post("/intent")
+def intent():
+    try:
+        data = request.get_json()
+        name = data.get("intent_name")
+        item = lookup_item(name)
+    except Exception:  # want note "client error response \\(status 400\\)"
+        return jsonify({"error": "Bad Request"}), 400
+    return item
+
+
+@web.post("/abort")
+def aborts():
+    try:
+        item = lookup_item(request.get_json())
+    except Exception:  # want note "client error response \\(abort\\)"
+        abort(404)
+    return item
+
+
+@app.post("/upstream")
+def upstream():
+    try:
+        return lookup_item({"id": "1"})
+    except Exception:  # want warning "turns the error into an HTTP error response \\(HTTPException\\) without logging it"
+        raise HTTPException(status_code=502, detail="upstream failed")
+
+
+# Streamlit shows the error to the user, as print does; st.exception shows
+# the traceback.
+def dashboard(url):
+    try:
+        return fetch(url).json()
+    except Exception as e:  # want note "prints the error without its traceback"
+        st.error(f"Agent not reachable: {e}")
+        return None
+
+
+def dashboard_trace(url):
+    try:
+        return fetch(url).json()
+    except Exception as e:
+        st.exception(e)
+        return None
