@@ -29,6 +29,10 @@ const (
 	APIDocs    = "API docs"
 	WellKnown  = "a well-known file"
 	LegalPage  = "a legal page"
+	AboutPage  = "an about page"
+	// Platform: App Engine calls its reserved /_ah/ paths itself (warmup,
+	// start and stop, inbound mail and bounces).
+	Platform = "called by App Engine (/_ah/)"
 	// Capability: a path parameter holds a secret (`/checkouts/{client_secret}`,
 	// `/claim/{invitation_token}`): the URL is the credential.
 	Capability = "a capability URL: the secret in its path is the credential"
@@ -49,7 +53,7 @@ var DeclaredPublicText = []string{"doesn't require authentication", "does not re
 var leadSegments = map[string]bool{
 	"api": true, "auth": true, "oauth": true, "oauth2": true, "account": true, "accounts": true,
 	"user": true, "users": true, "public": true, "sso": true, "identity": true, "web": true,
-	"internal": true, "system": true,
+	"internal": true, "system": true, "app": true,
 }
 
 // anyMethodWords name endpoints that are public whatever their method
@@ -66,6 +70,7 @@ var anyMethodWords = map[string]string{
 	"logout": SignOut, "signout": SignOut, "sign-out": SignOut, "log-out": SignOut,
 	"oauth": SignIn, "oauth2": SignIn, "sso": SignIn, "saml": SignIn, "oidc": SignIn, "openid": SignIn, "auth": SignIn,
 	"authorize": SignIn, "introspect": SignIn, "revoke": SignIn, "userinfo": SignIn,
+	"ah": Platform,
 }
 
 // lastWords are conventions also as the path's last segment
@@ -79,15 +84,20 @@ var readWords = map[string]string{
 	"health": Probe, "healthz": Probe, "healthcheck": Probe, "health-check": Probe,
 	"ready": Probe, "readyz": Probe, "readiness": Probe, "live": Probe, "livez": Probe, "liveness": Probe,
 	"alive": Probe, "ping": Probe, "status": Probe, "version": Probe, "metrics": Probe, "heartbeat": Probe,
-	"ah":     Probe, // App Engine's /_ah/health, /_ah/warmup
 	"static": Static, "assets": Static, "media": Static, "images": Static, "img": Static, "css": Static,
 	"js": Static, "fonts": Static, "favicon.ico": Static, "favicon.png": Static,
 	"docs": APIDocs, "redoc": APIDocs, "openapi.json": APIDocs, "openapi.yaml": APIDocs, "swagger": APIDocs,
 	"swagger-ui": APIDocs, "swagger.json": APIDocs, "api-docs": APIDocs,
 	"robots.txt": WellKnown, "sitemap.xml": WellKnown, "humans.txt": WellKnown, "security.txt": WellKnown,
 	".well-known": WellKnown, "manifest.json": WellKnown, "jwks": WellKnown, "jwks.json": WellKnown,
-	"tos": LegalPage, "terms": LegalPage, "terms-of-service": LegalPage, "privacy": LegalPage, "privacy-policy": LegalPage,
+	"about": AboutPage,
+	"tos":   LegalPage, "terms": LegalPage, "terms-of-service": LegalPage, "privacy": LegalPage, "privacy-policy": LegalPage,
 }
+
+// probeWords are probes also as the last segment of a path without
+// parameters (`/api/v1/utils/health-check/`, `/internal/tools/healthz`).
+var probeWords = []string{"health", "healthz", "healthcheck", "health-check", "readyz", "livez", "readiness",
+	"liveness", "heartbeat", "ping"}
 
 // callbackHomes are the segments under which a last segment "callback"
 // (or "redirect") is an OAuth provider's return address.
@@ -157,6 +167,10 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 			return "" // /status/{job} is a job's status, not a probe
 		}
 		return c
+	}
+	if last := segs[len(segs)-1]; !last.param && slices.Contains(probeWords, last.lit) && readOnly(methods) &&
+		!slices.ContainsFunc(segs, func(s segment) bool { return s.param }) {
+		return Probe
 	}
 	return ""
 }

@@ -263,10 +263,14 @@ Example:
     `OAuth2PasswordRequestForm`, or returning a token it creates), sign-up
     (`/signup`, `/register`), password recovery (`/forgot`,
     `/reset/{token}`, `/verify/{token}`, `/password-recovery/{email}`),
-    sign-out (`/logout`), OAuth callbacks (`/auth/google/callback`); and,
-    for GET and HEAD (or a Go route without a method), probes (`/health`,
+    sign-out (`/logout`), OAuth callbacks (`/auth/google/callback`), App
+    Engine's reserved `/_ah/` paths, which App Engine calls itself
+    (`/_ah/warmup`, `POST /_ah/bounce`, `/_ah/mail/...`); and, for GET and
+    HEAD (or a Go route without a method), probes (`/health`,
     `/api/healthz`, `/_healthz`, `/ready`, `/livez`, `/ping`, `/status`,
-    `/version`, `/metrics`, `/_ah/warmup`, not `/status/{job}`), static
+    `/version`, `/metrics`, not `/status/{job}`; also as the last segment
+    of a path without parameters: `/api/v1/utils/health-check/`), about
+    pages (`/about`, `/api/app/about/...`), static
     files (`/static/...`, `/assets/...`, `/media/...`, a Go
     `http.FileServer`), API docs (`/docs`, `/redoc`, `/openapi.json`,
     `/swagger`), `/robots.txt`, `/favicon.ico`, `/.well-known/...`. The
@@ -277,7 +281,8 @@ Example:
     code declares public (Python: a docstring that says no authentication
     is required, a class-based view whose class or base is named
     `...Public...`, a router or app whose name holds `public` or
-    `anonymous`); legal pages (`/tos`, `/privacy`). And a note:
+    `anonymous`, a handler that sets `Cache-Control: public` on its
+    response, letting shared caches serve it to anyone); legal pages (`/tos`, `/privacy`). And a note:
     every open route of files whose configuration sets `platform-auth`
     (auth enforced by the platform). Example: `POST /login reaches no auth
     dependency; a note because it is public by convention (sign-in);

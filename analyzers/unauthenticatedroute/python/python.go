@@ -850,6 +850,9 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 			}
 		}
 	}
+	if publicCacheControl(def.ChildByField(syntax.FieldBody)) {
+		return unauthenticatedroute.Declared + " by its response header (Cache-Control: public)"
+	}
 	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
 		if !n.Is(syntax.KindCall) {
 			continue
@@ -866,6 +869,40 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 		}
 	}
 	return ""
+}
+
+// publicCacheControl reports whether the handler's body sets a
+// `Cache-Control: public` header (`resp.headers["Cache-Control"] =
+// "public, max-age=604800"`, `headers={"Cache-Control": "public"}`,
+// `headers.set("Cache-Control", "public")`): the response may be cached
+// and served to anyone, so the route is public by its own declaration.
+func publicCacheControl(body syntax.Node) bool {
+	isName := func(n syntax.Node) bool {
+		n = n.Unparen()
+		return n.Is(syntax.KindString) && strings.EqualFold(strings.Trim(string(n.Text()), `"'`), "cache-control")
+	}
+	isPublic := func(n syntax.Node) bool {
+		n = n.Unparen()
+		return n.Is(syntax.KindString) && strings.HasPrefix(strings.ToLower(strings.TrimLeft(string(n.Text()), `"'`)), "public")
+	}
+	for n := range body.Descendants() {
+		switch n.Kind() {
+		case syntax.KindAssignment:
+			l := n.ChildByField(syntax.FieldLeft)
+			if l.Is(syntax.KindSubscript) && isName(l.ChildByField(syntax.FieldSubscript)) && isPublic(n.ChildByField(syntax.FieldRight)) {
+				return true
+			}
+		case syntax.KindPair:
+			if isName(n.ChildByField(syntax.FieldKey)) && isPublic(n.ChildByField(syntax.FieldValue)) {
+				return true
+			}
+		case syntax.KindArgumentList:
+			if isName(n.PositionalArg(0)) && isPublic(n.PositionalArg(1)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enclosingClass is the module-level class whose method the decorated

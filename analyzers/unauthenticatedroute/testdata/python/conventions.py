@@ -2,7 +2,7 @@
 public-paths; the rest keep their levels, and each message says why."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Response
 from fastapi.security import OAuth2PasswordRequestForm
 from flask import Blueprint
 
@@ -152,6 +152,48 @@ def index():
 
 @app.post("/")  # want "POST / reaches no auth dependency; add auth .*an error because POST changes state"
 def generate():
+    return {}
+
+
+# App Engine calls its reserved /_ah/ paths itself, whatever the method.
+@pages.route("/_ah/bounce", methods=["POST"])  # want note "POST /_ah/bounce has no auth decorator .*public by convention \\(called by App Engine \\(/_ah/\\)\\)"
+def bounce():
+    return ""
+
+
+# Probes by their last segment, when the path has no parameters.
+@app.get("/api/v1/utils/health-check/")  # want note "public by convention \\(a probe\\)"
+def health_check():
+    return True
+
+
+@app.get("/projects/{project_id}/health")  # want warning "GET /projects/{project_id}/health reaches no auth dependency; add auth"
+def project_health(project_id: str):
+    return {}
+
+
+# An about page (/api/app/about: "app" is a lead segment, as "api" is).
+@app.get("/api/app/about/startup-info")  # want note "public by convention \\(an about page\\)"
+def startup_info():
+    return {}
+
+
+# A handler that lets shared caches serve its response to anyone declares
+# it public.
+@app.get("/api/app/theme")  # want note "GET /api/app/theme reaches no auth dependency; a note because it is public by convention \\(declared public by its response header \\(Cache-Control: public\\)\\)"
+def theme(resp: Response):
+    resp.headers["Cache-Control"] = "public, max-age=604800"
+    return {}
+
+
+@app.get("/api/app/logo")  # want note "Cache-Control: public"
+def logo():
+    return Response(b"", headers={"cache-control": "public"})
+
+
+@app.get("/api/app/profile")  # want warning "GET /api/app/profile reaches no auth dependency; add auth"
+def profile(resp: Response):
+    resp.headers["Cache-Control"] = "private, no-store"
     return {}
 
 
