@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# check.sh XYLINT OUTDIR CORPUS [REPO...]: runs `XYLINT check --format json`
+# on each repository under CORPUS (all of them when none is named), from
+# CORPUS so that paths start with the repository's name, and writes
+# OUTDIR/<repo>.json (the report) and OUTDIR/<repo>.err (stderr, exit status).
+# Exit status 1 (findings) is expected; 2 is recorded in the .err file.
+set -u
+xylint=$(realpath "$1") out=$(realpath -m "$2") corpus=$3
+shift 3
+mkdir -p "$out"
+cd "$corpus" || exit 2
+repos=("$@")
+[ ${#repos[@]} -gt 0 ] || repos=(*/)
+for r in "${repos[@]}"; do
+	r=${r%/}
+	nice "$xylint" check --format json -o "$out/$r.json" "$r" 2>"$out/$r.err"
+	echo "exit $?" >>"$out/$r.err"
+done
