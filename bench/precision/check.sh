@@ -10,9 +10,13 @@ shift 3
 mkdir -p "$out"
 cd "$corpus" || exit 2
 repos=("$@")
+# The corpus is read-only: no analysis cache in it (binaries from before
+# the cache have no such flag).
+nocache=()
+"$xylint" check --help 2>&1 | grep -q -- --no-cache && nocache=(--no-cache)
 [ ${#repos[@]} -gt 0 ] || repos=(*/)
 for r in "${repos[@]}"; do
 	r=${r%/}
-	nice "$xylint" check --format json -o "$out/$r.json" "$r" 2>"$out/$r.err"
+	nice "$xylint" check "${nocache[@]}" --format json -o "$out/$r.json" "$r" 2>"$out/$r.err"
 	echo "exit $?" >>"$out/$r.err"
 done
