@@ -137,7 +137,7 @@ func TestPlatformExpectationsInStep(t *testing.T) {
 		if x.Why == "" {
 			t.Errorf("%s: no why", f)
 		}
-		if x.Severity != "" && x.Severity != "error" && x.Severity != "warning" && x.Severity != "info" {
+		if x.Severity != "" && x.Severity != "error" && x.Severity != "warning" && x.Severity != "note" && x.Severity != "info" {
 			t.Errorf("%s: bad severity %q", f, x.Severity)
 		}
 		if x.Kind != "" && (x.Code != "XY003" || !slices.Contains([]string{"per-request", "per-call", "module-level", "cached"}, x.Kind)) {
