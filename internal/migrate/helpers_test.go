@@ -89,7 +89,11 @@ func newWorldWith(t *testing.T, split bool, fo ghfake.Options, mod func(*Campaig
 }
 
 func (w *world) client(mod func(*ghclient.Options)) *ghclient.Client {
-	o := ghclient.Options{BaseURL: w.fake.URL, Token: canary, Clock: w.fake.Clock, Timeout: 500 * time.Millisecond,
+	// The attempt timeout is real time: long enough that a loaded CI
+	// machine never turns a slow answer into a retried write (which changes
+	// the number of writes a run makes, and TestInterruptedRunIsRepaired
+	// counts them). Tests of timeouts set their own, short one.
+	o := ghclient.Options{BaseURL: w.fake.URL, Token: canary, Clock: w.fake.Clock, Timeout: 15 * time.Second,
 		Logf: func(f string, a ...any) { w.logs.WriteString(strings.TrimSpace(f) + "\n") }}
 	if mod != nil {
 		mod(&o)
