@@ -18,6 +18,7 @@ package config
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -141,8 +142,11 @@ type Settings struct {
 	enabled  []*lint.Rule
 	explicit bool // Select was set by the file
 
-	keyOnce  sync.Once
-	rulesKey []byte // the settings' part of RulesKey
+	optionsOnce sync.Once
+	rulesKey    []byte // the options' part of RulesKey
+	keyOnce     sync.Once
+	enabledKey  [32]byte // RulesKey of the enabled rules
+
 }
 
 // Loader finds the configuration for paths, caching per directory. It is
@@ -666,25 +670,36 @@ func (fc *FileConfig) Fails(sev lint.Severity) bool { return fc.Settings.FailOn.
 func (fc *FileConfig) Options(r *lint.Rule) any { return fc.Settings.Options(r) }
 
 // RulesKey is what of the file's configuration reaches its rules'
-// analysis, as bytes for a cache's key: the enabled rules (after
+// analysis, hashed for a cache's key: the enabled rules (after
 // per-file-ignores and the command line's selection), every rule's options
 // as decoded, and the directory the options' globs are relative to. What
 // acts after the analysis (fail-on, excludes, importable-modules) is not
-// in it.
-func (fc *FileConfig) RulesKey() []byte {
-	var b strings.Builder
-	for _, r := range fc.Rules {
-		b.WriteString(r.Code)
-		b.WriteByte(',')
+// in it. It is computed once per configuration for the files without
+// per-file-ignores.
+func (fc *FileConfig) RulesKey() [32]byte {
+	s := fc.Settings
+	if len(fc.Rules) == len(s.enabled) && (len(s.enabled) == 0 || &fc.Rules[0] == &s.enabled[0]) {
+		s.keyOnce.Do(func() { s.enabledKey = rulesKey(s.enabled, s.optionsKey()) })
+		return s.enabledKey
 	}
-	b.WriteByte(0)
-	b.Write(fc.Settings.optionsKey())
-	return []byte(b.String())
+	return rulesKey(fc.Rules, s.optionsKey())
+}
+
+func rulesKey(rules []*lint.Rule, options []byte) [32]byte {
+	h := sha256.New()
+	for _, r := range rules {
+		h.Write([]byte(r.Code + ","))
+	}
+	h.Write([]byte{0})
+	h.Write(options)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 // optionsKey is the settings' part of RulesKey, computed once.
 func (s *Settings) optionsKey() []byte {
-	s.keyOnce.Do(func() {
+	s.optionsOnce.Do(func() {
 		var b bytes.Buffer
 		b.WriteString(s.Dir)
 		rules := slices.SortedFunc(maps.Keys(s.options), func(a, b *lint.Rule) int { return strings.Compare(a.Code, b.Code) })

@@ -131,7 +131,8 @@ func (p *Producer) analyzeCached(in driver.Input, module string) (*lint.FileResu
 }
 
 func (p *Producer) cacheKey(in driver.Input, module string, content cache.Key) cache.Key {
-	return cache.Hash(p.cache.analyzers, in.Config.RulesKey(), []byte(in.Path), []byte(module), content[:])
+	rules := in.Config.RulesKey()
+	return cache.Hash(p.cache.analyzers, rules[:], []byte(in.Path), []byte(module), content[:])
 }
 
 func readError(in driver.Input, err error) *lint.FileResult {
