@@ -47,7 +47,7 @@ func cleanCmd(stdout io.Writer) *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&dir, "cache-dir", "", "the cache directory to remove (default: $"+cache.EnvDir+", else "+cache.DirName+" at the project root)")
+	cmd.Flags().StringVar(&dir, "cache-dir", "", "the cache directory `DIR` to remove (default: $"+cache.EnvDir+", else "+cache.DirName+" at the project root)")
 	cmd.Flags().StringVar(&projectRoot, "project-root", "", "the project's root (default: the nearest directory at or above PATH with an xylint configuration or a .git)")
 	return cmd
 }
