@@ -370,6 +370,9 @@ const (
 // http.NotFound, http.RedirectHandler(...), a function whose body only
 // redirects — and file servers from endpoints.
 func (c *checker) handlerKind(h ast.Expr) handlerKind {
+	if t := c.info.TypeOf(h); t != nil && c.isRouterType(t) {
+		return notEndpoint // mux.Handle("/", r) with r := mux.NewRouter(): decided before resolving r to its value
+	}
 	h = c.resolve(h)
 	switch e := h.(type) {
 	case *ast.CallExpr:
@@ -486,6 +489,9 @@ func (c *checker) handlerFunc(h ast.Expr, depth int) *funcShape {
 // whose routes are checked where they are added.
 func (c *checker) servesRouter(call *ast.CallExpr) bool {
 	for _, a := range call.Args {
+		if t := c.info.TypeOf(a); t != nil && c.isRouterType(t) {
+			return true // handlers.CombinedLoggingHandler(w, r) with r := mux.NewRouter()
+		}
 		a = c.resolve(a)
 		if id, ok := a.(*ast.Ident); ok {
 			if v, ok := c.info.ObjectOf(id).(*types.Var); ok && c.isRouterType(v.Type()) {
@@ -592,6 +598,11 @@ func (c *checker) registration(call *ast.CallExpr, fn *types.Func, stack []ast.N
 				return c.routerOf(receiver(inner)), c.gorillaMethods(call, stack), inner.Args[0], args, true
 			}
 		}
+		// r.Path("/echo").Methods("POST").HandlerFunc(h): the matchers
+		// before the handler, from a Path on a router.
+		if router, path, methods, ok := c.gorillaRoute(recv); ok {
+			return c.routerOf(router), methods, path, args, true
+		}
 	}
 	return nil, nil, nil, nil, false
 }
@@ -620,6 +631,38 @@ func (c *checker) gorillaMethods(call *ast.CallExpr, stack []ast.Node) []string 
 		call = outer
 	}
 	return nil
+}
+
+// gorillaRoute reads a gorilla route built by matchers before its handler:
+// r.Path("/echo").Methods("POST").Queries(...) — the router, the path and
+// the methods. Only a chain that starts with Path on a router counts
+// (PathPrefix is read above: every path under it).
+func (c *checker) gorillaRoute(e ast.Expr) (router, path ast.Expr, methods []string, ok bool) {
+	for range 8 {
+		call, isCall := ast.Unparen(e).(*ast.CallExpr)
+		if !isCall {
+			return nil, nil, nil, false
+		}
+		fn := goanalysis.Callee(c.info, call)
+		rcv := receiver(call)
+		switch {
+		case rcv == nil:
+			return nil, nil, nil, false
+		case goanalysis.IsMethod(fn, muxPkg, "Router", "Path") && len(call.Args) == 1:
+			return rcv, call.Args[0], methods, true
+		case goanalysis.IsMethod(fn, muxPkg, "Route", "Methods"):
+			for _, a := range call.Args {
+				if m, ok := goanalysis.StringValue(c.info, a); ok {
+					methods = append(methods, strings.ToUpper(m))
+				}
+			}
+		case goanalysis.IsMethod(fn, muxPkg, "Route", "Queries", "Headers", "HeadersRegexp", "Schemes", "Host", "Name", "MatcherFunc"):
+		default:
+			return nil, nil, nil, false
+		}
+		e = rcv
+	}
+	return nil, nil, nil, false
 }
 
 func (c *checker) methodList(e ast.Expr) []string {

@@ -100,7 +100,8 @@ names re-exported by star imports (`from .base_controllers import *`) and
 Go: routes on net/http (`http.HandleFunc/Handle`, `ServeMux` methods, Go
 1.22 patterns such as `"POST /items"`), chi, gin, echo and gorilla/mux
 (`Methods(...)` read after other matchers such as `Queries(...)`, every
-method it names; `PathPrefix(p).Handler(h)`) that are not wrapped by a
+method it names; `PathPrefix(p).Handler(h)`; a route built by matchers
+before its handler, `r.Path("/echo").Methods("POST").HandlerFunc(h)`) that are not wrapped by a
 configured auth middleware, directly or through `Use(...)` on the router
 or group — also a middleware held in a variable (`requireAuth :=
 middleware.RequireAuth(...)`, then `sub.Use(requireAuth)`) and a subrouter
@@ -110,7 +111,8 @@ sub.Use(requireAuth)` protects the routes added to the new one only. A
 handler that serves no endpoint of its own is not a route:
 `http.NotFoundHandler()`, `http.NotFound`, `http.RedirectHandler(...)`, a
 function that only redirects, and a router mounted in another
-(`mux.Handle("/", wrap(r))`: its routes are checked where they are added).
+(`mux.Handle("/", wrap(r))`, also `http.Handle("/", r)` with `r :=
+mux.NewRouter()`: its routes are checked where they are added).
 A handler at `/` without a method that reads nothing from its request
 (a page, a file server) is the landing page.
 

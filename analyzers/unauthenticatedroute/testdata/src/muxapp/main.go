@@ -19,6 +19,15 @@ func main() {
 	base := prefix()
 	r.HandleFunc(base+"/cart", h).Methods("POST") // want `POST /\{base\}/cart is reachable`
 	r.HandleFunc(base+"/healthz", h)
+	// Matchers before the handler: a route from Path on the router.
+	r.Path("/echo").Methods("POST").HandlerFunc(h)                               // want `POST /echo is reachable without authentication; wrap its handler .*; an error because POST changes state`
+	r.Path("/info").Methods("GET").Queries("a", "").Handler(http.HandlerFunc(h)) // want `GET /info is reachable .*; a warning because a read-only route`
+	// Mounting the router (its routes are checked where they are added),
+	// also inside a wrapper such as gorilla/handlers' logging handler.
+	http.Handle("/", r)
+	http.Handle("/app/", logged(r))
 }
+
+func logged(next http.Handler) http.Handler { return next }
 
 func prefix() string { return "/shop" }
