@@ -128,8 +128,8 @@ removed (`from google.cloud import bigquery` stays while
 In detail:
 
   - Arguments: those in the entry's `args` are kept as written;
-    positional ones are named after `positional`; those in `drop` are
-    dropped (unsafe: the pooled client has its own timeout and limits).
+    positional ones are named after `positional`; a call passing one in
+    `drop` gets no fix (the pooled client has its own timeout and limits).
     Any other argument (`location=`, `credentials=`, `base_url=`),
     `*args`/`**kwargs`, or more positional arguments than `positional`
     names: no fix. An `async` getter is awaited, so the fix applies only
@@ -145,15 +145,27 @@ In detail:
     `try: ... finally: <close>` with no other clause unwraps, a block that
     would be empty keeps `pass`.
 
-Safe when the client is used only through its methods: the call used
-directly (`bigquery.Client().query(q)`), or bound to a name (a local, a
-module-level name, a `with` target) bound once and used only as
-`c.method(...)`. Unsafe when arguments are dropped, or when the client
-escapes or is reconfigured: returned, stored in an attribute or a
+Safe, and only where the client is used only through its methods: the
+call used directly (`bigquery.Client().query(q)`), or bound to a name (a
+local, a module-level name, a `with` target) bound once and used only as
+`c.method(...)`. No fix — not even under `--unsafe-fixes` — when settings
+would be dropped (an argument in the entry's `drop`: the pooled client has
+its own timeout, limits, credentials and transport), or when the client
+escapes or is reconfigured: returned, stored in an attribute, a global or a
 container, passed to a call, an attribute set on it or a configuration
 attribute used (`headers`, `auth`, `cookies`, `base_url`, `mount`, ...):
-code elsewhere may close or change what is now the shared client. Other
-modules that import a module-level client are not looked at.
+code elsewhere may close or change what would be the shared client, and a
+reviewer would not merge that change unread. Other modules that import a
+module-level client are not looked at.
+
+Where the getter's import goes: in the import block (the first-party
+group, at its sorted place); but when the constructor's module was
+imported inside the function, or inside the same `# [START name]`
+documentation sample region as the call, the getter's import takes that
+place (the region is published as it stands, and a function-local import
+stays local). A one-line comment right above the constructor that says it
+makes a client (`# Instantiates a client`, `# Create a Storage client`)
+is removed: the code no longer does.
 
 No fix for cached singletons (a hand-made getter: the fix would be to
 delete the function and change its callers, a reviewer's change), for
@@ -181,7 +193,7 @@ Go: no fix.
     arguments the getter accepts under the same name: a call that passes
     others cannot become a getter call unchanged), `positional` (the
     names, in order, of the constructor's positional arguments, each also
-    in `args`), `drop` (arguments the fix may drop, making it unsafe) and
+    in `args`), `drop` (arguments the getter does not take and whose loss changes behaviour: a call passing one gets no fix) and
     `async` (the getter is a coroutine function and is awaited):
 
     [[tool.xylint.direct-client.extend-clients]]

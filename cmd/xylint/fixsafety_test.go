@@ -145,7 +145,7 @@ func TestFixImportsMustResolve(t *testing.T) {
 
 
 def report():
-    return bigquery.Client()
+    return list(bigquery.Client().query("q"))
 `,
 	})
 	r := xylint(t, root, "check", "svc")

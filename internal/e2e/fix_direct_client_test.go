@@ -51,7 +51,7 @@ func TestPlatformFixDirectClient(t *testing.T) {
 			withFix++
 		}
 	}
-	if withFix < 5 {
+	if withFix < 4 {
 		t.Fatalf("only %d XY003 findings with a fix before fixing: the test would prove little", withFix)
 	}
 	out, code := run("fix", "--unsafe-fixes", "--select", "XY003", ".")
@@ -63,7 +63,7 @@ func TestPlatformFixDirectClient(t *testing.T) {
 		switch {
 		case hasFix(d):
 			t.Errorf("%s: XY003 finding with a fix left: %s", d.Path, d.Message)
-		case d.Kind != "cached" && strings.Contains(d.Message, "; use `shared."):
+		case d.Kind != "cached" && strings.Contains(d.Message, "; use `shared.") && !strings.Contains(d.Message, "(no fix: "):
 			t.Errorf("%s: XY003 finding with a getter left unfixed: %s", d.Path, d.Message)
 		}
 	}
@@ -77,7 +77,7 @@ func TestPlatformFixDirectClient(t *testing.T) {
 			t.Errorf("%s: bigquery.Client() left without its import", p)
 		}
 	}
-	if len(changed) < 5 {
+	if len(changed) < 4 {
 		t.Fatalf("fix changed %d files", len(changed))
 	}
 	if out, code := run("fix", "--unsafe-fixes", "--select", "XY003", "--diff", "."); code != 0 || strings.Contains(out, "+++ ") {

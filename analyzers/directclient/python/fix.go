@@ -3,12 +3,14 @@ package python
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/suppress"
@@ -84,7 +86,15 @@ func (w *walker) fixes() {
 		if skip[i] || w.fact.Sites[i].Kind == directclient.KindCached || sc.e.Getter == "" {
 			continue
 		}
-		if op := w.plan(ed, i, sc); op != nil {
+		// A fix that would drop settings or share a client that escapes
+		// is not one a maintainer merges, even as unsafe: none.
+		op := w.plan(ed, i, sc)
+		switch {
+		case op == nil:
+		case op.safety != lint.Safe:
+			w.fact.Sites[i].NoFix = strings.Join(op.why, "; ")
+		default:
+			w.dropClientComment(op)
 			ops = append(ops, op)
 		}
 	}
@@ -393,11 +403,25 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 	}
 	var es pyedit.Edits
 	var imps []*pyedit.Import
+	local := map[syntax.Node][]*pyedit.Import{} // by the constructor's import statement
+	var order []syntax.Node
 	for _, op := range g.members {
+		if at := w.importSite(op); !at.IsZero() && op.imp != nil {
+			if _, ok := local[at]; !ok {
+				order = append(order, at)
+			}
+			local[at] = append(local[at], op.imp)
+			continue
+		}
 		imps = append(imps, op.imp)
 	}
 	for _, imp := range pyedit.MergeImports(imps) {
 		es.Add(ed.AddImport(imp)...)
+	}
+	for _, at := range order {
+		for _, imp := range pyedit.MergeImports(local[at]) {
+			es.Add(ed.InsertBefore(at, imp.String()))
+		}
 	}
 	// Statements that go: closes, then imports left unused.
 	var dels []syntax.Node
@@ -449,4 +473,74 @@ func clash(a, b []lint.Edit) bool {
 		}
 	}
 	return false
+}
+
+// importSite is the import statement of the constructor's module when the
+// getter's import belongs beside it rather than in the module's import
+// block: a function-local import (the sample imports what it uses where it
+// uses it), or one inside a `# [START name]` sample region (the region is
+// published as it stands and must stay complete). Else zero.
+func (w *walker) importSite(op *fixOp) syntax.Node {
+	if len(op.roots) != 1 {
+		return syntax.Node{}
+	}
+	b := op.roots[0]
+	stmt := b.Node
+	for !stmt.IsZero() && !stmt.Is(syntax.KindImportStatement) && !stmt.Is(syntax.KindImportFromStatement) {
+		stmt = stmt.Parent()
+	}
+	if stmt.IsZero() {
+		return syntax.Node{}
+	}
+	if b.Scope != w.r.ModuleScope() && enclosingDef(stmt) == enclosingDef(op.node) || w.regions().Contains(stmt.Start()) && w.regions().Contains(op.node.Start()) {
+		return stmt
+	}
+	return syntax.Node{}
+}
+
+func (w *walker) regions() provenance.Regions {
+	if w.sampleRegions == nil {
+		w.sampleRegions = provenance.SampleRegions(w.pass.Src)
+		if w.sampleRegions == nil {
+			w.sampleRegions = provenance.Regions{}
+		}
+	}
+	return w.sampleRegions
+}
+
+// clientComment matches a one-line comment that says the next statement
+// makes a client ("# Instantiates a client", "# Create a Storage client"):
+// with a shared getter it no longer does.
+var clientComment = regexp.MustCompile(`(?i)^[ \t]*#[ \t]*(instantiates?|creates?|initiali[sz]es?|constructs?|builds?|makes?|sets? up)\b[^\n]*\bclient\b[^\n]*$`)
+
+// dropClientComment removes such a comment from the line above the
+// constructor's statement.
+func (w *walker) dropClientComment(op *fixOp) {
+	stmt := pyedit.Statement(op.node)
+	if op.node.Is(syntax.KindWithStatement) {
+		stmt = op.node
+	}
+	if stmt.IsZero() {
+		return
+	}
+	src := w.pass.Src
+	ls := bytes.LastIndexByte(src[:stmt.Start()], '\n') + 1
+	if ls == 0 || strings.TrimSpace(string(src[ls:stmt.Start()])) != "" {
+		return
+	}
+	ps := bytes.LastIndexByte(src[:ls-1], '\n') + 1
+	line := strings.TrimSuffix(string(src[ps:ls-1]), "\r")
+	if clientComment.MatchString(line) {
+		op.edits = append(op.edits, lint.Edit{Start: ps, End: ls, New: ""})
+	}
+}
+
+// enclosingDef is the function definition n is in, or zero.
+func enclosingDef(n syntax.Node) syntax.Node {
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) {
+			return p
+		}
+	}
+	return syntax.Node{}
 }

@@ -219,6 +219,8 @@ func (g *graph) classify(file int, s siteFact, request, startup map[node]how) (k
 // advice is the message's last part: the getter to use.
 func advice(s siteFact) string {
 	switch {
+	case s.Getter != "" && s.NoFix != "":
+		return "; use `" + s.Module + "." + s.Getter + "()` (no fix: " + s.NoFix + ")"
 	case s.Getter != "":
 		return "; use `" + s.Module + "." + s.Getter + "()`"
 	case s.Module != "":

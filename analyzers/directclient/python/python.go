@@ -45,6 +45,7 @@ import (
 	"github.com/xynergy/xylint/internal/pools"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/project"
+	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/python/web"
@@ -162,6 +163,9 @@ type siteFact struct {
 	How string
 	// Fix is the site's fix (see fix.go), or nil.
 	Fix *lint.Fix
+	// NoFix says why a site with a getter has no fix (the client escapes,
+	// settings would be dropped), for the message.
+	NoFix string `json:",omitempty"`
 }
 
 // funcFact is one function of the file with the calls it makes.
@@ -214,6 +218,9 @@ type walker struct {
 	// sites are the construction calls of fact.Sites, by the same index,
 	// for the fixes.
 	sites []siteCall
+	// sampleRegions are the file's `# [START name]` regions (found when a
+	// fix needs them).
+	sampleRegions provenance.Regions
 }
 
 type siteCall struct {

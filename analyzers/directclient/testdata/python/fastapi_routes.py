@@ -9,7 +9,7 @@ from google.cloud import bigquery, firestore, pubsub_v1, storage
 
 @asynccontextmanager
 async def lifespan(app):
-    app.state.http = httpx.AsyncClient()  # want "^direct `httpx.AsyncClient\\(\\)` at startup in lifespan `lifespan`; use `shared.http_client.get_http_client\\(\\)`$"
+    app.state.http = httpx.AsyncClient()  # want "^direct `httpx.AsyncClient\\(\\)` at startup in lifespan `lifespan`; use `shared.http_client.get_http_client\\(\\)` \\(no fix: the client is stored where other code can close or reconfigure the shared one\\)$"
     yield
 
 

@@ -13,7 +13,7 @@ from google.cloud.firestore import AsyncClient
 from google import genai
 from langchain_google_vertexai import ChatVertexAI
 
-a = bigquery.Client()  # want "^direct `bigquery.Client\\(\\)` at module level; use `shared.gcp_clients.get_bigquery_client\\(\\)`$"
+a = bigquery.Client()  # want "^direct `bigquery.Client\\(\\)` at module level; use `shared.gcp_clients.get_bigquery_client\\(\\)` \\(no fix: `a` is passed on: .*\\)$"
 b = bq.Client(project="p")  # want "direct `bigquery.Client\\(\\)` at module level"
 c = Client()  # want "direct `bigquery.Client\\(\\)`"
 d = BQ()  # want "direct `bigquery.Client\\(\\)`"

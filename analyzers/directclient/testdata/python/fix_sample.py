@@ -1,0 +1,24 @@
+"""Documentation samples: the getter's import goes where the client's was."""
+import os
+
+
+def list_buckets():
+    # [START storage_list_buckets]
+    from google.cloud import storage
+
+    # Instantiates a client
+    storage_client = storage.Client()  # want "per call of `list_buckets`"
+    for bucket in storage_client.list_buckets():
+        os.write(1, bucket.name.encode())
+    # [END storage_list_buckets]
+
+
+# [START storage_upload]
+from google.cloud import storage  # noqa: E402
+
+
+def upload(bucket_name, data):
+    # Create a Cloud Storage client.
+    client = storage.Client()  # want "per call of `upload`"
+    client.bucket(bucket_name).blob("x").upload_from_string(data)
+# [END storage_upload]
