@@ -11,10 +11,17 @@ import "strings"
 
 // calls maps a function's qualified name to what it raises.
 var calls = map[string][]string{
-	"json.loads":                      {"json.JSONDecodeError"},
-	"json.load":                       {"json.JSONDecodeError", "builtins.OSError"},
-	"builtins.int":                    {"builtins.ValueError"},
-	"builtins.float":                  {"builtins.ValueError"},
+	"json.loads":     {"json.JSONDecodeError"},
+	"json.load":      {"json.JSONDecodeError", "builtins.OSError"},
+	"builtins.int":   {"builtins.ValueError", "builtins.TypeError"},
+	"builtins.float": {"builtins.ValueError", "builtins.TypeError"},
+	// Building a container from a value that is not iterable (None, a
+	// number) raises TypeError; dict() from pairs also ValueError.
+	"builtins.set":                    {"builtins.TypeError"},
+	"builtins.list":                   {"builtins.TypeError"},
+	"builtins.tuple":                  {"builtins.TypeError"},
+	"builtins.sorted":                 {"builtins.TypeError"},
+	"builtins.dict":                   {"builtins.TypeError", "builtins.ValueError"},
 	"builtins.open":                   {"builtins.OSError"},
 	"decimal.Decimal":                 {"decimal.InvalidOperation"},
 	"uuid.UUID":                       {"builtins.ValueError"},
@@ -51,6 +58,13 @@ var libraries = map[string]string{
 	"google.cloud": "google.api_core.exceptions.GoogleAPIError",
 }
 
+// libraryExtra are exceptions a library's calls raise that its base
+// exception does not cover: a Google Cloud client that cannot find or
+// refresh credentials raises google.auth's errors, not GoogleAPIError.
+var libraryExtra = map[string][]string{
+	"google.cloud": {"google.auth.exceptions.GoogleAuthError"},
+}
+
 // libraryMethodExtra are exceptions that methods of a library's objects
 // raise besides its base exception: an httpx response's .json() raises
 // json.JSONDecodeError (requests' own JSONDecodeError is a
@@ -63,9 +77,8 @@ var libraryMethodExtra = map[string]map[string][]string{
 // only on programming errors, which narrowing is meant to let through).
 var noRaise = map[string]bool{
 	"builtins.len": true, "builtins.str": true, "builtins.repr": true, "builtins.bool": true,
-	"builtins.isinstance": true, "builtins.issubclass": true, "builtins.list": true,
-	"builtins.tuple": true, "builtins.set": true, "builtins.dict": true, "builtins.range": true,
-	"builtins.enumerate": true, "builtins.zip": true, "builtins.sorted": true,
+	"builtins.isinstance": true, "builtins.issubclass": true, "builtins.range": true,
+	"builtins.enumerate": true, "builtins.zip": true,
 	"builtins.reversed": true, "builtins.print": true, "builtins.id": true, "builtins.type": true,
 	"builtins.abs": true, "builtins.round": true, "builtins.hasattr": true,
 	"os.getenv": true, "os.environ.get": true, "os.path.join": true, "os.path.exists": true,

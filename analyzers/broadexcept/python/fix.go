@@ -1,11 +1,13 @@
 package python
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -47,10 +49,10 @@ func (c *checker) fixer() *fixer {
 // fix returns the fix for the reported handler h, or nil.
 func (c *checker) fix(h handler, swallows bool) *lint.Fix {
 	try := h.clause.Parent()
-	if !try.Is(syntax.KindTryStatement) {
+	if !try.Is(syntax.KindTryStatement) || c.noFixHere() || onPurpose.Match(h.clause.Text()) {
 		return nil
 	}
-	if exc, ok := c.raisedBy(try.ChildByField(syntax.FieldBody)); ok && len(exc) > 0 {
+	if exc, ok := c.raisedBy(try.ChildByField(syntax.FieldBody)); ok && len(exc) > 0 && !isFallback(h.clause) {
 		if f := c.narrow(h, exc); f != nil {
 			return f
 		}
@@ -165,7 +167,9 @@ func (c *checker) raisedBy(body syntax.Node) (exc []string, ok bool) {
 		case syntax.KindImportStatement, syntax.KindImportFromStatement:
 			add("builtins.ImportError") // an optional dependency
 		case syntax.KindSubscript:
-			add("builtins.LookupError")
+			// A missing key or index, or a value that is not subscriptable
+			// (None, a number: the JSON was not the shape expected).
+			add("builtins.LookupError", "builtins.TypeError")
 		case syntax.KindCall:
 			qs, known := c.callRaises(n)
 			if !known {
@@ -202,7 +206,7 @@ func (c *checker) callRaises(call syntax.Node) ([]string, bool) {
 		}
 		if lib := libraryOf(q); lib != "" {
 			if libraryCall(lib, q) {
-				return []string{libraries[lib]}, true
+				return append([]string{libraries[lib]}, libraryExtra[lib]...), true
 			}
 			// A library helper that is not one of its clients
 			// (ndb.RedisCache.from_environment): unknown.
@@ -217,7 +221,7 @@ func (c *checker) callRaises(call syntax.Node) ([]string, bool) {
 		return nil, true
 	}
 	if lib := c.libraryOfValue(recv, 0); lib != "" {
-		qs := []string{libraries[lib]}
+		qs := append([]string{libraries[lib]}, libraryExtra[lib]...)
 		qs = append(qs, libraryMethodExtra[lib][string(fn.ChildByField(syntax.FieldAttribute).Text())]...)
 		return qs, true
 	}
@@ -267,4 +271,30 @@ func (c *checker) libraryOfValue(v syntax.Node, depth int) string {
 		}
 	}
 	return ""
+}
+
+// onPurpose matches what a handler's comments say when the broad catch or
+// the missing traceback is deliberate: the author decided, a fix would undo
+// it (a traceback withheld because it carries sensitive data, a catch-all
+// kept on purpose, a linter's own suppression of the same finding).
+var onPurpose = regexp.MustCompile(`(?i)(on purpose|intentional|deliberate|by design|noqa:[^\n]*\b(BLE001|E722|S110)\b|pylint: *disable=[^\n]*broad-(exception-caught|except)|broad[- ]except|no traceback|without (a |the )?traceback|traceback (is )?(omitted|withheld|left out|not logged)|sensitive|do(n't| not) log)`)
+
+// isFallback reports whether the clause follows a more specific handler of
+// the same try: it is the fallback for everything else, which narrowing
+// would turn into errors that escape.
+func isFallback(clause syntax.Node) bool {
+	for c := range clause.Parent().NamedChildren() {
+		if c == clause {
+			return false
+		}
+		if c.Is(syntax.KindExceptClause) || c.Is(syntax.KindExceptGroupClause) {
+			return true
+		}
+	}
+	return false
+}
+
+// noFixHere: generated and vendored code is not the project's to edit.
+func (c *checker) noFixHere() bool {
+	return provenance.Generated(c.pass.Path, c.pass.Src) || provenance.Vendored(c.pass.Path)
 }
