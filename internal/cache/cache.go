@@ -17,6 +17,7 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -264,22 +265,19 @@ type entry[V any] struct {
 	Value V
 }
 
-// header opens a pack.
+// header opens a pack; the stat index (map[string]statEntry) and Entries
+// records follow, each encoded on its own (a record at a time: encoding
+// the pack as one value held a second copy of it in the encoder's buffer).
 type header struct {
-	Magic  string
-	Format int
-	Build  string
-	Name   string
-	Gen    uint64
+	Magic   string
+	Format  int
+	Build   string
+	Name    string
+	Gen     uint64
+	Entries int
 }
 
 const magic = "xylint cache"
-
-// body follows the header.
-type body[V any] struct {
-	Stat    map[string]statEntry
-	Entries []record[V]
-}
 
 type record[V any] struct {
 	Key   Key
@@ -326,37 +324,47 @@ func (s *Store[V]) load() {
 	if err != nil {
 		return
 	}
-	h, b, ok := decode[V](data)
-	if !ok || h.Magic != magic || h.Format != Format || h.Build != s.c.build {
+	h, stat, records, ok := decode[V](data, s.c.build)
+	if !ok {
 		return
 	}
 	s.gen = h.Gen
-	for p, st := range b.Stat {
+	for p, st := range stat {
 		st := st
 		s.stat[p] = &st
 	}
-	for _, r := range b.Entries {
+	for _, r := range records {
 		s.entries[r.Key] = &entry[V]{Gen: r.Gen, Value: r.Value}
 	}
 }
 
 // decode reads a pack; ok is false when it is not one this build wrote
-// whole. encoding/gob reports truncation and garbage as errors; a panic
-// (a foreign file's odd lengths) counts as one too.
-func decode[V any](data []byte) (h header, b body[V], ok bool) {
+// whole. encoding/gob reports truncation and garbage as errors, a pack cut
+// between records has fewer than its header says, and a panic (a foreign
+// file's odd lengths) counts as an error too.
+func decode[V any](data []byte, build string) (h header, stat map[string]statEntry, records []record[V], ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
 	d := gob.NewDecoder(bytes.NewReader(data))
-	if err := d.Decode(&h); err != nil || h.Magic != magic {
-		return h, b, false
+	if err := d.Decode(&h); err != nil || h.Magic != magic || h.Format != Format || h.Build != build || h.Entries < 0 {
+		return h, nil, nil, false
 	}
-	if err := d.Decode(&b); err != nil {
-		return h, b, false
+	if err := d.Decode(&stat); err != nil {
+		return h, nil, nil, false
 	}
-	return h, b, true
+	records = make([]record[V], min(h.Entries, len(data)/8))
+	for i := range h.Entries {
+		if i == len(records) {
+			return h, nil, nil, false
+		}
+		if err := d.Decode(&records[i]); err != nil {
+			return h, nil, nil, false
+		}
+	}
+	return h, stat, records, true
 }
 
 // Stat returns the stat record of the file at path (absolute), if any.
@@ -444,25 +452,36 @@ func (s *Store[V]) Save() error {
 		return nil
 	}
 	gen := s.gen + 1
-	b := body[V]{Stat: make(map[string]statEntry, len(s.stat))}
+	stat := make(map[string]statEntry, len(s.stat))
 	for p, st := range s.stat {
 		if st.Gen+keep > gen {
-			b.Stat[p] = *st
+			stat[p] = *st
 		}
 	}
+	var keys []Key
 	for k, e := range s.entries {
 		if e.Gen+keep > gen {
-			b.Entries = append(b.Entries, record[V]{Key: k, Gen: e.Gen, Value: e.Value})
+			keys = append(keys, k)
 		}
 	}
 	sub, err := s.c.prepare()
 	if err == nil {
 		err = writeAtomic(filepath.Join(sub, filepath.Base(s.path)), func(w io.Writer) error {
-			enc := gob.NewEncoder(w)
-			if err := enc.Encode(header{Magic: magic, Format: Format, Build: s.c.build, Name: filepath.Base(s.path), Gen: gen}); err != nil {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			enc := gob.NewEncoder(bw)
+			if err := enc.Encode(header{Magic: magic, Format: Format, Build: s.c.build, Name: filepath.Base(s.path), Gen: gen, Entries: len(keys)}); err != nil {
 				return err
 			}
-			return enc.Encode(b)
+			if err := enc.Encode(stat); err != nil {
+				return err
+			}
+			for _, k := range keys {
+				e := s.entries[k]
+				if err := enc.Encode(record[V]{Key: k, Gen: e.Gen, Value: e.Value}); err != nil {
+					return err
+				}
+			}
+			return bw.Flush()
 		})
 	}
 	if err != nil {

@@ -1,6 +1,8 @@
 package cache
 
 import (
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -87,13 +89,19 @@ func TestBadPacksAreIgnored(t *testing.T) {
 	if _, ok := other.Get(k); ok {
 		t.Error("another build's pack was read")
 	}
+	var short bytes.Buffer // cut between records: fewer than the header says
+	enc := gob.NewEncoder(&short)
+	enc.Encode(header{Magic: magic, Format: Format, Build: s.c.build, Entries: 2})
+	enc.Encode(map[string]statEntry{})
+	enc.Encode(record[value]{Key: k, Value: value{Msg: "short"}})
 	for name, data := range map[string][]byte{
-		"truncated":   good[:len(good)-7],
-		"half":        good[:len(good)/2],
-		"empty":       {},
-		"garbage":     []byte("\x00\xff\x13 not a pack at all, but quite long enough to be read as one \xfe\xfe\xfe"),
-		"huge length": append([]byte{0xf8, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, good...),
-		"text":        []byte("*\n"),
+		"between records": short.Bytes(),
+		"truncated":       good[:len(good)-7],
+		"half":            good[:len(good)/2],
+		"empty":           {},
+		"garbage":         []byte("\x00\xff\x13 not a pack at all, but quite long enough to be read as one \xfe\xfe\xfe"),
+		"huge length":     append([]byte{0xf8, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, good...),
+		"text":            []byte("*\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if err := os.WriteFile(s.path, data, 0o666); err != nil {
