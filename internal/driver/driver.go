@@ -50,16 +50,17 @@ type Input struct {
 	// packages) may ignore it.
 	Context bool
 	// Snapshot, when set, holds the file's content (a git revision's, for
-	// --new-from-rev): Read returns it, and the file at Abs — the work
-	// tree's, which may differ or not exist — must not be read, nor its
-	// size and modification time trusted for anything.
+	// --new-from-rev): Read returns it, and unless the snapshot says the
+	// file on disk is the Same, the file at Abs — the work tree's, which
+	// may differ or not exist — must not be read, nor its size and
+	// modification time trusted for anything (OnDisk).
 	Snapshot Snapshot
 }
 
 // Read reads the input's file with ReadSourceLimit and the run's limit, or
 // its content in the run's snapshot.
 func (in Input) Read() ([]byte, error) {
-	if in.Snapshot != nil {
+	if !in.OnDisk() {
 		return readSnapshot(in)
 	}
 	return ReadSourceLimit(in.Abs, in.MaxFileSize)
@@ -69,7 +70,7 @@ func (in Input) Read() ([]byte, error) {
 // file's size and modification time tell when it changed (a cache's stat
 // check). An input whose content comes from elsewhere (a git revision's
 // object) must say false: a cache then hashes what Read returns.
-func (in Input) OnDisk() bool { return in.Snapshot == nil }
+func (in Input) OnDisk() bool { return in.Snapshot == nil || in.Snapshot.Same(in.Abs) }
 
 // SizeLimit is the largest file Read returns.
 func (in Input) SizeLimit() int64 {

@@ -22,6 +22,12 @@ type Snapshot interface {
 	Files() []string
 	// Read returns a file's content.
 	Read(abs string) ([]byte, error)
+	// Same reports whether the file at abs on disk holds the snapshot's
+	// content (unchanged since): it is then read from disk, and a cache
+	// may trust its size and modification time — most files of a
+	// revision a few commits back, which a warm cache then answers
+	// without reading them.
+	Same(abs string) bool
 }
 
 // snapshotWalk lists the files of s a walk of args would collect: the
@@ -98,6 +104,12 @@ func readSnapshot(in Input) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// RootArg is the project's root as the run's paths named it (relative to
+// the working directory when they were relative): a run over the whole
+// project given it names every file as this run did — the same paths, the
+// same module names, so the same cache entries.
+func (r *Result) RootArg() string { return filepath.FromSlash(r.proj.shown) }
 
 // Keep keeps the findings keep accepts (the new ones of --new-from-rev,
 // those not in a baseline) and returns how many it dropped.

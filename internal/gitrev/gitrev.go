@@ -56,7 +56,11 @@ func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
 	out, err := git(ctx, r.Top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	sha := strings.TrimSpace(out)
 	if err == nil && sha != "" {
-		// A commit named by its full hash may still be missing.
+		// A commit named by its hash may still be missing (rev-parse
+		// does not look for it); one named otherwise was read.
+		if !isHex(rev) {
+			return sha, nil
+		}
 		if _, err := git(ctx, r.Top, "cat-file", "-e", sha+"^{tree}"); err == nil {
 			return sha, nil
 		}
@@ -65,6 +69,15 @@ func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
 		return "", fmt.Errorf("revision %s is not in this shallow clone: fetch the history that holds it (git fetch --deepen=50, or git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)", rev)
 	}
 	return "", fmt.Errorf("revision %s does not exist in %s (git rev-parse --verify %s finds no commit)", rev, r.Top, rev)
+}
+
+func isHex(s string) bool {
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return len(s) >= 4
 }
 
 // Unborn reports whether HEAD names a branch that has no commit yet (a
@@ -109,6 +122,9 @@ type Snapshot struct {
 	files []string          // absolute paths, sorted
 	blobs map[string]string // absolute path → blob id
 	cat   *catFile
+	// changed are the files whose work tree content differs (Diff); nil
+	// until SetChanges.
+	changed map[string]bool
 }
 
 // Snapshot lists the regular files of commit below dir (absolute, in the
@@ -264,35 +280,69 @@ func below(dir, rel, p string) (string, bool) {
 	return filepath.Join(dir, filepath.FromSlash(p)), true
 }
 
-// Renames maps the paths of the files git sees renamed between commit and
-// the work tree below dir (git's rename detection, as `git diff -M` shows
-// it), absolute and spelt as dir is: new path → path in commit.
-func (r *Repo) Renames(ctx context.Context, commit, dir string) (map[string]string, error) {
+// Changes are what git sees changed between a commit and the work tree
+// below a directory (`git diff -M`, the work tree's tracked files).
+type Changes struct {
+	// Renamed maps the files git sees renamed, absolute and spelt as dir
+	// is: new path → path in the commit.
+	Renamed map[string]string
+	// Changed holds the commit's files (absolute) whose content in the
+	// work tree differs from the commit's, or that are gone from it.
+	Changed map[string]bool
+}
+
+// Diff returns the changes between commit and the work tree below dir.
+func (r *Repo) Diff(ctx context.Context, commit, dir string) (*Changes, error) {
 	rel, err := r.rel(dir)
 	if err != nil {
 		return nil, err
 	}
-	out, err := git(ctx, r.Top, "diff", "--no-ext-diff", "-M", "--name-status", "-z", commit, "--")
+	args := []string{"diff", "--no-ext-diff", "--no-textconv", "-M", "--name-status", "-z", commit, "--"}
+	if rel != "." {
+		args = append(args, rel)
+	}
+	out, err := git(ctx, r.Top, args...)
 	if err != nil {
 		return nil, err
 	}
-	renames := map[string]string{}
+	c := &Changes{Renamed: map[string]string{}, Changed: map[string]bool{}}
 	f := strings.Split(out, "\x00")
-	for i := 0; i < len(f); i++ {
-		if strings.HasPrefix(f[i], "R") && i+2 < len(f) {
+	for i := 0; i+1 < len(f); i++ {
+		status := f[i]
+		if status == "" {
+			continue
+		}
+		if (status[0] == 'R' || status[0] == 'C') && i+2 < len(f) {
 			old, okOld := below(dir, rel, f[i+1])
 			new, okNew := below(dir, rel, f[i+2])
-			if okOld && okNew {
-				renames[new] = old
+			if status[0] == 'R' && okOld {
+				c.Changed[old] = true
+				if okNew {
+					c.Renamed[new] = old
+				}
 			}
 			i += 2
-		} else if strings.HasPrefix(f[i], "C") && i+2 < len(f) {
-			i += 2
-		} else if f[i] != "" {
-			i++ // status, path
+			continue
 		}
+		if p, ok := below(dir, rel, f[i+1]); ok {
+			c.Changed[p] = true // M, T, D (A: not in the commit)
+		}
+		i++
 	}
-	return renames, nil
+	return c, nil
+}
+
+// SetChanges tells the snapshot which of its files the work tree holds
+// unchanged (Same).
+func (s *Snapshot) SetChanges(c *Changes) { s.changed = c.Changed }
+
+// Same reports whether the file at abs holds the snapshot's content: it is
+// one of the snapshot's files and git sees it unchanged in the work tree
+// (so it can be read from disk, and its size and modification time
+// trusted). False before SetChanges.
+func (s *Snapshot) Same(abs string) bool {
+	_, ok := s.blobs[abs]
+	return ok && s.changed != nil && !s.changed[abs]
 }
 
 // git runs git in dir and returns its output; its error carries git's own

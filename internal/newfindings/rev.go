@@ -61,11 +61,15 @@ func Since(ctx context.Context, head *driver.Result, opts driver.Options, base B
 		return "", fmt.Errorf("%s: %w", base.Flag(), err)
 	}
 	defer snap.Close()
-	renames, err := repo.Renames(ctx, sha, head.Root())
+	changes, err := repo.Diff(ctx, sha, head.Root())
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", base.Flag(), err)
 	}
-	opts.Paths = []string{head.Root()}
+	snap.SetChanges(changes)
+	// The whole project, named as the check named it: a file unchanged
+	// since the base has the same path, module and content, so its
+	// analysis is a cache hit.
+	opts.Paths = []string{head.RootArg()}
 	opts.ProjectRoot = head.Root()
 	opts.Snapshot = snap
 	old, err := driver.Run(ctx, opts)
@@ -73,8 +77,8 @@ func Since(ctx context.Context, head *driver.Result, opts driver.Options, base B
 		return "", fmt.Errorf("%s: analysing the base: %w", base.Flag(), err)
 	}
 	// A base file renamed since is fingerprinted under its new name.
-	renamed := make(map[string]string, len(renames))
-	for now, was := range renames {
+	renamed := make(map[string]string, len(changes.Renamed))
+	for now, was := range changes.Renamed {
 		renamed[relTo(head.Root(), was)] = relTo(head.Root(), now)
 	}
 	seen := map[fingerprint.Print]bool{}

@@ -478,15 +478,21 @@ func within(dir, ancestor string) bool {
 var ignoredFile = []byte("//go:build ignore\n\npackage ignored\n")
 
 // snapshotOverlay is the go/packages overlay that makes the module at
-// root look as it does in snap: its .go files with their contents there,
-// and the .go files of the work tree that snap does not have left out. A
+// root look as it does in snap: its .go files that changed since with
+// their contents there, and the .go files of the work tree that snap does
+// not have left out. A
 // go.mod that changed since is read from disk (the go command does not
 // take go.mod from an overlay).
 func snapshotOverlay(snap driver.Snapshot, root string) (map[string][]byte, error) {
 	overlay := map[string][]byte{}
+	inSnap := map[string]bool{}
 	for _, abs := range snap.Files() {
 		if !strings.HasSuffix(abs, ".go") || strings.HasSuffix(abs, "_test.go") || !strings.HasPrefix(abs, root+string(filepath.Separator)) {
 			continue
+		}
+		inSnap[abs] = true
+		if snap.Same(abs) {
+			continue // the file on disk is the snapshot's
 		}
 		b, err := snap.Read(abs)
 		if err != nil {
@@ -511,7 +517,7 @@ func snapshotOverlay(snap driver.Snapshot, root string) (map[string][]byte, erro
 			return nil
 		}
 		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
-			if _, ok := overlay[p]; !ok {
+			if !inSnap[p] {
 				overlay[p] = ignoredFile
 			}
 		}

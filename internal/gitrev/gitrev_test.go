@@ -1,0 +1,101 @@
+package gitrev
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func git_(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Dev", "GIT_AUTHOR_EMAIL=dev@example.com", "GIT_COMMITTER_NAME=Dev",
+		"GIT_COMMITTER_EMAIL=dev@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func write(t *testing.T, p, content string) {
+	t.Helper()
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A snapshot of a directory of a commit: its files' contents from git,
+// which of them the work tree holds unchanged, and what was renamed.
+func TestSnapshotAndDiff(t *testing.T) {
+	ctx := context.Background()
+	top := t.TempDir()
+	svc := filepath.Join(top, "svc")
+	git_(t, top, "init", "-q")
+	body := strings.Repeat("def handler():\n    return 1\n", 20)
+	write(t, filepath.Join(svc, "same.py"), "x = 1\n")
+	write(t, filepath.Join(svc, "edited.py"), "y = 1\n")
+	write(t, filepath.Join(svc, "gone.py"), "z = 1\n")
+	write(t, filepath.Join(svc, "old_name.py"), body)
+	write(t, filepath.Join(top, "outside.py"), "w = 1\n")
+	git_(t, top, "add", "-A")
+	git_(t, top, "commit", "-q", "-m", "base")
+	write(t, filepath.Join(svc, "edited.py"), "y = 2\n")
+	os.Remove(filepath.Join(svc, "gone.py"))
+	git_(t, top, "mv", "svc/old_name.py", "svc/new_name.py")
+	write(t, filepath.Join(svc, "untracked.py"), "u = 1\n")
+
+	repo, err := Open(ctx, svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sha, err := repo.Resolve(ctx, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := repo.Snapshot(ctx, sha, svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Close()
+	var names []string
+	for _, f := range snap.Files() {
+		names = append(names, strings.TrimPrefix(f, svc+string(filepath.Separator)))
+	}
+	if got := strings.Join(names, " "); got != "edited.py gone.py old_name.py same.py" {
+		t.Errorf("files %q", got)
+	}
+	if b, err := snap.Read(filepath.Join(svc, "edited.py")); err != nil || string(b) != "y = 1\n" {
+		t.Errorf("edited.py at the commit: %q, %v", b, err)
+	}
+	if b, err := snap.Read(filepath.Join(svc, "old_name.py")); err != nil || string(b) != body {
+		t.Errorf("old_name.py at the commit: %q, %v", b, err)
+	}
+	if _, err := snap.Read(filepath.Join(svc, "untracked.py")); err == nil {
+		t.Error("a file the commit lacks was read")
+	}
+	ch, err := repo.Diff(ctx, sha, svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.SetChanges(ch)
+	for name, same := range map[string]bool{"same.py": true, "edited.py": false, "gone.py": false, "old_name.py": false, "new_name.py": false, "untracked.py": false} {
+		if got := snap.Same(filepath.Join(svc, name)); got != same {
+			t.Errorf("Same(%s) = %v, want %v", name, got, same)
+		}
+	}
+	if was := ch.Renamed[filepath.Join(svc, "new_name.py")]; was != filepath.Join(svc, "old_name.py") {
+		t.Errorf("renames %v", ch.Renamed)
+	}
+	if _, err := repo.Resolve(ctx, "no-such"); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("Resolve(no-such): %v", err)
+	}
+	if _, err := repo.Resolve(ctx, strings.Repeat("ab", 20)); err == nil {
+		t.Error("a full hash of a missing commit resolved")
+	}
+}
