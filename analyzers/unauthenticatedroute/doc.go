@@ -274,7 +274,8 @@ Example:
     of a path without parameters: `/api/v1/utils/health-check/`), about
     pages (`/about`, `/api/app/about/...`), static
     files (`/static/...`, `/assets/...`, `/media/...`, a Go
-    `http.FileServer`), API docs (`/docs`, `/redoc`, `/openapi.json`,
+    `http.FileServer`, a Python handler that only returns
+    `send_from_directory(...)`, `send_file(...)` or `FileResponse(...)`), API docs (`/docs`, `/redoc`, `/openapi.json`,
     `/swagger`), `/robots.txt`, `/favicon.ico`, `/.well-known/...`. The
     word is the path's first after the usual prefixes (`/api`, `/v1`,
     `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Notes too:

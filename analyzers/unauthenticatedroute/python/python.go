@@ -850,6 +850,9 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 			}
 		}
 	}
+	if fp.servesFiles(def.ChildByField(syntax.FieldBody)) {
+		return unauthenticatedroute.Static
+	}
 	if publicCacheControl(def.ChildByField(syntax.FieldBody)) {
 		return unauthenticatedroute.Declared + " by its response header (Cache-Control: public)"
 	}
@@ -869,6 +872,33 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 		}
 	}
 	return ""
+}
+
+// fileSenders serve a file from disk as the response.
+var fileSenders = []string{"flask.send_from_directory", "flask.send_file", "flask.helpers.send_from_directory",
+	"flask.helpers.send_file", "werkzeug.utils.send_from_directory", "werkzeug.utils.send_file",
+	"fastapi.responses.FileResponse", "starlette.responses.FileResponse", "quart.send_from_directory", "quart.send_file"}
+
+// servesFiles reports whether the handler's body (after its docstring) is
+// only `return send_from_directory(...)` (or send_file, FileResponse): a
+// file server, like Go's http.FileServer.
+func (fp *filePass) servesFiles(body syntax.Node) bool {
+	var ret syntax.Node
+	for st := range body.NamedChildren() {
+		switch {
+		case st.Is(syntax.KindComment):
+		case st.Is(syntax.KindExpressionStatement) && st.FirstNamedChild().Is(syntax.KindString) && ret.IsZero():
+		case st.Is(syntax.KindReturnStatement) && ret.IsZero():
+			ret = st
+		default:
+			return false
+		}
+	}
+	v := ret.FirstNamedChild().Unparen()
+	if !v.Is(syntax.KindCall) {
+		return false
+	}
+	return slices.Contains(fileSenders, fp.qualified(v.ChildByField(syntax.FieldFunction)))
 }
 
 // publicCacheControl reports whether the handler's body sets a

@@ -53,6 +53,18 @@ def cached_name(redis_client, key):
         return None
 
 
+def search_url(start):
+    try:
+        from urllib.parse import parse_qs, quote_plus, urlparse
+
+        parts = urlparse(start)
+        query = (parse_qs(parts.query or "").get("q") or [""])[0]
+        start = "https://duckduckgo.com/html/?q=" + quote_plus(query)
+    except Exception:  # want note "fallback around parsing and conversion \\(urlparse\\)"
+        pass
+    return start
+
+
 # An optional dependency.
 try:
     import ujson as fast_json
