@@ -11,9 +11,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/xynergy/xylint/internal/testutil/gittest"
 	"github.com/xynergy/xylint/internal/testutil/validators"
 )
 
@@ -135,10 +137,7 @@ type runner struct {
 	output, summary, event string
 }
 
-func gitEnv() []string {
-	return []string{"GIT_AUTHOR_NAME=Dev", "GIT_AUTHOR_EMAIL=dev@example.com", "GIT_COMMITTER_NAME=Dev",
-		"GIT_COMMITTER_EMAIL=dev@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1"}
-}
+func gitEnv() []string { return slices.Clone(gittest.Env) }
 
 func (r *runner) git(dir string, args ...string) string {
 	r.t.Helper()

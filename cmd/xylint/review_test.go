@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xynergy/xylint/internal/github/ghfake"
+	"github.com/xynergy/xylint/internal/testutil/gittest"
 )
 
 // xylint review as the action runs it: the built binary in a git checkout
@@ -61,15 +62,7 @@ def archive(items):
 
 func git(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Dev", "GIT_AUTHOR_EMAIL=dev@example.com", "GIT_COMMITTER_NAME=Dev",
-		"GIT_COMMITTER_EMAIL=dev@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return gittest.Run(t, dir, args...)
 }
 
 // prCheckout is a git repository holding the sample platform (the base)
@@ -335,5 +328,44 @@ func TestReviewWithAReadOnlyToken(t *testing.T) {
 	r := c.review([]string{"GITHUB_TOKEN=" + reviewToken}, "content-hub/export.py")
 	if r.code != 0 || !strings.Contains(r.stderr, "no review posted: the token cannot write reviews") {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestReviewOnlyNewFindings: with --new-from-merge-base, the review is
+// about what the pull request introduces: the print it adds to
+// content-hub/main.py is there, the file's old unauthenticated route is
+// not (without the flag it is, in the review's body).
+func TestReviewOnlyNewFindings(t *testing.T) {
+	text := func(c *prCheckout) string {
+		var b strings.Builder
+		for _, rv := range c.fake.Reviews("xynergy", "platform", c.number) {
+			b.WriteString(rv.Body + "\n")
+		}
+		for _, cm := range c.fake.ReviewComments("xynergy", "platform", c.number) {
+			b.WriteString(cm.Path + ": " + cm.Body + "\n")
+		}
+		return b.String()
+	}
+	token := []string{"GITHUB_TOKEN=" + reviewToken}
+	for _, only := range []bool{false, true} {
+		c := newPRCheckout(t, ghfake.Options{})
+		upload := readFile(t, filepath.Join(c.dir, "content-hub", "main.py"))
+		upload = strings.Replace(upload, "    blob = get_bucket()", "    print(\"uploading\", file.filename)\n    blob = get_bucket()", 1)
+		c.push(map[string]string{"content-hub/main.py": upload}, "upload log")
+		args := []string{"content-hub/main.py"}
+		if only {
+			args = append([]string{"--new-from-merge-base", "main"}, args...)
+		}
+		r := c.review(token, args...)
+		if r.code != 0 {
+			t.Fatalf("review %v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+		got := text(c)
+		if !strings.Contains(got, "XY005") {
+			t.Errorf("review %v: the new print is missing:\n%s", args, got)
+		}
+		if hasOld := strings.Contains(got, "XY002"); hasOld == only {
+			t.Errorf("review %v: the old XY002 of content-hub/main.py reported: %v\n%s", args, hasOld, got)
+		}
 	}
 }

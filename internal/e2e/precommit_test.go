@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/xynergy/xylint/internal/testutil/gittest"
 )
 
 // xylint's pre-commit hooks as users run them: the real pre-commit (the
@@ -80,13 +82,7 @@ func precommitSetup(t *testing.T) (repo, rev, home string) {
 	return hookRepo.dir, hookRepo.rev, hookRepo.home
 }
 
-func gitCmd(dir string, args ...string) *exec.Cmd {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Dev", "GIT_AUTHOR_EMAIL=dev@example.com", "GIT_COMMITTER_NAME=Dev",
-		"GIT_COMMITTER_EMAIL=dev@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	return cmd
-}
+func gitCmd(dir string, args ...string) *exec.Cmd { return gittest.Cmd(dir, args...) }
 
 // platformRepo is a git repository holding the sample platform (committed
 // without hooks) whose .pre-commit-config.yaml uses hooks of this

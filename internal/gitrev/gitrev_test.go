@@ -3,24 +3,12 @@ package gitrev
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func git_(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Dev", "GIT_AUTHOR_EMAIL=dev@example.com", "GIT_COMMITTER_NAME=Dev",
-		"GIT_COMMITTER_EMAIL=dev@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
+	"github.com/xynergy/xylint/internal/testutil/gittest"
+)
 
 func write(t *testing.T, p, content string) {
 	t.Helper()
@@ -36,18 +24,18 @@ func TestSnapshotAndDiff(t *testing.T) {
 	ctx := context.Background()
 	top := t.TempDir()
 	svc := filepath.Join(top, "svc")
-	git_(t, top, "init", "-q")
+	gittest.Run(t, top, "init", "-q")
 	body := strings.Repeat("def handler():\n    return 1\n", 20)
 	write(t, filepath.Join(svc, "same.py"), "x = 1\n")
 	write(t, filepath.Join(svc, "edited.py"), "y = 1\n")
 	write(t, filepath.Join(svc, "gone.py"), "z = 1\n")
 	write(t, filepath.Join(svc, "old_name.py"), body)
 	write(t, filepath.Join(top, "outside.py"), "w = 1\n")
-	git_(t, top, "add", "-A")
-	git_(t, top, "commit", "-q", "-m", "base")
+	gittest.Run(t, top, "add", "-A")
+	gittest.Run(t, top, "commit", "-q", "-m", "base")
 	write(t, filepath.Join(svc, "edited.py"), "y = 2\n")
 	os.Remove(filepath.Join(svc, "gone.py"))
-	git_(t, top, "mv", "svc/old_name.py", "svc/new_name.py")
+	gittest.Run(t, top, "mv", "svc/old_name.py", "svc/new_name.py")
 	write(t, filepath.Join(svc, "untracked.py"), "u = 1\n")
 
 	repo, err := Open(ctx, svc)
