@@ -76,7 +76,8 @@ says which case it is):
     or above with its message (`logger.warning("sync failed: %s", e)`,
     structlog's `log.error("sync failed", error=str(e))`, Cloud Logging's
     `logger.log_text(...)`, `warnings.warn(f"...{e}")`, also through a
-    variable made from it: `msg = "failed: " + str(e); logger.error(msg)`),
+    variable made from it: `msg = "failed: " + str(e); logger.error(msg)`;
+    or a warning that something failed with the error itself at debug level),
     printed or echoed with its message (`print(f"failed: {e}")`,
     `click.echo(...)`, `console.print(...)`, Streamlit's `st.error(...)`),
     returned to the caller as a value outside a web handler (`return

@@ -34,8 +34,9 @@ type handling struct {
 	logged      level
 	loggedWith  string // that call, for the message ("logger.warning")
 	logsWithout bool
-	logsDebug   bool // a debug-level log that includes the exception
-	prints      bool // a print or echo that includes the exception
+	withoutAt   level // the most severe of those log calls
+	logsDebug   bool  // a debug-level log that includes the exception
+	prints      bool  // a print or echo that includes the exception
 	// calls are the handler's calls of functions the project may define
 	// (decided in the project phase: see project.go).
 	calls []helperCall
@@ -107,6 +108,8 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Warning, "answers False for every error: a failure looks like an ordinary no, and its cause is lost", true}
 	case swallows:
 		return verdict{true, lint.Error, "swallows the exception", true}
+	case h.logsDebug && h.withoutAt >= warningLevel:
+		return verdict{true, lint.Note, "logs that something failed, and the error only at debug level: the failure is recorded, its cause rarely", false}
 	case h.logsDebug:
 		return verdict{true, lint.Warning, "logs the error only at debug level, which production rarely records", false}
 	case h.logsWithout:
@@ -450,6 +453,7 @@ func (c *checker) logged(f *handling, lv level, mentions bool, fn syntax.Node) {
 	switch {
 	case !mentions:
 		f.logsWithout = true
+		f.withoutAt = max(f.withoutAt, lv)
 	case lv == debugLevel:
 		f.logsDebug = true
 	case lv > f.logged:

@@ -130,6 +130,22 @@ def logs_at_debug():
         logger.debug("failed: %s", e)
 
 
+def logs_at_warning_and_the_error_at_debug():
+    try:
+        work()
+    except Exception as exc:  # want note "^`except Exception` logs that something failed, and the error only at debug level: the failure is recorded, its cause rarely$"
+        logger.warning("could not select, trying again")
+        logger.debug(exc)
+
+
+def logs_at_info_and_the_error_at_debug():
+    try:
+        work()
+    except Exception as exc:  # want warning "logs the error only at debug level"
+        logger.info("trying again")
+        logger.debug(exc)
+
+
 def logs_without_the_exception():
     try:
         work()
