@@ -43,12 +43,18 @@ Each site is classified, and the message and the finding's kind (JSON
     `BackgroundTasks.add_task` and the like, Cloud Functions entry points
     (`functions_framework` decorators; `(event, context)` / `(cloud_event)`
     functions in a main.py), and module-level functions whose first
-    parameter is `request` (Cloud Functions, Django and Starlette views).
-    Calls are followed through the project: plain calls, `self.m()`,
-    `Class().m()`, imported functions (absolute and relative imports,
-    package re-exports); calls on objects of unknown type are not.
+    parameter is `request` (Cloud Functions, Django and Starlette views);
+    also per message a worker handles: Celery-style tasks (`@app.task`,
+    `@shared_task`) and Pub/Sub subscription callbacks. Calls are followed
+    through the project: plain calls, `self.m()`, `Class().m()`, imported
+    functions (absolute and relative imports, package re-exports); calls on
+    objects of unknown type are not. This is the role model's service code
+    (docs/roles.md).
   - `per-call`: in any other function: a new client on every call (also a
     "getter" that builds a new one each time). In `__init__`, per instance.
+    The message says what the code is when it is not a service's: "in a
+    command-line program, not a service", "in a one-off script", or "no
+    service entry point is known to reach it".
   - `module-level`: at module level or in a class body, or in startup code
     (`lifespan=`, `on_startup=[...]`, `@app.on_event("startup")`,
     `add_event_handler("startup", ...)`): built once per process, but
@@ -180,6 +186,27 @@ applies (sites under a `# noqa` are left out and keep their import). The
 fix's message says how many more sites it fixes.
 
 Go: no fix.
+
+# Levels
+
+  - warning: `per-request` — a client built per request (or per message a
+    worker handles) opens a connection pool, a TLS session and a token
+    refresh each time: latency and leaked sockets under load, paid by
+    every request. `direct `bigquery.Client()` per request in route
+    handler `daily_stats` (GET /stats/daily); use
+    `shared.gcp_clients.get_bigquery_client()“.
+  - note: a client built once per process — `module-level` (module level,
+    a class body, a `__main__` block, startup code) and `cached`
+    (`@lru_cache`, `if _c is None:`) — costs one pool per process: still a
+    site the migration moves to the shared pool (`xylint migrate` counts
+    notes), but nothing to fail a build for; the message says "once per
+    process": `direct `storage.Client()` at module level: once per
+    process; use `shared.gcp_clients.get_storage_client()“.
+  - note: `per-call` in code no service entry point is known to reach (a
+    command-line program, a script, library code): it runs when someone
+    runs it, not per request; the message says which: `direct
+    `bigquery.Client()` per call of `run_query` (in a command-line
+    program, not a service); ...`.
 
 # Options
 

@@ -31,4 +31,8 @@ var Rule = &lint.Rule{
 	Aliases:   []string{},
 	Options:   OptionsSpec,
 	Kinds:     []string{KindPerRequest, KindPerCall, KindModuleLevel, KindCached},
+	Levels: []lint.LevelDoc{
+		{Level: lint.Warning, When: "a client built per request (or per message a worker handles): a connection pool, TLS session and token refresh each time"},
+		{Level: lint.Note, When: "a client built once per process (module level, a cache, startup code: the message says \"once per process\"), or per call of code no service entry point reaches (a command-line program, a script, library code)"},
+	},
 }

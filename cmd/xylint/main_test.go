@@ -240,6 +240,7 @@ extend-exclude = ["legacy/"]
 
 [tool.xylint.print-call]
 exclude = []
+allow-in-roles = ["cli", "script", "example"]
 `,
 		"svc/main.py":       service,
 		"scripts/seed.py":   "print('seeding')\n",
@@ -250,7 +251,8 @@ exclude = []
 	})
 	r := xylint(t, root, "check", "--format", "json")
 	got := strings.Join(jsonPaths(t, r.stdout), " ")
-	// exclude = [] makes print-call report in tests too; other/ has its own
+	// exclude = [] and allow-in-roles without "test" make print-call report
+	// in tests too; other/ has its own
 	// configuration (nearest wins) that selects broad-except only.
 	if got != "other/m.py svc/main.py svc/main.py tests/test_x.py" {
 		t.Errorf("findings in %q", got)

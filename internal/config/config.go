@@ -36,6 +36,7 @@ import (
 
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/pyident"
+	"github.com/xynergy/xylint/internal/roles"
 	"github.com/xynergy/xylint/internal/walk"
 )
 
@@ -112,6 +113,12 @@ type PerFileIgnore struct {
 	pattern   walk.Pattern
 }
 
+// RoleGlob is one entry of roles.
+type RoleGlob struct {
+	Glob, Role string
+	pattern    walk.Pattern
+}
+
 // Settings is one configuration file's settings (or the defaults).
 type Settings struct {
 	File string // absolute path of the file; "" for the defaults
@@ -132,6 +139,10 @@ type Settings struct {
 	// the run is them or imports them — an installed package such as the
 	// platform's shared library: fixes may add imports of them.
 	ImportableModules []string
+	// Roles are the `roles` table: path globs (as per-file-ignores') and
+	// the role they give the Python files they match (RoleNames), which
+	// replaces the one internal/python/roles would infer; sorted by glob.
+	Roles []RoleGlob
 
 	options  map[*lint.Rule]any // as decoded (Rule.Options.New), for printing
 	compiled map[*lint.Rule]any // Rule.Options.Compile of options
@@ -301,6 +312,7 @@ func (l *Loader) decodeType() reflect.Type {
 		{Name: "Campaign", Type: campaignType(), Tag: `toml:"campaign"`},
 		{Name: "FailOn", Type: reflect.TypeOf((*lint.FailOn)(nil)), Tag: `toml:"fail-on"`},
 		{Name: "ImportableModules", Type: strs, Tag: `toml:"importable-modules"`},
+		{Name: "Roles", Type: reflect.TypeOf(map[string]string(nil)), Tag: `toml:"roles"`},
 	}
 	for i, r := range l.reg.Rules {
 		t := reflect.TypeOf(&struct{}{})
@@ -316,7 +328,7 @@ func (l *Loader) decodeType() reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-const settingsFields = 9 // fields of decodeType before the rules'
+const settingsFields = 10 // fields of decodeType before the rules'
 
 // NewCampaigns, when set (the migrate package sets it), returns a new value
 // for the `campaign` table to decode into: a pointer to a map from campaign
@@ -413,6 +425,10 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 		s.FailOn = *p
 	}
 	s.ImportableModules = v.Field(8).Interface().([]string)
+	roles := v.Field(9).Interface().(map[string]string)
+	for _, g := range slices.Sorted(maps.Keys(roles)) {
+		s.Roles = append(s.Roles, RoleGlob{Glob: g, Role: roles[g]})
+	}
 	globs := make([]string, 0, len(pfi))
 	for g := range pfi {
 		globs = append(globs, g)
@@ -434,7 +450,7 @@ func (l *Loader) parse(file string, src []byte, pyproject bool) (*Settings, erro
 
 func (l *Loader) unknownKeyMsg(key []string) string {
 	if len(key) == 1 {
-		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, fail-on, importable-modules, campaign; rule options go in a table named after the rule, e.g. [print-call])"
+		return "unknown key (settings are select, extend-select, ignore, exclude, extend-exclude, per-file-ignores, fail-on, importable-modules, roles, campaign; rule options go in a table named after the rule, e.g. [print-call])"
 	}
 	if key[0] == "campaign" {
 		return "unknown campaign setting (see `xylint migrate --help` and docs/migrate.md)"
@@ -510,6 +526,16 @@ func (l *Loader) validate(s *Settings, src []byte, prefix []string, disp string)
 			if err := l.checkSelector(sel); err != nil {
 				at([]string{"per-file-ignores", p.Glob}, sel, err.Error())
 			}
+		}
+	}
+	for i := range s.Roles {
+		rg := &s.Roles[i]
+		if err := checkGlob(rg.Glob); err != nil {
+			at([]string{"roles", rg.Glob}, "", err.Error())
+		}
+		rg.pattern, _ = walk.ParsePattern(rg.Glob)
+		if _, ok := roles.Parse(rg.Role); !ok {
+			at([]string{"roles", rg.Glob}, rg.Role, fmt.Sprintf("%q is not a role (roles are %s)", rg.Role, strings.Join(roles.Names, ", ")))
 		}
 	}
 	s.compiled = map[*lint.Rule]any{}
@@ -750,6 +776,27 @@ func (s *Settings) ForFile(abs string) *FileConfig {
 		}
 	}
 	return fc
+}
+
+// RoleOf is the role the roles table gives the file at abs, or "" when
+// none of its globs matches (globs match as per-file-ignores' do; the
+// longest matching glob wins, then the last in order).
+func (s *Settings) RoleOf(abs string) string {
+	if len(s.Roles) == 0 {
+		return ""
+	}
+	rel, err := filepath.Rel(s.Dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	role, best := "", -1
+	for _, rg := range s.Roles {
+		if len(rg.Glob) >= best && matchesFileOrParent(rg.pattern, rel) {
+			role, best = rg.Role, len(rg.Glob)
+		}
+	}
+	return role
 }
 
 func matchesFileOrParent(p walk.Pattern, rel string) bool {

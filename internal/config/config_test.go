@@ -128,6 +128,8 @@ func TestConfigErrorsNameFileLineAndKey(t *testing.T) {
 			"xylint.toml:1:2: print-call: exclude-paths: empty path"},
 		{"bad fail-on", "xylint.toml", "select = [\"XY\"]\nfail-on = \"info\"\n",
 			`xylint.toml:2:11: fail-on: "info" is not a level (want note, warning, error or never)`},
+		{"unknown role", "xylint.toml", "[roles]\n\"ops/\" = \"tool\"\n",
+			`xylint.toml:2:1: roles."ops/": "tool" is not a role (roles are library, service, cli, script, test, example)`},
 		{"syntax error", "xylint.toml", "select = [\"XY\"\n",
 			"xylint.toml:1:15: array is incomplete"},
 	}
@@ -371,3 +373,27 @@ func TestFailOnPerConfigurationAndOverride(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// roles gives files a role by glob, as per-file-ignores selects them; the
+// longest matching glob wins.
+func TestRoles(t *testing.T) {
+	root := t.TempDir()
+	filetree.Write(t, root, map[string]string{"pyproject.toml": `[tool.xylint]
+roles = { "ops/" = "script", "ops/server/" = "service", "manage.py" = "cli" }
+`})
+	s, err := loader(t, root, Overrides{}).ForDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]string{
+		"ops/backfill.py":    "script",
+		"ops/server/main.py": "service",
+		"svc/manage.py":      "cli",
+		"svc/main.py":        "",
+		"other/ops.py":       "",
+	} {
+		if got := s.RoleOf(filepath.Join(root, filepath.FromSlash(rel))); got != want {
+			t.Errorf("%s: role %q, want %q", rel, got, want)
+		}
+	}
+}

@@ -51,6 +51,12 @@ func (fc *FileConfig) TOML(display func(string) string) ([]byte, error) {
 			return nil, err
 		}
 	}
+	b.WriteString("\n[roles]\n")
+	for _, rg := range s.Roles {
+		if err := encode(&b, map[string]string{rg.Glob: rg.Role}); err != nil {
+			return nil, err
+		}
+	}
 	for _, r := range s.reg.Rules {
 		opts := s.options[r]
 		if opts == nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyedit"
+	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/suppress"
 )
@@ -226,7 +227,7 @@ func (w *walker) fixArgs(call syntax.Node, e *directclient.Client, op *fixOp) (s
 }
 
 func inAsyncFunction(n syntax.Node) bool {
-	def := ownerDef(n)
+	def := roles.OwnerDef(n)
 	return !def.IsZero() && def.FirstChild().TextIs("async")
 }
 

@@ -35,8 +35,6 @@ package python
 
 import (
 	"bytes"
-	"maps"
-	"path"
 	"slices"
 	"strings"
 
@@ -44,16 +42,15 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/pools"
 	"github.com/xynergy/xylint/internal/python/names"
-	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
-	"github.com/xynergy/xylint/internal/python/web"
 )
 
 // Analyzer is XY003 direct-client for Python.
 var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyanalysis.Def[*directclient.Config]{
-	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition},
+	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition}, roles.Kinds),
 	// A file must name every dotted part of a constructor (the text of any
 	// import form and call has them all: `from google.cloud import bigquery`
 	// then `bigquery.Client()`), or carry a per-request or startup marker.
@@ -62,37 +59,10 @@ var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyana
 	// per call instead of per request.
 	PrefilterFor: prefilterFor,
 	Excludes:     func(c *directclient.Config, path string) bool { return c.Excludes(path) },
-	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil)},
+	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil), (*roles.File)(nil)},
 	Run:          run,
 	Project:      projectPhase,
 })
-
-// entryMarkers are strings one of which a file that registers per-request
-// or startup code contains, unless isEntry finds such code ("_request" is
-// in Flask's hooks: before_request, teardown_request, ...).
-var entryMarkers = []string{
-	"route", "Route", "_request", "teardown_appcontext", "Depends", "Security", "functions_framework", "lifespan",
-	"startup", "middleware", "exception_handler", "errorhandler",
-}
-
-// routeDecorator finds `@app.get("/x")` on an app imported from elsewhere.
-var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(web.RouteDecorators))...)
-
-// isEntry finds what the markers cannot: a route decorator, or the
-// parameters of a view or Cloud Function (viewEntry) — the word "request"
-// alone is in every file that uses the requests library.
-func isEntry(src []byte) bool {
-	return routeDecorator(src) || hasParams(src)
-}
-
-// entryParams open the parameter lists viewEntry recognises.
-var entryParams = []string{"(request", "(event, context", "(data, context", "(cloud_event"}
-
-// hasParams reports whether src has one of entryParams not followed by an
-// identifier character.
-func hasParams(src []byte) bool {
-	return slices.ContainsFunc(entryParams, func(p string) bool { return pyanalysis.ContainsWordEnd(src, p) })
-}
 
 // prefilterFor is the prefilter of a configuration's table: files that
 // name every dotted part of one of its constructors, or carry an entry
@@ -100,8 +70,8 @@ func hasParams(src []byte) bool {
 // name it).
 func prefilterFor(c *directclient.Config) *pyanalysis.Prefilter {
 	pf := &pyanalysis.Prefilter{
-		Any:   entryMarkers,
-		Match: isEntry,
+		Any:   roles.ServiceMarkers,
+		Match: roles.ServiceMatch,
 	}
 	for _, e := range c.Table.Clients() {
 		parts := literalParts(e.Constructor)
@@ -131,17 +101,10 @@ func literalParts(constructor string) []string {
 	return out
 }
 
-// fileFact is everything one file exports (one value per file).
+// fileFact is the sites of one file (the file's part of the role model,
+// *roles.File, is exported beside it).
 type fileFact struct {
 	Sites []siteFact
-	Funcs []funcFact // sorted by Key (fileInfo.fn searches them)
-	// Entries are functions or classes this file registers as per-request
-	// or startup code by reference (Depends(x), lifespan=x, ...).
-	Entries []entryRef
-	// Exports are an __init__.py's module-level imports (name → what it
-	// imports), followed when another file imports the name from the
-	// package.
-	Exports map[string]project.Ref
 }
 
 // PyFact marks fileFact as the rule's fact (pyanalysis.Fact).
@@ -168,53 +131,24 @@ type siteFact struct {
 	NoFix string `json:",omitempty"`
 }
 
-// funcFact is one function of the file with the calls it makes.
-type funcFact struct {
-	Key string // "f", "C.m", "outer.inner"
-	// Entry describes the function when it runs per request by itself
-	// ("route handler `daily_stats` (GET /stats/daily)"); Startup when it
-	// runs at startup.
-	Entry   string
-	Startup string
-	Calls   []project.Ref // the functions it calls: Local (keys) or Imported
-}
-
-type entryRef struct {
-	Ref     project.Ref
-	Desc    string // "dependency", "`Depends` class": how the message names it
-	Startup bool
-}
-
 func run(pass *pyanalysis.Pass, opts *directclient.Config) error {
-	w := &walker{pass: pass, r: pass.Names, t: opts.Table, keys: map[int]string{}, funcs: map[string]*funcFact{}}
-	w.functions()
+	w := &walker{pass: pass, r: pass.Names, t: opts.Table}
 	w.calls()
 	w.fixes()
-	if len(w.fact.Sites) == 0 && len(w.fact.Entries) == 0 && len(w.funcs) == 0 {
-		return nil
+	if len(w.fact.Sites) > 0 {
+		pass.ExportFact(&w.fact)
 	}
-	if path.Base(pass.Path) == "__init__.py" {
-		w.exports()
+	if f := roles.Collect(pass); f != nil {
+		pass.ExportFact(f)
 	}
-	keys := make([]string, 0, len(w.funcs))
-	for k := range w.funcs {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		w.fact.Funcs = append(w.fact.Funcs, *w.funcs[k])
-	}
-	pass.ExportFact(&w.fact)
 	return nil
 }
 
 type walker struct {
-	pass  *pyanalysis.Pass
-	r     *names.Resolver
-	t     *pools.Table
-	keys  map[int]string // function or class definition index → key
-	funcs map[string]*funcFact
-	fact  fileFact
+	pass *pyanalysis.Pass
+	r    *names.Resolver
+	t    *pools.Table
+	fact fileFact
 	// sites are the construction calls of fact.Sites, by the same index,
 	// for the fixes.
 	sites []siteCall
@@ -228,159 +162,13 @@ type siteCall struct {
 	e    *directclient.Client
 }
 
-func (w *walker) fn(key string) *funcFact {
-	f := w.funcs[key]
-	if f == nil {
-		f = &funcFact{Key: key}
-		w.funcs[key] = f
-	}
-	return f
-}
-
-// key is the dotted path of the definitions around and including def
-// ("C.m", "outer.inner").
-func (w *walker) key(def syntax.Node) string {
-	if k, ok := w.keys[def.Index()]; ok {
-		return k
-	}
-	var parts []string
-	for p := def; !p.IsZero(); p = p.Parent() {
-		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindClassDefinition) {
-			parts = append(parts, string(p.ChildByField(syntax.FieldName).Text()))
-		}
-	}
-	slices.Reverse(parts)
-	k := strings.Join(parts, ".")
-	w.keys[def.Index()] = k
-	return k
-}
-
-// ownerDef is the innermost function definition n is evaluated in (lambdas
-// count as part of the function around them), or the zero Node at module
-// level. A function's decorators and defaults belong to the scope around it.
-func ownerDef(n syntax.Node) syntax.Node {
-	child := n
-	for p := n.Parent(); !p.IsZero(); child, p = p, p.Parent() {
-		if p.Is(syntax.KindFunctionDefinition) && child.Field() == syntax.FieldBody {
-			return p
-		}
-	}
-	return syntax.Node{}
-}
-
-// methodClass is the class whose body defines def directly, or zero.
-func methodClass(def syntax.Node) syntax.Node {
-	p := def.Parent()
-	if p.Is(syntax.KindDecoratedDefinition) {
-		p = p.Parent()
-	}
-	if p.Is(syntax.KindBlock) && p.Parent().Is(syntax.KindClassDefinition) {
-		return p.Parent()
-	}
-	return syntax.Node{}
-}
-
-// decorators yields the expressions of def's decorators.
-func decorators(def syntax.Node) []syntax.Node {
-	p := def.Parent()
-	if !p.Is(syntax.KindDecoratedDefinition) {
-		return nil
-	}
-	var out []syntax.Node
-	for c := range p.NamedChildren() {
-		if c.Is(syntax.KindDecorator) {
-			out = append(out, c.FirstNamedChild().Unparen())
-		}
-	}
-	return out
-}
-
-// functions classifies every function by its decorators and parameters.
-func (w *walker) functions() {
-	for _, def := range w.pass.Nodes(syntax.KindFunctionDefinition) {
-		name := string(def.ChildByField(syntax.FieldName).Text())
-		for _, d := range decorators(def) {
-			if e, ok := web.DecoratorEntry(w.r, d); ok {
-				f := w.fn(w.key(def))
-				if e.Kind.Startup() {
-					f.Startup = describe(e, name)
-				} else {
-					f.Entry = describe(e, name)
-				}
-				break
-			}
-		}
-		if !ownerDef(def).IsZero() || !methodClass(def).IsZero() {
-			continue
-		}
-		if f := w.funcs[w.key(def)]; f != nil && (f.Entry != "" || f.Startup != "") {
-			continue
-		}
-		if e, ok := web.ViewEntry(def, w.pass.Path); ok {
-			w.fn(w.key(def)).Entry = describe(e, name)
-		}
-	}
-}
-
-// describe is how messages name the entry point function name is.
-func describe(e web.Entry, name string) string {
-	switch e.Kind {
-	case web.CloudFunction:
-		return "Cloud Functions entry point `" + name + "`"
-	case web.MiddlewareFn:
-		return "middleware `" + name + "`"
-	case web.ErrorHandler:
-		return "error handler `" + name + "`"
-	case web.StartupHook:
-		return "startup hook `" + name + "`"
-	case web.RouteHandler:
-		return "route handler `" + name + "` (" + e.Method + " " + e.Path + ")"
-	case web.RequestHook:
-		return "`" + e.Hook + "` hook `" + name + "`"
-	case web.RequestView:
-		return "request handler `" + name + "`"
-	}
-	return ""
-}
-
-// calls finds the construction sites, the calls each function makes and
-// the entries registered by reference.
+// calls finds the construction sites.
 func (w *walker) calls() {
 	for _, call := range w.pass.Nodes(syntax.KindCall) {
 		fn := call.ChildByField(syntax.FieldFunction).Unparen()
-		def := ownerDef(call)
 		if e, q := w.constructor(fn); e != nil {
-			w.site(call, def, e, q)
+			w.site(call, roles.OwnerDef(call), e, q)
 		}
-		w.registrations(call)
-		if def.IsZero() {
-			continue
-		}
-		cls := ""
-		if c := methodClass(def); !c.IsZero() {
-			cls = w.key(c)
-		}
-		if ref := w.ref(fn, def, cls); !ref.IsZero() {
-			w.addCall(def, ref)
-		}
-		// Functions handed to another call run there (add_task,
-		// run_in_executor, to_thread, ...).
-		for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
-			if a.Is(syntax.KindIdentifier) {
-				if b := w.r.Lookup(a); b != nil && b.Kind == names.Definition {
-					if ref := w.ref(a, def, cls); !ref.IsZero() {
-						w.addCall(def, ref)
-					}
-				}
-			}
-		}
-	}
-}
-
-func (w *walker) addCall(def syntax.Node, ref project.Ref) {
-	f := w.fn(w.key(def))
-	if !slices.Contains(f.Calls, ref) {
-		f.Calls = append(f.Calls, ref)
 	}
 }
 
@@ -425,9 +213,7 @@ func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 		w.fact.Sites = append(w.fact.Sites, s)
 		return
 	}
-	for d := def; !d.IsZero(); d = ownerDef(d) {
-		s.Chain = append(s.Chain, w.key(d))
-	}
+	s.Chain = roles.Chain(call)
 	if how := w.cached(call, def); how != "" {
 		s.Kind, s.How = directclient.KindCached, how
 	}
@@ -442,7 +228,7 @@ var cacheDecorators = []string{
 
 // cached says how a site in def is cached by hand, or "".
 func (w *walker) cached(call, def syntax.Node) string {
-	for _, d := range decorators(def) {
+	for _, d := range roles.Decorators(def) {
 		if d.Is(syntax.KindCall) {
 			d = d.ChildByField(syntax.FieldFunction).Unparen()
 		}
@@ -530,145 +316,6 @@ func mentions(e, root syntax.Node) bool {
 		}
 	}
 	return false
-}
-
-// registrations records functions registered by reference as per-request
-// or startup code (web.Registrations).
-func (w *walker) registrations(call syntax.Node) {
-	for _, reg := range web.Registrations(w.r, call) {
-		target := reg.Target.Unparen()
-		instance := target.Is(syntax.KindCall)
-		if instance {
-			// Depends(Checker(...)): FastAPI calls the instance.
-			target = target.ChildByField(syntax.FieldFunction).Unparen()
-		}
-		ref := w.ref(target, syntax.Node{}, "")
-		if instance {
-			ref = ref.Attr("__call__")
-		}
-		if !ref.IsZero() {
-			w.fact.Entries = append(w.fact.Entries, entryRef{Ref: ref, Desc: registeredAs[reg.Kind], Startup: reg.Kind.Startup()})
-		}
-	}
-}
-
-// registeredAs is how messages name a function registered by reference,
-// by the kind of entry it is.
-var registeredAs = map[web.EntryKind]string{
-	web.LifespanFn:   "lifespan",
-	web.StartupHook:  "startup hook",
-	web.RouteHandler: "route handler",
-	web.Dependency:   "dependency",
-}
-
-// ref turns a callee or a function reference into a reference the project
-// phase resolves: Local (the key) for a function or class of this file,
-// Imported for an imported one; the zero Ref for anything else (builtins,
-// locals, methods of objects of unknown type). cls is the key of the class
-// whose method the reference is in (for self.m()).
-func (w *walker) ref(n syntax.Node, def syntax.Node, cls string) project.Ref {
-	switch {
-	case n.Is(syntax.KindIdentifier):
-		b := w.r.Lookup(n)
-		if b == nil {
-			return project.Ref{}
-		}
-		switch b.Kind {
-		case names.Definition:
-			owner := b.Node.Parent()
-			if b.Scope.Kind == names.ClassScope {
-				return project.Ref{}
-			}
-			return project.LocalRef(w.key(owner))
-		case names.Import:
-			if external(b.Qualified) {
-				return project.Ref{}
-			}
-			return project.ImportedRef(b.Qualified)
-		}
-		return project.Ref{}
-	case n.Is(syntax.KindAttribute):
-		obj := n.ChildByField(syntax.FieldObject).Unparen()
-		attr := n.ChildByField(syntax.FieldAttribute)
-		if obj.Is(syntax.KindCall) {
-			// Cls().method(), make().method()
-			return w.ref(obj.ChildByField(syntax.FieldFunction).Unparen(), def, cls).Attr(string(attr.Text()))
-		}
-		if !obj.Is(syntax.KindIdentifier) {
-			if q, ok := w.r.QualifiedName(n); ok && w.importRooted(n) && !external(q) {
-				return project.ImportedRef(q)
-			}
-			return project.Ref{}
-		}
-		if cls != "" && (obj.TextIs("self") || obj.TextIs("cls")) {
-			if b := w.r.Lookup(obj); b != nil && b.Kind == names.Parameter {
-				return project.LocalRef(cls + "." + string(attr.Text()))
-			}
-		}
-		b := w.r.Lookup(obj)
-		if b == nil {
-			return project.Ref{}
-		}
-		switch b.Kind {
-		case names.Definition:
-			if b.Node.Parent().Is(syntax.KindClassDefinition) && b.Scope.Kind != names.ClassScope {
-				return project.LocalRef(w.key(b.Node.Parent()) + "." + string(attr.Text()))
-			}
-		case names.Import:
-			if !external(b.Qualified) {
-				return project.ImportedRef(b.Qualified + "." + string(attr.Text()))
-			}
-		}
-	}
-	return project.Ref{}
-}
-
-// importRooted reports whether an attribute chain starts at an imported name.
-func (w *walker) importRooted(n syntax.Node) bool {
-	for n.Is(syntax.KindAttribute) {
-		n = n.ChildByField(syntax.FieldObject).Unparen()
-	}
-	b := w.r.Lookup(n)
-	return b != nil && b.Kind == names.Import
-}
-
-// external are top-level modules of the standard library and common
-// third-party packages: calls into them never lead back to project code,
-// so they are not exported.
-var external = func() func(string) bool {
-	set := map[string]bool{}
-	for _, m := range strings.Fields(`os sys json logging re time datetime typing asyncio collections functools
-		itertools pathlib subprocess uuid base64 hashlib hmac random math io tempfile shutil argparse csv
-		dataclasses enum traceback urllib http contextlib threading concurrent copy pprint textwrap string
-		struct socket ssl glob fnmatch inspect importlib warnings unittest pytest mock decimal secrets
-		zlib gzip pickle operator abc types signal platform getpass queue multiprocessing email html xml
-		google googleapiclient grpc fastapi flask starlette pydantic sqlalchemy sqlmodel alembic numpy
-		pandas requests httpx aiohttp redis vertexai werkzeug jinja2 click typer uvicorn gunicorn django
-		firebase_admin functions_framework boto3 openai anthropic langchain yaml toml tomllib dotenv
-		jwt passlib bcrypt celery kombu pytz dateutil tenacity backoff structlog rich tqdm PIL cv2 torch
-		tensorflow sklearn scipy matplotlib apache_beam opentelemetry prometheus_client sentry_sdk`) {
-		set[m] = true
-	}
-	return func(q string) bool {
-		if i := strings.IndexByte(q, '.'); i > 0 {
-			q = q[:i]
-		}
-		return set[q]
-	}
-}()
-
-// exports records an __init__.py's module-level imports, which other files
-// import through the package.
-func (w *walker) exports() {
-	for _, b := range w.r.Imports {
-		if b.Scope.Kind != names.ModuleScope || external(b.Qualified) {
-			continue
-		}
-		if w.fact.Exports == nil {
-			w.fact.Exports = map[string]project.Ref{}
-		}
-		w.fact.Exports[b.Name] = project.ImportedRef(b.Qualified)
-	}
 }
 
 // display is how messages name a constructor: without the google.cloud. or

@@ -4,18 +4,30 @@
 package python
 
 import (
+	"slices"
+
 	"github.com/xynergy/xylint/analyzers/printcall"
+	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
 // Analyzer is XY005 print-call for Python.
 var Analyzer = pyanalysis.New(printcall.Rule, printcall.OptionsSpec, pyanalysis.Def[*printcall.Config]{
-	Kinds:     []syntax.Kind{syntax.KindCall, syntax.KindPrintStatement},
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"print"}}, // also in "pprint" and "builtins.print"
+	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindPrintStatement}, roles.Kinds),
+	// Files that print ("print" is also in "pprint" and "builtins.print"),
+	// and the files of the role model: the entry points that make a print
+	// service code or a command-line program's output.
+	Prefilter: &pyanalysis.Prefilter{
+		Any:   slices.Concat([]string{"print"}, roles.ServiceMarkers, roles.CommandMarkers),
+		Match: roles.ServiceMatch,
+	},
 	Excludes:  func(o *printcall.Config, path string) bool { return o.Exclude.Match(path) },
+	FactTypes: []pyanalysis.Fact{(*sites)(nil), (*roles.File)(nil)},
 	Run:       run,
+	Project:   projectPhase,
 })
 
 // printers are the functions the rule reports, with the keyword argument that
@@ -26,9 +38,28 @@ var printers = map[string]string{
 	"pprint.pp":      "stream",
 }
 
+// sites are a file's prints; the project phase reports those whose role
+// (internal/python/roles) is not one the options allow prints in.
+type sites struct {
+	Sites []site
+}
+
+// PyFact marks sites as the rule's fact (pyanalysis.Fact).
+func (*sites) PyFact() {}
+
+// site is one print.
+type site struct {
+	Range lint.Range
+	Name  string   // "print", "pprint.pprint"
+	Stmt  bool     // a Python 2 print statement
+	Chain []string // roles.Chain
+	Fix   *lint.Fix
+}
+
 func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 	allowMain := opts.AllowInMain
 	var fx *fixer
+	var out sites
 	for _, call := range pass.Nodes(syntax.KindCall) {
 		fn := call.ChildByField(syntax.FieldFunction)
 		if !mayBePrinter(fn) {
@@ -42,30 +73,81 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		if !isPrinter || redirected(pass.Names, call, kw) {
 			continue
 		}
-		if allowMain && inMainBlock(call) {
+		if allowMain && roles.InMainBlock(call) {
 			continue
 		}
 		name := "print"
 		if q != "builtins.print" {
 			name = q
 		}
-		d := pass.Diagnostic(call, "`%s` call; use the module logger", name)
 		if fx == nil {
 			fx = newFixer(pass, opts)
 			fx.ctx = newFileContext(fx)
 		}
+		var fix *lint.Fix
 		if fx.ctx.withheld(pass.Names, call) == "" {
-			d.Fix = fx.fix(call, q)
+			fix = fx.fix(call, q)
 		}
-		pass.Report(d)
+		out.Sites = append(out.Sites, site{
+			Range: pass.File.Lines.Range(call.Start(), call.End()),
+			Name:  name, Chain: roles.Chain(call), Fix: fix,
+		})
 	}
 	for _, st := range pass.Nodes(syntax.KindPrintStatement) {
 		// Python 2's `print x`, which tree-sitter accepts; `print >>f, x`
 		// writes to a file.
-		if !st.ChildOfKind(syntax.KindChevron).IsZero() || allowMain && inMainBlock(st) {
+		if !st.ChildOfKind(syntax.KindChevron).IsZero() || allowMain && roles.InMainBlock(st) {
 			continue
 		}
-		pass.Reportf(st, "`print` statement; use the module logger")
+		out.Sites = append(out.Sites, site{Range: pass.File.Lines.Range(st.Start(), st.End()), Name: "print", Stmt: true, Chain: roles.Chain(st)})
+	}
+	if len(out.Sites) > 0 {
+		pass.ExportFact(&out)
+	}
+	if f := roles.Collect(pass); f != nil {
+		pass.ExportFact(f)
+	}
+	return nil
+}
+
+// projectPhase reports the prints whose role the file's options do not
+// allow prints in: a command-line program's or a script's print is its
+// output (allow-in-roles); service code's goes to a log collector as
+// unstructured text, without level, logger or request.
+func projectPhase(pp *pyanalysis.ProjectPass, opts func(path string) *printcall.Config) error {
+	var m *roles.Model
+	for _, f := range pp.Files {
+		if !pp.Wants(f.Path) {
+			continue
+		}
+		for _, fact := range pyanalysis.FactsOf[*sites](pp, f) {
+			if m == nil {
+				m = roles.Of(pp)
+			}
+			o := opts(f.Path)
+			for _, s := range fact.Sites {
+				role, via := m.Role(f.Path, s.Chain)
+				if o.AllowInRoles[role] {
+					continue
+				}
+				d := lint.Diagnostic{Rule: pp.Analyzer.Rule, Severity: lint.Warning, Path: f.Path, Range: s.Range, Fix: s.Fix}
+				what := "`" + s.Name + "` call"
+				if s.Stmt {
+					what = "`print` statement"
+				}
+				switch {
+				case role == roles.Service && via.Desc != "":
+					d.Message = what + " in service code (reached from " + via.Desc + "); use the module logger"
+				case role == roles.Service:
+					d.Message = what + " in service code; use the module logger"
+				case role != roles.Library:
+					d.Message = what + " in " + role.Describe() + "; use the module logger"
+				default:
+					d.Message = what + "; use the module logger"
+				}
+				pp.Report(d)
+			}
+		}
 	}
 	return nil
 }
@@ -89,41 +171,4 @@ func redirected(r *names.Resolver, call syntax.Node, kw string) bool {
 		return false
 	}
 	return !r.Refers(v, "sys.stdout", "sys.stderr", "sys.__stdout__", "sys.__stderr__")
-}
-
-// inMainBlock reports whether n is in the body of an
-// `if __name__ == "__main__":` block (not its elif/else branches).
-func inMainBlock(n syntax.Node) bool {
-	child := n
-	for p := n.Parent(); !p.IsZero(); child, p = p, p.Parent() {
-		if p.Is(syntax.KindIfStatement) && child.Field() == syntax.FieldConsequence && isMainTest(p.ChildByField(syntax.FieldCondition)) {
-			return true
-		}
-	}
-	return false
-}
-
-// isMainTest matches `__name__ == "__main__"` in either order.
-func isMainTest(c syntax.Node) bool {
-	c = c.Unparen()
-	if !c.Is(syntax.KindComparisonOperator) || c.NamedChildCount() != 2 {
-		return false
-	}
-	var sides [2]syntax.Node
-	i := 0
-	for s := range c.NamedChildren() {
-		sides[i] = s
-		i++
-	}
-	op := sides[0].NextSibling()
-	if !op.TextIs("==") {
-		return false
-	}
-	return isName(sides[0]) && isMainString(sides[1]) || isMainString(sides[0]) && isName(sides[1])
-}
-
-func isName(n syntax.Node) bool { return n.Is(syntax.KindIdentifier) && n.TextIs("__name__") }
-
-func isMainString(n syntax.Node) bool {
-	return n.Is(syntax.KindString) && (n.TextIs(`"__main__"`) || n.TextIs(`'__main__'`))
 }

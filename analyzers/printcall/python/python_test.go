@@ -21,11 +21,19 @@ func analyze(t *testing.T, path, src string, opts *printcall.Options) []lint.Dia
 	if opts != nil {
 		cfg.Options = func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }
 	}
-	res := pyanalysis.AnalyzeFile(path, []byte(src), cfg)
+	res, ff := pyanalysis.Analyze(path, []byte(src), cfg)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	return res.Diagnostics
+	pcfg := pyanalysis.ProjectConfig{Analyzers: cfg.Analyzers}
+	if cfg.Options != nil {
+		pcfg.Options = func(_ string, r *lint.Rule) any { return cfg.Options(r) }
+	}
+	diags, err := pyanalysis.RunProject([]*pyanalysis.FileFacts{ff}, pcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(res.Diagnostics, diags...)
 }
 
 func TestAllowInMainOff(t *testing.T) {
@@ -35,9 +43,13 @@ func TestAllowInMainOff(t *testing.T) {
 	}
 	opts := printcall.NewOptions()
 	opts.AllowInMain = false
+	if d := analyze(t, "cli.py", src, opts); len(d) != 0 {
+		t.Errorf("allow-in-main = false: got %v, want none: the main block is a command-line program's (allow-in-roles)", d)
+	}
+	opts.AllowInRoles = []string{"script"}
 	d := analyze(t, "cli.py", src, opts)
-	if len(d) != 1 || d[0].Range.Start.Line != 2 {
-		t.Errorf("allow-in-main = false: got %v, want one finding on line 2", d)
+	if len(d) != 1 || d[0].Range.Start.Line != 2 || !strings.Contains(d[0].Message, "in a command-line program") {
+		t.Errorf("allow-in-main = false, allow-in-roles without cli: got %v, want one finding on line 2", d)
 	}
 }
 
@@ -60,6 +72,8 @@ func TestExclude(t *testing.T) {
 			t.Errorf("%s: excluded = %v, want %v", path, got, excluded)
 		}
 	}
+	// Without allow-in-roles, so that only exclude decides (tools/ is a
+	// script's directory).
 	custom := &printcall.Options{Exclude: []string{"scripts/**/*.py", "tools/gen_*.py"}, AllowInMain: true}
 	for path, excluded := range map[string]bool{
 		"scripts/run.py":          true,

@@ -7,6 +7,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
@@ -70,7 +71,7 @@ func isScript(pass *pyanalysis.Pass) bool {
 // `if __name__ == "__main__":` block.
 func mainBlock(root syntax.Node) bool {
 	for s := range root.NamedChildren() {
-		if s.Is(syntax.KindIfStatement) && isMainTest(s.ChildByField(syntax.FieldCondition)) {
+		if s.Is(syntax.KindIfStatement) && roles.IsMainTest(s.ChildByField(syntax.FieldCondition)) {
 			return true
 		}
 	}

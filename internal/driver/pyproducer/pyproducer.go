@@ -128,6 +128,12 @@ func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.Pr
 			}
 			return nil
 		},
+		Role: func(path string) string {
+			if in, ok := p.inputs[path]; ok && in.Config != nil {
+				return in.Config.Settings.RoleOf(in.Abs)
+			}
+			return ""
+		},
 	}
 }
 

@@ -11,8 +11,8 @@
 //     reference made in one file is resolved as Python would import it (the
 //     module layout is internal/python/modules' Index);
 //
-// and it is where what the rules will share next belongs (a model of each
-// program's role: service code, CLI, script or test).
+// and it is what internal/python/roles, the model of each program's role
+// (service code, command-line program, script, test, example), builds on.
 package project
 
 import (

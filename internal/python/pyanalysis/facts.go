@@ -33,9 +33,10 @@ func (a *Analyzer) declares(f Fact) bool {
 
 // FactsVersion is the version of the encoding of facts: EncodeFacts writes
 // it and DecodeFacts refuses another. Bump it when the encoding changes
-// (the envelope here); a store of facts keys them by xylint's build as
-// well, since a rule's fact types change with the rule.
-const FactsVersion = 1
+// (the envelope here, the names types are registered under); a store of
+// facts keys them by xylint's build as well, since a rule's fact types
+// change with the rule.
+const FactsVersion = 2
 
 // EncodedFacts are one file's facts as encoding/gob stores them: the
 // envelope EncodeFacts writes, and what a store that encodes many files in
@@ -53,15 +54,26 @@ type EncodedFacts struct {
 var registered sync.Map // *Analyzer → struct{}
 
 // registerFacts registers a's fact types with encoding/gob, once, under
-// names made of the rule's code and the type's name, so that two rules'
-// types of the same name do not collide.
+// names made of the type's package path and name, so that two rules'
+// types of the same name do not collide, and a type several rules export
+// (a shared model's, internal/python/roles' File) has one name.
 func registerFacts(a *Analyzer) {
 	if _, done := registered.LoadOrStore(a, struct{}{}); done {
 		return
 	}
 	for _, f := range a.FactTypes {
-		gob.RegisterName(a.Rule.Code+":"+reflect.TypeOf(f).String(), f)
+		gob.RegisterName(factName(reflect.TypeOf(f)), f)
 	}
+}
+
+// factName is the name a fact type is registered under:
+// "github.com/x/y/python.*fileFact".
+func factName(t reflect.Type) string {
+	e := t
+	for e.Kind() == reflect.Pointer {
+		e = e.Elem()
+	}
+	return e.PkgPath() + "." + t.String()
 }
 
 // EncodeFacts encodes the facts of one file (FileFacts as Analyze returned

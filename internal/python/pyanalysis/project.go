@@ -25,6 +25,7 @@ type ProjectPass struct {
 	Modules *modules.Index
 
 	options func(path string) any // the rule's compiled options for a file
+	role    func(path string) string
 	only    string
 	diags   *[]lint.Diagnostic
 }
@@ -34,6 +35,16 @@ type ProjectPass struct {
 // re-analysing that file). Findings in files not wanted are dropped; an
 // analyzer may skip the work of computing them.
 func (p *ProjectPass) Wants(path string) bool { return p.only == "" || path == p.only }
+
+// Role is the role configuration gives the file at path (`[tool.xylint]
+// roles`, by glob: "service", "cli", "script", "test", "example",
+// "library"), or "" when it gives none: internal/python/roles decides.
+func (p *ProjectPass) Role(path string) string {
+	if p.role == nil {
+		return ""
+	}
+	return p.role(path)
+}
 
 // Facts returns the facts the analyzer exported for f.
 func (p *ProjectPass) Facts(f *FileFacts) []Fact { return f.Facts[p.Analyzer] }
@@ -80,6 +91,9 @@ type ProjectConfig struct {
 	// the one each file's Config.Module was taken from. Callers give it:
 	// cross-file rules find nothing across files without it.
 	Modules *modules.Index
+	// Role gives the role configuration assigns the file at path
+	// (ProjectPass.Role); nil: none.
+	Role func(path string) string
 	// Only, when set, asks for the findings in the file at this path alone
 	// (ProjectPass.Wants); the other files' facts are read as usual.
 	Only string
@@ -102,7 +116,7 @@ func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error
 		if a.Project == nil {
 			continue
 		}
-		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, only: cfg.Only, diags: &diags[i]}
+		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, role: cfg.Role, only: cfg.Only, diags: &diags[i]}
 		for _, f := range files {
 			if f != nil && len(f.Facts[a]) > 0 {
 				p.Files = append(p.Files, f)

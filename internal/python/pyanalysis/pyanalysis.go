@@ -117,6 +117,21 @@ type Pass struct {
 	nodes   *collected
 	diags   *[]lint.Diagnostic
 	facts   *[]Fact
+	shared  map[any]any // Once's values, shared by the file's passes
+}
+
+// Once returns what compute gives for this file, computed once per file
+// however many analyzers ask under the same key: a model the rules share
+// (internal/python/roles) is built once per file, not once per rule. key
+// is a pointer the model owns; compute must read only nodes of kinds every
+// asking analyzer declares.
+func (p *Pass) Once(key any, compute func() any) any {
+	if v, ok := p.shared[key]; ok {
+		return v
+	}
+	v := compute()
+	p.shared[key] = v
+	return v
 }
 
 // Nodes returns the file's nodes of kind k in source order; k must be one of
@@ -277,11 +292,12 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 
 	var diags []lint.Diagnostic
 	var errs []error
+	shared := map[any]any{}
 	for _, r := range run {
 		var fs []Fact
 		pass := &Pass{
 			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module,
-			Names: resolver, options: r.opts, nodes: col, diags: &diags, facts: &fs,
+			Names: resolver, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
 		}
 		if err := runOne(pass); err != nil {
 			errs = append(errs, err)

@@ -13,7 +13,7 @@ _http = None
 def get_storage():
     global _storage
     if _storage is None:
-        _storage = storage.Client()  # want "^hand-made cached `storage.Client\\(\\)` singleton \\(global \\+ None check in `get_storage`\\); use `shared.gcp_clients.get_storage_client\\(\\)`$"
+        _storage = storage.Client()  # want note "^hand-made cached `storage.Client\\(\\)` singleton \\(global \\+ None check in `get_storage`\\): once per process; use `shared.gcp_clients.get_storage_client\\(\\)`$"
     return _storage
 
 
@@ -39,7 +39,7 @@ def client_for(project):
 
 @lru_cache(maxsize=1)
 def bq():
-    return bigquery.Client()  # want "cached `bigquery.Client\\(\\)` singleton \\(`@lru_cache` in `bq`\\)"
+    return bigquery.Client()  # want note "cached `bigquery.Client\\(\\)` singleton \\(`@lru_cache` in `bq`\\): once per process"
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from google.cloud import bigquery, firestore, pubsub_v1, storage
 
 @asynccontextmanager
 async def lifespan(app):
-    app.state.http = httpx.AsyncClient()  # want "^direct `httpx.AsyncClient\\(\\)` at startup in lifespan `lifespan`; use `shared.http_client.get_http_client\\(\\)` \\(no fix: the client is stored where other code can close or reconfigure the shared one\\)$"
+    app.state.http = httpx.AsyncClient()  # want note "^direct `httpx.AsyncClient\\(\\)` at startup in lifespan `lifespan`: once per process; use `shared.http_client.get_http_client\\(\\)` \\(no fix: the client is stored where other code can close or reconfigure the shared one\\)$"
     yield
 
 
@@ -24,7 +24,7 @@ async def warm():
 
 @app.get("/stats/daily")
 async def daily_stats():
-    client = bigquery.Client()  # want "^direct `bigquery.Client\\(\\)` per request in route handler `daily_stats` \\(GET /stats/daily\\); use `shared.gcp_clients.get_bigquery_client\\(\\)`$"
+    client = bigquery.Client()  # want warning "^direct `bigquery.Client\\(\\)` per request in route handler `daily_stats` \\(GET /stats/daily\\); use `shared.gcp_clients.get_bigquery_client\\(\\)`$"
     return list(client.query("SELECT 1").result())
 
 
@@ -110,4 +110,4 @@ router.add_api_route("/registered", registered)
 
 
 def unused():
-    return bigquery.Client()  # want "per call of `unused`"
+    return bigquery.Client()  # want note "per call of `unused` \\(no service entry point is known to reach it\\)"

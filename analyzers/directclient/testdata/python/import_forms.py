@@ -13,16 +13,16 @@ from google.cloud.firestore import AsyncClient
 from google import genai
 from langchain_google_vertexai import ChatVertexAI
 
-a = bigquery.Client()  # want "^direct `bigquery.Client\\(\\)` at module level; use `shared.gcp_clients.get_bigquery_client\\(\\)` \\(no fix: `a` is passed on: .*\\)$"
+a = bigquery.Client()  # want note "^direct `bigquery.Client\\(\\)` at module level: once per process; use `shared.gcp_clients.get_bigquery_client\\(\\)` \\(no fix: `a` is passed on: .*\\)$"
 b = bq.Client(project="p")  # want "direct `bigquery.Client\\(\\)` at module level"
 c = Client()  # want "direct `bigquery.Client\\(\\)`"
 d = BQ()  # want "direct `bigquery.Client\\(\\)`"
 e = google.cloud.bigquery.Client()  # want "direct `bigquery.Client\\(\\)`"
-f = storage.Client()  # want "`storage.Client\\(\\)` at module level; use `shared.gcp_clients.get_storage_client\\(\\)`"
+f = storage.Client()  # want "`storage.Client\\(\\)` at module level: once per process; use `shared.gcp_clients.get_storage_client\\(\\)`"
 g = pubsub_v1.PublisherClient()  # want "get_publisher_client"
 h = pubsub.SubscriberClient()  # want "`pubsub.SubscriberClient\\(\\)`.*get_subscriber_client"
-i = AsyncClient()  # want "`firestore.AsyncClient\\(\\)` at module level; no pooled getter for it yet: add one to `shared.gcp_clients`"
-j = redis.Redis.from_url("redis://x")  # want "^direct `redis.Redis.from_url\\(\\)` at module level; build it once and share it$"
+i = AsyncClient()  # want "`firestore.AsyncClient\\(\\)` at module level: once per process; no pooled getter for it yet: add one to `shared.gcp_clients`"
+j = redis.Redis.from_url("redis://x")  # want "^direct `redis.Redis.from_url\\(\\)` at module level: once per process; build it once and share it$"
 k = redis.from_url("redis://x")  # want "redis.from_url"
 l = redis.StrictRedis(host="x")  # want "redis.StrictRedis"
 m = aioredis.Redis()  # want "redis.asyncio.Redis"

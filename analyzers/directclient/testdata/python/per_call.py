@@ -4,13 +4,13 @@ from google.cloud import bigquery, secretmanager
 
 
 def run_query(sql):
-    client = bigquery.Client()  # want "^direct `bigquery.Client\\(\\)` per call of `run_query`; use `shared.gcp_clients.get_bigquery_client\\(\\)`$"
+    client = bigquery.Client()  # want note "^direct `bigquery.Client\\(\\)` per call of `run_query` \\(in a command-line program, not a service\\); use `shared.gcp_clients.get_bigquery_client\\(\\)`$"
     return client.query(sql).result()
 
 
 def get_secret_client():
     # A "getter" that builds a new client on every call is per call.
-    return secretmanager.SecretManagerServiceClient()  # want "per call of `get_secret_client`; use `shared.gcp_clients.get_secret_manager_client\\(\\)`"
+    return secretmanager.SecretManagerServiceClient()  # want note "per call of `get_secret_client` \\(in a command-line program, not a service\\); use `shared.gcp_clients.get_secret_manager_client\\(\\)`"
 
 
 async def fetch(url):
@@ -43,4 +43,4 @@ class Settings:
 
 
 if __name__ == "__main__":
-    bigquery.Client()  # want "at module level"
+    bigquery.Client()  # want note "at module level: once per process"

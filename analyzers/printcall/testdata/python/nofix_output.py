@@ -1,10 +1,13 @@
-"""A script with no logging set up: what it prints is its output."""
+"""A script with no logging set up that reads sys.argv at module level:
+what it prints is its output. Nothing marks it as a command-line program
+for the role model (no main block, no argument parser), so its prints are
+reported, but the fix is withheld."""
 import os
+import sys
 
 
-def main():
-    print("files:", len(os.listdir(".")))  # want "`print` call"
+def main(path):
+    print("files:", len(os.listdir(path)))  # want "`print` call"
 
 
-if __name__ == "__main__":
-    main()
+main(sys.argv[1])

@@ -1,0 +1,247 @@
+package roles
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/xynergy/xylint/internal/python/modules"
+	"github.com/xynergy/xylint/internal/python/project"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/roles"
+)
+
+// Role is what a piece of code is part of (internal/roles, where the
+// roles are declared for configuration and options).
+type Role = roles.Role
+
+// The roles.
+const (
+	Library = roles.Library
+	Service = roles.Service
+	CLI     = roles.CLI
+	Script  = roles.Script
+	Test    = roles.Test
+	Example = roles.Example
+)
+
+// Via says how an entry point reaches a function.
+type Via struct {
+	Entry
+	// Class is set when the entry is a Depends class's __init__ (FastAPI
+	// builds an instance per request).
+	Class string
+	// Path are the keys from the entry to the function, both excluded.
+	Path []string
+}
+
+// Model is the role model of a run: every file's part (File), linked
+// through the project's calls.
+type Model struct {
+	modules  *modules.Index
+	files    []*fileInfo
+	byPath   map[string]int
+	override func(path string) string
+	reached  [Command + 1]map[node]Via
+}
+
+type fileInfo struct {
+	path string
+	fact *File
+}
+
+// fn returns the file's function with key, or nil.
+func (f *fileInfo) fn(key string) *Func {
+	if i, ok := slices.BinarySearchFunc(f.fact.Funcs, key, func(fn Func, k string) int { return strings.Compare(fn.Key, k) }); ok {
+		return &f.fact.Funcs[i]
+	}
+	return nil
+}
+
+// node is one function of the project.
+type node struct {
+	file int
+	key  string
+}
+
+// Of builds the model from the *File facts pass's analyzer exported, with
+// the roles configuration gives (ProjectPass.Role).
+func Of(pass *pyanalysis.ProjectPass) *Model {
+	m := &Model{modules: pass.Modules, byPath: map[string]int{}, override: pass.Role}
+	// Every file with facts is indexed: one without a part in the model
+	// (no entry point, no call into the project) is still reached.
+	for _, ff := range pass.Files {
+		f := &File{}
+		if fs := pyanalysis.FactsOf[*File](pass, ff); len(fs) > 0 {
+			f = fs[0]
+		}
+		m.byPath[ff.Path] = len(m.files)
+		m.files = append(m.files, &fileInfo{path: ff.Path, fact: f})
+	}
+	for k := Request; k <= Command; k++ {
+		m.reached[k] = m.reach(k)
+	}
+	return m
+}
+
+// maxExportHops bounds how many package re-exports a reference follows.
+const maxExportHops = 4
+
+// resolve returns the functions a reference made in file from may name (a
+// class name also names its __init__). Imports are resolved as the file's
+// sys.path would (internal/python/modules).
+func (m *Model) resolve(from int, ref project.Ref, hops int) []node {
+	if ref.Kind == project.Local {
+		return []node{{from, ref.Name}, {from, ref.Name + ".__init__"}}
+	}
+	if ref.Kind != project.Imported || hops > maxExportHops {
+		return nil
+	}
+	file, attr, ok := m.modules.Split(m.files[from].path, ref.Name)
+	if t, indexed := m.byPath[file]; ok && indexed && attr != "" {
+		return m.target(t, attr, hops)
+	}
+	return nil
+}
+
+// target is attr in file t, following t's re-exports.
+func (m *Model) target(t int, attr string, hops int) []node {
+	first, rest, _ := strings.Cut(attr, ".")
+	if q, ok := m.files[t].fact.Exports[first]; ok {
+		if rest != "" {
+			q = q.Attr(rest)
+		}
+		return m.resolve(t, q, hops+1)
+	}
+	return []node{{t, attr}, {t, attr + ".__init__"}}
+}
+
+// reach walks the call graph from the entries of kind k and says how each
+// function is reached.
+func (m *Model) reach(k EntryKind) map[node]Via {
+	reached := map[node]Via{}
+	var queue []node
+	seed := func(n node, v Via) {
+		if _, ok := reached[n]; !ok {
+			reached[n] = v
+			queue = append(queue, n)
+		}
+	}
+	for i, f := range m.files {
+		for _, fn := range f.fact.Funcs {
+			if fn.Entry.Kind == k {
+				seed(node{i, fn.Key}, Via{Entry: fn.Entry})
+			}
+		}
+		for _, e := range f.fact.Entries {
+			if e.Kind != k {
+				continue
+			}
+			for _, n := range m.resolve(i, e.Ref, 0) {
+				v := Via{Entry: Entry{Kind: k, Desc: e.Desc + " `" + n.key + "`"}}
+				if c, ok := strings.CutSuffix(n.key, ".__init__"); ok && e.Depends {
+					v = Via{Entry: Entry{Kind: k, Desc: "`" + c + "`, built per request through `Depends`"}, Class: c}
+				}
+				if strings.HasPrefix(e.Desc, "fire command") || strings.HasPrefix(e.Desc, "subscription callback") {
+					v.Desc = e.Desc
+				}
+				seed(n, v)
+			}
+		}
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		fn := m.files[n.file].fn(n.key)
+		if fn == nil {
+			continue
+		}
+		v := reached[n]
+		for _, ref := range fn.Calls {
+			for _, t := range m.resolve(n.file, ref, 0) {
+				if _, ok := reached[t]; ok {
+					continue
+				}
+				p := append(append([]string(nil), v.Path...), n.key)
+				reached[t] = Via{Entry: v.Entry, Class: v.Class, Path: p}
+				queue = append(queue, t)
+			}
+		}
+	}
+	return reached
+}
+
+// Reached says whether an entry of kind k reaches the function key of the
+// file at path, and how.
+func (m *Model) Reached(path, key string, k EntryKind) (Via, bool) {
+	i, ok := m.byPath[path]
+	if !ok {
+		return Via{}, false
+	}
+	v, ok := m.reached[k][node{i, key}]
+	return v, ok
+}
+
+// ReachedChain is Reached for the first of chain (a site's enclosing
+// functions, innermost first: Chain) that an entry of kind k reaches, and
+// that function's key.
+func (m *Model) ReachedChain(path string, chain []string, k EntryKind) (key string, v Via, ok bool) {
+	for _, key := range chain {
+		if v, ok := m.Reached(path, key, k); ok {
+			return key, v, true
+		}
+	}
+	return "", Via{}, false
+}
+
+// Role is the role of code in the file at path whose enclosing functions
+// are chain (innermost first; empty at module level; [MainKey] in a main
+// block), and the entry that makes it so when one does:
+//
+//  1. the role configuration gives the file (`[tool.xylint] roles`);
+//  2. service, when a service's entry reaches one of chain;
+//  3. the file's role by path: test, script, example;
+//  4. a command-line program, when a command reaches one of chain;
+//  5. for module-level code, service in a file that defines or registers
+//     service entry points;
+//  6. a script, when the file's content says so (a notebook, a load test);
+//  7. a command-line program, in a file that has a `__main__` block or
+//     uses a command-line library;
+//  8. library code.
+func (m *Model) Role(path string, chain []string) (Role, Via) {
+	if m.override != nil {
+		if r, ok := roles.Parse(m.override(path)); ok {
+			return r, Via{}
+		}
+	}
+	for _, k := range []EntryKind{Request, Worker, Startup} {
+		if _, v, ok := m.ReachedChain(path, chain, k); ok {
+			return Service, v
+		}
+	}
+	if r, ok := roles.PathRole(path); ok {
+		return r, Via{}
+	}
+	if _, v, ok := m.ReachedChain(path, chain, Command); ok {
+		return CLI, v
+	}
+	i, ok := m.byPath[path]
+	if !ok {
+		return Library, Via{}
+	}
+	switch f := m.files[i].fact; {
+	case len(chain) == 0 && f.Service:
+		return Service, Via{}
+	case f.Script != "":
+		return Script, Via{}
+	case f.CLI != "":
+		return CLI, Via{}
+	}
+	return Library, Via{}
+}
+
+// FileRole is the role of a file's module-level code (Role with an empty
+// chain).
+func (m *Model) FileRole(path string) Role {
+	r, _ := m.Role(path, nil)
+	return r
+}

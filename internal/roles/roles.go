@@ -1,0 +1,85 @@
+// Package roles names the roles a program's code can have — service code,
+// a command-line program, a one-off script, a test, an example, or library
+// code — for configuration (`[tool.xylint] roles`), rules' options and
+// documentation, and gives a file the role its path says. It has no cgo:
+// options the Go analyzers import may use it. The model that decides the
+// role of Python code (what reaches it) is internal/python/roles.
+package roles
+
+import (
+	"slices"
+
+	"github.com/xynergy/xylint/internal/ruleopts"
+)
+
+// Role is what a piece of code is part of.
+type Role uint8
+
+const (
+	// Library: code no entry point of the run is known to reach, in a file
+	// that is none of the others.
+	Library Role = iota
+	// Service: reached from a web app's routes, hooks, middleware,
+	// dependencies, lifespan or startup code, a Cloud Functions / Cloud Run
+	// entry point or a worker's tasks, through the project's calls.
+	Service
+	// CLI: a command-line program's code: its `__main__` block and what
+	// only it calls, click/typer/fire commands, argparse mains, and the
+	// rest of a file that has a main block or uses a command-line library.
+	CLI
+	// Script: a one-off script (scripts/, tools/, bin/, migrations, alembic
+	// versions, locust load tests, notebooks exported to .py).
+	Script
+	// Test: test files (test_*.py, *_test.py, conftest.py, tests/).
+	Test
+	// Example: examples (examples/, example/, docs_src/).
+	Example
+)
+
+// Names are the roles' names in configuration (`[tool.xylint] roles`,
+// rules' options) and documentation, by Role.
+var Names = []string{Library: "library", Service: "service", CLI: "cli", Script: "script", Test: "test", Example: "example"}
+
+func (r Role) String() string { return Names[r] }
+
+// Describe is how messages name code of the role.
+func (r Role) Describe() string {
+	return [...]string{Library: "library code", Service: "service code", CLI: "a command-line program",
+		Script: "a one-off script", Test: "a test", Example: "an example"}[r]
+}
+
+// Parse is the inverse of String.
+func Parse(s string) (Role, bool) {
+	i := slices.Index(Names, s)
+	return Role(max(i, 0)), i >= 0
+}
+
+// ScriptPaths, TestPaths and ExamplePaths are the path globs (gitignore
+// syntax, matched against a path and every tail of it) that give a file
+// its role by where it is. Configuration's roles come first.
+var (
+	ScriptPaths = []string{"scripts/", "script/", "tools/", "bin/", "migrations/", "alembic/",
+		"locustfile.py", "locustfiles/", "load_tests/", "loadtest/", "notebooks/"}
+	TestPaths    = ruleopts.TestFiles
+	ExamplePaths = []string{"examples/", "example/", "docs_src/"}
+)
+
+var (
+	scriptGlobs  = ruleopts.CompileGlobs(ScriptPaths)
+	testGlobs    = ruleopts.CompileGlobs(TestPaths)
+	exampleGlobs = ruleopts.CompileGlobs(ExamplePaths)
+)
+
+// PathRole is the role the file at the slash-separated path p has by where
+// it is, and whether it has one.
+func PathRole(p string) (Role, bool) {
+	switch {
+	case testGlobs.Match(p):
+		return Test, true
+	case scriptGlobs.Match(p):
+		return Script, true
+	case exampleGlobs.Match(p):
+		return Example, true
+	}
+	return Library, false
+}
