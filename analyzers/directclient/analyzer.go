@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
+	"github.com/xynergy/xylint/internal/lint"
 )
 
 // Go is the rule's Go side, for the registry (analyzers.Go): its analyzer
@@ -81,6 +82,16 @@ func site(pass *goanalysis.Pass, scope, startup *goanalysis.RequestScope, inPool
 	if goanalysis.InOnce(pass.TypesInfo, stack) {
 		return
 	}
+	// A lazy package-level client (`if client == nil { client = ... }`)
+	// is built once per process, whoever calls the function: a note (none
+	// in the pool package, which builds the shared clients).
+	if v := lazyGlobal(pass.TypesInfo, stack, n); v != nil {
+		if !inPool {
+			pass.ReportLevel(lint.Note, n.Pos(), n.End(),
+				what+" is built once per process (lazy package-level `"+v.Name()+"`, set when nil); sync.Once or the pool package make it safe for concurrent requests", nil)
+		}
+		return
+	}
 	if scope.Contains(stack) {
 		pass.ReportAt(n.Pos(), n.End(),
 			what+" is built per request; build it once (main, sync.Once or the pool package) and reuse it", nil)
@@ -133,4 +144,76 @@ func onceBodies(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 		})
 	}
 	return bodies
+}
+
+// lazyGlobal is the package-level variable a construction is assigned to
+// when the enclosing function tests that variable against nil first
+// (`if client == nil { client, err = storage.NewClient(ctx) }`, or `if
+// client != nil { return client }` before it), or nil.
+func lazyGlobal(info *types.Info, stack []ast.Node, n ast.Node) *types.Var {
+	fd := goanalysis.EnclosingFunc(stack)
+	if fd == nil || fd.Body == nil {
+		return nil
+	}
+	var asg *ast.AssignStmt
+	for i := len(stack) - 1; i >= 0; i-- {
+		if a, ok := stack[i].(*ast.AssignStmt); ok {
+			asg = a
+			break
+		}
+		if _, ok := stack[i].(ast.Stmt); ok {
+			return nil // the construction is not an assignment's value
+		}
+	}
+	if asg == nil {
+		return nil
+	}
+	var v *types.Var
+	for _, lhs := range asg.Lhs {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if obj, ok := info.Uses[id].(*types.Var); ok && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
+			v = obj
+			break
+		}
+	}
+	if v == nil {
+		return nil
+	}
+	guarded := false
+	ast.Inspect(fd.Body, func(x ast.Node) bool {
+		ifs, ok := x.(*ast.IfStmt)
+		if !ok || guarded {
+			return !guarded
+		}
+		ast.Inspect(ifs.Cond, func(c ast.Node) bool {
+			be, ok := c.(*ast.BinaryExpr)
+			if !ok || be.Op.String() != "==" && be.Op.String() != "!=" {
+				return true
+			}
+			for _, pair := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
+				id, ok := ast.Unparen(pair[0]).(*ast.Ident)
+				if ok && info.Uses[id] == v && isNil(info, pair[1]) {
+					guarded = true
+				}
+			}
+			return !guarded
+		})
+		return !guarded
+	})
+	if !guarded {
+		return nil
+	}
+	return v
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }

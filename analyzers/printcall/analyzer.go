@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/xynergy/xylint/internal/goanalysis"
+	"github.com/xynergy/xylint/internal/lint"
 )
 
 // Go is the rule's Go side, for the registry (analyzers.Go). The Go
@@ -175,8 +176,20 @@ func reportFile(pass *goanalysis.Pass, f *ast.File, prints []*print, isMain bool
 		}
 	}
 	for _, p := range prints {
-		pass.ReportAt(p.call.Pos(), p.call.End(), message(p, isMain), fix(pass.Pass, f, p, removable))
+		pass.ReportLevel(level(p), p.call.Pos(), p.call.End(), message(p, isMain), fix(pass.Pass, f, p, removable))
 	}
+}
+
+// level is a print's: log.Print* is logging already — the line reaches the
+// log with a timestamp, only without level and fields — so a note;
+// fmt.Print*, the builtins (output, not logging), log.Fatal* and
+// log.Panic* outside main (they end the process from library or request
+// code) are warnings.
+func level(p *print) lint.Severity {
+	if strings.HasPrefix(p.what, "log.Print") {
+		return lint.Note
+	}
+	return lint.Warning
 }
 
 func message(p *print, isMain bool) string {
@@ -185,12 +198,14 @@ func message(p *print, isMain bool) string {
 		where = " in a request handler"
 	}
 	switch {
+	case strings.HasPrefix(p.what, "log.Fatal") && isMain:
+		return p.what + where + " exits the server on one request; answer with an error and log it with log/slog"
 	case strings.HasPrefix(p.what, "log.Fatal"):
-		return p.what + where + " exits the process from library code; return the error and log it with log/slog"
+		return p.what + " exits the process from library code; return the error and log it with log/slog"
 	case strings.HasPrefix(p.what, "log.Panic"):
 		return p.what + where + " panics with an unstructured log line; return the error and log it with log/slog"
 	case p.pkg == "log":
-		return p.what + where + " writes an unstructured log line; use log/slog"
+		return p.what + where + " writes an unstructured log line (logging without level or fields, so a note); use log/slog"
 	case p.pkg == "" || p.stderr:
 		return p.what + where + " writes to stderr; use log/slog"
 	}

@@ -13,8 +13,16 @@ builtins; builtins.print(...)`). Not reported: a `print` that is shadowed by
 a definition, a parameter or an import (`from rich import print`); `print(...,
 file=f)` where `f` is anything other than `sys.stdout`, `sys.stderr` or
 `None` (that writes to a file, not to the log stream); the same for
-`pprint`'s `stream=`. A `print` under `if __name__ == "__main__":` is not
-reported by default (see `allow-in-main`); a function called from there is.
+`pprint`'s `stream=`. A print is reported where it is a service's (or
+library code's) log line, not where it is a program's output: by default
+not in a command-line program (an `if __name__ == "__main__":` block and
+what it calls, click/typer/fire commands, argparse mains, the rest of a
+file that is a program), a one-off script (`scripts/`, `tools/`, `bin/`,
+migrations, load tests, exported notebooks), a test or an example — the
+role model's roles (docs/roles.md; `allow-in-roles`, and `roles` in
+`[tool.xylint]` to correct a file's role). A function that a route (or a
+hook, a dependency, a Cloud Function, a worker's task) and a program both
+call is service code, and reported.
 Python 2's `print x` statement, which the parser accepts, is reported too
 (`print >>f, x` is not). Names are resolved with Python's scoping: a
 `print` rebound at module level after a call does not hide that call, and
@@ -36,8 +44,17 @@ formatters and sampling that the platform's logging configuration sets up.
 
 # Example
 
-	def charge(order):
+	@app.post("/charge")
+	def charge(order: Order):
 	    print("charging", order.id)
+
+is reported ("`print` call in service code (reached from route handler
+`charge` (POST /charge)); use the module logger"); the same print in a
+command-line program is its output and is not:
+
+	def main():
+	    args = argparse.ArgumentParser().parse_args()
+	    print("charged", charge_all(args.day))
 
 In Go (outside package main, or in a request handler):
 
@@ -122,15 +139,38 @@ removed when nothing else uses them. Several operands (whose spacing
 differs), `args...`, `log.Fatal*`/`log.Panic*` (which exit or panic) and
 builtins with non-string operands are reported without a fix.
 
+# Levels
+
+  - warning: a print in service code (the message names the entry point
+    that reaches it: "in service code (reached from route handler `item`
+    (GET /items/{id}))") or in library code no entry point is known to
+    reach ("`print` call; use the module logger"): on Cloud Run each line
+    becomes a log entry without severity, trace or fields.
+  - not reported: a print in a command-line program, a script, a test or
+    an example (allow-in-roles): it is the program's output.
+  - Go: fmt.Print*, print and println in service code (a non-main
+    package, or a main package's request handlers and what they call) are
+    warnings; `log.Print*` is a note ("log.Println writes an unstructured
+    log line (logging without level or fields, so a note)"): the line is in
+    the log already, with a timestamp; `log.Fatal*` and `log.Panic*` are
+    warnings outside main ("exits the process from library code") and in a
+    request handler ("exits the server on one request"), and not reported
+    in a main package's start-up code (`log.Fatal(http.ListenAndServe(...))`
+    in `main` is the program's exit).
+
 # Options
 
   - `exclude` (list of path globs): files where prints are allowed. Globs
     use gitignore syntax and match the file's path or any tail of it.
     Default: test files (`test_*.py`, `*_test.py`, `conftest.py`, `tests/`).
+  - `allow-in-roles` (list of roles): the roles of code whose prints are
+    its output and are not reported (`service`, `library`, `cli`,
+    `script`, `test`, `example`; docs/roles.md). Default: `["cli",
+    "script", "test", "example"]`.
   - `allow-in-main` (bool): do not report prints under
-    `if __name__ == "__main__":`. Default: true, because such blocks are
-    command-line entry points where printing to the terminal is the intended
-    output, not service logging.
+    `if __name__ == "__main__":`, whatever `allow-in-roles` says. Default:
+    true, because such blocks are command-line entry points where printing
+    to the terminal is the intended output, not service logging.
   - `logger-import` (string, "module:name"): a shared logger the fix
     imports in modules that have none, e.g.
     `"shared.logging_config:logger"`. Default: none (the fix defines a

@@ -19,4 +19,8 @@ var Rule = &lint.Rule{
 	FixSafety: lint.Safe,
 	Aliases:   []string{"T201", "T203"},
 	Options:   OptionsSpec,
+	Levels: []lint.LevelDoc{
+		{Level: lint.Warning, When: "a print in service code or library code (Python), fmt.Print*, print/println, and log.Fatal*/log.Panic* outside main or in a request handler (Go)"},
+		{Level: lint.Note, When: "Go's log.Print*: logging already, without level or fields"},
+	},
 }

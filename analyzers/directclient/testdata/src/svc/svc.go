@@ -68,3 +68,39 @@ func newStorage(ctx context.Context) {
 func init() {
 	_ = &http.Client{}
 }
+
+var lazy *storage.Client
+
+// Lazy builds its client once per process (racy without sync.Once): a note,
+// even though handlers call it.
+func Lazy(ctx context.Context) *storage.Client {
+	if lazy == nil {
+		lazy, _ = storage.NewClient(ctx) // want `note: XY003 direct-client: storage.NewClient is built once per process \(lazy package-level .lazy., set when nil\)`
+	}
+	return lazy
+}
+
+var early *http.Client
+
+func Early() *http.Client {
+	if early != nil {
+		return early
+	}
+	early = &http.Client{Timeout: time.Second} // want `note: XY003 direct-client: http.Client is built once per process`
+	return early
+}
+
+// A local guarded by nil is built per call.
+func Local(ctx context.Context) *storage.Client {
+	var c *storage.Client
+	if c == nil {
+		c, _ = storage.NewClient(ctx) // want `warning: XY003 direct-client: storage.NewClient is built per request`
+	}
+	return c
+}
+
+func LazyHandler(w http.ResponseWriter, r *http.Request) {
+	_ = Lazy(r.Context())
+	_ = Early()
+	_ = Local(r.Context())
+}
