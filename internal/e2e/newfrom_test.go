@@ -423,3 +423,23 @@ func TestNewFromRevFirstCommit(t *testing.T) {
 		t.Errorf("%d of %d findings, exit %d\n%s", len(got), len(all), code, stderr)
 	}
 }
+
+// TestNewFromRevBaseNotAnalysed: a base file that cannot be read (its
+// object is missing from the repository) has no findings at the base, so
+// its findings are new — and the message says why.
+func TestNewFromRevBaseNotAnalysed(t *testing.T) {
+	dir := gitPlatform(t)
+	blob := gitIn(t, dir, "rev-parse", "HEAD:executive-dashboard/main.py")
+	edit(t, dir, "executive-dashboard/main.py", "import logging", "import logging  # edited")
+	commitAll(t, dir, "edit")
+	if err := os.Remove(filepath.Join(dir, ".git", "objects", blob[:2], blob[2:])); err != nil {
+		t.Fatal(err)
+	}
+	got, stderr, _ := checkJSON(t, dir, "--new-from-rev", "HEAD~1", ".")
+	if len(got) == 0 || slices.ContainsFunc(got, func(f jsonFinding) bool { return f.Path != "executive-dashboard/main.py" }) {
+		t.Errorf("want the findings of the file the base could not read, only: %v", ids(got))
+	}
+	if !strings.Contains(stderr, "1 file could not be analysed, so their findings count as new (first: ") || !strings.Contains(stderr, "executive-dashboard/main.py") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+}

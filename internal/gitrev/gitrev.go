@@ -226,7 +226,7 @@ func (c *catFile) read(id string) ([]byte, error) {
 	}
 	f := strings.Fields(header) // id type size, or id missing
 	if len(f) != 3 {
-		return nil, fmt.Errorf("object %s is missing from the repository (%s)", id, strings.TrimSpace(header))
+		return nil, fmt.Errorf("its object %s is missing from the repository (git cat-file: %s)", id, strings.TrimSpace(strings.TrimPrefix(header, id)))
 	}
 	n, err := strconv.Atoi(f[2])
 	if err != nil {

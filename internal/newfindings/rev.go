@@ -93,7 +93,17 @@ func Since(ctx context.Context, head *driver.Result, opts driver.Options, base B
 	}
 	isNew := Prints(head, func(p fingerprint.Print) bool { return !seen[p] })
 	hidden := head.Keep(func(d *lint.Diagnostic) bool { return isNew[key(d)] })
-	return fmt.Sprintf("%d findings that exist at %s (%s) are not reported (%s)", hidden, short(sha), base.name(), base.Flag()), nil
+	msg := fmt.Sprintf("%d findings that exist at %s (%s) are not reported (%s)", hidden, short(sha), base.name(), base.Flag())
+	if n := len(old.Errors); n > 0 {
+		// What the base could not analyse has no findings there: its
+		// findings today count as new. Say so rather than look complete.
+		files := "1 file"
+		if n > 1 {
+			files = fmt.Sprintf("%d files", n)
+		}
+		msg += fmt.Sprintf("; at %s, %s could not be analysed, so their findings count as new (first: %s)", short(sha), files, old.Errors[0])
+	}
+	return msg, nil
 }
 
 func (b Base) name() string {
