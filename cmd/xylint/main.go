@@ -118,10 +118,10 @@ func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
 // newFlags are the flags that narrow the report to what a change
 // introduced (check and review).
 func (f *checkFlags) newFlags(fl *pflag.FlagSet) {
-	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only the findings that do not exist at this git revision (HEAD, main, a commit): the revision's own findings are computed from its files, read from git without a checkout, and matched by fingerprint, not line, so moved code stays quiet and routes opened by a change elsewhere (auth removed from an include_router) are reported")
-	fl.StringVar(&f.newFromMergeBase, "new-from-merge-base", "", "report only the findings that do not exist at the merge base of this ref and HEAD (a pull request's view: --new-from-merge-base origin/main)")
-	fl.StringVar(&f.newFromPatch, "new-from-patch", "", "report only the findings on lines this unified diff adds or changes (no repository needed). Falls back to changed lines: a finding the change causes elsewhere (routes another file's edit left unauthenticated) is not reported; prefer --new-from-rev")
-	fl.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in this baseline file (see --write-baseline) and say how many were hidden and how many entries match nothing any more")
+	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only the findings that do not exist at git revision `REV` (HEAD, main, a commit): the revision's own findings are computed from its files, read from git without a checkout, and matched by fingerprint, not line, so moved code stays quiet and routes opened by a change elsewhere (auth removed from an include_router) are reported")
+	fl.StringVar(&f.newFromMergeBase, "new-from-merge-base", "", "report only the findings that do not exist at the merge base of `REF` and HEAD (a pull request's view: --new-from-merge-base origin/main)")
+	fl.StringVar(&f.newFromPatch, "new-from-patch", "", "report only the findings on lines the unified diff `FILE` adds or changes (no repository needed). Falls back to changed lines: a finding the change causes elsewhere (routes another file's edit left unauthenticated) is not reported; prefer --new-from-rev")
+	fl.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in the baseline `FILE` (see --write-baseline) and say how many were hidden and how many entries match nothing any more")
 }
 
 // run runs the check driver over args with every language's producer and
@@ -267,7 +267,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github; several, comma-separated, each but one with its file: github,sarif:xylint.sarif,json:xylint.json")
 	fl.StringVarP(&f.out, "output", "o", "", "write the report (the format without a file of its own) to this file, atomically, instead of stdout")
 	fl.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings")
-	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record every finding of this run in this baseline file (JSON meant to be committed: one finding per line, paths relative to the project root, matched by fingerprint, not line), for --baseline")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record every finding of this run in the baseline `FILE` (JSON meant to be committed: one finding per line, paths relative to the project root, matched by fingerprint, not line), for --baseline")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	return cmd
 }
