@@ -17,7 +17,19 @@ with the pooled getter that replaces it. Defaults: `google.cloud.bigquery.Client
 a gRPC channel or HTTP pool of its own), `redis.Redis` / `StrictRedis` /
 `from_url` (also `redis.asyncio`), `httpx.Client` / `AsyncClient`,
 `requests.Session` and `aiohttp.ClientSession`, plus their versioned module
-paths (`firestore_v1`, `secretmanager_v1`, ...). Callees are resolved
+paths (`firestore_v1`, `secretmanager_v1`, ...). The other Google Cloud
+clients services build are in the table too, without a getter (reported
+without a fix; the message says to add one to `shared.gcp_clients`): Vision
+(`ImageAnnotatorClient`, `ProductSearchClient`), Translation (v2 `Client`,
+v3 `TranslationServiceClient`), Spanner and Bigtable `Client` (and
+Bigtable's data clients), Document AI, Datastore and NDB `Client`, Cloud
+Tasks' async client, Speech, Text-to-Speech, Natural Language, Video
+Intelligence, DLP, KMS, Discovery Engine (Vertex AI Search: search,
+conversational search, documents, grounded generation, ranking,
+recommendations), reCAPTCHA Enterprise, Dialogflow (ES and CX) sessions,
+Cloud Monitoring metrics, BigQuery Storage read/write, Cloud Scheduler and
+Error Reporting — each under its usual module names (`vision_v1`,
+`translate_v3`, `speech_v2`, ...). Callees are resolved
 through imports in all their forms: `from google.cloud import bigquery;
 bigquery.Client()`, `import google.cloud.bigquery as bq; bq.Client()`,
 `from google.cloud.bigquery import Client as BQ; BQ()`, and simple aliases

@@ -121,7 +121,7 @@ func collect(pass *pyanalysis.Pass) *File {
 		c.exports()
 	}
 	c.fact.Script = scriptContent(pass.Src)
-	if len(c.funcs) == 0 && len(c.fact.Entries) == 0 && len(c.fact.Exports) == 0 && c.fact.CLI == "" && c.fact.Script == "" {
+	if len(c.funcs) == 0 && len(c.fact.Entries) == 0 && len(c.fact.Exports) == 0 && c.fact.CLI == "" && c.fact.Script == "" && !c.fact.Service {
 		return nil
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.funcs)) {
@@ -413,6 +413,17 @@ func (c *collector) calls() {
 				}
 			}
 		}
+		// An app is built at service start: a module that builds one at
+		// module level is a service's, and a function that builds one (an
+		// app factory, create_app()) is start-up code, like a lifespan —
+		// with what it calls (plugins loaded, clients set up).
+		if k := c.appKind(fn); k != 0 {
+			if def.IsZero() {
+				c.fact.Service = true
+			} else if f := c.fn(key); f.Entry.Kind == 0 {
+				f.Entry = Entry{Kind: Startup, Desc: "app factory `" + key + "`"}
+			}
+		}
 		// A function that parses the command line is a program's main.
 		if !def.IsZero() && c.cliLib == "argparse" && c.r.Refers(fn, "argparse.ArgumentParser") {
 			f := c.fn(key)
@@ -421,6 +432,23 @@ func (c *collector) calls() {
 			}
 		}
 	}
+}
+
+// appKind is the kind of app a call of fn builds (FastAPI(), Flask(),
+// Starlette()), or 0 (routers and blueprints are not apps).
+func (c *collector) appKind(fn syntax.Node) web.Kind {
+	if !fn.Is(syntax.KindIdentifier) && !fn.Is(syntax.KindAttribute) {
+		return 0
+	}
+	q, ok := c.r.QualifiedName(fn)
+	if !ok {
+		return 0
+	}
+	switch k := web.Objects[q]; k {
+	case web.FastAPIApp, web.FlaskApp, web.StarletteApp:
+		return k
+	}
+	return 0
 }
 
 // mainBlocks makes the file's `if __name__ == "__main__":` blocks its

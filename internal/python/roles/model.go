@@ -205,7 +205,8 @@ func (m *Model) ReachedChain(path string, chain []string, k EntryKind) (key stri
 //     service entry points;
 //  6. a script, when the file's content says so (a notebook, a load test);
 //  7. a command-line program, in a file that has a `__main__` block or
-//     uses a command-line library;
+//     uses a command-line library and neither builds an app nor defines
+//     or registers a service's entry points;
 //  8. library code.
 func (m *Model) Role(path string, chain []string) (Role, Via) {
 	if m.override != nil {
@@ -233,7 +234,10 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 		return Service, Via{}
 	case f.Script != "":
 		return Script, Via{}
-	case f.CLI != "":
+	case f.CLI != "" && !f.Service:
+		// A service's module with a `__main__` block (uvicorn.run(app))
+		// is not a program: what no entry point reaches there is judged
+		// as library code.
 		return CLI, Via{}
 	}
 	return Library, Via{}

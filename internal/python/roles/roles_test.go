@@ -177,6 +177,28 @@ def job():
 	"svc/alembic/versions/1_init.py": "def upgrade():\n    probe()\n",
 	"svc/nb.py":                      "# %%\nprobe()\n",
 	"svc/lib.py":                     "def f():\n    probe()\n",
+	"svc/factory.py": `import click
+from flask import Flask
+
+
+def load_plugins(app):
+    probe()
+
+
+def create_app():
+    app = Flask(__name__)
+    load_plugins(app)
+    return app
+
+
+@click.command()
+def serve():
+    create_app().run()
+
+
+def stray():
+    probe()
+`,
 }
 
 func TestRoles(t *testing.T) {
@@ -198,6 +220,10 @@ func TestRoles(t *testing.T) {
 		"svc/alembic/versions/1_init.py:2": "script",
 		"svc/nb.py:2":                      "script", // a notebook exported to .py
 		"svc/lib.py:2":                     "library",
+		// An app factory is start-up code (a command calls it too); the
+		// rest of a file that builds an app is not a program's.
+		"svc/factory.py:6":  "service via app factory `create_app`",
+		"svc/factory.py:21": "library",
 	} {
 		if g := got[site]; g != want {
 			t.Errorf("%s: %q, want %q", site, g, want)
