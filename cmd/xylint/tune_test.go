@@ -31,8 +31,8 @@ func TestTuneRuntime(t *testing.T) {
 	if got := runtime.GOMAXPROCS(0); got != 2*cpus {
 		t.Errorf("GOMAXPROCS %d, want %d (2 × %d CPUs)", got, 2*cpus, cpus)
 	}
-	if got := debug.SetGCPercent(400); got != 400 {
-		t.Errorf("GOGC %d, want 400", got)
+	if got := debug.SetGCPercent(gcPercent); got != gcPercent {
+		t.Errorf("GOGC %d, want %d", got, gcPercent)
 	}
 	var f checkFlags
 	f.maxFileSize = "1M"

@@ -3,8 +3,10 @@ package pyanalysis
 import (
 	"bytes"
 	"encoding/gob"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -70,4 +72,45 @@ func TestDecodeFacts(t *testing.T) {
 	if _, err := DecodeFacts(b[:len(b)/2], []*Analyzer{exporting}); err == nil {
 		t.Error("truncated facts decoded")
 	}
+}
+
+// walkerState is a rule's file-pass state that holds the pass (and so the
+// file's syntax tree), with the fact it exports as a field.
+type walkerState struct {
+	pass *Pass
+	fact fieldFact
+}
+
+type fieldFact struct{ Q string }
+
+func (*fieldFact) PyFact() {}
+
+var (
+	fileOfLastPass weak.Pointer[syntax.File]
+	exportsField   = &Analyzer{
+		Rule:      &lint.Rule{Code: "XY907", Name: "exports-a-field"},
+		FactTypes: []Fact{(*fieldFact)(nil)},
+		Run: func(p *Pass) error {
+			w := &walkerState{pass: p, fact: fieldFact{Q: p.Path}}
+			fileOfLastPass = weak.Make(p.File)
+			p.ExportFact(&w.fact)
+			return nil
+		},
+	}
+)
+
+// TestFactsDoNotKeepTheTreeAlive: a rule that exports a pointer to a field
+// of its pass's state gets the fact copied, so that the facts, kept for the
+// project phase, do not keep the file's pass, tree and source alive.
+func TestFactsDoNotKeepTheTreeAlive(t *testing.T) {
+	_, ff := Analyze("a.py", []byte("x = 1\n"), Config{Analyzers: []*Analyzer{exportsField}})
+	if ff == nil || len(ff.Facts[exportsField]) != 1 || *ff.Facts[exportsField][0].(*fieldFact) != (fieldFact{Q: "a.py"}) {
+		t.Fatalf("facts %+v", ff)
+	}
+	runtime.GC()
+	runtime.GC()
+	if fileOfLastPass.Value() != nil {
+		t.Error("the file's syntax tree is still alive: the fact points into the pass's state")
+	}
+	runtime.KeepAlive(ff)
 }

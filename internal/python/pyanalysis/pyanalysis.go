@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -181,7 +182,23 @@ func (p *Pass) ExportFact(f Fact) {
 	if !p.Analyzer.declares(f) {
 		panic(fmt.Sprintf("pyanalysis: %s exports a fact of type %T, which its FactTypes do not declare", p.Analyzer.Rule.Code, f))
 	}
-	*p.facts = append(*p.facts, f)
+	*p.facts = append(*p.facts, ownCopy(f))
+}
+
+// ownCopy is a fact that is a pointer to a struct, copied into an
+// allocation of its own. A rule that exports a field of its file pass's
+// state (`&w.fact`) would otherwise keep that state alive for the rest of
+// the run — and with it the pass, the file's syntax tree, source, lines and
+// names (on polar's 1,774 files, 22 MB at the end of the run from one rule,
+// as much again from roles' facts).
+func ownCopy(f Fact) Fact {
+	v := reflect.ValueOf(f)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return f
+	}
+	c := reflect.New(v.Elem().Type())
+	c.Elem().Set(v.Elem())
+	return c.Interface().(Fact)
 }
 
 // FileFacts are the facts the analyzers exported for one file: what the
