@@ -5,6 +5,7 @@ import (
 
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
+	"github.com/xynergy/xylint/internal/python/web"
 )
 
 // What the `try` body guards, and what the handler gives back: the
@@ -229,7 +230,7 @@ func (c *checker) returnsText(h handler) bool {
 		return false
 	}
 	fn := enclosingFunction(h.clause)
-	if fn.IsZero() || webHandler(fn) {
+	if fn.IsZero() || c.webHandler(fn) {
 		return false
 	}
 	for n := range ownNodes(h.body) {
@@ -271,17 +272,10 @@ func enclosingFunction(n syntax.Node) syntax.Node {
 	return syntax.Node{}
 }
 
-// routeDecorators are the decorator names (the last attribute) that make a
-// function a web handler: Flask, FastAPI, Starlette, Quart, aiohttp routes,
-// Functions Framework.
-var routeDecorators = map[string]bool{
-	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true,
-	"options": true, "api_route": true, "websocket": true, "http": true, "cloud_event": true,
-	"view": true, "endpoint": true,
-}
-
-// webHandler reports whether fn is decorated as a web handler.
-func webHandler(fn syntax.Node) bool {
+// webHandler reports whether fn is decorated as a web handler: a route
+// (the web vocabulary's route decorators, whatever its path) or a Cloud
+// Functions entry point.
+func (c *checker) webHandler(fn syntax.Node) bool {
 	d := fn.Parent()
 	if !d.Is(syntax.KindDecoratedDefinition) {
 		return false
@@ -291,15 +285,16 @@ func webHandler(fn syntax.Node) bool {
 			continue
 		}
 		e := dec.FirstNamedChild().Unparen()
+		if entry, ok := web.DecoratorEntry(c.r, e); ok && (entry.Kind == web.RouteHandler || entry.Kind == web.CloudFunction) {
+			return true
+		}
 		if e.Is(syntax.KindCall) {
 			e = e.ChildByField(syntax.FieldFunction).Unparen()
 		}
-		name := e
 		if e.Is(syntax.KindAttribute) {
-			name = e.ChildByField(syntax.FieldAttribute)
-		}
-		if routeDecorators[strings.ToLower(string(name.Text()))] {
-			return true
+			if _, ok := web.RouteDecorators[string(e.ChildByField(syntax.FieldAttribute).Text())]; ok {
+				return true // a route whose path is computed
+			}
 		}
 	}
 	return false
