@@ -1,11 +1,12 @@
 package e2e
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xynergy/xylint/internal/testutil/linediff"
 )
 
 // TestCacheWarmEqualsCold: on the sample platform, a run that fills the
@@ -31,7 +32,7 @@ func TestCacheWarmEqualsCold(t *testing.T) {
 	for _, run := range []string{"cold", "warm", "warm again"} {
 		out, stderr, c := runXylint(t, bin, dir, "check", "--format", "json", ".")
 		if out != noCache || stderr != errs || c != code {
-			t.Errorf("%s run: exit %d (want %d), stderr %q (want %q), report differs from --no-cache's: %s", run, c, code, stderr, errs, firstLineDiff(out, noCache))
+			t.Errorf("%s run: exit %d (want %d), stderr %q (want %q), report differs from --no-cache's: %s", run, c, code, stderr, errs, linediff.Text(out, noCache))
 		}
 	}
 	ignore, err := os.ReadFile(filepath.Join(cacheDir, ".gitignore"))
@@ -48,13 +49,13 @@ func TestCacheWarmEqualsCold(t *testing.T) {
 	files := []string{"check", "--format", "json", "content-hub/main.py", "shared/auth.py", "qa-engine"}
 	named, _, _ := runXylint(t, bin, dir, append(files[:1:1], append([]string{"--no-cache"}, files[1:]...)...)...)
 	if warm, _, _ := runXylint(t, bin, dir, files...); warm != named || !strings.Contains(named, "content-hub/main.py") {
-		t.Errorf("named files, warm: %s", firstLineDiff(warm, named))
+		t.Errorf("named files, warm: %s", linediff.Text(warm, named))
 	}
 	// Text output with source excerpts, from the warm cache: the same.
 	textCold, _, _ := runXylint(t, bin, dir, "check", "--no-cache", "--color", "always", ".")
 	textWarm, _, _ := runXylint(t, bin, dir, "check", "--color", "always", ".")
 	if textCold != textWarm {
-		t.Errorf("text output differs warm: %s", firstLineDiff(textWarm, textCold))
+		t.Errorf("text output differs warm: %s", linediff.Text(textWarm, textCold))
 	}
 
 	out, _, c := runXylint(t, bin, dir, "clean")
@@ -83,27 +84,10 @@ func TestCacheThatCannotBeWritten(t *testing.T) {
 	} {
 		out, stderr, c := runXylint(t, bin, dir, append([]string{"check", "--format", "json"}, append(args, ".")...)...)
 		if out != want || c != code {
-			t.Errorf("%v: exit %d (want %d), report differs: %s", args, c, code, firstLineDiff(out, want))
+			t.Errorf("%v: exit %d (want %d), report differs: %s", args, c, code, linediff.Text(out, want))
 		}
 		if n := strings.Count(stderr, "could not be written"); n != 1 || !strings.Contains(stderr, "results are right") {
 			t.Errorf("%v: stderr %q", args, stderr)
 		}
 	}
-}
-
-func firstLineDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d: got %s, want %s", i+1, a, b)
-		}
-	}
-	return "(none)"
 }

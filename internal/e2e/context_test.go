@@ -14,6 +14,7 @@ import (
 	"github.com/xynergy/xylint/internal/config"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/testutil/linediff"
 )
 
 // checkIn runs `xylint check paths...` in process in the directory dir,
@@ -97,7 +98,7 @@ func TestPartialRunsKeepProjectContext(t *testing.T) {
 	for _, p := range paths {
 		res := checkIn(t, platform, config.Overrides{}, driver.Options{}, p)
 		if warm := checkIn(t, platform, config.Overrides{}, cached, p); !slices.Equal(findingsOf(t, warm.Diagnostics), findingsOf(t, res.Diagnostics)) {
-			t.Errorf("check %s with the cache: %s", p, firstDiff(findingsOf(t, warm.Diagnostics), findingsOf(t, res.Diagnostics)))
+			t.Errorf("check %s with the cache: %s", p, linediff.First(findingsOf(t, warm.Diagnostics), findingsOf(t, res.Diagnostics)))
 		}
 		if !slices.ContainsFunc(full.Files, func(f *lint.FileResult) bool { return under(f.Path, p) }) {
 			// Excluded or ignored (build/, migrations/): the full run
@@ -117,7 +118,7 @@ func TestPartialRunsKeepProjectContext(t *testing.T) {
 		}
 		got := findingsOf(t, res.Diagnostics)
 		if w := findingsOf(t, want); !slices.Equal(got, w) {
-			t.Errorf("check %s: %d findings, the full run has %d there\n%s", p, len(got), len(w), firstDiff(got, w))
+			t.Errorf("check %s: %d findings, the full run has %d there\n%s", p, len(got), len(w), linediff.First(got, w))
 		}
 		if len(want) > 0 {
 			withFindings++
@@ -144,7 +145,7 @@ func TestPartialRunsKeepProjectContext(t *testing.T) {
 		}
 	}
 	if got, w := findingsOf(t, res.Diagnostics), findingsOf(t, want); len(w) == 0 || !slices.Equal(got, w) {
-		t.Errorf("check main.py in content-hub/: %d findings, want %d\n%s", len(got), len(w), firstDiff(got, w))
+		t.Errorf("check main.py in content-hub/: %d findings, want %d\n%s", len(got), len(w), linediff.First(got, w))
 	}
 	if res.RelPath("main.py") != "content-hub/main.py" || res.Root() != platform {
 		t.Errorf("root %s, main.py relative to it %s", res.Root(), res.RelPath("main.py"))
@@ -218,22 +219,6 @@ func TestProjectRoot(t *testing.T) {
 	}
 }
 
-func firstDiff(got, want []string) string {
-	for i := range max(len(got), len(want)) {
-		var g, w string
-		if i < len(got) {
-			g = got[i]
-		}
-		if i < len(want) {
-			w = want[i]
-		}
-		if g != w {
-			return "got  " + g + "\nwant " + w
-		}
-	}
-	return ""
-}
-
 // TestPartialRunsOnRealCode checks the invariant of partial runs on a
 // checkout of real code, $XYLINT_CONTEXT_CORPUS (Netflix/dispatch, say):
 // a sample of its files and directories, each checked on its own with the
@@ -266,7 +251,7 @@ func TestPartialRunsOnRealCode(t *testing.T) {
 		}
 		got, w := findingsOf(t, res.Diagnostics), findingsOf(t, want)
 		if !slices.Equal(got, w) {
-			t.Errorf("check %s: %d findings, the full run has %d there\n%s", p, len(got), len(w), firstDiff(got, w))
+			t.Errorf("check %s: %d findings, the full run has %d there\n%s", p, len(got), len(w), linediff.First(got, w))
 		}
 		checked += len(w)
 	}

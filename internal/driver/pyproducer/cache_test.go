@@ -22,6 +22,7 @@ import (
 	"github.com/xynergy/xylint/internal/migrate/platformgen"
 	"github.com/xynergy/xylint/internal/output"
 	"github.com/xynergy/xylint/internal/python/pyedit"
+	"github.com/xynergy/xylint/internal/testutil/linediff"
 )
 
 // run checks root with every Python rule, with the cache in cacheDir
@@ -121,11 +122,11 @@ func TestCacheProperty(t *testing.T) {
 
 			_, cold, _ := run(t, root, "")
 			if _, filled, _ := run(t, root, cacheDir); filled != cold {
-				t.Fatalf("the run filling the cache differs: %s", firstDiff(filled, cold))
+				t.Fatalf("the run filling the cache differs: %s", linediff.Text(filled, cold))
 			}
 			_, warm, p := run(t, root, cacheDir)
 			if warm != cold {
-				t.Fatalf("warm run differs: %s", firstDiff(warm, cold))
+				t.Fatalf("warm run differs: %s", linediff.Text(warm, cold))
 			}
 			if hits, misses := p.CacheStats(); misses != 0 || hits == 0 {
 				t.Fatalf("nothing changed: %d hits, %d misses", hits, misses)
@@ -136,7 +137,7 @@ func TestCacheProperty(t *testing.T) {
 				res, cold, _ := run(t, root, "")
 				wres, warm, p := run(t, root, cacheDir)
 				if warm != cold {
-					t.Fatalf("step %d (%s): warm differs from cold: %s", step, did, firstDiff(warm, cold))
+					t.Fatalf("step %d (%s): warm differs from cold: %s", step, did, linediff.Text(warm, cold))
 				}
 				if hits, _ := p.CacheStats(); hits == 0 {
 					t.Errorf("step %d: no file came from the cache", step)
@@ -145,12 +146,12 @@ func TestCacheProperty(t *testing.T) {
 				named := namedFiles(t, r, root)
 				_, coldNamed, _ := run(t, root, "", named...)
 				if _, warmNamed, _ := run(t, root, cacheDir, named...); warmNamed != coldNamed {
-					t.Fatalf("step %d: named files %v differ: %s", step, named, firstDiff(warmNamed, coldNamed))
+					t.Fatalf("step %d: named files %v differ: %s", step, named, linediff.Text(warmNamed, coldNamed))
 				}
 				// fix --diff computes the same from either; every third
 				// step fix writes, and what follows must see its writes.
 				if d, c := fixDiff(t, wres, false), fixDiff(t, res, false); d != c {
-					t.Fatalf("step %d: fix --diff from the cache differs: %s", step, firstDiff(d, c))
+					t.Fatalf("step %d: fix --diff from the cache differs: %s", step, linediff.Text(d, c))
 				}
 				if step%3 == 0 {
 					_, before, _ := run(t, root, cacheDir)
@@ -161,7 +162,7 @@ func TestCacheProperty(t *testing.T) {
 					_, after, _ := run(t, root, cacheDir)
 					_, afterCold, _ := run(t, root, "")
 					if after != afterCold {
-						t.Fatalf("step %d: after fix, warm differs from cold: %s", step, firstDiff(after, afterCold))
+						t.Fatalf("step %d: after fix, warm differs from cold: %s", step, linediff.Text(after, afterCold))
 					}
 					if after == before {
 						t.Errorf("step %d: fix wrote files, yet the warm report did not change", step)
@@ -267,21 +268,4 @@ func age(t *testing.T, root string, at time.Time) {
 			t.Fatal(err)
 		}
 	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d: got %q, want %q", i+1, a, b)
-		}
-	}
-	return "(none)"
 }
