@@ -226,7 +226,9 @@ author decided. Otherwise two fixes, tried in this order:
     | an `import` | `ImportError` |
     | `len`, `str`, `isinstance`, `range`, `zip`, logging calls, `os.getenv`, ... | nothing a handler is written for |
 
-    A type covered by another in the list is dropped. In a tuple only the
+    A body that sets an attribute (`httpx.Client.send = patched`: a patch
+    of code that may change) is not narrowed. A type covered by another in
+    the list is dropped. In a tuple only the
     broad member is replaced; a bare `except:` gets the types as well. A
     handler that follows a more specific one of the same `try` (`except
     KeyError: ... except Exception:`) is the fallback for everything else
@@ -235,7 +237,13 @@ author decided. Otherwise two fixes, tried in this order:
   - Otherwise, a handler that swallows gets
     `logger.exception("ignored exception in f()")`, replacing its lone
     `pass` or as its first statement, with the module logger found or added
-    as print-call's fix does (`logger-import` names a shared one).
+    as print-call's fix does (`logger-import` names a shared one) — except
+    on an expected-failure path: a handler whose only statements return
+    None, a constant or an empty container, or `continue`/`break`, or a
+    lone `pass` followed right after the `try` by such a statement (a cache
+    lookup that misses, optional input that does not parse). The fallback
+    is the function's contract there, and an ERROR traceback on every miss
+    would be noise: no fix.
 
 Handlers that do something else (return an error response, log without the
 traceback) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a

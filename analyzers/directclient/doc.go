@@ -179,9 +179,10 @@ module-level client are not looked at.
 Where the getter's import goes: in the import block (the first-party
 group, at its sorted place); but when the constructor's module was
 imported inside the function, or inside the same `# [START name]`
-documentation sample region as the call, the getter's import takes that
-place (the region is published as it stands, and a function-local import
-stays local). A one-line comment right above the constructor that says it
+documentation sample region as the call, the getter's import goes there:
+in place of the constructor's import when that goes, else after the
+imports it stands with (the region is published as it stands, and a
+function-local import stays local). A one-line comment right above the constructor that says it
 makes a client (`# Instantiates a client`, `# Create a Storage client`)
 is removed: the code no longer does.
 

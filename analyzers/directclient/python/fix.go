@@ -420,8 +420,26 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 		es.Add(ed.AddImport(imp)...)
 	}
 	for _, at := range order {
+		// After the run of imports the constructor's import is in: the
+		// shared package sorts after google.cloud and the rest (isort's
+		// order within a block), and the run stays one block.
+		last := at
+		for n := at.NextSibling(); !n.IsZero(); n = n.NextSibling() {
+			if n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement) {
+				last = n
+				continue
+			}
+			if n.IsNamed() && !n.Is(syntax.KindComment) {
+				break
+			}
+		}
 		for _, imp := range pyedit.MergeImports(local[at]) {
-			es.Add(ed.InsertBefore(at, imp.String()))
+			if last == at {
+				// Its own place (the statement itself may go).
+				es.Add(ed.InsertBefore(at, imp.String()))
+			} else {
+				es.Add(ed.InsertAfter(last, ed.Indent(last), imp.String()))
+			}
 		}
 	}
 	// Statements that go: closes, then imports left unused.

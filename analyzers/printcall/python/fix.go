@@ -104,6 +104,11 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 	if !ok {
 		return nil
 	}
+	for _, e := range edits {
+		if fx.ctx.regions.Contains(e.Start) {
+			return nil // the logger's definition would land in a published sample region
+		}
+	}
 	level := levelOf(call, pos, stderr)
 	var es pyedit.Edits
 	es.Add(edits...)
@@ -170,6 +175,9 @@ func printArgs(r *names.Resolver, pos []syntax.Node, sep string) []string {
 	if len(pos) == 1 {
 		a := pos[0]
 		if ps, ok := fstringPieces(a.Unparen()); ok {
+			return render(ps)
+		}
+		if ps, ok := concatPieces(a.Unparen()); ok && hasArg(ps) {
 			return render(ps)
 		}
 		if ps, ok := formatPieces(a.Unparen()); ok {
@@ -253,4 +261,13 @@ func isStringLiteral(n syntax.Node) bool {
 
 func isNewlineLiteral(v syntax.Node) bool {
 	return v.TextIs(`"\n"`) || v.TextIs(`'\n'`)
+}
+
+func hasArg(ps []piece) bool {
+	for _, p := range ps {
+		if p.arg != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -34,6 +34,9 @@ func pieces(r *names.Resolver, a syntax.Node) []piece {
 	if ps, ok := fstringPieces(u); ok {
 		return ps
 	}
+	if ps, ok := concatPieces(u); ok {
+		return ps
+	}
 	if ps, ok := formatPieces(u); ok {
 		return ps
 	}
@@ -44,6 +47,14 @@ func pieces(r *names.Resolver, a syntax.Node) []piece {
 // (with `%` doubled when there are arguments, as logging %-formats only
 // then) and the arguments.
 func render(ps []piece) []string {
+	// A terminal's layout (leading indentation, a trailing newline) is not
+	// part of a log record's message.
+	if len(ps) > 0 && ps[0].arg == "" {
+		ps[0].text = strings.TrimLeft(ps[0].text, " \t")
+	}
+	if n := len(ps); n > 0 && ps[n-1].arg == "" {
+		ps[n-1].text = strings.TrimSuffix(ps[n-1].text, `\n`)
+	}
 	var args []string
 	for _, p := range ps {
 		if p.arg != "" {
@@ -309,4 +320,28 @@ func percentArgs(n syntax.Node) ([]string, bool) {
 		args = append(args, string(right.Text()))
 	}
 	return args, true
+}
+
+// concatPieces converts an implicit concatenation of plain literals and
+// f-strings ("a" f"{b}" ...) when every part converts.
+func concatPieces(n syntax.Node) ([]piece, bool) {
+	if !n.Is(syntax.KindConcatenatedString) {
+		return nil, false
+	}
+	var ps []piece
+	for part := range n.NamedChildren() {
+		if part.Is(syntax.KindComment) {
+			return nil, false
+		}
+		if c, ok := literalContent(part); ok {
+			ps = append(ps, piece{text: c.text})
+			continue
+		}
+		fp, ok := fstringPieces(part)
+		if !ok {
+			return nil, false
+		}
+		ps = append(ps, fp...)
+	}
+	return ps, true
 }

@@ -22,19 +22,21 @@ import (
 //     visible at the default level;
 //   - else `info`.
 func levelOf(call syntax.Node, pos []syntax.Node, stderr bool) string {
+	word := ""
+	if len(pos) > 0 {
+		word = wordLevel(leadingText(pos[0].Unparen()))
+	}
 	if name, ok := enclosingHandler(call); ok {
-		if name != "" && mentions(pos, name) {
+		switch {
+		case word == "warning":
+			return "warning" // the handler's author called it a warning
+		case name != "" && mentions(pos, name):
 			return "exception"
 		}
 		return "error"
 	}
-	if len(pos) > 0 {
-		switch wordLevel(leadingText(pos[0].Unparen())) {
-		case "error":
-			return "error"
-		case "warning":
-			return "warning"
-		}
+	if word != "" {
+		return word
 	}
 	if stderr {
 		return "warning"
@@ -130,7 +132,8 @@ func (fx *fixer) comment(call syntax.Node) (lint.Edit, bool) {
 	ps := bytes.LastIndexByte(src[:ls-1], '\n') + 1
 	line := src[ps : ls-1]
 	m := printComment.FindSubmatchIndex(line)
-	if m == nil {
+	if m == nil || bytes.Contains(bytes.ToLower(line[m[7]:]), []byte("log")) {
+		// "# Print event vars to log" already says where it goes.
 		return lint.Edit{}, false
 	}
 	word := string(line[m[4]:m[5]])

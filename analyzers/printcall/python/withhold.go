@@ -2,6 +2,8 @@ package python
 
 import (
 	"bytes"
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/python/names"
@@ -20,6 +22,42 @@ import (
 type fileContext struct {
 	noFix   string // why no print of the file gets a fix, or ""
 	regions provenance.Regions
+	// noLogging: the file has no logger and sets no logging up, so a print
+	// at module level (run on import) is the module's output.
+	noLogging bool
+}
+
+// sampleDirs are directory names under which code is a sample whose output
+// is what it shows (python-docs-samples' snippets, generative-ai's
+// sample-apps, docs_src of a library's documentation).
+var sampleDirs = regexp.MustCompile(`(?i)(^|[-_])(samples?|snippets?|examples?|demos?|tutorials?|notebooks?|quickstarts?)([-_]|$)|^(docs?|docs_src|scripts?|bin)$`)
+
+// sampleFiles are file names of samples and their helpers
+// (python-docs-samples' snippets.py, whose tests capture what it prints).
+var sampleFiles = regexp.MustCompile(`(?i)^(.*_)?(snippets?|samples?|quickstart|examples?|demo)(_.*)?\.py$`)
+
+func inSampleTree(p string) bool {
+	for _, d := range strings.Split(path.Dir(p), "/") {
+		if sampleDirs.MatchString(d) {
+			return true
+		}
+	}
+	return sampleFiles.MatchString(path.Base(p))
+}
+
+// isMigration: a database migration (Alembic's revision files, Django's
+// and others' migrations/), run from the command line by the migration
+// tool.
+func isMigration(p string, src []byte) bool {
+	if bytes.Contains(src, []byte("down_revision")) {
+		return true
+	}
+	for _, d := range strings.Split(path.Dir(p), "/") {
+		if d == "migrations" || d == "_migrations" || d == "alembic" || d == "migrate" {
+			return true
+		}
+	}
+	return false
 }
 
 // loggingSetups are the calls that configure logging for a program, so
@@ -45,10 +83,23 @@ func newFileContext(fx *fixer) fileContext {
 		return c
 	}
 	c.regions = provenance.SampleRegions(pass.Src)
-	if isScript(pass) && fx.ed.ModuleLogger() == "" && fx.shared.Name == "" && !configuresLogging(pass.Names, pass.Nodes(syntax.KindCall)) && !imports(pass.Names, webFrameworks) {
-		// A program with no logger and no logging set up: the prints are
-		// its output, and logger.info would drop them (the root logger's
-		// default level is WARNING).
+	if fx.ed.ModuleLogger() != "" || fx.shared.Name != "" || configuresLogging(pass.Names, pass.Nodes(syntax.KindCall)) {
+		return c
+	}
+	// No logger and no logging set up here: where the file is a program, a
+	// sample, an ingredient of generated samples or a migration, its prints
+	// are its output, and logger.info would drop them (the root logger's
+	// default level is WARNING). A service module's prints are stray
+	// diagnostics: converted.
+	c.noLogging = true
+	switch {
+	case provenance.SampleTemplate(pass.Src):
+		c.noFix = "a sample template's output"
+	case isMigration(pass.Path, pass.Src):
+		c.noFix = "a migration's output"
+	case inSampleTree(pass.Path):
+		c.noFix = "a sample's output"
+	case isScript(pass) && !imports(pass.Names, webFrameworks):
 		c.noFix = "a script's output"
 	}
 	return c
@@ -64,7 +115,29 @@ func isScript(pass *pyanalysis.Pass) bool {
 	if imports(pass.Names, cliModules) {
 		return true
 	}
-	return bytes.Contains(pass.Src, []byte("__main__")) && mainBlock(pass.File.Root) || bytes.Contains(pass.Src, []byte("sys.argv"))
+	return bytes.Contains(pass.Src, []byte("__main__")) && mainBlock(pass.File.Root) || bytes.Contains(pass.Src, []byte("sys.argv")) || runsItsFunctions(pass)
+}
+
+// runsItsFunctions: a module-level statement calls a function the file
+// defines (`main()`, `delete_all_products()` at the end of a script).
+func runsItsFunctions(pass *pyanalysis.Pass) bool {
+	for s := range pass.File.Root.NamedChildren() {
+		if !s.Is(syntax.KindExpressionStatement) {
+			continue
+		}
+		c := s.FirstNamedChild().Unparen()
+		if c.Is(syntax.KindAwait) {
+			c = c.FirstNamedChild().Unparen()
+		}
+		if !c.Is(syntax.KindCall) {
+			continue
+		}
+		fn := c.ChildByField(syntax.FieldFunction).Unparen()
+		if b := pass.Names.Lookup(fn); fn.Is(syntax.KindIdentifier) && b != nil && b.Kind == names.Definition {
+			return true
+		}
+	}
+	return false
 }
 
 // mainBlock reports whether a module-level statement is an
@@ -115,6 +188,8 @@ func (c fileContext) withheld(r *names.Resolver, call syntax.Node) string {
 		return c.noFix
 	case c.regions.Contains(call.Start()):
 		return "a documentation sample region prints its output"
+	case c.noLogging && atModuleLevel(call):
+		return "the module's output on import"
 	}
 	if isLogSink(r, call) {
 		return "the print is a log sink"
@@ -137,7 +212,7 @@ func isLogSink(r *names.Resolver, call syntax.Node) bool {
 		switch {
 		case p.Is(syntax.KindFunctionDefinition):
 			name := strings.ToLower(string(p.ChildByField(syntax.FieldName).Text()))
-			if strings.Contains(name, "log") || name == "emit" {
+			if strings.Contains(name, "log") || name == "emit" || outputFunc.MatchString(name) {
 				return true
 			}
 		case p.Is(syntax.KindClassDefinition):
@@ -151,6 +226,10 @@ func isLogSink(r *names.Resolver, call syntax.Node) bool {
 	}
 	return false
 }
+
+// outputFunc matches the names of functions whose job is to write output
+// (`_write_output_line`, `echo`, `to_stdout`).
+var outputFunc = regexp.MustCompile(`(^|_)(output|echo|stdout)(_|$)`)
 
 // inCommand: a print in a function decorated as a command-line command
 // (click's and typer's @x.command(), @x.group(), @x.callback(), Flask's
@@ -177,4 +256,15 @@ func inCommand(call syntax.Node) bool {
 		}
 	}
 	return false
+}
+
+// atModuleLevel: the call runs when the module is imported (not in a
+// function).
+func atModuleLevel(n syntax.Node) bool {
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
+			return false
+		}
+	}
+	return true
 }

@@ -55,6 +55,14 @@ func Vendored(p string) bool {
 	return false
 }
 
+// SampleTemplate reports whether a file is an ingredient or recipe of
+// generated documentation samples (python-docs-samples' compute
+// client_library: `# <INGREDIENT name>`, `# <REGION name>`), which a tool
+// assembles into the published samples.
+func SampleTemplate(src []byte) bool {
+	return bytes.Contains(src, []byte("# <INGREDIENT ")) || bytes.Contains(src, []byte("# <REGION ")) || bytes.Contains(src, []byte("# <IMPORTS"))
+}
+
 // Regions are a file's sample regions: the byte ranges between a
 // `# [START name]` line and its `# [END name]` line (Google's doc samples,
 // whose regions are published as they stand).

@@ -64,3 +64,12 @@ func TestSampleRegions(t *testing.T) {
 		t.Error("no region line: want no regions")
 	}
 }
+
+func TestSampleTemplate(t *testing.T) {
+	if !SampleTemplate([]byte("# flake8: noqa\n\n# <INGREDIENT create_vm>\ndef f(): ...\n# </INGREDIENT>\n")) {
+		t.Error("an ingredient file: want true")
+	}
+	if SampleTemplate([]byte("# <b>not a marker</b>\nx = 1\n")) {
+		t.Error("plain code: want false")
+	}
+}

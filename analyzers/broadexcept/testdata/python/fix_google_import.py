@@ -19,3 +19,11 @@ def cache():
         return ndb.RedisCache.from_environment()
     except Exception:  # want "swallows"
         return None
+
+
+def upload(bucket, name, data):
+    client = storage.Client()
+    try:
+        client.bucket(bucket).blob(name).upload_from_string(data)
+    except Exception:  # want "swallows"
+        pass

@@ -22,3 +22,16 @@ def upload(bucket_name, data):
     client = storage.Client()  # want "per call of `upload`"
     client.bucket(bucket_name).blob("x").upload_from_string(data)
 # [END storage_upload]
+
+
+def destroy(name):
+    # [START secretmanager_destroy]
+    # Import the Secret Manager client library.
+    from google.cloud import secretmanager
+    from google.cloud.secretmanager_v1.types import service
+
+    # Create the Secret Manager client.
+    client = secretmanager.SecretManagerServiceClient()  # want "per call of `destroy`"
+    request = secretmanager.DestroySecretVersionRequest(name=name)
+    return client.destroy_secret_version(request=request, retry=service)
+    # [END secretmanager_destroy]

@@ -13,3 +13,5 @@ def run(result, rows):
     print("done")  # want "`print` call"
     # Printer settings are read below
     print("settings")  # want "`print` call"
+    # Print event vars to log
+    print("event")  # want "`print` call"

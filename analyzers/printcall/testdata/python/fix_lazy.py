@@ -16,3 +16,5 @@ def show(order, rows, ratio, name):
     print("{0} {0}".format(order.total()))  # want "`print` call"
     print("rows:", f"{len(rows)} total", "for {}".format(name))  # want "`print` call"
     print(f"all literal")  # want "`print` call"
+    print(f"  Validation gate: testing {len(rows)} agents " f"(6 scenarios each)...")  # want "`print` call"
+    print("  progress:", ratio, "done\n")  # want "`print` call"

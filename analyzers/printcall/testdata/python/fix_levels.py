@@ -25,3 +25,10 @@ def report(n):
     print("errors seen:", n)  # want "`print` call"
     print("%d rows of %s" % (n, "x"))  # want "`print` call"
     print("total %d" % len(sys.argv))  # want "`print` call"
+
+
+def parse(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        print("  Warning: could not parse, skipping")  # want "`print` call"

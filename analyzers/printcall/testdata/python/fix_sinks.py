@@ -1,6 +1,7 @@
 """Prints that are the log sink (a command's output is not reported at all:
 roles/commands.py)."""
 import json
+import sys
 import logging
 
 logger = logging.getLogger(__name__)
@@ -21,3 +22,7 @@ class StdoutHandler(logging.Handler):
 
 def stray(x):
     print("debug", x)  # want "`print` call"
+
+
+def _write_output_line(line):
+    print(line, file=sys.stderr)  # want "`print` call"
