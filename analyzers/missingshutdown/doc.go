@@ -19,11 +19,17 @@ parent's lifespan is the one that runs. One finding per root app, at the
 call that creates it; code in docstrings is not code. Test files are not
 looked at (option `exclude`).
 
-The message lists what the module leaves open: the getters of the pool
-modules it calls (`get_firestore_client()` from `shared.gcp_clients`) and
-the clients of XY003 direct-client's default constructor table it builds
-(`bigquery.Client`), not counting clients opened by a `with` statement. It
-says so when the app has a startup hook but no shutdown handling.
+An app built in a factory and served from one or more entry modules
+(`app = create_app()` in `main.py`, in `worker.py`) is one app, checked
+where it is built, once; what every one of its modules leaves open counts.
+
+The message lists what the app's modules leave open: the getters of the
+pool modules they call (`get_firestore_client()` from `shared.gcp_clients`),
+the clients of XY003 direct-client's default constructor table they build
+(`bigquery.Client`), not counting clients opened by a `with` statement, and
+background work they start (`asyncio.create_task`, `asyncio.ensure_future`,
+`threading.Thread`, APScheduler's schedulers). It says so when the app has a
+startup hook but no shutdown handling.
 
 Flask: not checked. A Flask app is a WSGI app without a shutdown event:
 its server (gunicorn, waitress, the Cloud Run container's process) stops
@@ -119,6 +125,20 @@ Go: the fix applies to `http.ListenAndServe(addr, h)` as a statement of
 — and keeps the original error handling for listen and shutdown errors (a
 bare call gets `log.Fatal`). Other shapes, partial setups (a signal but no
 Shutdown) and names the new code would shadow get no fix.
+
+# Levels
+
+  - warning: the app's modules leave something open (a client, a pooled
+    getter's client, a background task): Cloud Run's SIGTERM cuts its
+    connections and work mid-flight — "FastAPI app without shutdown
+    handling (...): nothing closes bigquery.Client".
+  - note: nothing to close yet — no client, pool or background task in the
+    app's modules (clients closed by `async with` do not count): the
+    handler is what the next client will need, not a leak today — "FastAPI
+    app without shutdown handling (...): nothing to close yet (no client,
+    pool or background task in its modules), so a note".
+  - Go: a warning (a server without graceful shutdown cuts in-flight
+    requests whatever it holds).
 
 # Options
 

@@ -19,4 +19,8 @@ var Rule = &lint.Rule{
 	FixSafety: lint.Safe,
 	Aliases:   []string{},
 	Options:   OptionsSpec,
+	Levels: []lint.LevelDoc{
+		{Level: lint.Warning, When: "the app's modules leave a client, a pooled getter's client or a background task open (Python); a Go server without graceful shutdown"},
+		{Level: lint.Note, When: "a Python app with nothing to close yet (no client, pool or background task in its modules)"},
+	},
 }

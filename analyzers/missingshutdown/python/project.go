@@ -225,7 +225,12 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *missingshut
 		if a.first == nil || a.handled || a.mounted {
 			continue
 		}
-		d := lint.Diagnostic{Path: a.file, Range: a.first.At, Message: message(a.first.Kind, a.startup, a.open)}
+		d := lint.Diagnostic{Rule: pass.Analyzer.Rule, Severity: lint.Warning, Path: a.file, Range: a.first.At, Message: message(a.first.Kind, a.startup, a.open)}
+		if len(a.open) == 0 {
+			// Nothing to close yet: the handler is what the next client
+			// or task will need, not a leak today.
+			d.Severity = lint.Note
+		}
 		// The code base uses lifespans when some app is created with one
 		// and no code registers event handlers; a lifespan would replace
 		// the app's startup hooks, so those keep the event handler.
@@ -246,6 +251,8 @@ func message(kind string, startup bool, open []string) string {
 	msg := fmt.Sprintf("%s app %s (lifespan=, on_shutdown=[...] or a \"shutdown\" event handler)", kind, what)
 	if len(open) > 0 {
 		msg += ": nothing closes " + strings.Join(open, ", ")
+	} else {
+		msg += ": nothing to close yet (no client, pool or background task in its modules), so a note"
 	}
 	return msg
 }

@@ -34,9 +34,11 @@ import (
 // Analyzer is XY006 missing-shutdown for Python.
 var Analyzer = pyanalysis.New(missingshutdown.Rule, missingshutdown.OptionsSpec, pyanalysis.Def[*missingshutdown.Config]{
 	Kinds: []syntax.Kind{syntax.KindCall, syntax.KindAssignment, syntax.KindReturnStatement},
-	// Files that create apps, and files that mount them or give them
-	// shutdown handling.
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown"}},
+	// Files that create apps, files that mount them or give them
+	// shutdown handling, and entry modules that serve a factory's app
+	// (app = create_app()), whose clients are the app's to close.
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"FastAPI", "Starlette", "mount", "Mount", "on_event", "add_event_handler", "lifespan", "on_shutdown",
+		"create_app", "make_app", "build_app", "get_app", "get_application", "app_factory", "uvicorn"}},
 	Excludes:  func(o *missingshutdown.Config, path string) bool { return o.Exclude.Match(path) },
 	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
@@ -462,6 +464,10 @@ func (fp *filePass) resource(n syntax.Node, q string) {
 			return
 		}
 	}
+	if desc, ok := backgroundTasks[q]; ok {
+		fp.addOpen(desc)
+		return
+	}
 	if !isClient(q) {
 		return
 	}
@@ -476,6 +482,17 @@ func (fp *filePass) resource(n syntax.Node, q string) {
 		return
 	}
 	fp.addOpen(shortName(q))
+}
+
+// backgroundTasks are the calls that start work outliving a request,
+// which a shutdown handler must stop or await (by qualified name; how the
+// message names it).
+var backgroundTasks = map[string]string{
+	"asyncio.create_task":   "a background task (asyncio.create_task)",
+	"asyncio.ensure_future": "a background task (asyncio.ensure_future)",
+	"threading.Thread":      "a background thread",
+	"apscheduler.schedulers.background.BackgroundScheduler": "a scheduler (BackgroundScheduler)",
+	"apscheduler.schedulers.asyncio.AsyncIOScheduler":       "a scheduler (AsyncIOScheduler)",
 }
 
 func (fp *filePass) addOpen(s string) {
