@@ -419,29 +419,6 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 	for _, imp := range pyedit.MergeImports(imps) {
 		es.Add(ed.AddImport(imp)...)
 	}
-	for _, at := range order {
-		// After the run of imports the constructor's import is in: the
-		// shared package sorts after google.cloud and the rest (isort's
-		// order within a block), and the run stays one block.
-		last := at
-		for n := at.NextSibling(); !n.IsZero(); n = n.NextSibling() {
-			if n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement) {
-				last = n
-				continue
-			}
-			if n.IsNamed() && !n.Is(syntax.KindComment) {
-				break
-			}
-		}
-		for _, imp := range pyedit.MergeImports(local[at]) {
-			if last == at {
-				// Its own place (the statement itself may go).
-				es.Add(ed.InsertBefore(at, imp.String()))
-			} else {
-				es.Add(ed.InsertAfter(last, ed.Indent(last), imp.String()))
-			}
-		}
-	}
 	// Statements that go: closes, then imports left unused.
 	var dels []syntax.Node
 	for _, op := range g.members {
@@ -461,6 +438,29 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 		}
 	}
 	imports, stmts := ed.PruneImports(roots, gone, dels)
+	for _, at := range order {
+		// After the run of imports the constructor's import is in: the
+		// shared package sorts after google.cloud and the rest (isort's
+		// order within a block), and the run stays one block.
+		last := at
+		for n := at.NextSibling(); !n.IsZero(); n = n.NextSibling() {
+			if n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement) {
+				last = n
+				continue
+			}
+			if n.IsNamed() && !n.Is(syntax.KindComment) {
+				break
+			}
+		}
+		for _, imp := range pyedit.MergeImports(local[at]) {
+			if slices.Contains(stmts, at) {
+				// In the place of the statement that goes.
+				es.Add(ed.InsertBefore(at, imp.String()))
+			} else {
+				es.Add(ed.InsertAfter(last, ed.Indent(last), imp.String()))
+			}
+		}
+	}
 	for _, s := range stmts {
 		if !slices.Contains(dels, s) {
 			dels = append(dels, s)
