@@ -301,6 +301,11 @@ func (c *collector) functions() {
 				break
 			}
 		}
+		if cls := MethodClass(def); !cls.IsZero() && OwnerDef(def).IsZero() && grpcServicer(cls) && !strings.HasPrefix(name, "_") {
+			if f := c.fn(c.key(def)); f.Entry.Kind == 0 {
+				f.Entry = Entry{Kind: Request, Desc: "gRPC method `" + c.key(def) + "`"}
+			}
+		}
 		if !OwnerDef(def).IsZero() || !MethodClass(def).IsZero() {
 			continue
 		}
@@ -311,6 +316,26 @@ func (c *collector) functions() {
 			c.fn(c.key(def)).Entry = Entry{Kind: Request, Desc: describe(e, name)}
 		}
 	}
+}
+
+// grpcServicer reports whether cls derives from a gRPC servicer base
+// (`class EmailService(demo_pb2_grpc.EmailServiceServicer)`): gRPC calls its
+// methods per request.
+func grpcServicer(cls syntax.Node) bool {
+	bases := cls.ChildByField(syntax.FieldSuperclasses)
+	if bases.IsZero() {
+		return false
+	}
+	for b := range bases.NamedChildren() {
+		last := b.Unparen()
+		if last.Is(syntax.KindAttribute) {
+			last = last.ChildByField(syntax.FieldAttribute)
+		}
+		if last.Is(syntax.KindIdentifier) && strings.HasSuffix(string(last.Text()), "Servicer") {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf is the model's kind of a web entry point.
@@ -504,6 +529,12 @@ func (c *collector) registrations(call, def syntax.Node) {
 		if c.fact.CLI == "" {
 			c.fact.CLI = "fire"
 		}
+	case c.r.Refers(fn, "websockets.serve", "websockets.server.serve", "websockets.asyncio.server.serve", "websockets.legacy.server.serve"):
+		// A WebSocket server calls its handler per connection.
+		target, e = args.FirstNamedChild(), Entry{Kind: Request, Desc: "WebSocket handler"}
+		if ws := call.KeywordArg("ws_handler"); !ws.IsZero() {
+			target = ws
+		}
 	case fn.Is(syntax.KindAttribute) && fn.ChildByField(syntax.FieldAttribute).TextIs("subscribe"):
 		target, e = call.KeywordArg("callback"), Entry{Kind: Worker, Desc: "subscription callback"}
 		if target.IsZero() {
@@ -671,7 +702,7 @@ func scriptContent(src []byte) string {
 var (
 	ServiceMarkers = []string{
 		"route", "Route", "_request", "teardown_appcontext", "Depends", "Security", "functions_framework", "lifespan",
-		"startup", "middleware", "exception_handler", "errorhandler", "task", "subscribe", "actor",
+		"startup", "middleware", "exception_handler", "errorhandler", "task", "subscribe", "actor", "Servicer", "websockets",
 	}
 	CommandMarkers = []string{"__main__", "argparse", "click", "typer", "fire", "docopt", "cyclopts", "# In[", "# %%", "locust"}
 )

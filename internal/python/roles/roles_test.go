@@ -177,6 +177,37 @@ def job():
 	"svc/alembic/versions/1_init.py": "def upgrade():\n    probe()\n",
 	"svc/nb.py":                      "# %%\nprobe()\n",
 	"svc/lib.py":                     "def f():\n    probe()\n",
+	"svc/grpc_server.py": `import grpc
+
+import demo_pb2_grpc
+
+
+class EmailService(demo_pb2_grpc.EmailServiceServicer):
+    def SendOrderConfirmation(self, request, context):
+        probe()
+
+
+if __name__ == "__main__":
+    server = grpc.server(None)
+    demo_pb2_grpc.add_EmailServiceServicer_to_server(EmailService(), server)
+`,
+	"svc/ws.py": `import asyncio
+
+import websockets
+
+
+async def handle(websocket):
+    probe()
+
+
+async def main():
+    async with websockets.serve(handle, "0.0.0.0", 8080):
+        await asyncio.Future()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+`,
 	"svc/factory.py": `import click
 from flask import Flask
 
@@ -224,6 +255,10 @@ func TestRoles(t *testing.T) {
 		// rest of a file that builds an app is not a program's.
 		"svc/factory.py:6":  "service via app factory `create_app`",
 		"svc/factory.py:21": "library",
+		// A gRPC servicer's methods and a WebSocket server's handler run per
+		// request, though the file starts the server from its main block.
+		"svc/grpc_server.py:8": "service via gRPC method `EmailService.SendOrderConfirmation`",
+		"svc/ws.py:7":          "service via WebSocket handler `handle`",
 	} {
 		if g := got[site]; g != want {
 			t.Errorf("%s: %q, want %q", site, g, want)
