@@ -85,7 +85,8 @@ says which case it is):
     `error = str(e)` that the function then returns: an agent's tool, a
     query runner), turned into a client error response (4xx:
     `HTTPException(status_code=400)`, `abort(404)`, `return jsonify(...),
-    400`: right when the request is at fault), or a command-line program
+    400`, `return JSONResponse(..., status_code=401)`: right when the
+    request is at fault), or a command-line program
     that exits non-zero without saying why (`sys.exit(1)` alone). Also a
     note, whatever an `except Exception` handler does (not a bare `except:`
     or `BaseException`, which also catch cancellation and exits): a `try` body that can fail only on

@@ -37,7 +37,7 @@ func (c *checker) guarded(h handler) (what string, cleanup bool) {
 	}
 	body := try.ChildByField(syntax.FieldBody)
 	var first string
-	input, clean, imports, calls := true, true, false, 0
+	input, clean, imports, calls, lookups := true, true, false, 0, 0
 	for n := range ownNodes(body) {
 		switch n.Kind() {
 		case syntax.KindRaiseStatement, syntax.KindYield, syntax.KindWithStatement, syntax.KindForStatement, syntax.KindWhileStatement:
@@ -46,6 +46,9 @@ func (c *checker) guarded(h handler) (what string, cleanup bool) {
 			input = false
 		case syntax.KindImportStatement, syntax.KindImportFromStatement:
 			imports = true
+			clean = false
+		case syntax.KindSubscript:
+			lookups++
 			clean = false
 		case syntax.KindCall:
 			calls++
@@ -69,6 +72,8 @@ func (c *checker) guarded(h handler) (what string, cleanup bool) {
 		return "imports", false
 	case input && calls > 0:
 		return "parsing and conversion (" + first + ")", false
+	case input && lookups > 0 && !imports:
+		return "lookups (a subscript)", false
 	case clean && calls > 0:
 		return "cleanup (" + first + ")", true
 	}
@@ -174,9 +179,17 @@ func (c *checker) inputOnlyCall(call syntax.Node) bool {
 // (`self.session.get(url)`, `redis_client.get(key)`, `cache.get(k)`): its
 // get/keys/... are I/O, not a dict's.
 func remoteLike(recv syntax.Node) bool {
-	t := strings.ToLower(string(recv.Text()))
+	var names strings.Builder // the names in it, not its strings' content
+	t := recv.Tree()
+	for i, end := recv.Index(), recv.SubtreeEnd(); i < end; i++ {
+		if n := t.Node(i); n.Is(syntax.KindIdentifier) {
+			names.WriteString(strings.ToLower(string(n.Text())))
+			names.WriteByte(' ')
+		}
+	}
+	text := names.String()
 	for _, w := range []string{"session", "client", "http", "api", "conn", "request", "redis", "cache", "db", "store", "bucket", "s3", "remote", "service", "repo"} {
-		if strings.Contains(t, w) {
+		if strings.Contains(text, w) {
 			return true
 		}
 	}

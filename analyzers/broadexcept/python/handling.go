@@ -139,6 +139,12 @@ func (c *checker) scanBody(h handler) handling {
 					f.http, f.clientError = "status "+string(last.Text()), true
 				}
 			}
+			// return JSONResponse(..., status_code=401)
+			if v := n.FirstNamedChild().Unparen(); v.Is(syntax.KindCall) && c.response(v) {
+				if st := v.ChildByField(syntax.FieldArguments).KeywordArg("status_code"); statusIs4xx(st) {
+					f.http, f.clientError = c.calleeName(v), true
+				}
+			}
 		case syntax.KindIdentifier:
 			if h.name != nil && n.TextIs(string(h.name)) && handedOn(n) {
 				f.handsOn = true

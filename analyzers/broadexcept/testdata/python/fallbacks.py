@@ -3,6 +3,7 @@ imports, best-effort cleanup, answers, errors returned as values, client
 errors. Each is reported below a handler that hides a failure."""
 import json
 import os
+import re
 import shutil
 from datetime import datetime
 from http import HTTPStatus
@@ -63,6 +64,23 @@ def search_url(start):
     except Exception:  # want note "fallback around parsing and conversion \\(urlparse\\)"
         pass
     return start
+
+
+def text_of(line):
+    try:
+        line = line["text"]["value"]
+    except Exception:  # want note "fallback around lookups \\(a subscript\\)"
+        line = ""
+    return line
+
+
+def pull_request_of(subject):
+    try:
+        # A string that names a remote thing is not a remote receiver.
+        number = re.match(r"Merge pull request #(\d+)", subject).groups()[0]
+    except Exception:  # want note "fallback around parsing and conversion \\(groups\\)"
+        number = ""
+    return number
 
 
 # An optional dependency.
@@ -248,6 +266,16 @@ def aborts():
     except Exception:  # want note "client error response \\(abort\\)"
         abort(404)
     return item
+
+
+@app.get("/private")
+def private(header: str):
+    try:
+        scheme, creds = header.split()
+        user = lookup_item({"id": creds})
+    except Exception:  # want note "client error response \\(JSONResponse\\)"
+        return JSONResponse(status_code=401, content={"message": "Unauthorized"})
+    return user
 
 
 @app.post("/upstream")
