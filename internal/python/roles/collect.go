@@ -148,6 +148,9 @@ type collector struct {
 	// cliLib is the command-line library the file imports (click, typer,
 	// ...), whose `@x.command()` decorators make commands.
 	cliLib string
+	// mcp: the file imports an MCP server library (mcp, fastmcp), whose
+	// `@x.tool()` decorators make request handlers.
+	mcp bool
 }
 
 func (c *collector) fn(key string) *Func {
@@ -278,6 +281,9 @@ var cliLibraries = []string{"argparse", "click", "typer", "fire", "rich_click", 
 func (c *collector) cli() {
 	for _, b := range c.r.Imports {
 		top, _, _ := strings.Cut(b.Qualified, ".")
+		if top == "mcp" || top == "fastmcp" {
+			c.mcp = true
+		}
 		if slices.Contains(cliLibraries, top) {
 			c.cliLib = top
 			if c.fact.CLI == "" || top != "argparse" {
@@ -368,6 +374,9 @@ func (c *collector) decoratorEntry(d syntax.Node, name string) (Entry, bool) {
 	switch {
 	case c.cliLib != "" && c.cliLib != "argparse" && (l == "command" || l == "group" || l == "callback"):
 		return Entry{Kind: Command, Desc: c.cliLib + " command `" + name + "`"}, true
+	case c.mcp && (l == "tool" || l == "resource" || l == "prompt") && d.Is(syntax.KindAttribute):
+		// An MCP server (FastMCP's @mcp.tool()) calls its tools per request.
+		return Entry{Kind: Request, Desc: "MCP " + l + " `" + name + "`"}, true
 	case slices.Contains(workerDecorators, l):
 		q, ok := c.r.QualifiedName(d)
 		if !ok && d.Is(syntax.KindAttribute) {
@@ -702,7 +711,7 @@ func scriptContent(src []byte) string {
 var (
 	ServiceMarkers = []string{
 		"route", "Route", "_request", "teardown_appcontext", "Depends", "Security", "functions_framework", "lifespan",
-		"startup", "middleware", "exception_handler", "errorhandler", "task", "subscribe", "actor", "Servicer", "websockets",
+		"startup", "middleware", "exception_handler", "errorhandler", "task", "subscribe", "actor", "Servicer", "websockets", "mcp",
 	}
 	CommandMarkers = []string{"__main__", "argparse", "click", "typer", "fire", "docopt", "cyclopts", "# In[", "# %%", "locust"}
 )

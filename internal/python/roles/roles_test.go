@@ -208,6 +208,19 @@ async def main():
 if __name__ == "__main__":
     asyncio.run(main())
 `,
+	"svc/mcp_server.py": `from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("cocktails")
+
+
+@mcp.tool()
+def search(name: str):
+    probe()
+
+
+if __name__ == "__main__":
+    mcp.run()
+`,
 	"svc/factory.py": `import click
 from flask import Flask
 
@@ -259,6 +272,7 @@ func TestRoles(t *testing.T) {
 		// request, though the file starts the server from its main block.
 		"svc/grpc_server.py:8": "service via gRPC method `EmailService.SendOrderConfirmation`",
 		"svc/ws.py:7":          "service via WebSocket handler `handle`",
+		"svc/mcp_server.py:8":  "service via MCP tool `search`",
 	} {
 		if g := got[site]; g != want {
 			t.Errorf("%s: %q, want %q", site, g, want)
