@@ -17,9 +17,9 @@
 package cache
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -42,7 +43,7 @@ const EnvDir = "XYLINT_CACHE_DIR"
 
 // Format is the version of the packs' layout: a pack of another format is
 // ignored. Bump it when the header or body changes shape.
-const Format = 1
+const Format = 2
 
 // A Key addresses one entry: a SHA-256 of what the entry depends on.
 type Key [32]byte
@@ -265,17 +266,25 @@ type entry[V any] struct {
 	Value V
 }
 
-// header opens a pack; the stat index (map[string]statEntry) and Entries
-// records follow, each encoded on its own (a record at a time: encoding
-// the pack as one value held a second copy of it in the encoder's buffer).
+// A pack is a uvarint length, that many bytes of a gob stream holding its
+// header and stat index (map[string]statEntry), then the entries' records
+// in segments, each a gob stream of its own of Counts[i] records in
+// Lengths[i] bytes: the segments are encoded and decoded in parallel
+// (decoding is most of a warm run's own work), and a record at a time
+// (encoding the pack as one value held a second copy of it in the
+// encoder's buffer).
 type header struct {
 	Magic   string
 	Format  int
 	Build   string
 	Name    string
 	Gen     uint64
-	Entries int
+	Counts  []int
+	Lengths []int
 }
+
+// segments is how many segments a pack's entries are cut into.
+var segments = max(1, min(runtime.GOMAXPROCS(0), 4))
 
 const magic = "xylint cache"
 
@@ -340,29 +349,62 @@ func (s *Store[V]) load() {
 
 // decode reads a pack; ok is false when it is not one this build wrote
 // whole. encoding/gob reports truncation and garbage as errors, a pack cut
-// between records has fewer than its header says, and a panic (a foreign
-// file's odd lengths) counts as an error too.
+// anywhere has fewer bytes or records than its header says, and a panic (a
+// foreign file's odd lengths) counts as an error too.
 func decode[V any](data []byte, build string) (h header, stat map[string]statEntry, records []record[V], ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
-	d := gob.NewDecoder(bytes.NewReader(data))
-	if err := d.Decode(&h); err != nil || h.Magic != magic || h.Format != Format || h.Build != build || h.Entries < 0 {
+	n, w := binary.Uvarint(data)
+	if w <= 0 || n > uint64(len(data)-w) {
+		return h, nil, nil, false
+	}
+	head, rest := data[w:w+int(n)], data[w+int(n):]
+	d := gob.NewDecoder(bytes.NewReader(head))
+	if err := d.Decode(&h); err != nil || h.Magic != magic || h.Format != Format || h.Build != build || len(h.Counts) != len(h.Lengths) {
 		return h, nil, nil, false
 	}
 	if err := d.Decode(&stat); err != nil {
 		return h, nil, nil, false
 	}
-	records = make([]record[V], min(h.Entries, len(data)/8))
-	for i := range h.Entries {
-		if i == len(records) {
+	total, size := 0, 0
+	for i := range h.Counts {
+		if h.Counts[i] < 0 || h.Lengths[i] < 0 || h.Counts[i] > h.Lengths[i] {
 			return h, nil, nil, false
 		}
-		if err := d.Decode(&records[i]); err != nil {
-			return h, nil, nil, false
-		}
+		total += h.Counts[i]
+		size += h.Lengths[i]
+	}
+	if size != len(rest) {
+		return h, nil, nil, false
+	}
+	records = make([]record[V], total)
+	bad := make([]bool, len(h.Counts))
+	var wg sync.WaitGroup
+	first := 0
+	for i := range h.Counts {
+		seg, out := rest[:h.Lengths[i]], records[first:first+h.Counts[i]]
+		rest, first = rest[h.Lengths[i]:], first+h.Counts[i]
+		wg.Go(func() {
+			defer func() {
+				if recover() != nil {
+					bad[i] = true
+				}
+			}()
+			d := gob.NewDecoder(bytes.NewReader(seg))
+			for j := range out {
+				if err := d.Decode(&out[j]); err != nil {
+					bad[i] = true
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if slices.Contains(bad, true) {
+		return h, nil, nil, false
 	}
 	return h, stat, records, true
 }
@@ -464,24 +506,57 @@ func (s *Store[V]) Save() error {
 			keys = append(keys, k)
 		}
 	}
-	sub, err := s.c.prepare()
+	// The segments, encoded in parallel.
+	k := min(segments, max(1, len(keys)))
+	bufs := make([]bytes.Buffer, k)
+	h := header{Magic: magic, Format: Format, Build: s.c.build, Name: filepath.Base(s.path), Gen: gen,
+		Counts: make([]int, k), Lengths: make([]int, k)}
+	encErrs := make([]error, k)
+	var wg sync.WaitGroup
+	for i := range k {
+		part := keys[i*len(keys)/k : (i+1)*len(keys)/k]
+		h.Counts[i] = len(part)
+		wg.Go(func() {
+			enc := gob.NewEncoder(&bufs[i])
+			for _, key := range part {
+				e := s.entries[key]
+				if err := enc.Encode(record[V]{Key: key, Gen: e.Gen, Value: e.Value}); err != nil {
+					encErrs[i] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	err := errors.Join(encErrs...)
+	var head bytes.Buffer
+	if err == nil {
+		for i := range bufs {
+			h.Lengths[i] = bufs[i].Len()
+		}
+		enc := gob.NewEncoder(&head)
+		if err = enc.Encode(h); err == nil {
+			err = enc.Encode(stat)
+		}
+	}
+	var sub string
+	if err == nil {
+		sub, err = s.c.prepare()
+	}
 	if err == nil {
 		err = writeAtomic(filepath.Join(sub, filepath.Base(s.path)), func(w io.Writer) error {
-			bw := bufio.NewWriterSize(w, 64<<10)
-			enc := gob.NewEncoder(bw)
-			if err := enc.Encode(header{Magic: magic, Format: Format, Build: s.c.build, Name: filepath.Base(s.path), Gen: gen, Entries: len(keys)}); err != nil {
+			if _, err := w.Write(binary.AppendUvarint(nil, uint64(head.Len()))); err != nil {
 				return err
 			}
-			if err := enc.Encode(stat); err != nil {
+			if _, err := head.WriteTo(w); err != nil {
 				return err
 			}
-			for _, k := range keys {
-				e := s.entries[k]
-				if err := enc.Encode(record[V]{Key: k, Gen: e.Gen, Value: e.Value}); err != nil {
+			for i := range bufs {
+				if _, err := bufs[i].WriteTo(w); err != nil {
 					return err
 				}
 			}
-			return bw.Flush()
+			return nil
 		})
 	}
 	if err != nil {

@@ -1,8 +1,6 @@
 package cache
 
 import (
-	"bytes"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -89,19 +87,13 @@ func TestBadPacksAreIgnored(t *testing.T) {
 	if _, ok := other.Get(k); ok {
 		t.Error("another build's pack was read")
 	}
-	var short bytes.Buffer // cut between records: fewer than the header says
-	enc := gob.NewEncoder(&short)
-	enc.Encode(header{Magic: magic, Format: Format, Build: s.c.build, Entries: 2})
-	enc.Encode(map[string]statEntry{})
-	enc.Encode(record[value]{Key: k, Value: value{Msg: "short"}})
 	for name, data := range map[string][]byte{
-		"between records": short.Bytes(),
-		"truncated":       good[:len(good)-7],
-		"half":            good[:len(good)/2],
-		"empty":           {},
-		"garbage":         []byte("\x00\xff\x13 not a pack at all, but quite long enough to be read as one \xfe\xfe\xfe"),
-		"huge length":     append([]byte{0xf8, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, good...),
-		"text":            []byte("*\n"),
+		"truncated":   good[:len(good)-7],
+		"half":        good[:len(good)/2],
+		"empty":       {},
+		"garbage":     []byte("\x00\xff\x13 not a pack at all, but quite long enough to be read as one \xfe\xfe\xfe"),
+		"huge length": append([]byte{0xf8, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, good...),
+		"text":        []byte("*\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if err := os.WriteFile(s.path, data, 0o666); err != nil {
@@ -119,6 +111,34 @@ func TestBadPacksAreIgnored(t *testing.T) {
 				t.Errorf("not rebuilt: %+v %v", got, ok)
 			}
 		})
+	}
+}
+
+// TestCutPacksAreIgnored: a pack cut anywhere (between its header and its
+// segments, between records, inside one) is an empty cache.
+func TestCutPacksAreIgnored(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), DirName)
+	s := reopen(t, dir)
+	for i := range 40 {
+		s.Put(Hash([]byte(fmt.Sprint(i))), value{Msg: fmt.Sprint(i), Lines: []int{i}})
+	}
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reopen(t, dir).Len(); got != 40 {
+		t.Fatalf("%d entries read back", got)
+	}
+	for cut := 0; cut < len(good); cut += 1 + cut/50 {
+		if err := os.WriteFile(s.path, good[:cut], 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if n := reopen(t, dir).Len(); n != 0 {
+			t.Fatalf("cut at %d of %d: %d entries read", cut, len(good), n)
+		}
 	}
 }
 
