@@ -54,10 +54,10 @@ labels=("xylint --select XY004,XY005" "ast-grep scan (2 rules)" "xylint, all rul
 cmd_of() {
   # shellcheck disable=SC2054 # the comma belongs to --select's value
   case $1 in
-  xylint-2) cmd=("$xylint" check --select XY004,XY005 --format json "$dir") ;;
+  xylint-2) cmd=("$xylint" check --no-cache --select XY004,XY005 --format json "$dir") ;;
   ast-grep) cmd=("$astgrep" scan -c "$bench/ast-grep/sgconfig.yml" --no-ignore hidden --json=stream "$dir") ;;
-  xylint-all) cmd=("$xylint" check --format json "$dir") ;;
-  xylint-fix) cmd=("$xylint" fix --diff --unsafe-fixes "$dir") ;;
+  xylint-all) cmd=("$xylint" check --no-cache --format json "$dir") ;;
+  xylint-fix) cmd=("$xylint" fix --no-cache --diff --unsafe-fixes "$dir") ;;
   esac
 }
 
