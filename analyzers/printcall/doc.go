@@ -113,7 +113,8 @@ print is stray diagnostics, not the program's output:
     record then carries its traceback too), `logger.warning` when the
     message calls itself a warning, else `logger.error`; a message
     that says it is an error ("Error: ...", "Failed to ...", "Could not
-    ...") `error`, a warning ("Warning: ...") `warning`; `file=sys.stderr`
+    ...") `error`, a warning ("Warning: ...", a deprecation: "... will be
+    removed", "... is deprecated") `warning`; `file=sys.stderr`
     `warning` (standard error carries a program's diagnostics, not all of
     which are errors, and warning keeps them visible at the default
     level); else `info`;

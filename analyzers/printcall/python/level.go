@@ -46,7 +46,7 @@ func levelOf(call syntax.Node, pos []syntax.Node, stderr bool) string {
 
 var (
 	errorWords   = regexp.MustCompile(`(?i)^\W*(error\b|failed|failure|fail\b|could ?not|couldn't|unable to|cannot|can't|exception)`)
-	warningWords = regexp.MustCompile(`(?i)^\W*(warning|warn\b)`)
+	warningWords = regexp.MustCompile(`(?i)^\W*(warning|warn\b|deprecat)|will be removed|is deprecated`)
 )
 
 func wordLevel(text string) string {
