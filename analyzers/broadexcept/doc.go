@@ -244,7 +244,9 @@ author decided. Otherwise two fixes, tried in this order:
     lone `pass` followed right after the `try` by such a statement (a cache
     lookup that misses, optional input that does not parse). The fallback
     is the function's contract there, and an ERROR traceback on every miss
-    would be noise: no fix.
+    would be noise: no fix. Nor for a `try` whose body only releases
+    something (`await ws.close()`, `os.remove(tmp)`): it fails when the
+    thing is already gone, which is why the failure is swallowed.
 
 Handlers that do something else (return an error response, log without the
 traceback) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a

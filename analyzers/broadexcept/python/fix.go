@@ -57,7 +57,7 @@ func (c *checker) fix(h handler, swallows bool) *lint.Fix {
 			return f
 		}
 	}
-	if swallows && !expectedFailure(h) {
+	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) {
 		return c.logException(h)
 	}
 	return nil
@@ -91,6 +91,31 @@ func expectedFailure(h handler) bool {
 		}
 	}
 	return true
+}
+
+// cleanupOnly: every statement of the try body is a call of a cleanup
+// method (`await ws.close()`, `os.remove(tmp)`): a swallow there is on
+// purpose, and an ERROR traceback for a socket already closed would be
+// noise. No fix.
+func (c *checker) cleanupOnly(body syntax.Node) bool {
+	n := 0
+	for s := range body.NamedChildren() {
+		if s.Is(syntax.KindComment) {
+			continue
+		}
+		if !s.Is(syntax.KindExpressionStatement) {
+			return false
+		}
+		call := s.FirstNamedChild().Unparen()
+		if call.Is(syntax.KindAwait) {
+			call = call.FirstNamedChild().Unparen()
+		}
+		if !call.Is(syntax.KindCall) || !c.cleanupCall(call) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func isDocstringStmt(s syntax.Node) bool {
