@@ -95,7 +95,11 @@ says which case it is):
     `urlparse`) or only imports (an optional dependency) — which makes the
     handler a fallback to narrow, and a `try` body that only cleans up
     (`close()`, `cancel()`, `os.remove()`, `shutil.rmtree()`) under a
-    handler that swallows: best-effort cleanup. A note does not fail a run
+    handler that swallows: best-effort cleanup. And any handler whose
+    comment says the error is let go on purpose (`pass  # Silently ignore
+    tracking errors`, "best effort", "intentional", "not critical", a
+    linter's own suppression such as `# noqa: BLE001`) — the author
+    decided where a reviewer reads it; a TODO or FIXME is not a decision. A note does not fail a run
     unless `--fail-on note`.
 
 "Includes the exception" means the exception's name (`e`, `str(e)`,

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/python/names"
@@ -382,6 +383,35 @@ func statusIs4xx(v syntax.Node) bool {
 	for _, s := range []string{"BAD_REQUEST", "NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "CONFLICT", "UNPROCESSABLE", "METHOD_NOT_ALLOWED",
 		"NOT_ACCEPTABLE", "GONE", "REQUEST_ENTITY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS"} {
 		if strings.HasSuffix(t, "."+s) {
+			return true
+		}
+	}
+	return false
+}
+
+// deliberateWords are what a comment in a handler says when its author
+// decided to let the error go (besides onPurpose's words, which also
+// withhold the fix): "Silently ignore tracking errors", "best effort",
+// "not critical", "optional".
+var deliberateWords = regexp.MustCompile(`(?i)(silent(ly)?|ignor(e|ed|es|ing)|best[- ]effort|not (critical|important|fatal)|non-?critical|optional|harmless|safe to|doesn'?t matter|does not matter|is fine|are fine|expected|swallow)`)
+
+var notADecision = regexp.MustCompile(`(?i)\b(TODO|FIXME|XXX|HACK)\b`)
+
+// saysDeliberate reports whether a comment in the handler (its body, or on
+// its except line) says the error is let go on purpose. A TODO or FIXME is
+// not a decision.
+func saysDeliberate(h handler) bool {
+	t := h.clause.Tree()
+	for i, end := h.clause.Index(), h.clause.SubtreeEnd(); i < end; i++ {
+		n := t.Node(i)
+		if !n.Is(syntax.KindComment) {
+			continue
+		}
+		text := n.Text()
+		if notADecision.Match(text) {
+			continue
+		}
+		if onPurpose.Match(text) || deliberateWords.Match(text) {
 			return true
 		}
 	}

@@ -121,6 +121,11 @@ func (c *checker) check(clause syntax.Node) {
 	if !v.report {
 		return
 	}
+	if v.severity > lint.Note && saysDeliberate(h) {
+		// The author decided, and said so where a reviewer reads it.
+		v.severity = lint.Note
+		v.message += "; a note because its comment says it is deliberate"
+	}
 	d := c.pass.Diagnostic(clause, "%s %s", what, v.message)
 	d.Range = c.pass.File.Lines.Range(clause.Start(), h.header)
 	d.Severity = v.severity

@@ -83,6 +83,31 @@ def pull_request_of(subject):
     return number
 
 
+# A comment that says the error is let go on purpose makes it a note; a
+# TODO is not a decision.
+def track(event):
+    try:
+        fetch("http://analytics/" + event)
+    except Exception:  # want note "^`except Exception` swallows the exception; a note because its comment says it is deliberate$"
+        pass  # Silently ignore tracking errors
+
+
+def emit(event):
+    try:
+        fetch("http://events/" + event)
+    except Exception:  # want note "without re-raise or traceback logging; a note because its comment says it is deliberate"
+        # Best effort: the event is informational.
+        event = None
+    return event
+
+
+def todo(event):
+    try:
+        fetch("http://analytics/" + event)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass  # TODO: handle errors
+
+
 # An optional dependency.
 try:
     import ujson as fast_json
