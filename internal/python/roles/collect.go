@@ -307,9 +307,16 @@ func (c *collector) functions() {
 				break
 			}
 		}
-		if cls := MethodClass(def); !cls.IsZero() && OwnerDef(def).IsZero() && grpcServicer(cls) && !strings.HasPrefix(name, "_") {
-			if f := c.fn(c.key(def)); f.Entry.Kind == 0 {
-				f.Entry = Entry{Kind: Request, Desc: "gRPC method `" + c.key(def) + "`"}
+		if cls := MethodClass(def); !cls.IsZero() && OwnerDef(def).IsZero() && !strings.HasPrefix(name, "_") {
+			what := ""
+			switch {
+			case grpcServicer(cls):
+				what = "gRPC method"
+			case web.FlaskViewMethods[strings.ToUpper(name)] && c.requestHandlerClass(cls):
+				what = "request handler method"
+			}
+			if f := c.fn(c.key(def)); what != "" && f.Entry.Kind == 0 {
+				f.Entry = Entry{Kind: Request, Desc: what + " `" + c.key(def) + "`"}
 			}
 		}
 		if !OwnerDef(def).IsZero() || !MethodClass(def).IsZero() {
@@ -342,6 +349,36 @@ func grpcServicer(cls syntax.Node) bool {
 		}
 	}
 	return false
+}
+
+// requestHandlerClasses are the base classes whose get/post/... methods a
+// server calls per request: Tornado's RequestHandler, aiohttp's View,
+// Django's View, http.server's BaseHTTPRequestHandler (do_GET is not
+// matched: only the framework-style method names).
+var requestHandlerClasses = []string{
+	"tornado.web.RequestHandler", "aiohttp.web.View", "aiohttp.web_urldispatcher.View",
+	"django.views.View", "django.views.generic.View", "django.views.generic.base.View",
+}
+
+// requestHandlerClass reports whether cls derives directly from one of
+// requestHandlerClasses.
+func (c *collector) requestHandlerClass(cls syntax.Node) bool {
+	bases := cls.ChildByField(syntax.FieldSuperclasses)
+	if bases.IsZero() {
+		return false
+	}
+	for b := range bases.NamedChildren() {
+		if c.r.Refers(b.Unparen(), requestHandlerClasses...) {
+			return true
+		}
+	}
+	return false
+}
+
+// aiohttpRoutes are aiohttp's route registrations that take the handler
+// as their second argument: app.router.add_get("/", h), web.get("/", h).
+var aiohttpRoutes = map[string]bool{
+	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true, "add_head": true, "add_view": true,
 }
 
 // kindOf is the model's kind of a web entry point.
@@ -544,6 +581,20 @@ func (c *collector) registrations(call, def syntax.Node) {
 		if ws := call.KeywordArg("ws_handler"); !ws.IsZero() {
 			target = ws
 		}
+	case fn.Is(syntax.KindAttribute) && aiohttpRoutes[string(fn.ChildByField(syntax.FieldAttribute).Text())],
+		c.r.Refers(fn, "aiohttp.web.get", "aiohttp.web.post", "aiohttp.web.put", "aiohttp.web.patch", "aiohttp.web.delete", "aiohttp.web.view"):
+		// aiohttp: the handler is the second argument.
+		n := 0
+		for a := range args.NamedChildren() {
+			if n == 1 && !a.Is(syntax.KindKeywordArgument) {
+				target = a
+			}
+			n++
+		}
+		if h := call.KeywordArg("handler"); !h.IsZero() {
+			target = h
+		}
+		e = Entry{Kind: Request, Desc: "aiohttp route handler"}
 	case fn.Is(syntax.KindAttribute) && fn.ChildByField(syntax.FieldAttribute).TextIs("subscribe"):
 		target, e = call.KeywordArg("callback"), Entry{Kind: Worker, Desc: "subscription callback"}
 		if target.IsZero() {
@@ -711,7 +762,7 @@ func scriptContent(src []byte) string {
 var (
 	ServiceMarkers = []string{
 		"route", "Route", "_request", "teardown_appcontext", "Depends", "Security", "functions_framework", "lifespan",
-		"startup", "middleware", "exception_handler", "errorhandler", "task", "subscribe", "actor", "Servicer", "websockets", "mcp",
+		"startup", "middleware", "exception_handler", "errorhandler", "task", "subscribe", "actor", "Servicer", "websockets", "mcp", "aiohttp", "tornado", "View",
 	}
 	CommandMarkers = []string{"__main__", "argparse", "click", "typer", "fire", "docopt", "cyclopts", "# In[", "# %%", "locust"}
 )

@@ -141,7 +141,7 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 				if c, ok := strings.CutSuffix(n.key, ".__init__"); ok && e.Depends {
 					v = Via{Entry: Entry{Kind: k, Desc: "`" + c + "`, built per request through `Depends`"}, Class: c}
 				}
-				if strings.HasPrefix(e.Desc, "fire command") || strings.HasPrefix(e.Desc, "subscription callback") || strings.HasPrefix(e.Desc, "WebSocket handler") {
+				if strings.HasPrefix(e.Desc, "fire command") || strings.HasPrefix(e.Desc, "subscription callback") || strings.HasPrefix(e.Desc, "WebSocket handler") || strings.HasPrefix(e.Desc, "aiohttp route handler") {
 					v.Desc = e.Desc
 				}
 				seed(n, v)

@@ -221,6 +221,33 @@ def search(name: str):
 if __name__ == "__main__":
     mcp.run()
 `,
+	"svc/tornado_app.py": `import tornado.web
+
+
+class MainHandler(tornado.web.RequestHandler):
+    def get(self):
+        probe()
+
+
+if __name__ == "__main__":
+    tornado.web.Application([(r"/", MainHandler)]).listen(8888)
+`,
+	"svc/aio.py": `from aiohttp import web
+
+
+async def hello(request_):
+    probe()
+
+
+def main():
+    app = web.Application()
+    app.router.add_get("/", hello)
+    web.run_app(app)
+
+
+if __name__ == "__main__":
+    main()
+`,
 	"svc/factory.py": `import click
 from flask import Flask
 
@@ -273,6 +300,8 @@ func TestRoles(t *testing.T) {
 		"svc/grpc_server.py:8": "service via gRPC method `EmailService.SendOrderConfirmation`",
 		"svc/ws.py:7":          "service via WebSocket handler `handle`",
 		"svc/mcp_server.py:8":  "service via MCP tool `search`",
+		"svc/tornado_app.py:6": "service via request handler method `MainHandler.get`",
+		"svc/aio.py:5":         "service via aiohttp route handler `hello`",
 	} {
 		if g := got[site]; g != want {
 			t.Errorf("%s: %q, want %q", site, g, want)
