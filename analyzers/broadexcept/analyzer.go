@@ -73,7 +73,7 @@ func checkIf(pass *goanalysis.Pass, s *ast.IfStmt) {
 	}
 	id, _ := ast.Unparen(cond.X).(*ast.Ident)
 	if r := recoveredVar(pass.TypesInfo, s); r != nil && id != nil && pass.TypesInfo.Uses[id] == r {
-		if !usesVar(pass.TypesInfo, s.Body, r) {
+		if !usesVar(pass.TypesInfo, s.Body, r) && !setsOuterError(pass.TypesInfo, s) {
 			pass.ReportAt(s.Init.Pos(), s.Init.End(), "recover() value is dropped: the panic is swallowed without a log or re-panic", nil)
 		}
 		return
@@ -83,6 +83,32 @@ func checkIf(pass *goanalysis.Pass, s *ast.IfStmt) {
 		return
 	}
 	pass.ReportAt(s.Pos(), s.Body.End(), "empty `if err != nil` block swallows the error", nil)
+}
+
+// setsOuterError reports whether the if's body assigns an error to a
+// variable declared before it — the deferred function's named result
+// (`retErr = fmt.Errorf("unknown language %q", id)`): the panic becomes the
+// error the caller gets, nothing is swallowed.
+func setsOuterError(info *types.Info, s *ast.IfStmt) bool {
+	found := false
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for i, l := range as.Lhs {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok || i >= len(as.Rhs) || isNil(info, as.Rhs[i]) {
+				continue
+			}
+			v, ok := info.Uses[id].(*types.Var)
+			if ok && v.Pos() < s.Pos() && types.Implements(v.Type(), errorType) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // recoveredVar is r in `if r := recover(); ...`.

@@ -112,7 +112,8 @@ says which case it is):
 Go: the Go form of a swallowed exception: an error explicitly discarded
 (`_ = f()`, `_, _ = g()`) with nothing else handling it, an
 `if err != nil {}` with an empty body, and a `recover()` whose value is
-dropped (no re-panic, no log). Generated files (`// Code generated ... DO
+dropped (no re-panic, no log) — unless its branch turns the panic into an
+error the caller gets (`retErr = fmt.Errorf(...)` on a named result). Generated files (`// Code generated ... DO
 NOT EDIT.`) are skipped. A method that is handed an error through a
 parameter of type `error` records it on its receiver, and what it returns
 is that error again: `_ = scope.Err(err)` and `_ = db.AddError(err)`

@@ -3,6 +3,7 @@ package swallow
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"log"
 	"os"
 	"strconv"
@@ -57,6 +58,25 @@ func DroppedRecover() {
 			panic(r)
 		}
 	}()
+}
+
+// A panic turned into the function's error is handled: the caller gets it.
+func Canonicalize(id string) (result string, retErr error) {
+	defer func() {
+		if r := recover(); r != nil {
+			retErr = fmt.Errorf("unknown language %q", id)
+		}
+	}()
+	var local error
+	defer func() {
+		if r := recover(); r != nil { // want `recover\(\) value is dropped`
+			var inner error
+			inner = errors.New("set inside only")
+			_ = inner
+			local = nil
+		}
+	}()
+	return id, local
 }
 
 // Recorders: a method that takes the error and keeps it on its receiver
