@@ -224,6 +224,21 @@ func (l *Loader) ForDir(dir string) (*Settings, error) {
 	return l.forDir(dir)
 }
 
+// Files are the configuration files the loader has read (absolute,
+// sorted): with the overrides, all the configuration a run used.
+func (l *Loader) Files() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var files []string
+	for _, r := range l.byDir {
+		if r.s != nil && r.s.File != "" && !slices.Contains(files, r.s.File) {
+			files = append(files, r.s.File)
+		}
+	}
+	slices.Sort(files)
+	return files
+}
+
 // Listed tells the loader the entries of dir (a directory walk lists them
 // anyway): when none is a configuration file, dir's own configuration is
 // known to be absent without trying to open each name.

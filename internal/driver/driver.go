@@ -178,6 +178,7 @@ type Result struct {
 
 	inputs map[string]producedInput // by path, for Reanalyze
 	proj   *project
+	loader *config.Loader
 	// failOn applies to diagnostics in files that are not inputs of the
 	// run: the defaults' (or --fail-on).
 	failOn lint.FailOn
@@ -254,7 +255,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Registry: opts.Registry, failOn: loader.Defaults().FailOn, proj: proj}
+	res := &Result{Registry: opts.Registry, failOn: loader.Defaults().FailOn, proj: proj, loader: loader}
 
 	var exts []string
 	for _, p := range opts.Producers {

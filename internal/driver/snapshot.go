@@ -111,6 +111,12 @@ func readSnapshot(in Input) ([]byte, error) {
 // same module names, so the same cache entries.
 func (r *Result) RootArg() string { return filepath.FromSlash(r.proj.shown) }
 
+// ConfigFiles are the configuration files the run read (absolute,
+// sorted): with its overrides, every setting that reached its findings.
+// A run over a snapshot of the same project with the same options reads
+// no others when the snapshot's directories are the work tree's.
+func (r *Result) ConfigFiles() []string { return r.loader.Files() }
+
 // Keep keeps the findings keep accepts (the new ones of --new-from-rev,
 // those not in a baseline) and returns how many it dropped.
 func (r *Result) Keep(keep func(*lint.Diagnostic) bool) int {

@@ -443,3 +443,101 @@ func TestNewFromRevBaseNotAnalysed(t *testing.T) {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 }
+
+// TestNewFromRevBaseCached: the base's findings are kept in the cache by
+// the base's tree, the configuration and the build, so a second
+// --new-from-rev HEAD (the pre-commit hook at every commit attempt) does
+// not analyse the base: it does not need the base's objects. The proof is
+// a base blob taken out of the repository — a run that analysed the base
+// would say it could not read it. A changed configuration or a new commit
+// is another key (the base is analysed again); a corrupt pack is ignored.
+func TestNewFromRevBaseCached(t *testing.T) {
+	t.Setenv("XYLINT_CACHE_DIR", t.TempDir())
+	dir := gitPlatform(t)
+	const main = "marketing-engine/main.py"
+	edit(t, dir, main, `app.include_router(api_router, prefix="/api/v1", dependencies=[Depends(verify_api_key)])`,
+		`app.include_router(api_router, prefix="/api/v1")`)
+	gitIn(t, dir, "add", main) // staged, as the hook sees a commit
+	want, _, _ := checkJSON(t, dir, "--no-cache", "--new-from-rev", "HEAD", ".")
+	if len(want) == 0 {
+		t.Fatal("opening the api router should give new findings")
+	}
+	run := func(what string, wantAnalysed bool, args ...string) []jsonFinding {
+		t.Helper()
+		got, stderr, code := checkJSON(t, dir, append(args, "--new-from-rev", "HEAD", ".")...)
+		if code == 2 || !strings.Contains(stderr, "findings that exist at") {
+			t.Fatalf("%s: exit %d\n%s", what, code, stderr)
+		}
+		if analysed := strings.Contains(stderr, "could not be analysed"); analysed != wantAnalysed {
+			t.Errorf("%s: the base was analysed: %t, want %t\n%s", what, analysed, wantAnalysed, stderr)
+		}
+		return got
+	}
+	if got := run("first run", false); !slices.Equal(ids(got), ids(want)) {
+		t.Fatalf("with the cache:\n%s\nwithout:\n%s", strings.Join(ids(got), "\n"), strings.Join(ids(want), "\n"))
+	}
+	// The base's main.py exists only as an object: the work tree changed it.
+	blob := gitIn(t, dir, "rev-parse", "HEAD:"+main)
+	baseSrc, err := gitCmd(dir, "cat-file", "blob", blob).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	object := filepath.Join(dir, ".git", "objects", blob[:2], blob[2:])
+	if err := os.Remove(object); err != nil {
+		t.Fatal(err)
+	}
+	run("without the cache", true, "--no-cache")
+	if got := run("second run", false); !slices.Equal(ids(got), ids(want)) {
+		t.Errorf("a second run reported\n%s\nwant\n%s", strings.Join(ids(got), "\n"), strings.Join(ids(want), "\n"))
+	}
+
+	// Another configuration is another key; going back finds the first.
+	pyproject := filepath.Join(dir, "pyproject.toml")
+	conf, err := os.ReadFile(pyproject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pyproject, bytes.Replace(conf, []byte("allow-in-main = true"), []byte("allow-in-main = false"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("changed configuration", true)
+	if err := os.WriteFile(pyproject, conf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("configuration restored", false)
+
+	// A corrupt pack is an empty one: the base is analysed.
+	packs, _ := filepath.Glob(filepath.Join(os.Getenv("XYLINT_CACHE_DIR"), "*", "*.pack"))
+	if len(packs) == 0 {
+		t.Fatal("no pack in the cache")
+	}
+	for _, p := range packs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b[:len(b)/2], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("corrupt cache", true)
+
+	// With the object back, the base is analysed and kept again; a new
+	// commit is a new base.
+	hashObject := gitCmd(dir, "hash-object", "-w", "--stdin")
+	hashObject.Stdin = bytes.NewReader(baseSrc)
+	if out, err := hashObject.CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != blob {
+		t.Fatalf("restoring %s: %v %s", blob, err, out)
+	}
+	if got := run("object restored", false); !slices.Equal(ids(got), ids(want)) {
+		t.Errorf("reported\n%s\nwant\n%s", strings.Join(ids(got), "\n"), strings.Join(ids(want), "\n"))
+	}
+	commitAll(t, dir, "drop auth")
+	edit(t, dir, main, "import logging", "import logging  # edited")
+	gitIn(t, dir, "add", main)
+	blob = gitIn(t, dir, "rev-parse", "HEAD:"+main)
+	if err := os.Remove(filepath.Join(dir, ".git", "objects", blob[:2], blob[2:])); err != nil {
+		t.Fatal(err)
+	}
+	run("new commit", true)
+}

@@ -280,6 +280,29 @@ func below(dir, rel, p string) (string, bool) {
 	return filepath.Join(dir, filepath.FromSlash(p)), true
 }
 
+// Tree returns the object ID of the tree of commit at dir (absolute, in
+// the work tree): the same ID is the same content in every file below dir.
+func (r *Repo) Tree(ctx context.Context, commit, dir string) (string, error) {
+	rel, err := r.rel(dir)
+	if err != nil {
+		return "", err
+	}
+	if rel == "." {
+		out, err := git(ctx, r.Top, "rev-parse", "--verify", "--quiet", commit+"^{tree}")
+		if id := strings.TrimSpace(out); err == nil && isHex(id) {
+			return id, nil
+		}
+		return "", fmt.Errorf("%s has no tree", commit)
+	}
+	// The directory's own entry ("040000 tree <id>\t<path>"), not a file's.
+	out, err := git(ctx, r.Top, "ls-tree", "-d", "-z", "--full-tree", commit, "--", rel)
+	meta, p, _ := strings.Cut(strings.TrimSuffix(out, "\x00"), "\t")
+	if f := strings.Fields(meta); err == nil && p == rel && len(f) == 3 && f[1] == "tree" && isHex(f[2]) {
+		return f[2], nil
+	}
+	return "", fmt.Errorf("%s has no directory %s", commit, rel)
+}
+
 // Changes are what git sees changed between a commit and the work tree
 // below a directory (`git diff -M`, the work tree's tracked files).
 type Changes struct {

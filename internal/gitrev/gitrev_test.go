@@ -87,3 +87,51 @@ func TestSnapshotAndDiff(t *testing.T) {
 		t.Error("a full hash of a missing commit resolved")
 	}
 }
+
+// Tree names a directory's content at a commit: the same content is the
+// same ID whatever the commit, other content another ID.
+func TestTree(t *testing.T) {
+	ctx := context.Background()
+	top := t.TempDir()
+	svc := filepath.Join(top, "svc")
+	gittest.Run(t, top, "init", "-q")
+	write(t, filepath.Join(svc, "a.py"), "x = 1\n")
+	write(t, filepath.Join(top, "other.py"), "y = 1\n")
+	gittest.Run(t, top, "add", "-A")
+	gittest.Run(t, top, "commit", "-q", "-m", "one")
+	write(t, filepath.Join(top, "other.py"), "y = 2\n")
+	gittest.Run(t, top, "commit", "-q", "-am", "two: outside svc")
+	write(t, filepath.Join(svc, "a.py"), "x = 2\n")
+	gittest.Run(t, top, "commit", "-q", "-am", "three: inside svc")
+
+	repo, err := Open(ctx, top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := func(rev, dir string) string {
+		t.Helper()
+		sha, err := repo.Resolve(ctx, rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := repo.Tree(ctx, sha, dir)
+		if err != nil {
+			t.Fatalf("%s %s: %v", rev, dir, err)
+		}
+		return id
+	}
+	if got, want := tree("HEAD", top), gittest.Run(t, top, "rev-parse", "HEAD^{tree}"); got != want {
+		t.Errorf("root: %s, want %s", got, want)
+	}
+	if tree("HEAD~2", svc) != tree("HEAD~1", svc) {
+		t.Error("svc's tree changed with a commit outside it")
+	}
+	if tree("HEAD~1", svc) == tree("HEAD", svc) || tree("HEAD~2", top) == tree("HEAD~1", top) {
+		t.Error("a changed file left its directory's tree the same")
+	}
+	sha, _ := repo.Resolve(ctx, "HEAD")
+	os.MkdirAll(filepath.Join(top, "new"), 0o755)
+	if id, err := repo.Tree(ctx, sha, filepath.Join(top, "new")); err == nil {
+		t.Errorf("a directory the commit lacks has tree %s", id)
+	}
+}

@@ -56,15 +56,62 @@ func Since(ctx context.Context, head *driver.Result, opts driver.Options, base B
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", base.Flag(), err)
 	}
-	snap, err := repo.Snapshot(ctx, sha, head.Root())
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", base.Flag(), err)
-	}
-	defer snap.Close()
 	changes, err := repo.Diff(ctx, sha, head.Root())
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", base.Flag(), err)
 	}
+	bc := openBaseCache(ctx, repo, sha, head, opts)
+	prints, cached := bc.get()
+	var baseErrs []driver.Problem
+	if !cached {
+		if prints, baseErrs, err = analyseBase(ctx, repo, sha, changes, head, opts); err != nil {
+			return "", fmt.Errorf("%s: %w", base.Flag(), err)
+		}
+		// A base with files that could not be analysed (an object missing
+		// from the repository) is not kept: the next run tries again.
+		if len(baseErrs) == 0 {
+			if err := bc.put(prints); err != nil {
+				head.RunNotices = append(head.RunNotices, err.Error())
+			}
+		}
+	}
+	// A base file renamed since is fingerprinted under its new name.
+	renamed := make(map[string]string, len(changes.Renamed))
+	for now, was := range changes.Renamed {
+		renamed[relTo(head.Root(), was)] = relTo(head.Root(), now)
+	}
+	seen := make(map[fingerprint.Print]bool, len(prints))
+	for _, p := range prints {
+		if n, ok := renamed[p.Path]; ok {
+			p.Path = n
+		}
+		seen[p] = true
+	}
+	isNew := Prints(head, func(p fingerprint.Print) bool { return !seen[p] })
+	hidden := head.Keep(func(d *lint.Diagnostic) bool { return isNew[key(d)] })
+	msg := fmt.Sprintf("%d findings that exist at %s (%s) are not reported (%s)", hidden, short(sha), base.name(), base.Flag())
+	if n := len(baseErrs); n > 0 {
+		// What the base could not analyse has no findings there: its
+		// findings today count as new. Say so rather than look complete.
+		files := "1 file"
+		if n > 1 {
+			files = fmt.Sprintf("%d files", n)
+		}
+		msg += fmt.Sprintf("; at %s, %s could not be analysed, so their findings count as new (first: %s)", short(sha), files, baseErrs[0])
+	}
+	return msg, nil
+}
+
+// analyseBase runs the driver over the files of commit sha (read from git
+// objects, or from disk where the work tree holds them unchanged) and
+// returns its findings' fingerprints, under the paths at sha, and the
+// problems of the files it could not analyse.
+func analyseBase(ctx context.Context, repo *gitrev.Repo, sha string, changes *gitrev.Changes, head *driver.Result, opts driver.Options) ([]fingerprint.Print, []driver.Problem, error) {
+	snap, err := repo.Snapshot(ctx, sha, head.Root())
+	if err != nil {
+		return nil, nil, err
+	}
+	defer snap.Close()
 	snap.SetChanges(changes)
 	// The whole project, named as the check named it: a file unchanged
 	// since the base has the same path, module and content, so its
@@ -74,36 +121,13 @@ func Since(ctx context.Context, head *driver.Result, opts driver.Options, base B
 	opts.Snapshot = snap
 	old, err := driver.Run(ctx, opts)
 	if err != nil {
-		return "", fmt.Errorf("%s: analysing the base: %w", base.Flag(), err)
+		return nil, nil, fmt.Errorf("analysing the base: %w", err)
 	}
-	// A base file renamed since is fingerprinted under its new name.
-	renamed := make(map[string]string, len(changes.Renamed))
-	for now, was := range changes.Renamed {
-		renamed[relTo(head.Root(), was)] = relTo(head.Root(), now)
-	}
-	seen := map[fingerprint.Print]bool{}
+	var prints []fingerprint.Print
 	for _, f := range old.Files {
-		rel := old.RelPath(f.Path)
-		if n, ok := renamed[rel]; ok {
-			rel = n
-		}
-		for _, p := range fingerprint.Compute(fingerprint.File{Path: rel, Src: f.Src, Diagnostics: f.Diagnostics}) {
-			seen[p] = true
-		}
+		prints = append(prints, fingerprint.Compute(fingerprint.File{Path: old.RelPath(f.Path), Src: f.Src, Diagnostics: f.Diagnostics})...)
 	}
-	isNew := Prints(head, func(p fingerprint.Print) bool { return !seen[p] })
-	hidden := head.Keep(func(d *lint.Diagnostic) bool { return isNew[key(d)] })
-	msg := fmt.Sprintf("%d findings that exist at %s (%s) are not reported (%s)", hidden, short(sha), base.name(), base.Flag())
-	if n := len(old.Errors); n > 0 {
-		// What the base could not analyse has no findings there: its
-		// findings today count as new. Say so rather than look complete.
-		files := "1 file"
-		if n > 1 {
-			files = fmt.Sprintf("%d files", n)
-		}
-		msg += fmt.Sprintf("; at %s, %s could not be analysed, so their findings count as new (first: %s)", short(sha), files, old.Errors[0])
-	}
-	return msg, nil
+	return prints, old.Errors, nil
 }
 
 func (b Base) name() string {
