@@ -137,7 +137,7 @@ var pureFunctions = map[string]bool{
 	"importlib.import_module": true, "importlib.metadata.version": true, "html.unescape": true,
 	"shlex.split": true, "math.log": true, "math.sqrt": true, "packaging.version.Version": true,
 	"packaging.version.parse": true, "dateutil.parser.parse": true, "dateutil.parser.isoparse": true,
-	"email.utils.parsedate_to_datetime": true, "zoneinfo.ZoneInfo": true,
+	"email.utils.parsedate_to_datetime": true, "zoneinfo.ZoneInfo": true, "fractions.Fraction": true,
 }
 
 // inputOnlyCall reports whether the call can fail only on its input: a
@@ -393,7 +393,7 @@ func statusIs4xx(v syntax.Node) bool {
 // decided to let the error go (besides onPurpose's words, which also
 // withhold the fix): "Silently ignore tracking errors", "best effort",
 // "not critical", "optional".
-var deliberateWords = regexp.MustCompile(`(?i)(silent(ly)?|ignor(e|ed|es|ing)|best[- ]effort|not (critical|important|fatal)|non-?critical|optional|harmless|safe to|doesn'?t matter|does not matter|is fine|are fine|expected|swallow)`)
+var deliberateWords = regexp.MustCompile(`(?i)(silent(ly)?|ignor(e|ed|es|ing)|best[- ]effort|not (critical|important|fatal)|non-?critical|optional|harmless|safe to|doesn'?t matter|does not matter|is fine|are fine|expected|swallow|never (let|break|fail)|must(n'?t| not) (break|fail|impact|affect)|should(n'?t| not) (break|fail|impact|affect)|do(n'?t| not) (let|break|fail))`)
 
 var notADecision = regexp.MustCompile(`(?i)\b(TODO|FIXME|XXX|HACK)\b`)
 

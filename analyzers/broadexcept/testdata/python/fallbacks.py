@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 from datetime import datetime
+from fractions import Fraction
 from http import HTTPStatus
 
 import requests
@@ -99,6 +100,21 @@ def emit(event):
         # Best effort: the event is informational.
         event = None
     return event
+
+
+def start_analytics():
+    try:
+        fetch("http://analytics/start")
+    except Exception:  # want note "swallows the exception; a note because its comment says it is deliberate"
+        # Never let analytics initialization impact the program
+        pass
+
+
+def fraction_of(text):
+    try:
+        return str(round(float(Fraction(text)), 3))
+    except Exception:  # want note "fallback around parsing and conversion \\(str\\)"
+        return ""
 
 
 def todo(event):
