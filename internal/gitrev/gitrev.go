@@ -18,6 +18,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -356,8 +358,19 @@ func (r *Repo) Diff(ctx context.Context, commit, dir string) (*Changes, error) {
 }
 
 // SetChanges tells the snapshot which of its files the work tree holds
-// unchanged (Same).
-func (s *Snapshot) SetChanges(c *Changes) { s.changed = c.Changed }
+// unchanged (Same). A file git does not see changed but that is not in the
+// work tree — outside a sparse checkout's cone, or marked skip-worktree —
+// is read from its object.
+func (s *Snapshot) SetChanges(c *Changes) {
+	s.changed = maps.Clone(c.Changed)
+	for _, abs := range s.files {
+		if !s.changed[abs] {
+			if _, err := os.Lstat(abs); err != nil {
+				s.changed[abs] = true
+			}
+		}
+	}
+}
 
 // Same reports whether the file at abs holds the snapshot's content: it is
 // one of the snapshot's files and git sees it unchanged in the work tree

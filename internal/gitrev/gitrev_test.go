@@ -27,6 +27,7 @@ func TestSnapshotAndDiff(t *testing.T) {
 	gittest.Run(t, top, "init", "-q")
 	body := strings.Repeat("def handler():\n    return 1\n", 20)
 	write(t, filepath.Join(svc, "same.py"), "x = 1\n")
+	write(t, filepath.Join(svc, "sparse.py"), "s = 1\n")
 	write(t, filepath.Join(svc, "edited.py"), "y = 1\n")
 	write(t, filepath.Join(svc, "gone.py"), "z = 1\n")
 	write(t, filepath.Join(svc, "old_name.py"), body)
@@ -37,6 +38,9 @@ func TestSnapshotAndDiff(t *testing.T) {
 	os.Remove(filepath.Join(svc, "gone.py"))
 	gittest.Run(t, top, "mv", "svc/old_name.py", "svc/new_name.py")
 	write(t, filepath.Join(svc, "untracked.py"), "u = 1\n")
+	// Out of a sparse checkout: git sees it unchanged, the disk lacks it.
+	gittest.Run(t, top, "update-index", "--skip-worktree", "svc/sparse.py")
+	os.Remove(filepath.Join(svc, "sparse.py"))
 
 	repo, err := Open(ctx, svc)
 	if err != nil {
@@ -55,7 +59,7 @@ func TestSnapshotAndDiff(t *testing.T) {
 	for _, f := range snap.Files() {
 		names = append(names, strings.TrimPrefix(f, svc+string(filepath.Separator)))
 	}
-	if got := strings.Join(names, " "); got != "edited.py gone.py old_name.py same.py" {
+	if got := strings.Join(names, " "); got != "edited.py gone.py old_name.py same.py sparse.py" {
 		t.Errorf("files %q", got)
 	}
 	if b, err := snap.Read(filepath.Join(svc, "edited.py")); err != nil || string(b) != "y = 1\n" {
@@ -72,7 +76,7 @@ func TestSnapshotAndDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	snap.SetChanges(ch)
-	for name, same := range map[string]bool{"same.py": true, "edited.py": false, "gone.py": false, "old_name.py": false, "new_name.py": false, "untracked.py": false} {
+	for name, same := range map[string]bool{"same.py": true, "edited.py": false, "gone.py": false, "old_name.py": false, "new_name.py": false, "untracked.py": false, "sparse.py": false} {
 		if got := snap.Same(filepath.Join(svc, name)); got != same {
 			t.Errorf("Same(%s) = %v, want %v", name, got, same)
 		}
