@@ -9,6 +9,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -188,7 +189,7 @@ func (c fileContext) withheld(r *names.Resolver, call syntax.Node) string {
 		return c.noFix
 	case c.regions.Contains(call.Start()):
 		return "a documentation sample region prints its output"
-	case c.noLogging && atModuleLevel(call):
+	case c.noLogging && pyedit.RunsAtImport(call):
 		return "the module's output on import"
 	}
 	if isLogSink(r, call) {
@@ -256,15 +257,4 @@ func inCommand(call syntax.Node) bool {
 		}
 	}
 	return false
-}
-
-// atModuleLevel: the call runs when the module is imported (not in a
-// function).
-func atModuleLevel(n syntax.Node) bool {
-	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
-		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
-			return false
-		}
-	}
-	return true
 }

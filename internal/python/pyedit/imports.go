@@ -118,7 +118,7 @@ func (f *File) Ref(q string, n syntax.Node) (expr string, imp *Import, ok bool) 
 			// import k`): which binding n sees depends on the order.
 			continue
 		}
-		if runsAtImport(n) && b.Node.Start() > n.Start() {
+		if RunsAtImport(n) && b.Node.Start() > n.Start() {
 			continue
 		}
 		full, prefix := importedName(b)

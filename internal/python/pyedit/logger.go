@@ -48,7 +48,7 @@ func ParseSharedLogger(s string) (SharedLogger, error) {
 // runs at import time before the place the logger would be defined).
 func (f *File) Logger(n syntax.Node, shared SharedLogger) (expr string, edits []lint.Edit, ok bool) {
 	if name, b := f.existingLogger(); b != nil {
-		if !f.visible(name, n) || runsAtImport(n) && b.Node.Start() > n.Start() {
+		if !f.visible(name, n) || RunsAtImport(n) && b.Node.Start() > n.Start() {
 			return "", nil, false
 		}
 		return name, nil, true
@@ -59,7 +59,7 @@ func (f *File) Logger(n syntax.Node, shared SharedLogger) (expr string, edits []
 			return "", nil, false
 		}
 		if imp != nil {
-			if runsAtImport(n) && n.Start() < f.AfterImports() {
+			if RunsAtImport(n) && n.Start() < f.AfterImports() {
 				return "", nil, false
 			}
 			edits = f.AddImport(*imp)
@@ -85,7 +85,7 @@ func (f *File) Logger(n syntax.Node, shared SharedLogger) (expr string, edits []
 			return "", nil, false
 		}
 	}
-	if runsAtImport(n) && n.Start() < at {
+	if RunsAtImport(n) && n.Start() < at {
 		return "", nil, false
 	}
 	def := name + " = " + mod + ".getLogger(__name__)\n"

@@ -313,10 +313,10 @@ func (f *File) visible(name string, n syntax.Node) bool {
 	return true
 }
 
-// runsAtImport reports whether n is evaluated when the module is imported
+// RunsAtImport reports whether n is evaluated when the module is imported
 // (it is not inside a function or lambda body): a name it uses must be
 // bound before it.
-func runsAtImport(n syntax.Node) bool {
+func RunsAtImport(n syntax.Node) bool {
 	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
 		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
 			return false
@@ -339,13 +339,5 @@ func topStatement(n syntax.Node) syntax.Node {
 // offset at: a name imported at at would not be bound yet when n runs, so a
 // fix must not make n use it.
 func RunsAtImportBefore(n syntax.Node, at int) bool {
-	if n.Start() >= at {
-		return false
-	}
-	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
-		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
-			return false
-		}
-	}
-	return true
+	return n.Start() < at && RunsAtImport(n)
 }
