@@ -47,6 +47,11 @@ type Index struct {
 	files   map[string]string // cleaned path → the path as given
 	initDir map[string]bool   // directories that have an __init__.py(i)
 	dirs    map[string]bool   // directories that hold an indexed file, at any depth
+	// names are the names in the indexed files' paths (directories' names
+	// and files' stems): a module whose first name is not one of them is
+	// none of the index's, wherever it is looked for (most imports: the
+	// standard library's, third-party packages).
+	names map[string]bool
 
 	// Split's answers, by the importing file's root and the name: the
 	// rules' project phases ask the same names again and again (once per
@@ -67,7 +72,7 @@ type splitAnswer struct {
 // New indexes paths (slash-separated; other files than .py/.pyi are
 // ignored).
 func New(paths []string) *Index {
-	x := &Index{files: make(map[string]string, len(paths)), initDir: map[string]bool{}, dirs: map[string]bool{}}
+	x := &Index{files: make(map[string]string, len(paths)), initDir: map[string]bool{}, dirs: map[string]bool{}, names: map[string]bool{}}
 	for _, p := range paths {
 		c := clean(p)
 		stem, ok := stem(c)
@@ -75,8 +80,10 @@ func New(paths []string) *Index {
 			continue
 		}
 		x.files[c] = p
+		x.names[stem] = true
 		for d := path.Dir(c); d != "." && d != "/" && !x.dirs[d]; d = path.Dir(d) {
 			x.dirs[d] = true
+			x.names[path.Base(d)] = true
 		}
 		if stem == "__init__" {
 			x.initDir[path.Dir(c)] = true
@@ -169,6 +176,9 @@ func (x *Index) resolveIn(root, module string) (string, bool) {
 	if module == "" || strings.HasPrefix(module, ".") {
 		return "", false
 	}
+	if first, _, _ := strings.Cut(module, "."); !x.names[first] {
+		return "", false
+	}
 	rel := strings.ReplaceAll(module, ".", "/")
 	for dir := root; ; dir = path.Dir(dir) {
 		if p, ok := x.lookIn(dir, rel); ok {
@@ -237,7 +247,27 @@ func (x *Index) Split(from, qualified string) (file, rest string, ok bool) {
 }
 
 func (x *Index) split(root, qualified string) (file, rest string, ok bool) {
-	q := qualified
+	// Each name of a module is a directory's or a file's of the index: no
+	// prefix longer than the longest made of such names can be one
+	// ("polar.models.User.save": "User" is no file's, so "polar.models"
+	// is the first prefix looked up).
+	n := 0
+	for i := 0; i < len(qualified); {
+		end := strings.IndexByte(qualified[i:], '.')
+		if end < 0 {
+			end = len(qualified)
+		} else {
+			end += i
+		}
+		if !x.names[qualified[i:end]] {
+			break
+		}
+		n, i = end, end+1
+	}
+	if n == 0 {
+		return "", "", false
+	}
+	q := qualified[:n]
 	for {
 		if p, found := x.resolveIn(root, q); found {
 			return p, strings.TrimPrefix(strings.TrimPrefix(qualified, q), "."), true

@@ -93,6 +93,11 @@ func TestSplit(t *testing.T) {
 		{"platform/marketing-engine/main.py", "shared.auth", "platform/shared/auth.py", ""},
 		{"backend/app/api/routes/items.py", "app.api.deps.CurrentUser", "backend/app/api/deps.py", "CurrentUser"},
 		{"backend/app/api/routes/items.py", "fastapi.Depends", "", ""},
+		// Attributes named as files elsewhere ("main", "routers") or as no
+		// file ("Router"): the module is still the longest prefix that is one.
+		{"platform/marketing-engine/main.py", "shared.auth.main", "platform/shared/auth.py", "main"},
+		{"platform/marketing-engine/main.py", "routers.campaigns.Router.routers", "platform/marketing-engine/routers/campaigns.py", "Router.routers"},
+		{"platform/marketing-engine/main.py", "Router.campaigns", "", ""},
 	} {
 		file, rest, ok := x.Split(c.from, c.q)
 		if file != c.file || rest != c.rest || ok != (c.file != "") {
