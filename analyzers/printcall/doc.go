@@ -17,12 +17,17 @@ file=f)` where `f` is anything other than `sys.stdout`, `sys.stderr` or
 library code's) log line, not where it is a program's output: by default
 not in a command-line program (an `if __name__ == "__main__":` block and
 what it calls, click/typer/fire commands, argparse mains, the rest of a
-file that is a program), a one-off script (`scripts/`, `tools/`, `bin/`,
-migrations, load tests, exported notebooks), a test or an example — the
-role model's roles (docs/roles.md; `allow-in-roles`, and `roles` in
-`[tool.xylint]` to correct a file's role). A function that a route (or a
-hook, a dependency, a Cloud Function, a worker's task) and a program both
-call is service code, and reported.
+file that is a program and what its module-level code calls), a function
+whose printed output the project's tests read (a test that calls it and
+reads pytest's `capsys`/`capfd` with `.readouterr()`, or calls it under
+`contextlib.redirect_stdout`: a sample snippet's result) and what only it
+calls, a one-off script (`scripts/`, `tools/`, `bin/`, migrations and
+Alembic revisions wherever they are, load tests, exported notebooks), a
+test or an example — the role model's roles (docs/roles.md;
+`allow-in-roles`, and `roles` in `[tool.xylint]` to correct a file's
+role). A function that a route (or a hook, a dependency, a Cloud Function,
+a worker's task) and a program or a test's capture both reach is service
+code, and reported.
 Python 2's `print x` statement, which the parser accepts, is reported too
 (`print >>f, x` is not). Names are resolved with Python's scoping: a
 `print` rebound at module level after a call does not hide that call, and
@@ -182,6 +187,8 @@ builtins with non-string operands are reported without a fix.
   - `exclude` (list of path globs): files where prints are allowed. Globs
     use gitignore syntax and match the file's path or any tail of it.
     Default: test files (`test_*.py`, `*_test.py`, `conftest.py`, `tests/`).
+    Excluded files are still read for one thing: which functions a test
+    reads the printed output of (`capsys`, `redirect_stdout`).
   - `allow-in-roles` (list of roles): the roles of code whose prints are
     its output and are not reported (`service`, `library`, `cli`,
     `script`, `test`, `example`; docs/roles.md). Default: `["cli",

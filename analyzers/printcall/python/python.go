@@ -24,10 +24,13 @@ var Analyzer = pyanalysis.New(printcall.Rule, printcall.OptionsSpec, pyanalysis.
 		Any:   slices.Concat([]string{"print"}, roles.ServiceMarkers, roles.CommandMarkers),
 		Match: roles.ServiceMatch,
 	},
-	Excludes:  func(o *printcall.Config, path string) bool { return o.Exclude.Match(path) },
-	FactTypes: []pyanalysis.Fact{(*sites)(nil), (*roles.File)(nil)},
-	Run:       run,
-	Project:   projectPhase,
+	Excludes: func(o *printcall.Config, path string) bool { return o.Exclude.Match(path) },
+	// Tests are excluded, but one that reads what a function prints
+	// (capsys) says that function's prints are the program's output.
+	ExcludedPrefilter: &pyanalysis.Prefilter{Any: roles.OutputMarkers},
+	FactTypes:         []pyanalysis.Fact{(*sites)(nil), (*roles.File)(nil)},
+	Run:               run,
+	Project:           projectPhase,
 })
 
 // printers are the functions the rule reports, with the keyword argument that
@@ -57,6 +60,12 @@ type site struct {
 }
 
 func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
+	if pass.Excluded {
+		if f := roles.OutputReads(pass); f != nil {
+			pass.ExportFact(f)
+		}
+		return nil
+	}
 	allowMain := opts.AllowInMain
 	var fx *fixer
 	var out sites

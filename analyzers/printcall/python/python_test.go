@@ -1,6 +1,7 @@
 package python_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -103,5 +104,22 @@ func TestDiagnosticRange(t *testing.T) {
 	}
 	if d[0].Severity != lint.Warning || d[0].Language != lint.Python || d[0].Path != "app.py" || !strings.Contains(d[0].Message, "print") {
 		t.Errorf("diagnostic = %+v", d[0])
+	}
+}
+
+func TestMigration(t *testing.T) {
+	src, err := os.ReadFile("../testdata/python/nofix_migration.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Anywhere, not only under migrations/: the revision globals say it.
+	if d := analyze(t, "db/revisions/versions/748744207122.py", string(src), nil); len(d) != 0 {
+		t.Errorf("default options: got %v, want none: an Alembic revision is a script", d)
+	}
+	opts := printcall.NewOptions()
+	opts.AllowInRoles = []string{"cli", "test", "example"}
+	d := analyze(t, "db/revisions/versions/748744207122.py", string(src), opts)
+	if len(d) != 1 || !strings.Contains(d[0].Message, "script") || d[0].Fix != nil {
+		t.Errorf("scripts' prints reported: got %v, want one finding in a script, without a fix", d)
 	}
 }

@@ -41,6 +41,9 @@ type Analyzer struct {
 	// Set by New, from the rule's options (nil: none).
 	prefilterFor func(opts any) *Prefilter
 	excludes     func(opts any, path string) bool
+	// excludedPrefilter: files the options exclude still run when their
+	// bytes pass it (Def.ExcludedPrefilter), with Pass.Excluded set.
+	excludedPrefilter *Prefilter
 }
 
 // Def is a Python analyzer with options: its functions get the rule's
@@ -56,9 +59,15 @@ type Def[C any] struct {
 	// Excludes, when non-nil, reports whether the options exclude the file
 	// at the slash-separated path from the rule (print-call's `exclude`):
 	// the analyzer does not run there.
-	Excludes  func(opts C, path string) bool
-	FactTypes []Fact
-	Run       func(pass *Pass, opts C) error
+	Excludes func(opts C, path string) bool
+	// ExcludedPrefilter, when non-nil, runs the analyzer in the files its
+	// options exclude whose bytes pass it, with Pass.Excluded set: such a
+	// pass exports facts the project phase reads about other files (a test
+	// that reads a function's printed output) and reports nothing — what it
+	// reports is dropped.
+	ExcludedPrefilter *Prefilter
+	FactTypes         []Fact
+	Run               func(pass *Pass, opts C) error
 	// Project's options function gives the options of the file at a path.
 	Project func(pass *ProjectPass, opts func(path string) C) error
 }
@@ -68,7 +77,7 @@ var prefilterKey ruleopts.Key
 
 // New declares the Python analyzer of rule, whose options spec declares.
 func New[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], def Def[C]) *Analyzer {
-	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter, FactTypes: def.FactTypes}
+	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter, FactTypes: def.FactTypes, excludedPrefilter: def.ExcludedPrefilter}
 	if def.PrefilterFor != nil {
 		a.prefilterFor = func(opts any) *Prefilter {
 			return ruleopts.Derive(spec.Of(opts), &prefilterKey, def.PrefilterFor)
@@ -113,6 +122,10 @@ type Pass struct {
 	Tree     *syntax.Tree
 	Module   string // dotted module name or ""
 	Names    *names.Resolver
+	// Excluded: the rule's options exclude the file, and the analyzer runs
+	// only for the facts it exports about other files
+	// (Def.ExcludedPrefilter); Report drops what it is given.
+	Excluded bool
 
 	options any // the rule's compiled options (New's Run reads them typed)
 	nodes   *collected
@@ -164,6 +177,9 @@ func (p *Pass) Reportf(n syntax.Node, format string, args ...any) {
 
 // Report reports d, filling in Rule, Language and Path when they are unset.
 func (p *Pass) Report(d lint.Diagnostic) {
+	if p.Excluded {
+		return
+	}
 	if d.Rule == nil {
 		d.Rule = p.Analyzer.Rule
 	}
@@ -232,8 +248,9 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	}
 	res.Src = src
 	type active struct {
-		a    *Analyzer
-		opts any
+		a        *Analyzer
+		opts     any
+		excluded bool
 	}
 	var (
 		run []active
@@ -244,14 +261,18 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		if cfg.Options != nil {
 			opts = cfg.Options(a.Rule)
 		}
-		if a.excludes != nil && a.excludes(opts, path) {
+		excluded := a.excludes != nil && a.excludes(opts, path)
+		if excluded && a.excludedPrefilter == nil {
 			continue
 		}
 		pf := a.Prefilter
 		if a.prefilterFor != nil {
 			pf = a.prefilterFor(opts)
 		}
-		run = append(run, active{a, opts})
+		if excluded {
+			pf = a.excludedPrefilter
+		}
+		run = append(run, active{a, opts, excluded})
 		pfs = append(pfs, pf)
 	}
 	matched := prefilterMask(pfs, src)
@@ -314,7 +335,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		var fs []Fact
 		pass := &Pass{
 			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module,
-			Names: resolver, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
+			Names: resolver, Excluded: r.excluded, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
 		}
 		if err := runOne(pass); err != nil {
 			errs = append(errs, err)

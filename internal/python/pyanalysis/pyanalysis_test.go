@@ -211,3 +211,50 @@ func TestProjectPhase(t *testing.T) {
 		}
 	}
 }
+
+// observing reports calls, and in the files its options exclude still runs
+// where "observe" is in the file, for its facts only.
+var observing = pyanalysis.New(&lint.Rule{Code: "XY906", Name: "observing", Options: pathSpec}, pathSpec, pyanalysis.Def[*pathOptions]{
+	Kinds:             []syntax.Kind{syntax.KindCall},
+	Prefilter:         &pyanalysis.Prefilter{Any: []string{"x("}},
+	Excludes:          func(o *pathOptions, path string) bool { return path == o.Exclude },
+	ExcludedPrefilter: &pyanalysis.Prefilter{Any: []string{"observe"}},
+	FactTypes:         []pyanalysis.Fact{callFact("")},
+	Run: func(p *pyanalysis.Pass, o *pathOptions) error {
+		for _, c := range p.Nodes(syntax.KindCall) {
+			p.Reportf(c, "call")
+		}
+		if p.Excluded {
+			p.ExportFact(callFact("excluded " + p.Path))
+		}
+		return nil
+	},
+})
+
+func TestExcludedPrefilter(t *testing.T) {
+	opts, err := pathSpec.Compile(&pathOptions{Exclude: "test_a.py"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{observing}, Options: func(*lint.Rule) any { return opts }}
+	// Excluded, and the excluded prefilter misses: not run ("x(" alone
+	// passes the rule's own prefilter, which does not apply here).
+	if r, ff := pyanalysis.Analyze("test_a.py", []byte("x(1)\n"), cfg); len(r.Diagnostics) != 0 || ff != nil || r.Comments != nil {
+		t.Errorf("excluded file without the marker was analysed: %+v, facts %v", r.Diagnostics, ff)
+	}
+	// Excluded, the marker is there: run for its facts, its findings dropped.
+	r, ff := pyanalysis.Analyze("test_a.py", []byte("observe(1)\nx(2)\n"), cfg)
+	if len(r.Diagnostics) != 0 {
+		t.Errorf("an excluded file's findings were kept: %+v", r.Diagnostics)
+	}
+	if ff == nil || len(ff.Facts[observing]) != 1 || ff.Facts[observing][0] != callFact("excluded test_a.py") {
+		t.Errorf("facts of the excluded file = %+v, want the one it exported", ff)
+	}
+	// Not excluded: the rule's own prefilter and findings.
+	if r, _ := pyanalysis.Analyze("a.py", []byte("x(1)\n"), cfg); len(r.Diagnostics) != 1 {
+		t.Errorf("a.py: %+v, want one finding", r.Diagnostics)
+	}
+	if r, _ := pyanalysis.Analyze("a.py", []byte("observe(1)\n"), cfg); len(r.Diagnostics) != 0 {
+		t.Errorf("a.py without x(: %+v, want it prefiltered out", r.Diagnostics)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -43,6 +44,11 @@ const (
 // Service reports whether entries of kind k make the code they reach
 // service code.
 func (k EntryKind) Service() bool { return k == Request || k == Startup || k == Worker }
+
+// ModuleKey is the key of the pseudo-function that is a command-line
+// program's module-level code (outside functions and main blocks): an
+// argparse program that parses and dispatches at module level.
+const ModuleKey = "<module>"
 
 // MainKey is the key of the pseudo-function that is a file's `if __name__
 // == "__main__":` block.
@@ -121,6 +127,7 @@ func collect(pass *pyanalysis.Pass) *File {
 		c.exports()
 	}
 	c.fact.Script = scriptContent(pass.Src)
+	c.moduleCode()
 	if len(c.funcs) == 0 && len(c.fact.Entries) == 0 && len(c.fact.Exports) == 0 && c.fact.CLI == "" && c.fact.Script == "" && !c.fact.Service {
 		return nil
 	}
@@ -465,7 +472,7 @@ func (c *collector) calls() {
 		case InMainBlock(call):
 			key = MainKey
 		default:
-			continue
+			key = ModuleKey
 		}
 		if ref := c.ref(fn, cls); !ref.IsZero() {
 			c.addCall(key, ref)
@@ -534,6 +541,28 @@ func (c *collector) mainBlocks() {
 			c.fact.CLI = "__main__"
 		}
 	}
+}
+
+// moduleCode keeps the calls of the file's module-level code (ModuleKey)
+// only in a file that uses a command-line library and is no service's
+// (rule 7 of Model.Role): its module-level code is the program's, and what
+// it calls is too (polar's SDK generator parses its arguments and calls the
+// release tool at module level). Elsewhere module-level calls run whenever
+// the module is imported, by whatever imports it.
+func (c *collector) moduleCode() {
+	f := c.funcs[ModuleKey]
+	if f == nil {
+		return
+	}
+	service := c.fact.Service || slices.ContainsFunc(c.fact.Entries, func(e Registered) bool { return e.Kind.Service() })
+	for _, fn := range c.funcs {
+		service = service || fn.Entry.Kind.Service()
+	}
+	if c.fact.CLI == "" || c.fact.CLI == "__main__" || service || len(f.Calls) == 0 {
+		delete(c.funcs, ModuleKey)
+		return
+	}
+	f.Entry = Entry{Kind: Command, Desc: "the module-level code of a command-line program (" + c.fact.CLI + ")"}
 }
 
 func (c *collector) addCall(key string, ref project.Ref) {
@@ -737,9 +766,16 @@ func (c *collector) exports() {
 	}
 }
 
+// An alembic migration declares its place in the chain at module level,
+// whatever directory holds it (dispatch's database/revisions/.../versions/).
+var (
+	alembicRevision     = regexp.MustCompile(`(?m)^revision\s*(:[^=\n]*)?=\s*["']`)
+	alembicDownRevision = regexp.MustCompile(`(?m)^down_revision\s*(:[^=\n]*)?=`)
+)
+
 // scriptContent says what in src makes the file a one-off script: the cell
 // markers of a notebook exported to .py (jupytext's `# %%`, nbconvert's
-// `# In[1]:`) or a locust load test.
+// `# In[1]:`), a locust load test or an alembic migration.
 func scriptContent(src []byte) string {
 	switch {
 	case bytes.Contains(src, []byte("\n# In[")) || bytes.HasPrefix(src, []byte("# In[")) ||
@@ -747,6 +783,8 @@ func scriptContent(src []byte) string {
 		return "a notebook exported to .py"
 	case bytes.Contains(src, []byte("from locust import")) || bytes.Contains(src, []byte("import locust")):
 		return "a locust load test"
+	case bytes.Contains(src, []byte("down_revision")) && alembicRevision.Match(src) && alembicDownRevision.Match(src):
+		return "an alembic migration"
 	}
 	return ""
 }

@@ -200,7 +200,9 @@ func (m *Model) ReachedChain(path string, chain []string, k EntryKind) (key stri
 //  1. the role configuration gives the file (`[tool.xylint] roles`);
 //  2. service, when a service's entry reaches one of chain;
 //  3. the file's role by path: test, script, example;
-//  4. a command-line program, when a command reaches one of chain;
+//  4. a command-line program, when a command reaches one of chain (a
+//     command's entry includes a function whose printed output a test
+//     reads: OutputReads);
 //  5. for module-level code, service in a file that defines or registers
 //     service entry points;
 //  6. a script, when the file's content says so (a notebook, a load test);
