@@ -25,24 +25,14 @@ set -euo pipefail
 
 usage() { echo "usage: bench/cache.sh DIR [RUNS]" >&2; exit 2; }
 [[ $# -ge 1 && $# -le 2 ]] || usage
-dir=$1
 runs=${2:-5}
-[[ -d $dir ]] || { echo "bench: $dir is not a directory" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || usage
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup "$1"
+prefix=cache-
 
-bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$bench")
-work=$root/.bench # gitignored
-mkdir -p "$work"
-dir=$(cd "$dir" && pwd)
-
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench: installing Debian's time (for peak RSS)" >&2
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends time >/dev/null
-fi
-
-(cd "$root" && GOTOOLCHAIN=local go build -o "$work/xylint" ./cmd/xylint)
-xylint=$work/xylint
+bench_build
 export NO_COLOR=1
 unset XYLINT_CACHE_DIR
 
@@ -68,39 +58,12 @@ cmd_of() {
   esac
 }
 
-# run NAME: one timed run; appends "seconds rss_kb cpu_seconds" to $work/cache-NAME.times.
-run() {
-  local name=$1 t0 t1 status=0
-  local -a cmd
-  cmd_of "$name"
-  t0=$EPOCHREALTIME
-  (cd "$dir" && /usr/bin/time -f '%M %U %S' -o "$work/cache-$name.rss" "${cmd[@]}" >"$work/cache-$name.out" 2>"$work/cache-$name.err" </dev/null) || status=$?
-  t1=$EPOCHREALTIME
-  if ((status > 1)); then
-    echo "bench: $name failed with exit status $status:" >&2
-    head -20 "$work/cache-$name.err" >&2
-    exit 1
-  fi
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}') $(tail -1 "$work/cache-$name.rss" | awk '{printf "%d %.2f", $1, $2 + $3}')" >>"$work/cache-$name.times"
-}
-
 rm -rf "$warm"
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for name in "${names[@]}"; do
-  : >"$work/cache-$name.times"
-  run "$name"
-  : >"$work/cache-$name.times"
-done
-for ((i = 0; i < runs; i++)); do
-  for ((j = 0; j < ${#names[@]}; j++)); do
-    run "${names[(i + j) % ${#names[@]}]}"
-  done
-done
+bench_rounds "$runs"
 cmp -s "$work/cache-cold.out" "$work/cache-warm.out" || { echo "bench: the warm report differs from the cold one" >&2; exit 1; }
 cmp -s "$work/cache-cold.out" "$work/cache-filling.out" || { echo "bench: the filling run's report differs from the cold one" >&2; exit 1; }
 cmp -s "$work/cache-ten-cold.out" "$work/cache-ten-warm.out" || { echo "bench: the ten files' warm report differs from the cold one" >&2; exit 1; }
 
-median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) printf "%.3f", a[(NR+1)/2]; else printf "%.3f", (a[NR/2]+a[NR/2+1])/2 }'; }
 findings() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["diagnostics"]))' "$work/cache-$1.out" 2>/dev/null || echo "?"; }
 
 size=$(cd "$dir" && printf '%s\0' "${all[@]}" | du -ch --apparent-size --files0-from=- 2>/dev/null | tail -1 | cut -f1)
@@ -110,10 +73,8 @@ printf '%-26s %9s %9s %10s %12s %9s %9s\n' command "median s" "min s" "median cp
 declare -A med
 for k in "${!names[@]}"; do
   name=${names[$k]}
-  med[$name]=$(cut -d' ' -f1 "$work/cache-$name.times" | median)
-  min=$(cut -d' ' -f1 "$work/cache-$name.times" | sort -n | head -1)
-  rss=$(cut -d' ' -f2 "$work/cache-$name.times" | sort -n | tail -1)
-  cpu=$(cut -d' ' -f3 "$work/cache-$name.times" | median)
-  ratio=$(awk -v a="${med[$name]}" -v b="${med[cold]}" 'BEGIN{printf "%.3f", a/b}')
-  printf '%-26s %9s %9s %10s %12s %9s %9s\n' "${labels[$k]}" "${med[$name]}" "$min" "$cpu" "$((rss / 1024))" "$(findings "$name")" "$ratio"
+  bench_stats "$name"
+  med[$name]=$wall
+  ratio=$(awk -v a="$wall" -v b="${med[cold]}" 'BEGIN{printf "%.3f", a/b}')
+  printf '%-26s %9s %9s %10s %12s %9s %9s\n' "${labels[$k]}" "$wall" "$min" "$cpu" "$rss_mb" "$(findings "$name")" "$ratio"
 done

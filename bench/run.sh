@@ -20,21 +20,11 @@ set -euo pipefail
 
 usage() { echo "usage: bench/run.sh DIR [RUNS]" >&2; exit 2; }
 [[ $# -ge 1 && $# -le 2 ]] || usage
-dir=$1
 runs=${2:-5}
-[[ -d $dir ]] || { echo "bench: $dir is not a directory" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || usage
-
-bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$bench")
-work=$root/.bench # gitignored
-mkdir -p "$work"
-dir=$(cd "$dir" && pwd)
-
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench: installing Debian's time (for peak RSS)" >&2
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends time >/dev/null
-fi
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup "$1"
 
 lock_sum=$(sha256sum "$bench/package-lock.json" | cut -d' ' -f1)
 stamp=$bench/node_modules/.xylint-lock-sha256
@@ -44,8 +34,7 @@ if [[ ! -x $bench/node_modules/.bin/ast-grep || ! -f $stamp || $(<"$stamp") != "
 fi
 astgrep=$bench/node_modules/.bin/ast-grep
 
-(cd "$root" && GOTOOLCHAIN=local go build -o "$work/xylint" ./cmd/xylint)
-xylint=$work/xylint
+bench_build
 export NO_COLOR=1
 
 names=(xylint-2 ast-grep xylint-all xylint-fix)
@@ -61,37 +50,8 @@ cmd_of() {
   esac
 }
 
-# run NAME: one timed run; appends "seconds rss_kb cpu_seconds" to $work/NAME.times.
-run() {
-  local name=$1 t0 t1 status=0
-  local -a cmd
-  cmd_of "$name"
-  t0=$EPOCHREALTIME
-  /usr/bin/time -f '%M %U %S' -o "$work/$name.rss" "${cmd[@]}" >"$work/$name.out" 2>"$work/$name.err" </dev/null || status=$?
-  t1=$EPOCHREALTIME
-  # xylint: 0 clean, 1 findings; ast-grep: 0, or 1 for error-severity matches.
-  if ((status > 1)); then
-    echo "bench: $name failed with exit status $status:" >&2
-    head -20 "$work/$name.err" >&2
-    exit 1
-  fi
-  # seconds rss_kb cpu_seconds (user + system)
-  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}') $(tail -1 "$work/$name.rss" | awk '{printf "%d %.2f", $1, $2 + $3}')" >>"$work/$name.times"
-}
+bench_rounds "$runs"
 
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for name in "${names[@]}"; do
-  : >"$work/$name.times"
-  run "$name" # warm-up: page cache, first-run effects
-  : >"$work/$name.times"
-done
-for ((i = 0; i < runs; i++)); do
-  for ((j = 0; j < ${#names[@]}; j++)); do
-    run "${names[(i + j) % ${#names[@]}]}"
-  done
-done
-
-median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) printf "%.3f", a[(NR+1)/2]; else printf "%.3f", (a[NR/2]+a[NR/2+1])/2 }'; }
 findings() {
   case $1 in
   ast-grep) grep -c . "$work/$1.out" || true ;;
@@ -108,11 +68,9 @@ printf '%-30s %9s %9s %10s %12s %9s\n' command "median s" "min s" "median cpu" "
 declare -A med
 for k in "${!names[@]}"; do
   name=${names[$k]}
-  med[$name]=$(cut -d' ' -f1 "$work/$name.times" | median)
-  min=$(cut -d' ' -f1 "$work/$name.times" | sort -n | head -1)
-  rss=$(cut -d' ' -f2 "$work/$name.times" | sort -n | tail -1)
-  cpu=$(cut -d' ' -f3 "$work/$name.times" | median)
-  printf '%-30s %9s %9s %10s %12s %9s\n' "${labels[$k]}" "${med[$name]}" "$min" "$cpu" "$((rss / 1024))" "$(findings "$name")"
+  bench_stats "$name"
+  med[$name]=$wall
+  printf '%-30s %9s %9s %10s %12s %9s\n' "${labels[$k]}" "$wall" "$min" "$cpu" "$rss_mb" "$(findings "$name")"
 done
 awk -v a="${med[xylint-2]}" -v b="${med[ast-grep]}" -v c="${med[xylint-all]}" -v f="${med[xylint-fix]}" 'BEGIN{
   printf "wall-time ratio xylint(XY004,XY005) / ast-grep: %.2fx\n", a/b
