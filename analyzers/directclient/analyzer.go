@@ -17,7 +17,7 @@ import (
 // setting).
 var Go = goanalysis.NewRule(Rule, OptionsSpec, goanalysis.Def[*Config]{
 	Name:     "directclient",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer, goanalysis.StartupScopeAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer, goanalysis.StartupScopeAnalyzer, goanalysis.EntryScopeAnalyzer},
 	Run:      run,
 })
 
@@ -29,6 +29,7 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 	info := pass.TypesInfo
 	scope := goanalysis.RequestScopeOf(pass.Pass)
 	startup := goanalysis.StartupScopeOf(pass.Pass)
+	entries := goanalysis.EntryScopeOf(pass.Pass)
 	inPool := goanalysis.MatchPackage(pass.Pkg.Path(), opts.PoolPackages)
 	onceFuncs := onceBodies(pass.Pass)
 	skip := func(f *ast.File) bool { return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) }
@@ -41,11 +42,11 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 					"http."+fn.Name()+" uses http.DefaultClient, which has no timeout; use the shared, configured http.Client", nil)
 			}
 			if what := constructor(info, n, fn); what != "" {
-				site(pass, scope, startup, inPool, onceFuncs, stack, n, what)
+				site(pass, scope, startup, entries, inPool, onceFuncs, stack, n, what)
 			}
 		case *ast.CompositeLit:
 			if goanalysis.IsNamed(info.TypeOf(n), "net/http", "Client") {
-				site(pass, scope, startup, inPool, onceFuncs, stack, n, "http.Client")
+				site(pass, scope, startup, entries, inPool, onceFuncs, stack, n, "http.Client")
 			}
 		case *ast.SelectorExpr:
 			if goanalysis.IsPkgVar(info, n, "net/http", "DefaultClient") && !inPool {
@@ -77,7 +78,7 @@ func constructor(info *types.Info, call *ast.CallExpr, fn *types.Func) string {
 }
 
 // site classifies one construction and reports it unless it runs once.
-func site(pass *goanalysis.Pass, scope, startup *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
+func site(pass *goanalysis.Pass, scope, startup, entries *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
 	// Singletons: sync.Once bodies, however often their caller runs.
 	if goanalysis.InOnce(pass.TypesInfo, stack) {
 		return
@@ -104,8 +105,32 @@ func site(pass *goanalysis.Pass, scope, startup *goanalysis.RequestScope, inPool
 	if fd == nil || onceFuncs[fd] || inPool || startup.Contains(stack) {
 		return
 	}
+	// Library code that nothing of its package runs (no handler, gRPC
+	// method, callback or function literal reaches it): it costs what its
+	// callers make of it, which this package does not show; a note until a
+	// handler of the package calls it (then the site is per request).
+	if pass.Pkg.Name() != "main" && !entries.Reaches(fd) && !inLiteral(stack) {
+		pass.ReportLevel(lint.Note, n.Pos(), n.End(),
+			what+" is built per call of "+fd.Name.Name+", a function no handler in this package reaches (a note; a warning once one does); take it from the pool package or build it once and pass it in", nil)
+		return
+	}
 	pass.ReportAt(n.Pos(), n.End(),
 		what+" is built in "+fd.Name.Name+"; take it from the pool package or build it once in main and pass it in", nil)
+}
+
+// inLiteral reports whether the innermost function on stack is a function
+// literal: a callback whose caller decides how often it runs (per message
+// of a subscription, per item), so never a library note.
+func inLiteral(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncLit:
+			return true
+		case *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }
 
 // onceBodies are the declared functions passed by name to sync.Once.Do and

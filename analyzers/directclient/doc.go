@@ -221,6 +221,23 @@ Go: no fix.
     `bigquery.Client()` per call of `run_query` (in a command-line
     program, not a service); ...`.
 
+In Go, by the package's types and call graph: a client built in an HTTP
+handler (recognised by signature), or in a function of the package one
+calls, is a warning, per request. Once per process — a lazy package-level
+client (`if client == nil { client = ... }`) — is a note; `sync.Once`
+bodies, package-level variables, `init`, `main` and what only they call
+are not reported. Anything else is built per call of its function: in a
+package other than `main`, when nothing of the package reaches that
+function — no handler, no gRPC method (a method taking or returning a
+protobuf message), no `init`/`main`, no function literal, no use of the
+function as a value (a callback) — it is library code whose cost is its
+callers' (a documentation snippet taking `w io.Writer`): a note, "built
+per call of `ListBuckets`, a function no handler in this package reaches
+(a note; a warning once one does)". Inside a function literal, reached
+from such an entry, or in package `main`, it stays a warning ("built in
+`reload`; ..."). Callers in other packages are not followed: a library
+constructor that another package's handler calls per request is a note.
+
 # Options
 
   - `extend-clients` (array of tables, Python): entries added to the

@@ -79,6 +79,86 @@ var StartupScopeAnalyzer = &analysis.Analyzer{
 	Run:        func(pass *analysis.Pass) (any, error) { return startupScope(pass), nil },
 }
 
+// EntryScopeAnalyzer computes the function bodies of a package that
+// something in the package runs (EntryScopeOf): HTTP handlers, gRPC
+// methods (a method taking or returning a protobuf message, by its type's
+// method set), init, main.main, every function literal, and every declared
+// function used as a value (a callback, a method value), with the
+// package's functions they call, transitively. What is left is only
+// reachable from other packages, if at all: an exported library function
+// such as a documentation snippet, whose cost is its callers'.
+var EntryScopeAnalyzer = &analysis.Analyzer{
+	Name:       "entryscope",
+	Doc:        "the function bodies of a package that its handlers, gRPC methods, init, main, function literals and callbacks reach",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*RequestScope)(nil)),
+	Run:        func(pass *analysis.Pass) (any, error) { return entryScope(pass), nil },
+}
+
+// EntryScopeOf is the EntryScopeAnalyzer's result in a pass of an analyzer
+// that requires it.
+func EntryScopeOf(pass *analysis.Pass) *RequestScope {
+	return pass.ResultOf[EntryScopeAnalyzer].(*RequestScope)
+}
+
+func entryScope(pass *analysis.Pass) *RequestScope {
+	isMain := pass.Pkg.Name() == "main"
+	var roots []ast.Node
+	decls := funcDecls(pass, func(fd *ast.FuncDecl, fn *types.Func) {
+		sig := fn.Type().(*types.Signature)
+		if IsHandler(sig) || isRPCMethod(sig) || isEntry(fd, isMain) {
+			roots = append(roots, fd)
+		}
+	})
+	// Function literals run when their holder says, and a function used as
+	// a value runs when whoever receives it says: both are entries. Tests
+	// are not (they call library code on purpose).
+	isTest := func(f *ast.File) bool { return IsTestFile(pass, f) }
+	WithStack(pass, isTest, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			roots = append(roots, n)
+		case *ast.Ident:
+			fn, _ := pass.TypesInfo.Uses[n].(*types.Func)
+			if fd := decls[fn]; fd != nil && !isCallee(n, stack) {
+				roots = append(roots, fd)
+			}
+		}
+		return true
+	})
+	return closure(pass, decls, roots)
+}
+
+// isRPCMethod reports whether sig is a method's that takes or returns a
+// protobuf message (a type whose pointer has ProtoReflect or ProtoMessage):
+// a gRPC service's method, or a helper of one.
+func isRPCMethod(sig *types.Signature) bool {
+	if sig.Recv() == nil {
+		return false
+	}
+	for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := range tup.Len() {
+			if isProtoMessage(tup.At(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isProtoMessage(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
+	for _, name := range []string{"ProtoReflect", "ProtoMessage"} {
+		if ms.Lookup(nil, name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // RequestScopeOf is the RequestScopeAnalyzer's result in a pass of an
 // analyzer that requires it.
 func RequestScopeOf(pass *analysis.Pass) *RequestScope {
@@ -93,20 +173,12 @@ func StartupScopeOf(pass *analysis.Pass) *RequestScope {
 
 func startupScope(pass *analysis.Pass) *RequestScope {
 	isMain := pass.Pkg.Name() == "main"
-	decls := map[*types.Func]*ast.FuncDecl{}
 	s := &RequestScope{funcs: make(map[ast.Node]bool)}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil {
-					decls[fn] = fd
-					if fd.Recv == nil && (fd.Name.Name == "init" || isMain && fd.Name.Name == "main") {
-						s.funcs[fd] = true
-					}
-				}
-			}
+	decls := funcDecls(pass, func(fd *ast.FuncDecl, _ *types.Func) {
+		if isEntry(fd, isMain) {
+			s.funcs[fd] = true
 		}
-	}
+	})
 	// callers[f]: the innermost function (declaration or literal) around
 	// each use of f; nil for a use outside any function or not as a callee.
 	callers := map[*ast.FuncDecl][]ast.Node{}
@@ -179,23 +251,13 @@ func isCallee(id *ast.Ident, stack []ast.Node) bool {
 // reach collects the declared functions for which root holds, the function
 // literals that are handlers, and the package's functions they call.
 func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool) *RequestScope {
-	decls := make(map[*types.Func]*ast.FuncDecl)
 	var roots []ast.Node
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			decls[fn] = fd
-			if root(fd, fn) {
-				roots = append(roots, fd)
-			}
+	decls := funcDecls(pass, func(fd *ast.FuncDecl, fn *types.Func) {
+		if root(fd, fn) {
+			roots = append(roots, fd)
 		}
+	})
+	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.FuncLit); ok {
 				if sig, ok := pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && IsHandler(sig) {
@@ -205,6 +267,12 @@ func reach(pass *analysis.Pass, root func(*ast.FuncDecl, *types.Func) bool) *Req
 			return true
 		})
 	}
+	return closure(pass, decls, roots)
+}
+
+// closure is roots and the package's declared functions (decls) their
+// bodies call, transitively.
+func closure(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, roots []ast.Node) *RequestScope {
 	s := &RequestScope{funcs: make(map[ast.Node]bool)}
 	for len(roots) > 0 {
 		n := roots[len(roots)-1]
@@ -246,4 +314,31 @@ func EnclosingFunc(stack []ast.Node) *ast.FuncDecl {
 		}
 	}
 	return nil
+}
+
+// Reaches reports whether the declared function fd is in the scope.
+func (s *RequestScope) Reaches(fd *ast.FuncDecl) bool { return s.funcs[fd] }
+
+// funcDecls maps the package's declared functions with bodies to their
+// declarations, calling visit on each.
+func funcDecls(pass *analysis.Pass, visit func(*ast.FuncDecl, *types.Func)) map[*types.Func]*ast.FuncDecl {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil {
+				decls[fn] = fd
+				visit(fd, fn)
+			}
+		}
+	}
+	return decls
+}
+
+// isEntry reports whether fd is init, or main.main in a main package.
+func isEntry(fd *ast.FuncDecl, isMain bool) bool {
+	return fd.Recv == nil && (fd.Name.Name == "init" || isMain && fd.Name.Name == "main")
 }
