@@ -96,8 +96,10 @@ print is stray diagnostics, not the program's output:
     snippets.py, *_sample.py, quickstart.py, ...: their tests read what
     they print), a migration (an Alembic revision with `down_revision`,
     `migrations/`), an ingredient of generated samples
-    (`# <INGREDIENT ...>`), or a print at module level (the module's
-    output on import). Anywhere: a `# [START name]` ...
+    (`# <INGREDIENT ...>`), a print at module level (the module's
+    output on import), or a print in library code (no service entry point
+    reaches it, the role model says: a notebook's or a sample's helper,
+    whose print may be what the function shows its caller). Anywhere: a `# [START name]` ...
     `# [END name]` documentation sample region (published as it stands);
     a print that is a log sink (`print(json.dumps(entry))`, a print in a
     `*log*` function, a handler's `emit`, a Handler/Formatter class, a

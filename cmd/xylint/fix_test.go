@@ -17,7 +17,7 @@ import (
 const fixable = "import os\r\n" +
 	"\r\n" +
 	"\r\n" +
-	"def handler(payload):\r\n" +
+	"def handler(request, payload):\r\n" +
 	"    print(\"got\", payload, os.sep)\r\n" +
 	"    print(\"kept\")  # noqa: T201\r\n" +
 	"    try:\r\n" +
@@ -34,8 +34,12 @@ func readFile(t *testing.T, p string) string {
 	return string(b)
 }
 
+// broken has a syntax error; its print would have a fix (logging is set
+// up), which is not applied.
+const broken = "import logging\n\nlogging.basicConfig()\n\n\ndef f(:\n    print('x')\n"
+
 func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
-	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable, "svc/broken.py": "def f(:\n    print('x')\n"})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable, "svc/broken.py": broken})
 	p := filepath.Join(root, "svc/main.py")
 	if err := os.Chmod(p, 0o750); err != nil {
 		t.Fatal(err)
@@ -47,7 +51,7 @@ func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
 	}
 	got := readFile(t, p)
 	want := "import logging\r\nimport os\r\n\r\nlogger = logging.getLogger(__name__)\r\n\r\n\r\n" +
-		"def handler(payload):\r\n" +
+		"def handler(request, payload):\r\n" +
 		"    logger.info(\"got %s %s\", payload, os.sep)\r\n" +
 		"    print(\"kept\")  # noqa: T201\r\n" +
 		"    try:\r\n        do_work()\r\n    except Exception:\r\n        pass\r\n"
@@ -57,7 +61,7 @@ func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
 	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o750 {
 		t.Errorf("mode %v, want 0750", fi.Mode().Perm())
 	}
-	if got := readFile(t, filepath.Join(root, "svc/broken.py")); got != "def f(:\n    print('x')\n" {
+	if got := readFile(t, filepath.Join(root, "svc/broken.py")); got != broken {
 		t.Errorf("a file with syntax errors was changed: %q", got)
 	}
 	for _, s := range []string{"XY005 [print-call]", "fixed 1", "unsafe fix: use --unsafe-fixes", "XY004 [broad-except]", "syntax errors"} {

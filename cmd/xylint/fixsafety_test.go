@@ -20,7 +20,7 @@ func TestFixKeepsOwnerModeAndLinks(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Fatal("this test gives files to another user: it runs as root (as CI does)")
 	}
-	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f():\n    print('x')\n", "svc/other.py": "def f():\n    print('y')\n"})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f(request):\n    print('x')\n", "svc/other.py": "def f(request):\n    print('y')\n"})
 	main := filepath.Join(root, "svc", "main.py")
 	must(t, os.Chmod(main, 0o640))
 	must(t, os.Chown(main, 1234, 5678))
@@ -43,26 +43,26 @@ func TestFixKeepsOwnerModeAndLinks(t *testing.T) {
 // A read-only file is not rewritten: an error says so, the run exits 2, and
 // the summary does not count its fixes as made.
 func TestFixRefusesReadOnlyFiles(t *testing.T) {
-	root := filetree.Temp(t, map[string]string{"ro.py": "def f():\n    print('x')\n", "rw.py": "def f():\n    print('y')\n"})
+	root := filetree.Temp(t, map[string]string{"ro.py": "def f(request):\n    print('x')\n", "rw.py": "def f(request):\n    print('y')\n"})
 	must(t, os.Chmod(filepath.Join(root, "ro.py"), 0o444))
 	r := xylint(t, root, "fix")
-	expect(t, r, 2, "Fixed 1 finding in 1 file; 1 finding left.", "ro.py:2:5: warning: XY005 [print-call] `print` call; use the module logger (not written)")
+	expect(t, r, 2, "Fixed 1 finding in 1 file; 1 finding left.", "ro.py:2:5: warning: XY005 [print-call] `print` call in service code (reached from request handler `f`); use the module logger (not written)")
 	if !strings.Contains(r.stderr, "xylint: error: ro.py: the file is read-only") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
-	if b, _ := os.ReadFile(filepath.Join(root, "ro.py")); string(b) != "def f():\n    print('x')\n" {
+	if b, _ := os.ReadFile(filepath.Join(root, "ro.py")); string(b) != "def f(request):\n    print('x')\n" {
 		t.Errorf("a read-only file was written: %q", b)
 	}
 }
 
 // fix does not write through a link that leaves the given paths.
 func TestFixDoesNotWriteThroughLinksOutOfTheTree(t *testing.T) {
-	outside := filetree.Temp(t, map[string]string{"lib.py": "def f():\n    print('outside')\n"})
-	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f():\n    print('x')\n"})
+	outside := filetree.Temp(t, map[string]string{"lib.py": "def f(request):\n    print('outside')\n"})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f(request):\n    print('x')\n"})
 	must(t, os.Symlink(filepath.Join(outside, "lib.py"), filepath.Join(root, "svc", "lib.py")))
 	r := xylint(t, root, "fix", "svc")
 	expect(t, r, 0, "Fixed 1 finding in 1 file")
-	if b, _ := os.ReadFile(filepath.Join(outside, "lib.py")); string(b) != "def f():\n    print('outside')\n" {
+	if b, _ := os.ReadFile(filepath.Join(outside, "lib.py")); string(b) != "def f(request):\n    print('outside')\n" {
 		t.Errorf("a file outside the tree was written: %q", b)
 	}
 }
@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     import logging
 
 
-def f():
+def f(request):
     print("x")
 `,
 		"b.py": `from typing import TYPE_CHECKING
@@ -125,7 +125,7 @@ def g():
 	if r.code == 2 {
 		t.Fatalf("exit 2:\n%s\n%s", r.stdout, r.stderr)
 	}
-	out, ok := runPython(t, root, "import a, b, c\na.f()\nb.report()\nc.g()\n")
+	out, ok := runPython(t, root, "import a, b, c\na.f(None)\nb.report()\nc.g()\n")
 	if !ok {
 		t.Errorf("the fixed code fails when it runs:\n%s\n%s", out, r.stdout)
 	}

@@ -23,7 +23,7 @@ func generatedTree(t *testing.T, n, size int) (string, []string) {
 	for i := range n {
 		var b strings.Builder
 		for j := 0; b.Len() < size; j++ {
-			fmt.Fprintf(&b, "def f%d(x):\n    print(\"value\", x)\n    return x\n\n\n", j)
+			fmt.Fprintf(&b, "def f%d(request, x):\n    print(\"value\", x)\n    return x\n\n\n", j)
 		}
 		p := filepath.Join(root, fmt.Sprintf("gen%03d.py", i))
 		must(t, os.WriteFile(p, []byte(b.String()), 0o644))

@@ -28,14 +28,14 @@ const exportV1 = `"""content-hub: exports."""
 import json
 
 
-def export(items):
+def export(request, items):
     print("exporting", len(items))
     out = json.dumps(items)
     print("done")
     return out
 
 
-def stats(items):
+def stats(request, items):
     print("count", len(items))
     return len(items)
 `
@@ -46,17 +46,17 @@ const exportV2 = `"""content-hub: exports."""
 import json
 
 
-def export(items):
+def export(request, items):
     print("exporting", len(items))
     out = json.dumps(items)
     return out
 
 
-def stats(items):
+def stats(request, items):
     return len(items)
 
 
-def archive(items):
+def archive(request, items):
     print("archived", len(items))
 `
 

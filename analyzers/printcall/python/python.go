@@ -57,6 +57,10 @@ type site struct {
 	Stmt  bool     // a Python 2 print statement
 	Chain []string // roles.Chain
 	Fix   *lint.Fix
+	// NoLogging: the file has no logger and sets no logging up; in library
+	// code (no service reaches it) the print is then what the function shows
+	// its caller, and the fix is withheld (see "Fix safety").
+	NoLogging bool `json:",omitempty"`
 }
 
 func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
@@ -100,6 +104,7 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		out.Sites = append(out.Sites, site{
 			Range: pass.File.Lines.Range(call.Start(), call.End()),
 			Name:  name, Chain: roles.Chain(call), Fix: fix,
+			NoLogging: fix != nil && fx.ctx.noLogging,
 		})
 	}
 	for _, st := range pass.Nodes(syntax.KindPrintStatement) {
@@ -140,6 +145,12 @@ func projectPhase(pp *pyanalysis.ProjectPass, opts func(path string) *printcall.
 					continue
 				}
 				d := lint.Diagnostic{Rule: pp.Analyzer.Rule, Severity: lint.Warning, Path: f.Path, Range: s.Range, Fix: s.Fix}
+				if role == roles.Library && s.NoLogging {
+					// No service reaches it and nothing here logs: the
+					// print may be the function's output to its caller,
+					// which logger.info would drop.
+					d.Fix = nil
+				}
 				what := "`" + s.Name + "` call"
 				if s.Stmt {
 					what = "`print` statement"

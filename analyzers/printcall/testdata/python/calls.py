@@ -8,6 +8,12 @@ from builtins import print as echo
 from pprint import pp
 from pprint import pprint as show
 
+import logging
+
+# Logging is set up: the fix converts (without it, in library code, a print
+# may be what the module shows its caller).
+logging.basicConfig(level=logging.INFO)
+
 print("hello")  # want "^`print` call; use the module logger$"
 builtins.print("x")  # want "`print` call"
 b.print("x")  # want "`print` call"

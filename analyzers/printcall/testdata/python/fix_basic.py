@@ -37,3 +37,9 @@ def no_fix(order, parts):
     )
     print('say "hi"', order)  # want "`print` call"
 
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    charge(request.order, request.amount)
+    no_fix(request.order, request.parts)

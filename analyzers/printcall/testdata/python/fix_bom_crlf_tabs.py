@@ -4,3 +4,8 @@ import os
 
 def main():
 	print("bom crlf tabs", os.sep)  # want "`print` call"
+
+
+def view(request):
+	# A view calls it: service code, whose prints the fix converts.
+	main()

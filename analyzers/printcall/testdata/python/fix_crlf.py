@@ -5,3 +5,8 @@ import sys
 def main():
     print("crlf", os.sep)  # want "`print` call"
     return sys.path
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    main()

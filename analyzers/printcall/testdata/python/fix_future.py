@@ -4,3 +4,8 @@ from __future__ import annotations
 
 def main():
     print("hello")  # want "`print` call"
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    main()

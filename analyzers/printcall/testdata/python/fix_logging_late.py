@@ -7,3 +7,8 @@ import logging
 
 def main():
     print("late", os.sep)  # want "`print` call"
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    main()

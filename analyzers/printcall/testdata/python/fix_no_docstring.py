@@ -2,3 +2,8 @@
 
 def main():
     print("hello")  # want "`print` call"
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    main()

@@ -3,3 +3,8 @@
 
 def main():
     print("hello")  # want "`print` call"
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    main()

@@ -4,3 +4,8 @@ import os
 def main():
 	if os.sep:
 		print("tabs")  # want "`print` call"
+
+
+def view(request):
+	# A view calls it: service code, whose prints the fix converts.
+	main()

@@ -5,3 +5,8 @@ from fastapi import FastAPI
 
 def main():
     print(sys.argv, json.dumps({}), FastAPI)  # want "`print` call"
+
+
+def view(request):
+    # A view calls it: service code, whose prints the fix converts.
+    main()
