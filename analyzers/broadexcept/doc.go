@@ -207,7 +207,17 @@ handler's comments say the choice is deliberate — the catch-all is kept
 (`# noqa: BLE001`, `E722`, `S110`; `pylint: disable=broad-exception-caught`),
 or the traceback is withheld ("no traceback", "without the traceback",
 "traceback omitted", "sensitive", "do not log"): a fix would undo what the
-author decided. Otherwise two fixes, tried in this order:
+author decided. No fix either where the handler turns any error into a
+value — it returns a dict with an error key (`return {"error": str(e)}`,
+`{"status": "error", ...}`), a tuple carrying the exception's text, or the
+error's text: catching everything is its job (an agent's tool, a batch
+step), and narrowing would let the rest crash its caller. Nor for a
+best-effort swallow (the handler only passes, continues, breaks or returns
+a default) around an optional action: a `try` of imports and at most two
+calls of telemetry (`analytics.track`, metrics, usage, Sentry, ...), a
+cleanup method (`close`, `stop`, ...) or a delete — a failure there is
+what the author chose to ignore. Otherwise three fixes, tried in this
+order:
 
   - Narrowing: when every call in the `try` body is in the rule's table
     (analyzers/broadexcept/python/exceptions.go) and the body has no `raise`
@@ -241,6 +251,22 @@ author decided. Otherwise two fixes, tried in this order:
     KeyError: ... except Exception:`) is the fallback for everything else
     and is never narrowed.
 
+  - Otherwise, a best-effort swallow around a body that only computes
+    values (assignments, and the ifs, loops and withs around them; no call
+    made for its effect — optional parsing, a probe filling in a field,
+    which keep their defaults when it fails) gets no fix: logging an ERROR
+    traceback there is noise.
+
+  - Otherwise, a handler that already reports the exception without its
+    traceback — one `logger.error(...)` or `logger.warning(...)` whose
+    message includes it — gets the traceback on that record instead of a
+    second one: `logger.error(f"failed: {e}")` →
+    `logger.exception(f"failed: {e}")`, `logger.warning(...)` →
+    `logger.warning(..., exc_info=True)` (the level is the author's;
+    loguru's warning, which takes no `exc_info`, gets no fix). Not when
+    the handler answers with a client error (4xx): the request was at
+    fault, its traceback is noise.
+
   - Otherwise, a handler that swallows gets
     `logger.exception("ignored exception in f()")`, replacing its lone
     `pass` or as its first statement, with the module logger found or added
@@ -254,8 +280,8 @@ author decided. Otherwise two fixes, tried in this order:
     something (`await ws.close()`, `os.remove(tmp)`): it fails when the
     thing is already gone, which is why the failure is swallowed.
 
-Handlers that do something else (return an error response, log without the
-traceback) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a
+Handlers that do something else (return an error response, log several
+records) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a
 bug) propagate, and logging adds log records: both change
 behaviour. A bare `except:` whose handler cleans up and re-raises is not
 reported, so never rewritten (`except BaseException:` would be its only

@@ -28,8 +28,20 @@ import (
 //     replaced, else the call goes first in the handler), with the module
 //     logger found or added as for print-call (the `logger-import` option
 //     names a shared one).
+//   - Otherwise, a handler that already reports the exception without its
+//     traceback (one `logger.error(f"... {e}")`) gets the traceback on that
+//     record: `logger.error(...)` → `logger.exception(...)`,
+//     `logger.warning(...)` → `logger.warning(..., exc_info=True)` (its
+//     level kept) — one record, not a second one.
 //   - Otherwise (the handler does something, such as returning an error
-//     response or logging without the traceback): no fix.
+//     response): no fix.
+//   - No fix at all where the handler turns any error into a value (`return
+//     {"error": str(e)}`, an error dict or tuple: catching everything is its
+//     job), nor for a best-effort swallow (the handler only passes,
+//     continues or returns a default) around an optional action —
+//     telemetry, cleanup or a delete. Around code that only computes values
+//     (optional parsing, a probe filling in a field) such a swallow gets a
+//     sound narrowing, never logger.exception.
 //
 // Handlers that re-raise are not reported, so a bare `except:` that cleans
 // up and re-raises is never rewritten.
@@ -47,15 +59,29 @@ func (c *checker) fixer() *fixer {
 }
 
 // fix returns the fix for the reported handler h, or nil.
-func (c *checker) fix(h handler, swallows bool) *lint.Fix {
+func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 	try := h.clause.Parent()
 	if !try.Is(syntax.KindTryStatement) || c.noFixHere() || onPurpose.Match(h.clause.Text()) {
 		return nil
 	}
-	if exc, ok := c.raisedBy(try.ChildByField(syntax.FieldBody)); ok && len(exc) > 0 && !isFallback(h.clause) {
+	body := try.ChildByField(syntax.FieldBody)
+	if f.returnsText || c.errorValue(h) {
+		return nil
+	}
+	bestEffort := defaultsOnly(h)
+	if bestEffort && c.optionalAction(body) {
+		return nil
+	}
+	if exc, ok := c.raisedBy(body); ok && len(exc) > 0 && !isFallback(h.clause) {
 		if f := c.narrow(h, exc); f != nil {
 			return f
 		}
+	}
+	if bestEffort && computesOnly(body) {
+		return nil
+	}
+	if len(f.reports) == 1 && !f.clientError {
+		return c.addTraceback(f.reports[0])
 	}
 	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) {
 		return c.logException(h)
@@ -383,4 +409,149 @@ func isFallback(clause syntax.Node) bool {
 // noFixHere: generated and vendored code is not the project's to edit.
 func (c *checker) noFixHere() bool {
 	return provenance.Generated(c.pass.Path, c.pass.Src) || provenance.Vendored(c.pass.Path)
+}
+
+// defaultsOnly: the handler's statements are only pass, continue, break or
+// a return of a default (isDefaultExit): it gives up quietly.
+func defaultsOnly(h handler) bool {
+	for s := range h.body.NamedChildren() {
+		switch {
+		case s.Is(syntax.KindComment), s.Is(syntax.KindPassStatement), isDocstringStmt(s), isDefaultExit(s):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// computesOnly: the try body only computes values — assignments (and the
+// ifs, loops, withs and trys around them, break, continue, pass), no call
+// made for its effect, no return, raise or yield: optional parsing, a probe
+// filling in a field. When it fails, the values keep their defaults.
+func computesOnly(body syntax.Node) bool {
+	n := 0
+	var ok func(block syntax.Node) bool
+	ok = func(block syntax.Node) bool {
+		for s := range block.NamedChildren() {
+			switch {
+			case s.Is(syntax.KindComment), s.Is(syntax.KindPassStatement), s.Is(syntax.KindBreakStatement), s.Is(syntax.KindContinueStatement):
+			case s.Is(syntax.KindExpressionStatement):
+				e := s.FirstNamedChild()
+				if !e.Is(syntax.KindAssignment) && !e.Is(syntax.KindAugmentedAssignment) {
+					return false
+				}
+				n++
+			case s.Is(syntax.KindIfStatement), s.Is(syntax.KindForStatement), s.Is(syntax.KindWhileStatement),
+				s.Is(syntax.KindWithStatement), s.Is(syntax.KindTryStatement):
+				for part := range s.NamedChildren() {
+					if part.Is(syntax.KindBlock) && !ok(part) {
+						return false
+					}
+					for b := range part.NamedChildren() {
+						if b.Is(syntax.KindBlock) && !ok(b) {
+							return false
+						}
+					}
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return ok(body) && n > 0
+}
+
+// optionalWords name calls whose failure the program does not care about:
+// telemetry and usage tracking.
+var optionalWords = regexp.MustCompile(`(?i)analytics|telemetry|track|metric|posthog|segment|statsd|usage|heartbeat|sentry`)
+
+// optionalAction: the try body is a short best-effort action — imports and
+// at most two calls made for their effect, each telemetry (optionalWords),
+// a cleanup method (close, stop, ...) or a delete.
+func (c *checker) optionalAction(body syntax.Node) bool {
+	calls := 0
+	for s := range body.NamedChildren() {
+		switch {
+		case s.Is(syntax.KindComment), s.Is(syntax.KindImportStatement), s.Is(syntax.KindImportFromStatement):
+			continue
+		case !s.Is(syntax.KindExpressionStatement):
+			return false
+		}
+		call := s.FirstNamedChild().Unparen()
+		if call.Is(syntax.KindAwait) {
+			call = call.FirstNamedChild().Unparen()
+		}
+		if !call.Is(syntax.KindCall) {
+			return false
+		}
+		fn := call.ChildByField(syntax.FieldFunction).Unparen()
+		name := string(fn.Text())
+		if fn.Is(syntax.KindAttribute) {
+			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
+		}
+		// Stdlib removals (os.remove) are left to narrowing: OSError is
+		// all they raise.
+		if !optionalWords.MatchString(string(fn.Text())) && !cleanupMethods[name] && !strings.HasPrefix(name, "delete") {
+			return false
+		}
+		calls++
+	}
+	return calls > 0 && calls <= 2
+}
+
+// errorKeys are the keys of a dict a handler returns as its error value.
+var errorKeys = map[string]bool{"error": true, "errors": true, "status": true, "success": true, "ok": true, "err": true}
+
+// errorValue: the handler turns any error into a value — it returns a dict
+// with an error key (`{"error": ...}`, `{"status": "error", ...}`), or a
+// tuple that carries the exception's text. Catching everything is its job:
+// narrowing it lets the rest crash its caller.
+func (c *checker) errorValue(h handler) bool {
+	for n := range ownNodes(h.body) {
+		if !n.Is(syntax.KindReturnStatement) {
+			continue
+		}
+		v := n.FirstNamedChild().Unparen()
+		switch {
+		case v.Is(syntax.KindDictionary):
+			for p := range v.NamedChildren() {
+				if k, ok := p.ChildByField(syntax.FieldKey).StringLiteral(); ok && p.Is(syntax.KindPair) && errorKeys[strings.ToLower(k)] {
+					return true
+				}
+			}
+		case v.Is(syntax.KindTuple) && h.texts != nil:
+			if c.mentionsIn(h.texts, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addTraceback adds the traceback to the handler's one log call of the
+// exception: error → exception; warning keeps its level, with exc_info.
+func (c *checker) addTraceback(call syntax.Node) *lint.Fix {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	attr := fn.ChildByField(syntax.FieldAttribute)
+	recv := fn.ChildByField(syntax.FieldObject)
+	ed := c.fixer().ed
+	if string(attr.Text()) == "error" {
+		return &lint.Fix{Message: "Log the traceback with the record: `" + string(recv.Text()) + ".exception`", Safety: lint.Unsafe,
+			Edits: []lint.Edit{ed.Replace(attr, "exception")}}
+	}
+	if c.r.Refers(recv, "loguru.logger") {
+		return nil // loguru takes no exc_info=
+	}
+	var last syntax.Node
+	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+		if !a.Is(syntax.KindComment) {
+			last = a
+		}
+	}
+	if last.IsZero() {
+		return nil
+	}
+	return &lint.Fix{Message: "Log the traceback with the record: `exc_info=True`", Safety: lint.Unsafe,
+		Edits: []lint.Edit{{Start: last.End(), End: last.End(), New: ", exc_info=True"}}}
 }

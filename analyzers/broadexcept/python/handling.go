@@ -49,6 +49,9 @@ type handling struct {
 	cleanup     bool
 	answersBool bool
 	returnsText bool
+	// reports are the handler's logger.error/warning calls that include
+	// the exception without its traceback (the fix adds it to them).
+	reports []syntax.Node
 }
 
 type level int
@@ -420,6 +423,10 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 			case c.isLogger(recv) || c.r.Refers(fn, "warnings.warn"):
 				f.says = true
 				c.logged(f, lv, mentions, fn)
+				if mentions && (lv == errorLevel || lv == warningLevel) && method != "log" && method != "critical" && method != "fatal" &&
+					args.KeywordArg("exc_info").IsZero() && c.isLogger(recv) {
+					f.reports = append(f.reports, call)
+				}
 				return
 			}
 		}

@@ -129,7 +129,7 @@ func (c *checker) check(clause syntax.Node) {
 	d := c.pass.Diagnostic(clause, "%s %s", what, v.message)
 	d.Range = c.pass.File.Lines.Range(clause.Start(), h.header)
 	d.Severity = v.severity
-	d.Fix = c.fix(h, v.swallows)
+	d.Fix = c.fix(h, v.swallows, f)
 	if len(f.calls) > 0 {
 		// A helper of the project's may exit or record it: decided once
 		// every file's helpers are known.
