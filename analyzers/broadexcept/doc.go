@@ -213,10 +213,11 @@ value — it returns a dict with an error key (`return {"error": str(e)}`,
 error's text: catching everything is its job (an agent's tool, a batch
 step), and narrowing would let the rest crash its caller. Nor for a
 best-effort swallow (the handler only passes, continues, breaks or returns
-a default) around an optional action: a `try` of imports and at most two
-calls of telemetry (`analytics.track`, metrics, usage, Sentry, ...), a
-cleanup method (`close`, `stop`, ...) or a delete — a failure there is
-what the author chose to ignore. Otherwise three fixes, tried in this
+a default) around an optional action: a `try` whose one or two calls made
+for their effect are telemetry (`analytics.track`, metrics, usage,
+Sentry, ...), a cleanup method (`close`, `stop`, ...) or a delete (`#
+Job may not exist`), with the imports, assignments and ifs that prepare
+them — a failure there is what the author chose to ignore. Otherwise three fixes, tried in this
 order:
 
   - Narrowing: when every call in the `try` body is in the rule's table
@@ -252,20 +253,19 @@ order:
     and is never narrowed.
 
   - Otherwise, a best-effort swallow around a body that only computes
-    values (assignments, and the ifs, loops and withs around them; no call
+    values (assignments, calls that fill a collection — `append`, `add`,
+    `update` —, and the ifs, loops and withs around them; no other call
     made for its effect — optional parsing, a probe filling in a field,
     which keep their defaults when it fails) gets no fix: logging an ERROR
     traceback there is noise.
 
   - Otherwise, a handler that already reports the exception without its
-    traceback — one `logger.error(...)` or `logger.warning(...)` whose
-    message includes it — gets the traceback on that record instead of a
-    second one: `logger.error(f"failed: {e}")` →
-    `logger.exception(f"failed: {e}")`, `logger.warning(...)` →
-    `logger.warning(..., exc_info=True)` (the level is the author's;
-    loguru's warning, which takes no `exc_info`, gets no fix). Not when
-    the handler answers with a client error (4xx): the request was at
-    fault, its traceback is noise.
+    traceback — one `logger.error(...)` whose message includes it — gets
+    the traceback on that record instead of a second one:
+    `logger.error(f"failed: {e}")` → `logger.exception(f"failed: {e}")`.
+    Not a `logger.warning(...)`: the author rated the failure as expected
+    (a fallback follows), and a traceback there is noise; nor when the
+    handler answers with a client error (4xx): the request was at fault.
 
   - Otherwise, a handler that swallows gets
     `logger.exception("ignored exception in f()")`, replacing its lone

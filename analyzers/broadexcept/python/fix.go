@@ -30,9 +30,9 @@ import (
 //     names a shared one).
 //   - Otherwise, a handler that already reports the exception without its
 //     traceback (one `logger.error(f"... {e}")`) gets the traceback on that
-//     record: `logger.error(...)` → `logger.exception(...)`,
-//     `logger.warning(...)` → `logger.warning(..., exc_info=True)` (its
-//     level kept) — one record, not a second one.
+//     record: `logger.error(...)` → `logger.exception(...)` — one record,
+//     not a second one. A warning is the author's call that the failure is
+//     expected (a fallback follows): no fix.
 //   - Otherwise (the handler does something, such as returning an error
 //     response): no fix.
 //   - No fix at all where the handler turns any error into a value (`return
@@ -424,80 +424,95 @@ func defaultsOnly(h handler) bool {
 	return true
 }
 
-// computesOnly: the try body only computes values — assignments (and the
-// ifs, loops, withs and trys around them, break, continue, pass), no call
-// made for its effect, no return, raise or yield: optional parsing, a probe
-// filling in a field. When it fails, the values keep their defaults.
+// computesOnly: the try body only computes values — assignments, calls
+// that fill a collection (`models.append(x)`), imports, and the ifs, loops,
+// withs and trys around them, break, continue, pass; no other call made for
+// its effect, no return, raise or yield: optional parsing, a probe filling
+// in a field. When it fails, the values keep their defaults.
 func computesOnly(body syntax.Node) bool {
 	n := 0
-	var ok func(block syntax.Node) bool
-	ok = func(block syntax.Node) bool {
-		for s := range block.NamedChildren() {
-			switch {
-			case s.Is(syntax.KindComment), s.Is(syntax.KindPassStatement), s.Is(syntax.KindBreakStatement), s.Is(syntax.KindContinueStatement):
-			case s.Is(syntax.KindExpressionStatement):
-				e := s.FirstNamedChild()
-				if !e.Is(syntax.KindAssignment) && !e.Is(syntax.KindAugmentedAssignment) {
-					return false
-				}
-				n++
-			case s.Is(syntax.KindIfStatement), s.Is(syntax.KindForStatement), s.Is(syntax.KindWhileStatement),
-				s.Is(syntax.KindWithStatement), s.Is(syntax.KindTryStatement):
-				for part := range s.NamedChildren() {
-					if part.Is(syntax.KindBlock) && !ok(part) {
-						return false
-					}
-					for b := range part.NamedChildren() {
-						if b.Is(syntax.KindBlock) && !ok(b) {
-							return false
-						}
-					}
-				}
-			default:
+	return statementsOnly(body, func(s syntax.Node) bool {
+		e := s.FirstNamedChild()
+		if e.Is(syntax.KindAssignment) || e.Is(syntax.KindAugmentedAssignment) || fills(e) {
+			n++
+			return true
+		}
+		return false
+	}) && n > 0
+}
+
+// fillMethods add to a collection.
+var fillMethods = map[string]bool{"append": true, "add": true, "extend": true, "update": true, "setdefault": true, "insert": true}
+
+func fills(e syntax.Node) bool {
+	fn := e.ChildByField(syntax.FieldFunction).Unparen()
+	return e.Is(syntax.KindCall) && fn.Is(syntax.KindAttribute) && fillMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())]
+}
+
+// statementsOnly: every simple statement of block (recursively through
+// ifs, loops, withs and trys) is pass, break, continue, an import, or an
+// expression statement ok accepts.
+func statementsOnly(block syntax.Node, ok func(syntax.Node) bool) bool {
+	for s := range block.NamedChildren() {
+		switch {
+		case s.Is(syntax.KindComment), s.Is(syntax.KindPassStatement), s.Is(syntax.KindBreakStatement), s.Is(syntax.KindContinueStatement),
+			s.Is(syntax.KindImportStatement), s.Is(syntax.KindImportFromStatement):
+		case s.Is(syntax.KindExpressionStatement):
+			if !ok(s) {
 				return false
 			}
+		case s.Is(syntax.KindIfStatement), s.Is(syntax.KindForStatement), s.Is(syntax.KindWhileStatement),
+			s.Is(syntax.KindWithStatement), s.Is(syntax.KindTryStatement):
+			for part := range s.NamedChildren() {
+				if part.Is(syntax.KindBlock) && !statementsOnly(part, ok) {
+					return false
+				}
+				for b := range part.NamedChildren() {
+					if b.Is(syntax.KindBlock) && !statementsOnly(b, ok) {
+						return false
+					}
+				}
+			}
+		default:
+			return false
 		}
-		return true
 	}
-	return ok(body) && n > 0
+	return true
 }
 
 // optionalWords name calls whose failure the program does not care about:
 // telemetry and usage tracking.
 var optionalWords = regexp.MustCompile(`(?i)analytics|telemetry|track|metric|posthog|segment|statsd|usage|heartbeat|sentry`)
 
-// optionalAction: the try body is a short best-effort action — imports and
-// at most two calls made for their effect, each telemetry (optionalWords),
-// a cleanup method (close, stop, ...) or a delete.
+// optionalAction: the try body is a best-effort action — one or two calls
+// made for their effect, each telemetry (optionalWords), a cleanup method
+// (close, stop, ...) or a delete, with the imports, assignments and ifs
+// that prepare them. Stdlib removals (os.remove) are left to narrowing:
+// OSError is all they raise.
 func (c *checker) optionalAction(body syntax.Node) bool {
 	calls := 0
-	for s := range body.NamedChildren() {
-		switch {
-		case s.Is(syntax.KindComment), s.Is(syntax.KindImportStatement), s.Is(syntax.KindImportFromStatement):
-			continue
-		case !s.Is(syntax.KindExpressionStatement):
+	return statementsOnly(body, func(s syntax.Node) bool {
+		e := s.FirstNamedChild().Unparen()
+		if e.Is(syntax.KindAssignment) || e.Is(syntax.KindAugmentedAssignment) {
+			return true
+		}
+		if e.Is(syntax.KindAwait) {
+			e = e.FirstNamedChild().Unparen()
+		}
+		if !e.Is(syntax.KindCall) {
 			return false
 		}
-		call := s.FirstNamedChild().Unparen()
-		if call.Is(syntax.KindAwait) {
-			call = call.FirstNamedChild().Unparen()
-		}
-		if !call.Is(syntax.KindCall) {
-			return false
-		}
-		fn := call.ChildByField(syntax.FieldFunction).Unparen()
+		fn := e.ChildByField(syntax.FieldFunction).Unparen()
 		name := string(fn.Text())
 		if fn.Is(syntax.KindAttribute) {
 			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
 		}
-		// Stdlib removals (os.remove) are left to narrowing: OSError is
-		// all they raise.
 		if !optionalWords.MatchString(string(fn.Text())) && !cleanupMethods[name] && !strings.HasPrefix(name, "delete") {
 			return false
 		}
 		calls++
-	}
-	return calls > 0 && calls <= 2
+		return true
+	}) && calls > 0 && calls <= 2
 }
 
 // errorKeys are the keys of a dict a handler returns as its error value.
@@ -529,29 +544,11 @@ func (c *checker) errorValue(h handler) bool {
 	return false
 }
 
-// addTraceback adds the traceback to the handler's one log call of the
-// exception: error → exception; warning keeps its level, with exc_info.
+// addTraceback adds the traceback to the handler's one logger.error of
+// the exception: error → exception.
 func (c *checker) addTraceback(call syntax.Node) *lint.Fix {
 	fn := call.ChildByField(syntax.FieldFunction).Unparen()
 	attr := fn.ChildByField(syntax.FieldAttribute)
-	recv := fn.ChildByField(syntax.FieldObject)
-	ed := c.fixer().ed
-	if string(attr.Text()) == "error" {
-		return &lint.Fix{Message: "Log the traceback with the record: `" + string(recv.Text()) + ".exception`", Safety: lint.Unsafe,
-			Edits: []lint.Edit{ed.Replace(attr, "exception")}}
-	}
-	if c.r.Refers(recv, "loguru.logger") {
-		return nil // loguru takes no exc_info=
-	}
-	var last syntax.Node
-	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
-		if !a.Is(syntax.KindComment) {
-			last = a
-		}
-	}
-	if last.IsZero() {
-		return nil
-	}
-	return &lint.Fix{Message: "Log the traceback with the record: `exc_info=True`", Safety: lint.Unsafe,
-		Edits: []lint.Edit{{Start: last.End(), End: last.End(), New: ", exc_info=True"}}}
+	return &lint.Fix{Message: "Log the traceback with the record: `" + string(fn.ChildByField(syntax.FieldObject).Text()) + ".exception`",
+		Safety: lint.Unsafe, Edits: []lint.Edit{c.fixer().ed.Replace(attr, "exception")}}
 }

@@ -49,8 +49,8 @@ type handling struct {
 	cleanup     bool
 	answersBool bool
 	returnsText bool
-	// reports are the handler's logger.error/warning calls that include
-	// the exception without its traceback (the fix adds it to them).
+	// reports are the handler's logger.error calls that include the
+	// exception without its traceback (the fix adds it to them).
 	reports []syntax.Node
 }
 
@@ -423,7 +423,7 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 			case c.isLogger(recv) || c.r.Refers(fn, "warnings.warn"):
 				f.says = true
 				c.logged(f, lv, mentions, fn)
-				if mentions && (lv == errorLevel || lv == warningLevel) && method != "log" && method != "critical" && method != "fatal" &&
+				if mentions && method == "error" &&
 					args.KeywordArg("exc_info").IsZero() && c.isLogger(recv) {
 					f.reports = append(f.reports, call)
 				}
