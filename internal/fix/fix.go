@@ -431,13 +431,26 @@ func (t *takenEdits) conflicts(edits []lint.Edit) bool {
 		lo, hi := span(e)
 		for b := lo; b <= hi; b++ {
 			for _, x := range t.buckets[b] {
-				if overlaps(x, e) {
+				if overlaps(x, e) || touches(x, e) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// touches reports whether an insertion of one fix lands at an end of
+// another fix's replacement. Within one fix that is fine (the fix wrote
+// both); between two fixes the insertion was computed against the text the
+// replacement changes: a line inserted at the start of a block that another
+// fix re-indents keeps the old indentation (IndentationError). Such a fix
+// waits for the next round, where it is computed on the new text.
+func touches(a, b lint.Edit) bool {
+	at := func(ins, r lint.Edit) bool {
+		return ins.Start == ins.End && r.Start < r.End && (ins.Start == r.Start || ins.Start == r.End)
+	}
+	return at(a, b) || at(b, a)
 }
 
 // verifiedApply applies the chosen fixes together and analyses the result;
