@@ -30,8 +30,11 @@
 //     with neither counts as unsafe) and that has not failed before.
 //  2. Order them deterministically (by first edit, rule code, position,
 //     message) and choose greedily those whose edits do not conflict with
-//     the edits already chosen. Edits conflict when their ranges intersect
-//     or when both insert at the same point with different text. An edit
+//     the edits already chosen. Edits conflict when their ranges intersect,
+//     when both insert at the same point with different text, or when one
+//     inserts at an end of another fix's replacement (it was computed
+//     against the text the replacement changes: a line inserted where
+//     another fix re-indents a block keeps the old indentation). An edit
 //     identical to a chosen one is shared, not a conflict: every print fix
 //     in a file adds the same `import logging`, which goes in once. Fixes
 //     left out are retried in the next round, against the new content.
