@@ -22,11 +22,7 @@ func cleanCmd(stdout io.Writer) *cobra.Command {
 		Short: "Remove the cache of the project PATH belongs to (default: the current directory's)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p := "."
-			if len(args) == 1 {
-				p = args[0]
-			}
-			abs, err := filepath.Abs(p)
+			abs, err := pathArg(args)
 			if err != nil {
 				return err
 			}
@@ -50,4 +46,13 @@ func cleanCmd(stdout io.Writer) *cobra.Command {
 	cmd.Flags().StringVar(&dir, "cache-dir", "", "the cache directory `DIR` to remove (default: $"+cache.EnvDir+", else "+cache.DirName+" at the project root)")
 	cmd.Flags().StringVar(&projectRoot, "project-root", "", "the project's root (default: the nearest directory at or above PATH with an xylint configuration or a .git)")
 	return cmd
+}
+
+// pathArg is the absolute path of a command's optional PATH argument (the
+// current directory when there is none).
+func pathArg(args []string) (string, error) {
+	if len(args) == 1 {
+		return filepath.Abs(args[0])
+	}
+	return filepath.Abs(".")
 }

@@ -335,11 +335,7 @@ func configCmd(stdout io.Writer) *cobra.Command {
 		Short: "Print the effective configuration for a file or directory (default: the current directory)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p := "."
-			if len(args) == 1 {
-				p = args[0]
-			}
-			abs, err := filepath.Abs(p)
+			abs, err := pathArg(args)
 			if err != nil {
 				return err
 			}
