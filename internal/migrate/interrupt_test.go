@@ -48,12 +48,10 @@ func TestInterruptedRunIsRepaired(t *testing.T) {
 				t.Fatalf("the hook did not cancel the run (%d writes seen)", seen)
 			}
 			if len(reportErrors(rep)) == 0 {
-				// The cancelled write was the run's last and its response
-				// arrived before the client saw the cancellation: the run
-				// finished. It must then have finished the job.
-				if n < writes {
-					t.Fatalf("the run was not interrupted (%d writes seen)", seen)
-				}
+				// The cancelled write (or one in flight beside it) was the
+				// run's last and its response arrived before the client saw
+				// the cancellation: the run finished. It must then have
+				// finished the job.
 				if got := w.state(); got != want {
 					t.Fatalf("a run whose last write raced the interruption:\n%s\nwant:\n%s", got, want)
 				}
