@@ -15,6 +15,7 @@ require (
 	github.com/spf13/pflag v1.0.9
 	github.com/tree-sitter/go-tree-sitter v0.25.0
 	golang.org/x/tools v0.52.0
+	gopkg.in/ini.v1 v1.67.0
 )
 
 require (

@@ -115,7 +115,14 @@ unset variable allows no origin) where the wildcard is written:
     module already lists its origins.
 
 The import the expression needs is added (`import os`, merged into an
-existing `from module import ...` for a name). No fix for raw
+existing `from module import ...` for a name). An edited line that would
+exceed the project's line length is wrapped the way Black wraps it (the
+call's arguments one per line with a trailing comma, a comprehension's
+clauses a line each); the length is the one the nearest Ruff (`line-length`
+in .ruff.toml, ruff.toml or `[tool.ruff]`), Black (`[tool.black]`) or
+flake8 (`max-line-length` in .flake8, setup.cfg or tox.ini) configuration
+from the file's directory up sets, 88 when none does. A line holding a
+comment is left as long as it is. No fix for raw
 `Access-Control-Allow-Origin: *` headers (the header holds a single
 origin: the correct code echoes an allowed request Origin back and adds
 `Vary: Origin`, which depends on the framework and is left to a person),

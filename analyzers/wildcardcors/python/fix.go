@@ -105,9 +105,12 @@ func (fx *fixer) origins(n syntax.Node) (string, []lint.Edit, bool) {
 	return fx.expr, fx.ed.AddImport(*imp), true
 }
 
-func (fx *fixer) fix(msg string, edits ...lint.Edit) *lint.Fix {
+// fix is the fix of edit e at node n, with the imports it needs; e is laid
+// out to the project's line length (pyedit.Fit).
+func (fx *fixer) fix(msg string, n syntax.Node, e lint.Edit, imports ...lint.Edit) *lint.Fix {
 	var es pyedit.Edits
-	es.Add(edits...)
+	es.Add(imports...)
+	es.Add(fx.ed.Fit(n, e, fx.fp.pass.LineLength))
 	return &lint.Fix{Message: msg, Safety: lint.Unsafe, Edits: es.List()}
 }
 
@@ -117,7 +120,7 @@ func (fx *fixer) replaceWithOrigins(n syntax.Node) *lint.Fix {
 	if !ok {
 		return nil
 	}
-	return fx.fix("Replace the wildcard with the configured allowed origins", append(imports, fx.ed.Replace(n, expr))...)
+	return fx.fix("Replace the wildcard with the configured allowed origins", n, fx.ed.Replace(n, expr), imports...)
 }
 
 // wildcard returns the fix of a wildcard literal hit found in the origins
@@ -142,7 +145,7 @@ func (fx *fixer) wildcard(arg syntax.Node, hit value, c check) *lint.Fix {
 		if !p.Is(syntax.KindArgumentList) {
 			return nil
 		}
-		return fx.fix("Make the environment variable's default allow no origin", fx.ed.Replace(lit, `""`))
+		return fx.fix("Make the environment variable's default allow no origin", lit, fx.ed.Replace(lit, `""`))
 	}
 	root := fx.root(arg, lit)
 	if root.IsZero() {
@@ -241,7 +244,7 @@ func (fx *fixer) inContainer(c, lit syntax.Node) *lint.Fix {
 	default:
 		e = lint.Edit{Start: elems[i-1].End(), End: lit.End()}
 	}
-	return fx.fix("Remove the wildcard from the allowed origins", e)
+	return fx.fix("Remove the wildcard from the allowed origins", lit, e)
 }
 
 // addOrigins adds origins=<expression> to a flask-cors CORS(...) call or
@@ -257,7 +260,7 @@ func (fx *fixer) addOrigins(call syntax.Node) *lint.Fix {
 	if !ok {
 		return nil
 	}
-	return fx.fix("Add the configured allowed origins", append(imports, fx.ed.AddKeywordArgument(call, "origins="+expr))...)
+	return fx.fix("Add the configured allowed origins", call, fx.ed.AddKeywordArgument(call, "origins="+expr), imports...)
 }
 
 // djangoAllowAll fixes `CORS_ALLOW_ALL_ORIGINS = True` (the literal True):
@@ -271,12 +274,12 @@ func (fx *fixer) djangoAllowAll(assign syntax.Node) *lint.Fix {
 	ms := fx.fp.pass.Names.ModuleScope()
 	for _, s := range []string{"CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST", "CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"} {
 		if len(ms.Bindings(s)) > 0 {
-			return fx.fix("Stop allowing every origin: the module lists the allowed ones", fx.ed.Replace(right, "False"))
+			return fx.fix("Stop allowing every origin: the module lists the allowed ones", right, fx.ed.Replace(right, "False"))
 		}
 	}
 	expr, imports, ok := fx.origins(assign)
 	if !ok {
 		return nil
 	}
-	return fx.fix("Replace with the configured allowed origins", append(imports, fx.ed.Replace(assign, "CORS_ALLOWED_ORIGINS = "+expr))...)
+	return fx.fix("Replace with the configured allowed origins", assign, fx.ed.Replace(assign, "CORS_ALLOWED_ORIGINS = "+expr), imports...)
 }

@@ -1,13 +1,20 @@
 package python_test
 
 import (
-	"github.com/xynergy/xylint/internal/lint"
-	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/analyzers/wildcardcors/python"
+	fixengine "github.com/xynergy/xylint/internal/fix"
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyanalysistest"
+	"github.com/xynergy/xylint/internal/python/pystyle"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -49,7 +56,8 @@ func TestFixLayouts(t *testing.T) {
 		{
 			"flask-cors arguments one per line",
 			"import os\n\nfrom flask_cors import CORS\n\nCORS(\n    app,\n    supports_credentials=True,\n)\n",
-			"import os\n\nfrom flask_cors import CORS\n\nCORS(\n    app,\n    supports_credentials=True,\n    origins=[origin for origin in os.environ.get(\"ALLOWED_ORIGINS\", \"\").split(\",\") if origin],\n)\n",
+			// Too long for 88 columns: split after the bracket, as Black does.
+			"import os\n\nfrom flask_cors import CORS\n\nCORS(\n    app,\n    supports_credentials=True,\n    origins=[\n        origin for origin in os.environ.get(\"ALLOWED_ORIGINS\", \"\").split(\",\") if origin\n    ],\n)\n",
 		},
 		{
 			"a wildcard in a longer string is not fixed",
@@ -88,5 +96,55 @@ func TestFixOptions(t *testing.T) {
 	opts.OriginsImport = "shared.config:"
 	if _, err := wildcardcors.OptionsSpec.CompileValue(opts); err == nil {
 		t.Error("a bad origins-import: want an error")
+	}
+}
+
+// The fixes respect the line length of the project's Ruff, Black or flake8
+// configuration (testdata/python-style/<case>/: the configuration beside
+// the file, a golden for each), wrapping as Black does, in CRLF and
+// tab-indented files too.
+func TestFixLineLength(t *testing.T) {
+	const dir = "../testdata/python-style"
+	cases, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update := os.Getenv(pyanalysistest.UpdateGoldenEnv) == "1"
+	for _, c := range cases {
+		t.Run(c.Name(), func(t *testing.T) {
+			d, _ := filepath.Abs(filepath.Join(dir, c.Name()))
+			files, _ := filepath.Glob(filepath.Join(d, "*.py"))
+			if len(files) == 0 {
+				t.Fatal("no .py file")
+			}
+			limit := pystyle.LineLength(d)
+			cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, LineLength: limit}
+			for _, p := range files {
+				src, _ := os.ReadFile(p)
+				out, _ := pyanalysistest.FixSource(t, filepath.Base(p), src, cfg)
+				if bytes.Equal(out, src) {
+					t.Fatalf("%s: no fix", p)
+				}
+				if update {
+					os.WriteFile(p+".golden", out, 0o644)
+				}
+				want, _ := os.ReadFile(p + ".golden")
+				if !bytes.Equal(out, want) {
+					t.Errorf("%s: fixed output differs from its golden:\n%s", p, fixengine.Diff(filepath.Base(p), want, out))
+				}
+				// Every line is within the limit (tabs as four), and the
+				// line ending is the file's.
+				for _, l := range strings.Split(string(out), "\n") {
+					l = strings.TrimSuffix(l, "\r")
+					if n := utf8.RuneCountInString(l) + 3*strings.Count(l, "\t"); n > limit {
+						t.Errorf("%s: a line of %d characters, over %d: %q", p, n, limit, l)
+					}
+				}
+				if bytes.Contains(src, []byte("\r\n")) && bytes.Count(out, []byte("\n")) != bytes.Count(out, []byte("\r\n")) {
+					t.Errorf("%s: the fix wrote LF lines into a CRLF file", p)
+				}
+				pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{filepath.Base(p): out})
+			}
+		})
 	}
 }

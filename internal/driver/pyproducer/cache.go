@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -132,7 +133,9 @@ func (p *Producer) analyzeCached(in driver.Input, module string) (*lint.FileResu
 
 func (p *Producer) cacheKey(in driver.Input, module string, content cache.Key) cache.Key {
 	rules := in.Config.RulesKey()
-	return cache.Hash(p.cache.analyzers, rules[:], []byte(in.Path), []byte(module), content[:])
+	// The line length shapes the fixes a finding carries.
+	style := []byte(strconv.Itoa(lineLength(in)))
+	return cache.Hash(p.cache.analyzers, rules[:], []byte(in.Path), []byte(module), style, content[:])
 }
 
 func readError(in driver.Input, err error) *lint.FileResult {

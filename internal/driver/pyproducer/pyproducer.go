@@ -7,6 +7,7 @@ package pyproducer
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 
 	"github.com/xynergy/xylint/internal/cache"
@@ -14,6 +15,7 @@ import (
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/pystyle"
 )
 
 // Producer analyses .py and .pyi files with Analyzers.
@@ -199,7 +201,7 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 		}
 	}
 	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module,
-		CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
+		LineLength: lineLength(in), CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {
@@ -212,4 +214,14 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 		res.Diagnostics = kept
 	}
 	return res, facts
+}
+
+// lineLength is the line length the project's Ruff, Black or flake8
+// configuration sets for the file (internal/python/pystyle): fixes wrap to
+// it. It is read from the work tree, also for a snapshot's file.
+func lineLength(in driver.Input) int {
+	if in.Abs == "" {
+		return 0
+	}
+	return pystyle.LineLength(filepath.Dir(in.Abs))
 }

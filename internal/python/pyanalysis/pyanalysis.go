@@ -11,6 +11,7 @@ import (
 
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pystyle"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/ruleopts"
 )
@@ -104,6 +105,10 @@ type Config struct {
 	Options func(*lint.Rule) any
 	// Module is the file's dotted module name, or "" when unknown.
 	Module string
+	// LineLength is the longest line the project's style allows in the
+	// file (internal/python/pystyle); 0 means pystyle.DefaultLineLength.
+	// Fixes wrap what they write to it.
+	LineLength int
 	// CheckSyntax parses a file that no analyzer's prefilter passes, to
 	// report its syntax errors (XY000) all the same.
 	CheckSyntax bool
@@ -122,6 +127,9 @@ type Pass struct {
 	Tree     *syntax.Tree
 	Module   string // dotted module name or ""
 	Names    *names.Resolver
+	// LineLength is the longest line the project's style allows
+	// (Config.LineLength, the default when it gives none).
+	LineLength int
 	// Excluded: the rule's options exclude the file, and the analyzer runs
 	// only for the facts it exports about other files
 	// (Def.ExcludedPrefilter); Report drops what it is given.
@@ -334,7 +342,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	for _, r := range run {
 		var fs []Fact
 		pass := &Pass{
-			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module,
+			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, LineLength: lineLength(cfg),
 			Names: resolver, Excluded: r.excluded, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
 		}
 		if err := runOne(pass); err != nil {
@@ -441,4 +449,11 @@ func (c *collected) of(k syntax.Kind) []syntax.Node {
 		}
 	}
 	return nil
+}
+
+func lineLength(cfg Config) int {
+	if cfg.LineLength > 0 {
+		return cfg.LineLength
+	}
+	return pystyle.DefaultLineLength
 }

@@ -26,7 +26,9 @@
 //     Indent of a statement, BodyIndent of a block;
 //   - expressions: Replace a node, AddKeywordArgument to a call, Reindent a
 //     block (skipping lines inside multi-line strings), RemoveImport of a
-//     name that became unused.
+//     name that became unused;
+//   - Fit an edit to the project's line length, splitting the lines it
+//     makes too long as Black does (wrap.go).
 //
 // Text given to helpers uses "\n"; the helpers convert it to the file's line
 // ending and indent it.
