@@ -33,16 +33,25 @@ func Generated(p string, src []byte) bool {
 			}
 		}
 	}
-	// Every marker holds "generated" or "do not edit", in any case: a head
-	// with neither (nearly all files) needs no regular expression, whose
+	// Every marker holds "generated" or "do not edit", in any case: a line
+	// with neither (nearly all) needs no regular expression, whose
 	// backtracking over a header was an eighth of a cold run's CPU (it runs
 	// for every file that prints). Case is folded as ASCII here: no letter
-	// of either phrase has a non-ASCII fold (only k and s do), so a head
-	// the expression matches always passes.
-	if !containsFoldASCII(head, "generated") && !containsFoldASCII(head, "do not edit") {
-		return false
+	// of either phrase has a non-ASCII fold (only k and s do), so a line
+	// the expression matches always passes. No marker spans lines (the
+	// expression has no \s), so it reads only the lines that pass.
+	for len(head) > 0 {
+		line := head
+		if nl := bytes.IndexByte(head, '\n'); nl >= 0 {
+			line, head = head[:nl], head[nl+1:]
+		} else {
+			head = nil
+		}
+		if (containsFoldASCII(line, "generated") || containsFoldASCII(line, "do not edit")) && generatedMarkers.Match(line) {
+			return true
+		}
 	}
-	return generatedMarkers.Match(head)
+	return false
 }
 
 // containsFoldASCII reports whether s contains needle (lower-case ASCII) with
