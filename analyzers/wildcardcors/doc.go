@@ -93,9 +93,23 @@ In Go:
 # Fix safety
 
 Python: unsafe — the fix changes which browsers may call the service. It
-puts the configured origins source (by default the comma-separated
-`ALLOWED_ORIGINS` environment variable, empty entries dropped, so that an
-unset variable allows no origin) where the wildcard is written:
+puts the project's origins setting where the wildcard is written when the
+file imports the project's settings object and the object has one: an
+attribute named for origins (`all_cors_origins`, `cors_allowed_origins`,
+`cors_origins`, `allowed_origins`, `backend_cors_origins`, ... in either
+case) that is a list of strings — a field or property of a settings class
+(a pydantic `BaseSettings` subclass, a class named `*Settings` or
+`*Config`) whose module-level instance the file imports
+(`settings.all_cors_origins`), or a constant of a settings module
+(`settings.py`, `config.py`) the file imports (`config.CORS_ORIGINS`);
+a `str` setting (a comma-separated value) or `list[AnyUrl]` is not used
+as it is. Otherwise it puts the configured origins source (by default the
+comma-separated `ALLOWED_ORIGINS` environment variable, empty entries
+dropped, so that an unset variable allows no origin), and when the file
+imports a settings object without an origins setting the message says so:
+adding one to someone's settings class is a larger change than the fix
+makes, and the deployment must set the variable either way. A settings
+object the file does not import is not looked for.
 
   - an origins value that is only the wildcard (`["*"]`, `("*",)`, `"*"`,
     or an everything-regex string given to flask-cors) becomes the

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -10,8 +11,10 @@ import (
 )
 
 // The fix (unsafe: it changes which browsers may call the service) puts the
-// configured origins source (options origins-expression and
-// origins-import) where the wildcard is written:
+// project's origins setting when the file imports a settings object that
+// has one (settings.go), else the configured origins source (options
+// origins-expression and origins-import), where the wildcard is written,
+// wrapped to the project's line length (pyedit.Fit):
 //
 //   - an origins value that is only the wildcard — `["*"]`, `("*",)`,
 //     `"*"`, a branch of a conditional, written in the call or in the
@@ -42,6 +45,8 @@ type fixer struct {
 	expr string // the origins expression; "" means no fix
 	mod  string // origins-import's module, or ""
 	name string // origins-import's name, or ""
+	// choices are the settings alternatives of the fixes made, by fix.
+	choices map[*lint.Fix]*settingsChoice
 }
 
 func (fp *filePass) fixer() *fixer {
@@ -114,13 +119,41 @@ func (fx *fixer) fix(msg string, n syntax.Node, e lint.Edit, imports ...lint.Edi
 	return &lint.Fix{Message: msg, Safety: lint.Unsafe, Edits: es.List()}
 }
 
-// replaceWithOrigins replaces n with the origins expression.
-func (fx *fixer) replaceWithOrigins(n syntax.Node) *lint.Fix {
+// withOrigins is the fix build makes with the configured origins
+// expression at n, and its alternatives with the settings the file imports
+// (settings.go), which the fixer keeps for the finding (choices).
+func (fx *fixer) withOrigins(n syntax.Node, build func(expr string, imports []lint.Edit) *lint.Fix) *lint.Fix {
 	expr, imports, ok := fx.origins(n)
 	if !ok {
 		return nil
 	}
-	return fx.fix("Replace the wildcard with the configured allowed origins", n, fx.ed.Replace(n, expr), imports...)
+	f := build(expr, imports)
+	if f == nil {
+		return nil
+	}
+	if c := fx.withSettings(n, build); c != nil {
+		if fx.choices == nil {
+			fx.choices = map[*lint.Fix]*settingsChoice{}
+		}
+		fx.choices[f] = c
+	}
+	return f
+}
+
+// replaceWithOrigins replaces n with the origins expression.
+func (fx *fixer) replaceWithOrigins(n syntax.Node) *lint.Fix {
+	return fx.withOrigins(n, func(expr string, imports []lint.Edit) *lint.Fix {
+		return fx.fix("Replace the wildcard with "+originsWhat(expr, imports), n, fx.ed.Replace(n, expr), imports...)
+	})
+}
+
+// originsWhat names the origins a fix writes: a setting the file imports,
+// or the configured expression.
+func originsWhat(expr string, imports []lint.Edit) string {
+	if imports == nil && strings.Count(expr, ".") == 1 && !strings.ContainsAny(expr, "()[] ") {
+		return "the project's setting `" + expr + "`"
+	}
+	return "the configured allowed origins"
 }
 
 // wildcard returns the fix of a wildcard literal hit found in the origins
@@ -256,11 +289,9 @@ func (fx *fixer) addOrigins(call syntax.Node) *lint.Fix {
 			return nil
 		}
 	}
-	expr, imports, ok := fx.origins(call)
-	if !ok {
-		return nil
-	}
-	return fx.fix("Add the configured allowed origins", call, fx.ed.AddKeywordArgument(call, "origins="+expr), imports...)
+	return fx.withOrigins(call, func(expr string, imports []lint.Edit) *lint.Fix {
+		return fx.fix("Add "+originsWhat(expr, imports), call, fx.ed.AddKeywordArgument(call, "origins="+expr), imports...)
+	})
 }
 
 // djangoAllowAll fixes `CORS_ALLOW_ALL_ORIGINS = True` (the literal True):
@@ -277,9 +308,7 @@ func (fx *fixer) djangoAllowAll(assign syntax.Node) *lint.Fix {
 			return fx.fix("Stop allowing every origin: the module lists the allowed ones", right, fx.ed.Replace(right, "False"))
 		}
 	}
-	expr, imports, ok := fx.origins(assign)
-	if !ok {
-		return nil
-	}
-	return fx.fix("Replace with the configured allowed origins", assign, fx.ed.Replace(assign, "CORS_ALLOWED_ORIGINS = "+expr), imports...)
+	return fx.withOrigins(assign, func(expr string, imports []lint.Edit) *lint.Fix {
+		return fx.fix("Replace with "+originsWhat(expr, imports), assign, fx.ed.Replace(assign, "CORS_ALLOWED_ORIGINS = "+expr), imports...)
+	})
 }

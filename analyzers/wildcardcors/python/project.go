@@ -20,12 +20,18 @@ type fileFact struct {
 	Pending []pending
 	Consts  map[string]constant
 	Imports map[string]project.Ref // local name → what it imports
+	// Settings are the settings the file defines that a fix may read
+	// origins from; Reports the findings whose fix depends on them
+	// (settings.go).
+	Settings settingsFact
+	Reports  []pendingReport
 }
 
 func (*fileFact) PyFact() {}
 
 func (f *fileFact) empty() bool {
-	return len(f.Pending) == 0 && len(f.Consts) == 0 && len(f.Imports) == 0
+	return len(f.Pending) == 0 && len(f.Consts) == 0 && len(f.Imports) == 0 &&
+		len(f.Settings.Objects) == 0 && len(f.Reports) == 0
 }
 
 // pending is a CORS policy whose origins are names from other modules.
@@ -128,6 +134,8 @@ const maxHops = 8
 func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcors.Config) error {
 	consts := project.NewDefs[constant](pass.Modules)
 	imports := project.NewDefs[project.Ref](pass.Modules)
+	origins := project.NewDefs[bool](pass.Modules)
+	objects := project.NewDefs[bool](pass.Modules)
 	var files []*pyanalysis.FileFacts
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
@@ -137,8 +145,24 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 			for name, q := range ff.Imports {
 				imports.Add(f.Path, name, false, q)
 			}
+			for _, name := range ff.Settings.Origins {
+				origins.Add(f.Path, name, false, true)
+			}
+			for _, name := range ff.Settings.Objects {
+				objects.Add(f.Path, name, false, true)
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		if !pass.Wants(f.Path) {
+			continue
+		}
+		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			if len(ff.Pending) > 0 {
 				files = append(files, f)
+			}
+			for _, r := range ff.Reports {
+				reportPending(pass, f.Path, r, origins, objects)
 			}
 		}
 	}

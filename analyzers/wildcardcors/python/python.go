@@ -33,7 +33,11 @@ var Analyzer = pyanalysis.New(wildcardcors.Rule, wildcardcors.OptionsSpec, pyana
 	// A CORS policy names CORS (CORSMiddleware, flask_cors, Django's CORS_*
 	// settings) or the header; a module that only holds the constant a
 	// policy imports holds a quoted "*".
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`}},
+	// A settings module that holds the origins a fix may use names them
+	// (settings.go: every name of an origins setting contains "origins");
+	// a pydantic settings class without them names BaseSettings (the
+	// message says it holds none).
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`, "origins", "ORIGINS", "BaseSettings"}},
 	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
 	Project:   projectPhase,
@@ -156,6 +160,7 @@ func run(pass *pyanalysis.Pass, opts *wildcardcors.Config) error {
 		fp.report(d.at, fp.djangoCreds, d.msg, d.fix)
 	}
 	fp.exportConstants()
+	fp.exportSettings()
 	if !fp.fact.empty() {
 		f := fp.fact
 		pass.ExportFact(&f)
@@ -165,6 +170,10 @@ func run(pass *pyanalysis.Pass, opts *wildcardcors.Config) error {
 
 // report reports at n, with fix (or none): an error when credentials are
 // allowed too, a warning otherwise.
+//
+// A finding whose fix has alternatives that read a settings object the
+// file imports waits for the project phase (settings.go), which knows
+// whether the object has an origins setting.
 func (fp *filePass) report(n syntax.Node, credentials bool, msg string, fix *lint.Fix) {
 	d := fp.pass.Diagnostic(n, "%s", msg)
 	d.Fix = fix
@@ -172,6 +181,12 @@ func (fp *filePass) report(n syntax.Node, credentials bool, msg string, fix *lin
 	if credentials {
 		d.Severity = lint.Error
 		d.Message += credentialsNote
+	}
+	if fix != nil && fp.fx != nil {
+		if c := fp.fx.choices[fix]; c != nil {
+			fp.fact.Reports = append(fp.fact.Reports, pendingReport{Range: d.Range, Severity: d.Severity, Message: d.Message, Fix: fix, Choice: *c})
+			return
+		}
 	}
 	fp.pass.Report(d)
 }

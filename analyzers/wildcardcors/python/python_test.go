@@ -148,3 +148,55 @@ func TestFixLineLength(t *testing.T) {
 		})
 	}
 }
+
+// The origins come from the project's settings object when the file
+// imports it and it has an origins setting that is a list of strings
+// (testdata/python-settings/<case>/: a project each, the golden beside the
+// file with the finding); else the configured expression, and the message
+// says when the object holds none.
+func TestFixFromSettings(t *testing.T) {
+	const dir = "../testdata/python-settings"
+	pyanalysistest.Run(t, dir, python.Analyzer)
+	cases, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update := os.Getenv(pyanalysistest.UpdateGoldenEnv) == "1"
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
+	for _, c := range cases {
+		t.Run(c.Name(), func(t *testing.T) {
+			root := filepath.Join(dir, c.Name())
+			fixed := 0
+			_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
+					return nil
+				}
+				rel, _ := filepath.Rel(root, p)
+				src, _ := os.ReadFile(p)
+				out, _ := pyanalysistest.FixInProject(t, root, filepath.ToSlash(rel), cfg)
+				if update {
+					if bytes.Equal(out, src) {
+						os.Remove(p + ".golden")
+					} else {
+						os.WriteFile(p+".golden", out, 0o644)
+					}
+				}
+				want, err := os.ReadFile(p + ".golden")
+				switch {
+				case err != nil && !bytes.Equal(out, src):
+					t.Errorf("%s: the fix changes it but there is no golden", p)
+				case err == nil && !bytes.Equal(out, want):
+					t.Errorf("%s: fixed output differs from its golden:\n%s", p, fixengine.Diff(rel, want, out))
+				}
+				if !bytes.Equal(out, src) {
+					fixed++
+					pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{filepath.Base(p): out})
+				}
+				return nil
+			})
+			if fixed == 0 {
+				t.Error("no fix changed any file")
+			}
+		})
+	}
+}

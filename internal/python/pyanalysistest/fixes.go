@@ -3,9 +3,11 @@ package pyanalysistest
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/fix"
@@ -102,10 +104,69 @@ func FixSource(t T, path string, src []byte, cfg pyanalysis.Config, importable .
 	analyze := func(b []byte) (fix.Analysis, error) {
 		return AnalyzeAlone(path, b, cfg)
 	}
-	// The file's environment, as the driver builds it for a run of one
-	// file: the standard library, the file itself, what it imports, and
-	// the modules declared importable (importable-modules).
-	env := modules.NewEnvironment(modules.New([]string{path}))
+	return fixWith(t, path, src, analyze, modules.New([]string{path}), importable)
+}
+
+// FixInProject is FixSource for the file target (a path relative to root)
+// of the project of every .py file under root: the other files are
+// analysed once, and each round re-analyses target and runs the project
+// phases over every file's facts, as the driver does — the fixes of
+// cross-file rules that depend on another file are tested with it.
+func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ...string) ([]byte, *fix.Report) {
+	t.Helper()
+	var rels []string
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			rel, _ := filepath.Rel(root, p)
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	mods := modules.New(rels)
+	var others []*pyanalysis.FileFacts
+	for _, rel := range rels {
+		if rel == target {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Fatalf("%v", err)
+			return nil, nil
+		}
+		c := cfg
+		c.Module = mods.Module(rel)
+		if _, ff := pyanalysis.Analyze(rel, src, c); ff != nil {
+			others = append(others, ff)
+		}
+	}
+	src, err := os.ReadFile(filepath.Join(root, target))
+	if err != nil {
+		t.Fatalf("%v", err)
+		return nil, nil
+	}
+	analyze := func(b []byte) (fix.Analysis, error) {
+		c := cfg
+		c.Module = mods.Module(target)
+		res, ff := pyanalysis.Analyze(target, b, c)
+		pc := projectConfig(cfg, mods)
+		pc.Only = target
+		diags, err := pyanalysis.RunProject(append(slices.Clone(others), ff), pc)
+		res.Diagnostics = append(res.Diagnostics, diags...)
+		res.Err = errors.Join(res.Err, err)
+		return fix.FromResult(res), res.Err
+	}
+	return fixWith(t, target, src, analyze, mods, importable)
+}
+
+// fixWith fixes src with analyze and checks the engine's guarantees (see
+// FixSource); mods is the run's module layout, for what an import may
+// name.
+func fixWith(t T, path string, src []byte, analyze func([]byte) (fix.Analysis, error), mods *modules.Index, importable []string) ([]byte, *fix.Report) {
+	t.Helper()
+	// The file's environment, as the driver builds it: the standard
+	// library, the run's files, what the file imports, and the modules
+	// declared importable (importable-modules).
+	env := modules.NewEnvironment(mods)
 	if rt := pyedit.Runtime(src); rt != nil {
 		env.Imported(rt.Imports)
 	}

@@ -1,0 +1,6 @@
+class Config:
+    SECRET_KEY = "dev"
+    ALLOWED_ORIGINS = ["https://notes.example"]
+
+
+config = Config()
