@@ -110,6 +110,28 @@ print is stray diagnostics, not the program's output:
     and vendored code (`vendor/`, `third_party/`, `_vendor/`, ...); a
     new logger whose definition would land inside a sample region. The
     finding stays;
+  - no `logger.info` where the program shows no INFO record, whatever the
+    print's role: without set-up the root logger's level is WARNING and
+    logging's last resort writes WARNING and above only, so the record
+    would be dropped where the print was seen (App Engine, Cloud Run and
+    Cloud Functions show stdout). The program shows INFO when a file of
+    the print's root (the directory its module name is relative to: a
+    service's directory, the top of its package) or of a root above it
+    (the tree the service's directory sits in) calls
+    `logging.basicConfig(level=...)` with a level below WARNING or one
+    it computes (basicConfig without a level leaves WARNING),
+    `logging.config.dictConfig` or `fileConfig`, `setup_logging()` /
+    `configure_logging()` (google.cloud.logging's attaches its handler
+    to the root logger at INFO), gives the root logger both a handler and a
+    level below WARNING, or is Django settings with `LOGGING = {...}`.
+    A migration's set-up (Alembic's env.py) is the migration command's,
+    not the service's; uvicorn's and gunicorn's logging configure their
+    own loggers, not the root, and Flask's handler is `app.logger`'s:
+    none of them counts. The shared logger of `logger-import` is the
+    platform's, set up by it: converted. A conversion at WARNING, ERROR or
+    `exception` stays (shown without set-up). The scope is the files'
+    roots, not what the entry module imports: a set-up elsewhere in the
+    same root that the service never imports still counts;
   - the logger is the module's own (`logger`, `log`, `_logger`, `LOGGER`,
     `_log` or `LOG` bound once at module level to `logging.getLogger(...)`),
     else the shared logger named by `logger-import`, imported, else a new
@@ -154,8 +176,9 @@ print is stray diagnostics, not the program's output:
     be defined) and for Python 2 `print` statements.
 
 The output goes to the log stream instead of stdout, which is the point of
-the rule. Where a service sets no logging up, records below WARNING are not
-shown until it does.
+the rule. Where the program sets no logging up, a print that would become
+`logger.info` keeps its finding without a fix: set logging up first (or
+configure `logger-import`), then fix.
 
 In Go, a call with one operand becomes `slog.Info(x)` (`slog.Warn` for
 `os.Stderr`; a non-string operand goes through `fmt.Sprint`), and a

@@ -36,10 +36,15 @@ func readFile(t *testing.T, p string) string {
 
 // broken has a syntax error; its print would have a fix (logging is set
 // up), which is not applied.
-const broken = "import logging\n\nlogging.basicConfig()\n\n\ndef f(:\n    print('x')\n"
+const broken = "import logging\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef f(:\n    print('x')\n"
+
+// logSetup sets the program's logging up so that INFO records show: a
+// print's fix to logger.info is withheld without it (XY005's Fix safety).
+// At the top of a tree it serves every service directory below.
+const logSetup = "import logging\n\nlogging.basicConfig(level=logging.INFO)\n"
 
 func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
-	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable, "svc/broken.py": broken})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable, "svc/broken.py": broken, "logconf.py": logSetup})
 	p := filepath.Join(root, "svc/main.py")
 	if err := os.Chmod(p, 0o750); err != nil {
 		t.Fatal(err)
@@ -92,7 +97,7 @@ func TestFixInPlaceKeepsModeAndCRLF(t *testing.T) {
 }
 
 func TestFixDiffWritesNothing(t *testing.T) {
-	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": fixable, "logconf.py": logSetup})
 	p := filepath.Join(root, "svc/main.py")
 	r := xylint(t, root, "fix", "--diff", "--unsafe-fixes")
 	if r.code != 1 {
@@ -123,7 +128,7 @@ func TestReportedFixesMatchFix(t *testing.T) {
 	// One finding, after a non-ASCII character on its line, so that
 	// columns in code points and offsets in bytes differ.
 	src := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(x):\n    y = \"é\"; print(\"é\", x)\n"
-	root := filetree.Temp(t, map[string]string{"m.py": src})
+	root := filetree.Temp(t, map[string]string{"m.py": src, "logconf.py": logSetup})
 
 	var rep struct {
 		Diagnostics []struct {

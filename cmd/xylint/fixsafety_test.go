@@ -20,7 +20,7 @@ func TestFixKeepsOwnerModeAndLinks(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Fatal("this test gives files to another user: it runs as root (as CI does)")
 	}
-	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f(request):\n    print('x')\n", "svc/other.py": "def f(request):\n    print('y')\n"})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f(request):\n    print('x')\n", "svc/other.py": "def f(request):\n    print('y')\n", "logconf.py": logSetup})
 	main := filepath.Join(root, "svc", "main.py")
 	must(t, os.Chmod(main, 0o640))
 	must(t, os.Chown(main, 1234, 5678))
@@ -43,7 +43,7 @@ func TestFixKeepsOwnerModeAndLinks(t *testing.T) {
 // A read-only file is not rewritten: an error says so, the run exits 2, and
 // the summary does not count its fixes as made.
 func TestFixRefusesReadOnlyFiles(t *testing.T) {
-	root := filetree.Temp(t, map[string]string{"ro.py": "def f(request):\n    print('x')\n", "rw.py": "def f(request):\n    print('y')\n"})
+	root := filetree.Temp(t, map[string]string{"ro.py": "def f(request):\n    print('x')\n", "rw.py": "def f(request):\n    print('y')\n", "logconf.py": logSetup})
 	must(t, os.Chmod(filepath.Join(root, "ro.py"), 0o444))
 	r := xylint(t, root, "fix")
 	expect(t, r, 2, "Fixed 1 finding in 1 file; 1 finding left.", "ro.py:2:5: warning: XY005 [print-call] `print` call in service code (reached from request handler `f`); use the module logger (not written)")
@@ -58,7 +58,7 @@ func TestFixRefusesReadOnlyFiles(t *testing.T) {
 // fix does not write through a link that leaves the given paths.
 func TestFixDoesNotWriteThroughLinksOutOfTheTree(t *testing.T) {
 	outside := filetree.Temp(t, map[string]string{"lib.py": "def f(request):\n    print('outside')\n"})
-	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f(request):\n    print('x')\n"})
+	root := filetree.Temp(t, map[string]string{"svc/main.py": "def f(request):\n    print('x')\n", "logconf.py": logSetup})
 	must(t, os.Symlink(filepath.Join(outside, "lib.py"), filepath.Join(root, "svc", "lib.py")))
 	r := xylint(t, root, "fix", "svc")
 	expect(t, r, 0, "Fixed 1 finding in 1 file")
@@ -85,6 +85,7 @@ func TestSafeFixesDoNotRelyOnTypeCheckingNames(t *testing.T) {
 		"shared/__init__.py":       "",
 		"shared/gcp_clients.py":    "def get_bigquery_client():\n    return 'pooled'\n",
 		"google/cloud/bigquery.py": "class Client:\n    pass\n",
+		"logconf.py":               logSetup,
 		"a.py": `from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

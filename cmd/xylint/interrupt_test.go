@@ -19,6 +19,7 @@ import (
 func generatedTree(t *testing.T, n, size int) (string, []string) {
 	t.Helper()
 	root := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(root, "logconf.py"), []byte(logSetup), 0o644))
 	var paths []string
 	for i := range n {
 		var b strings.Builder

@@ -97,7 +97,7 @@ func TestExitCodesAndTextOutput(t *testing.T) {
 	clean := filetree.Temp(t, map[string]string{"app/main.py": "import logging\nlogging.getLogger(__name__).info('ok')\n"})
 	expect(t, xylint(t, clean, "check"), 0, "All checks passed!")
 
-	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service})
+	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service, "logconf.py": logSetup})
 	r := xylint(t, dirty, "check")
 	expect(t, r, 1,
 		"svc/main.py:7:5: warning: XY005 [print-call] ",
@@ -124,7 +124,7 @@ func TestExitCodesAndTextOutput(t *testing.T) {
 // same whatever it says. The sample has an error (XY004: the handler
 // swallows the exception) and a warning (XY005).
 func TestFailOn(t *testing.T) {
-	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service})
+	dirty := filetree.Temp(t, map[string]string{"svc/main.py": service, "logconf.py": logSetup})
 	both := "Found 2 problems (1 error, 1 warning)"
 	expect(t, xylint(t, dirty, "check"), 1, both)
 	expect(t, xylint(t, dirty, "check", "--fail-on", "note"), 1, both)

@@ -187,7 +187,7 @@ func TestReviewSuggestsFixesOnThePullRequest(t *testing.T) {
 	c := newPRCheckout(t, ghfake.Options{})
 	upload := readFile(t, filepath.Join(c.dir, "content-hub", "main.py"))
 	upload = strings.Replace(upload, "    blob = get_bucket()", "    print(\"uploading\", file.filename)\n    blob = get_bucket()", 1)
-	c.push(map[string]string{"content-hub/export.py": exportV1, "content-hub/main.py": upload}, "exports")
+	c.push(map[string]string{"content-hub/export.py": exportV1, "content-hub/main.py": upload, "content-hub/logconf.py": logSetup}, "exports")
 	token := []string{"GITHUB_TOKEN=" + reviewToken}
 
 	r := c.review(token, "content-hub/export.py", "content-hub/main.py")
@@ -301,7 +301,7 @@ func TestReviewSuggestsFixesOnThePullRequest(t *testing.T) {
 
 func TestReviewOnAForkFallsBackToTheSummary(t *testing.T) {
 	c := newPRCheckout(t, ghfake.Options{})
-	c.push(map[string]string{"content-hub/export.py": exportV1}, "exports")
+	c.push(map[string]string{"content-hub/export.py": exportV1, "content-hub/logconf.py": logSetup}, "exports")
 	event := filepath.Join(t.TempDir(), "event.json")
 	payload := `{"number": ` + strconv.Itoa(c.number) + `, "pull_request": {"number": ` + strconv.Itoa(c.number) +
 		`, "head": {"sha": "` + c.head + `", "repo": {"full_name": "someone/platform"}}, "base": {"repo": {"full_name": "xynergy/platform"}}}}`
@@ -324,7 +324,7 @@ func TestReviewOnAForkFallsBackToTheSummary(t *testing.T) {
 
 func TestReviewWithAReadOnlyToken(t *testing.T) {
 	c := newPRCheckout(t, ghfake.Options{Tokens: map[string]string{reviewToken: "github-actions[bot]"}, ReadOnlyTokens: []string{reviewToken}})
-	c.push(map[string]string{"content-hub/export.py": exportV1}, "exports")
+	c.push(map[string]string{"content-hub/export.py": exportV1, "content-hub/logconf.py": logSetup}, "exports")
 	r := c.review([]string{"GITHUB_TOKEN=" + reviewToken}, "content-hub/export.py")
 	if r.code != 0 || !strings.Contains(r.stderr, "no review posted: the token cannot write reviews") {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)

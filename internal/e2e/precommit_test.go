@@ -206,6 +206,12 @@ func TestPreCommitFilesHook(t *testing.T) {
 
 func TestPreCommitFixHook(t *testing.T) {
 	p := newPlatformRepo(t, "xylint-fix")
+	// The service sets its logging up so that INFO records show: without
+	// it the print's fix to logger.info is withheld (XY005's Fix safety).
+	p.write("content-hub/logconf.py", "import logging\n\nlogging.basicConfig(level=logging.INFO)\n")
+	if ok, out := p.commit("logging"); !ok {
+		t.Fatalf("a clean commit was stopped:\n%s", out)
+	}
 	main := p.read("content-hub/main.py")
 	withPrint := strings.Replace(main, "    blob = get_bucket()", "    print(\"uploading\", file.filename)\n    blob = get_bucket()", 1)
 	p.write("content-hub/main.py", withPrint)

@@ -50,11 +50,17 @@ func newFixer(pass *pyanalysis.Pass, opts *printcall.Config) *fixer {
 	return fx
 }
 
-// fix returns the fix of a print call, or nil.
-func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
+// usesShared: the fix logs on the shared logger of logger-import (the file
+// has no module logger of its own), which the platform sets up.
+func (fx *fixer) usesShared() bool {
+	return fx.shared.Name != "" && fx.ed.ModuleLogger() == ""
+}
+
+// fix returns the fix of a print call and the level it logs at, or nil.
+func (fx *fixer) fix(call syntax.Node, q string) (*lint.Fix, string) {
 	args := call.ChildByField(syntax.FieldArguments)
 	if !args.Is(syntax.KindArgumentList) {
-		return nil // print "x" parsed as a call of a string? not ours
+		return nil, "" // print "x" parsed as a call of a string? not ours
 	}
 	var pos []syntax.Node
 	stderr := false
@@ -63,11 +69,11 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 	for a := range args.Children() {
 		switch {
 		case a.Is(syntax.KindComment):
-			return nil
+			return nil, ""
 		case !a.IsNamed():
 			continue
 		case a.Is(syntax.KindListSplat), a.Is(syntax.KindDictionarySplat):
-			return nil
+			return nil, ""
 		case a.Is(syntax.KindKeywordArgument):
 			name := string(a.ChildByField(syntax.FieldName).Text())
 			v := a.ChildByField(syntax.FieldValue).Unparen()
@@ -76,11 +82,11 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 				stderr = fx.pass.Names.Refers(v, "sys.stderr", "sys.__stderr__")
 			case name == "flush" && q == "builtins.print":
 				if !v.Is(syntax.KindTrue) && !v.Is(syntax.KindFalse) {
-					return nil
+					return nil, ""
 				}
 			case name == "end" && q == "builtins.print":
 				if !isNewlineLiteral(v) {
-					return nil
+					return nil, ""
 				}
 			case name == "sep" && q == "builtins.print":
 				if v.Is(syntax.KindNone) {
@@ -88,13 +94,13 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 				}
 				c, ok := literalContent(v)
 				if !ok {
-					return nil
+					return nil, ""
 				}
 				sep = c.text
 			case q != "builtins.print":
 				ppKw = append(ppKw, string(a.Text()))
 			default:
-				return nil // an unknown keyword: print would raise; leave it
+				return nil, "" // an unknown keyword: print would raise; leave it
 			}
 		default:
 			pos = append(pos, a)
@@ -102,11 +108,11 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 	}
 	logger, edits, ok := fx.ed.Logger(call, fx.shared)
 	if !ok {
-		return nil
+		return nil, ""
 	}
 	for _, e := range edits {
 		if fx.ctx.regions.Contains(e.Start) {
-			return nil // the logger's definition would land in a published sample region
+			return nil, "" // the logger's definition would land in a published sample region
 		}
 	}
 	level := levelOf(call, pos, stderr)
@@ -120,11 +126,11 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 		callArgs = printArgs(fx.pass.Names, pos, sep)
 	} else {
 		if len(pos) != 1 {
-			return nil
+			return nil, ""
 		}
 		pformat, imp, ok := fx.ed.Ref("pprint.pformat", call)
 		if !ok {
-			return nil
+			return nil, ""
 		}
 		if imp != nil {
 			es.Add(fx.ed.AddImport(*imp)...)
@@ -136,7 +142,7 @@ func (fx *fixer) fix(call syntax.Node, q string) *lint.Fix {
 		callArgs = []string{`"%s"`, pformat + "(" + strings.Join(append([]string{string(pos[0].Text())}, kws...), ", ") + ")"}
 	}
 	es.Add(fx.ed.Replace(call, logger+"."+level+"("+fx.layout(call, pos, callArgs)+")"))
-	return &lint.Fix{Message: "Replace with `" + logger + "." + level + "`", Safety: lint.Safe, Edits: es.List()}
+	return &lint.Fix{Message: "Replace with `" + logger + "." + level + "`", Safety: lint.Safe, Edits: es.List()}, level
 }
 
 func hasKeyword(kws []string, name string) bool {

@@ -17,8 +17,8 @@ func TestFixes(t *testing.T) {
 // A print over several lines (no comment inside, so no `# want` there):
 // the arguments keep their text and layout, one per line.
 func TestFixMultiLine(t *testing.T) {
-	src := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(rows):\n    print(\n        \"rows\",\n        {\"a\": 1,\n         \"b\": 2},\n        len(rows),\n    )\n"
-	want := "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef f(rows):\n    log.info(\n        \"rows %s %s\",\n        {\"a\": 1,\n         \"b\": 2},\n        len(rows),\n    )\n"
+	src := "import logging\n\nlog = logging.getLogger(__name__)\nlogging.basicConfig(level=logging.INFO)\n\n\ndef f(rows):\n    print(\n        \"rows\",\n        {\"a\": 1,\n         \"b\": 2},\n        len(rows),\n    )\n"
+	want := "import logging\n\nlog = logging.getLogger(__name__)\nlogging.basicConfig(level=logging.INFO)\n\n\ndef f(rows):\n    log.info(\n        \"rows %s %s\",\n        {\"a\": 1,\n         \"b\": 2},\n        len(rows),\n    )\n"
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	out, rep := pyanalysistest.FixSource(t, "m.py", []byte(src), cfg)
 	if string(out) != want {
@@ -41,10 +41,12 @@ func TestFixSharedLogger(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
-	// A module with its own logger keeps using it.
-	src = "import logging\n\nLOGGER = logging.getLogger(__name__)\n\n\ndef f():\n    print(\"x\")\n"
+	// A module with its own logger keeps using it (the module sets logging
+	// up: an INFO record of a logger that is not the shared one is shown
+	// only then).
+	src = "import logging\n\nLOGGER = logging.getLogger(__name__)\nlogging.basicConfig(level=logging.INFO)\n\n\ndef f():\n    print(\"x\")\n"
 	out, _ = pyanalysistest.FixSource(t, "m.py", []byte(src), cfg)
-	if want := "import logging\n\nLOGGER = logging.getLogger(__name__)\n\n\ndef f():\n    LOGGER.info(\"x\")\n"; string(out) != want {
+	if want := "import logging\n\nLOGGER = logging.getLogger(__name__)\nlogging.basicConfig(level=logging.INFO)\n\n\ndef f():\n    LOGGER.info(\"x\")\n"; string(out) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 	opts.LoggerImport = "not a module"

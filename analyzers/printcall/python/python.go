@@ -4,10 +4,12 @@
 package python
 
 import (
+	"path"
 	"slices"
 
 	"github.com/xynergy/xylint/analyzers/printcall"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/roles"
@@ -18,10 +20,11 @@ import (
 var Analyzer = pyanalysis.New(printcall.Rule, printcall.OptionsSpec, pyanalysis.Def[*printcall.Config]{
 	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindPrintStatement}, roles.Kinds),
 	// Files that print ("print" is also in "pprint" and "builtins.print"),
-	// and the files of the role model: the entry points that make a print
-	// service code or a command-line program's output.
+	// the files of the role model: the entry points that make a print
+	// service code or a command-line program's output, and the files that
+	// set logging up for the program (showsInfo).
 	Prefilter: &pyanalysis.Prefilter{
-		Any:   slices.Concat([]string{"print"}, roles.ServiceMarkers, roles.CommandMarkers),
+		Any:   slices.Concat([]string{"print"}, roles.ServiceMarkers, roles.CommandMarkers, SetupMarkers),
 		Match: roles.ServiceMatch,
 	},
 	Excludes: func(o *printcall.Config, path string) bool { return o.Exclude.Match(path) },
@@ -45,6 +48,9 @@ var printers = map[string]string{
 // (internal/python/roles) is not one the options allow prints in.
 type sites struct {
 	Sites []site
+	// ShowsInfo: the file sets logging up so that INFO records are shown
+	// (showsInfo), for every print of its program.
+	ShowsInfo bool `json:",omitempty"`
 }
 
 // PyFact marks sites as the rule's fact (pyanalysis.Fact).
@@ -61,6 +67,10 @@ type site struct {
 	// code (no service reaches it) the print is then what the function shows
 	// its caller, and the fix is withheld (see "Fix safety").
 	NoLogging bool `json:",omitempty"`
+	// Quiet: the fix logs at INFO on a logger the program must set up
+	// (not the shared logger of logger-import); where nothing in the
+	// program shows INFO records the fix is withheld.
+	Quiet bool `json:",omitempty"`
 }
 
 func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
@@ -98,13 +108,15 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 			fx.ctx = newFileContext(fx)
 		}
 		var fix *lint.Fix
+		level := ""
 		if fx.ctx.withheld(pass.Names, call) == "" {
-			fix = fx.fix(call, q)
+			fix, level = fx.fix(call, q)
 		}
 		out.Sites = append(out.Sites, site{
 			Range: pass.File.Lines.Range(call.Start(), call.End()),
 			Name:  name, Chain: roles.Chain(call), Fix: fix,
 			NoLogging: fix != nil && fx.ctx.noLogging,
+			Quiet:     fix != nil && level == "info" && !fx.usesShared(),
 		})
 	}
 	for _, st := range pass.Nodes(syntax.KindPrintStatement) {
@@ -115,7 +127,9 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		}
 		out.Sites = append(out.Sites, site{Range: pass.File.Lines.Range(st.Start(), st.End()), Name: "print", Stmt: true, Chain: roles.Chain(st)})
 	}
-	if len(out.Sites) > 0 {
+	// A migration's setup (Alembic's env.py) is the migration command's.
+	out.ShowsInfo = showsInfo(pass.Names, pass.File.Root, pass.Nodes(syntax.KindCall)) && !isMigration(pass.Path, pass.Src)
+	if len(out.Sites) > 0 || out.ShowsInfo {
 		pass.ExportFact(&out)
 	}
 	if f := roles.Collect(pass); f != nil {
@@ -130,6 +144,7 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 // unstructured text, without level, logger or request.
 func projectPhase(pp *pyanalysis.ProjectPass, opts func(path string) *printcall.Config) error {
 	var m *roles.Model
+	var shown map[string]bool // roots whose files set logging up to show INFO
 	for _, f := range pp.Files {
 		if !pp.Wants(f.Path) {
 			continue
@@ -145,11 +160,21 @@ func projectPhase(pp *pyanalysis.ProjectPass, opts func(path string) *printcall.
 					continue
 				}
 				d := lint.Diagnostic{Rule: pp.Analyzer.Rule, Severity: lint.Warning, Path: f.Path, Range: s.Range, Fix: s.Fix}
-				if role == roles.Library && s.NoLogging {
+				switch {
+				case role == roles.Library && s.NoLogging:
 					// No service reaches it and nothing here logs: the
 					// print may be the function's output to its caller,
 					// which logger.info would drop.
 					d.Fix = nil
+				case s.Quiet:
+					if shown == nil {
+						shown = showingRoots(pp)
+					}
+					if !programShowsInfo(pp.Modules, shown, f.Path) {
+						// Nothing in the program shows INFO records:
+						// logger.info would drop what the print showed.
+						d.Fix = nil
+					}
 				}
 				what := "`" + s.Name + "` call"
 				if s.Stmt {
@@ -170,6 +195,36 @@ func projectPhase(pp *pyanalysis.ProjectPass, opts func(path string) *printcall.
 		}
 	}
 	return nil
+}
+
+// showingRoots are the roots (modules.Index.Root) of the files that set
+// logging up to show INFO records.
+func showingRoots(pp *pyanalysis.ProjectPass) map[string]bool {
+	shown := map[string]bool{}
+	for _, f := range pp.Files {
+		for _, fact := range pyanalysis.FactsOf[*sites](pp, f) {
+			if fact.ShowsInfo {
+				shown[pp.Modules.Root(f.Path)] = true
+			}
+		}
+	}
+	return shown
+}
+
+// programShowsInfo reports whether the program of the file at p shows INFO
+// records: a file of its root (the directory its module name is relative
+// to: a service's directory, the top of its package) or of a root above it
+// (the package tree a service's directory sits in, whose setup runs on its
+// path) sets logging up so (see "Fix safety").
+func programShowsInfo(x *modules.Index, shown map[string]bool, p string) bool {
+	for r := x.Root(p); ; r = path.Dir(r) {
+		if shown[r] {
+			return true
+		}
+		if r == "." || r == "/" || r == "" {
+			return false
+		}
+	}
 }
 
 // mayBePrinter is a cheap test that skips calls that cannot resolve to a

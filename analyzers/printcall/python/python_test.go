@@ -2,12 +2,14 @@ package python_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers/printcall"
 	"github.com/xynergy/xylint/analyzers/printcall/python"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyanalysistest"
 )
@@ -121,5 +123,69 @@ func TestMigration(t *testing.T) {
 	d := analyze(t, "db/revisions/versions/748744207122.py", string(src), opts)
 	if len(d) != 1 || !strings.Contains(d[0].Message, "script") || d[0].Fix != nil {
 		t.Errorf("scripts' prints reported: got %v, want one finding in a script, without a fix", d)
+	}
+}
+
+// analyzeProject analyses files (path → source) as one project, with their
+// module layout.
+func analyzeProject(t *testing.T, files map[string]string) []lint.Diagnostic {
+	t.Helper()
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	mods := modules.New(paths)
+	var all []lint.Diagnostic
+	var facts []*pyanalysis.FileFacts
+	for _, p := range paths {
+		cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Module: mods.Module(p)}
+		res, ff := pyanalysis.Analyze(p, []byte(files[p]), cfg)
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		all = append(all, res.Diagnostics...)
+		facts = append(facts, ff)
+	}
+	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Modules: mods})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(all, diags...)
+}
+
+// The program whose logging setup shows a print's INFO record: the files
+// of the print's root (the directory its module name is relative to) and of
+// the roots above it. A setup elsewhere — a sibling service, a migration's
+// env.py — does not run in the service.
+func TestInfoFixNeedsProgramSetup(t *testing.T) {
+	route := "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route(\"/\")\ndef index():\n    print(\"index called\")\n    return \"ok\"\n"
+	setup := "import logging\n\nlogging.basicConfig(level=logging.INFO)\n"
+	diags := analyzeProject(t, map[string]string{
+		"svc/main.py":     route,
+		"svc/logsetup.py": setup,
+		// A sibling service's directory: its own program.
+		"other/main.py": route,
+		// Alembic's env.py configures the migration command's logging.
+		"withdb/main.py":                route,
+		"withdb/migrations/__init__.py": "",
+		"withdb/migrations/env.py":      "from logging.config import fileConfig\n\nfileConfig('alembic.ini')\n",
+		// A service's directory inside a tree whose top sets logging up.
+		"platform/logconf.py":           setup,
+		"platform/services/api/main.py": route,
+	})
+	want := map[string]bool{"svc/main.py": true, "other/main.py": false, "withdb/main.py": false, "platform/services/api/main.py": true}
+	got := map[string]bool{}
+	for _, d := range diags {
+		if _, ok := want[d.Path]; !ok {
+			t.Errorf("unexpected finding %v", d)
+			continue
+		}
+		got[d.Path] = d.Fix != nil
+	}
+	for p, fix := range want {
+		if g, ok := got[p]; !ok || g != fix {
+			t.Errorf("%s: reported %v, fix %v; want reported with fix %v", p, ok, g, fix)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/python/names"
@@ -255,6 +256,120 @@ func inCommand(call syntax.Node) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// SetupMarkers are what a file that sets logging up contains: the rule
+// reads such files even when they print nothing (showsInfo), for the
+// prints of the program they are part of.
+var SetupMarkers = []string{"basicConfig", "dictConfig", "fileConfig", "setup_logging", "configure_logging", "addHandler", "LOGGING"}
+
+// quietLevels are the levels a configuration may set that still hide INFO
+// records.
+var quietLevels = map[string]bool{"WARNING": true, "WARN": true, "ERROR": true, "CRITICAL": true, "FATAL": true}
+
+// showsInfo reports whether the file sets logging up so that INFO records
+// reach an output. Without it the root logger's level is WARNING and, with
+// no handler, logging's last resort writes WARNING and above only:
+// `logger.info` shows nothing. What counts:
+//   - `logging.basicConfig(level=...)` with a level below WARNING or one
+//     the code computes (a setting, an environment variable);
+//     basicConfig without a level leaves the root at WARNING;
+//   - `logging.config.dictConfig` / `fileConfig` (the configuration may
+//     set any level);
+//   - a `setup_logging()` / `configure_logging()` call
+//     (google.cloud.logging's Client.setup_logging attaches its handler to
+//     the root logger at INFO; a project's own helper is taken at its word);
+//   - the root logger (`logging.getLogger()`, `logging.root`) given both a
+//     handler and a level below WARNING in the file;
+//   - Django's `LOGGING` setting (a module-level `LOGGING = {...}`), which
+//     Django passes to dictConfig.
+//
+// uvicorn's and gunicorn's logging configure their own loggers
+// ("uvicorn.error", "gunicorn.error"), not the root one; Flask's default
+// handler is app.logger's: none of them shows a module logger's INFO.
+func showsInfo(r *names.Resolver, root syntax.Node, calls []syntax.Node) bool {
+	rootLevel, rootHandler := false, false
+	for _, call := range calls {
+		fn := call.ChildByField(syntax.FieldFunction)
+		switch {
+		case r.Refers(fn, "logging.basicConfig"):
+			if lv := call.KeywordArg("level"); !lv.IsZero() && !quietLevel(r, lv) {
+				return true
+			}
+			continue
+		case r.Refers(fn, "logging.config.dictConfig", "logging.config.fileConfig"):
+			return true
+		}
+		n := fn.Unparen()
+		if !n.Is(syntax.KindAttribute) {
+			if n.TextIs("setup_logging") || n.TextIs("configure_logging") {
+				return true
+			}
+			continue
+		}
+		attr := n.ChildByField(syntax.FieldAttribute)
+		switch {
+		case attr.TextIs("setup_logging"), attr.TextIs("configure_logging"):
+			return true
+		case attr.TextIs("setLevel") && isRootLogger(r, n.ChildByField(syntax.FieldObject)):
+			if lv := call.PositionalArg(0); !lv.IsZero() && !quietLevel(r, lv) {
+				rootLevel = true
+			}
+		case attr.TextIs("addHandler") && isRootLogger(r, n.ChildByField(syntax.FieldObject)):
+			rootHandler = true
+		}
+	}
+	if rootLevel && rootHandler {
+		return true
+	}
+	for s := range root.NamedChildren() {
+		if s.Is(syntax.KindExpressionStatement) {
+			if a := s.FirstNamedChild(); a.Is(syntax.KindAssignment) && a.ChildByField(syntax.FieldLeft).TextIs("LOGGING") && a.ChildByField(syntax.FieldRight).Unparen().Is(syntax.KindDictionary) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isRootLogger: `logging.getLogger()` (no name, "" or None) or
+// `logging.root`.
+func isRootLogger(r *names.Resolver, n syntax.Node) bool {
+	n = n.Unparen()
+	if r.Refers(n, "logging.root") {
+		return true
+	}
+	if !n.Is(syntax.KindCall) || !r.Refers(n.ChildByField(syntax.FieldFunction), "logging.getLogger") {
+		return false
+	}
+	a := n.PositionalArg(0).Unparen()
+	if a.IsZero() {
+		a = n.KeywordArg("name").Unparen()
+	}
+	if a.IsZero() || a.Is(syntax.KindNone) {
+		return true
+	}
+	c, ok := literalContent(a)
+	return ok && c.text == ""
+}
+
+// quietLevel: a level written as a constant at WARNING or above
+// (`logging.WARNING`, "ERROR", 30).
+func quietLevel(r *names.Resolver, lv syntax.Node) bool {
+	lv = lv.Unparen()
+	for l := range quietLevels {
+		if r.Refers(lv, "logging."+l) {
+			return true
+		}
+	}
+	if c, ok := literalContent(lv); ok {
+		return quietLevels[strings.ToUpper(c.text)]
+	}
+	if lv.Is(syntax.KindInteger) {
+		n, err := strconv.Atoi(string(lv.Text()))
+		return err == nil && n >= 30
 	}
 	return false
 }

@@ -41,5 +41,6 @@ def no_fix(order, parts):
 
 def view(request):
     # A view calls it: service code, whose prints the fix converts.
+    setup_logging()  # the service sets logging up: INFO records show
     charge(request.order, request.amount)
     no_fix(request.order, request.parts)

@@ -4,4 +4,5 @@
 
 def view(request):
     # A view calls it: service code, whose prints the fix converts.
+    setup_logging()  # the service sets logging up: INFO records show
     main()

@@ -1,6 +1,7 @@
 import logging
 
 log = logging.getLogger("orders")
+logging.basicConfig(level=logging.INFO)
 
 
 def f(x):

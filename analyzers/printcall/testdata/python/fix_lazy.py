@@ -2,6 +2,7 @@
 import logging
 
 log = logging.getLogger(__name__)
+logging.basicConfig(level=logging.INFO)
 
 
 def show(order, rows, ratio, name):

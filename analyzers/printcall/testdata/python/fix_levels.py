@@ -4,6 +4,7 @@ import logging
 import sys
 
 logger = logging.getLogger(__name__)
+logging.basicConfig(level=logging.INFO)
 
 
 def load(path):

@@ -2,6 +2,7 @@
 import logging
 
 logger = logging.getLogger(__name__)
+logging.basicConfig(level=logging.INFO)
 
 
 def list_buckets(client):

@@ -5,6 +5,7 @@ import sys
 import logging
 
 logger = logging.getLogger(__name__)
+logging.basicConfig(level=logging.INFO)
 
 
 def log_json(level, msg, **fields):
