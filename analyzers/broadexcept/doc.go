@@ -259,6 +259,16 @@ order:
     which keep their defaults when it fails) gets no fix: logging an ERROR
     traceback there is noise.
 
+  - Otherwise, in a polling or retry loop — the handler runs in a `while`
+    loop, or in a `for` loop whose body sleeps (attempts with a back-off),
+    up to its function — no fix: the two fixes below add a traceback on
+    every round, and while the failure lasts (a status polled every few
+    seconds while a backend is down) the log fills with the same
+    traceback. A fix that keeps one record would need state the handler
+    does not have (a first-failure flag); the author's record stays as it
+    is. A loop over items that neither sleeps nor repeats (`for row in
+    rows`) is not one: each failure is its own.
+
   - Otherwise, a handler that already reports the exception without its
     traceback — one `logger.error(...)` whose message includes it — gets
     the traceback on that record instead of a second one:

@@ -33,6 +33,8 @@ import (
 //     record: `logger.error(...)` → `logger.exception(...)` — one record,
 //     not a second one. A warning is the author's call that the failure is
 //     expected (a fallback follows): no fix.
+//   - Neither of these two in a polling or retry loop (pollingLoop): a
+//     traceback on every round floods the log.
 //   - Otherwise (the handler does something, such as returning an error
 //     response): no fix.
 //   - No fix at all where the handler turns any error into a value (`return
@@ -80,6 +82,9 @@ func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 	if bestEffort && computesOnly(body) {
 		return nil
 	}
+	if pollingLoop(h.clause) {
+		return nil
+	}
 	if len(f.reports) == 1 && !f.clientError {
 		return c.addTraceback(f.reports[0])
 	}
@@ -87,6 +92,46 @@ func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 		return c.logException(h)
 	}
 	return nil
+}
+
+// pollingLoop: the handler runs in a loop that repeats the failing work —
+// a `while` loop (polling until a condition, retrying until it succeeds)
+// or a `for` loop whose body sleeps (attempts with a back-off), up to the
+// enclosing function. A traceback on every round floods the log for as
+// long as the failure lasts (an invoice status polled every few seconds
+// while the backend is down: one ERROR traceback per invoice per round),
+// so neither logger.exception nor error → exception there: no fix. A sound
+// narrowing is still made (it adds no record).
+func pollingLoop(n syntax.Node) bool {
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		switch {
+		case p.Is(syntax.KindFunctionDefinition), p.Is(syntax.KindLambda), p.Is(syntax.KindClassDefinition):
+			return false
+		case p.Is(syntax.KindWhileStatement):
+			return true
+		case p.Is(syntax.KindForStatement) && sleeps(p.ChildByField(syntax.FieldBody)):
+			return true
+		}
+	}
+	return false
+}
+
+// sleeps: the block calls a sleep (`time.sleep`, `await asyncio.sleep`,
+// `anyio.sleep`, a project's `sleep`).
+func sleeps(block syntax.Node) bool {
+	for d := range block.Descendants() {
+		if !d.Is(syntax.KindCall) {
+			continue
+		}
+		fn := d.ChildByField(syntax.FieldFunction).Unparen()
+		if fn.Is(syntax.KindAttribute) {
+			fn = fn.ChildByField(syntax.FieldAttribute)
+		}
+		if fn.TextIs("sleep") {
+			return true
+		}
+	}
+	return false
 }
 
 // expectedFailure: the handler falls back to a default right away — its
