@@ -176,6 +176,21 @@ code elsewhere may close or change what would be the shared client, and a
 reviewer would not merge that change unread. Other modules that import a
 module-level client are not looked at.
 
+No fix either — not even unsafe — when the project's tests patch the
+constructor: `mock.patch("pkg.mod.Client")`, `mocker.patch(...)`,
+`patch.object(mod, "Client")`, `monkeypatch.setattr(mod, "Client", ...)`
+or `monkeypatch.setattr("pkg.mod.Client", ...)`, by the name the module
+calls it (`pkg.mod.bigquery.Client`, `pkg.mod.Client`), by the module
+name it is an attribute of (`pkg.mod.bigquery`), or by the constructor's
+own name (`google.cloud.bigquery.Client`). The pooled getter builds the
+client once per process and hands every later caller that one: the mock
+a test patches in is not what the code uses, or, patched in the first
+test to build it, is what every later test gets. The finding says so:
+"(no fix: the tests patch `pkg.mod.Client`; a pooled client built once
+would not be their mock)". The test files are excluded from the rule and
+read for these patches only (any test file of the run: a patch by a
+module's name is that module's).
+
 Where the getter's import goes: in the import block (the first-party
 group, at its sorted place); but when the constructor's module was
 imported inside the function, or inside the same `# [START name]`

@@ -21,12 +21,24 @@ func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.
 		return nil // nothing to classify (a fix round of a file whose sites are fixed)
 	}
 	m := roles.Of(pp)
+	patched := map[string]bool{}
+	for _, f := range pp.Files {
+		for _, fact := range pyanalysis.FactsOf[*patchFact](pp, f) {
+			for _, t := range fact.Targets {
+				patched[t] = true
+			}
+		}
+	}
 	for _, f := range pp.Files {
 		if !pp.Wants(f.Path) {
 			continue
 		}
 		for _, fact := range pyanalysis.FactsOf[*fileFact](pp, f) {
 			for _, s := range fact.Sites {
+				if t := patchedAs(patched, pp.Modules.Module(f.Path), s); t != "" && s.Getter != "" {
+					s.Fix = nil
+					s.NoFix = "the tests patch `" + t + "`; a pooled client built once would not be their mock"
+				}
 				d := lint.Diagnostic{Rule: pp.Analyzer.Rule, Path: f.Path, Range: s.Range}
 				d.Kind, d.Severity, d.Message = classify(m, f.Path, s)
 				d.Message += advice(s)
@@ -36,6 +48,28 @@ func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.
 		}
 	}
 	return nil
+}
+
+// patchedAs is the name a test patches the site's constructor by — the
+// name in the site's module (`pkg.mod.Client`, `pkg.mod.bigquery.Client`)
+// or the constructor itself (`google.cloud.bigquery.Client`) — or "".
+func patchedAs(patched map[string]bool, module string, s siteFact) string {
+	if len(patched) == 0 {
+		return ""
+	}
+	if module != "" && s.Callee != "" {
+		// The name itself, or the module it is an attribute of
+		// (`pkg.mod.bigquery` patched: its Client is the mock's).
+		for n := module + "." + s.Callee; len(n) > len(module); n = n[:max(strings.LastIndexByte(n, '.'), 0)] {
+			if patched[n] {
+				return n
+			}
+		}
+	}
+	if patched[s.Qualified] {
+		return s.Qualified
+	}
+	return ""
 }
 
 // onceMsg is why a client built once is a note.

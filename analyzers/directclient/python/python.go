@@ -59,9 +59,12 @@ var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyana
 	// per call instead of per request.
 	PrefilterFor: prefilterFor,
 	Excludes:     func(c *directclient.Config, path string) bool { return c.Excludes(path) },
-	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil), (*roles.File)(nil)},
-	Run:          run,
-	Project:      projectPhase,
+	// Tests are excluded, but one that patches a constructor says the
+	// module it tests gets no fix (patched.go).
+	ExcludedPrefilter: &pyanalysis.Prefilter{Any: patchMarkers},
+	FactTypes:         []pyanalysis.Fact{(*fileFact)(nil), (*roles.File)(nil), (*patchFact)(nil)},
+	Run:               run,
+	Project:           projectPhase,
 })
 
 // prefilterFor is the prefilter of a configuration's table: files that
@@ -129,9 +132,19 @@ type siteFact struct {
 	// NoFix says why a site with a getter has no fix (the client escapes,
 	// settings would be dropped), for the message.
 	NoFix string `json:",omitempty"`
+	// Qualified is the constructor's dotted name ("google.cloud.bigquery.Client")
+	// and Callee the call's callee as written ("bigquery.Client"): the names
+	// a test may patch it by (patched.go).
+	Qualified, Callee string
 }
 
 func run(pass *pyanalysis.Pass, opts *directclient.Config) error {
+	if pass.Excluded {
+		if f := patches(pass); f != nil {
+			pass.ExportFact(f)
+		}
+		return nil
+	}
 	w := &walker{pass: pass, r: pass.Names, t: opts.Table}
 	w.calls()
 	w.fixes()
@@ -202,10 +215,12 @@ func (w *walker) constructor(fn syntax.Node) (*directclient.Client, string) {
 // site records one construction.
 func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 	s := siteFact{
-		Range:   w.pass.File.Lines.Range(call.Start(), call.End()),
-		Display: display(q),
-		Getter:  e.Getter,
-		Module:  e.Module,
+		Range:     w.pass.File.Lines.Range(call.Start(), call.End()),
+		Display:   display(q),
+		Getter:    e.Getter,
+		Module:    e.Module,
+		Qualified: q,
+		Callee:    string(call.ChildByField(syntax.FieldFunction).Unparen().Text()),
 	}
 	w.sites = append(w.sites, siteCall{call, e})
 	if def.IsZero() {

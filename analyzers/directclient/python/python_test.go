@@ -24,32 +24,7 @@ func TestAnalyzer(t *testing.T) {
 // Each site's Kind (the --statistics and JSON field) matches its message:
 // a service's own validators.py, relative imports, re-exports.
 func TestProjectKinds(t *testing.T) {
-	root := "../testdata/python/platform"
-	var paths []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
-			rel, _ := filepath.Rel(root, p)
-			paths = append(paths, filepath.ToSlash(rel))
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mods := modules.New(paths)
-	var facts []*pyanalysis.FileFacts
-	for _, rel := range paths {
-		src, err := os.ReadFile(filepath.Join(root, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, ff := pyanalysis.Analyze(rel, src, pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Module: mods.Module(rel)})
-		facts = append(facts, ff)
-	}
-	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Modules: mods})
-	if err != nil {
-		t.Fatal(err)
-	}
+	diags := analyzeDir(t, "../testdata/python/platform")
 	got := map[string]string{}
 	for _, d := range diags {
 		got[fmt.Sprintf("%s:%d", d.Path, d.Range.Start.Line)] = d.Kind
@@ -93,5 +68,56 @@ func TestPrefilterFollowsTheTable(t *testing.T) {
 	opts.ExtendClients = []directclient.Client{{Constructor: "mycorp.search.SearchClient"}}
 	if n := analyze(opts); n != 2 {
 		t.Errorf("with mycorp.search.SearchClient in the table: %d findings, want the syntax error and the site", n)
+	}
+}
+
+// analyzeDir analyses the .py files under root as one project, with their
+// module layout and the rule's default options, and returns the project
+// phase's findings.
+func analyzeDir(t *testing.T, root string) []lint.Diagnostic {
+	t.Helper()
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			rel, _ := filepath.Rel(root, p)
+			paths = append(paths, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods := modules.New(paths)
+	var facts []*pyanalysis.FileFacts
+	for _, rel := range paths {
+		src, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, ff := pyanalysis.Analyze(rel, src, pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Module: mods.Module(rel)})
+		facts = append(facts, ff)
+	}
+	diags, err := pyanalysis.RunProject(facts, pyanalysis.ProjectConfig{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Modules: mods})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diags
+}
+
+// A module whose tests patch the client's constructor (mock.patch,
+// mocker.patch, patch.object, monkeypatch.setattr; tests/ is excluded from
+// the rule and read for that only) gets no fix, and the finding says why;
+// a module no test patches keeps its fix.
+func TestNoFixWhereTestsPatchTheConstructor(t *testing.T) {
+	pyanalysistest.Run(t, "../testdata/patched", python.Analyzer) // the messages
+	fixes := map[string]bool{}
+	for _, d := range analyzeDir(t, "../testdata/patched/proj") {
+		fixes[d.Path] = d.Fix != nil
+	}
+	want := map[string]bool{"app/reports.py": false, "app/uploads.py": false, "app/events.py": false, "app/secrets.py": false, "app/jobs.py": true}
+	for p, fix := range want {
+		if got, ok := fixes[p]; !ok || got != fix {
+			t.Errorf("%s: reported %v, with a fix %v; want a fix %v", p, ok, got, fix)
+		}
 	}
 }

@@ -1,0 +1,92 @@
+package python
+
+import (
+	"github.com/xynergy/xylint/internal/python/names"
+	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// A module whose tests replace the client's constructor with a mock gets no
+// fix, even unsafe: the pooled getter builds the client once per process
+// and hands every later caller that one, so the mock a test patches in is
+// not what the code uses (or, patched first, is what every later test
+// gets). The test files are excluded from the rule; they are read for
+// these facts only (Def.ExcludedPrefilter).
+
+// patchMarkers are what a test that patches a name contains: mock.patch,
+// mocker.patch, patch.object, monkeypatch.setattr.
+var patchMarkers = []string{"patch", "setattr"}
+
+// patchFact is the dotted names a file's tests patch: "pkg.mod.Client" for
+// `mock.patch("pkg.mod.Client")`, `mocker.patch(...)`, `patch.object(mod,
+// "Client")` and `monkeypatch.setattr(mod, "Client", ...)` with mod
+// imported from pkg, or `monkeypatch.setattr("pkg.mod.Client", ...)`.
+type patchFact struct {
+	Targets []string
+}
+
+// PyFact marks patchFact as the rule's fact (pyanalysis.Fact).
+func (*patchFact) PyFact() {}
+
+// patches returns the names the file's calls patch, or nil.
+func patches(pass *pyanalysis.Pass) *patchFact {
+	var out patchFact
+	for _, call := range pass.Nodes(syntax.KindCall) {
+		if t := patchTarget(pass.Names, call); t != "" {
+			out.Targets = append(out.Targets, t)
+		}
+	}
+	if len(out.Targets) == 0 {
+		return nil
+	}
+	return &out
+}
+
+// patchTarget is the dotted name call patches, or "".
+func patchTarget(r *names.Resolver, call syntax.Node) string {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	name := fn
+	if fn.Is(syntax.KindAttribute) {
+		name = fn.ChildByField(syntax.FieldAttribute)
+	}
+	first := call.PositionalArg(0)
+	switch {
+	case name.TextIs("patch"):
+		// mock.patch("pkg.mod.Client"), mocker.patch(target=...).
+		if first.IsZero() {
+			first = call.KeywordArg("target")
+		}
+		s, _ := first.StringLiteral()
+		return s
+	case name.TextIs("object") && fn.Is(syntax.KindAttribute) && endsWith(fn.ChildByField(syntax.FieldObject), "patch"),
+		name.TextIs("setattr") && fn.Is(syntax.KindAttribute):
+		// patch.object(mod, "Client"), monkeypatch.setattr(mod, "Client", m)
+		// or monkeypatch.setattr("pkg.mod.Client", m).
+		if s, ok := first.StringLiteral(); ok {
+			if name.TextIs("setattr") {
+				return s
+			}
+			return ""
+		}
+		attr, ok := call.PositionalArg(1).StringLiteral()
+		if !ok {
+			return ""
+		}
+		q, ok := r.QualifiedName(first.Unparen())
+		if !ok {
+			return ""
+		}
+		return q + "." + attr
+	}
+	return ""
+}
+
+// endsWith: n is the name or attribute `name` (`patch`, `mock.patch`,
+// `mocker.patch`).
+func endsWith(n syntax.Node, name string) bool {
+	n = n.Unparen()
+	if n.Is(syntax.KindAttribute) {
+		n = n.ChildByField(syntax.FieldAttribute)
+	}
+	return n.TextIs(name)
+}
