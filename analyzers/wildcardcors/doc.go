@@ -51,7 +51,9 @@ Not reported: `"*"` in `allow_methods` / `allow_headers`, origins read from
 settings objects (`settings.BACKEND_CORS_ORIGINS`) or function parameters,
 Content-Security-Policy directives that contain `*`, a module constant that
 holds `"*"` but is never used as origins, and flask-cors without origins in
-a file that sets the app's `CORS_ORIGINS` configuration.
+a file that sets the app's `CORS_ORIGINS` configuration or loads a
+configuration class of the project that sets it
+(`app.config.from_object(ProductionConfig)` before `CORS(app)`).
 
 Go: `Header().Set/Add("Access-Control-Allow-Origin", "*")` (also through
 constants and `http.Header` literals), github.com/rs/cors `AllowAll()`,
@@ -101,8 +103,10 @@ case) that is a list of strings — a field or property of a settings class
 (a pydantic `BaseSettings` subclass, a class named `*Settings` or
 `*Config`) whose module-level instance the file imports
 (`settings.all_cors_origins`), or a constant of a settings module
-(`settings.py`, `config.py`) the file imports (`config.CORS_ORIGINS`);
-a `str` setting (a comma-separated value) or `list[AnyUrl]` is not used
+(`settings.py`, `config.py`) the file imports (`config.CORS_ORIGINS`),
+or, for flask-cors `CORS(app)`, an upper-case origins attribute of the
+configuration object `app.config.from_object(...)` loads before it
+(`origins=app.config["ALLOWED_ORIGINS"]`); a `str` setting (a comma-separated value) or `list[AnyUrl]` is not used
 as it is. Otherwise it puts the configured origins source (by default the
 comma-separated `ALLOWED_ORIGINS` environment variable, empty entries
 dropped, so that an unset variable allows no origin), and when the file

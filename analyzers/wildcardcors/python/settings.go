@@ -2,6 +2,7 @@ package python
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -100,6 +101,22 @@ func (fp *filePass) exportSettings() {
 			s.Objects = append(s.Objects, moduleObject)
 		}
 	}
+	// Flask configuration classes (`app.config.from_object(Config)` reads
+	// their upper-case attributes); not pydantic's, whose fields are no
+	// class attributes.
+	for name, cls := range classes {
+		if !settingsClass(cls, classes, 0) || derivesFrom(cls, classes, []string{"BaseSettings", "BaseModel"}, 0) {
+			continue
+		}
+		var attrs []string
+		for st := range cls.ChildByField(syntax.FieldBody).NamedChildren() {
+			if a, ok := originsAssignment(st); ok && a == strings.ToUpper(a) {
+				attrs = append(attrs, name+"."+a)
+			}
+		}
+		s.Objects = append(s.Objects, name)
+		s.Origins = append(s.Origins, attrs...)
+	}
 	for c := range root.NamedChildren() {
 		if !c.Is(syntax.KindExpressionStatement) {
 			continue
@@ -153,6 +170,24 @@ func settingsClass(cls syntax.Node, classes map[string]syntax.Node, depth int) b
 			return true
 		}
 		if base, ok := classes[t]; ok && settingsClass(base, classes, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivesFrom reports whether a base of cls (or of a class of the file it
+// derives from) is named one of bases.
+func derivesFrom(cls syntax.Node, classes map[string]syntax.Node, bases []string, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for b := range cls.ChildByField(syntax.FieldSuperclasses).NamedChildren() {
+		t := string(b.Text())
+		if slices.Contains(bases, t[strings.LastIndexByte(t, '.')+1:]) {
+			return true
+		}
+		if base, ok := classes[t]; ok && derivesFrom(base, classes, bases, depth+1) {
 			return true
 		}
 	}
@@ -215,8 +250,11 @@ func originsAssignment(st syntax.Node) (string, bool) {
 		return "", false
 	}
 	for e := range right.NamedChildren() {
-		if !e.Is(syntax.KindString) && !e.Is(syntax.KindComment) {
-			return "", false
+		if e.Is(syntax.KindComment) {
+			continue
+		}
+		if v, ok := e.StringLiteral(); !ok || v == "*" {
+			return "", false // not strings, or a wildcard: nothing to fix with
 		}
 	}
 	return string(left.Text()), true
@@ -231,6 +269,9 @@ func compact(n syntax.Node) string {
 // object the file imports.
 type settingsChoice struct {
 	Alts []settingsAlt
+	// Silence are settings that, when they exist, mean the finding is
+	// wrong (a Flask configuration object's CORS_ORIGINS).
+	Silence []project.Ref
 	// Objects are the settings objects the file imports (for the message
 	// when none of them has an origins setting).
 	Objects []settingsObject
@@ -270,12 +311,26 @@ func (fx *fixer) settingsImports(n syntax.Node) []*names.Binding {
 // file imports none.
 func (fx *fixer) withSettings(n syntax.Node, build func(expr string, imports []lint.Edit) *lint.Fix) *settingsChoice {
 	bs := fx.settingsImports(n)
-	if len(bs) == 0 {
-		return nil
-	}
 	c := &settingsChoice{}
 	for _, b := range bs {
 		c.Objects = append(c.Objects, settingsObject{Ref: project.ImportedRef(b.Qualified), Name: b.Name})
+	}
+	// A Flask app configured from an object (`app.config.from_object(
+	// Config)` before the `CORS(app)` call): its upper-case origins setting
+	// through `app.config`, and no finding when it sets CORS_ORIGINS, which
+	// flask-cors reads itself.
+	if app := n.ChildByField(syntax.FieldArguments).PositionalArg(0); n.Is(syntax.KindCall) && app.Is(syntax.KindIdentifier) {
+		for _, q := range fx.fromObjects(app, n) {
+			c.Objects = append(c.Objects, settingsObject{Ref: project.ImportedRef(q), Name: q[strings.LastIndexByte(q, '.')+1:]})
+			c.Silence = append(c.Silence, project.ImportedRef(q+".CORS_ORIGINS"))
+			for _, name := range originsNames {
+				attr := strings.ToUpper(name)
+				expr := string(app.Text()) + `.config["` + attr + `"]`
+				if f := build(expr, nil); f != nil {
+					c.Alts = append(c.Alts, settingsAlt{Ref: project.ImportedRef(q + "." + attr), Expr: expr, Fix: f})
+				}
+			}
+		}
 	}
 	for _, name := range originsNames {
 		for _, attr := range []string{name, strings.ToUpper(name)} {
@@ -287,7 +342,45 @@ func (fx *fixer) withSettings(n syntax.Node, build func(expr string, imports []l
 			}
 		}
 	}
+	if len(c.Objects) == 0 {
+		return nil
+	}
 	return c
+}
+
+// fromObjects are the qualified names of the objects the file's
+// `app.config.from_object(...)` calls load into app before call: an
+// imported class or module, or the dotted name given as a string.
+func (fx *fixer) fromObjects(app, call syntax.Node) []string {
+	want := string(app.Text()) + ".config.from_object"
+	var out []string
+	for _, c := range fx.fp.pass.Nodes(syntax.KindCall) {
+		if c.Start() >= call.Start() || compact(c.ChildByField(syntax.FieldFunction)) != want {
+			continue
+		}
+		args := c.ChildByField(syntax.FieldArguments)
+		arg := args.PositionalArg(0)
+		if s, ok := arg.StringLiteral(); ok {
+			if s != "" && !strings.ContainsAny(s, " :/") {
+				out = append(out, s)
+			}
+			continue
+		}
+		if q, ok := fx.fp.pass.Names.QualifiedName(arg); ok {
+			if b := fx.fp.pass.Names.Lookup(firstName(arg)); b != nil && b.Kind == names.Import {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// firstName is the identifier an attribute chain starts with.
+func firstName(n syntax.Node) syntax.Node {
+	for n.Is(syntax.KindAttribute) {
+		n = n.ChildByField(syntax.FieldObject)
+	}
+	return n
 }
 
 // pendingReport is a finding whose fix waits for the project phase: the
@@ -303,6 +396,11 @@ type pendingReport struct {
 // reportPending reports the file's pending findings with the fix the
 // project's settings allow.
 func reportPending(pass *pyanalysis.ProjectPass, path string, p pendingReport, origins, objects *project.Defs[bool]) {
+	for _, r := range p.Choice.Silence {
+		if _, _, ok := origins.Lookup(path, r); ok {
+			return
+		}
+	}
 	d := lint.Diagnostic{Rule: pass.Analyzer.Rule, Language: lint.Python, Path: path, Range: p.Range,
 		Message: p.Message, Severity: p.Severity, Fix: p.Fix}
 	for _, a := range p.Choice.Alts {
@@ -319,8 +417,8 @@ func reportPending(pass *pyanalysis.ProjectPass, path string, p pendingReport, o
 			_, def, ok = objects.Lookup(path, project.ImportedRef(o.Ref.Name+"."+moduleObject))
 		}
 		if ok {
-			d.Message += "; `" + o.Name + "` (" + def + ") holds no list of allowed origins (such as `" +
-				o.Name + ".cors_origins: list[str]`) for the fix to use, so it uses the configured origins expression"
+			d.Message += "; `" + o.Name + "` (" + def + ") holds no list of allowed origins for the fix to use" +
+				" (an origins setting of strings, such as cors_origins), so it uses the configured origins expression"
 			break
 		}
 	}
