@@ -127,8 +127,9 @@ func SampleRegions(src []byte) Regions {
 		} else {
 			end += off
 		}
-		// A region line holds "[START" or "[END": most lines have no '['.
-		if bytes.IndexByte(src[off:end], '[') < 0 {
+		// A region line holds "[START" or "[END" (most lines have no '['):
+		// the expression reads only those.
+		if line := src[off:end]; bytes.IndexByte(line, '[') < 0 || !bytes.Contains(line, []byte("[START")) && !bytes.Contains(line, []byte("[END")) {
 			off = end + 1
 			continue
 		}

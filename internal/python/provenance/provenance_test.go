@@ -44,7 +44,7 @@ func TestVendored(t *testing.T) {
 }
 
 func TestSampleRegions(t *testing.T) {
-	src := "a = 1\n# [START one]\nb = 2\n    # [START inner_two]\nc = 3\n    # [END inner_two]\nd = 4\n# [END one]\ne = 5\n# [START open]\nf = 6\n"
+	src := "a = 1\n# [START one]\nb = 2\n    # [START inner_two]\nc = 3\n    # [END inner_two]\nd = 4\n# [END one]\ng = [7]  # [START trailing]\ne = 5\n# [START open]\nf = 6\n"
 	rs := SampleRegions([]byte(src))
 	at := func(s string) int {
 		for i := 0; i+len(s) <= len(src); i++ {
