@@ -83,7 +83,13 @@ says which case it is):
     returned to the caller as a value outside a web handler (`return
     {"status": "error", "message": str(e)}`, `return f"Error: {e}"`, or
     `error = str(e)` that the function then returns: an agent's tool, a
-    query runner), turned into a client error response (4xx:
+    query runner), or a fixed text that says it failed (`return "unknown
+    error"`: whoever gets it sees the failure, its cause is lost), shown to
+    the user with its message (a toast or a flashed message: `await
+    add_toast(request, f"Refund failed: {e}")`, Flask's `flash(...)`,
+    Django's `messages.error(...)`, any function or method whose name says
+    toast or flash: they see that it failed and why, the logs get
+    nothing), turned into a client error response (4xx:
     `HTTPException(status_code=400)`, `abort(404)`, `return jsonify(...),
     400`, `return JSONResponse(..., status_code=401)`: right when the
     request is at fault), or a command-line program
@@ -98,10 +104,23 @@ says which case it is):
     handler that swallows: best-effort cleanup. And any handler whose
     comment says the error is let go on purpose (`pass  # Silently ignore
     tracking errors`, "best effort", "intentional", "not critical", "must
-    never fail", "never let ... impact", a
-    linter's own suppression such as `# noqa: BLE001`) — the author
-    decided where a reviewer reads it; a TODO or FIXME is not a decision. A note does not fail a run
-    unless `--fail-on note`.
+    never fail", "never let ... impact", "must not raise", "don't raise",
+    "avoid raising", "that's fine", a linter's own suppression such as `#
+    noqa: BLE001`), or that the failure is an outcome the code expects and
+    answers: a fallback ("fall back to the plain prompts", "default to
+    ..."), a skip ("skip malformed entries"), a failure it names as
+    possible ("may raise", "may not exist", "no longer exists", "not
+    available", "either the task failed or the timeout was reached",
+    "timeout", "transient", "retries") or the condition the handler
+    answers ("if we can't persist, ...", "if evaluation fails"). The
+    author decided where a reviewer reads it; the message quotes the
+    comment. Only comments in the handler count (on its except line or in
+    its body), not those above the `try`, which describe the code rather
+    than the failure ("deliberately ignores the surface id"); comments on
+    consecutive lines are read as one block, and a block with a TODO or
+    FIXME is not a decision, whatever else it says. "This should not
+    happen" or a comment on what the code does is no reason either. A
+    note does not fail a run unless `--fail-on note`.
 
 "Includes the exception" means the exception's name (`e`, `str(e)`,
 `f"{e}"`, `e.args`), a variable the handler made from it, or
@@ -109,6 +128,32 @@ says which case it is):
 `except Exception:` without a name can only include it through
 `sys.exc_info()`. Test files (`test_*.py`, `*_test.py`, `conftest.py`,
 `tests/`) are left alone by default (the `exclude` option).
+
+These levels are a service's. Outside service code a hidden failure
+costs less, and the level follows the role of the code (docs/roles.md:
+the entry points that reach it, its path, its content). A swallow in a
+service leaves a long-running process in a wrong state for every request
+after it, and the failure never reaches monitoring; in a command-line
+program, a one-off script (`scripts/`, migrations, load tests, notebooks)
+or an example, it costs the run it happens in — the output lacks
+something or the run did less than it says, and whoever runs it is not
+told. There:
+
+  - a swallow (and `contextlib.suppress(Exception)`) is a warning, not an
+    error ("a warning in a command-line program, not service code: whoever
+    runs it is not told, but the failure costs one run, not a service's
+    requests"); around a best-effort action — telemetry, a cleanup method,
+    a delete, as the fix reads it (`analytics.track(...)`,
+    `client.delete_job(name)`) — a note;
+  - what a service reports as a warning (a fallback value, a log line
+    without the error, a debug log, `return False`) is a note ("the failure
+    costs one run, not a service's requests"); except an exit with status
+    0, a command-line program's own way to hide a failure from whoever runs
+    it, which stays a warning.
+
+Code that a service and a command-line program both reach is service
+code; library code (no entry point of the checked tree is known to reach
+it) keeps a service's levels, since a service may import it.
 
 Go: the Go form of a swallowed exception: an error explicitly discarded
 (`_ = f()`, `_, _ = g()`) with nothing else handling it, an

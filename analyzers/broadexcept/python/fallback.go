@@ -274,6 +274,29 @@ func (c *checker) returnsText(h handler) bool {
 	return false
 }
 
+// failureWords are what a fixed text says when it stands for a failure.
+var failureWords = regexp.MustCompile(`(?i)\b(error|errors|fail|failed|failure|unknown|unavailable|n/a|could not|couldn'?t|cannot|can'?t|unable)\b`)
+
+// failText returns the fixed text the handler returns when it says it
+// failed (`return "unknown error"`, `return "error fetching version"`),
+// quoted as written; "" otherwise, and from a web handler, whose caller is
+// a client that gets it as an ordinary answer.
+func (c *checker) failText(h handler) string {
+	for n := range ownNodes(h.body) {
+		if !n.Is(syntax.KindReturnStatement) {
+			continue
+		}
+		v := n.FirstNamedChild().Unparen()
+		if s, ok := v.StringLiteral(); ok && v.Is(syntax.KindString) && !isFString(v) && failureWords.MatchString(s) {
+			if fn := enclosingFunction(h.clause); fn.IsZero() || c.webHandler(fn) {
+				return ""
+			}
+			return string(v.Text())
+		}
+	}
+	return ""
+}
+
 func enclosingFunction(n syntax.Node) syntax.Node {
 	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
 		if p.Is(syntax.KindFunctionDefinition) {
@@ -392,28 +415,98 @@ func statusIs4xx(v syntax.Node) bool {
 // deliberateWords are what a comment in a handler says when its author
 // decided to let the error go (besides onPurpose's words, which also
 // withhold the fix): "Silently ignore tracking errors", "best effort",
-// "not critical", "optional".
-var deliberateWords = regexp.MustCompile(`(?i)(silent(ly)?|ignor(e|ed|es|ing)|best[- ]effort|not (critical|important|fatal)|non-?critical|optional|harmless|safe to|doesn'?t matter|does not matter|is fine|are fine|expected|swallow|never (let|break|fail)|must(n'?t| not) (break|fail|impact|affect)|should(n'?t| not) (break|fail|impact|affect)|do(n'?t| not) (let|break|fail))`)
+// "not critical", "optional", "must not raise".
+var deliberateWords = regexp.MustCompile(`(?i)(silent(ly)?|ignor(e|ed|es|ing)|best[- ]effort|not (critical|important|fatal)|non-?critical|optional|harmless|safe to|doesn'?t matter|does not matter|(is|are|'s) (fine|ok|okay|acceptable)|swallow|never (let|break|fail)|(must|should|shall)(n'?t| not| never) (break|fail|impact|affect|raise|crash|stop|block|lose|interrupt|abort|prevent)|do(n'?t| not) (let|break|fail|raise|crash)|(avoid|without) (rais|throw|crash)(e|es|ed|ing)?\b|never (rais|throw)(e|es|ing)?\b)`)
+
+// expectedWords are what a comment in a handler says when the failure is
+// an outcome the code expects and has an answer for: a fallback ("fall back
+// to the plain prompts", "default to printing without styling"), a skip
+// ("skip malformed entries"), a failure it names as possible ("this call
+// may raise", "job may not exist", "either the task failed or the timeout
+// was reached", "transient lookup failure"), or the condition the handler
+// answers ("if we can't persist, still return the generated ID").
+var expectedWords = regexp.MustCompile(`(?i)(\bfall(s|ing)?[- ]?back\b|\bdefault(s|ing)? to\b|\bsafe default|\bskip(s|ped|ping)?\b|\bexpected\b|\b(may|might|can|could|sometimes|often)( not|n'?t)? (fail|raise|throw|time ?out|exist|be (missing|absent|gone|unavailable|closed|empty))|\b(does|do|did)(n'?t| not) exist|\bno longer exists?\b|\bnot (found|available|installed|supported|present)\b|\bunavailable\b|\beither\b[^.]*\bor\b|\btime(d)? ?out\b|\btransient\b|\bretr(y|ies|ied)\b|\bif\b[^.]*\b(can'?t|cannot|couldn'?t|could not|fails?|failed)\b)`)
 
 var notADecision = regexp.MustCompile(`(?i)\b(TODO|FIXME|XXX|HACK)\b`)
 
-// saysDeliberate reports whether a comment in the handler (its body, or on
-// its except line) says the error is let go on purpose. A TODO or FIXME is
-// not a decision.
-func saysDeliberate(h handler) bool {
+// A handler's comment is read as one of these.
+const (
+	saysNothing = iota
+	saysDeliberate
+	saysExpected
+)
+
+// deliberate reads the comments in the handler (its body, or on its except
+// line): whether they say the error is let go on purpose (saysDeliberate)
+// or that the failure is an outcome the code expects (saysExpected), and
+// the comment that says so, for the message. Comments on consecutive lines
+// are read as one block, and a block with a TODO or FIXME is not a
+// decision, whatever else it says ("TODO: handle this; ignore for now").
+func deliberate(h handler) (says int, quote string) {
+	text := h.clause.Text()
+	start := h.clause.Start()
 	t := h.clause.Tree()
+	var blocks [][2]int // byte ranges of comment blocks, in text
 	for i, end := h.clause.Index(), h.clause.SubtreeEnd(); i < end; i++ {
 		n := t.Node(i)
 		if !n.Is(syntax.KindComment) {
 			continue
 		}
-		text := n.Text()
-		if notADecision.Match(text) {
+		a, b := n.Start()-start, n.End()-start
+		if k := len(blocks) - 1; k >= 0 && oneLineBreak(text[blocks[k][1]:a]) {
+			blocks[k][1] = b
 			continue
 		}
-		if onPurpose.Match(text) || deliberateWords.Match(text) {
-			return true
+		blocks = append(blocks, [2]int{a, b})
+	}
+	for _, blk := range blocks {
+		c := text[blk[0]:blk[1]]
+		if notADecision.Match(c) {
+			continue
+		}
+		switch {
+		case onPurpose.Match(c) || deliberateWords.Match(c):
+			return saysDeliberate, commentQuote(c)
+		case expectedWords.Match(c):
+			return saysExpected, commentQuote(c)
 		}
 	}
-	return false
+	return saysNothing, ""
+}
+
+// oneLineBreak: b is whitespace with exactly one line break (the next
+// comment is on the next line).
+func oneLineBreak(b []byte) bool {
+	n := 0
+	for _, c := range b {
+		switch c {
+		case '\n':
+			n++
+		case ' ', '\t', '\r', '\f':
+		default:
+			return false
+		}
+	}
+	return n == 1
+}
+
+// commentQuote is a comment block as one line without its hashes, cut to
+// about 70 characters on a word boundary.
+func commentQuote(c []byte) string {
+	var words []string
+	for _, line := range strings.Split(string(c), "\n") {
+		line = strings.TrimLeft(strings.TrimSpace(line), "#")
+		words = append(words, strings.Fields(line)...)
+	}
+	out := ""
+	for _, w := range words {
+		if len(out)+len(w) > 70 {
+			return out + " ..."
+		}
+		if out != "" {
+			out += " "
+		}
+		out += w
+	}
+	return out
 }

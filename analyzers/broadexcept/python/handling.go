@@ -49,6 +49,11 @@ type handling struct {
 	cleanup     bool
 	answersBool bool
 	returnsText bool
+	// shows: a call that shows the error's message to the person using
+	// the program (a toast, a flashed message), its name; failText: the
+	// handler returns a fixed text that says it failed ("unknown error").
+	shows    string
+	failText string
 	// reports are the handler's logger.error calls that include the
 	// exception without its traceback (the fix adds it to them).
 	reports []syntax.Node
@@ -99,6 +104,10 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "prints the error without its traceback: it is seen, but not where it came from", false}
 	case h.returnsText:
 		return verdict{true, lint.Note, "returns the error's message to its caller: the failure is passed on, but not where it came from", false}
+	case h.shows != "":
+		return verdict{true, lint.Note, "shows the error's message to the user (" + h.shows + "): they see that it failed and why, but the logs get nothing", false}
+	case swallows && h.failText != "":
+		return verdict{true, lint.Note, "returns a text that says it failed (" + h.failText + ") to its caller: the failure is shown, but its cause is lost", true}
 	case h.http != "" && h.clientError:
 		return verdict{true, lint.Note, "turns the error into a client error response (" + h.http + "): right when the request is at fault, but a failure of the service's own would look like one too", false}
 	case h.guards != "" && h.cleanup:
@@ -406,6 +415,10 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 	// A call given the exception's text says something about it
 	// (print_color(f"Error: {e}"), a project's own eprint()).
 	f.says = f.says || mentions
+	if name := c.showsUser(fn); name != "" && mentions {
+		f.shows = name
+		return
+	}
 	if fn.Is(syntax.KindAttribute) {
 		method := string(fn.ChildByField(syntax.FieldAttribute).Text())
 		recv := fn.ChildByField(syntax.FieldObject).Unparen()
@@ -648,4 +661,28 @@ func (c *checker) loguruWithException(recv syntax.Node) bool {
 	}
 	v := recv.ChildByField(syntax.FieldArguments).KeywordArg("exception")
 	return !v.IsZero() && truthy(v)
+}
+
+// showsUser returns the name of fn when it shows a message to the person
+// using a web UI: Flask's flash(), Django's messages.error(...) and its
+// kin, or a function or method whose name says it makes a toast or a flash
+// message (add_toast, flash_error, ui.notify_toast); else "".
+func (c *checker) showsUser(fn syntax.Node) string {
+	fn = fn.Unparen()
+	if c.r.Refers(fn, "flask.flash", "django.contrib.messages.error", "django.contrib.messages.warning",
+		"django.contrib.messages.info", "django.contrib.messages.add_message") {
+		return string(fn.Text())
+	}
+	name := fn
+	if fn.Is(syntax.KindAttribute) {
+		name = fn.ChildByField(syntax.FieldAttribute)
+	}
+	if !name.Is(syntax.KindIdentifier) {
+		return ""
+	}
+	n := strings.ToLower(string(name.Text()))
+	if strings.Contains(n, "toast") || strings.Contains(n, "flash") {
+		return string(name.Text())
+	}
+	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
@@ -51,6 +52,10 @@ type pending struct {
 	Fix      *lint.Fix
 	Says     bool // the handler itself says something (a print, a log, the exception's text in a call)
 	Calls    []helperCall
+	// Chain are the functions around the handler, innermost first
+	// (roles.Chain), whose role decides Outside.
+	Chain   []string `json:",omitempty"`
+	Outside outside  `json:",omitempty"`
 }
 
 // helperCall is a call in a handler of a function the project may define.
@@ -193,6 +198,7 @@ func truthyKeyword(args syntax.Node, name string) bool {
 // a helper that exits without a word makes the finding a note; otherwise
 // the handler is reported as the file pass judged it.
 func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *broadexcept.Config) error {
+	var m *roles.Model // built once a finding needs it
 	helpers := project.NewDefs[helper](pass.Modules)
 	var files []*pyanalysis.FileFacts
 	for _, f := range pass.Files {
@@ -212,14 +218,17 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *broadexcept
 		}
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			for _, p := range ff.Pending {
-				decide(pass, f.Path, p, helpers)
+				if m == nil && p.Severity > lint.Note {
+					m = roles.Of(pass)
+				}
+				decide(pass, f.Path, p, helpers, m)
 			}
 		}
 	}
 	return nil
 }
 
-func decide(pass *pyanalysis.ProjectPass, path string, p pending, helpers *project.Defs[helper]) {
+func decide(pass *pyanalysis.ProjectPass, path string, p pending, helpers *project.Defs[helper], m *roles.Model) {
 	exits, says := false, p.Says
 	for _, call := range p.Calls {
 		h, _, ok := helpers.Lookup(path, call.Ref)
@@ -239,6 +248,9 @@ func decide(pass *pyanalysis.ProjectPass, path string, p pending, helpers *proje
 		return
 	case exits:
 		d.Severity, d.Message, d.Fix = lint.Note, p.What+" "+silentExit, nil
+	case d.Severity > lint.Note:
+		role, _ := m.Role(path, p.Chain)
+		d.Severity, d.Message = p.Outside.level(role, d.Severity, d.Message)
 	}
 	pass.Report(d)
 }

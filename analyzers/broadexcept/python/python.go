@@ -20,24 +20,32 @@
 package python
 
 import (
+	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/broadexcept"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/python/roles"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
 
 // Analyzer is XY004 broad-except for Python.
 var Analyzer = pyanalysis.New(broadexcept.Rule, broadexcept.OptionsSpec, pyanalysis.Def[*broadexcept.Config]{
-	Kinds: []syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause, syntax.KindWithStatement, syntax.KindFunctionDefinition},
+	Kinds: slices.Concat([]syntax.Kind{syntax.KindExceptClause, syntax.KindExceptGroupClause, syntax.KindWithStatement, syntax.KindFunctionDefinition}, roles.Kinds),
 	// Every broad handler names Exception or BaseException, or is a bare
 	// `except:`; a helper that exits or records the exception for handlers
-	// in other files (project.go) exits or logs "exception"/exc_info.
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"Exception", "except:", "except :", "except\t:", "exit(", "Exit(", "exception", "exc_info"}},
-	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
+	// in other files (project.go) exits or logs "exception"/exc_info; the
+	// files of the role model (the entry points that make a handler service
+	// code or a command-line program's) have its markers.
+	Prefilter: &pyanalysis.Prefilter{
+		Any:   slices.Concat([]string{"Exception", "except:", "except :", "except\t:", "exit(", "Exit(", "exception", "exc_info"}, roles.ServiceMarkers, roles.CommandMarkers),
+		Match: roles.ServiceMatch,
+	},
+	FactTypes: []pyanalysis.Fact{(*fileFact)(nil), (*roles.File)(nil)},
 	Project:   projectPhase,
 	Excludes:  func(o *broadexcept.Config, path string) bool { return o.Exclude.Match(path) },
 	Run:       run,
@@ -55,6 +63,9 @@ func run(pass *pyanalysis.Pass, opts *broadexcept.Config) error {
 	}
 	if helpers := c.helpers(); len(helpers) > 0 || len(c.pending) > 0 {
 		pass.ExportFact(&fileFact{Helpers: helpers, Pending: c.pending})
+	}
+	if f := roles.Collect(pass); f != nil {
+		pass.ExportFact(f)
 	}
 	return nil
 }
@@ -81,8 +92,9 @@ func (c *checker) checkSuppress(with syntax.Node) {
 			for arg := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
 				if name, ok := c.broadName(arg); ok {
 					d := c.pass.Diagnostic(call, "`suppress(%s)` swallows every exception its block raises", name)
-					d.Severity = lint.Error
-					c.pass.Report(d)
+					c.pending = append(c.pending, pending{Range: d.Range, What: "`suppress(" + name + ")`",
+						Message: "swallows every exception its block raises", Severity: lint.Error,
+						Chain: roles.Chain(call), Outside: c.outsideSuppress(with)})
 					break
 				}
 			}
@@ -117,24 +129,32 @@ func (c *checker) check(clause syntax.Node) {
 	}
 	f.answersBool = answersBool(h)
 	f.returnsText = c.returnsText(h)
+	f.failText = c.failText(h)
 	v := f.judge(c.swallows(h.body))
 	if !v.report {
 		return
 	}
-	if v.severity > lint.Note && saysDeliberate(h) {
+	if v.severity > lint.Note {
 		// The author decided, and said so where a reviewer reads it.
-		v.severity = lint.Note
-		v.message += "; a note because its comment says it is deliberate"
+		switch says, quote := deliberate(h); says {
+		case saysDeliberate:
+			v.severity = lint.Note
+			v.message += fmt.Sprintf("; a note because its comment says it is deliberate (\"%s\")", quote)
+		case saysExpected:
+			v.severity = lint.Note
+			v.message += fmt.Sprintf("; a note because its comment says the failure is expected (\"%s\")", quote)
+		}
 	}
 	d := c.pass.Diagnostic(clause, "%s %s", what, v.message)
 	d.Range = c.pass.File.Lines.Range(clause.Start(), h.header)
 	d.Severity = v.severity
 	d.Fix = c.fix(h, v.swallows, f)
-	if len(f.calls) > 0 {
-		// A helper of the project's may exit or record it: decided once
-		// every file's helpers are known.
+	if len(f.calls) > 0 || d.Severity > lint.Note {
+		// A helper of the project's may exit or record it, and the role of
+		// the code (roles.go) may make it less costly: decided once every
+		// file's helpers and entry points are known.
 		c.pending = append(c.pending, pending{Range: d.Range, What: what, Message: v.message, Severity: d.Severity,
-			Fix: d.Fix, Says: f.says || f.exitSays, Calls: f.calls})
+			Fix: d.Fix, Says: f.says || f.exitSays, Calls: f.calls, Chain: roles.Chain(clause), Outside: c.outside(h, v, f)})
 		return
 	}
 	c.pass.Report(d)

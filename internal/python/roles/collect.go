@@ -426,7 +426,9 @@ func (c *collector) decoratorEntry(d syntax.Node, name string) (Entry, bool) {
 		if !ok && d.Is(syntax.KindAttribute) {
 			ok = true // @app.task on a Celery app built in the file
 		}
-		if ok && !strings.HasPrefix(q, "asyncio.") && !strings.HasPrefix(q, "pytest") {
+		// Not asyncio's tasks, pytest's fixtures, nor a locust load test's
+		// @task (a simulated user's step, run by the load test).
+		if ok && !strings.HasPrefix(q, "asyncio.") && !strings.HasPrefix(q, "pytest") && !strings.HasPrefix(q, "locust.") {
 			return Entry{Kind: Worker, Desc: "task `" + name + "`"}, true
 		}
 	}

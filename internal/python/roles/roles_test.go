@@ -171,6 +171,14 @@ def sync():
 def job():
     probe()
 `,
+	"svc/perf/locustfile_checkout.py": `from locust import HttpUser, task
+
+
+class Checkout(HttpUser):
+    @task
+    def create(self):
+        probe()
+`,
 	"svc/scripts/seed.py":            "probe()\n",
 	"svc/tests/test_x.py":            "def test_x():\n    probe()\n",
 	"svc/examples/demo.py":           "probe()\n",
@@ -275,22 +283,23 @@ def stray():
 func TestRoles(t *testing.T) {
 	got := roleOf(t, project, nil)
 	for site, want := range map[string]string{
-		"svc/main.py:6":                    "service",                                // module level of an app's module
-		"svc/main.py:16":                   "cli via the `__main__` block",           // its main block
-		"svc/helpers.py:2":                 "service via route handler `x` (GET /x)", // reached from a route
-		"svc/helpers.py:6":                 "service via route handler `x` (GET /x)", // from a route and a program: service
-		"svc/helpers.py:10":                "cli via command-line parser in `main`",  // only a program reaches it
-		"svc/helpers.py:14":                "library",                                // nothing reaches it
-		"svc/deps.py:3":                    "service via dependency `Auth.__call__`", // Depends(Auth())
-		"svc/cli.py:12":                    "cli",                                    // the rest of a program's file
-		"svc/commands.py:8":                "cli via typer command `sync`",           // a typer command
-		"svc/worker.py:6":                  "service via task `job`",                 // a worker's task
-		"svc/scripts/seed.py:1":            "script",
-		"svc/tests/test_x.py:2":            "test",
-		"svc/examples/demo.py:1":           "example",
-		"svc/alembic/versions/1_init.py:2": "script",
-		"svc/nb.py:2":                      "script", // a notebook exported to .py
-		"svc/lib.py:2":                     "library",
+		"svc/main.py:6":                     "service",                                // module level of an app's module
+		"svc/main.py:16":                    "cli via the `__main__` block",           // its main block
+		"svc/helpers.py:2":                  "service via route handler `x` (GET /x)", // reached from a route
+		"svc/helpers.py:6":                  "service via route handler `x` (GET /x)", // from a route and a program: service
+		"svc/helpers.py:10":                 "cli via command-line parser in `main`",  // only a program reaches it
+		"svc/helpers.py:14":                 "library",                                // nothing reaches it
+		"svc/deps.py:3":                     "service via dependency `Auth.__call__`", // Depends(Auth())
+		"svc/cli.py:12":                     "cli",                                    // the rest of a program's file
+		"svc/commands.py:8":                 "cli via typer command `sync`",           // a typer command
+		"svc/worker.py:6":                   "service via task `job`",                 // a worker's task
+		"svc/perf/locustfile_checkout.py:7": "script",                                 // a load test's @task is no worker's
+		"svc/scripts/seed.py:1":             "script",
+		"svc/tests/test_x.py:2":             "test",
+		"svc/examples/demo.py:1":            "example",
+		"svc/alembic/versions/1_init.py:2":  "script",
+		"svc/nb.py:2":                       "script", // a notebook exported to .py
+		"svc/lib.py:2":                      "library",
 		// An app factory is start-up code (a command calls it too); the
 		// rest of a file that builds an app is not a program's.
 		"svc/factory.py:6":  "service via app factory `create_app`",

@@ -1,6 +1,8 @@
 """Command-line programs: a handler that reports the error and exits non-zero
 hides nothing."""
 import argparse
+import contextlib
+import logging
 import os
 import sys
 
@@ -146,10 +148,84 @@ def typer_exit_zero():
         raise typer.Exit()
 
 
+def echoes_the_message():
+    try:
+        work()
+    except Exception as e:  # want note "prints the error"
+        click.echo(f"Error: {e}", err=True)
+
+
 # A method called exit or error on something that is not a parser or a
-# Context is not an exit.
+# Context is not an exit: what the handler does is a warning in a service,
+# and a note in a command-line program.
 def not_a_parser(conn):
     try:
         work()
-    except Exception:  # want warning "without re-raise"
+    except Exception:  # want note "^`except Exception` without re-raise or traceback logging; a note in a command-line program, not service code: the failure costs one run, not a service's requests$"
         conn.exit(1)
+
+
+# A swallow in a command-line program hides the failure from whoever runs
+# it, but costs that run, not a service's requests: a warning.
+@app.command()
+def version():
+    info = {"client": "1.0"}
+    try:
+        info["server"] = server_version()
+    except Exception:  # want warning "^`except Exception` swallows the exception; a warning in a command-line program, not service code: whoever runs it is not told, but the failure costs one run, not a service's requests$"
+        pass
+    print(info)
+
+
+def server_version():
+    return work()
+
+
+def deploy(stack):
+    work()
+    try:
+        update_defaults(stack)
+    except Exception:  # want warning "swallows the exception; a warning in a command-line program"
+        pass
+
+
+def update_defaults(stack):
+    return stack
+
+
+@app.command()
+def suppressed():
+    with contextlib.suppress(Exception):  # want warning "^`suppress\\(Exception\\)` swallows every exception its block raises; a warning in a command-line program"
+        update_defaults("stack")
+
+
+# Around a best-effort action (telemetry, a cleanup, a delete), a note.
+def send_analytics(analytics, event):
+    try:
+        analytics.track(event)
+    except Exception:  # want note "^`except Exception` swallows the exception; a note in a command-line program, not service code: a best-effort action \\(telemetry, a cleanup, a delete\\) whose failure costs the run nothing it needs$"
+        pass
+
+
+def remove_job(client, name):
+    with contextlib.suppress(Exception):  # want note "^`suppress\\(Exception\\)` swallows every exception its block raises; a note in a command-line program"
+        client.delete_job(name)
+
+
+# What a service reports as a warning is a note here.
+def read_config(path):
+    try:
+        return open(path).read()
+    except Exception:  # want note "without re-raise or traceback logging; a note in a command-line program"
+        return default_config()
+
+
+def default_config():
+    return ""
+
+
+def quiet_probe():
+    try:
+        work()
+    except Exception as e:  # want note "logs the error only at debug level, which production rarely records; a note in a command-line program"
+        logging.debug("probe failed: %s", e)

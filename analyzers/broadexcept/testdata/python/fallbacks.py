@@ -2,6 +2,7 @@
 imports, best-effort cleanup, answers, errors returned as values, client
 errors. Each is reported below a handler that hides a failure."""
 import json
+import logging
 import os
 import re
 import shutil
@@ -89,7 +90,7 @@ def pull_request_of(subject):
 def track(event):
     try:
         fetch("http://analytics/" + event)
-    except Exception:  # want note "^`except Exception` swallows the exception; a note because its comment says it is deliberate$"
+    except Exception:  # want note "^`except Exception` swallows the exception; a note because its comment says it is deliberate \\(\"Silently ignore tracking errors\"\\)$"
         pass  # Silently ignore tracking errors
 
 
@@ -122,6 +123,110 @@ def todo(event):
         fetch("http://analytics/" + event)
     except Exception:  # want error "^`except Exception` swallows the exception$"
         pass  # TODO: handle errors
+
+
+# A TODO makes its whole comment block undecided, also the lines after it.
+def todo_block(event):
+    try:
+        fetch("http://analytics/" + event)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        # TODO: report these properly;
+        # for now we ignore them
+        pass
+
+
+# A separate comment block after a TODO is read on its own.
+def todo_then_reason(event):
+    try:
+        fetch("http://analytics/" + event)
+    except Exception:  # want note "deliberate \\(\"a logging callback must not raise\"\\)$"
+        # TODO: count these
+
+        # a logging callback must not raise
+        pass
+
+
+# A comment that says the failure is expected, and what answers it, makes a
+# swallow a note too: a fallback, a skip, a failure named as possible, the
+# condition the handler answers.
+def wait(future, timeout):
+    try:
+        result = future.result(timeout=timeout)
+    except Exception:  # want note "^`except Exception` swallows the exception; a note because its comment says the failure is expected \\(\"either the task failed or the timeout was reached\"\\)$"
+        # either the task failed or the timeout was reached
+        return
+    return result
+
+
+def choose(items):
+    try:
+        return fetch("http://prompt/" + ",".join(items))
+    except Exception:  # want note "failure is expected \\(\"fall back to the plain prompts below\"\\)"
+        pass  # fall back to the plain prompts below
+    return items
+
+
+def populate(rows, session):
+    for row in rows:
+        try:
+            session.add(row)
+            session.flush()
+        except Exception:  # want note "failure is expected \\(\"Skip if there's any constraint violation\"\\)"
+            # Skip if there's any constraint violation
+            pass
+
+
+def delete_job(client, name):
+    try:
+        client.delete_job(name)
+    except Exception:  # want note "failure is expected \\(\"Job may not exist\"\\)"
+        pass  # Job may not exist
+
+
+def persist(device_id, path):
+    try:
+        fetch("file://" + path + "?id=" + device_id)
+    except Exception:  # want note "failure is expected \\(\"If we can't persist, still return the generated ID \\(it will be ...\"\\)"
+        # If we can't persist, still return the generated ID
+        # (it will be regenerated next time)
+        pass
+    return device_id
+
+
+def evaluate(annotation, namespace):
+    try:
+        return fetch(annotation + str(namespace))
+    except Exception as e:  # want note "^`except Exception` logs the error only at debug level, which production rarely records; a note because its comment says it is deliberate \\(\"Don't raise an error if the annotation evaluation fails. Set the ...\"\\)$"
+        # Don't raise an error if the annotation evaluation fails. Set the
+        # annotation to `empty` instead, as if there were none.
+        logging.debug("Failed to evaluate annotation %s: %s", annotation, e)
+        return None
+
+
+# Comments that explain nothing about the failure do not count: what the
+# code does, what should not happen, a log line to add.
+def should_not_happen(event):
+    try:
+        fetch("http://analytics/" + event)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        # this should not happen
+        pass
+
+
+def says_what_it_does(event):
+    try:
+        fetch("http://events/" + event)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        # Check error message if GoogleAPIException
+        pass
+
+
+def comment_above_the_try(event):
+    # Deliberately ignores the surface id (it carries a per-turn suffix).
+    try:
+        fetch("http://events/" + event)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass
 
 
 # An optional dependency.

@@ -3,7 +3,6 @@ import logging
 import os
 import warnings
 
-import click
 import structlog
 from fastapi import HTTPException
 from flask import abort
@@ -99,13 +98,6 @@ def prints_the_message():
     except Exception as e:  # want note "^`except Exception` prints the error without its traceback: it is seen, but not where it came from$"
         print(f"failed: {e}")
         return "fallback"
-
-
-def echoes_the_message():
-    try:
-        work()
-    except Exception as e:  # want note "prints the error"
-        click.echo(f"Error: {e}", err=True)
 
 
 # Warnings: the error does not reach anyone who could fix it.

@@ -1,0 +1,79 @@
+package python
+
+import (
+	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/roles"
+	"github.com/xynergy/xylint/internal/python/syntax"
+)
+
+// Outside service code a hidden failure costs less. A swallow in a service
+// leaves a long-running process in a wrong state for every request after
+// it, and the failure never reaches monitoring: an error. In a command-line
+// program, a one-off script or an example (the role model,
+// internal/python/roles; tests are excluded) the failure costs the run it
+// happens in: the output lacks something, the run did less than it says,
+// and whoever runs it is not told — a warning, not an error. What a
+// service reports as a warning (a fallback value, a log line without the
+// error, a debug log, False for every error) is a note there, except an
+// exit with status 0, which is the program's own way to hide a failure
+// from whoever runs it; and a swallow around a best-effort action
+// (telemetry, a cleanup, a delete) is a note there too. Service code and
+// library code (no entry point is known to reach it) keep their levels.
+
+// outside says how a finding is reported in a command-line program, a
+// script or an example.
+type outside uint8
+
+const (
+	keepLevel     outside = iota // the same as in a service (an exit with status 0, an HTTP error)
+	lowerSwallow                 // a swallow: a warning
+	lowerOptional                // a swallow around a best-effort action: a note
+	lowerWarning                 // a warning: a note
+)
+
+// outside decides the shape of a reported handler for level.
+func (c *checker) outside(h handler, v verdict, f handling) outside {
+	switch {
+	case v.severity == lint.Error && c.bestEffortTry(h.clause.Parent()):
+		return lowerOptional
+	case v.severity == lint.Error:
+		return lowerSwallow
+	case v.severity == lint.Warning && !f.exitsZero && f.http == "":
+		return lowerWarning
+	}
+	return keepLevel
+}
+
+// outsideSuppress is outside for `with contextlib.suppress(Exception):`.
+func (c *checker) outsideSuppress(with syntax.Node) outside {
+	if body := with.ChildByField(syntax.FieldBody); !body.IsZero() && c.optionalAction(body) {
+		return lowerOptional
+	}
+	return lowerSwallow
+}
+
+// bestEffortTry: the try's body is a best-effort action (optionalAction:
+// telemetry, a cleanup method, a delete).
+func (c *checker) bestEffortTry(try syntax.Node) bool {
+	if !try.Is(syntax.KindTryStatement) {
+		return false
+	}
+	return c.optionalAction(try.ChildByField(syntax.FieldBody))
+}
+
+// level is the severity and message of a finding in code of role.
+func (o outside) level(role roles.Role, sev lint.Severity, msg string) (lint.Severity, string) {
+	if role != roles.CLI && role != roles.Script && role != roles.Example {
+		return sev, msg
+	}
+	where := role.Describe() + ", not service code"
+	switch o {
+	case lowerSwallow:
+		return lint.Warning, msg + "; a warning in " + where + ": whoever runs it is not told, but the failure costs one run, not a service's requests"
+	case lowerOptional:
+		return lint.Note, msg + "; a note in " + where + ": a best-effort action (telemetry, a cleanup, a delete) whose failure costs the run nothing it needs"
+	case lowerWarning:
+		return lint.Note, msg + "; a note in " + where + ": the failure costs one run, not a service's requests"
+	}
+	return sev, msg
+}
