@@ -131,28 +131,27 @@ func splitLine(l string, inside bool, unit string, limit, levels int) ([]string,
 			indent + unit + strings.TrimSpace(l[open+1:close]),
 			indent + l[close:],
 		}
-		// The middle line continues the bracket; split it further below.
-		var out []string
-		for i, p := range pieces {
-			if width(p) <= limit || i != 1 {
-				out = append(out, p)
-				continue
-			}
-			more, ok := splitLine(p, true, unit, limit, levels-1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, more...)
-		}
-		return out, true
+		// Only the middle line can be split further: it continues the
+		// bracket, its commas separate elements.
+		return splitPieces(pieces, func(i int) (bool, bool) { return i == 1, true }, unit, limit, levels)
 	}
+	// Elements, or a comprehension's clauses: each is split as a line of
+	// its own.
+	return splitPieces(pieces, func(int) (bool, bool) { return true, false }, unit, limit, levels)
+}
+
+// splitPieces splits further the pieces of a split line that are too long
+// and that split (which also says whether a piece continues a bracket)
+// allows.
+func splitPieces(pieces []string, split func(i int) (ok, inside bool), unit string, limit, levels int) ([]string, bool) {
 	var out []string
-	for _, p := range pieces {
-		if width(p) <= limit {
+	for i, p := range pieces {
+		ok, inside := split(i)
+		if width(p) <= limit || !ok {
 			out = append(out, p)
 			continue
 		}
-		more, ok := splitLine(p, false, unit, limit, levels-1)
+		more, ok := splitLine(p, inside, unit, limit, levels-1)
 		if !ok {
 			return nil, false
 		}
