@@ -70,7 +70,9 @@ var anyMethodWords = map[string]string{
 	"logout": SignOut, "signout": SignOut, "sign-out": SignOut, "log-out": SignOut,
 	"oauth": SignIn, "oauth2": SignIn, "sso": SignIn, "saml": SignIn, "oidc": SignIn, "openid": SignIn, "auth": SignIn,
 	"authorize": SignIn, "introspect": SignIn, "revoke": SignIn, "userinfo": SignIn,
-	"ah": Platform,
+	"magic-link": SignIn, "magic-links": SignIn, "magiclink": SignIn, "login-link": SignIn, "login-code": SignIn,
+	"passwordless": SignIn,
+	"ah":           Platform,
 }
 
 // lastWords are conventions also as the path's last segment
@@ -149,6 +151,9 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 	if last := segs[len(segs)-1]; !last.param && slices.Contains(lastWords, last.lit) {
 		return anyMethodWords[last.lit]
 	}
+	if signInRequest(methods, segs) {
+		return SignIn
+	}
 	if word == "session" && !segs[i].param && len(methods) > 0 && !slices.ContainsFunc(methods, func(m string) bool { return m != "POST" && m != "DELETE" }) {
 		return SignIn // POST /session signs in, DELETE /session signs out
 	}
@@ -173,6 +178,28 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 		return Probe
 	}
 	return ""
+}
+
+// requestWords are last segments that ask for a sign-in code or link
+// under a session or sign-in home (signInRequest).
+var requestWords = []string{"request", "request-code", "send-code", "code", "request-link", "send-link", "link"}
+
+// signInRequest: a POST that asks for a sign-in code or link to be sent
+// (passwordless sign-in: `POST /customer-session/request`, `POST
+// /login/request-code`, `POST /magic-link/request`) — the last segment
+// is a request word and the one before it a session (`session`,
+// `customer-session`) or a sign-in word. A caller who could authenticate
+// would not need the code. `/email-update/request` is not one: its home
+// is no session.
+func signInRequest(methods []string, segs []segment) bool {
+	if len(segs) < 2 || len(methods) == 0 || slices.ContainsFunc(methods, func(m string) bool { return m != "POST" }) {
+		return false
+	}
+	last, home := segs[len(segs)-1], segs[len(segs)-2]
+	if last.param || home.param || !slices.Contains(requestWords, last.lit) {
+		return false
+	}
+	return home.lit == "session" || strings.HasSuffix(home.lit, "-session") || anyMethodWords[home.lit] == SignIn && home.lit != "token" && home.lit != "auth"
 }
 
 // ambiguous words are conventions only with a sign that they are about an
@@ -265,6 +292,15 @@ type Verdict struct {
 	// by the platform): it gets no fix, and it does not make a router's
 	// routes all open (the router-wide fix would lock a sign-in page).
 	Note bool
+}
+
+// DevOnly is the verdict on an open route mounted only in development
+// (where says how: "the include_router at app/api/main.py:14 is made
+// only when `settings.ENVIRONMENT == "local"`"): a note, since a deployed
+// service does not serve it, that asks to confirm the condition is false
+// where it is deployed.
+func DevOnly(where string) Verdict {
+	return Verdict{Level: lint.Note, Note: true, Why: "a note because it is mounted only in development (" + where + "); confirm that the condition is false where it is deployed"}
 }
 
 // Judge decides the level of the finding on an open route serving methods

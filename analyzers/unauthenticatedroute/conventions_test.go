@@ -55,6 +55,12 @@ func TestPathConvention(t *testing.T) {
 		{"GET /favicon.ico", Static},
 		{"POST /v1/customer-portal/customer-session/authenticate", SignIn},
 		{"GET /api/auth/oauth", SignIn},
+		// Passwordless sign-in: asking for a code or a link by email.
+		{"POST /v1/customer-portal/customer-session/request", SignIn},
+		{"POST /api/member-session/code", SignIn},
+		{"POST /login/request-code", SignIn},
+		{"POST /magic-link/request", SignIn},
+		{"POST /api/v1/passwordless/start", SignIn},
 		{"POST /v1/oauth2/revoke", SignIn},
 		{"GET /v1/checkouts/custom/client/{client_secret}", Capability},
 		{"POST /claim/<invitation_token>", Capability},
@@ -82,6 +88,11 @@ func TestPathConvention(t *testing.T) {
 		{"POST /session", SignIn},
 		{"GET /session", ""},
 		{"GET /api/sessions", ""},
+		{"POST /v1/email-update/request", ""},
+		{"GET /customer-session/request", ""},
+		{"POST /api/session-notes/request", ""},
+		{"POST /api/exports/request", ""},
+		{"POST /support/request", ""},
 	} {
 		m, p, _ := strings.Cut(c.route, " ")
 		if got := PathConvention(strings.Split(m, ","), p); got != c.want {

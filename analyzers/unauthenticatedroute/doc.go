@@ -262,7 +262,11 @@ Example:
     convention and asks to confirm it with `public-paths` (no fix: auth
     would break it) — sign-in and token issuing (`/login`, `/token`,
     `/auth/refresh`, `POST /session`; Python: a handler taking an
-    `OAuth2PasswordRequestForm`, or returning a token it creates), sign-up
+    `OAuth2PasswordRequestForm`, or returning a token it creates), a
+    passwordless sign-in request (`/magic-link`, `/login-code`, and a POST
+    whose last segment asks for a code or a link under a session or
+    sign-in segment: `POST /customer-session/request`, `POST
+    /login/request-code`; not `/email-update/request`), sign-up
     (`/signup`, `/register`), password recovery (`/forgot`,
     `/reset/{token}`, `/verify/{token}`, `/password-recovery/{email}`),
     sign-out (`/logout`), OAuth callbacks (`/auth/google/callback`), App
@@ -287,7 +291,14 @@ Example:
     `anonymous`, a handler that sets `Cache-Control: public` on its
     response, letting shared caches serve it to anyone); legal pages (`/tos`, `/privacy`). And a note:
     every open route of files whose configuration sets `platform-auth`
-    (auth enforced by the platform). Example: `POST /login reaches no auth
+    (auth enforced by the platform). And a note: a Python route whose
+    router is mounted only in development — the include_router, mount or
+    register_blueprint on its way is made under an `if` comparing a
+    setting or variable whose name holds "env" with "local", "dev",
+    "development", "test" or "testing" (`if settings.ENVIRONMENT ==
+    "local":`, `in ("dev", "test")`), or unequal to "prod"/"production";
+    the message names the include and its condition. A route also mounted
+    outside such an `if` keeps its level. Example: `POST /login reaches no auth
     dependency; a note because it is public by convention (sign-in);
     confirm it with `public-paths`.
 */

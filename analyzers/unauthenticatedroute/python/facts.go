@@ -193,6 +193,10 @@ type include struct {
 	Prefix        prefix
 	Deps          []dep
 	Line          int
+	// DevOnly is the condition (its text) of an `if` the include is made
+	// under when it holds only in development (`if settings.ENVIRONMENT
+	// == "local":`), or "".
+	DevOnly string
 }
 
 // hook is a Flask before_request (or before_app_request) hook, or a

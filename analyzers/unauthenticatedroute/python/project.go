@@ -603,9 +603,12 @@ type chain struct {
 	path   string
 	authed bool
 	top    *edge
+	// devOnly: an include on the way is made only in development (the
+	// include, whose DevOnly says under which condition).
+	devOnly *edge
 }
 
-func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unauthenticatedroute.Config, top *edge, seen []objKey, out *[]chain) {
+func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unauthenticatedroute.Config, top, devOnly *edge, seen []objKey, out *[]chain) {
 	if slices.Contains(seen, o) || len(*out) > 64 {
 		return
 	}
@@ -616,7 +619,7 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 	}
 	parents := p.parents[o]
 	if len(parents) == 0 {
-		*out = append(*out, chain{path: p.prefix(o.path, ob.Prefix) + suffix, authed: authed, top: top})
+		*out = append(*out, chain{path: p.prefix(o.path, ob.Prefix) + suffix, authed: authed, top: top, devOnly: devOnly})
 		return
 	}
 	for i := range parents {
@@ -631,7 +634,11 @@ func (p *proj) chains(o objKey, suffix string, authed, mounted bool, opts *unaut
 		if e.in.Kind == registerBlueprint && e.in.Prefix != (prefix{}) {
 			pre = p.prefix(e.path, e.in.Prefix)
 		}
-		p.chains(e.parent, pre+suffix, a, mounted || e.in.Kind == mountApp, opts, e, seen, out)
+		dev := devOnly
+		if dev == nil && e.in.DevOnly != "" {
+			dev = e
+		}
+		p.chains(e.parent, pre+suffix, a, mounted || e.in.Kind == mountApp, opts, e, dev, seen, out)
 	}
 }
 
@@ -683,7 +690,7 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 		return nil, false
 	}
 	var cs []chain
-	p.chains(o, rt.Path, false, false, opts, nil, nil, &cs)
+	p.chains(o, rt.Path, false, false, opts, nil, nil, nil, &cs)
 	var open *chain
 	authedElsewhere := false
 	for i := range cs {
@@ -691,8 +698,8 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 		switch {
 		case c.authed:
 			authedElsewhere = true
-		case open == nil && !isPublic(opts, rt.Methods, c.path):
-			open = c
+		case (open == nil || open.devOnly != nil && c.devOnly == nil) && !isPublic(opts, rt.Methods, c.path):
+			open = c // a chain mounted in production too comes first
 		}
 	}
 	if open == nil {
@@ -714,6 +721,9 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 		convention = unauthenticatedroute.Declared + " by its " + kindName[kind] + " (" + ob.Name + ")"
 	}
 	v := opts.Judge(rt.Methods, full, convention)
+	if d := open.devOnly; d != nil && !v.Note {
+		v = unauthenticatedroute.DevOnly(fmt.Sprintf("the %s at %s is made only when `%s`", includeVerb(d.in.Kind), p.location(path, d.path, d.in.Line), d.in.DevOnly))
+	}
 	msg := fmt.Sprintf("%s %s %s", methods, full, why)
 	if !v.Note {
 		msg += "; add auth to the route or to " + p.describe(path, o)

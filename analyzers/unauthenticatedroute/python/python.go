@@ -1380,7 +1380,7 @@ func (fp *filePass) include(c, attr, objNode syntax.Node) {
 	if parent.IsZero() || parent.Kind == project.Unbound {
 		return
 	}
-	in := include{Parent: parent, Line: fp.pass.File.Lines.Position(c.Start()).Line}
+	in := include{Parent: parent, Line: fp.pass.File.Lines.Position(c.Start()).Line, DevOnly: devOnlyCondition(c)}
 	var child syntax.Node
 	switch {
 	case attr.TextIs("include_router"):
@@ -1414,6 +1414,88 @@ func (fp *filePass) include(c, attr, objNode syntax.Node) {
 	if !added && in.Kind != mountApp {
 		fp.fact.DynamicIncludes++
 	}
+}
+
+// devEnvironments are the values of an environment setting that name a
+// developer's or a test's environment.
+var devEnvironments = []string{"local", "dev", "development", "test", "testing"}
+
+// prodEnvironments name production: `!= "production"` is dev-only too.
+var prodEnvironments = []string{"prod", "production"}
+
+// devOnlyCondition is the text of the condition of an `if` around n (up
+// to the enclosing function or module; n in its consequence) that holds
+// only in development: a setting or variable whose name holds "env"
+// compared with a development environment's name (`settings.ENVIRONMENT
+// == "local"`, `os.getenv("APP_ENV") in ("dev", "test")`) or unequal to
+// production's (`ENV != "production"`); or "".
+func devOnlyCondition(n syntax.Node) string {
+	child := n
+	for p := n.Parent(); !p.IsZero(); child, p = p, p.Parent() {
+		switch p.Kind() {
+		case syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda:
+			return ""
+		case syntax.KindIfStatement:
+			if child.Field() != syntax.FieldConsequence {
+				continue
+			}
+			if c := p.ChildByField(syntax.FieldCondition).Unparen(); isDevCheck(c) {
+				return string(c.Text())
+			}
+		}
+	}
+	return ""
+}
+
+// isDevCheck: `X == "local"`, `X in ("local", "dev")`, `X != "production"`,
+// `X not in ("prod", "production")` with "env" in X's text.
+func isDevCheck(c syntax.Node) bool {
+	if !c.Is(syntax.KindComparisonOperator) {
+		return false
+	}
+	var ops []string
+	var operands []syntax.Node
+	for ch := range c.Children() {
+		if ch.Field() == syntax.FieldOperators {
+			ops = append(ops, string(ch.Text()))
+		} else if ch.IsNamed() {
+			operands = append(operands, ch.Unparen())
+		}
+	}
+	op := strings.Join(ops, " ")
+	if len(operands) != 2 || !strings.Contains(strings.ToLower(string(operands[0].Text())), "env") {
+		return false
+	}
+	var values []string
+	if v, ok := operands[1].StringLiteral(); ok {
+		values = []string{v}
+	} else if operands[1].Is(syntax.KindTuple) || operands[1].Is(syntax.KindList) || operands[1].Is(syntax.KindSet) {
+		for e := range operands[1].NamedChildren() {
+			v, ok := e.StringLiteral()
+			if !ok {
+				return false
+			}
+			values = append(values, v)
+		}
+	}
+	if len(values) == 0 {
+		return false
+	}
+	var names []string
+	switch op {
+	case "==", "in":
+		names = devEnvironments
+	case "!=", "not in":
+		names = prodEnvironments
+	default:
+		return false
+	}
+	for _, v := range values {
+		if !slices.Contains(names, strings.ToLower(v)) {
+			return false
+		}
+	}
+	return true
 }
 
 // loopElements: for `for r in (a.router, b.router): app.include_router(r)`

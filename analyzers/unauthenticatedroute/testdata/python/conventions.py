@@ -108,6 +108,27 @@ def accept(invitation_token: str):
     return {}
 
 
+# Passwordless sign-in: a POST that asks for a code or a link by email
+# under a session (or sign-in) home; the same word under another home is
+# an ordinary endpoint.
+portal_session = APIRouter(prefix="/v1/portal/member-session")
+
+
+@portal_session.post("/request", status_code=202)  # want note "POST /v1/portal/member-session/request reaches no auth dependency; a note because it is public by convention \\(sign-in\\)"
+def request_code(email: str):
+    return None
+
+
+@app.post("/auth/magic-link")  # want note "public by convention \\(sign-in\\)"
+def send_magic_link(email: str):
+    return None
+
+
+@app.post("/v1/email-change/request")  # want error "POST /v1/email-change/request reaches no auth dependency; add auth"
+def request_email_change(email: str):
+    return None
+
+
 # Not conventions: the words are not where a convention puts them.
 @app.get("/users/me/token")  # want "GET /users/me/token reaches no auth dependency; add auth"
 def my_token():

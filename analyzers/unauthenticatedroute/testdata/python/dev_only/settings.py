@@ -1,0 +1,7 @@
+class Settings:
+    ENVIRONMENT = "local"
+    ENV = "production"
+    ENABLE_ADMIN = False
+
+
+settings = Settings()
