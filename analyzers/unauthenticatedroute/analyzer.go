@@ -335,7 +335,7 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 	}
 	convention := ""
 	for _, h := range handlers {
-		if c.wrapsAuth(h) {
+		if c.wrapsAuth(h) || c.bodyAuth(h) {
 			return
 		}
 		switch c.handlerKind(h) {

@@ -115,6 +115,24 @@ function that only redirects, and a router mounted in another
 mux.NewRouter()`: its routes are checked where they are added).
 A handler at `/` without a method that reads nothing from its request
 (a page, a file server) is the landing page.
+A handler that checks a credential the request carries before anything
+else is authenticated, whatever status it answers (a Pub/Sub push
+endpoint answers 400 to a bad token): one of its top-level `if`
+statements ends in a return and its condition compares a value read from
+the request (`r.URL.Query()`, `r.Header`, `r.FormValue`, a gin or echo
+context) that names a credential — a token, secret, key, password,
+signature or the Authorization header, in a name or in the string it is
+read by — with a value that is no constant (a configured secret: a
+field, a variable, `os.Getenv(...)`; also `subtle.ConstantTimeCompare`,
+`hmac.Equal`), or tests the error of verifying a credential from the
+request (`idtoken.Validate`, `(*idtoken.Validator).Validate`, a function
+whose name holds Verify, Validate or Authenticate and that is about a
+credential), or calls a function of the package given the request whose
+own top-level statements hold such a check (`if !a.authorized(r) {
+...; return }`). Handlers are followed as functions, function literals,
+method values (`app.receive`) and `http.HandlerFunc(...)`. A comparison
+with a constant (`token == ""`), a check nested under another condition
+and a form's validation are not auth.
 
 Public paths are allowed by configuration (`public-paths`; defaults: `/`
 for GET and HEAD, `/health`, `/healthz`, `/ready`, `/readiness`, `/live`,
