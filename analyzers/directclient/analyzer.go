@@ -17,7 +17,7 @@ import (
 // setting).
 var Go = goanalysis.NewRule(Rule, OptionsSpec, goanalysis.Def[*Config]{
 	Name:     "directclient",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer, goanalysis.StartupScopeAnalyzer, goanalysis.EntryScopeAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer, goanalysis.StartupScopeAnalyzer, goanalysis.EntryScopeAnalyzer, goanalysis.CommandScopeAnalyzer},
 	Run:      run,
 })
 
@@ -30,6 +30,7 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 	scope := goanalysis.RequestScopeOf(pass.Pass)
 	startup := goanalysis.StartupScopeOf(pass.Pass)
 	entries := goanalysis.EntryScopeOf(pass.Pass)
+	commands := goanalysis.CommandScopeOf(pass.Pass)
 	inPool := goanalysis.MatchPackage(pass.Pkg.Path(), opts.PoolPackages)
 	onceFuncs := onceBodies(pass.Pass)
 	skip := func(f *ast.File) bool { return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) }
@@ -42,11 +43,11 @@ func run(pass *goanalysis.Pass, opts *Config) error {
 					"http."+fn.Name()+" uses http.DefaultClient, which has no timeout; use the shared, configured http.Client", nil)
 			}
 			if what := constructor(info, n, fn); what != "" {
-				site(pass, scope, startup, entries, inPool, onceFuncs, stack, n, what)
+				site(pass, scope, startup, entries, commands, inPool, onceFuncs, stack, n, what)
 			}
 		case *ast.CompositeLit:
 			if goanalysis.IsNamed(info.TypeOf(n), "net/http", "Client") {
-				site(pass, scope, startup, entries, inPool, onceFuncs, stack, n, "http.Client")
+				site(pass, scope, startup, entries, commands, inPool, onceFuncs, stack, n, "http.Client")
 			}
 		case *ast.SelectorExpr:
 			if goanalysis.IsPkgVar(info, n, "net/http", "DefaultClient") && !inPool {
@@ -78,7 +79,7 @@ func constructor(info *types.Info, call *ast.CallExpr, fn *types.Func) string {
 }
 
 // site classifies one construction and reports it unless it runs once.
-func site(pass *goanalysis.Pass, scope, startup, entries *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
+func site(pass *goanalysis.Pass, scope, startup, entries, commands *goanalysis.RequestScope, inPool bool, onceFuncs map[*ast.FuncDecl]bool, stack []ast.Node, n ast.Node, what string) {
 	// Singletons: sync.Once bodies, however often their caller runs.
 	if goanalysis.InOnce(pass.TypesInfo, stack) {
 		return
@@ -105,11 +106,21 @@ func site(pass *goanalysis.Pass, scope, startup, entries *goanalysis.RequestScop
 	if fd == nil || onceFuncs[fd] || inPool || startup.Contains(stack) {
 		return
 	}
+	// A command-line program's code that only its main (directly or
+	// through a table of functions it dispatches through) runs: once per
+	// run of the program.
+	if commands.Reaches(fd) && !inLiteral(stack) {
+		pass.ReportLevel(lint.Note, n.Pos(), n.End(),
+			what+" is built per call of "+fd.Name.Name+", which only the command-line program's main runs: once per run of a command-line program (a note); build it once in main and pass it in, or take it from the pool package", nil)
+		return
+	}
 	// Library code that nothing of its package runs (no handler, gRPC
 	// method, callback or function literal reaches it): it costs what its
 	// callers make of it, which this package does not show; a note until a
-	// handler of the package calls it (then the site is per request).
-	if pass.Pkg.Name() != "main" && !entries.Reaches(fd) && !inLiteral(stack) {
+	// handler of the package calls it (then the site is per request). In
+	// a command-line program, a function nothing runs is a snippet its
+	// tests call.
+	if (pass.Pkg.Name() != "main" || commands.Command()) && !entries.Reaches(fd) && !inLiteral(stack) {
 		pass.ReportLevel(lint.Note, n.Pos(), n.End(),
 			what+" is built per call of "+fd.Name.Name+", a function no handler in this package reaches (a note; a warning once one does); take it from the pool package or build it once and pass it in", nil)
 		return

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), directclient.Analyzer, "svc", "server", "snippets", "example.com/shared/httpclient")
+	analysistest.Run(t, analysistest.TestData(), directclient.Analyzer, "svc", "server", "snippets", "cmdtable", "cmdworker", "example.com/shared/httpclient")
 }
 
 // A package named in pool-packages builds clients freely; with the option

@@ -250,8 +250,19 @@ callers' (a documentation snippet taking `w io.Writer`): a note, "built
 per call of `ListBuckets`, a function no handler in this package reaches
 (a note; a warning once one does)". Inside a function literal, reached
 from such an entry, or in package `main`, it stays a warning ("built in
-`reload`; ..."). Callers in other packages are not followed: a library
-constructor that another package's handler calls per request is a note.
+`reload`; ..."), except in a command-line program: in a package `main`
+that serves nothing (no handler, no gRPC method, no call of
+`ListenAndServe`, `Serve` or `Receive`), a function that only `main` and
+`init` run — called from them, or used as a value there other than as a
+call's argument, as in a table of samples or commands `main` dispatches
+through (`samples := []struct{...}{{"faces", detectFaces}}`), and what
+those call, when no function literal or callback also reaches it — is a
+note, "built per call of `detectFaces`, which only the command-line
+program's main runs: once per run of a command-line program"; in such a
+program a function nothing of the package runs (a snippet its tests
+call) is the library note above. Callers in
+other packages are not followed: a library constructor that another
+package's handler calls per request is a note.
 
 # Options
 

@@ -49,7 +49,14 @@ func isPointerTo(t types.Type, pkgPath, name string) bool {
 // runs per request too).
 type RequestScope struct {
 	funcs map[ast.Node]bool // *ast.FuncDecl or *ast.FuncLit
+	// command: CommandScopeAnalyzer's result for a command-line program
+	// (a package main that serves nothing).
+	command bool
 }
+
+// Command reports whether CommandScopeAnalyzer's result s is a
+// command-line program's (a package main that serves nothing).
+func (s *RequestScope) Command() bool { return s.command }
 
 // RequestScopeAnalyzer computes a package's RequestScope once for the
 // analyzers that Require it (RequestScopeOf reads its result).
@@ -127,6 +134,138 @@ func entryScope(pass *analysis.Pass) *RequestScope {
 		return true
 	})
 	return closure(pass, decls, roots)
+}
+
+// CommandScopeAnalyzer computes the function bodies of a command-line
+// program that only its runs reach (CommandScopeOf): in a package main that
+// serves nothing (no HTTP handler or gRPC method, and main.main calls no
+// ListenAndServe, Serve or Receive), main.main, init, the declared
+// functions main or init use as values other than as a call's argument
+// (a table of commands or samples main dispatches through: `samples :=
+// []struct{...}{{"faces", detectFaces}}`), and the package's functions
+// they call — except what any other entry of EntryScopeAnalyzer (a
+// function literal, a function handed to a call, a handler) also reaches.
+// Such code runs once per run of the program, as often as its user runs
+// it.
+var CommandScopeAnalyzer = &analysis.Analyzer{
+	Name:       "commandscope",
+	Doc:        "the function bodies of a command-line program (a package main that serves nothing) that only main, init and the tables of functions they dispatch through reach",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*RequestScope)(nil)),
+	Run:        func(pass *analysis.Pass) (any, error) { return commandScope(pass), nil },
+}
+
+// CommandScopeOf is the CommandScopeAnalyzer's result in a pass of an
+// analyzer that requires it.
+func CommandScopeOf(pass *analysis.Pass) *RequestScope {
+	return pass.ResultOf[CommandScopeAnalyzer].(*RequestScope)
+}
+
+// serveNames are the calls that make main a server: it blocks serving
+// requests or messages.
+var serveNames = []string{"ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS", "Receive"}
+
+func commandScope(pass *analysis.Pass) *RequestScope {
+	empty := &RequestScope{funcs: map[ast.Node]bool{}}
+	if pass.Pkg.Name() != "main" {
+		return empty
+	}
+	var cmdRoots, otherRoots []ast.Node
+	serves := false
+	decls := funcDecls(pass, func(fd *ast.FuncDecl, fn *types.Func) {
+		sig := fn.Type().(*types.Signature)
+		switch {
+		case IsHandler(sig) || isRPCMethod(sig):
+			serves = true
+		case isEntry(fd, true):
+			cmdRoots = append(cmdRoots, fd)
+		}
+	})
+	isTest := func(f *ast.File) bool { return IsTestFile(pass, f) }
+	WithStack(pass, isTest, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if sig, ok := pass.TypesInfo.TypeOf(n).(*types.Signature); ok && IsHandler(sig) {
+				serves = true
+			}
+			otherRoots = append(otherRoots, n)
+		case *ast.CallExpr:
+			if fn := Callee(pass.TypesInfo, n); fn != nil && nameIn(fn.Name(), serveNames) {
+				serves = true
+			}
+		case *ast.Ident:
+			fn, _ := pass.TypesInfo.Uses[n].(*types.Func)
+			fd := decls[fn]
+			if fd == nil || isCallee(n, stack) {
+				return true
+			}
+			if inEntryOnly(stack) && !isArgument(n, stack) {
+				cmdRoots = append(cmdRoots, fd)
+			} else {
+				otherRoots = append(otherRoots, fd)
+			}
+		}
+		return true
+	})
+	if serves {
+		return empty
+	}
+	cmd := closure(pass, decls, cmdRoots)
+	other := closure(pass, decls, otherRoots)
+	for n := range cmd.funcs {
+		if other.funcs[n] {
+			delete(cmd.funcs, n)
+		}
+	}
+	cmd.command = true
+	return cmd
+}
+
+// inEntryOnly: the innermost function around the top of stack is main.main
+// or init, with no function literal in between.
+func inEntryOnly(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.FuncDecl:
+			return isEntry(f, true)
+		}
+	}
+	return false
+}
+
+// isArgument: id (last on stack) is, or is the selector of, an argument
+// of a call (a callback handed to someone who decides how often it runs).
+func isArgument(id *ast.Ident, stack []ast.Node) bool {
+	i := len(stack) - 2
+	var e ast.Node = id
+	if i >= 0 {
+		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			e = sel
+			i--
+		}
+	}
+	for ; i >= 0; i-- {
+		if p, ok := stack[i].(*ast.ParenExpr); ok {
+			e = p
+			continue
+		}
+		break
+	}
+	if i < 0 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, a := range call.Args {
+		if a == e {
+			return true
+		}
+	}
+	return false
 }
 
 // isRPCMethod reports whether sig is a method's that takes or returns a
