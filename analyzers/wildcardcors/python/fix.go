@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyedit"
@@ -148,10 +149,16 @@ func (fx *fixer) replaceWithOrigins(n syntax.Node) *lint.Fix {
 }
 
 // originsWhat names the origins a fix writes: a setting the file imports,
-// or the configured expression.
+// or the configured expression — for the default one, the variable the
+// deployment must set, which a reviewer of the fix needs to know.
 func originsWhat(expr string, imports []lint.Edit) string {
-	if imports == nil && strings.Count(expr, ".") == 1 && !strings.ContainsAny(expr, "()[] ") {
+	switch {
+	case imports == nil && strings.Count(expr, ".") == 1 && !strings.ContainsAny(expr, "()[] "):
 		return "the project's setting `" + expr + "`"
+	case strings.Contains(expr, ".config[\""):
+		return "the app's configured `" + expr + "`"
+	case expr == wildcardcors.DefaultOriginsExpression:
+		return "the origins listed in the ALLOWED_ORIGINS environment variable (the deployment must set it: unset, no origin is allowed)"
 	}
 	return "the configured allowed origins"
 }

@@ -167,13 +167,17 @@ func TestFixFromSettings(t *testing.T) {
 		t.Run(c.Name(), func(t *testing.T) {
 			root := filepath.Join(dir, c.Name())
 			fixed := 0
+			var msgs []string
 			_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
 					return nil
 				}
 				rel, _ := filepath.Rel(root, p)
 				src, _ := os.ReadFile(p)
-				out, _ := pyanalysistest.FixInProject(t, root, filepath.ToSlash(rel), cfg)
+				out, rep := pyanalysistest.FixInProject(t, root, filepath.ToSlash(rel), cfg)
+				for _, a := range rep.Applied {
+					msgs = append(msgs, a.Message)
+				}
 				if update {
 					if bytes.Equal(out, src) {
 						os.Remove(p + ".golden")
@@ -197,6 +201,21 @@ func TestFixFromSettings(t *testing.T) {
 			if fixed == 0 {
 				t.Error("no fix changed any file")
 			}
+			// The fix's message says where the origins come from, and
+			// for the environment variable that the deployment must set it.
+			if want := fixMessages[c.Name()]; len(msgs) != 1 || !strings.Contains(msgs[0], want) {
+				t.Errorf("fix messages %q, want one containing %q", msgs, want)
+			}
 		})
 	}
+}
+
+var fixMessages = map[string]string{
+	"pydantic":    "Replace the wildcard with the project's setting `settings.all_cors_origins`",
+	"module":      "the project's setting `settings.CORS_ALLOWED_ORIGINS`",
+	"flask":       "Add the app's configured `app.config[\"ALLOWED_ORIGINS\"]`",
+	"flaskconfig": "Add the app's configured `app.config[\"ALLOWED_ORIGINS\"]`",
+	"noorigins":   "the ALLOWED_ORIGINS environment variable (the deployment must set it: unset, no origin is allowed)",
+	"strtyped":    "the ALLOWED_ORIGINS environment variable (the deployment must set it",
+	"notimported": "the ALLOWED_ORIGINS environment variable (the deployment must set it",
 }
