@@ -17,7 +17,7 @@ import (
 // analyzer reads no options.
 var Go = goanalysis.Plain(Rule, goanalysis.Def[struct{}]{
 	Name:     "printcall",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, goanalysis.RequestScopeAnalyzer, goanalysis.EntryScopeAnalyzer},
 	Run:      run,
 })
 
@@ -34,14 +34,21 @@ type print struct {
 	// msg is the fix's message argument; usesFmt says it calls fmt.Sprint*.
 	msg     string
 	usesFmt bool
+	// unreached: outside package main, in a function nothing of its
+	// package runs (goanalysis.EntryScopeAnalyzer: no handler, gRPC
+	// method, init, main, function literal or callback reaches it).
+	unreached bool
 }
 
 func run(pass *goanalysis.Pass, _ struct{}) error {
 	isMain := pass.Pkg.Name() == "main"
 	scope := goanalysis.RequestScopeOf(pass.Pass)
+	entries := goanalysis.EntryScopeOf(pass.Pass)
 	prints := map[*ast.File][]*print{}
 	var file *ast.File
-	skip := func(f *ast.File) bool { return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) }
+	skip := func(f *ast.File) bool {
+		return goanalysis.IsTestFile(pass.Pass, f) || goanalysis.IsGenerated(f) || testSupport(f)
+	}
 	goanalysis.WithStack(pass.Pass, skip, func(n ast.Node, stack []ast.Node) bool {
 		if f, ok := n.(*ast.File); ok {
 			file = f
@@ -56,6 +63,7 @@ func run(pass *goanalysis.Pass, _ struct{}) error {
 			return true
 		}
 		if p := classify(pass.Pass, call); p != nil {
+			p.unreached = !isMain && !entries.Contains(stack)
 			prints[file] = append(prints[file], p)
 		}
 		return true
@@ -184,12 +192,34 @@ func reportFile(pass *goanalysis.Pass, f *ast.File, prints []*print, isMain bool
 // log with a timestamp, only without level and fields — so a note;
 // fmt.Print*, the builtins (output, not logging), log.Fatal* and
 // log.Panic* outside main (they end the process from library or request
-// code) are warnings.
+// code) are warnings — except log.Fatal* and log.Panic* in a function
+// nothing of its package runs (a documentation snippet called from
+// another package's main, whose way to fail it is): a note, as XY003's
+// clients built there are.
 func level(p *print) lint.Severity {
-	if strings.HasPrefix(p.what, "log.Print") {
+	if strings.HasPrefix(p.what, "log.Print") || p.unreached && isExit(p) {
 		return lint.Note
 	}
 	return lint.Warning
+}
+
+func isExit(p *print) bool {
+	return strings.HasPrefix(p.what, "log.Fatal") || strings.HasPrefix(p.what, "log.Panic")
+}
+
+// testSupport reports whether f, a file that is not a _test.go file,
+// imports the testing package: by Go's convention such a file is test
+// support shared by several packages' tests (a TestMain's database, a
+// harness, helpers taking a testing.TB) — production code does not import
+// testing — and what it prints goes to a test run's output, as in a
+// _test.go file.
+func testSupport(f *ast.File) bool {
+	for _, spec := range f.Imports {
+		if spec.Path.Value == `"testing"` {
+			return true
+		}
+	}
+	return false
 }
 
 func message(p *print, isMain bool) string {
@@ -200,6 +230,8 @@ func message(p *print, isMain bool) string {
 	switch {
 	case strings.HasPrefix(p.what, "log.Fatal") && isMain:
 		return p.what + where + " exits the server on one request; answer with an error and log it with log/slog"
+	case p.unreached && isExit(p):
+		return p.what + " ends the process from a function nothing in its package runs (a sample's or a tool's way to fail, so a note; a warning once a handler calls it); return the error"
 	case strings.HasPrefix(p.what, "log.Fatal"):
 		return p.what + " exits the process from library code; return the error and log it with log/slog"
 	case strings.HasPrefix(p.what, "log.Panic"):

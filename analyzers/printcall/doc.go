@@ -21,9 +21,13 @@ file that is a program and what its module-level code calls), a function
 whose printed output the project's tests read (a test that calls it and
 reads pytest's `capsys`/`capfd` with `.readouterr()`, or calls it under
 `contextlib.redirect_stdout`: a sample snippet's result) and what only it
-calls, a one-off script (`scripts/`, `tools/`, `bin/`, migrations and
+calls, a program run by itself (a file whose top level loops or calls the
+project's functions and that nothing imports: a start-up wait script, a
+setup script) and what its top level calls, a one-off script (`scripts/`, `tools/`, `bin/`, migrations and
 Alembic revisions wherever they are, load tests, exported notebooks), a
-test or an example — the role model's roles (docs/roles.md;
+test or an example (`examples/`, and a documentation sample: a file with
+`# [START name]` ... `# [END name]` regions or `# <INGREDIENT name>`,
+where no service reaches the code) — the role model's roles (docs/roles.md;
 `allow-in-roles`, and `roles` in `[tool.xylint]` to correct a file's
 role). A function that a route (or a hook, a dependency, a Cloud Function,
 a worker's task) and a program or a test's capture both reach is service
@@ -196,7 +200,14 @@ builtins with non-string operands are reported without a fix.
     reach ("`print` call; use the module logger"): on Cloud Run each line
     becomes a log entry without severity, trace or fields.
   - not reported: a print in a command-line program, a script, a test or
-    an example (allow-in-roles): it is the program's output.
+    an example (allow-in-roles): it is the program's output. A
+    documentation sample's code (a file with `# [START name]` regions)
+    that no service reaches is an example: a snippet prints what the page
+    shows. A Cloud Run sample's route in such a file, and what it calls,
+    is service code and stays a warning. A file whose top level does the
+    work (a `while` loop that calls something, a call of a project
+    function) and that nothing of the project imports is a program run by
+    itself (`python ping.py`): its prints are its output.
   - Go: fmt.Print*, print and println in service code (a non-main
     package, or a main package's request handlers and what they call) are
     warnings; `log.Print*` is a note ("log.Println writes an unstructured
@@ -205,7 +216,18 @@ builtins with non-string operands are reported without a fix.
     warnings outside main ("exits the process from library code") and in a
     request handler ("exits the server on one request"), and not reported
     in a main package's start-up code (`log.Fatal(http.ListenAndServe(...))`
-    in `main` is the program's exit).
+    in `main` is the program's exit). Outside main, in a function nothing
+    of its package runs (no handler, gRPC method, init, main, function
+    literal or callback reaches it — XY003's notion of a snippet function),
+    `log.Fatal*` and `log.Panic*` are notes: a documentation sample's
+    function, called from another package's `main`, fails that way on
+    purpose; once a handler of the package calls it, a warning.
+  - Go, not reported: a file that imports `testing` without being a
+    `_test.go` file is test support (Go's convention: helpers several
+    packages' tests share, such as a `TestMain`'s database instance or a
+    harness taking a `testing.TB`; production code does not import
+    `testing`), and what it prints is a test run's output, as in a
+    `_test.go` file.
 
 # Options
 
@@ -226,8 +248,9 @@ builtins with non-string operands are reported without a fix.
     imports in modules that have none, e.g.
     `"shared.logging_config:logger"`. Default: none (the fix defines a
     module logger).
-  - Go: none; `_test.go` files are not checked, and in package main only
-    the request path (handlers and what they call) is.
+  - Go: none; `_test.go` files and other files that import `testing`
+    (test support) are not checked, and in package main only the request
+    path (handlers and what they call) is.
 
 # Suppression
 
