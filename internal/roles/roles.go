@@ -25,14 +25,18 @@ const (
 	Service
 	// CLI: a command-line program's code: its `__main__` block and what
 	// only it calls, click/typer/fire commands, argparse mains, and the
-	// rest of a file that has a main block or uses a command-line library.
+	// rest of a file that has a main block or uses a command-line library,
+	// and a file run by itself (its top level does the work and nothing
+	// imports it) with what its top level calls.
 	CLI
 	// Script: a one-off script (scripts/, tools/, bin/, migrations, alembic
 	// versions, locust load tests, notebooks exported to .py).
 	Script
 	// Test: test files (test_*.py, *_test.py, conftest.py, tests/).
 	Test
-	// Example: examples (examples/, example/, docs_src/).
+	// Example: examples (examples/, example/, docs_src/) and documentation
+	// samples (files with `# [START name]` regions) where no service reaches
+	// the code.
 	Example
 )
 

@@ -189,3 +189,41 @@ func TestInfoFixNeedsProgramSetup(t *testing.T) {
 		}
 	}
 }
+
+func TestIngredientNoFix(t *testing.T) {
+	src, err := os.ReadFile("../testdata/python/nofix_ingredient.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An ingredient of generated samples is an example (its print the
+	// sample's output): not reported by default.
+	if d := analyze(t, "compute/ingredients/list.py", string(src), nil); len(d) != 0 {
+		t.Errorf("default options: got %v, want none: a sample's ingredient is an example", d)
+	}
+	// Where examples' prints are reported, it is, without a fix: the tool
+	// that assembles the samples owns the text.
+	opts := printcall.NewOptions()
+	opts.AllowInRoles = []string{"cli", "script", "test"}
+	d := analyze(t, "compute/ingredients/list.py", string(src), opts)
+	if len(d) != 1 || !strings.Contains(d[0].Message, "in an example") || d[0].Fix != nil {
+		t.Errorf("examples' prints reported: got %v, want one finding in an example, without a fix", d)
+	}
+}
+
+func TestProgramNoFix(t *testing.T) {
+	src, err := os.ReadFile("../testdata/python/nofix_runs_itself.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Its top level calls its own function and nothing imports it: a
+	// program, whose prints are its output.
+	if d := analyze(t, "cleanup.py", string(src), nil); len(d) != 0 {
+		t.Errorf("default options: got %v, want none: a program's output", d)
+	}
+	opts := printcall.NewOptions()
+	opts.AllowInRoles = []string{"script", "test", "example"}
+	d := analyze(t, "cleanup.py", string(src), opts)
+	if len(d) != 1 || !strings.Contains(d[0].Message, "in a command-line program") || d[0].Fix != nil {
+		t.Errorf("programs' prints reported: got %v, want one finding in a command-line program, without a fix", d)
+	}
+}

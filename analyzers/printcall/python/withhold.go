@@ -101,7 +101,7 @@ func newFileContext(fx *fixer) fileContext {
 		c.noFix = "a migration's output"
 	case inSampleTree(pass.Path):
 		c.noFix = "a sample's output"
-	case isScript(pass) && !imports(pass.Names, webFrameworks):
+	case isScript(pass) && !roles.ImportsAny(pass.Names, webFrameworks...):
 		c.noFix = "a script's output"
 	}
 	return c
@@ -114,7 +114,7 @@ var cliModules = []string{"argparse", "optparse", "getopt", "click", "typer", "f
 // isScript: the file is a program run from the command line — it has an
 // `if __name__ == "__main__":` block, parses arguments, or reads sys.argv.
 func isScript(pass *pyanalysis.Pass) bool {
-	if imports(pass.Names, cliModules) {
+	if roles.ImportsAny(pass.Names, cliModules...) {
 		return true
 	}
 	return bytes.Contains(pass.Src, []byte("__main__")) && mainBlock(pass.File.Root) || bytes.Contains(pass.Src, []byte("sys.argv")) || runsItsFunctions(pass)
@@ -167,17 +167,6 @@ func configuresLogging(r *names.Resolver, calls []syntax.Node) bool {
 		}
 		if n.TextIs("setup_logging") || n.TextIs("configure_logging") {
 			return true
-		}
-	}
-	return false
-}
-
-func imports(r *names.Resolver, mods []string) bool {
-	for _, b := range r.Imports {
-		for _, m := range mods {
-			if b.Qualified == m || strings.HasPrefix(b.Qualified, m+".") {
-				return true
-			}
 		}
 	}
 	return false

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/project"
+	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/python/web"
@@ -77,6 +78,21 @@ type File struct {
 	// Script says what in the file's content makes it a one-off script (a
 	// notebook exported to .py, a locust load test), or "".
 	Script string
+	// Sample: the file is a documentation sample — it has sample regions
+	// (`# [START name]` ... `# [END name]`, the lines a documentation page
+	// publishes) or is an ingredient of generated samples (`# <INGREDIENT
+	// name>`): what no service reaches in it is an example (Model.Role).
+	Sample bool
+	// TopLevel says what work the file's module-level code does when it is
+	// neither a command-line program's (CLI) nor a service's — a loop that
+	// calls something (a start-up wait loop), or a statement that calls a
+	// project function (`create_dataset(NAME)` in a setup script) — or "".
+	// Such a file that nothing in the project imports is run as a program
+	// (Model.Role): its module-level code is then a command's entry.
+	TopLevel string
+	// Imports are the project modules (and names of them) the file imports,
+	// as written, qualified: what says which files nothing imports.
+	Imports []string
 }
 
 // PyFact marks File as a fact (pyanalysis.Fact).
@@ -127,8 +143,10 @@ func collect(pass *pyanalysis.Pass) *File {
 		c.exports()
 	}
 	c.fact.Script = scriptContent(pass.Src)
+	c.fact.Sample = len(provenance.SampleRegions(pass.Src)) > 0 || provenance.SampleTemplate(pass.Src)
+	c.imports()
 	c.moduleCode()
-	if len(c.funcs) == 0 && len(c.fact.Entries) == 0 && len(c.fact.Exports) == 0 && c.fact.CLI == "" && c.fact.Script == "" && !c.fact.Service {
+	if len(c.funcs) == 0 && len(c.fact.Entries) == 0 && len(c.fact.Exports) == 0 && c.fact.CLI == "" && c.fact.Script == "" && !c.fact.Service && !c.fact.Sample && len(c.fact.Imports) == 0 && c.fact.TopLevel == "" {
 		return nil
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.funcs)) {
@@ -546,25 +564,141 @@ func (c *collector) mainBlocks() {
 }
 
 // moduleCode keeps the calls of the file's module-level code (ModuleKey)
-// only in a file that uses a command-line library and is no service's
-// (rule 7 of Model.Role): its module-level code is the program's, and what
-// it calls is too (polar's SDK generator parses its arguments and calls the
-// release tool at module level). Elsewhere module-level calls run whenever
-// the module is imported, by whatever imports it.
+// only in a file whose module-level code may be a program's and is no
+// service's: one that uses a command-line library (rule 8 of Model.Role):
+// its module-level code is the program's, and what it calls is too
+// (polar's SDK generator parses its arguments and calls the release tool at
+// module level); and one whose top level does work (File.TopLevel), kept
+// without an entry, which the model gives it when nothing imports the file.
+// Elsewhere module-level calls run whenever the module is imported, by
+// whatever imports it.
 func (c *collector) moduleCode() {
-	f := c.funcs[ModuleKey]
-	if f == nil {
-		return
-	}
 	service := c.fact.Service || slices.ContainsFunc(c.fact.Entries, func(e Registered) bool { return e.Kind.Service() })
 	for _, fn := range c.funcs {
 		service = service || fn.Entry.Kind.Service()
 	}
-	if c.fact.CLI == "" || c.fact.CLI == "__main__" || service || len(f.Calls) == 0 {
-		delete(c.funcs, ModuleKey)
-		return
+	if !service && c.fact.CLI == "" && path.Base(c.pass.Path) != "__init__.py" && !ImportsAny(c.r, uiServers...) {
+		c.fact.TopLevel = c.topLevelWork()
 	}
-	f.Entry = Entry{Kind: Command, Desc: "the module-level code of a command-line program (" + c.fact.CLI + ")"}
+	f := c.funcs[ModuleKey]
+	switch {
+	case f == nil:
+	case service || len(f.Calls) == 0 || c.fact.CLI == "__main__" || c.fact.CLI == "" && c.fact.TopLevel == "":
+		delete(c.funcs, ModuleKey)
+	case c.fact.CLI != "":
+		f.Entry = Entry{Kind: Command, Desc: "the module-level code of a command-line program (" + c.fact.CLI + ")"}
+	}
+}
+
+// uiServers are the libraries whose apps run a module's top level per
+// session or serve it (`streamlit run app.py`, gradio's `demo.launch()`):
+// such a module is a service nothing imports, not a program.
+var uiServers = []string{"streamlit", "gradio", "mesop", "chainlit", "dash", "panel", "nicegui", "solara"}
+
+// ImportsAny reports whether the file r resolves imports one of mods or a
+// module under one of them.
+func ImportsAny(r *names.Resolver, mods ...string) bool {
+	for _, b := range r.Imports {
+		for _, m := range mods {
+			if b.Qualified == m || strings.HasPrefix(b.Qualified, m+".") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// topLevelWork says what module-level code outside functions, classes and
+// main blocks does that makes the file a program when nothing imports it:
+// a `while` loop that calls something (CTFd's ping.py waits for its
+// database), or an expression statement that calls a function of the
+// project (`create_dataset(...)`, `main()`, `asyncio.run(main())`); "" when
+// it only defines, assigns and configures (`load_dotenv()`,
+// `logging.basicConfig()`: calls into other libraries).
+func (c *collector) topLevelWork() string {
+	var loop, call string
+	var walk func(n syntax.Node)
+	walk = func(n syntax.Node) {
+		for st := range n.NamedChildren() {
+			switch {
+			case st.Is(syntax.KindFunctionDefinition), st.Is(syntax.KindClassDefinition), st.Is(syntax.KindDecoratedDefinition):
+			case st.Is(syntax.KindIfStatement) && IsMainTest(st.ChildByField(syntax.FieldCondition)):
+			case st.Is(syntax.KindWhileStatement):
+				if loop == "" && hasCall(st) {
+					loop = loopWork
+				}
+				walk(st)
+			case st.Is(syntax.KindExpressionStatement):
+				if call == "" {
+					call = c.projectCall(st)
+				}
+			default:
+				walk(st)
+			}
+		}
+	}
+	walk(c.pass.File.Root)
+	if loop != "" {
+		return loop
+	}
+	return call
+}
+
+// loopWork is File.TopLevel for a module-level loop.
+const loopWork = "a `while` loop at module level"
+
+func hasCall(n syntax.Node) bool {
+	for d := range n.Descendants() {
+		if d.Is(syntax.KindCall) {
+			return true
+		}
+	}
+	return false
+}
+
+// projectCall names the first call in st of a function of the project (one
+// the file defines or imports from the project), or "". A call that hands
+// the project a class or function of the file (`register(D1QueryRunner)`)
+// registers a plugin, which whatever loads the module by name uses (redash's
+// query runners): not a program's work, and st is none.
+func (c *collector) projectCall(st syntax.Node) string {
+	found := ""
+	for d := range st.Descendants() {
+		if !d.Is(syntax.KindCall) {
+			continue
+		}
+		for a := range d.ChildByField(syntax.FieldArguments).NamedChildren() {
+			if a.Is(syntax.KindKeywordArgument) {
+				a = a.ChildByField(syntax.FieldValue)
+			}
+			if a = a.Unparen(); a.Is(syntax.KindIdentifier) {
+				if b := c.r.Lookup(a); b != nil && b.Kind == names.Definition && (b.Node.Parent().Is(syntax.KindClassDefinition) || b.Node.Parent().Is(syntax.KindFunctionDefinition)) {
+					return ""
+				}
+			}
+		}
+		fn := d.ChildByField(syntax.FieldFunction).Unparen()
+		if found == "" && !c.ref(fn, "").IsZero() {
+			found = "`" + string(fn.Text()) + "()` called at module level"
+		}
+	}
+	return found
+}
+
+// imports records the project modules the file imports (File.Imports).
+func (c *collector) imports() {
+	for _, b := range c.r.Imports {
+		q := b.Qualified
+		if d := b.Node.Parent(); d.Is(syntax.KindDottedName) && !strings.Contains(q, ".") {
+			// `import a.b` binds a, and imports a.b.
+			if t := strings.Join(strings.Fields(string(d.Text())), ""); strings.HasPrefix(t, q+".") {
+				q = t
+			}
+		}
+		if !external(q) && !slices.Contains(c.fact.Imports, q) {
+			c.fact.Imports = append(c.fact.Imports, q)
+		}
+	}
 }
 
 func (c *collector) addCall(key string, ref project.Ref) {
@@ -738,7 +872,7 @@ var external = func() func(string) bool {
 		itertools pathlib subprocess uuid base64 hashlib hmac random math io tempfile shutil argparse csv
 		dataclasses enum traceback urllib http contextlib threading concurrent copy pprint textwrap string
 		struct socket ssl glob fnmatch inspect importlib warnings unittest pytest mock decimal secrets
-		zlib gzip pickle operator abc types signal platform getpass queue multiprocessing email html xml
+		zlib gzip pickle operator abc types signal platform getpass queue multiprocessing email html xml builtins atexit
 		google googleapiclient grpc fastapi flask starlette pydantic sqlalchemy sqlmodel alembic numpy
 		pandas requests httpx aiohttp redis vertexai werkzeug jinja2 click typer uvicorn gunicorn django
 		firebase_admin functions_framework boto3 openai anthropic langchain yaml toml tomllib dotenv
@@ -811,7 +945,7 @@ var (
 var routeDecorator = pyanalysis.DecoratorCalls(slices.Collect(maps.Keys(web.RouteDecorators))...)
 
 // entryParams open the parameter lists web.ViewEntry recognises.
-var entryParams = []string{"(request", "(event, context", "(data, context", "(cloud_event"}
+var entryParams = []string{"(request", "(event, context", "(data, context", "(cloud_event", "(cloudevent", "(environ, start_response"}
 
 // ServiceMatch finds what ServiceMarkers cannot: a route decorator, or the
 // parameters of a view or Cloud Function (web.ViewEntry) — the word

@@ -1,6 +1,7 @@
 package roles
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -42,6 +43,9 @@ type Model struct {
 	byPath   map[string]int
 	override func(path string) string
 	reached  [Command + 1]map[node]Via
+	// programs are the files run as programs by their top level
+	// (File.TopLevel) that nothing of the project imports.
+	programs map[int]bool
 }
 
 type fileInfo struct {
@@ -77,10 +81,66 @@ func Of(pass *pyanalysis.ProjectPass) *Model {
 		m.byPath[ff.Path] = len(m.files)
 		m.files = append(m.files, &fileInfo{path: ff.Path, fact: f})
 	}
+	m.programs = m.findPrograms()
 	for k := Request; k <= Command; k++ {
 		m.reached[k] = m.reach(k)
 	}
 	return m
+}
+
+// findPrograms returns the files whose top level does work (File.TopLevel)
+// that no file of the project imports: nothing runs their module-level code
+// but `python file.py` (CTFd's ping.py, a sample's backend/setup.py), so it
+// is a program's. The imports are those of the files with facts (docs/roles.md,
+// Limits).
+func (m *Model) findPrograms() map[int]bool {
+	cands := map[string]bool{} // the candidates' module names' last parts
+	for _, f := range m.files {
+		if f.fact.TopLevel != "" {
+			cands[strings.TrimSuffix(path.Base(f.path), ".py")] = true
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	imported := map[int]bool{}
+	for _, f := range m.files {
+		for _, q := range f.fact.Imports {
+			// Split only imports that may name a candidate.
+			if !slices.ContainsFunc(strings.Split(q, "."), func(p string) bool { return cands[p] }) {
+				continue
+			}
+			file, _, ok := m.modules.Split(f.path, q)
+			if ok {
+				if t, ok := m.byPath[file]; ok && t != m.byPath[f.path] {
+					imported[t] = true
+				}
+			}
+		}
+	}
+	programs := map[int]bool{}
+	for i, f := range m.files {
+		if f.fact.TopLevel != "" && !imported[i] && (strings.HasPrefix(f.fact.TopLevel, loopWork) || m.callsProject(i)) {
+			programs[i] = true
+		}
+	}
+	return programs
+}
+
+// callsProject reports whether the module-level code of file i calls a
+// function of the project: one the file defines, or one of a file of the
+// project (an import of another library is not the program's work).
+func (m *Model) callsProject(i int) bool {
+	fn := m.files[i].fn(ModuleKey)
+	if fn == nil {
+		return false
+	}
+	for _, ref := range fn.Calls {
+		if len(m.resolve(i, ref, 0)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxExportHops bounds how many package re-exports a reference follows.
@@ -131,6 +191,9 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 			if fn.Entry.Kind == k {
 				seed(node{i, fn.Key}, Via{Entry: fn.Entry})
 			}
+		}
+		if k == Command && m.programs[i] {
+			seed(node{i, ModuleKey}, Via{Entry: Entry{Kind: Command, Desc: programDesc(f.fact)}})
 		}
 		for _, e := range f.fact.Entries {
 			if e.Kind != k {
@@ -205,11 +268,16 @@ func (m *Model) ReachedChain(path string, chain []string, k EntryKind) (key stri
 //     reads: OutputReads);
 //  5. for module-level code, service in a file that defines or registers
 //     service entry points;
-//  6. a script, when the file's content says so (a notebook, a load test);
-//  7. a command-line program, in a file that has a `__main__` block or
+//  6. an example, in a documentation sample (File.Sample: a file with
+//     `# [START name]` regions): what no service reaches there is the
+//     sample's, and what it prints is what it shows;
+//  7. a script, when the file's content says so (a notebook, a load test);
+//  8. a command-line program, in a file that has a `__main__` block or
 //     uses a command-line library and neither builds an app nor defines
-//     or registers a service's entry points;
-//  8. library code.
+//     or registers a service's entry points, and the module-level code of
+//     a file whose top level does work (File.TopLevel) that nothing of the
+//     project imports (run as `python file.py`);
+//  9. library code.
 func (m *Model) Role(path string, chain []string) (Role, Via) {
 	if m.override != nil {
 		if r, ok := roles.Parse(m.override(path)); ok {
@@ -234,6 +302,8 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 	switch f := m.files[i].fact; {
 	case len(chain) == 0 && f.Service:
 		return Service, Via{}
+	case f.Sample:
+		return Example, Via{}
 	case f.Script != "":
 		return Script, Via{}
 	case f.CLI != "" && !f.Service:
@@ -241,8 +311,17 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 		// is not a program: what no entry point reaches there is judged
 		// as library code.
 		return CLI, Via{}
+	case m.programs[i] && len(chain) == 0:
+		// A program's module-level code; its functions are its program's
+		// when the top level calls them (reached above), else library code.
+		return CLI, Via{Entry: Entry{Kind: Command, Desc: programDesc(f)}}
 	}
 	return Library, Via{}
+}
+
+// programDesc is how messages name a program's module-level code.
+func programDesc(f *File) string {
+	return "the module-level code of a program nothing imports (" + f.TopLevel + ")"
 }
 
 // FileRole is the role of a file's module-level code (Role with an empty

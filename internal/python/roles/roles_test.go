@@ -338,3 +338,123 @@ func TestRoleOverride(t *testing.T) {
 		}
 	}
 }
+
+// A documentation sample (a file with `# [START name]` regions) is an
+// example where no service reaches it, inside its regions or not; a Cloud
+// Run sample's route and what it calls stay service code.
+func TestSampleRegions(t *testing.T) {
+	got := roleOf(t, map[string]string{
+		"kms/encrypt.py": `# [START kms_encrypt]
+def encrypt(key, text):
+    probe()
+    return wait(key)
+# [END kms_encrypt]
+
+
+def wait(op):
+    probe()
+
+
+probe()
+`,
+		"run/app.py": `from flask import Flask
+
+from kms.encrypt import encrypt
+
+app = Flask(__name__)
+
+
+# [START run_hello]
+@app.route("/")
+def hello():
+    probe()
+    return helper()
+# [END run_hello]
+
+
+def helper():
+    probe()
+    encrypt(None, "x")
+
+
+def unused():
+    probe()
+`,
+		"kms/decrypt.py":    "import argparse\n\n\n# [START kms_decrypt]\ndef decrypt(key, text):\n    probe()\n# [END kms_decrypt]\n\n\ndef main():\n    argparse.ArgumentParser()\n    decrypt(None, None)\n",
+		"kms/sign.py":       "    # [START kms_sign]\ndef sign(key):\n    probe()\n    # [END kms_sign]\n",
+		"gen/ingredient.py": "# <INGREDIENT create_disk>\ndef create_disk():\n    probe()\n# </INGREDIENT>\n",
+		"plain/lib.py":      "# [START is text here, not a region\ndef f():\n    probe()\n",
+	}, nil)
+	for site, want := range map[string]string{
+		"kms/encrypt.py:3":    "service via route handler `hello` (GET /)", // a route calls the snippet (through helper)
+		"kms/encrypt.py:9":    "service via route handler `hello` (GET /)",
+		"kms/encrypt.py:12":   "example",                               // module level of a sample
+		"kms/sign.py:3":       "example",                               // a snippet nothing calls
+		"kms/decrypt.py:6":    "cli via command-line parser in `main`", // its own program calls it
+		"run/app.py:11":       "service via route handler `hello` (GET /)",
+		"run/app.py:17":       "service via route handler `hello` (GET /)", // outside the region, reached
+		"run/app.py:22":       "example",                                   // no route reaches it
+		"gen/ingredient.py:3": "example",
+		"plain/lib.py:3":      "library", // no region: a START line without its brackets closed
+	} {
+		if g := got[site]; g != want {
+			t.Errorf("%s: %q, want %q", site, g, want)
+		}
+	}
+}
+
+// A module whose top level does work and that nothing of the project
+// imports is run as a program: its module-level code, and what it calls,
+// is a command-line program's.
+func TestTopLevelPrograms(t *testing.T) {
+	got := roleOf(t, map[string]string{
+		"backend/setup.py": `from lib.bq import create_dataset
+
+NAME = "d"
+create_dataset(NAME)
+probe()
+`,
+		"backend/lib/bq.py": "def create_dataset(name):\n    probe()\n\n\ndef unused():\n    probe()\n",
+		"ping.py": `import time
+
+while True:
+    try:
+        time.sleep(1)
+        break
+    except Exception:
+        probe()
+probe()
+`,
+		// Imported: its top level runs on import, by whatever imports it.
+		"app/config.py": "from lib.bq import create_dataset\n\ncreate_dataset('cfg')\nprobe()\n",
+		"app/main.py":   "import app.config\n",
+		// Calls into other libraries only: configuration, not work.
+		"conf.py": "from dotenv import load_dotenv\n\nload_dotenv()\nfor k in range(3):\n    probe()\n",
+		// A Streamlit app is served, not run once.
+		"ui.py":           "import streamlit as st\nfrom lib.bq import create_dataset\n\ncreate_dataset(st.text_input('n'))\nprobe()\n",
+		"pkg/__init__.py": "from lib.bq import create_dataset\n\ncreate_dataset('p')\nprobe()\n",
+		// A plugin registers its class at module level and is loaded by
+		// name (redash's query runners): no program.
+		"runners/d1.py":  "from lib.bq import create_dataset as register\n\n\nclass D1:\n    def run(self):\n        probe()\n\n\nregister(D1)\nprobe()\n",
+		"tools2/seed.py": "from lib.bq import create_dataset\n\n\ndef helper():\n    probe()\n\n\ncreate_dataset('s')\n",
+	}, nil)
+	prog := "cli via the module-level code of a program nothing imports (`create_dataset()` called at module level)"
+	for site, want := range map[string]string{
+		"backend/setup.py:5":  prog,
+		"backend/lib/bq.py:2": prog, // what the program's top level calls
+		"backend/lib/bq.py:6": "library",
+		"ping.py:8":           "cli via the module-level code of a program nothing imports (a `while` loop at module level)",
+		"ping.py:9":           "cli via the module-level code of a program nothing imports (a `while` loop at module level)",
+		"app/config.py:4":     "library",
+		"conf.py:5":           "library",
+		"ui.py:5":             "library",
+		"pkg/__init__.py:4":   "library",
+		"runners/d1.py:6":     "library",
+		"runners/d1.py:10":    "library",
+		"tools2/seed.py:5":    "library", // a program's function its top level does not call
+	} {
+		if g := got[site]; g != want {
+			t.Errorf("%s: %q, want %q", site, g, want)
+		}
+	}
+}

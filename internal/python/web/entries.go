@@ -110,9 +110,12 @@ func DecoratorEntry(r *names.Resolver, d syntax.Node) (Entry, bool) {
 // ViewEntry says whether a module-level function def of the file at
 // filePath is one a framework calls per request without a decorator in
 // sight: a view or Cloud Function whose first parameter is `request`
-// (Cloud Functions, Django and Starlette views), or, in a main.py, a
-// background Cloud Function (event, context) or (data, context) or a
-// CloudEvent function (cloud_event).
+// (Cloud Functions, Django and Starlette views) or a WSGI application
+// (environ, start_response: App Engine's bundled-services samples serve
+// such functions), or, in a main.py, a background Cloud Function (event,
+// context), (data, context) or any (x, context) — the deployed entry
+// point's second parameter is the event's context — or a CloudEvent
+// function (cloud_event, cloudevent).
 func ViewEntry(def syntax.Node, filePath string) (Entry, bool) {
 	ps := def.ChildByField(syntax.FieldParameters)
 	var params []string
@@ -129,11 +132,11 @@ func ViewEntry(def syntax.Node, filePath string) (Entry, bool) {
 	if len(params) == 0 {
 		return Entry{}, false
 	}
-	if params[0] == "request" {
+	if params[0] == "request" || len(params) == 2 && params[0] == "environ" && params[1] == "start_response" {
 		return Entry{Kind: RequestView}, true
 	}
-	if path.Base(filePath) == "main.py" && (len(params) == 2 && params[1] == "context" && (params[0] == "event" || params[0] == "data") ||
-		len(params) == 1 && params[0] == "cloud_event") {
+	if path.Base(filePath) == "main.py" && (len(params) == 2 && params[1] == "context" ||
+		len(params) == 1 && (params[0] == "cloud_event" || params[0] == "cloudevent")) {
 		return Entry{Kind: CloudFunction}, true
 	}
 	return Entry{}, false

@@ -94,7 +94,8 @@ def k(): pass
 }
 
 func TestViewEntry(t *testing.T) {
-	f, _ := parse(t, "def view(request): pass\ndef cf(event, context): pass\ndef ce(cloud_event): pass\ndef other(x): pass\n")
+	f, _ := parse(t, "def view(request): pass\ndef cf(event, context): pass\ndef ce(cloud_event): pass\ndef other(x): pass\n"+
+		"def wsgi(environ, start_response): pass\ndef ocr(file_info: dict, context: dict): pass\ndef ce2(cloudevent): pass\ndef two(x, y): pass\n")
 	got := map[string]web.EntryKind{}
 	for n := range f.Tree.All() {
 		if n.Is(syntax.KindFunctionDefinition) {
@@ -106,7 +107,8 @@ func TestViewEntry(t *testing.T) {
 			}
 		}
 	}
-	if len(got) != 3 || got["view"] != web.RequestView || got["cf"] != web.CloudFunction || got["ce"] != web.CloudFunction {
+	if len(got) != 6 || got["view"] != web.RequestView || got["cf"] != web.CloudFunction || got["ce"] != web.CloudFunction ||
+		got["wsgi"] != web.RequestView || got["ocr"] != web.CloudFunction || got["ce2"] != web.CloudFunction {
 		t.Errorf("got %v", got)
 	}
 }

@@ -1,13 +1,13 @@
 """A script with no logging set up that reads sys.argv at module level:
-what it prints is its output. Nothing marks it as a command-line program
-for the role model (no main block, no argument parser), so its prints are
-reported, but the fix is withheld."""
+what it prints is its output. No main block, no argument parser, but its
+top level calls its own function and nothing imports it: a program, whose
+prints are not reported."""
 import os
 import sys
 
 
 def main(path):
-    print("files:", len(os.listdir(path)))  # want "`print` call"
+    print("files:", len(os.listdir(path)))
 
 
 main(sys.argv[1])
