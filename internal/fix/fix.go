@@ -25,7 +25,8 @@ type Analysis struct {
 	Parsed       bool
 	SyntaxErrors int
 	// Runtime is what this version needs when it runs, when the analysis
-	// computed it; else the engine asks Options.Runtime.
+	// computed it; else (or for the unbound names, when it counted none:
+	// ImportsOnly) the engine asks Options.Runtime.
 	Runtime *lint.Runtime
 }
 
@@ -233,14 +234,21 @@ type state struct {
 
 // runtimeOf is what src (analysed as an) needs at run time, or nil when
 // neither the analysis nor Options.Runtime says.
+// An analysis that counted no unbound names (lint.Runtime.ImportsOnly)
+// keeps its imports (resolved against the file's module, which
+// Options.Runtime may not know) and takes the names from Options.Runtime.
 func runtimeOf(src []byte, an Analysis, opts Options) *lint.Runtime {
-	if an.Runtime != nil {
+	if an.Runtime != nil && !an.Runtime.ImportsOnly {
 		return an.Runtime
 	}
-	if opts.Runtime != nil {
-		return opts.Runtime(src)
+	if opts.Runtime == nil {
+		return nil
 	}
-	return nil
+	rt := opts.Runtime(src)
+	if rt == nil || an.Runtime == nil {
+		return rt
+	}
+	return &lint.Runtime{Imports: an.Runtime.Imports, Unbound: rt.Unbound}
 }
 
 // Safety is the effective safety of d's fix: the fix's own, else its rule's;

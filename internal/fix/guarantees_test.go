@@ -93,6 +93,42 @@ func TestFixAddingAnUnresolvableImportIsWithheld(t *testing.T) {
 	}
 }
 
+// An analysis that counted no unbound names (lint.Runtime.ImportsOnly: a
+// file pass with no fix of its own) gives the engine its imports, and the
+// engine counts the names with Options.Runtime: the input's own unbound
+// name is not taken for one the fix adds, and its own import, which only
+// the analysis lists (resolved against the module), is not re-checked.
+func TestFixCountsTheNamesAnAnalysisLeftOut(t *testing.T) {
+	src := []byte("import .rel\nuse:legacy\nclient a\n")
+	mk := func(src []byte, m []int) []lint.Edit {
+		return []lint.Edit{{Start: 0, End: 0, New: "import ok.pool\n"}, {Start: m[0], End: m[1], New: "pooled"}}
+	}
+	importable := func(m string) error {
+		if strings.HasPrefix(m, "ok.") {
+			return nil
+		}
+		return &notImportable{m}
+	}
+	an, _ := words(ruleA, `client \w`, mk)(src)
+	an.Runtime = &lint.Runtime{Imports: []string{".rel", "pkg.rel"}, ImportsOnly: true}
+	out, rep, err := fix.FixFile("f", src, words(ruleA, `client \w`, mk),
+		fix.Options{Runtime: toyRuntime, Importable: importable, Initial: &an})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != "import ok.pool\nimport .rel\nuse:legacy\npooled\n" || len(rep.Failed) != 0 || len(rep.Left) != 0 {
+		t.Errorf("got %q, report %+v", out, rep)
+	}
+	// A name the fix leaves unbound still fails it.
+	bad := func(src []byte, m []int) []lint.Edit { return []lint.Edit{{Start: m[0], End: m[1], New: "use:logger"}} }
+	an, _ = words(ruleA, `client \w`, bad)(src)
+	an.Runtime = &lint.Runtime{Imports: []string{".rel"}, ImportsOnly: true}
+	out, rep, _ = fix.FixFile("f", src, words(ruleA, `client \w`, bad), fix.Options{Runtime: toyRuntime, Initial: &an})
+	if string(out) != string(src) || len(rep.Failed) != 1 || !strings.Contains(rep.Failed[0].Err, "`logger`") {
+		t.Errorf("got %q, failed %+v", out, rep.Failed)
+	}
+}
+
 type notImportable struct{ m string }
 
 func (e *notImportable) Error() string { return e.m + ": not importable; set importable-modules" }

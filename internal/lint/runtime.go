@@ -22,6 +22,11 @@ type Runtime struct {
 	// only for type checkers. Code that already has some (a name from a
 	// star import, one bound by exec) keeps them; a fix must not add any.
 	Unbound map[string]int
+	// ImportsOnly says that Unbound was not counted: a file pass with no
+	// fix to verify (most files) skips the count, a lookup per identifier,
+	// and the fix engine counts them itself when a fix comes later (from
+	// the project phase: fix.Options.Runtime).
+	ImportsOnly bool
 }
 
 // NewUnbound returns the names whose count in after exceeds their count in

@@ -27,7 +27,8 @@ import (
 // check gives no false alarms on code that merely binds late or
 // conditionally.
 func (r *Resolver) Runtime(t *syntax.Tree) *lint.Runtime {
-	rt := &lint.Runtime{Imports: slices.Compact(slices.Sorted(slices.Values(r.runtimeImports)))}
+	rt := r.RuntimeImports()
+	rt.ImportsOnly = false
 	// Code that never runs (the bodies of `if TYPE_CHECKING:`) needs
 	// nothing; names a match statement captures are bound (the resolver
 	// does not model captures).
@@ -66,6 +67,12 @@ func (r *Resolver) Runtime(t *syntax.Tree) *lint.Runtime {
 		rt.Unbound[string(id.Text())]++
 	}
 	return rt
+}
+
+// RuntimeImports is Runtime without the unbound names (ImportsOnly): the
+// imports cost a sort, the names a lookup per identifier.
+func (r *Resolver) RuntimeImports() *lint.Runtime {
+	return &lint.Runtime{Imports: slices.Compact(slices.Sorted(slices.Values(r.runtimeImports))), ImportsOnly: true}
 }
 
 func (r *Resolver) boundAtRuntime(id syntax.Node) bool {

@@ -358,11 +358,28 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	if len(f.Errors) > 0 {
 		diags = append(diags, syntaxError(f))
 	}
-	res.Runtime = resolver.Runtime(tree)
+	// The unbound names are for the fix engine, which verifies a fix
+	// against them: counted only when the file pass made a fix or the
+	// engine asks (cfg.Runtime). A fix the project phase adds later has
+	// them counted by the engine (lint.Runtime.ImportsOnly).
+	if cfg.Runtime || hasFix(diags) {
+		res.Runtime = resolver.Runtime(tree)
+	} else {
+		res.Runtime = resolver.RuntimeImports()
+	}
 	sortDiagnostics(diags)
 	res.Diagnostics = diags
 	res.Err = errors.Join(errs...)
 	return res, facts
+}
+
+func hasFix(diags []lint.Diagnostic) bool {
+	for i := range diags {
+		if diags[i].Fix != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // runOne runs one analyzer, turning a panic into an error.

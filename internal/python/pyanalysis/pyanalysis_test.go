@@ -258,3 +258,43 @@ func TestExcludedPrefilter(t *testing.T) {
 		t.Errorf("a.py without x(: %+v, want it prefiltered out", r.Diagnostics)
 	}
 }
+
+// The file pass counts the names unbound at run time only where the fix
+// engine will verify a fix against them: a file with a fix, or every file
+// when the engine asks (Config.Runtime). The imports are always there (the
+// run's import environment reads them).
+func TestRuntimeCountedWhereAFixIs(t *testing.T) {
+	fixer := &pyanalysis.Analyzer{
+		Rule:      callRule,
+		Kinds:     []syntax.Kind{syntax.KindCall},
+		Prefilter: &pyanalysis.Prefilter{Any: []string{"import"}},
+		Run: func(p *pyanalysis.Pass) error {
+			for _, c := range p.Nodes(syntax.KindCall) {
+				d := p.Diagnostic(c, "fix")
+				d.Fix = &lint.Fix{Message: "fix", Edits: []lint.Edit{{Start: c.Start(), End: c.Start(), New: "x"}}}
+				p.Report(d)
+			}
+			return nil
+		},
+	}
+	src := "import os\nfrom . import rel\nundefined_name\n"
+	for _, c := range []struct {
+		name, src   string
+		runtime     bool
+		importsOnly bool
+	}{
+		{"no fix", src, false, true},
+		{"no fix, asked", src, true, false},
+		{"a fix", src + "fixme()\n", false, false},
+	} {
+		r := pyanalysis.AnalyzeFile("pkg/a.py", []byte(c.src), pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{fixer}, Module: "pkg.a", Runtime: c.runtime})
+		rt := r.Runtime
+		if rt == nil || rt.ImportsOnly != c.importsOnly || strings.Join(rt.Imports, ",") != "os,pkg" {
+			t.Errorf("%s: runtime %+v", c.name, rt)
+			continue
+		}
+		if want := map[bool]int{true: 0, false: 1}[c.importsOnly]; rt.Unbound["undefined_name"] != want {
+			t.Errorf("%s: unbound %v, want undefined_name %d times", c.name, rt.Unbound, want)
+		}
+	}
+}
