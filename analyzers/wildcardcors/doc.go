@@ -127,7 +127,8 @@ object the file does not import is not looked for.
     becomes `""`;
   - flask-cors `CORS(app)` / `@cross_origin()` without origins (also with
     resources that set none) gets `origins=<expression>`, which every
-    resource without origins of its own inherits;
+    resource without origins of its own inherits — in place of
+    `send_wildcard=True`, which only acts when the origins are `*`;
   - Django `CORS_ALLOW_ALL_ORIGINS = True` (or `CORS_ORIGIN_ALLOW_ALL`)
     becomes `CORS_ALLOWED_ORIGINS = <expression>`, or `False` when the
     module already lists its origins.

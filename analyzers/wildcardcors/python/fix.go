@@ -27,7 +27,8 @@ import (
 //     becomes `""`: unset, the variable allows no origin;
 //   - flask-cors `CORS(app)` / `@cross_origin()` without origins (also with
 //     resources that set none) gets `origins=<expression>`, which every
-//     resource without its own origins inherits;
+//     resource without its own origins inherits, in place of
+//     `send_wildcard=...` (which acts only on the wildcard) when it has one;
 //   - Django `CORS_ALLOW_ALL_ORIGINS = True` becomes `CORS_ALLOWED_ORIGINS =
 //     <expression>`, or `False` when the module already sets
 //     `CORS_ALLOWED_ORIGINS`.
@@ -295,6 +296,15 @@ func (fx *fixer) addOrigins(call syntax.Node) *lint.Fix {
 		if a.Is(syntax.KindComment) {
 			return nil
 		}
+	}
+	// send_wildcard=True sends `*` instead of the request's origin only when
+	// the origins are `*`: with origins it does nothing, and the origins
+	// take its place.
+	if sw := args.KeywordArg("send_wildcard"); !sw.IsZero() && sw.Parent().Is(syntax.KindKeywordArgument) {
+		kw := sw.Parent()
+		return fx.withOrigins(call, func(expr string, imports []lint.Edit) *lint.Fix {
+			return fx.fix("Replace send_wildcard, which only applies to every origin, with "+originsWhat(expr, imports), call, fx.ed.Replace(kw, "origins="+expr), imports...)
+		})
 	}
 	return fx.withOrigins(call, func(expr string, imports []lint.Edit) *lint.Fix {
 		return fx.fix("Add "+originsWhat(expr, imports), call, fx.ed.AddKeywordArgument(call, "origins="+expr), imports...)

@@ -60,6 +60,11 @@ func TestFixLayouts(t *testing.T) {
 			"import os\n\nfrom flask_cors import CORS\n\nCORS(\n    app,\n    supports_credentials=True,\n    origins=[\n        origin for origin in os.environ.get(\"ALLOWED_ORIGINS\", \"\").split(\",\") if origin\n    ],\n)\n",
 		},
 		{
+			"send_wildcard gives way to the origins, wrapped",
+			"import os\n\nfrom flask_cors import cross_origin\n\n\n@cross_origin(send_wildcard=True)\ndef view():\n    pass\n",
+			"import os\n\nfrom flask_cors import cross_origin\n\n\n@cross_origin(\n    origins=[\n        origin for origin in os.environ.get(\"ALLOWED_ORIGINS\", \"\").split(\",\") if origin\n    ]\n)\ndef view():\n    pass\n",
+		},
+		{
 			"a wildcard in a longer string is not fixed",
 			"from fastapi.middleware.cors import CORSMiddleware\n\napp.add_middleware(CORSMiddleware, allow_origins=\"https://a.example,*\".split(\",\"))\n",
 			"from fastapi.middleware.cors import CORSMiddleware\n\napp.add_middleware(CORSMiddleware, allow_origins=\"https://a.example,*\".split(\",\"))\n",

@@ -10,6 +10,6 @@ app = Flask(__name__)
 
 
 @app.route("/auth/info", methods=["GET"])
-@cross_origin(send_wildcard=True)
+@cross_origin(supports_credentials=True)
 def auth_info():
     return jsonify(json.loads("{}"))
