@@ -33,7 +33,7 @@ import (
 //     !a.authorized(r) { ...; return }`).
 //
 // A comparison with a constant (`token == ""`) is a presence check, not
-// auth.
+// auth, and a CSRF token is no credential (an anonymous session has one).
 
 // credentialParts are the parts of names (lower case) that say a value
 // is a credential.
@@ -132,7 +132,8 @@ func (c *checker) taint(n ast.Node, tainted map[types.Object]bool) {
 			case *ast.AssignStmt:
 				from := false
 				for _, r := range x.Rhs {
-					from = from || c.mentions(r, tainted)
+					// A CSRF token read from the request is no credential.
+					from = from || c.mentions(r, tainted) && !c.namesCSRF(r)
 				}
 				if from {
 					for _, l := range x.Lhs {
@@ -211,7 +212,7 @@ func (c *checker) credentialCondition(cond ast.Expr, init ast.Stmt, body *ast.Bl
 func (c *checker) comparesSecret(x, y ast.Expr, tainted map[types.Object]bool) bool {
 	for _, p := range [][2]ast.Expr{{x, y}, {y, x}} {
 		req, secret := p[0], p[1]
-		if !c.mentions(req, tainted) || c.mentions(secret, tainted) || c.isConstant(secret) {
+		if !c.mentions(req, tainted) || c.mentions(secret, tainted) || c.isConstant(secret) || c.namesCSRF(req) {
 			continue
 		}
 		if c.namesCredential(req) || c.namesCredential(secret) {
@@ -247,8 +248,29 @@ func (c *checker) namesCredential(e ast.Expr) bool {
 	return found
 }
 
+// namesCSRF: a name or string of e says it is a CSRF token.
+func (c *checker) namesCSRF(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(x ast.Node) bool {
+		var t string
+		switch x := x.(type) {
+		case *ast.Ident:
+			t = x.Name
+		case *ast.BasicLit:
+			t = x.Value
+		}
+		t = strings.ToLower(t)
+		found = found || strings.Contains(t, "csrf") || strings.Contains(t, "xsrf")
+		return !found
+	})
+	return found
+}
+
 func hasCredentialPart(s string) bool {
 	s = strings.ToLower(s)
+	if strings.Contains(s, "csrf") || strings.Contains(s, "xsrf") {
+		return false // an anonymous session has a CSRF token too
+	}
 	for _, w := range credentialParts {
 		if strings.Contains(s, w) {
 			return true

@@ -131,8 +131,9 @@ credential), or calls a function of the package given the request whose
 own top-level statements hold such a check (`if !a.authorized(r) {
 ...; return }`). Handlers are followed as functions, function literals,
 method values (`app.receive`) and `http.HandlerFunc(...)`. A comparison
-with a constant (`token == ""`), a check nested under another condition
-and a form's validation are not auth.
+with a constant (`token == ""`), a CSRF token (an anonymous session has
+one), a check nested under another condition and a form's validation are
+not auth.
 
 Public paths are allowed by configuration (`public-paths`; defaults: `/`
 for GET and HEAD, `/health`, `/healthz`, `/ready`, `/readiness`, `/live`,

@@ -119,6 +119,18 @@ func (a *app) nested(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+func (a *app) csrf(w http.ResponseWriter, r *http.Request) {
+	if r.FormValue("csrf_token") != a.apiKey {
+		http.Error(w, "bad csrf", http.StatusForbidden)
+		return
+	}
+	tok := r.Header.Get("X-CSRF-Token")
+	if tok != a.apiKey {
+		http.Error(w, "bad csrf", http.StatusForbidden)
+		return
+	}
+}
+
 func (a *app) logs(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("X-Token") != a.apiKey {
 		println("token mismatch")
@@ -137,5 +149,6 @@ func main() {
 	http.HandleFunc("/form", form)         // want `ANY /form is reachable without authentication`
 	http.HandleFunc("/nested", a.nested)   // want `ANY /nested is reachable without authentication`
 	http.HandleFunc("/logs", a.logs)       // want `ANY /logs is reachable without authentication`
+	http.HandleFunc("/csrf", a.csrf)       // want `ANY /csrf is reachable without authentication`
 	_ = http.ListenAndServe(":8080", nil)
 }
