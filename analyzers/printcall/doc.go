@@ -256,5 +256,22 @@ builtins with non-string operands are reported without a fix.
 
 `# noqa: XY005`, `# noqa: print-call`, Ruff's `# noqa: T201` / `# noqa: T203`;
 in Go `//nolint:xylint`, `//nolint:XY005` or `//xylint:ignore XY005 reason`.
+
+The project's own lint configuration counts too: where its Ruff
+configuration (the nearest .ruff.toml, ruff.toml or pyproject.toml
+`[tool.ruff]` from the file up) turns T201 off — `per-file-ignores` or
+`extend-per-file-ignores` (top level or under `lint`) whose pattern matches
+the file, or `ignore` / `extend-ignore` — with T201, T20, T2, T or ALL,
+or its flake8 configuration (.flake8, setup.cfg, tox.ini) has
+`per-file-ignores` with such a code for it (flake8-print's T201), the
+project has decided prints are fine there: XY005 reports nothing in the
+file, as Ruff would not, and so makes no fix. Not only no fix: a finding
+the project's configuration already answers is noise in every run, and a
+reviewer who reads it would point at that configuration. Patterns match as
+Ruff's do (the file's name, or the path joined to the configuration's
+directory; `*` crosses directories; `{a,b}`; `!` negates); an `extend`
+chain is not followed. The rule still runs in the file, so the entry points
+it declares still give the rest of the project its roles
+(config.FileConfig.IgnoredByTools, internal/python/pystyle).
 */
 package printcall

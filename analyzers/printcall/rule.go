@@ -18,6 +18,7 @@ var Rule = &lint.Rule{
 	Severity:  lint.Warning,
 	FixSafety: lint.Safe,
 	Aliases:   []string{"T201", "T203"},
+	AllowedBy: "T201",
 	Options:   OptionsSpec,
 	Levels: []lint.LevelDoc{
 		{Level: lint.Warning, When: "a print in service code or library code (Python), fmt.Print*, print/println, and log.Fatal*/log.Panic* outside main or in a request handler (Go)"},

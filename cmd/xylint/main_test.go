@@ -364,3 +364,30 @@ func TestRulesConfigVersion(t *testing.T) {
 	expect(t, xylint(t, dir, "config"), 0, "# no configuration file found: defaults", "select = ['ALL']", "[print-call]")
 	expect(t, xylint(t, dir, "version"), 0, "xylint ")
 }
+
+// Where the project's own Ruff configuration allows prints (per-file-ignores
+// with T201), XY005 reports nothing, as Ruff would not, and fix leaves the
+// print; elsewhere the print is reported and fixed. Broad-except has no
+// such code: the project's ignore of BLE001 and E722 leaves it on.
+func TestProjectRuffConfigAllowsPrints(t *testing.T) {
+	svc := "def f(request):\n    print('x')\n"
+	root := filetree.Temp(t, map[string]string{
+		"pyproject.toml":   "[tool.ruff.lint]\nignore = [\"E722\", \"BLE001\"]\n\n[tool.ruff.lint.per-file-ignores]\n\"tools/*\" = [\"T201\"]\n",
+		"logconf.py":       logSetup,
+		"svc/main.py":      svc,
+		"tools/gen/run.py": svc,
+		"svc/jobs.py":      "def g(request):\n    try:\n        run()\n    except:\n        pass\n",
+	})
+	r := xylint(t, root, "check", "--select", "XY004,XY005", ".")
+	expect(t, r, 1, "svc/main.py:2:5: warning: XY005", "svc/jobs.py:4:5")
+	if strings.Contains(r.stdout, "tools/gen/run.py") {
+		t.Errorf("a print where the project's Ruff configuration allows it is reported:\n%s", r.stdout)
+	}
+	xylint(t, root, "fix", "--select", "XY005", ".")
+	if got := readFile(t, filepath.Join(root, "tools/gen/run.py")); got != svc {
+		t.Errorf("fix changed a file whose prints the project allows:\n%s", got)
+	}
+	if got := readFile(t, filepath.Join(root, "svc/main.py")); !strings.Contains(got, "logger.info('x')") {
+		t.Errorf("svc/main.py not fixed:\n%s", got)
+	}
+}

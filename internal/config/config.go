@@ -36,6 +36,7 @@ import (
 
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/pyident"
+	"github.com/xynergy/xylint/internal/python/pystyle"
 	"github.com/xynergy/xylint/internal/roles"
 	"github.com/xynergy/xylint/internal/walk"
 )
@@ -699,10 +700,33 @@ type FileConfig struct {
 	// Rules are the rules enabled for the file, in registry order, after
 	// per-file-ignores.
 	Rules []*lint.Rule
+	// toolIgnores are the codes the project's Ruff or flake8
+	// configuration turns off for the file (pystyle.IgnoredCodes).
+	toolIgnores []string
 }
 
 // Enabled reports whether r runs on the file.
 func (fc *FileConfig) Enabled(r *lint.Rule) bool { return slices.Contains(fc.Rules, r) }
+
+// IgnoredByTools reports whether the project's own Ruff or flake8
+// configuration turns r's AllowedBy code off for the file (T201 for
+// print-call: `per-file-ignores = {"scripts/*" = ["T201"]}`, an `ignore`
+// with "T20"): the project allows what r reports there, and r's findings in
+// the file are dropped, as Ruff drops its own. The rule still runs, so what
+// the file tells the project phase (its entry points) stays. A code
+// matches the one it is a prefix of ("T20" → T201), "ALL" any. Python
+// files only: Ruff's configuration says nothing of Go code.
+func (fc *FileConfig) IgnoredByTools(r *lint.Rule) bool {
+	if r.AllowedBy == "" {
+		return false
+	}
+	for _, c := range fc.toolIgnores {
+		if c == "ALL" || strings.HasPrefix(r.AllowedBy, c) {
+			return true
+		}
+	}
+	return false
+}
 
 // Fails reports whether a finding of level sev in the file fails the run.
 func (fc *FileConfig) Fails(sev lint.Severity) bool { return fc.Settings.FailOn.Fails(sev) }
@@ -767,6 +791,9 @@ func (s *Settings) optionsKey() []byte {
 // directory (and also matches everything below a matching directory).
 func (s *Settings) ForFile(abs string) *FileConfig {
 	fc := &FileConfig{Settings: s, Rules: s.enabled}
+	if strings.HasSuffix(abs, ".py") || strings.HasSuffix(abs, ".pyi") {
+		fc.toolIgnores = pystyle.IgnoredCodes(abs)
+	}
 	if len(s.PerFileIgnores) == 0 {
 		return fc
 	}

@@ -501,7 +501,11 @@ func finishDiagnostics(f *lint.FileResult, fc *config.FileConfig, lookup func(st
 	enabled := func(r *lint.Rule) bool { return fc == nil || fc.Enabled(r) }
 	// Rules report only where they are enabled; a project-wide rule may
 	// have reported into a file whose configuration disables it.
-	f.Diagnostics = slices.DeleteFunc(f.Diagnostics, func(d lint.Diagnostic) bool { return !enabled(d.Rule) })
+	// Nor where the project's own Ruff or flake8 configuration allows what
+	// the rule reports (config.FileConfig.IgnoredByTools).
+	f.Diagnostics = slices.DeleteFunc(f.Diagnostics, func(d lint.Diagnostic) bool {
+		return !enabled(d.Rule) || fc != nil && fc.IgnoredByTools(d.Rule)
+	})
 	return suppress.Apply(f, suppress.Options{Lookup: lookup, Enabled: enabled})
 }
 

@@ -165,6 +165,14 @@ type Rule struct {
 	// Aliases are other linters' codes that suppress this rule too (Ruff's
 	// T201 for print-call), so existing `# noqa: T201` comments keep working.
 	Aliases []string
+	// AllowedBy is the other linter's code whose being turned off for a
+	// file by the project's own Ruff or flake8 configuration means the
+	// project allows there what the rule reports (Ruff's T201 for
+	// print-call): the rule's findings in that file are dropped
+	// (config.FileConfig.IgnoredByTools). "" when no code speaks for the
+	// rule: Ruff's BLE001 is turned off by projects that catch broadly on
+	// purpose, which says nothing of the swallowing broad-except reports.
+	AllowedBy string
 	// Options declares the rule's options (ruleopts.Spec), or is nil when
 	// the rule has none: configuration decodes the rule's table
 	// ([tool.xylint.<rule-name>]) into what Options.New returns and
