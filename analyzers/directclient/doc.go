@@ -188,8 +188,11 @@ a test patches in is not what the code uses, or, patched in the first
 test to build it, is what every later test gets. The finding says so:
 "(no fix: the tests patch `pkg.mod.Client`; a pooled client built once
 would not be their mock)". The test files are excluded from the rule and
-read for these patches only (any test file of the run: a patch by a
-module's name is that module's).
+read for these patches only. A test counts for the sites of its program:
+it sits under the site's root (the directory the module's name is relative
+to: a service's tests/) or the site sits under the test's root (a
+project's top-level tests package); one sample's test does not speak for
+the other samples of a repository.
 
 Where the getter's import goes: in the import block (the first-party
 group, at its sorted place); but when the constructor's module was

@@ -2,11 +2,13 @@ package python
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/directclient"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/roles"
 )
@@ -21,12 +23,14 @@ func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.
 		return nil // nothing to classify (a fix round of a file whose sites are fixed)
 	}
 	m := roles.Of(pp)
-	patched := map[string]bool{}
+	var tests []patchedBy
 	for _, f := range pp.Files {
 		for _, fact := range pyanalysis.FactsOf[*patchFact](pp, f) {
+			pb := patchedBy{dir: path.Dir(f.Path), root: pp.Modules.Root(f.Path), targets: map[string]bool{}}
 			for _, t := range fact.Targets {
-				patched[t] = true
+				pb.targets[t] = true
 			}
+			tests = append(tests, pb)
 		}
 	}
 	for _, f := range pp.Files {
@@ -35,7 +39,7 @@ func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.
 		}
 		for _, fact := range pyanalysis.FactsOf[*fileFact](pp, f) {
 			for _, s := range fact.Sites {
-				if t := patchedAs(patched, pp.Modules.Module(f.Path), s); t != "" && s.Getter != "" {
+				if t := patchedAs(tests, pp.Modules, f.Path, s); t != "" && s.Getter != "" {
 					s.Fix = nil
 					s.NoFix = "the tests patch `" + t + "`; a pooled client built once would not be their mock"
 				}
@@ -50,26 +54,48 @@ func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.
 	return nil
 }
 
-// patchedAs is the name a test patches the site's constructor by — the
-// name in the site's module (`pkg.mod.Client`, `pkg.mod.bigquery.Client`)
-// or the constructor itself (`google.cloud.bigquery.Client`) — or "".
-func patchedAs(patched map[string]bool, module string, s siteFact) string {
-	if len(patched) == 0 {
+// patchedBy is one test file's patches, with where it is.
+type patchedBy struct {
+	dir, root string
+	targets   map[string]bool
+}
+
+// patchedAs is the name a test of the site's program patches the site's
+// constructor by — the name in the site's module (`pkg.mod.Client`,
+// `pkg.mod.bigquery.Client`) or the constructor itself
+// (`google.cloud.bigquery.Client`) — or "". A test is the program's when
+// it sits under the site's root (a service's tests/) or the site's file
+// sits under the test's root (a project's top-level tests/ package): the
+// samples of one repository, each in its own directory, do not share
+// their tests' patches.
+func patchedAs(tests []patchedBy, mods *modules.Index, p string, s siteFact) string {
+	if len(tests) == 0 {
 		return ""
 	}
-	if module != "" && s.Callee != "" {
-		// The name itself, or the module it is an attribute of
-		// (`pkg.mod.bigquery` patched: its Client is the mock's).
-		for n := module + "." + s.Callee; len(n) > len(module); n = n[:max(strings.LastIndexByte(n, '.'), 0)] {
-			if patched[n] {
-				return n
+	module, root, dir := mods.Module(p), mods.Root(p), path.Dir(p)
+	for _, tb := range tests {
+		if !under(tb.dir, root) && !under(dir, tb.root) {
+			continue
+		}
+		if module != "" && s.Callee != "" {
+			// The name itself, or the module it is an attribute of
+			// (`pkg.mod.bigquery` patched: its Client is the mock's).
+			for n := module + "." + s.Callee; len(n) > len(module); n = n[:max(strings.LastIndexByte(n, '.'), 0)] {
+				if tb.targets[n] {
+					return n
+				}
 			}
 		}
-	}
-	if patched[s.Qualified] {
-		return s.Qualified
+		if tb.targets[s.Qualified] {
+			return s.Qualified
+		}
 	}
 	return ""
+}
+
+// under: dir is root or below it ("." is above everything).
+func under(dir, root string) bool {
+	return root == "." || dir == root || strings.HasPrefix(dir, root+"/")
 }
 
 // onceMsg is why a client built once is a note.
