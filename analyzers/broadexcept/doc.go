@@ -101,7 +101,10 @@ says which case it is):
     `urlparse`) or only imports (an optional dependency) — which makes the
     handler a fallback to narrow, and a `try` body that only cleans up
     (`close()`, `cancel()`, `os.remove()`, `shutil.rmtree()`) under a
-    handler that swallows: best-effort cleanup. And any handler whose
+    handler that swallows: best-effort cleanup; and a `try` body that only
+    logs, and computes what it logs (a logging callback such as dbt's
+    event callback: `if event.level == "error": logger.error(...)`): a log
+    line that fails goes unseen, nothing else fails with it. And any handler whose
     comment says the error is let go on purpose (`pass  # Silently ignore
     tracking errors`, "best effort", "intentional", "not critical", "must
     never fail", "never let ... impact", "must not raise", "don't raise",
@@ -333,7 +336,9 @@ order:
     is the function's contract there, and an ERROR traceback on every miss
     would be noise: no fix. Nor for a `try` whose body only releases
     something (`await ws.close()`, `os.remove(tmp)`): it fails when the
-    thing is already gone, which is why the failure is swallowed.
+    thing is already gone, which is why the failure is swallowed; nor
+    around a body that only logs (logger.exception would log where logging
+    just failed).
 
 Handlers that do something else (return an error response, log several
 records) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a

@@ -29,25 +29,27 @@ import (
 //     where the client gets the error and the logs nothing.
 
 // guarded describes what the try body guards when that makes the handler a
-// fallback ("parsing (int)", "imports") or best-effort cleanup ("cleanup
-// (close)"): cleanup is true for the latter. "" when it does neither.
-func (c *checker) guarded(h handler) (what string, cleanup bool) {
+// fallback ("parsing (int)", "imports"), best-effort cleanup ("cleanup
+// (close)": cleanup is true) or a guard around logging ("logging
+// (logger.error)": logs is true — the body only logs, and computes what it
+// logs, as a logging callback does). "" when it does none of these.
+func (c *checker) guarded(h handler) (what string, cleanup, logs bool) {
 	try := h.clause.Parent()
 	if !try.Is(syntax.KindTryStatement) {
-		return "", false
+		return "", false, false
 	}
 	body := try.ChildByField(syntax.FieldBody)
-	var first string
-	input, clean, imports, calls, lookups := true, true, false, 0, 0
+	var first, firstLog string
+	input, clean, logOnly, imports, calls, lookups := true, true, true, false, 0, 0
 	for n := range ownNodes(body) {
 		switch n.Kind() {
 		case syntax.KindRaiseStatement, syntax.KindYield, syntax.KindWithStatement, syntax.KindForStatement, syntax.KindWhileStatement:
-			return "", false
+			return "", false, false
 		case syntax.KindAwait:
-			input = false
+			input, logOnly = false, false
 		case syntax.KindImportStatement, syntax.KindImportFromStatement:
 			imports = true
-			clean = false
+			clean, logOnly = false, false
 		case syntax.KindSubscript:
 			lookups++
 			clean = false
@@ -57,28 +59,48 @@ func (c *checker) guarded(h handler) (what string, cleanup bool) {
 			if first == "" {
 				first = name
 			}
-			if !c.inputOnlyCall(n) {
+			pure := c.inputOnlyCall(n)
+			if !pure {
 				input = false
 			}
 			if !c.cleanupCall(n) {
 				clean = false
 			}
+			switch {
+			case c.logCall(n):
+				if firstLog == "" {
+					firstLog = string(n.ChildByField(syntax.FieldFunction).Text())
+				}
+			case !pure && !c.r.Refers(n.ChildByField(syntax.FieldFunction), "builtins.isinstance", "builtins.len", "builtins.str", "builtins.repr"):
+				logOnly = false
+			}
 		}
-		if !input && !clean {
-			return "", false
+		if !input && !clean && !logOnly {
+			return "", false, false
 		}
 	}
 	switch {
 	case input && imports && calls == 0:
-		return "imports", false
+		return "imports", false, false
 	case input && calls > 0:
-		return "parsing and conversion (" + first + ")", false
+		return "parsing and conversion (" + first + ")", false, false
 	case input && lookups > 0 && !imports:
-		return "lookups (a subscript)", false
+		return "lookups (a subscript)", false, false
 	case clean && calls > 0:
-		return "cleanup (" + first + ")", true
+		return "cleanup (" + first + ")", true, false
+	case logOnly && firstLog != "":
+		return "logging (" + firstLog + ")", false, true
 	}
-	return "", false
+	return "", false, false
+}
+
+// logCall: a call of a logging method (logMethods) on a logger.
+func (c *checker) logCall(call syntax.Node) bool {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if !fn.Is(syntax.KindAttribute) {
+		return false
+	}
+	return logMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())] != noLevel && c.isLogger(fn.ChildByField(syntax.FieldObject).Unparen())
 }
 
 // calleeName is a short name for the called function: `int`,

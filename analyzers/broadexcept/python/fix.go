@@ -88,7 +88,9 @@ func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 	if len(f.reports) == 1 && !f.clientError {
 		return c.addTraceback(f.reports[0])
 	}
-	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) {
+	// Around code that only logs, logger.exception would log where logging
+	// just failed.
+	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) && !f.logsOnly {
 		return c.logException(h)
 	}
 	return nil

@@ -47,6 +47,7 @@ type handling struct {
 	// caller as a value.
 	guards      string
 	cleanup     bool
+	logsOnly    bool // the try body only logs (and computes what it logs)
 	answersBool bool
 	returnsText bool
 	// shows: a call that shows the error's message to the person using
@@ -110,6 +111,8 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "returns a text that says it failed (" + h.failText + ") to its caller: the failure is shown, but its cause is lost", true}
 	case h.http != "" && h.clientError:
 		return verdict{true, lint.Note, "turns the error into a client error response (" + h.http + "): right when the request is at fault, but a failure of the service's own would look like one too", false}
+	case h.guards != "" && h.logsOnly:
+		return verdict{true, lint.Note, "ignores errors of " + h.guards + ": a log line that fails goes unseen, but nothing else fails with it", swallows}
 	case h.guards != "" && h.cleanup:
 		return verdict{true, lint.Note, "ignores errors of " + h.guards + ": best-effort cleanup, but a leak or a failed removal goes unseen", swallows}
 	case h.guards != "":

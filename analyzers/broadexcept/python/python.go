@@ -125,7 +125,7 @@ func (c *checker) check(clause syntax.Node) {
 	if !strings.Contains(what, "BaseException") && !strings.HasPrefix(what, "bare") {
 		// A bare except and BaseException also catch cancellation, exits
 		// and Ctrl-C: never only a fallback.
-		f.guards, f.cleanup = c.guarded(h)
+		f.guards, f.cleanup, f.logsOnly = c.guarded(h)
 	}
 	f.answersBool = answersBool(h)
 	f.returnsText = c.returnsText(h)

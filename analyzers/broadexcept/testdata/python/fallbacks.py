@@ -203,6 +203,32 @@ def evaluate(annotation, namespace):
         return None
 
 
+# A try that only logs (and computes what it logs), as a logging callback
+# does: a failed log line goes unseen, nothing else fails with it.
+def surface_event(event):
+    try:
+        if event.level not in ("warn", "error"):
+            return
+        msg = event.msg
+        if not msg or (isinstance(msg, str) and not msg.strip()):
+            return
+        if event.level == "error":
+            logging.error("dbt: %s", msg)
+        else:
+            logging.warning("dbt: %s", msg)
+    except Exception:  # want note "^`except Exception` ignores errors of logging \\(logging.error\\): a log line that fails goes unseen, but nothing else fails with it$"
+        pass
+
+
+# Logging and something else: the something else fails unseen.
+def log_and_send(event):
+    try:
+        logging.info("sending %s", event)
+        fetch("http://events/" + event)
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass
+
+
 # Comments that explain nothing about the failure do not count: what the
 # code does, what should not happen, a log line to add.
 def should_not_happen(event):

@@ -44,7 +44,7 @@ def nested_try():
         work()
     except Exception as outer:
         try:
-            logging.info("cleaning up")
+            work()
         except Exception:  # want "swallows"
             pass
         raise
