@@ -1,10 +1,16 @@
 """Broad handlers: what is reported, with which message."""
+from fastapi import FastAPI
 import builtins
 import logging
 import sys
 import traceback
 
 logger = logging.getLogger(__name__)
+
+# The module-level code of a service's module (it builds the app): a
+# service's levels. (A file whose top level calls the project's functions
+# and that nothing imports would be a program run by itself: docs/roles.md.)
+app = FastAPI()
 
 
 def work():

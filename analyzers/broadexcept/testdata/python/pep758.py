@@ -3,9 +3,15 @@ does. It is never Python 2's `except A, B` (catch A, bind it to B), which
 tree-sitter-python 0.23 read it as. CPython before 3.14 does not compile this
 file, so the fix tests (which compile their results) never fix it: no
 handler here gets a fix."""
+from fastapi import FastAPI
 import logging
 
 logger = logging.getLogger(__name__)
+
+# The module-level code of a service's module (it builds the app): a
+# service's levels. (A file whose top level calls the project's functions
+# and that nothing imports would be a program run by itself: docs/roles.md.)
+app = FastAPI()
 
 
 def work():

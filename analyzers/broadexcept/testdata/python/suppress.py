@@ -1,7 +1,13 @@
 """contextlib.suppress(Exception) is a broad handler whose body is `pass`."""
+from fastapi import FastAPI
 import contextlib
 import contextlib as cl
 from contextlib import suppress
+
+# The module-level code of a service's module (it builds the app): a
+# service's levels. (A file whose top level calls the project's functions
+# and that nothing imports would be a program run by itself: docs/roles.md.)
+app = FastAPI()
 
 
 def work():
