@@ -117,7 +117,7 @@ func (fx *fixer) origins(n syntax.Node) (string, []lint.Edit, bool) {
 func (fx *fixer) fix(msg string, n syntax.Node, e lint.Edit, imports ...lint.Edit) *lint.Fix {
 	var es pyedit.Edits
 	es.Add(imports...)
-	es.Add(fx.ed.Fit(n, e, fx.fp.pass.LineLength))
+	es.Add(fx.ed.Fit(n, e, fx.fp.pass.LineLength()))
 	return &lint.Fix{Message: msg, Safety: lint.Unsafe, Edits: es.List()}
 }
 

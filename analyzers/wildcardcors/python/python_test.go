@@ -123,7 +123,7 @@ func TestFixLineLength(t *testing.T) {
 				t.Fatal("no .py file")
 			}
 			limit := pystyle.LineLength(d)
-			cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, LineLength: limit}
+			cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, LineLength: func() int { return limit }}
 			for _, p := range files {
 				src, _ := os.ReadFile(p)
 				out, _ := pyanalysistest.FixSource(t, filepath.Base(p), src, cfg)

@@ -201,7 +201,7 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 		}
 	}
 	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module,
-		LineLength: lineLength(in), CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
+		LineLength: func() int { return lineLength(in) }, CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {

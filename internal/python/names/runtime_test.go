@@ -2,6 +2,7 @@ package names
 
 import (
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -120,4 +121,32 @@ def f():
 	if !slices.Equal(imports, want) {
 		t.Errorf("imports %q, want %q", imports, want)
 	}
+}
+
+// BenchmarkRuntime is what a file pass pays for lint.Runtime on a service
+// module (pyanalysis' testdata/service.py): the full count, which only a
+// file with a fix gets, against the imports alone, which every other
+// parsed file gets.
+func BenchmarkRuntime(b *testing.B) {
+	src, err := os.ReadFile("../pyanalysis/testdata/service.py")
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := syntax.Parse("service.py", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := Build(f, "svc.service")
+	b.Run("full", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r.Runtime(f.Tree)
+		}
+	})
+	b.Run("imports", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r.RuntimeImports()
+		}
+	})
 }

@@ -105,10 +105,13 @@ type Config struct {
 	Options func(*lint.Rule) any
 	// Module is the file's dotted module name, or "" when unknown.
 	Module string
-	// LineLength is the longest line the project's style allows in the
-	// file (internal/python/pystyle); 0 means pystyle.DefaultLineLength.
-	// Fixes wrap what they write to it.
-	LineLength int
+	// LineLength gives the longest line the project's style allows in the
+	// file (internal/python/pystyle); nil or 0 means
+	// pystyle.DefaultLineLength. Fixes wrap what they write to it. It is
+	// called only when a fix is laid out (Pass.LineLength): finding it
+	// reads the configuration files of every directory up from the file,
+	// which most files, with no fix, need not pay.
+	LineLength func() int
 	// CheckSyntax parses a file that no analyzer's prefilter passes, to
 	// report its syntax errors (XY000) all the same.
 	CheckSyntax bool
@@ -127,19 +130,17 @@ type Pass struct {
 	Tree     *syntax.Tree
 	Module   string // dotted module name or ""
 	Names    *names.Resolver
-	// LineLength is the longest line the project's style allows
-	// (Config.LineLength, the default when it gives none).
-	LineLength int
 	// Excluded: the rule's options exclude the file, and the analyzer runs
 	// only for the facts it exports about other files
 	// (Def.ExcludedPrefilter); Report drops what it is given.
 	Excluded bool
 
-	options any // the rule's compiled options (New's Run reads them typed)
-	nodes   *collected
-	diags   *[]lint.Diagnostic
-	facts   *[]Fact
-	shared  map[any]any // Once's values, shared by the file's passes
+	options    any // the rule's compiled options (New's Run reads them typed)
+	lineLength func() int
+	nodes      *collected
+	diags      *[]lint.Diagnostic
+	facts      *[]Fact
+	shared     map[any]any // Once's values, shared by the file's passes
 }
 
 // Once returns what compute gives for this file, computed once per file
@@ -342,7 +343,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	for _, r := range run {
 		var fs []Fact
 		pass := &Pass{
-			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, LineLength: lineLength(cfg),
+			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, lineLength: cfg.LineLength,
 			Names: resolver, Excluded: r.excluded, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
 		}
 		if err := runOne(pass); err != nil {
@@ -468,9 +469,13 @@ func (c *collected) of(k syntax.Kind) []syntax.Node {
 	return nil
 }
 
-func lineLength(cfg Config) int {
-	if cfg.LineLength > 0 {
-		return cfg.LineLength
+// LineLength is the longest line the project's style allows
+// (Config.LineLength, the default when it gives none).
+func (p *Pass) LineLength() int {
+	if p.lineLength != nil {
+		if n := p.lineLength(); n > 0 {
+			return n
+		}
 	}
 	return pystyle.DefaultLineLength
 }

@@ -2,6 +2,7 @@ package pyanalysis_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -296,5 +297,46 @@ func TestRuntimeCountedWhereAFixIs(t *testing.T) {
 		if want := map[bool]int{true: 0, false: 1}[c.importsOnly]; rt.Unbound["undefined_name"] != want {
 			t.Errorf("%s: unbound %v, want undefined_name %d times", c.name, rt.Unbound, want)
 		}
+	}
+}
+
+// The project's line length is looked up only when a pass asks for it (a
+// fix laid out), and is the default when the lookup gives none.
+func TestLineLengthAskedOnlyByAFix(t *testing.T) {
+	var got []int
+	asker := func(ask bool) *pyanalysis.Analyzer {
+		return &pyanalysis.Analyzer{
+			Rule: callRule, Kinds: []syntax.Kind{syntax.KindCall},
+			Run: func(p *pyanalysis.Pass) error {
+				if ask {
+					got = append(got, p.LineLength())
+				}
+				return nil
+			},
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		ask    bool
+		length int
+		calls  int
+		want   []int
+	}{
+		{"not asked", false, 100, 0, nil},
+		{"asked", true, 100, 1, []int{100}},
+		{"asked, none configured", true, 0, 1, []int{88}},
+	} {
+		got = nil
+		calls := 0
+		cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{asker(c.ask)}, LineLength: func() int { calls++; return c.length }}
+		pyanalysis.AnalyzeFile("a.py", []byte("f()\n"), cfg)
+		if calls != c.calls || !slices.Equal(got, c.want) {
+			t.Errorf("%s: %d lookups, lengths %v; want %d, %v", c.name, calls, got, c.calls, c.want)
+		}
+	}
+	got = nil
+	pyanalysis.AnalyzeFile("a.py", []byte("f()\n"), pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{asker(true)}})
+	if !slices.Equal(got, []int{88}) {
+		t.Errorf("no LineLength: %v, want the default", got)
 	}
 }

@@ -52,3 +52,22 @@ func TestLineLength(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkLookup is what finding the line length costs per directory
+// before the cache has it: a directory configuring nothing (six files
+// missing) and one whose pyproject.toml configures Ruff. A file pass asks
+// only when it lays out a fix (pyanalysis.Pass.LineLength).
+func BenchmarkLookup(b *testing.B) {
+	empty := b.TempDir()
+	ruff := b.TempDir()
+	if err := os.WriteFile(filepath.Join(ruff, "pyproject.toml"), []byte("[project]\nname = \"svc\"\n\n[tool.ruff]\nline-length = 100\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, dir string }{{"none", empty}, {"ruff", ruff}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				inDir(c.dir)
+			}
+		})
+	}
+}
