@@ -1,6 +1,10 @@
 package provenance
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestGenerated(t *testing.T) {
 	for _, c := range []struct {
@@ -116,6 +120,40 @@ func TestGeneratedLineByLine(t *testing.T) {
 	} {
 		if got := Generated("x.py", []byte(c.src)); got != c.want {
 			t.Errorf("Generated(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+// regionExpression is the specification of a region line, which
+// regionLine matches by hand.
+var regionExpression = regexp.MustCompile(`^[ \t]*#[ \t]*\[(START|END)[ \t]+([^\]\s]+)[ \t]*\]`)
+
+// TestRegionLineAsTheExpression: regionLine answers as the expression on
+// region lines and near misses (no blank after the keyword, a blank in the
+// name, a missing ']', lower case, a blank before '#' or '[', non-ASCII and
+// invalid UTF-8 names, CRLF, form feeds).
+func TestRegionLineAsTheExpression(t *testing.T) {
+	lines := []string{
+		"# [START one]", "    # [START inner_two]", "#[END x]", "\t#\t[START\tname\t]", "# [START  spaced ] trailing",
+		"# [STARTname]", "# [START name", "# [START na me]", "# [start name]", "# [START ]", "# [START]", "# [END]",
+		"# [ START name]", "x = 1  # [START trailing]", "# [START région]", "# [START \xff\xfe]", "# [START n]\r",
+		"# [START n\r]", "# [START n\f]", "# [START \fn]", "## [START n]", "# [END n]]", "# [START n[x]]", "", "#", "# [",
+		"# [START a]b]", "# [END\vn]", "# [START n\v]",
+	}
+	for _, l := range lines {
+		m := regionExpression.FindSubmatch([]byte(l))
+		start, name, ok := regionLine([]byte(l))
+		if ok != (m != nil) || ok && (start != (string(m[1]) == "START") || string(name) != string(m[2])) {
+			t.Errorf("%q: regionLine = %v %q %v, the expression says %q", l, start, name, ok, m)
+		}
+	}
+}
+
+func BenchmarkSampleRegions(b *testing.B) {
+	src := []byte(strings.Repeat("# [START region_a]\nx = [1, 2]\nprint(x[0])\n# [END region_a]\n", 20) + strings.Repeat("y = 1\n", 200))
+	for b.Loop() {
+		if len(SampleRegions(src)) != 20 {
+			b.Fatal("want 20 regions")
 		}
 	}
 }
