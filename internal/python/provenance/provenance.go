@@ -162,6 +162,30 @@ func nameStop(c byte) bool {
 	return c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
+// HasSampleRegion reports whether src has a sample region
+// (len(SampleRegions(src)) > 0: a START line, whose region runs to its END
+// or to the end of the file), reading up to the first START line.
+func HasSampleRegion(src []byte) bool {
+	if !bytes.Contains(src, []byte("[START")) {
+		return false
+	}
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		if line := src[off:end]; bytes.Contains(line, []byte("[START")) {
+			if start, _, ok := regionLine(line); ok && start {
+				return true
+			}
+		}
+		off = end + 1
+	}
+	return false
+}
+
 // SampleRegions finds the regions of src. A START without its END runs to
 // the end of the file.
 func SampleRegions(src []byte) Regions {

@@ -157,3 +157,16 @@ func BenchmarkSampleRegions(b *testing.B) {
 		}
 	}
 }
+
+// TestHasSampleRegion: HasSampleRegion says what SampleRegions' length says.
+func TestHasSampleRegion(t *testing.T) {
+	for _, src := range []string{
+		"", "x = 1\n", "# [START a]\n", "# [START a]\nx\n# [END a]\n", "# [END a]\n", "x = '[START a]'\n",
+		"y = [1]\n# [START\tb ]", "# [STARTb]\n# [END b]\n", "#  [START a]\r\nx\r\n# [END a]\r\n",
+		"x = 1  # [START a]\n# [END a]\n", "# [START a b]\n",
+	} {
+		if got, want := HasSampleRegion([]byte(src)), len(SampleRegions([]byte(src))) > 0; got != want {
+			t.Errorf("HasSampleRegion(%q) = %v, SampleRegions says %v", src, got, want)
+		}
+	}
+}

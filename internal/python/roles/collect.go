@@ -143,7 +143,7 @@ func collect(pass *pyanalysis.Pass) *File {
 		c.exports()
 	}
 	c.fact.Script = scriptContent(pass.Src)
-	c.fact.Sample = len(provenance.SampleRegions(pass.Src)) > 0 || provenance.SampleTemplate(pass.Src)
+	c.fact.Sample = provenance.HasSampleRegion(pass.Src) || provenance.SampleTemplate(pass.Src)
 	c.imports()
 	c.moduleCode()
 	if len(c.funcs) == 0 && len(c.fact.Entries) == 0 && len(c.fact.Exports) == 0 && c.fact.CLI == "" && c.fact.Script == "" && !c.fact.Service && !c.fact.Sample && len(c.fact.Imports) == 0 && c.fact.TopLevel == "" {
