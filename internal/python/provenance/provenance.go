@@ -166,34 +166,41 @@ func nameStop(c byte) bool {
 // (len(SampleRegions(src)) > 0: a START line, whose region runs to its END
 // or to the end of the file), reading up to the first START line.
 func HasSampleRegion(src []byte) bool {
-	if !bytes.Contains(src, []byte("[START")) {
-		return false
-	}
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
-		if line := src[off:end]; bytes.Contains(line, []byte("[START")) {
-			if start, _, ok := regionLine(line); ok && start {
-				return true
-			}
-		}
-		off = end + 1
-	}
-	return false
+	found := false
+	regionLines(src, func(_, _ int, start bool, _ []byte) bool {
+		found = start
+		return !start
+	})
+	return found
 }
 
 // SampleRegions finds the regions of src. A START without its END runs to
 // the end of the file.
 func SampleRegions(src []byte) Regions {
-	if !bytes.Contains(src, []byte("[START")) {
-		return nil
-	}
 	var rs Regions
 	open := map[string]int{}
+	regionLines(src, func(off, end int, start bool, n []byte) bool {
+		name := string(n)
+		if start {
+			open[name] = off
+		} else if s, ok := open[name]; ok {
+			rs = append(rs, [2]int{s, end})
+			delete(open, name)
+		}
+		return true
+	})
+	for _, s := range open {
+		rs = append(rs, [2]int{s, len(src)})
+	}
+	return rs
+}
+
+// regionLines calls yield for each START or END line of src, in order,
+// with the line's start and end offsets, until yield returns false.
+func regionLines(src []byte, yield func(off, end int, start bool, name []byte) bool) {
+	if !bytes.Contains(src, []byte("[START")) {
+		return
+	}
 	for off := 0; off < len(src); {
 		end := bytes.IndexByte(src[off:], '\n')
 		if end < 0 {
@@ -202,26 +209,14 @@ func SampleRegions(src []byte) Regions {
 			end += off
 		}
 		// A region line holds "[START" or "[END" (most lines have no '['):
-		// the expression reads only those.
-		if line := src[off:end]; bytes.IndexByte(line, '[') < 0 || !bytes.Contains(line, []byte("[START")) && !bytes.Contains(line, []byte("[END")) {
-			off = end + 1
-			continue
-		}
-		if start, n, ok := regionLine(src[off:end]); ok {
-			name := string(n)
-			if start {
-				open[name] = off
-			} else if s, ok := open[name]; ok {
-				rs = append(rs, [2]int{s, end})
-				delete(open, name)
+		// only those are read.
+		if line := src[off:end]; bytes.IndexByte(line, '[') >= 0 && (bytes.Contains(line, []byte("[START")) || bytes.Contains(line, []byte("[END"))) {
+			if start, n, ok := regionLine(line); ok && !yield(off, end, start, n) {
+				return
 			}
 		}
 		off = end + 1
 	}
-	for _, s := range open {
-		rs = append(rs, [2]int{s, len(src)})
-	}
-	return rs
 }
 
 // Contains reports whether the byte offset off is inside a region.
