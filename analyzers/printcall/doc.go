@@ -23,8 +23,10 @@ reads pytest's `capsys`/`capfd` with `.readouterr()`, or calls it under
 `contextlib.redirect_stdout`: a sample snippet's result) and what only it
 calls, a program run by itself (a file whose top level loops or calls the
 project's functions and that nothing imports: a start-up wait script, a
-setup script) and what its top level calls, a one-off script (`scripts/`, `tools/`, `bin/`, migrations and
-Alembic revisions wherever they are, load tests, exported notebooks), a
+setup script) and what its top level calls, a one-off script (`scripts/`, `tools/`, `bin/`, database migrations —
+Alembic revisions and Django migrations wherever they are, and an Alembic
+environment's `migrations/` or `alembic/` directory —, load tests,
+exported notebooks), a
 test or an example (`examples/`, and a documentation sample: a file with
 `# [START name]` ... `# [END name]` regions or `# <INGREDIENT name>`,
 where no service reaches the code) — the role model's roles (docs/roles.md;

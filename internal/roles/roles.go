@@ -29,8 +29,8 @@ const (
 	// and a file run by itself (its top level does the work and nothing
 	// imports it) with what its top level calls.
 	CLI
-	// Script: a one-off script (scripts/, tools/, bin/, migrations, alembic
-	// versions, locust load tests, notebooks exported to .py).
+	// Script: a one-off script (scripts/, tools/, bin/, database
+	// migrations, locust load tests, notebooks exported to .py).
 	Script
 	// Test: test files (test_*.py, *_test.py, conftest.py, tests/).
 	Test
@@ -60,13 +60,22 @@ func Parse(s string) (Role, bool) {
 
 // ScriptPaths, TestPaths and ExamplePaths are the path globs (gitignore
 // syntax, matched against a path and every tail of it) that give a file
-// its role by where it is. Configuration's roles come first.
+// its role by where it is. Configuration's roles come first. A
+// `migrations/` or `alembic/` directory is not one of them: the name is
+// also an application's (mealie's recipe importers in
+// `services/migrations/`), and the Python model tells a database
+// migration by the files around it and its content (MigrationDirs).
 var (
-	ScriptPaths = []string{"scripts/", "script/", "tools/", "bin/", "migrations/", "alembic/",
+	ScriptPaths = []string{"scripts/", "script/", "tools/", "bin/",
 		"locustfile.py", "locustfiles/", "load_tests/", "loadtest/", "notebooks/"}
 	TestPaths    = ruleopts.TestFiles
 	ExamplePaths = []string{"examples/", "example/", "docs_src/"}
 )
+
+// MigrationDirs are the names of the directories that hold a project's
+// database migrations, where a file is a script when it is one of them
+// (internal/python/roles).
+var MigrationDirs = []string{"migrations", "alembic"}
 
 var (
 	scriptGlobs  = ruleopts.CompileGlobs(ScriptPaths)

@@ -108,6 +108,21 @@ func stem(p string) (string, bool) {
 	return "", false
 }
 
+// HasFile reports whether the Python file at p is one of the index's.
+func (x *Index) HasFile(p string) bool {
+	if x == nil {
+		return false
+	}
+	_, ok := x.files[clean(p)]
+	return ok
+}
+
+// HasDir reports whether the directory d holds one of the index's files,
+// at any depth.
+func (x *Index) HasDir(d string) bool {
+	return x != nil && x.dirs[clean(d)]
+}
+
 // Module returns the file's dotted module name, or "" when the file is not
 // a Python file or its name is not an identifier ("my-script.py").
 func (x *Index) Module(p string) string {

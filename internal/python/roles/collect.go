@@ -903,15 +903,29 @@ func (c *collector) exports() {
 }
 
 // An alembic migration declares its place in the chain at module level,
-// whatever directory holds it (dispatch's database/revisions/.../versions/).
+// whatever directory holds it (dispatch's database/revisions/.../versions/);
+// a Django migration is a class Migration(migrations.Migration); Alembic's
+// environment (the env.py `alembic upgrade` runs) configures alembic's
+// context.
 var (
 	alembicRevision     = regexp.MustCompile(`(?m)^revision\s*(:[^=\n]*)?=\s*["']`)
 	alembicDownRevision = regexp.MustCompile(`(?m)^down_revision\s*(:[^=\n]*)?=`)
+	djangoMigration     = regexp.MustCompile(`(?m)^class\s+Migration\s*\(\s*migrations\.Migration\s*\)`)
+	alembicEnv          = regexp.MustCompile(`(?m)^from\s+alembic\s+import\s+(\(\s*)?([\w ]+,\s*)*context\b`)
+)
+
+// Database migrations are what scriptContent returns for them
+// (Model.Role's migration rule).
+const (
+	alembicMigration = "an alembic migration"
+	djangoMigrationS = "a Django migration"
+	alembicEnvS      = "alembic's migration environment"
 )
 
 // scriptContent says what in src makes the file a one-off script: the cell
 // markers of a notebook exported to .py (jupytext's `# %%`, nbconvert's
-// `# In[1]:`), a locust load test or an alembic migration.
+// `# In[1]:`), a locust load test or a database migration (an Alembic
+// revision or environment, a Django migration).
 func scriptContent(src []byte) string {
 	switch {
 	case bytes.Contains(src, []byte("\n# In[")) || bytes.HasPrefix(src, []byte("# In[")) ||
@@ -920,7 +934,11 @@ func scriptContent(src []byte) string {
 	case bytes.Contains(src, []byte("from locust import")) || bytes.Contains(src, []byte("import locust")):
 		return "a locust load test"
 	case bytes.Contains(src, []byte("down_revision")) && alembicRevision.Match(src) && alembicDownRevision.Match(src):
-		return "an alembic migration"
+		return alembicMigration
+	case bytes.Contains(src, []byte("class Migration")) && djangoMigration.Match(src):
+		return djangoMigrationS
+	case bytes.Contains(src, []byte("alembic")) && alembicEnv.Match(src) && bytes.Contains(src, []byte("context.configure(")):
+		return alembicEnvS
 	}
 	return ""
 }

@@ -262,7 +262,8 @@ func (m *Model) ReachedChain(path string, chain []string, k EntryKind) (key stri
 //
 //  1. the role configuration gives the file (`[tool.xylint] roles`);
 //  2. service, when a service's entry reaches one of chain;
-//  3. the file's role by path: test, script, example;
+//  3. the file's role by path: test, script, example, and a database
+//     migration in a migrations/ or alembic/ directory (migration);
 //  4. a command-line program, when a command reaches one of chain (a
 //     command's entry includes a function whose printed output a test
 //     reads: OutputReads);
@@ -292,6 +293,9 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 	if r, ok := roles.PathRole(path); ok {
 		return r, Via{}
 	}
+	if m.migration(path) {
+		return Script, Via{}
+	}
 	if _, v, ok := m.ReachedChain(path, chain, Command); ok {
 		return CLI, v
 	}
@@ -317,6 +321,46 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 		return CLI, Via{Entry: Entry{Kind: Command, Desc: programDesc(f)}}
 	}
 	return Library, Via{}
+}
+
+// migration reports whether the file at path is a database migration in a
+// directory named as roles.MigrationDirs are: one whose name starts with a
+// digit (Django's 0001_initial.py, CTFd's 1_2_0_upgrade_2_0_0.py: no
+// import statement can name it, the migration tool loads it by path), one
+// whose content is a migration (an Alembic revision or env.py, a Django
+// migration), or any file under a directory that is Alembic's
+// environment (it holds env.py or a versions/ folder: Alembic's and
+// Flask-Migrate's layout, helpers included). Any other file there is an
+// application's (mealie's recipe importers in services/migrations/) and
+// has the role what reaches it gives.
+func (m *Model) migration(p string) bool {
+	var dirs []string
+	for d := path.Dir(p); d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if slices.Contains(roles.MigrationDirs, path.Base(d)) {
+			dirs = append(dirs, d)
+		}
+	}
+	if len(dirs) == 0 {
+		return false
+	}
+	if b := path.Base(p); b[0] >= '0' && b[0] <= '9' {
+		return true
+	}
+	if i, ok := m.byPath[p]; ok && migrationContent(m.files[i].fact.Script) {
+		return true
+	}
+	for _, d := range dirs {
+		if m.modules.HasFile(d+"/env.py") || m.modules.HasDir(d+"/versions") {
+			return true
+		}
+	}
+	return false
+}
+
+// migrationContent reports whether File.Script says the file is a
+// database migration.
+func migrationContent(script string) bool {
+	return script == alembicMigration || script == djangoMigrationS || script == alembicEnvS
 }
 
 // programDesc is how messages name a program's module-level code.

@@ -458,3 +458,75 @@ probe()
 		}
 	}
 }
+
+// A migrations/ or alembic/ directory holds a script only when it holds a
+// database migration: a feature package named migrations (mealie's recipe
+// importers, services/migrations/) is the application's, and has the role
+// what reaches it gives.
+func TestMigrations(t *testing.T) {
+	got := roleOf(t, map[string]string{
+		"app/main.py": `from fastapi import FastAPI
+
+from app.services.migrations.tandoor import TandoorMigrator
+from app.utils.migrations import upgrade
+
+app = FastAPI()
+
+
+@app.on_event("startup")
+def start():
+    upgrade()
+
+
+@app.post("/migrations/tandoor")
+def import_tandoor():
+    TandoorMigrator().migrate()
+`,
+		"app/__init__.py":                           "",
+		"app/services/__init__.py":                  "",
+		"app/services/migrations/__init__.py":       "",
+		"app/services/migrations/tandoor.py":        "class TandoorMigrator:\n    def migrate(self):\n        probe()\n\n\ndef unused():\n    probe()\n",
+		"app/services/migrations/utils/__init__.py": "",
+		"app/services/migrations/utils/helpers.py":  "def clean(name):\n    probe()\n",
+		// The app's code that runs the migrations at start-up is no
+		// migration either (CTFd's CTFd/utils/migrations/).
+		"app/utils/__init__.py":            "",
+		"app/utils/migrations/__init__.py": "from alembic.migration import MigrationContext\n\n\ndef upgrade():\n    probe()\n\n\ndef stamp():\n    probe()\n",
+		// Alembic's environment: env.py, its revisions, helpers beside them.
+		"alembic/env.py":                "from alembic import context\n\ncontext.configure(url='x')\nprobe()\n",
+		"alembic/versions/ab12_init.py": "revision = \"ab12\"\ndown_revision = None\n\n\ndef upgrade():\n    probe()\n",
+		"alembic/helpers.py":            "def add_column(table):\n    probe()\n",
+		// Flask-Migrate's layout: migrations/env.py, migrations/versions/.
+		"web/migrations/env.py":            "from logging.config import fileConfig\n\nfileConfig('alembic.ini')\nprobe()\n",
+		"web/migrations/versions/x_add.py": "def upgrade():\n    probe()\n",
+		// Django: numbered modules of a migrations package, and a
+		// Migration class whatever the file's name.
+		"polls/migrations/__init__.py":     "",
+		"polls/migrations/0001_initial.py": "def forwards(apps, schema_editor):\n    probe()\n",
+		"shop/migrations/add_index.py":     "from django.db import migrations\n\n\ndef forwards(apps, schema_editor):\n    probe()\n\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RunPython(forwards)]\n",
+		// A revision outside any migrations/ directory: a script by content.
+		"db/revisions/versions/748744207122.py": "revision = \"7487\"\ndown_revision = \"1\"\n\n\ndef upgrade():\n    probe()\n",
+		// Under tests/, a test.
+		"tests/migrations/test_tandoor.py": "def test_x():\n    probe()\n",
+	}, nil)
+	for site, want := range map[string]string{
+		"app/services/migrations/tandoor.py:3":       "service via route handler `import_tandoor` (POST /migrations/tandoor)",
+		"app/services/migrations/tandoor.py:7":       "library",
+		"app/services/migrations/utils/helpers.py:2": "library",
+		"app/utils/migrations/__init__.py:5":         "service via startup hook `start`",
+		"app/utils/migrations/__init__.py:9":         "library",
+		"alembic/env.py:4":                           "script",
+		"alembic/versions/ab12_init.py:6":            "script",
+		"alembic/helpers.py:2":                       "script",
+		"web/migrations/env.py:4":                    "script",
+		"web/migrations/versions/x_add.py:2":         "script",
+		"polls/migrations/0001_initial.py:2":         "script",
+		"shop/migrations/add_index.py:5":             "script",
+		"db/revisions/versions/748744207122.py:6":    "script",
+		"tests/migrations/test_tandoor.py:2":         "test",
+	} {
+		if g := got[site]; g != want {
+			t.Errorf("%s: %q, want %q", site, g, want)
+		}
+	}
+}
