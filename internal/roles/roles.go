@@ -24,7 +24,8 @@ const (
 	// entry point or a worker's tasks, through the project's calls.
 	Service
 	// CLI: a command-line program's code: its `__main__` block and what
-	// only it calls, click/typer/fire commands, argparse mains, and the
+	// it calls in modules only the command-line side of the project
+	// imports, click/typer/fire commands, argparse mains, and the
 	// rest of a file that has a main block or uses a command-line library,
 	// and a file run by itself (its top level does the work and nothing
 	// imports it) with what its top level calls.

@@ -46,6 +46,9 @@ type Model struct {
 	// programs are the files run as programs by their top level
 	// (File.TopLevel) that nothing of the project imports.
 	programs map[int]bool
+	// commandSide are the files a command's reach may enter from another
+	// file (commandSide).
+	commandSide []bool
 }
 
 type fileInfo struct {
@@ -82,6 +85,9 @@ func Of(pass *pyanalysis.ProjectPass) *Model {
 		m.files = append(m.files, &fileInfo{path: ff.Path, fact: f})
 	}
 	m.programs = m.findPrograms()
+	if m.hasCommands() {
+		m.commandSide = m.findCommandSide()
+	}
 	for k := Request; k <= Command; k++ {
 		m.reached[k] = m.reach(k)
 	}
@@ -125,6 +131,90 @@ func (m *Model) findPrograms() map[int]bool {
 		}
 	}
 	return programs
+}
+
+// hasCommands reports whether any file has a command's entry point (the
+// command-side test is only needed then).
+func (m *Model) hasCommands() bool {
+	for i, f := range m.files {
+		if m.programs[i] || slices.ContainsFunc(f.fact.Entries, func(e Registered) bool { return e.Kind == Command }) ||
+			slices.ContainsFunc(f.fact.Funcs, func(fn Func) bool { return fn.Entry.Kind == Command }) {
+			return true
+		}
+	}
+	return false
+}
+
+// findCommandSide says, by file, whether the file is on the command-line
+// side of the project: a program's or a script's, test's or example's own
+// file, or a module that only such files import, directly or through other
+// modules only they import (the greatest such set; an __init__.py is
+// imported by whatever imports its package or a module in it). A command
+// that calls into any other module — one the application's code imports —
+// does not make what it calls a command-line program's: the model does
+// not see every call a service makes (calls through objects of unknown
+// type, helpers it does not read: docs/roles.md, Limits), and the module
+// is the application's (polar's organization_review/policy.py, which its
+// review agent uses and a typer evaluation script calls too).
+func (m *Model) findCommandSide() []bool {
+	n := len(m.files)
+	own := make([]bool, n)
+	for i, f := range m.files {
+		_, byPath := roles.PathRole(f.path)
+		own[i] = f.fact.CLI != "" && !f.fact.Service || m.programs[i] || f.fact.Sample || byPath || m.migration(f.path)
+	}
+	importers := make([][]int, n)
+	add := func(t, from int) {
+		if t != from && !slices.Contains(importers[t], from) {
+			importers[t] = append(importers[t], from)
+		}
+	}
+	// inits are, by imported file, the indexed __init__.py files of its
+	// packages: importing a module runs them.
+	inits := map[string][]int{}
+	initsOf := func(file string) []int {
+		if ts, ok := inits[file]; ok {
+			return ts
+		}
+		var ts []int
+		for d := path.Dir(file); d != "." && d != "/" && d != ""; d = path.Dir(d) {
+			init := d + "/__init__.py"
+			if t, ok := m.byPath[init]; ok {
+				ts = append(ts, t)
+			} else if !m.modules.HasFile(init) {
+				break
+			}
+		}
+		inits[file] = ts
+		return ts
+	}
+	for from, f := range m.files {
+		for _, q := range f.fact.Imports {
+			file, _, ok := m.modules.Split(f.path, q)
+			if !ok {
+				continue
+			}
+			if t, ok := m.byPath[file]; ok {
+				add(t, from)
+			}
+			for _, t := range initsOf(file) {
+				add(t, from)
+			}
+		}
+	}
+	side := make([]bool, n)
+	for i := range side {
+		side[i] = own[i] || len(importers[i]) > 0
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range side {
+			if side[i] && !own[i] && slices.ContainsFunc(importers[i], func(j int) bool { return !side[j] }) {
+				side[i], changed = false, true
+			}
+		}
+	}
+	return side
 }
 
 // callsProject reports whether the module-level code of file i calls a
@@ -224,6 +314,11 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 				if _, ok := reached[t]; ok {
 					continue
 				}
+				if k == Command && t.file != n.file && m.commandSide != nil && !m.commandSide[t.file] {
+					// A module the application imports is the
+					// application's, whatever command calls it.
+					continue
+				}
 				p := append(append([]string(nil), v.Path...), n.key)
 				reached[t] = Via{Entry: v.Entry, Class: v.Class, Path: p}
 				queue = append(queue, t)
@@ -266,7 +361,8 @@ func (m *Model) ReachedChain(path string, chain []string, k EntryKind) (key stri
 //     migration in a migrations/ or alembic/ directory (migration);
 //  4. a command-line program, when a command reaches one of chain (a
 //     command's entry includes a function whose printed output a test
-//     reads: OutputReads);
+//     reads: OutputReads), in its own file or in a module only the
+//     command-line side of the project imports (findCommandSide);
 //  5. for module-level code, service in a file that defines or registers
 //     service entry points;
 //  6. an example, in a documentation sample (File.Sample: a file with

@@ -142,14 +142,17 @@ def nobody():
     def __call__(self):
         probe()
 `,
+	"svc/report.py": "def table():\n    probe()\n",
 	"svc/cli.py": `import argparse
 from helpers import report, both
+from report import table
 
 
 def main():
     p = argparse.ArgumentParser()
     report()
     both()
+    table()
 
 
 def unreached():
@@ -287,10 +290,11 @@ func TestRoles(t *testing.T) {
 		"svc/main.py:16":                    "cli via the `__main__` block",           // its main block
 		"svc/helpers.py:2":                  "service via route handler `x` (GET /x)", // reached from a route
 		"svc/helpers.py:6":                  "service via route handler `x` (GET /x)", // from a route and a program: service
-		"svc/helpers.py:10":                 "cli via command-line parser in `main`",  // only a program reaches it
+		"svc/helpers.py:10":                 "library",                                // only a program calls it, but the app imports its module
+		"svc/report.py:2":                   "cli via command-line parser in `main`",  // a module only a program imports
 		"svc/helpers.py:14":                 "library",                                // nothing reaches it
 		"svc/deps.py:3":                     "service via dependency `Auth.__call__`", // Depends(Auth())
-		"svc/cli.py:12":                     "cli",                                    // the rest of a program's file
+		"svc/cli.py:14":                     "cli",                                    // the rest of a program's file
 		"svc/commands.py:8":                 "cli via typer command `sync`",           // a typer command
 		"svc/worker.py:6":                   "service via task `job`",                 // a worker's task
 		"svc/perf/locustfile_checkout.py:7": "script",                                 // a load test's @task is no worker's
@@ -524,6 +528,74 @@ def import_tandoor():
 		"shop/migrations/add_index.py:5":             "script",
 		"db/revisions/versions/748744207122.py:6":    "script",
 		"tests/migrations/test_tandoor.py:2":         "test",
+	} {
+		if g := got[site]; g != want {
+			t.Errorf("%s: %q, want %q", site, g, want)
+		}
+	}
+}
+
+// A command reaches into a module as far as only the command-line side of
+// the project imports it (programs, scripts, tests, examples, and modules
+// only they import): a module the application imports is the
+// application's, though the model does not follow every call the
+// application makes to it (polar's organization_review/policy.py: its
+// review agent reaches it through an object whose type is not known, a
+// typer evaluation script in scripts/ calls it by name).
+func TestCommandSide(t *testing.T) {
+	got := roleOf(t, map[string]string{
+		"server/app/__init__.py":             "",
+		"server/app/review/__init__.py":      "",
+		"server/app/review/policy.py":        "def fetch_policy():\n    probe()\n",
+		"server/app/review/analyzer.py":      "from .policy import fetch_policy\n\n\nclass Analyzer:\n    def analyze(self):\n        fetch_policy()\n        probe()\n",
+		"server/app/review/agent.py":         "from .analyzer import Analyzer\n\n\ndef get_analyzer():\n    return Analyzer()\n",
+		"server/app/review/eval/__init__.py": "",
+		"server/app/review/eval/dataset.py":  "def build():\n    probe()\n",
+		"server/app/tasks.py": `from app.worker import actor
+from app.review.agent import get_analyzer
+
+
+@actor
+def review():
+    a = get_analyzer()
+    a.analyze()
+`,
+		"server/scripts/eval_reviews.py": `import typer
+
+from app.review.analyzer import Analyzer
+from app.review.eval.dataset import build
+from app.review.policy import fetch_policy
+
+cli = typer.Typer()
+
+
+@cli.command()
+def run():
+    fetch_policy()
+    Analyzer().analyze()
+    build()
+`,
+		// A command-line package: what its commands import, re-exported
+		// by its __init__.py, is the program's.
+		"tool/mycli/__init__.py": "from .output import render\n",
+		"tool/mycli/cli.py": `import click
+
+from mycli.commands import show
+
+
+@click.command()
+def main():
+    show()
+`,
+		"tool/mycli/commands.py": "from mycli.output import render\n\n\ndef show():\n    render()\n",
+		"tool/mycli/output.py":   "def render():\n    probe()\n",
+	}, nil)
+	for site, want := range map[string]string{
+		"server/app/review/policy.py:2":   "library",
+		"server/app/review/analyzer.py:7": "library",
+		// Only the evaluation script imports it: the program's.
+		"server/app/review/eval/dataset.py:2": "cli via typer command `run`",
+		"tool/mycli/output.py:2":              "cli via click command `main`",
 	} {
 		if g := got[site]; g != want {
 			t.Errorf("%s: %q, want %q", site, g, want)
