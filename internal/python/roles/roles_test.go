@@ -68,6 +68,16 @@ func init() {
 	}
 }
 
+// wantRoles compares the roles roleOf found at sites (path:line) with want.
+func wantRoles(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for site, w := range want {
+		if g := got[site]; g != w {
+			t.Errorf("%s: %q, want %q", site, g, w)
+		}
+	}
+}
+
 func roleOf(t *testing.T, files map[string]string, override func(string) string) map[string]string {
 	t.Helper()
 	var paths []string
@@ -285,7 +295,7 @@ def stray():
 
 func TestRoles(t *testing.T) {
 	got := roleOf(t, project, nil)
-	for site, want := range map[string]string{
+	wantRoles(t, got, map[string]string{
 		"svc/main.py:6":                     "service",                                // module level of an app's module
 		"svc/main.py:16":                    "cli via the `__main__` block",           // its main block
 		"svc/helpers.py:2":                  "service via route handler `x` (GET /x)", // reached from a route
@@ -315,11 +325,7 @@ func TestRoles(t *testing.T) {
 		"svc/mcp_server.py:8":  "service via MCP tool `search`",
 		"svc/tornado_app.py:6": "service via request handler method `MainHandler.get`",
 		"svc/aio.py:5":         "service via aiohttp route handler `hello`",
-	} {
-		if g := got[site]; g != want {
-			t.Errorf("%s: %q, want %q", site, g, want)
-		}
-	}
+	})
 }
 
 func TestRoleOverride(t *testing.T) {
@@ -332,15 +338,11 @@ func TestRoleOverride(t *testing.T) {
 		}
 		return ""
 	})
-	for site, want := range map[string]string{
+	wantRoles(t, got, map[string]string{
 		"svc/lib.py:2":          "cli",
 		"svc/scripts/seed.py:1": "service",
 		"svc/helpers.py:14":     "library", // not overridden
-	} {
-		if g := got[site]; g != want {
-			t.Errorf("%s: %q, want %q", site, g, want)
-		}
-	}
+	})
 }
 
 // A documentation sample (a file with `# [START name]` regions) is an
@@ -389,7 +391,7 @@ def unused():
 		"gen/ingredient.py": "# <INGREDIENT create_disk>\ndef create_disk():\n    probe()\n# </INGREDIENT>\n",
 		"plain/lib.py":      "# [START is text here, not a region\ndef f():\n    probe()\n",
 	}, nil)
-	for site, want := range map[string]string{
+	wantRoles(t, got, map[string]string{
 		"kms/encrypt.py:3":    "service via route handler `hello` (GET /)", // a route calls the snippet (through helper)
 		"kms/encrypt.py:9":    "service via route handler `hello` (GET /)",
 		"kms/encrypt.py:12":   "example",                               // module level of a sample
@@ -400,11 +402,7 @@ def unused():
 		"run/app.py:22":       "example",                                   // no route reaches it
 		"gen/ingredient.py:3": "example",
 		"plain/lib.py:3":      "library", // no region: a START line without its brackets closed
-	} {
-		if g := got[site]; g != want {
-			t.Errorf("%s: %q, want %q", site, g, want)
-		}
-	}
+	})
 }
 
 // A module whose top level does work and that nothing of the project
@@ -443,7 +441,7 @@ probe()
 		"tools2/seed.py": "from lib.bq import create_dataset\n\n\ndef helper():\n    probe()\n\n\ncreate_dataset('s')\n",
 	}, nil)
 	prog := "cli via the module-level code of a program nothing imports (`create_dataset()` called at module level)"
-	for site, want := range map[string]string{
+	wantRoles(t, got, map[string]string{
 		"backend/setup.py:5":  prog,
 		"backend/lib/bq.py:2": prog, // what the program's top level calls
 		"backend/lib/bq.py:6": "library",
@@ -456,11 +454,7 @@ probe()
 		"runners/d1.py:6":     "library",
 		"runners/d1.py:10":    "library",
 		"tools2/seed.py:5":    "library", // a program's function its top level does not call
-	} {
-		if g := got[site]; g != want {
-			t.Errorf("%s: %q, want %q", site, g, want)
-		}
-	}
+	})
 }
 
 // A migrations/ or alembic/ directory holds a script only when it holds a
@@ -513,7 +507,7 @@ def import_tandoor():
 		// Under tests/, a test.
 		"tests/migrations/test_tandoor.py": "def test_x():\n    probe()\n",
 	}, nil)
-	for site, want := range map[string]string{
+	wantRoles(t, got, map[string]string{
 		"app/services/migrations/tandoor.py:3":       "service via route handler `import_tandoor` (POST /migrations/tandoor)",
 		"app/services/migrations/tandoor.py:7":       "library",
 		"app/services/migrations/utils/helpers.py:2": "library",
@@ -528,11 +522,7 @@ def import_tandoor():
 		"shop/migrations/add_index.py:5":             "script",
 		"db/revisions/versions/748744207122.py:6":    "script",
 		"tests/migrations/test_tandoor.py:2":         "test",
-	} {
-		if g := got[site]; g != want {
-			t.Errorf("%s: %q, want %q", site, g, want)
-		}
-	}
+	})
 }
 
 // A command reaches into a module as far as only the command-line side of
@@ -590,15 +580,11 @@ def main():
 		"tool/mycli/commands.py": "from mycli.output import render\n\n\ndef show():\n    render()\n",
 		"tool/mycli/output.py":   "def render():\n    probe()\n",
 	}, nil)
-	for site, want := range map[string]string{
+	wantRoles(t, got, map[string]string{
 		"server/app/review/policy.py:2":   "library",
 		"server/app/review/analyzer.py:7": "library",
 		// Only the evaluation script imports it: the program's.
 		"server/app/review/eval/dataset.py:2": "cli via typer command `run`",
 		"tool/mycli/output.py:2":              "cli via click command `main`",
-	} {
-		if g := got[site]; g != want {
-			t.Errorf("%s: %q, want %q", site, g, want)
-		}
-	}
+	})
 }
