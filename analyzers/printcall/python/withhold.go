@@ -47,21 +47,6 @@ func inSampleTree(p string) bool {
 	return sampleFiles.MatchString(path.Base(p))
 }
 
-// isMigration: a database migration (Alembic's revision files, Django's
-// and others' migrations/), run from the command line by the migration
-// tool.
-func isMigration(p string, src []byte) bool {
-	if bytes.Contains(src, []byte("down_revision")) {
-		return true
-	}
-	for _, d := range strings.Split(path.Dir(p), "/") {
-		if d == "migrations" || d == "_migrations" || d == "alembic" || d == "migrate" {
-			return true
-		}
-	}
-	return false
-}
-
 // loggingSetups are the calls that configure logging for a program, so
 // that records at INFO reach an output.
 var loggingSetups = []string{
@@ -97,7 +82,7 @@ func newFileContext(fx *fixer) fileContext {
 	switch {
 	case provenance.SampleTemplate(pass.Src):
 		c.noFix = "a sample template's output"
-	case isMigration(pass.Path, pass.Src):
+	case roles.Migration(pass.Path, pass.Src):
 		c.noFix = "a migration's output"
 	case inSampleTree(pass.Path):
 		c.noFix = "a sample's output"

@@ -430,16 +430,11 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 // application's (mealie's recipe importers in services/migrations/) and
 // has the role what reaches it gives.
 func (m *Model) migration(p string) bool {
-	var dirs []string
-	for d := path.Dir(p); d != "." && d != "/" && d != ""; d = path.Dir(d) {
-		if slices.Contains(roles.MigrationDirs, path.Base(d)) {
-			dirs = append(dirs, d)
-		}
-	}
+	dirs := migrationDirs(p)
 	if len(dirs) == 0 {
 		return false
 	}
-	if b := path.Base(p); b[0] >= '0' && b[0] <= '9' {
+	if numbered(p) {
 		return true
 	}
 	if i, ok := m.byPath[p]; ok && migrationContent(m.files[i].fact.Script) {
@@ -451,6 +446,46 @@ func (m *Model) migration(p string) bool {
 		}
 	}
 	return false
+}
+
+// Migration reports whether the file at p, whose content is src, is a
+// database migration, as far as the file alone says (a rule's file phase,
+// without the project's layout): its content is one, wherever it is (an
+// Alembic revision or env.py, a Django migration), or, in a directory
+// named as roles.MigrationDirs are, its name starts with a digit, it is
+// env.py, or it is under that directory's versions/. The role model also
+// knows an Alembic environment's other files by the files around them
+// (Model.Role).
+func Migration(p string, src []byte) bool {
+	if migrationContent(scriptContent(src)) {
+		return true
+	}
+	dirs := migrationDirs(p)
+	if len(dirs) == 0 {
+		return false
+	}
+	if numbered(p) || path.Base(p) == "env.py" {
+		return true
+	}
+	return slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(p, d+"/versions/") })
+}
+
+// migrationDirs are the directories above p named as roles.MigrationDirs
+// are, innermost first.
+func migrationDirs(p string) []string {
+	var dirs []string
+	for d := path.Dir(p); d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if slices.Contains(roles.MigrationDirs, path.Base(d)) {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// numbered reports whether the file's name starts with a digit.
+func numbered(p string) bool {
+	b := path.Base(p)
+	return b != "" && b[0] >= '0' && b[0] <= '9'
 }
 
 // migrationContent reports whether File.Script says the file is a

@@ -588,3 +588,27 @@ def main():
 		"tool/mycli/output.py:2":              "cli via click command `main`",
 	})
 }
+
+// Migration is what a file alone says: its content, or its name and place
+// in a migrations/ or alembic/ directory.
+func TestMigrationFile(t *testing.T) {
+	revision := "revision = \"ab12\"\ndown_revision = None\n"
+	for _, c := range []struct {
+		path, src string
+		want      bool
+	}{
+		{"db/revisions/versions/748744207122.py", revision, true},
+		{"polls/migrations/0001_initial.py", "", true},
+		{"shop/migrations/add_index.py", "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    pass\n", true},
+		{"app/migrations/env.py", "from logging.config import fileConfig\n", true},
+		{"app/alembic/versions/x_add.py", "def upgrade():\n    pass\n", true},
+		{"mealie/services/migrations/tandoor.py", "class TandoorMigrator:\n    pass\n", false},
+		{"CTFd/utils/migrations/__init__.py", "from alembic.migration import MigrationContext\n", false},
+		{"app/versions/x.py", "def upgrade():\n    pass\n", false},
+		{"app/0001_setup.py", "", false},
+	} {
+		if got := roles.Migration(c.path, []byte(c.src)); got != c.want {
+			t.Errorf("Migration(%s) = %v, want %v", c.path, got, c.want)
+		}
+	}
+}
