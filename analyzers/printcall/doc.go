@@ -100,8 +100,9 @@ print is stray diagnostics, not the program's output:
     directory named or ending in samples/snippets/examples/demo/tutorial/
     notebooks/quickstart, or under docs/, scripts/, bin/; a file named
     snippets.py, *_sample.py, quickstart.py, ...: their tests read what
-    they print), a migration (an Alembic revision with `down_revision`,
-    `migrations/`), an ingredient of generated samples
+    they print), a database migration (an Alembic revision or env.py, a
+    Django migration; in a `migrations/` or `alembic/` directory a
+    numbered file, env.py or a file under `versions/`), an ingredient of generated samples
     (`# <INGREDIENT ...>`), a print at module level (the module's
     output on import), or a print in library code (no service entry point
     reaches it, the role model says: a notebook's or a sample's helper,
