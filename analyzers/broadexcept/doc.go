@@ -263,7 +263,7 @@ step), and narrowing would let the rest crash its caller. Nor for a
 best-effort swallow (the handler only passes, continues, breaks or returns
 a default) around an optional action: a `try` whose one or two calls made
 for their effect are telemetry (`analytics.track`, metrics, usage,
-Sentry, ...), a cleanup method (`close`, `stop`, ...) or a delete (`#
+Sentry, ..., or a function of a telemetry module), a cleanup method (`close`, `stop`, ...) or a delete (`#
 Job may not exist`), with the imports, assignments and ifs that prepare
 them — a failure there is what the author chose to ignore. Otherwise three fixes, tried in this
 order:
@@ -277,14 +277,15 @@ order:
     | in the body | narrowed to |
     | --- | --- |
     | a subscript `d[k]`, `xs[i]` | `LookupError`, `TypeError` (the value is not subscriptable: JSON of another shape, None) |
-    | `int()`, `float()` | `ValueError`, `TypeError` |
+    | `int()`, `float()` | `ValueError`, `TypeError`, `OverflowError` (`int()` of an infinite float or Decimal, `float()` of a huge int) |
+    | arithmetic `a * b`, `a / b`, `+`, `-`, `//`, `%`, `**` (not on a string literal) | `ArithmeticError` (`ZeroDivisionError`, `OverflowError`, Decimal's signals), `TypeError` (an operand of the wrong type) |
     | `set()`, `list()`, `tuple()`, `sorted()` | `TypeError` |
     | `dict()` | `TypeError`, `ValueError` |
     | `json.loads` | `json.JSONDecodeError` (`ValueError` covers it) |
     | `json.load` | `json.JSONDecodeError`, `OSError` |
     | `open()`, a file's methods, `os.remove`/`rename`/`makedirs`/..., `shutil` copies and moves | `OSError` |
     | `uuid.UUID`, `datetime.strptime`/`fromisoformat`, `base64` decoding | `ValueError` |
-    | `decimal.Decimal` | `decimal.InvalidOperation` |
+    | `decimal.Decimal` | `ArithmeticError` (`InvalidOperation` for text that is no number; what is done with the value next raises `decimal.Overflow`, `DivisionByZero`), `TypeError` (`Decimal(None)`), `ValueError` (`Decimal([])`) |
     | `yaml.safe_load`, `yaml.load` | `yaml.YAMLError` |
     | `httpx` functions, clients and responses | `httpx.HTTPError` (and `json.JSONDecodeError` for `.json()`) |
     | `requests` | `requests.RequestException` |
@@ -338,7 +339,27 @@ order:
     something (`await ws.close()`, `os.remove(tmp)`): it fails when the
     thing is already gone, which is why the failure is swallowed; nor
     around a body that only logs (logger.exception would log where logging
-    just failed).
+    just failed). Nor where the author says the failure is expected or let
+    go on purpose — in the handler's comments (the words that make its
+    level a note), in the comment lines right above the `try`, or in the
+    docstring of the function around it ("Falls back to desktop-only when
+    there's no TTY or InquirerPy is missing"; "Don't fail the deployment
+    if the work pool update fails"): the fallback is the function's
+    contract, and an ERROR traceback on its ordinary path is noise. Nor
+    where the handler prints (`print("Failed to disable foreign key
+    checks. Continuing.")`): it already reports the failure, a
+    logger.exception beside it would be a second record, and turning the
+    print into the log call would take the message from the program's
+    output — print-call's (XY005) decision, made with the role model, not
+    this rule's. Nor for a best-effort swallow in telemetry: a file whose
+    path names it (a directory or file called `analytics`, `telemetry`,
+    `tracking`, `tracker`, `metrics`, `posthog`, `sentry`, `usage_stats`,
+    alone or between underscores: `dev/cli/analytics.py`,
+    `_analytics_send.py`, `_internal/analytics/`) or, as for the optional
+    actions above, a `try` that only calls a function of such a module
+    (`try_mark_milestone`, imported from `prefect._internal.analytics`):
+    a usage ping must never disturb the program, and an ERROR traceback
+    when it fails is what a maintainer refuses.
 
 Handlers that do something else (return an error response, log several
 records) get no fix, nor does `contextlib.suppress(Exception)`. Narrowing lets errors the body did not expect (a

@@ -11,19 +11,24 @@ import "strings"
 
 // calls maps a function's qualified name to what it raises.
 var calls = map[string][]string{
-	"json.loads":     {"json.JSONDecodeError"},
-	"json.load":      {"json.JSONDecodeError", "builtins.OSError"},
-	"builtins.int":   {"builtins.ValueError", "builtins.TypeError"},
-	"builtins.float": {"builtins.ValueError", "builtins.TypeError"},
+	"json.loads": {"json.JSONDecodeError"},
+	"json.load":  {"json.JSONDecodeError", "builtins.OSError"},
+	// int() of an infinite float or Decimal, float() of a huge int: OverflowError.
+	"builtins.int":   {"builtins.ValueError", "builtins.TypeError", "builtins.OverflowError"},
+	"builtins.float": {"builtins.ValueError", "builtins.TypeError", "builtins.OverflowError"},
 	// Building a container from a value that is not iterable (None, a
 	// number) raises TypeError; dict() from pairs also ValueError.
-	"builtins.set":                    {"builtins.TypeError"},
-	"builtins.list":                   {"builtins.TypeError"},
-	"builtins.tuple":                  {"builtins.TypeError"},
-	"builtins.sorted":                 {"builtins.TypeError"},
-	"builtins.dict":                   {"builtins.TypeError", "builtins.ValueError"},
-	"builtins.open":                   {"builtins.OSError"},
-	"decimal.Decimal":                 {"decimal.InvalidOperation"},
+	"builtins.set":    {"builtins.TypeError"},
+	"builtins.list":   {"builtins.TypeError"},
+	"builtins.tuple":  {"builtins.TypeError"},
+	"builtins.sorted": {"builtins.TypeError"},
+	"builtins.dict":   {"builtins.TypeError", "builtins.ValueError"},
+	"builtins.open":   {"builtins.OSError"},
+	// Decimal("x") raises InvalidOperation, Decimal(None) TypeError,
+	// Decimal([]) ValueError; what is done with the value next (arithmetic,
+	// quantize) raises the other decimal signals — decimal.Overflow,
+	// DivisionByZero —, all ArithmeticErrors.
+	"decimal.Decimal":                 {"builtins.ArithmeticError", "builtins.TypeError", "builtins.ValueError"},
 	"uuid.UUID":                       {"builtins.ValueError"},
 	"datetime.datetime.strptime":      {"builtins.ValueError"},
 	"datetime.datetime.fromisoformat": {"builtins.ValueError"},
@@ -93,6 +98,7 @@ var subsumes = map[string][]string{
 	"builtins.KeyError":        {"builtins.LookupError"},
 	"builtins.IndexError":      {"builtins.LookupError"},
 	"decimal.InvalidOperation": {"builtins.ArithmeticError"},
+	"builtins.OverflowError":   {"builtins.ArithmeticError"},
 }
 
 // libraryCall reports whether a call of q, in library lib, is one whose

@@ -482,16 +482,23 @@ func deliberate(h handler) (says int, quote string) {
 		blocks = append(blocks, [2]int{a, b})
 	}
 	for _, blk := range blocks {
-		c := text[blk[0]:blk[1]]
-		if notADecision.Match(c) {
-			continue
+		if says, quote := commentSays(text[blk[0]:blk[1]]); says != saysNothing {
+			return says, quote
 		}
-		switch {
-		case onPurpose.Match(c) || deliberateWords.Match(c):
-			return saysDeliberate, commentQuote(c)
-		case expectedWords.Match(c):
-			return saysExpected, commentQuote(c)
-		}
+	}
+	return saysNothing, ""
+}
+
+// commentSays reads one comment block (or a docstring): saysDeliberate,
+// saysExpected or saysNothing, and the quote for the message.
+func commentSays(c []byte) (says int, quote string) {
+	switch {
+	case len(c) == 0 || notADecision.Match(c):
+		return saysNothing, ""
+	case onPurpose.Match(c) || deliberateWords.Match(c):
+		return saysDeliberate, commentQuote(c)
+	case expectedWords.Match(c):
+		return saysExpected, commentQuote(c)
 	}
 	return saysNothing, ""
 }

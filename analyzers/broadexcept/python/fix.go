@@ -1,6 +1,7 @@
 package python
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,7 +28,9 @@ import (
 //     `logger.exception("ignored exception in f()")` (its only `pass` is
 //     replaced, else the call goes first in the handler), with the module
 //     logger found or added as for print-call (the `logger-import` option
-//     names a shared one).
+//     names a shared one) — not where the author says the failure is
+//     expected (authorExpects), where the handler prints (printsIn), nor
+//     for a best-effort swallow in a telemetry file (telemetryFile).
 //   - Otherwise, a handler that already reports the exception without its
 //     traceback (one `logger.error(f"... {e}")`) gets the traceback on that
 //     record: `logger.error(...)` → `logger.exception(...)` — one record,
@@ -90,10 +93,104 @@ func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 	}
 	// Around code that only logs, logger.exception would log where logging
 	// just failed.
-	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) && !f.logsOnly {
+	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) && !f.logsOnly &&
+		!c.authorExpects(h) && !c.printsIn(h) && !(bestEffort && telemetryFile(c.pass.Path)) {
 		return c.logException(h)
 	}
 	return nil
+}
+
+// authorExpects: the author says the failure is expected or let go on
+// purpose — in the handler's comments (deliberate), in the comment block
+// right above the `try`, or in the docstring of the function around it
+// ("Falls back to desktop-only when there's no TTY or InquirerPy is
+// missing"). The handler's answer is then the function's contract, and
+// logger.exception would put an ERROR traceback on its ordinary path: no
+// record is added. (The level reads the handler's comments only: a
+// comment above the try often describes the code, not the failure — but a
+// fix withheld costs less than a wrong ERROR record.)
+func (c *checker) authorExpects(h handler) bool {
+	if says, _ := deliberate(h); says != saysNothing {
+		return true
+	}
+	try := h.clause.Parent()
+	if says, _ := commentSays(commentAbove(c.pass.Src, try)); says != saysNothing {
+		return true
+	}
+	for p := try.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindLambda) || p.Is(syntax.KindClassDefinition) {
+			return false
+		}
+		if p.Is(syntax.KindFunctionDefinition) {
+			first := p.ChildByField(syntax.FieldBody).FirstNamedChild()
+			if isDocstringStmt(first) {
+				says, _ := commentSays(first.Text())
+				return says != saysNothing
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// commentAbove returns the comment lines right above n in src
+// (consecutive lines that hold only a comment, the last one on the line
+// before n's), as one text; nil when there are none. Read from the text:
+// tree-sitter puts a comment above a block's first statement outside the
+// block.
+func commentAbove(src []byte, n syntax.Node) []byte {
+	lineStart := func(i int) int { return bytes.LastIndexByte(src[:i], '\n') + 1 }
+	end := lineStart(n.Start())
+	start := end
+	for start > 0 {
+		prev := lineStart(start - 1)
+		if !bytes.HasPrefix(bytes.TrimLeft(src[prev:start], " \t"), []byte("#")) {
+			break
+		}
+		start = prev
+	}
+	if start == end {
+		return nil
+	}
+	return src[start:end]
+}
+
+// printsIn: the handler prints (print(...)): it already tells whoever
+// runs the program that something failed ("Failed to disable foreign key
+// checks. Continuing."). logger.exception beside it would be a second
+// record of the same failure, with an ERROR level and a traceback the
+// author chose not to show; turning the print itself into the log call
+// would take the message from a program's output, which is print-call's
+// (XY005) decision, with the role model, not this rule's. No fix.
+func (c *checker) printsIn(h handler) bool {
+	for n := range ownNodes(h.body) {
+		if n.Is(syntax.KindCall) && c.isPrint(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// telemetryPart matches a directory or file name that says its code is
+// telemetry: analytics.py, _analytics_send.py, _internal/analytics/,
+// telemetry/, metrics.py, tracking.py.
+var telemetryPart = regexp.MustCompile(`(?i)(^|_)(analytics|telemetry|tracking|tracker|metrics|posthog|sentry|usage_stats)(_|$)`)
+
+// telemetryFile: the file is telemetry by its path (a directory or the
+// file's name, telemetryPart). Its best-effort swallows (the handler only
+// passes or returns a default: sending a usage event, reading or writing
+// the install's id) are the author's choice that telemetry must never
+// disturb the program; an ERROR traceback on the user's terminal or in
+// the service's log for a failed usage ping is what a maintainer would
+// refuse. No logger.exception there (a sound narrowing is still made).
+func telemetryFile(path string) bool {
+	for _, part := range strings.Split(path, "/") {
+		part = strings.TrimSuffix(part, ".py")
+		if telemetryPart.MatchString(part) {
+			return true
+		}
+	}
+	return false
 }
 
 // pollingLoop: the handler runs in a loop that repeats the failing work —
@@ -325,6 +422,15 @@ func (c *checker) raisedBy(body syntax.Node) (exc []string, ok bool) {
 			}
 		case syntax.KindImportStatement, syntax.KindImportFromStatement:
 			add("builtins.ImportError") // an optional dependency
+		case syntax.KindBinaryOperator:
+			// Arithmetic on numbers from input: ZeroDivisionError,
+			// OverflowError (float ** and int() of the result), Decimal's
+			// signals (decimal.Overflow, InvalidOperation) are all
+			// ArithmeticErrors; operands of the wrong type (None, a
+			// string) raise TypeError.
+			if arithmetic(n) {
+				add("builtins.ArithmeticError", "builtins.TypeError")
+			}
 		case syntax.KindSubscript:
 			// A missing key or index, or a value that is not subscriptable
 			// (None, a number: the JSON was not the shape expected).
@@ -351,6 +457,22 @@ func (c *checker) raisedBy(body syntax.Node) (exc []string, ok bool) {
 		}
 	}
 	return kept, true
+}
+
+// arithmetic: a binary arithmetic operation whose operands are not
+// string literals ("%s" % x and "a" + b format or join text).
+func arithmetic(n syntax.Node) bool {
+	switch string(n.ChildByField(syntax.FieldOperator).Text()) {
+	case "+", "-", "*", "/", "//", "%", "**", "@":
+	default:
+		return false
+	}
+	for _, f := range []syntax.Field{syntax.FieldLeft, syntax.FieldRight} {
+		if o := n.ChildByField(f).Unparen(); o.Is(syntax.KindString) || o.Is(syntax.KindConcatenatedString) {
+			return false
+		}
+	}
+	return true
 }
 
 // callRaises returns what a call raises, and whether the table knows it.
@@ -531,8 +653,22 @@ func statementsOnly(block syntax.Node, ok func(syntax.Node) bool) bool {
 // telemetry and usage tracking.
 var optionalWords = regexp.MustCompile(`(?i)analytics|telemetry|track|metric|posthog|segment|statsd|usage|heartbeat|sentry`)
 
+// telemetryCallee: the qualified name of a call goes through a module
+// that is telemetry by its name (telemetryPart): prefect's
+// `try_mark_milestone`, imported from prefect._internal.analytics.
+func telemetryCallee(q string) bool {
+	parts := strings.Split(q, ".")
+	for _, part := range parts[:max(len(parts)-1, 0)] {
+		if telemetryPart.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
 // optionalAction: the try body is a best-effort action — one or two calls
-// made for their effect, each telemetry (optionalWords), a cleanup method
+// made for their effect, each telemetry (optionalWords, or a function of
+// a telemetry module: telemetryCallee), a cleanup method
 // (close, stop, ...) or a delete, with the imports, assignments and ifs
 // that prepare them. Stdlib removals (os.remove) are left to narrowing:
 // OSError is all they raise.
@@ -554,7 +690,8 @@ func (c *checker) optionalAction(body syntax.Node) bool {
 		if fn.Is(syntax.KindAttribute) {
 			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
 		}
-		if !optionalWords.MatchString(string(fn.Text())) && !cleanupMethods[name] && !strings.HasPrefix(name, "delete") {
+		q, _ := c.r.QualifiedName(fn)
+		if !optionalWords.MatchString(string(fn.Text())) && !telemetryCallee(q) && !cleanupMethods[name] && !strings.HasPrefix(name, "delete") {
 			return false
 		}
 		calls++

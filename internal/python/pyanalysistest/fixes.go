@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/fix"
+	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pyedit"
@@ -98,18 +99,22 @@ func RunWithFixes(t T, dir string, a *pyanalysis.Analyzer, opts any, importable 
 // as importable-modules declares them) is withheld. The file is
 // a project of its own: the analyzers' project phases run on its facts
 // every round, as the driver's re-analysis does, so the fixes of cross-file
-// rules are tested too.
+// rules are tested too. Each round analyses the file with its `# want`
+// comments blanked, as RunWithOptions does (the expectation "... swallows
+// the exception" is no comment of the code's: a rule that reads a
+// handler's comments would take it for the author's), and the fixes apply
+// to the file as it is, wants and all (blanking keeps every offset).
 func FixSource(t T, path string, src []byte, cfg pyanalysis.Config, importable ...string) ([]byte, *fix.Report) {
 	t.Helper()
 	analyze := func(b []byte) (fix.Analysis, error) {
-		return AnalyzeAlone(path, b, cfg)
+		return analyzeWithoutWants(t, path, b, func(b []byte) (fix.Analysis, error) { return AnalyzeAlone(path, b, cfg) })
 	}
 	return fixWith(t, path, src, analyze, modules.New([]string{path}), importable)
 }
 
 // FixInProject is FixSource for the file target (a path relative to root)
-// of the project of every .py file under root: the other files are
-// analysed once, and each round re-analyses target and runs the project
+// of the project of every .py file under root (wants blanked, as there):
+// the other files are analysed once, and each round re-analyses target and runs the project
 // phases over every file's facts, as the driver does — the fixes of
 // cross-file rules that depend on another file are tested with it.
 func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ...string) ([]byte, *fix.Report) {
@@ -135,7 +140,7 @@ func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ..
 		}
 		c := cfg
 		c.Module = mods.Module(rel)
-		if _, ff := pyanalysis.Analyze(rel, src, c); ff != nil {
+		if _, ff := pyanalysis.Analyze(rel, blankWants(t, rel, src), c); ff != nil {
 			others = append(others, ff)
 		}
 	}
@@ -144,7 +149,7 @@ func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ..
 		t.Fatalf("%v", err)
 		return nil, nil
 	}
-	analyze := func(b []byte) (fix.Analysis, error) {
+	analyzeAs := func(b []byte) (fix.Analysis, error) {
 		c := cfg
 		c.Module = mods.Module(target)
 		res, ff := pyanalysis.Analyze(target, b, c)
@@ -155,7 +160,65 @@ func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ..
 		res.Err = errors.Join(res.Err, err)
 		return fix.FromResult(res), res.Err
 	}
+	analyze := func(b []byte) (fix.Analysis, error) { return analyzeWithoutWants(t, target, b, analyzeAs) }
 	return fixWith(t, target, src, analyze, mods, importable)
+}
+
+// analyzeWithoutWants is analyze of b with its `# want` comments blanked.
+// The fixes apply to b as it is; a fix whose edits reach into a want
+// comment (a call rewritten with the comment inside it or at its end)
+// would copy the blanked text into the file, so such a finding keeps the
+// fix the analysis of b itself gives it (same rule, same range).
+func analyzeWithoutWants(t T, path string, b []byte, analyze func([]byte) (fix.Analysis, error)) (fix.Analysis, error) {
+	t.Helper()
+	blank := blankWants(t, path, b)
+	an, err := analyze(blank)
+	if err != nil || bytes.Equal(blank, b) {
+		return an, err
+	}
+	var wants [][2]int // the blanked ranges
+	for i := 0; i < len(b); i++ {
+		if b[i] == blank[i] {
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] != blank[j] {
+			j++
+		}
+		wants = append(wants, [2]int{i, j})
+		i = j
+	}
+	reaches := func(f *lint.Fix) bool {
+		for _, e := range f.Edits {
+			for _, w := range wants {
+				if e.Start < w[1] && e.End > w[0] || e.Start == e.End && e.Start > w[0] && e.Start < w[1] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var raw *fix.Analysis
+	for i, d := range an.Diagnostics {
+		if d.Fix == nil || !reaches(d.Fix) {
+			continue
+		}
+		if raw == nil {
+			r, err := analyze(b)
+			if err != nil {
+				return an, err
+			}
+			raw = &r
+		}
+		an.Diagnostics[i].Fix = nil
+		for _, rd := range raw.Diagnostics {
+			if rd.Rule == d.Rule && rd.Range == d.Range {
+				an.Diagnostics[i].Fix = rd.Fix
+				break
+			}
+		}
+	}
+	return an, nil
 }
 
 // fixWith fixes src with analyze and checks the engine's guarantees (see

@@ -1,6 +1,7 @@
 """Handlers whose try body calls only known functions are narrowed."""
 import json
 import os
+from decimal import Decimal
 
 import httpx
 import requests
@@ -62,3 +63,25 @@ def env_port():
         return int(os.environ["PORT"])
     except:  # want error "swallows"
         return 8080
+
+
+def fee_msat(amount):
+    # Decimal arithmetic and int() of the result: int(Decimal("Infinity") * 1000)
+    # raises OverflowError, a huge exponent decimal.Overflow, Decimal(None)
+    # TypeError: ArithmeticError covers the decimal signals and OverflowError.
+    try:
+        fee = Decimal(amount)
+        fee_msat = int(fee * 1000)
+    except Exception as e:  # want note "prints the error"
+        print("bad fee", e)
+        fee_msat = 0
+    return fee_msat
+
+
+def ratio(a, b):
+    try:
+        r = a / b
+    except Exception as e:  # want note "prints the error"
+        print("no ratio", e)
+        r = 0.0
+    return r

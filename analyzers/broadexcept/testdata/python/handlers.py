@@ -18,6 +18,7 @@ def work():
 
 
 # Swallowing handlers are errors and say so.
+
 try:
     work()
 except:  # want error "^bare `except:` swallows the exception$"
