@@ -700,9 +700,12 @@ type FileConfig struct {
 	// Rules are the rules enabled for the file, in registry order, after
 	// per-file-ignores.
 	Rules []*lint.Rule
-	// toolIgnores are the codes the project's Ruff or flake8
-	// configuration turns off for the file (pystyle.IgnoredCodes).
-	toolIgnores []string
+	// toolIgnores gives the codes the project's Ruff or flake8
+	// configuration turns off for the file (pystyle.IgnoredCodes), looked
+	// up the first time a finding asks (IgnoredByTools): reading those
+	// configurations for every file of a run, serially before its files
+	// are analysed, was a tenth of its start.
+	toolIgnores func() []string
 }
 
 // Enabled reports whether r runs on the file.
@@ -720,7 +723,10 @@ func (fc *FileConfig) IgnoredByTools(r *lint.Rule) bool {
 	if r.AllowedBy == "" {
 		return false
 	}
-	for _, c := range fc.toolIgnores {
+	if fc.toolIgnores == nil {
+		return false
+	}
+	for _, c := range fc.toolIgnores() {
 		if c == "ALL" || strings.HasPrefix(r.AllowedBy, c) {
 			return true
 		}
@@ -792,7 +798,7 @@ func (s *Settings) optionsKey() []byte {
 func (s *Settings) ForFile(abs string) *FileConfig {
 	fc := &FileConfig{Settings: s, Rules: s.enabled}
 	if strings.HasSuffix(abs, ".py") || strings.HasSuffix(abs, ".pyi") {
-		fc.toolIgnores = pystyle.IgnoredCodes(abs)
+		fc.toolIgnores = sync.OnceValue(func() []string { return pystyle.IgnoredCodes(abs) })
 	}
 	if len(s.PerFileIgnores) == 0 {
 		return fc
