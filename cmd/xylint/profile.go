@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
@@ -16,52 +17,33 @@ import (
 // XYLINT_TRACE names a file for an execution trace of the whole process
 // (`go tool trace`: which goroutines ran when, where a run is serial).
 func startProfile() func() {
-	stopTrace := startTrace()
-	stopCPU := startCPUProfile()
+	stopTrace := startWriting("XYLINT_TRACE", trace.Start, trace.Stop)
+	stopCPU := startWriting("XYLINT_CPUPROFILE", pprof.StartCPUProfile, pprof.StopCPUProfile)
 	return func() {
 		stopCPU()
 		stopTrace()
 	}
 }
 
-func startTrace() func() {
-	path := os.Getenv("XYLINT_TRACE")
+// startWriting starts start into the file the environment variable env
+// names, when set; the returned function stops it and closes the file.
+func startWriting(env string, start func(io.Writer) error, stop func()) func() {
+	path := os.Getenv(env)
 	if path == "" {
 		return func() {}
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "xylint: XYLINT_TRACE: %v\n", err)
+		fmt.Fprintf(os.Stderr, "xylint: %s: %v\n", env, err)
 		return func() {}
 	}
-	if err := trace.Start(f); err != nil {
-		fmt.Fprintf(os.Stderr, "xylint: XYLINT_TRACE: %v\n", err)
+	if err := start(f); err != nil {
+		fmt.Fprintf(os.Stderr, "xylint: %s: %v\n", env, err)
 		f.Close()
 		return func() {}
 	}
 	return func() {
-		trace.Stop()
-		f.Close()
-	}
-}
-
-func startCPUProfile() func() {
-	path := os.Getenv("XYLINT_CPUPROFILE")
-	if path == "" {
-		return func() {}
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "xylint: XYLINT_CPUPROFILE: %v\n", err)
-		return func() {}
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		fmt.Fprintf(os.Stderr, "xylint: XYLINT_CPUPROFILE: %v\n", err)
-		f.Close()
-		return func() {}
-	}
-	return func() {
-		pprof.StopCPUProfile()
+		stop()
 		f.Close()
 	}
 }
