@@ -23,9 +23,13 @@ import (
 // unbound when Lookup finds no binding and it is not a builtin or a dunder
 // (__name__, __file__, __class__, ...), or when every binding of the name in
 // the scope Lookup finds is TypeOnly. Resolution is flow-insensitive (see
-// the package documentation): unbound means unbound on every path, so the
-// check gives no false alarms on code that merely binds late or
-// conditionally.
+// the package documentation), with one exception: a name bound only on
+// some paths through if and try statements (BoundOnEveryPath) — `import
+// logging as _log` under `if flag:`, or in a try whose `except
+// ImportError:` binds something else — is unbound for the references those
+// paths do not cover, as when Python runs them. A fix compares counts, so a
+// file that already reads such a name keeps its references; a fix must not
+// add one.
 func (r *Resolver) Runtime(t *syntax.Tree) *lint.Runtime {
 	rt := r.RuntimeImports()
 	rt.ImportsOnly = false
@@ -81,7 +85,12 @@ func (r *Resolver) boundAtRuntime(id syntax.Node) bool {
 	if b == nil {
 		return builtins[name] || strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__")
 	}
-	return !b.TypeOnly || len(b.Scope.RuntimeBindings(name)) > 0
+	for _, o := range b.Scope.RuntimeBindings(name) {
+		if BoundOnEveryPath(o, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // isReference reports whether the identifier id is read as a variable.

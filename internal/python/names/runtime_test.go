@@ -84,6 +84,72 @@ else:
     import logging
 logging.info("x")
 `, ""},
+		// Bound on some paths only (issue 10): generative-ai's tools.py
+		// binds `_log` only under an if, in a try whose except binds
+		// nothing; a reference past the if is unbound when the flag is
+		// off, one inside the branch is not.
+		{`import os
+if os.environ.get("FLAG") == "1":
+    try:
+        import logging as _log
+        _log.info("on")
+    except ImportError:
+        pass
+logger = _log.getLogger(__name__)
+`, "_log=1"},
+		{`import os
+if os.environ.get("FLAG"):
+    import logging as _log
+def f():
+    _log.warning("x")
+`, "_log=1"},
+		// The except clause binds something else: the try's body binds
+		// json only when the import succeeds.
+		{`try:
+    import ujson as json
+except ImportError:
+    HAVE_JSON = False
+json.dumps({})
+`, "json=1"},
+		// Both paths bind it: the legitimate fallback import, an if/else,
+		// an except clause that raises, a finally clause, elif chains.
+		{`try:
+    import ujson as json
+except ImportError:
+    import json
+try:
+    from shared import log as _log
+except ImportError:
+    _log = None
+import sys
+if sys.platform == "win32":
+    sep = "\\"
+elif sys.platform == "darwin":
+    sep = ":"
+else:
+    sep = "/"
+try:
+    import yaml
+except ImportError:
+    raise SystemExit("needs PyYAML")
+try:
+    pass
+finally:
+    done = True
+print(json, _log, sep, yaml, done)
+`, ""},
+		// An elif with no else leaves a path that binds nothing; a match
+		// has no catch-all here.
+		{`import sys
+if sys.argv:
+    mode = 1
+elif sys.path:
+    mode = 2
+match sys.argv:
+    case []:
+        kind = "none"
+print(mode, kind)
+`, "kind=1 mode=1"},
 		// Match patterns are left alone.
 		{`match command:
     case Point(x=0, y=yy):

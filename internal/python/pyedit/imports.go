@@ -118,6 +118,10 @@ func (f *File) Ref(q string, n syntax.Node) (expr string, imp *Import, ok bool) 
 			// import k`): which binding n sees depends on the order.
 			continue
 		}
+		if !unconditional(b.Node) && !f.sameBranch(b.Node, n) {
+			// Imported under an if or in a try: unbound on the other paths.
+			continue
+		}
 		if RunsAtImport(n) && b.Node.Start() > n.Start() {
 			continue
 		}
@@ -155,12 +159,15 @@ func (f *File) Ref(q string, n syntax.Node) (expr string, imp *Import, ok bool) 
 }
 
 // typeOnlyImport reports whether every module-level binding of name is an
-// import of q for type checkers only (under `if TYPE_CHECKING:`): the same
-// import made for run time binds the name to what those uses already mean.
+// import of q that does not bind it on every path: for type checkers only
+// (under `if TYPE_CHECKING:`), under an if or in a try (`except
+// ImportError: import logging` in generative-ai's tools.py). The same
+// import made unconditionally binds the name to what those uses already
+// mean.
 func (f *File) typeOnlyImport(name, q string) bool {
 	bs := f.Names.ModuleScope().Bindings(name)
 	for _, b := range bs {
-		if !b.TypeOnly || b.Kind != names.Import {
+		if !b.TypeOnly && unconditional(b.Node) || b.Kind != names.Import {
 			return false
 		}
 		if full, _ := importedName(b); full != q {

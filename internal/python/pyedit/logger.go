@@ -130,8 +130,8 @@ func (f *File) existingLogger() (string, *names.Binding) {
 	ms := f.Names.ModuleScope()
 	for _, name := range LoggerNames {
 		bs := ms.Bindings(name)
-		if len(bs) != 1 || bs[0].Kind != names.Assignment || bs[0].TypeOnly {
-			continue // a logger defined for type checkers only does not exist when the code runs
+		if len(bs) != 1 || bs[0].Kind != names.Assignment || bs[0].TypeOnly || !unconditional(bs[0].Node) {
+			continue // a logger defined for type checkers only, or under an if or try, may not exist when the code runs
 		}
 		v := bs[0].Value.Unparen()
 		if v.Is(syntax.KindCall) && f.Names.Refers(v.ChildByField(syntax.FieldFunction), "logging.getLogger") {
@@ -142,10 +142,13 @@ func (f *File) existingLogger() (string, *names.Binding) {
 }
 
 // moduleImport is the first module-level binding of `import module` (or
-// `import module as x`), or nil.
+// `import module as x`) that every import of the file runs, or nil: an
+// `import logging as _log` under an if, in a try or in a function (global)
+// leaves the name unbound on the other paths, and a logger defined from it
+// would raise NameError at import (generative-ai's tools.py, issue 14).
 func (f *File) moduleImport(module string) *names.Binding {
 	for _, b := range f.Names.Imports {
-		if b.TypeOnly || b.Scope.Kind != names.ModuleScope || len(b.Scope.Bindings(b.Name)) != 1 {
+		if b.TypeOnly || b.Scope.Kind != names.ModuleScope || len(b.Scope.Bindings(b.Name)) != 1 || !unconditional(b.Node) {
 			continue
 		}
 		if full, _ := importedName(b); full == module && b.Qualified == module {
@@ -153,4 +156,34 @@ func (f *File) moduleImport(module string) *names.Binding {
 		}
 	}
 	return nil
+}
+
+// unconditional reports whether the statement that holds n is one of the
+// module's own statements, which run whenever the module is imported: not
+// in the body of an if, try, with, loop, function or class.
+func unconditional(n syntax.Node) bool {
+	for p := n; !p.IsZero(); p = p.Parent() {
+		switch p.Parent().Kind() {
+		case syntax.KindModule:
+			return true
+		case syntax.KindBlock:
+			return false
+		}
+	}
+	return false
+}
+
+// sameBranch reports whether the statement that holds n is in the block
+// that holds the statement binding b (or one nested in it): there the
+// binding, made earlier in the same block, is in place.
+func (f *File) sameBranch(b, n syntax.Node) bool {
+	for p := b.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindBlock) {
+			return p.Start() <= n.Start() && n.Start() < p.End()
+		}
+		if p.Is(syntax.KindModule) {
+			return true
+		}
+	}
+	return false
 }

@@ -283,6 +283,9 @@ func (f *File) nameUsed(name string) bool {
 		if fromModuleName(n) {
 			continue // `os` in `from os import environ` binds nothing
 		}
+		if p := n.Parent(); p.Is(syntax.KindDottedName) && p.Field() == syntax.FieldName && p.Parent().Is(syntax.KindAliasedImport) {
+			continue // nor does `logging` in `import logging as _log`
+		}
 		used = true
 		break
 	}

@@ -142,4 +142,5 @@ var (
 	FieldArgument     = lookupField("argument")
 	FieldSubscript    = lookupField("subscript")
 	FieldKey          = lookupField("key")
+	FieldSubject      = lookupField("subject")
 )
