@@ -179,7 +179,10 @@ module-level client are not looked at.
 No fix either — not even unsafe — when the project's tests patch the
 constructor: `mock.patch("pkg.mod.Client")`, `mocker.patch(...)`,
 `patch.object(mod, "Client")`, `monkeypatch.setattr(mod, "Client", ...)`
-or `monkeypatch.setattr("pkg.mod.Client", ...)`, by the name the module
+or `monkeypatch.setattr("pkg.mod.Client", ...)`, or replace it by
+assignment (`mod.Client = Fake`, `mod.firestore.Client = Fake` with mod
+imported: python-docs-samples' firestore snippets_test.py swaps in a
+client that suffixes every collection name per run), by the name the module
 calls it (`pkg.mod.bigquery.Client`, `pkg.mod.Client`), by the module
 name it is an attribute of (`pkg.mod.bigquery`), or by the constructor's
 own name (`google.cloud.bigquery.Client`). The pooled getter builds the

@@ -1,6 +1,8 @@
 package python
 
 import (
+	"regexp"
+
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -17,10 +19,21 @@ import (
 // mocker.patch, patch.object, monkeypatch.setattr.
 var patchMarkers = []string{"patch", "setattr"}
 
+// replacesAttr finds what a test that replaces a name by assignment
+// contains: `mod.Client = Fake` or `mod.pkg.Client = Fake` at the start of
+// a line (python-docs-samples' firestore snippets_test.py: `snippets.firestore.Client
+// = TestFirestoreClient`).
+var replacesAttr = regexp.MustCompile(`(?m)^[ \t]*[A-Za-z_]\w*(\.\w+)+[ \t]*=[^=]`)
+
+// patchPrefilter passes the test files patches may find something in.
+var patchPrefilter = &pyanalysis.Prefilter{Any: patchMarkers, Match: replacesAttr.Match}
+
 // patchFact is the dotted names a file's tests patch: "pkg.mod.Client" for
 // `mock.patch("pkg.mod.Client")`, `mocker.patch(...)`, `patch.object(mod,
 // "Client")` and `monkeypatch.setattr(mod, "Client", ...)` with mod
-// imported from pkg, or `monkeypatch.setattr("pkg.mod.Client", ...)`.
+// imported from pkg, or `monkeypatch.setattr("pkg.mod.Client", ...)`; and
+// for assignments that replace it: `mod.Client = Fake`, `mod.bigquery.Client
+// = Fake` (pkg.mod.bigquery.Client) with mod imported.
 type patchFact struct {
 	Targets []string
 }
@@ -33,6 +46,11 @@ func patches(pass *pyanalysis.Pass) *patchFact {
 	var out patchFact
 	for _, call := range pass.Nodes(syntax.KindCall) {
 		if t := patchTarget(pass.Names, call); t != "" {
+			out.Targets = append(out.Targets, t)
+		}
+	}
+	for _, a := range pass.Nodes(syntax.KindAssignment) {
+		if t := replaced(pass.Names, a.ChildByField(syntax.FieldLeft)); t != "" {
 			out.Targets = append(out.Targets, t)
 		}
 	}
@@ -89,4 +107,27 @@ func endsWith(n syntax.Node, name string) bool {
 		n = n.ChildByField(syntax.FieldAttribute)
 	}
 	return n.TextIs(name)
+}
+
+// replaced is the dotted name an assignment to target replaces, or "":
+// `mod.Client` or `mod.pkg.Client` whose object stands for an imported
+// module (not `self.client`, nor a local's attribute).
+func replaced(r *names.Resolver, target syntax.Node) string {
+	target = target.Unparen()
+	if !target.Is(syntax.KindAttribute) {
+		return ""
+	}
+	obj := target.ChildByField(syntax.FieldObject).Unparen()
+	root := obj
+	for root.Is(syntax.KindAttribute) {
+		root = root.ChildByField(syntax.FieldObject).Unparen()
+	}
+	if b := r.Lookup(root); b == nil || b.Kind != names.Import {
+		return ""
+	}
+	q, ok := r.QualifiedName(obj)
+	if !ok {
+		return ""
+	}
+	return q + "." + string(target.ChildByField(syntax.FieldAttribute).Text())
 }

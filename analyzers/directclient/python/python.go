@@ -50,7 +50,7 @@ import (
 
 // Analyzer is XY003 direct-client for Python.
 var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyanalysis.Def[*directclient.Config]{
-	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition}, roles.Kinds),
+	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindFunctionDefinition, syntax.KindAssignment}, roles.Kinds),
 	// A file must name every dotted part of a constructor (the text of any
 	// import form and call has them all: `from google.cloud import bigquery`
 	// then `bigquery.Client()`), or carry a per-request or startup marker.
@@ -61,7 +61,7 @@ var Analyzer = pyanalysis.New(directclient.Rule, directclient.OptionsSpec, pyana
 	Excludes:     func(c *directclient.Config, path string) bool { return c.Excludes(path) },
 	// Tests are excluded, but one that patches a constructor says the
 	// module it tests gets no fix (patched.go).
-	ExcludedPrefilter: &pyanalysis.Prefilter{Any: patchMarkers},
+	ExcludedPrefilter: patchPrefilter,
 	FactTypes:         []pyanalysis.Fact{(*fileFact)(nil), (*roles.File)(nil), (*patchFact)(nil)},
 	Run:               run,
 	Project:           projectPhase,

@@ -105,7 +105,8 @@ func analyzeDir(t *testing.T, root string) []lint.Diagnostic {
 }
 
 // A module whose tests patch the client's constructor (mock.patch,
-// mocker.patch, patch.object, monkeypatch.setattr; tests/ is excluded from
+// mocker.patch, patch.object, monkeypatch.setattr, or an assignment
+// `mod.firestore.Client = Fake` in a test that says neither; tests/ is excluded from
 // the rule and read for that only) gets no fix, and the finding says why;
 // a module no test of its program patches keeps its fix (another sample's
 // test patching the same library class does not count).
@@ -115,7 +116,8 @@ func TestNoFixWhereTestsPatchTheConstructor(t *testing.T) {
 	for _, d := range analyzeDir(t, "../testdata/patched/proj") {
 		fixes[d.Path] = d.Fix != nil
 	}
-	want := map[string]bool{"svc/app/reports.py": false, "svc/app/uploads.py": false, "svc/app/events.py": false, "svc/app/secrets.py": false, "svc/app/jobs.py": true, "sample_b/main.py": false}
+	want := map[string]bool{"svc/app/reports.py": false, "svc/app/uploads.py": false, "svc/app/events.py": false, "svc/app/secrets.py": false, "svc/app/jobs.py": true, "sample_b/main.py": false,
+		"svc/app/stores.py": false, "svc/app/cache.py": false}
 	for p, fix := range want {
 		if got, ok := fixes[p]; !ok || got != fix {
 			t.Errorf("%s: reported %v, with a fix %v; want a fix %v", p, ok, got, fix)
