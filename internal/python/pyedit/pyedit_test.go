@@ -114,6 +114,25 @@ func TestRefRebound(t *testing.T) {
 	}
 }
 
+// An import under an if or in a try binds its name on some paths only: it
+// is reused inside its own branch, not elsewhere, where Ref imports afresh
+// (issue 14: tools.py's `import logging as _log` under an if).
+func TestRefConditionalImport(t *testing.T) {
+	src := "import os\n\nif os.environ.get(\"FLAG\"):\n    import logging as _log\n    _log.info(\"on\")\ntry:\n    import ujson as json\nexcept ImportError:\n    HAVE_JSON = False\n\n\ndef f():\n    return 1\n"
+	f := parse(t, src)
+	at := find(t, f, syntax.KindInteger, "1")
+	if expr, imp, ok := f.Ref("logging.getLogger", at); !ok || expr != "logging.getLogger" || imp == nil || imp.String() != "import logging" {
+		t.Errorf("Ref(logging.getLogger) = %q, %v, %v; want logging.getLogger with import logging", expr, imp, ok)
+	}
+	if expr, imp, ok := f.Ref("ujson.dumps", at); ok && imp == nil {
+		t.Errorf("Ref(ujson.dumps) = %q reused the import of a try whose except binds something else", expr)
+	}
+	inBranch := find(t, f, syntax.KindString, `"on"`)
+	if expr, imp, ok := f.Ref("logging.warning", inBranch); !ok || imp != nil || expr != "_log.warning" {
+		t.Errorf("Ref(logging.warning) in the if's branch = %q, %v, %v; want _log.warning, no import", expr, imp, ok)
+	}
+}
+
 func TestAddKeywordArgument(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"app.get('/x')\n", "app.get('/x', dependencies=[d])\n"},
