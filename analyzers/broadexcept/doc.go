@@ -284,7 +284,8 @@ order:
     | `json.loads` | `json.JSONDecodeError` (`ValueError` covers it) |
     | `json.load` | `json.JSONDecodeError`, `OSError` |
     | `open()`, a file's methods, `os.remove`/`rename`/`makedirs`/..., `shutil` copies and moves | `OSError` |
-    | `uuid.UUID`, `datetime.strptime`/`fromisoformat`, `base64` decoding | `ValueError` |
+    | `uuid.UUID` | `ValueError` (text that is no UUID), `TypeError` (`UUID(None)`), `AttributeError` (`UUID(5)`, `UUID({})`: a number or dict has no `.replace`) |
+    | `datetime.strptime`/`fromisoformat`, `base64` decoding | `ValueError` |
     | `decimal.Decimal` | `ArithmeticError` (`InvalidOperation` for text that is no number; what is done with the value next raises `decimal.Overflow`, `DivisionByZero`), `TypeError` (`Decimal(None)`), `ValueError` (`Decimal([])`) |
     | `yaml.safe_load`, `yaml.load` | `yaml.YAMLError` |
     | `httpx` functions, clients and responses | `httpx.HTTPError` (and `json.JSONDecodeError` for `.json()`) |

@@ -28,8 +28,10 @@ var calls = map[string][]string{
 	// Decimal([]) ValueError; what is done with the value next (arithmetic,
 	// quantize) raises the other decimal signals — decimal.Overflow,
 	// DivisionByZero —, all ArithmeticErrors.
-	"decimal.Decimal":                 {"builtins.ArithmeticError", "builtins.TypeError", "builtins.ValueError"},
-	"uuid.UUID":                       {"builtins.ValueError"},
+	"decimal.Decimal": {"builtins.ArithmeticError", "builtins.TypeError", "builtins.ValueError"},
+	// UUID("zz") raises ValueError, UUID(None) TypeError, UUID(5) and
+	// UUID({}) AttributeError (a str method called on the value).
+	"uuid.UUID":                       {"builtins.AttributeError", "builtins.TypeError", "builtins.ValueError"},
 	"datetime.datetime.strptime":      {"builtins.ValueError"},
 	"datetime.datetime.fromisoformat": {"builtins.ValueError"},
 	"datetime.date.fromisoformat":     {"builtins.ValueError"},

@@ -2,6 +2,7 @@
 import json
 import os
 from decimal import Decimal
+from uuid import UUID
 
 import httpx
 import requests
@@ -85,3 +86,14 @@ def ratio(a, b):
         print("no ratio", e)
         r = 0.0
     return r
+
+
+def as_uuid(v):
+    # UUID(5) and UUID({}) raise AttributeError (the int or dict has no
+    # .replace), UUID(None) TypeError, UUID("zz") ValueError.
+    try:
+        u = UUID(v)
+    except Exception as e:  # want note "prints the error"
+        print("not a uuid", e)
+        u = None
+    return u
