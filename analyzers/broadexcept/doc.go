@@ -292,6 +292,8 @@ order:
     | `requests` | `requests.RequestException` |
     | Google Cloud client constructors (`*.Client()`), their methods and what they return | `google.api_core.exceptions.GoogleAPIError` and `google.auth.exceptions.GoogleAuthError` (credentials that cannot be found or refreshed) |
     | an `import` | `ImportError` |
+    | a queue's `get_nowait()`, `get(block=False)`, `get(False)`, `get(timeout=...)` / `put_nowait()`, ... (a name bound to `queue.Queue()`, `LifoQueue`, `PriorityQueue`, `SimpleQueue`, `multiprocessing.Queue()`) | `queue.Empty` / `queue.Full` |
+    | an `asyncio.Queue()`'s `get_nowait()` / `put_nowait()` | `asyncio.QueueEmpty` / `asyncio.QueueFull` |
     | `len`, `str`, `isinstance`, `range`, `zip`, logging calls, `os.getenv`, ... | nothing a handler is written for |
 
     A body that sets an attribute (`httpx.Client.send = patched`: a patch
@@ -308,6 +310,27 @@ order:
     made for its effect — optional parsing, a probe filling in a field,
     which keep their defaults when it fails) gets no fix: logging an ERROR
     traceback there is noise.
+
+  - Otherwise, around a queue operation that does not block for ever
+    (`get_nowait()`, `get(block=False)`, `get(timeout=...)`, `put_nowait()`,
+    ...): it ends by raising `queue.Empty`/`Full` when the queue is empty or
+    full — a drain loop `while True: q.get_nowait()` ends that way on every
+    call —, so the handler is the queue's ordinary way out. Narrowed (above)
+    when the queue's type is known and nothing else in the body raises;
+    otherwise no fix: neither of the records below, an ERROR traceback for
+    every drained queue.
+
+  - Otherwise, in a module-level probe of a dependency — a `try` outside
+    any function whose body imports, calls `importlib.import_module`,
+    `importlib.metadata.version`, `pkg_resources.get_distribution`, ... or
+    reads a `__version__` (an Airflow DAG file that registers
+    `TaskReschedule` only where the installed Airflow has it) — no record
+    is added: the failure is the answer for the versions without it, on
+    every import of the module (every parse of a DAG file). A body that
+    only imports is still narrowed to `ImportError`. Nor where the author
+    says the failure is expected (the handler's comments, the comment lines
+    right above the `try`, the function's docstring: below) — for either
+    of the two records below.
 
   - Otherwise, in a polling or retry loop — the handler runs in a `while`
     loop, or in a `for` loop whose body sleeps (attempts with a back-off),

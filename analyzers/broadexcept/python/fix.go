@@ -37,7 +37,11 @@ import (
 //     not a second one. A warning is the author's call that the failure is
 //     expected (a fallback follows): no fix.
 //   - Neither of these two in a polling or retry loop (pollingLoop): a
-//     traceback on every round floods the log.
+//     traceback on every round floods the log; nor where the author says
+//     the failure is expected (authorExpects), nor in a module-level probe
+//     of a dependency's version (probe), nor around a queue operation that
+//     ends by queue.Empty/Full (queues.go: narrowed when the queue's type
+//     is known, else no fix).
 //   - Otherwise (the handler does something, such as returning an error
 //     response): no fix.
 //   - No fix at all where the handler turns any error into a value (`return
@@ -85,31 +89,80 @@ func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 	if bestEffort && computesOnly(body) {
 		return nil
 	}
-	if pollingLoop(h.clause) {
+	if c.drainsQueue(body) && !isFallback(h.clause) {
+		return nil // the queue's Empty/Full is its ordinary way out
+	}
+	if pollingLoop(h.clause) || c.probe(try) || c.authorExpects(h, false) {
 		return nil
 	}
 	if len(f.reports) == 1 && !f.clientError {
 		return c.addTraceback(f.reports[0])
 	}
+	if c.authorExpects(h, true) {
+		return nil
+	}
 	// Around code that only logs, logger.exception would log where logging
 	// just failed.
 	if swallows && !expectedFailure(h) && !c.cleanupOnly(try.ChildByField(syntax.FieldBody)) && !f.logsOnly &&
-		!c.authorExpects(h) && !c.printsIn(h) && !(bestEffort && telemetryFile(c.pass.Path)) {
+		!c.printsIn(h) && !(bestEffort && telemetryFile(c.pass.Path)) {
 		return c.logException(h)
 	}
 	return nil
 }
 
+// versionProbes are calls that look up whether a module or a version of a
+// dependency is there.
+var versionProbes = map[string]bool{
+	"importlib.import_module": true, "importlib.metadata.version": true, "importlib.metadata.distribution": true,
+	"importlib.util.find_spec": true, "pkg_resources.get_distribution": true, "pkg_resources.require": true,
+}
+
+// probe: a try at module (or class) level whose body imports, calls a
+// version lookup (versionProbes) or reads a `__version__` — the module
+// finding out which version of a dependency it runs with (`try: from
+// airflow.models import TaskReschedule ... except Exception as e:
+// logging.error(e)` in a DAG file meant for several Airflow versions).
+// The failure is the answer for the versions without it, and it happens
+// on every import of the module (every parse of a DAG file by the
+// scheduler): a traceback added there, by error → exception or a new
+// logger.exception, floods the log with an expected absence. A narrowing
+// (ImportError for a body that only imports) is still made.
+func (c *checker) probe(try syntax.Node) bool {
+	for p := try.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) || p.Is(syntax.KindLambda) {
+			return false
+		}
+	}
+	for n := range ownNodes(try.ChildByField(syntax.FieldBody)) {
+		switch {
+		case n.Is(syntax.KindImportStatement), n.Is(syntax.KindImportFromStatement):
+			return true
+		case n.Is(syntax.KindAttribute) && n.ChildByField(syntax.FieldAttribute).TextIs("__version__"):
+			return true
+		case n.Is(syntax.KindCall):
+			if q, ok := c.r.QualifiedName(n.ChildByField(syntax.FieldFunction).Unparen()); ok && versionProbes[q] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // authorExpects: the author says the failure is expected or let go on
 // purpose — in the handler's comments (deliberate), in the comment block
-// right above the `try`, or in the docstring of the function around it
-// ("Falls back to desktop-only when there's no TTY or InquirerPy is
-// missing"). The handler's answer is then the function's contract, and
-// logger.exception would put an ERROR traceback on its ordinary path: no
-// record is added. (The level reads the handler's comments only: a
-// comment above the try often describes the code, not the failure — but a
-// fix withheld costs less than a wrong ERROR record.)
-func (c *checker) authorExpects(h handler) bool {
+// right above the `try` ("Can raise exception tenacity.RetryError (Email
+// may still go through)"), or, when docstring is set, in the docstring of
+// the function around it ("Falls back to desktop-only when there's no TTY
+// or InquirerPy is missing"). The handler's answer is then the function's
+// contract, and a traceback would put an ERROR record on its ordinary
+// path: no record is added (logger.exception), and the handler's own
+// record keeps its level (error → exception reads the comments only: a
+// docstring's flow — "If Stripe deletion fails -> create support ticket"
+// — describes the handler, not a failure the author calls harmless).
+// (The level reads the handler's comments only: a comment above the try
+// often describes the code, not the failure — but a fix withheld costs
+// less than a wrong ERROR record.)
+func (c *checker) authorExpects(h handler, docstring bool) bool {
 	if says, _ := deliberate(h); says != saysNothing {
 		return true
 	}
@@ -122,6 +175,9 @@ func (c *checker) authorExpects(h handler) bool {
 			return false
 		}
 		if p.Is(syntax.KindFunctionDefinition) {
+			if !docstring {
+				return false
+			}
 			first := p.ChildByField(syntax.FieldBody).FirstNamedChild()
 			if isDocstringStmt(first) {
 				says, _ := commentSays(first.Text())
@@ -477,6 +533,9 @@ func arithmetic(n syntax.Node) bool {
 
 // callRaises returns what a call raises, and whether the table knows it.
 func (c *checker) callRaises(call syntax.Node) ([]string, bool) {
+	if qs := c.queueRaises(call); qs != nil {
+		return qs, true
+	}
 	fn := call.ChildByField(syntax.FieldFunction).Unparen()
 	if q, ok := c.r.QualifiedName(fn); ok {
 		if qs, ok := calls[q]; ok {
