@@ -1,6 +1,8 @@
 package python
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -69,4 +71,57 @@ func TestPrefilter(t *testing.T) {
 	if p := prefilterFor(c.Value); p != nil {
 		t.Errorf("a *.* constructor: prefilter %+v, want none", p)
 	}
+}
+
+// replacesAttrExpression is what replacesAttr matches, as it was written
+// first: the specification TestReplacesAttrAsTheExpression holds it to.
+var replacesAttrExpression = regexp.MustCompile(`(?m)^[ \t]*[A-Za-z_]\w*(\.\w+)+[ \t]*=[^=]`)
+
+// TestReplacesAttrAsTheExpression: replacesAttr answers as the expression
+// on assignments to dotted names and near misses (comparisons, augmented
+// assignments, a plain name, a trailing dot, "=" at the end of the text,
+// indentation, CRLF, non-ASCII and invalid UTF-8), and on random texts over
+// the characters that matter.
+func TestReplacesAttrAsTheExpression(t *testing.T) {
+	texts := []string{
+		"mod.Client = Fake\n", "  mod.pkg.Client = Fake", "\tm.C=F", "x = 1\nsnippets.firestore.Client = TestClient\n",
+		"mod.Client == Fake", "mod.Client += 1", "mod.Client != 1", "Client = Fake", "mod. Client = Fake", "mod.Client. = F",
+		"mod.Client =", "mod.Client =\n", "mod.Client =\r\n", "mod.Client=\xff", "mod.Clíent = 1", "módulo.x = 1",
+		"1mod.Client = F", "_m._1 = F", "m.1 = F", "x = m.C = F", "# m.C = F", "m.C\t \t= F", "\rm.C = F", "a\rm.C = F",
+		"m.C = F\r\n", "", "\n", "m", "m.", "m.C", "m.C ", "m.C =", "\n\nm.C = 1", "if m.C == 1:\n    m.C = 2\n",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("ab_1. \t=\n\r#(\xff")
+	for range 20000 {
+		b := make([]byte, r.IntN(14))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		if got, want := replacesAttr([]byte(s)), replacesAttrExpression.MatchString(s); got != want {
+			t.Errorf("replacesAttr(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}
+
+// BenchmarkReplacesAttr: a test file with no assignment to a dotted name,
+// which is read to the end (by hand, and by the expression).
+func BenchmarkReplacesAttr(b *testing.B) {
+	src := []byte(strings.Repeat("def test_x(capsys):\n    result = run(['a', 'b'])\n    assert result.value == 3  # x.y = 1\n    out, _ = capsys.readouterr()\n\n", 200))
+	b.Run("hand", func(b *testing.B) {
+		for b.Loop() {
+			if replacesAttr(src) {
+				b.Fatal("no dotted assignment")
+			}
+		}
+	})
+	b.Run("expression", func(b *testing.B) {
+		for b.Loop() {
+			if replacesAttrExpression.Match(src) {
+				b.Fatal("no dotted assignment")
+			}
+		}
+	})
 }
