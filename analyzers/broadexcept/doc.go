@@ -65,13 +65,24 @@ says which case it is):
   - warning: the error is lost to whoever could fix it: the handler returns
     a fallback value, turns it into a server error response without
     logging it (`raise HTTPException(500, detail=str(e))`, Flask's
-    `abort(500)`, werkzeug's and Django's HTTP errors, `return
-    JSONResponse({"error": str(e)}, status_code=500)`, or any error value
+    `abort(500)`, werkzeug's and Django's HTTP errors, a fixed error value
     a web handler returns), exits with status 0 (`sys.exit(0)`, `raise
-    typer.Exit()`), logs it only at debug level (`logger.debug(e)`), logs
-    that something failed without the exception (`logger.error("sync
-    failed")`), or only answers `return False` (a failure looks like an
-    ordinary "no": `is_reachable()`, `exists()`);
+    typer.Exit()`), logs it only at debug level (`logger.debug(e)`) with
+    no fallback, logs that something failed without the exception
+    (`logger.error("sync failed")`), or only answers `return False` (a
+    failure looks like an ordinary "no": `is_reachable()`, `exists()`).
+    Also a warning, not an error, a swallow around a write of bookkeeping
+    only — a write method (`set`, `update`, `save`, `put`, ...) given a
+    dict or keywords whose keys all record how something went (`status`,
+    `state`, `progress`, `log_tail`, `last_...`, `..._at`, `..._count`):
+    `run_ref.set({"status": s, "finished_at": now}, merge=True)` after the
+    work; the record goes stale and nobody is told, but the work it
+    describes is done (a status beside data, `{"status": "paid", "amount":
+    total}`, stays an error) — and a swallow that answers None (`return
+    None`, `return`) in a function whose name says None is one of its
+    answers (`try_get_current_user`, `maybe_...`, `optional_...`,
+    `safe_...`, `..._or_none`): optional by design, but a failure of its
+    own (a database error) looks the same as nothing found;
   - note: the error is recorded, but without its traceback: logged at info
     or above with its message (`logger.warning("sync failed: %s", e)`,
     structlog's `log.error("sync failed", error=str(e))`, Cloud Logging's
@@ -91,8 +102,16 @@ says which case it is):
     toast or flash: they see that it failed and why, the logs get
     nothing), turned into a client error response (4xx:
     `HTTPException(status_code=400)`, `abort(404)`, `return jsonify(...),
-    400`, `return JSONResponse(..., status_code=401)`: right when the
-    request is at fault), or a command-line program
+    400`, `return JSONResponse(..., status_code=401)`, aiohttp's `return
+    web.json_response(..., status=400)`, `make_response(body, 400)`: right
+    when the request is at fault), returned to the client with its message
+    (a web handler returns it, or a response carries it: `return
+    {"error": str(e)}` from a route, `error = str(e)` then `return
+    SendResult(sent=False, error=error)`, `return JSONResponse({"error":
+    str(e)}, status_code=500)`: they see that it failed and why, the logs
+    get nothing), logged at debug level with a fallback (`logger.debug(...,
+    e)` and then `annotation = empty` or `return default`: an expected
+    failure with an answer), or a command-line program
     that exits non-zero without saying why (`sys.exit(1)` alone). Also a
     note, whatever an `except Exception` handler does (not a bare `except:`
     or `BaseException`, which also catch cancellation and exits): a `try` body that can fail only on
@@ -104,7 +123,19 @@ says which case it is):
     handler that swallows: best-effort cleanup; and a `try` body that only
     logs, and computes what it logs (a logging callback such as dbt's
     event callback: `if event.level == "error": logger.error(...)`): a log
-    line that fails goes unseen, nothing else fails with it. And any handler whose
+    line that fails goes unseen, nothing else fails with it. In every
+    role, a swallow (not by a bare `except:` or `BaseException`) around a
+    best-effort action — telemetry (one or two calls whose names say
+    analytics, telemetry, track, metric, usage, posthog, segment, statsd,
+    heartbeat, sentry, or a function of a telemetry module such as
+    `prefect._internal.analytics.try_mark_milestone`; or any swallow in a
+    function whose name says it emits telemetry: `emit_sdk_event`,
+    `track_usage`, `capture_event`, `send_metrics`) or a cleanup (a
+    `delete...`, `close`, `cancel`, `terminate`, `kill`, `shutdown`,
+    `cleanup`, `release`, `unlink` ... call, with the imports, assignments
+    and ifs that prepare it: `storage.Client().bucket(b).blob(n).delete()`),
+    also as `with suppress(Exception):` — whose failure costs the program
+    nothing it needs. And any handler whose
     comment says the error is let go on purpose (`pass  # Silently ignore
     tracking errors`, "best effort", "intentional", "not critical", "must
     never fail", "never let ... impact", "must not raise", "don't raise",
@@ -117,9 +148,14 @@ says which case it is):
     "timeout", "transient", "retries") or the condition the handler
     answers ("if we can't persist, ...", "if evaluation fails"). The
     author decided where a reviewer reads it; the message quotes the
-    comment. Only comments in the handler count (on its except line or in
-    its body), not those above the `try`, which describe the code rather
-    than the failure ("deliberately ignores the surface id"); comments on
+    comment. Comments in the handler count (on its except line or in its
+    body), and the comment block right above the `try` (or the `with
+    suppress(...)`) when it also talks about a failure (fail, error,
+    exception, raise, crash, best effort, missing, exist ...): "Diagnostics
+    are best effort. A failure here must never skip the exit below" above
+    a watchdog's `with suppress(Exception):`. A comment above that only
+    describes the code ("deliberately ignores the surface id", "stays in
+    GCS by design") is no reason; comments on
     consecutive lines are read as one block, and a block with a TODO or
     FIXME is not a decision, whatever else it says. "This should not
     happen" or a comment on what the code does is no reason either. A
@@ -145,9 +181,11 @@ told. There:
   - a swallow (and `contextlib.suppress(Exception)`) is a warning, not an
     error ("a warning in a command-line program, not service code: whoever
     runs it is not told, but the failure costs one run, not a service's
-    requests"); around a best-effort action — telemetry, a cleanup method,
-    a delete, as the fix reads it (`analytics.track(...)`,
-    `client.delete_job(name)`) — a note;
+    requests"); one that falls back — returns a value (`return ""` when
+    git fails), or ends a `try` whose body returns, so that the code after
+    it is the other way to the answer (a plain prompt when the fancy one
+    fails) — is a note ("it falls back ..., and the failure costs one run
+    at most"): it loses no work, unlike a bare `pass` after work;
   - what a service reports as a warning (a fallback value, a log line
     without the error, a debug log, `return False`) is a note ("the failure
     costs one run, not a service's requests"); except an exit with status

@@ -50,6 +50,11 @@ type handling struct {
 	logsOnly    bool // the try body only logs (and computes what it logs)
 	answersBool bool
 	returnsText bool
+	// toClient: the error's text goes into what a web handler returns (a
+	// response, a response model's field); fallsBack: the handler assigns
+	// or returns a fallback value.
+	toClient  bool
+	fallsBack bool
 	// shows: a call that shows the error's message to the person using
 	// the program (a toast, a flashed message), its name; failText: the
 	// handler returns a fixed text that says it failed ("unknown error").
@@ -111,6 +116,8 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "returns a text that says it failed (" + h.failText + ") to its caller: the failure is shown, but its cause is lost", true}
 	case h.http != "" && h.clientError:
 		return verdict{true, lint.Note, "turns the error into a client error response (" + h.http + "): right when the request is at fault, but a failure of the service's own would look like one too", false}
+	case h.toClient:
+		return verdict{true, lint.Note, "returns the error's message to the client: they see that it failed and why, but the logs get nothing", false}
 	case h.guards != "" && h.logsOnly:
 		return verdict{true, lint.Note, "ignores errors of " + h.guards + ": a log line that fails goes unseen, but nothing else fails with it", swallows}
 	case h.guards != "" && h.cleanup:
@@ -123,6 +130,8 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Warning, "answers False for every error: a failure looks like an ordinary no, and its cause is lost", true}
 	case swallows:
 		return verdict{true, lint.Error, "swallows the exception", true}
+	case h.logsDebug && h.fallsBack:
+		return verdict{true, lint.Note, "logs the error at debug level and falls back to a default: an expected failure with an answer, though production rarely records why", false}
 	case h.logsDebug && h.withoutAt >= warningLevel:
 		return verdict{true, lint.Note, "logs that something failed, and the error only at debug level: the failure is recorded, its cause rarely", false}
 	case h.logsDebug:
@@ -154,11 +163,10 @@ func (c *checker) scanBody(h handler) handling {
 					f.http, f.clientError = "status "+string(last.Text()), true
 				}
 			}
-			// return JSONResponse(..., status_code=401)
-			if v := n.FirstNamedChild().Unparen(); v.Is(syntax.KindCall) && c.response(v) {
-				if st := v.ChildByField(syntax.FieldArguments).KeywordArg("status_code"); statusIs4xx(st) {
-					f.http, f.clientError = c.calleeName(v), true
-				}
+			// return JSONResponse(..., status_code=401), aiohttp's
+			// web.json_response(..., status=400), make_response(body, 400)
+			if v := n.FirstNamedChild().Unparen(); v.Is(syntax.KindCall) && c.response(v) && statusIs4xx(responseStatus(v)) {
+				f.http, f.clientError = c.calleeName(v), true
 			}
 		case syntax.KindIdentifier:
 			if h.name != nil && n.TextIs(string(h.name)) && handedOn(n) {

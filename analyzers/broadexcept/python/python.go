@@ -20,7 +20,6 @@
 package python
 
 import (
-	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -92,8 +91,20 @@ func (c *checker) checkSuppress(with syntax.Node) {
 			for arg := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
 				if name, ok := c.broadName(arg); ok {
 					d := c.pass.Diagnostic(call, "`suppress(%s)` swallows every exception its block raises", name)
+					msg, sev := "swallows every exception its block raises", lint.Error
+					body := with.ChildByField(syntax.FieldBody)
+					if says, quote := c.saysAbove(with); says != saysNothing {
+						msg, sev = msg+commentMessage(says, "the comment above the with", quote), lint.Note
+					} else if !body.IsZero() && c.optionalAction(body) {
+						msg, sev = msg+"; a note because its block only does "+c.actionKind(body)+", a best-effort action: its failure costs the program nothing it needs, but goes unseen", lint.Note
+					}
+					if sev == lint.Note {
+						d.Message, d.Severity = "`suppress("+name+")` "+msg, sev
+						c.pass.Report(d)
+						break
+					}
 					c.pending = append(c.pending, pending{Range: d.Range, What: "`suppress(" + name + ")`",
-						Message: "swallows every exception its block raises", Severity: lint.Error,
+						Message: msg, Severity: sev,
 						Chain: roles.Chain(call), Outside: c.outsideSuppress(with)})
 					break
 				}
@@ -129,22 +140,14 @@ func (c *checker) check(clause syntax.Node) {
 	}
 	f.answersBool = answersBool(h)
 	f.returnsText = c.returnsText(h)
+	f.toClient = !f.returnsText && c.textToClient(h)
+	f.fallsBack = fallsBack(h)
 	f.failText = c.failText(h)
 	v := f.judge(c.swallows(h.body))
 	if !v.report {
 		return
 	}
-	if v.severity > lint.Note {
-		// The author decided, and said so where a reviewer reads it.
-		switch says, quote := deliberate(h); says {
-		case saysDeliberate:
-			v.severity = lint.Note
-			v.message += fmt.Sprintf("; a note because its comment says it is deliberate (\"%s\")", quote)
-		case saysExpected:
-			v.severity = lint.Note
-			v.message += fmt.Sprintf("; a note because its comment says the failure is expected (\"%s\")", quote)
-		}
-	}
+	c.adjust(h, what, &v)
 	d := c.pass.Diagnostic(clause, "%s %s", what, v.message)
 	d.Range = c.pass.File.Lines.Range(clause.Start(), h.header)
 	d.Severity = v.severity

@@ -16,8 +16,11 @@ import (
 // service reports as a warning (a fallback value, a log line without the
 // error, a debug log, False for every error) is a note there, except an
 // exit with status 0, which is the program's own way to hide a failure
-// from whoever runs it; and a swallow around a best-effort action
-// (telemetry, a cleanup, a delete) is a note there too. Service code and
+// from whoever runs it. A swallow that falls back (returns a value, or
+// lets the function go on the way after a try that would have returned:
+// a plain prompt when the fancy one fails) is a note there too: it loses
+// no work, unlike a bare `pass`. (A swallow around a best-effort action is
+// a note in every role: levels.go.) Service code and
 // library code (no entry point is known to reach it) keep their levels.
 
 // outside says how a finding is reported in a command-line program, a
@@ -29,6 +32,7 @@ const (
 	lowerSwallow                 // a swallow: a warning
 	lowerOptional                // a swallow around a best-effort action: a note
 	lowerWarning                 // a warning: a note
+	lowerFallback                // a swallow with a fallback (a value returned, the path after the try): a note
 )
 
 // outside decides the shape of a reported handler for level.
@@ -36,6 +40,8 @@ func (c *checker) outside(h handler, v verdict, f handling) outside {
 	switch {
 	case v.severity == lint.Error && c.bestEffortTry(h.clause.Parent()):
 		return lowerOptional
+	case v.severity == lint.Error && fallbackPath(h):
+		return lowerFallback
 	case v.severity == lint.Error:
 		return lowerSwallow
 	case v.severity == lint.Warning && !f.exitsZero && f.http == "":
@@ -72,6 +78,8 @@ func (o outside) level(role roles.Role, sev lint.Severity, msg string) (lint.Sev
 		return lint.Warning, msg + "; a warning in " + where + ": whoever runs it is not told, but the failure costs one run, not a service's requests"
 	case lowerOptional:
 		return lint.Note, msg + "; a note in " + where + ": a best-effort action (telemetry, a cleanup, a delete) whose failure costs the run nothing it needs"
+	case lowerFallback:
+		return lint.Note, msg + "; a note in " + where + ": it falls back (a value returned, or the way after the try), and the failure costs one run at most"
 	case lowerWarning:
 		return lint.Note, msg + "; a note in " + where + ": the failure costs one run, not a service's requests"
 	}

@@ -199,16 +199,16 @@ def suppressed():
         update_defaults("stack")
 
 
-# Around a best-effort action (telemetry, a cleanup, a delete), a note.
+# Around a best-effort action (telemetry, a cleanup, a delete), a note (in every role).
 def send_analytics(analytics, event):
     try:
         analytics.track(event)
-    except Exception:  # want note "^`except Exception` swallows the exception; a note in a command-line program, not service code: a best-effort action \\(telemetry, a cleanup, a delete\\) whose failure costs the run nothing it needs$"
+    except Exception:  # want note "^`except Exception` swallows the exception; a note because the try only does telemetry \\(track\\), a best-effort action: its failure costs the program nothing it needs, but goes unseen$"
         pass
 
 
 def remove_job(client, name):
-    with contextlib.suppress(Exception):  # want note "^`suppress\\(Exception\\)` swallows every exception its block raises; a note in a command-line program"
+    with contextlib.suppress(Exception):  # want note "^`suppress\\(Exception\\)` swallows every exception its block raises; a note because its block only does a cleanup \\(delete_job\\)"
         client.delete_job(name)
 
 
@@ -229,3 +229,32 @@ def quiet_probe():
         work()
     except Exception as e:  # want note "logs the error only at debug level, which production rarely records; a note in a command-line program"
         logging.debug("probe failed: %s", e)
+
+
+# A swallow that falls back loses no work: a note in a command-line program.
+def git_email():
+    try:
+        out = os.popen("git config user.email").read()
+        return out.strip()
+    except Exception:  # want note "^`except Exception` swallows the exception; a note in a command-line program, not service code: it falls back \\(a value returned, or the way after the try\\), and the failure costs one run at most$"
+        return ""
+
+
+def pick_theme(ask):
+    if sys.stdin.isatty():
+        try:
+            choice = ask("Which theme?")
+            return choice
+        except Exception:  # want note "it falls back \\(a value returned, or the way after the try\\)"
+            pass
+    return input("Theme: ")
+
+
+# A bare `pass` after work that does not return loses that work: a warning.
+def save_history(entries):
+    try:
+        update_defaults(entries)
+        work()
+    except Exception:  # want warning "swallows the exception; a warning in a command-line program"
+        pass
+    return entries

@@ -196,7 +196,7 @@ def persist(device_id, path):
 def evaluate(annotation, namespace):
     try:
         return fetch(annotation + str(namespace))
-    except Exception as e:  # want note "^`except Exception` logs the error only at debug level, which production rarely records; a note because its comment says it is deliberate \\(\"Don't raise an error if the annotation evaluation fails. Set the ...\"\\)$"
+    except Exception as e:  # want note "^`except Exception` logs the error at debug level and falls back to a default: an expected failure with an answer, though production rarely records why$"
         # Don't raise an error if the annotation evaluation fails. Set the
         # annotation to `empty` instead, as if there were none.
         logging.debug("Failed to evaluate annotation %s: %s", annotation, e)
@@ -380,12 +380,12 @@ def keeps_it_to_itself(url):
     return body
 
 
-# ... but a web handler's caller is a client: the logs get nothing.
+# ... and a web handler's caller is a client, who is told: the logs get nothing.
 @app.get("/items")
 def items():
     try:
         return {"items": fetch("http://inventory/items").json()}
-    except Exception as e:  # want warning "without re-raise or traceback logging"
+    except Exception as e:  # want note "^`except Exception` returns the error's message to the client: they see that it failed and why, but the logs get nothing$"
         return {"error": str(e)}
 
 
@@ -393,14 +393,14 @@ def items():
 def report():
     try:
         return fetch("http://reports/latest").text
-    except Exception as e:  # want warning "without re-raise"
+    except Exception as e:  # want note "returns the error's message to the client"
         return {"error": str(e)}
 
 
 def viewer(path):
     try:
         return JSONResponse({"data": open(path).read()})
-    except Exception as e:  # want warning "without re-raise"
+    except Exception as e:  # want note "returns the error's message to the client"
         return JSONResponse(content={"error": str(e)}, status_code=500)
 
 

@@ -27,7 +27,7 @@ def sync_pool():
     # Don't fail the deployment if the work pool update fails
     try:
         work()
-    except Exception:  # want error "swallows"
+    except Exception:  # want note "swallows the exception; a note because the comment above the try says it is deliberate \\(\"Don't fail the deployment if the work pool update fails\"\\)$"
         pass
     return work()
 
@@ -43,7 +43,7 @@ def deploy():
     work()
     try:
         mark_milestone("first_deployment_created")
-    except Exception:  # want error "swallows"
+    except Exception:  # want note "swallows the exception; a note because the try only does telemetry \\(mark_milestone\\), a best-effort action"
         pass
     return work()
 
