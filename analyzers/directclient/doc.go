@@ -205,7 +205,10 @@ in place of the constructor's import when that goes, else after the
 imports it stands with (the region is published as it stands, and a
 function-local import stays local). A one-line comment right above the constructor that says it
 makes a client (`# Instantiates a client`, `# Create a Storage client`)
-is removed: the code no longer does.
+is removed: the code no longer does — unless it gives a reason for the
+client that stays true of the getter (`# Create a global Pub/Sub client to
+avoid unneeded network activity`, "... once, shared by every request":
+global, once, shared, reuse, cache, pool, avoid, ...), which is kept.
 
 No fix for cached singletons (a hand-made getter: the fix would be to
 delete the function and change its callers, a reviewer's change), for

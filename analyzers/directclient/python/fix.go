@@ -530,10 +530,25 @@ func (w *walker) regions() provenance.Regions {
 // clientComment matches a one-line comment that says the next statement
 // makes a client ("# Instantiates a client", "# Create a Storage client"):
 // with a shared getter it no longer does.
-var clientComment = regexp.MustCompile(`(?i)^[ \t]*#[ \t]*(instantiates?|creates?|initiali[sz]es?|constructs?|builds?|makes?|sets? up)\b[^\n]*\bclient\b[^\n]*$`)
+var clientComment = regexp.MustCompile(`(?i)^[ \t]*#[ \t]*(instantiates?|creates?|initiali[sz]es?|constructs?|builds?|makes?|sets? up)\b[^\n]*\bclient(s)?([^-\w][^\n]*)?$`)
+
+// clientAndMore matches a comment that goes on, after the client, to
+// describe the code below it ("Instantiate a storage client and perform a
+// write and read workload"): it stays true of the lines it describes.
+var clientAndMore = regexp.MustCompile(`(?i)\bclients?\b[^\n]*\b(and|then)\b`)
+
+// clientReason matches what such a comment says about why the client is
+// kept — "Create a global Pub/Sub client to avoid unneeded network
+// activity", "... once, shared by every request": still true of the
+// pooled getter (a module-level getter call is a global client the pool
+// shares), so the comment stays; the sample's point is often that reason.
+var clientReason = regexp.MustCompile(`(?i)\b(global|module[- ]level|once|reus(e|es|ed|ing)|re-use|shared?|cach(e|es|ed|ing)|pool(s|ed)?|singleton|avoid(s|ing)?|so (that|it)|across\b|per (process|instance|worker|container)|every (request|call|invocation))\b`)
 
 // dropClientComment removes such a comment from the line above the
-// constructor's statement.
+// constructor's statement, unless it gives a reason for the client that
+// stays true (clientReason) or describes more than making it
+// (clientAndMore; "a client-side representation of the blob" is not about
+// a client).
 func (w *walker) dropClientComment(op *fixOp) {
 	stmt := pyedit.Statement(op.node)
 	if op.node.Is(syntax.KindWithStatement) {
@@ -549,7 +564,7 @@ func (w *walker) dropClientComment(op *fixOp) {
 	}
 	ps := bytes.LastIndexByte(src[:ls-1], '\n') + 1
 	line := strings.TrimSuffix(string(src[ps:ls-1]), "\r")
-	if clientComment.MatchString(line) {
+	if clientComment.MatchString(line) && !clientReason.MatchString(line) && !clientAndMore.MatchString(line) {
 		op.edits = append(op.edits, lint.Edit{Start: ps, End: ls, New: ""})
 	}
 }
