@@ -149,8 +149,15 @@ everything-regexes in `allow_origin_regex` and
 `CORS_ALLOWED_ORIGIN_REGEXES` (a person chooses the pattern), a wildcard
 held by a constant of another module (the fix would edit a module other
 services may share, where there is no finding), a wildcard inside a longer
-string (`"https://a.example,*"`), lists with comments, and files where the
-expression's names are bound to something else (`import os as _os`).
+string (`"https://a.example,*"`), lists with comments, files where the
+expression's names are bound to something else (`import os as _os`), and
+an app the file serves itself, in-process from a function, on the
+loopback interface (`uvicorn.run(app)` / `uvicorn.Config(app, port=0)`
+with no host or 127.0.0.1/localhost/::1): a CLI's login callback server
+(prefect's `cloud login`, which the Cloud UI's page calls on
+`http://localhost:PORT`) needs that page's origin, which no deployment
+setting holds — the configured expression would leave it unset on every
+user's machine and break the login.
 
 Go: no fix; the finding is a warning, or an error when credentials are
 also allowed (`AllowCredentials: true`, or an

@@ -33,7 +33,10 @@ import (
 //     <expression>`, or `False` when the module already sets
 //     `CORS_ALLOWED_ORIGINS`.
 //
-// No fix: raw `Access-Control-Allow-Origin: *` headers (the header holds one
+// No fix: the CORS of an app the file serves itself, from a function, on
+// the loopback interface (localserver.go: a CLI's login callback server,
+// whose caller is a product page no deployment setting names), raw
+// `Access-Control-Allow-Origin: *` headers (the header holds one
 // origin; the fix would be request-dependent code that echoes an allowed
 // Origin back and adds `Vary: Origin`), everything-regexes
 // (`allow_origin_regex`, `CORS_ALLOWED_ORIGIN_REGEXES`: a person chooses the
@@ -125,6 +128,9 @@ func (fx *fixer) fix(msg string, n syntax.Node, e lint.Edit, imports ...lint.Edi
 // expression at n, and its alternatives with the settings the file imports
 // (settings.go), which the fixer keeps for the finding (choices).
 func (fx *fixer) withOrigins(n syntax.Node, build func(expr string, imports []lint.Edit) *lint.Fix) *lint.Fix {
+	if fx.localServer(n) {
+		return nil // a local callback server: the caller's origin is no deployment's setting
+	}
 	expr, imports, ok := fx.origins(n)
 	if !ok {
 		return nil
