@@ -269,26 +269,33 @@ func (c *checker) returnsText(h handler) bool {
 	if fn.IsZero() || c.webHandler(fn) {
 		return false
 	}
+	return c.returnedText(h, fn, true, func(v syntax.Node) bool { return !c.response(v) })
+}
+
+// returnedText reports whether fn returns the error's text in a value keep
+// accepts: from a return in the handler, or (when after is set) from a
+// return after it of a variable the handler set from the text (`error =
+// str(e)` in the handler, `return data, error` after it).
+func (c *checker) returnedText(h handler, fn syntax.Node, after bool, keep func(v syntax.Node) bool) bool {
 	for n := range ownNodes(h.body) {
 		if n.Is(syntax.KindReturnStatement) {
-			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(h.texts, v) && !c.response(v) {
+			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(h.texts, v) && keep(v) {
 				return true
 			}
 		}
 	}
-	// error = str(e) in the handler, `return data, error` after it.
 	set := map[string]bool{}
 	for name := range h.texts {
 		if name != string(h.name) {
 			set[name] = true
 		}
 	}
-	if len(set) == 0 {
+	if !after || len(set) == 0 {
 		return false
 	}
 	for n := range ownNodes(fn.ChildByField(syntax.FieldBody)) {
 		if n.Is(syntax.KindReturnStatement) && n.Start() > h.clause.End() {
-			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(set, v) && !c.response(v) {
+			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(set, v) && keep(v) {
 				return true
 			}
 		}

@@ -353,31 +353,5 @@ func (c *checker) textToClient(h handler) bool {
 		return false
 	}
 	web := c.webHandler(fn)
-	for n := range ownNodes(h.body) {
-		if n.Is(syntax.KindReturnStatement) {
-			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(h.texts, v) && (web || c.response(v)) {
-				return true
-			}
-		}
-	}
-	if !web {
-		return false
-	}
-	set := map[string]bool{}
-	for name := range h.texts {
-		if name != string(h.name) {
-			set[name] = true
-		}
-	}
-	if len(set) == 0 {
-		return false
-	}
-	for n := range ownNodes(fn.ChildByField(syntax.FieldBody)) {
-		if n.Is(syntax.KindReturnStatement) && n.Start() > h.clause.End() {
-			if v := n.FirstNamedChild(); !v.IsZero() && c.mentionsIn(set, v) {
-				return true
-			}
-		}
-	}
-	return false
+	return c.returnedText(h, fn, web, func(v syntax.Node) bool { return web || c.response(v) })
 }
