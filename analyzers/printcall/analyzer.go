@@ -31,9 +31,13 @@ type print struct {
 	pkg    string // "fmt", "log" or "" for the builtins
 	stderr bool   // fmt.Fprint* to os.Stderr
 	level  string // slog function the fix calls; "" when the call cannot be fixed
-	// msg is the fix's message argument; usesFmt says it calls fmt.Sprint*.
+	// msg is the fix's message argument (or arguments: a constant message
+	// and key/value attributes, attrs.go); usesFmt says it calls
+	// fmt.Sprint*; text is the printed text's start, when constant (its
+	// words give the level: contextLevel).
 	msg     string
 	usesFmt bool
+	text    string
 	// unreached: outside package main, in a function nothing of its
 	// package runs (goanalysis.EntryScopeAnalyzer: no handler, gRPC
 	// method, init, main, function literal or callback reaches it).
@@ -63,6 +67,9 @@ func run(pass *goanalysis.Pass, _ struct{}) error {
 			return true
 		}
 		if p := classify(pass.Pass, call); p != nil {
+			if p.level != "" {
+				p.level = contextLevel(pass.TypesInfo, stack, p.text, p.level)
+			}
 			p.unreached = !isMain && !entries.Contains(stack)
 			prints[file] = append(prints[file], p)
 		}
@@ -82,6 +89,9 @@ func classify(pass *analysis.Pass, call *ast.CallExpr) *print {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "print" || b.Name() == "println") {
 			p := &print{call: call, what: b.Name(), level: "Info"}
+			if len(call.Args) > 0 {
+				p.text, _ = goanalysis.StringValue(info, call.Args[0])
+			}
 			// The builtins format numbers their own way: only a single
 			// string argument converts without changing the text.
 			if len(call.Args) == 1 && isString(info, call.Args[0]) {
@@ -126,10 +136,14 @@ func classify(pass *analysis.Pass, call *ast.CallExpr) *print {
 		p.level = ""
 		return p
 	}
+	p.text, _ = goanalysis.StringValue(info, args[0])
 	if strings.HasSuffix(fn.Name(), "f") {
 		format := trimNewline(pass, args[0])
+		src := func(n ast.Node) string { return goanalysis.Src(pass, n) }
 		if len(args) == 1 && isConstWithoutVerbs(info, args[0]) {
 			p.msg = format
+		} else if m, ok := attrsMessage(pass, args[0], args[1:], src); ok {
+			p.msg = m
 		} else {
 			rest := make([]string, 0, len(args))
 			rest = append(rest, format)

@@ -187,10 +187,25 @@ the rule. Where the program sets no logging up, a print that would become
 `logger.info` keeps its finding without a fix: set logging up first (or
 configure `logger-import`), then fix.
 
-In Go, a call with one operand becomes `slog.Info(x)` (`slog.Warn` for
-`os.Stderr`; a non-string operand goes through `fmt.Sprint`), and a
-Printf-style call `slog.Info(fmt.Sprintf(...))`, with a trailing `\n`
-dropped from a literal format; `log/slog` is imported and `fmt`/`log`
+In Go, a call with one operand becomes `slog.Info(x)` (a non-string
+operand goes through `fmt.Sprint`). The level follows the context, as in
+Python: in the body of an `if err != nil` (an error-typed value compared
+with nil) `slog.Error`, or `slog.Warn` when the message calls itself a
+warning ("Warning: Failed to load ..."); a message that says it is an
+error ("Error: ...", "Failed to ...", "Could not ...") `slog.Error`, a
+warning `slog.Warn`; `os.Stderr` `slog.Warn`; else `slog.Info`. A
+Printf-style call with a literal format becomes a constant message and
+key/value attributes — `fmt.Printf("Hitting endpoint %s\n", url)` →
+`slog.Info("Hitting endpoint", "url", url)`, `"... got %d for user
+'%s'."` → `"... got for user.", "status_code", resp.StatusCode,
+"user_id", userID` — when every verb is a plain `%v`, `%s`, `%d`, `%q`
+or `%t` (no width, precision, flag or index, whose formatting an
+attribute would lose) and every argument names its key (a variable or
+field, snake_case; `err.Error()` → `"err"`); the verbs leave the message
+with the separators, quotes and brackets next to them, and a word they
+completed when the sentence goes on ("file at %s: %v. Using" → "file.
+Using"). Otherwise `slog.Info(fmt.Sprintf(...))`, with a trailing `\n`
+dropped from a literal format. `log/slog` is imported and `fmt`/`log`
 removed when nothing else uses them. Several operands (whose spacing
 differs), `args...`, `log.Fatal*`/`log.Panic*` (which exit or panic) and
 builtins with non-string operands are reported without a fix.

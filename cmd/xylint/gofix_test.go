@@ -56,7 +56,7 @@ func TestFixGoModule(t *testing.T) {
 	}
 	for _, s := range []string{
 		"--- a/main.go", "+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)",
-		"--- a/internal/store/store.go", `+		slog.Info(fmt.Sprintf("store: replacing conversion %s", c.ID))`,
+		"--- a/internal/store/store.go", `+		slog.Info("store: replacing conversion", "id", c.ID)`,
 	} {
 		if !strings.Contains(r.stdout, s) {
 			t.Errorf("diff lacks %q:\n%s", s, r.stdout)

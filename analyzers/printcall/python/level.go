@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/xynergy/xylint/analyzers/printcall"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -24,7 +25,7 @@ import (
 func levelOf(call syntax.Node, pos []syntax.Node, stderr bool) string {
 	word := ""
 	if len(pos) > 0 {
-		word = wordLevel(leadingText(pos[0].Unparen()))
+		word = printcall.WordLevel(leadingText(pos[0].Unparen()))
 	}
 	if name, ok := enclosingHandler(call); ok {
 		switch {
@@ -42,21 +43,6 @@ func levelOf(call syntax.Node, pos []syntax.Node, stderr bool) string {
 		return "warning"
 	}
 	return "info"
-}
-
-var (
-	errorWords   = regexp.MustCompile(`(?i)^\W*(error\b|failed|failure|fail\b|could ?not|couldn't|unable to|cannot|can't|exception)`)
-	warningWords = regexp.MustCompile(`(?i)^\W*(warning|warn\b|deprecat)|will be removed|is deprecated`)
-)
-
-func wordLevel(text string) string {
-	switch {
-	case errorWords.MatchString(text):
-		return "error"
-	case warningWords.MatchString(text):
-		return "warning"
-	}
-	return ""
 }
 
 // leadingText is the text a string literal (an f-string too) starts with.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
 	"log/slog"
 	"net/http"
@@ -19,7 +18,7 @@ import (
 func Guard(next http.Handler) http.Handler { return next }
 
 func pay(w http.ResponseWriter, r *http.Request) {
-	slog.Info(fmt.Sprintf("pay %s", r.URL.Path))
+	slog.Info("pay", "path", r.URL.Path)
 	log.Println("quiet") //nolint:xylint // kept on purpose
 	lib.Open(w)
 }

@@ -1,3 +1,4 @@
+// A width (%3d) keeps fmt.Sprintf: the attribute would lose it, and fmt is imported for it.
 package nofmt
 
 import (
@@ -6,6 +7,6 @@ import (
 )
 
 func Run(n int) {
-	log.Printf("run %d", n) // want `log.Printf writes an unstructured log line`
+	log.Printf("run %3d", n) // want `log.Printf writes an unstructured log line`
 	os.Exit(n)
 }

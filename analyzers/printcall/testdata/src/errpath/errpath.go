@@ -1,0 +1,54 @@
+// Package errpath: the level follows the context (an error path is
+// slog.Error, unless the message calls itself a warning) and Printf
+// arguments become attributes.
+package errpath
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+)
+
+type result struct{ StatusCode int }
+
+func load(path string) (int, error) {
+	if path == "" {
+		return 0, errors.New("no path")
+	}
+	return len(path), nil
+}
+
+// Setup loads the rules and falls back to the defaults.
+func Setup(rulesPath string) int {
+	n, err := load(rulesPath)
+	if err != nil {
+		fmt.Printf("Warning: could not read rules at %s: %v. Using the defaults.\n", rulesPath, err) // want `fmt.Printf writes to stdout`
+		return 0
+	}
+	return n
+}
+
+// Notify posts the outcome to the callback URL.
+func Notify(callbackURL string, res result, userID string) {
+	fmt.Printf("Notifier: posting to %s\n", callbackURL) // want `fmt.Printf writes to stdout`
+	resp, err := http.Post(callbackURL, "application/json", nil)
+	if err != nil {
+		fmt.Printf("Notifier: delivery failed: %v\n", err) // want `fmt.Printf writes to stdout`
+		return
+	}
+	defer resp.Body.Close()
+	fmt.Printf("Notifier: got status %d for user '%s'.\n", res.StatusCode, userID) // want `fmt.Printf writes to stdout`
+	fmt.Printf("Notifier: %5.1f%% done\n", 99.5)                                   // want `fmt.Printf writes to stdout`
+	fmt.Printf("Notifier: took %d ms\n", len(userID)*2)                            // want `fmt.Printf writes to stdout`
+	if err := resp.Body.Close(); err != nil {
+		fmt.Fprintf(os.Stderr, "closing the body: %s\n", err.Error()) // want `fmt.Fprintf writes to stderr`
+	} else {
+		fmt.Println("Error: nothing to close") // want `fmt.Println writes to stdout`
+	}
+}
+
+// Handler serves the notification form.
+func Handler(w http.ResponseWriter, r *http.Request) {
+	Notify(r.URL.Query().Get("u"), result{}, "u1")
+}
