@@ -93,9 +93,11 @@ func patchedAs(tests []patchedBy, mods *modules.Index, p string, s siteFact) str
 	return ""
 }
 
-// under: dir is root or below it ("." is above everything).
+// under: dir is root or below it ("." is above everything). It is asked
+// for every site and every patching test file, so it does not build
+// root+"/".
 func under(dir, root string) bool {
-	return root == "." || dir == root || strings.HasPrefix(dir, root+"/")
+	return root == "." || strings.HasPrefix(dir, root) && (len(dir) == len(root) || dir[len(root)] == '/')
 }
 
 // onceMsg is why a client built once is a note.

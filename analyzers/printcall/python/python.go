@@ -128,7 +128,7 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		out.Sites = append(out.Sites, site{Range: pass.File.Lines.Range(st.Start(), st.End()), Name: "print", Stmt: true, Chain: roles.Chain(st)})
 	}
 	// A migration's setup (Alembic's env.py) is the migration command's.
-	out.ShowsInfo = showsInfo(pass.Names, pass.File.Root, pass.Nodes(syntax.KindCall)) && !roles.Migration(pass.Path, pass.Src)
+	out.ShowsInfo = showsInfo(pass.Names, pass.File.Root, pass.Nodes(syntax.KindCall)) && !roles.MigrationOf(pass)
 	if len(out.Sites) > 0 || out.ShowsInfo {
 		pass.ExportFact(&out)
 	}

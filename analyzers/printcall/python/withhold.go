@@ -82,7 +82,7 @@ func newFileContext(fx *fixer) fileContext {
 	switch {
 	case provenance.SampleTemplate(pass.Src):
 		c.noFix = "a sample template's output"
-	case roles.Migration(pass.Path, pass.Src):
+	case roles.MigrationOf(pass):
 		c.noFix = "a migration's output"
 	case inSampleTree(pass.Path):
 		c.noFix = "a sample's output"

@@ -142,7 +142,7 @@ func collect(pass *pyanalysis.Pass) *File {
 	if path.Base(pass.Path) == "__init__.py" {
 		c.exports()
 	}
-	c.fact.Script = scriptContent(pass.Src)
+	c.fact.Script = script(pass)
 	c.fact.Sample = provenance.HasSampleRegion(pass.Src) || provenance.SampleTemplate(pass.Src)
 	c.imports()
 	c.moduleCode()
@@ -941,6 +941,16 @@ func scriptContent(src []byte) string {
 		return alembicEnvS
 	}
 	return ""
+}
+
+// scriptKey is the key under which script shares scriptContent.
+var scriptKey = new(int)
+
+// script is scriptContent of the file of pass, computed once per file
+// (Pass.Once): the role model and print-call's migration test both ask.
+func script(pass *pyanalysis.Pass) string {
+	s, _ := pass.Once(scriptKey, func() any { return scriptContent(pass.Src) }).(string)
+	return s
 }
 
 // Markers for the prefilters of the rules that use the model: a file with

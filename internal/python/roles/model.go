@@ -457,7 +457,19 @@ func (m *Model) migration(p string) bool {
 // knows an Alembic environment's other files by the files around them
 // (Model.Role).
 func Migration(p string, src []byte) bool {
-	if migrationContent(scriptContent(src)) {
+	return migration(p, scriptContent(src))
+}
+
+// MigrationOf is Migration for the file of pass: it shares the scan of the
+// file's content with the role model's (Collect) and the rule's other
+// questions, each a search of the whole file for seven strings.
+func MigrationOf(pass *pyanalysis.Pass) bool {
+	return migration(pass.Path, script(pass))
+}
+
+// migration is Migration for a file whose scriptContent is content.
+func migration(p, content string) bool {
+	if migrationContent(content) {
 		return true
 	}
 	dirs := migrationDirs(p)
