@@ -107,9 +107,10 @@ says which case it is):
     when the request is at fault), returned to the client with its message
     (a web handler returns it, or a response carries it: `return
     {"error": str(e)}` from a route, `error = str(e)` then `return
-    SendResult(sent=False, error=error)`, `return JSONResponse({"error":
-    str(e)}, status_code=500)`: they see that it failed and why, the logs
-    get nothing), logged at debug level with a fallback (`logger.debug(...,
+    SendResult(sent=False, error=error)`: they see that it failed and why,
+    the logs get nothing; as a server error, `return JSONResponse({"error":
+    str(e)}, status_code=500)` or `return str(e), 500`, it is a warning:
+    the service failed and its logs and error reporting say nothing), logged at debug level with a fallback (`logger.debug(...,
     e)` and then `annotation = empty` or `return default`: an expected
     failure with an answer), or a command-line program
     that exits non-zero without saying why (`sys.exit(1)` alone). Also a

@@ -424,6 +424,24 @@ func (c *checker) clientError(exc syntax.Node, name string) bool {
 
 // statusIs4xx: 400..499 written as a number, an HTTPStatus member or a
 // starlette/fastapi status constant.
+// statusIs5xx: v is a server error status (500, HTTP_500_..., an
+// HTTPStatus.INTERNAL_SERVER_ERROR-like name).
+func statusIs5xx(v syntax.Node) bool {
+	t := string(v.Unparen().Text())
+	if v.Unparen().Is(syntax.KindInteger) {
+		return len(t) == 3 && t[0] == '5'
+	}
+	if strings.Contains(t, "HTTP_5") {
+		return true
+	}
+	for _, s := range []string{"INTERNAL_SERVER_ERROR", "BAD_GATEWAY", "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT", "NOT_IMPLEMENTED"} {
+		if strings.HasSuffix(t, "."+s) {
+			return true
+		}
+	}
+	return false
+}
+
 func statusIs4xx(v syntax.Node) bool {
 	t := string(v.Unparen().Text())
 	if v.Unparen().Is(syntax.KindInteger) {

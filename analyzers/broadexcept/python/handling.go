@@ -55,6 +55,9 @@ type handling struct {
 	// or returns a fallback value.
 	toClient  bool
 	fallsBack bool
+	// serverError: the handler returns a server error response (5xx), its
+	// status as written.
+	serverError string
 	// shows: a call that shows the error's message to the person using
 	// the program (a toast, a flashed message), its name; failText: the
 	// handler returns a fixed text that says it failed ("unknown error").
@@ -116,6 +119,8 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "returns a text that says it failed (" + h.failText + ") to its caller: the failure is shown, but its cause is lost", true}
 	case h.http != "" && h.clientError:
 		return verdict{true, lint.Note, "turns the error into a client error response (" + h.http + "): right when the request is at fault, but a failure of the service's own would look like one too", false}
+	case h.toClient && h.serverError != "":
+		return verdict{true, lint.Warning, "returns the error's message to the client as a server error (" + h.serverError + ") and logs nothing: the caller sees that it failed, the service's logs and error reporting do not", false}
 	case h.toClient:
 		return verdict{true, lint.Note, "returns the error's message to the client: they see that it failed and why, but the logs get nothing", false}
 	case h.guards != "" && h.logsOnly:
@@ -161,12 +166,18 @@ func (c *checker) scanBody(h handler) handling {
 				}
 				if statusIs4xx(last) {
 					f.http, f.clientError = "status "+string(last.Text()), true
+				} else if statusIs5xx(last) {
+					f.serverError = "status " + string(last.Text())
 				}
 			}
 			// return JSONResponse(..., status_code=401), aiohttp's
 			// web.json_response(..., status=400), make_response(body, 400)
-			if v := n.FirstNamedChild().Unparen(); v.Is(syntax.KindCall) && c.response(v) && statusIs4xx(responseStatus(v)) {
-				f.http, f.clientError = c.calleeName(v), true
+			if v := n.FirstNamedChild().Unparen(); v.Is(syntax.KindCall) && c.response(v) {
+				if st := responseStatus(v); statusIs4xx(st) {
+					f.http, f.clientError = c.calleeName(v), true
+				} else if statusIs5xx(st) {
+					f.serverError = "status " + string(st.Unparen().Text())
+				}
 			}
 		case syntax.KindIdentifier:
 			if h.name != nil && n.TextIs(string(h.name)) && handedOn(n) {

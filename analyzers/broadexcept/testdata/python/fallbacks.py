@@ -400,7 +400,7 @@ def report():
 def viewer(path):
     try:
         return JSONResponse({"data": open(path).read()})
-    except Exception as e:  # want note "returns the error's message to the client"
+    except Exception as e:  # want warning "returns the error's message to the client as a server error \\(status 500\\)"
         return JSONResponse(content={"error": str(e)}, status_code=500)
 
 

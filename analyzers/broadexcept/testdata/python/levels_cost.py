@@ -3,10 +3,12 @@
 import contextlib
 import datetime
 import logging
+from http import HTTPStatus
 
 import posthog
 from aiohttp import web
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 from google.cloud import firestore, storage
 from pydantic import BaseModel
 
@@ -212,6 +214,23 @@ def notify(address: str):
     except Exception as e:  # want note "^`except Exception` returns the error's message to the client: they see that it failed and why, but the logs get nothing$"
         error = str(e)
     return SendResult(sent=sent, error=error)
+
+
+# ... but as a server error, nothing in the service's logs says why: a warning.
+@router.post("/notify-all")
+def notify_all(address: str):
+    try:
+        return {"sent": deliver(address)}
+    except Exception as e:  # want warning "^`except Exception` returns the error's message to the client as a server error \\(status 500\\) and logs nothing"
+        return JSONResponse({"error": str(e)}, status_code=500)
+
+
+@router.post("/notify-one")
+def notify_one(address: str):
+    try:
+        return {"sent": deliver(address)}
+    except Exception as e:  # want warning "as a server error \\(status HTTPStatus.INTERNAL_SERVER_ERROR\\)"
+        return str(e), HTTPStatus.INTERNAL_SERVER_ERROR
 
 
 def deliver(address):
