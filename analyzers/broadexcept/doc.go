@@ -304,7 +304,11 @@ a default) around an optional action: a `try` whose one or two calls made
 for their effect are telemetry (`analytics.track`, metrics, usage,
 Sentry, ..., or a function of a telemetry module), a cleanup method (`close`, `stop`, ...) or a delete (`#
 Job may not exist`), with the imports, assignments and ifs that prepare
-them — a failure there is what the author chose to ignore. Otherwise three fixes, tried in this
+them — a failure there is what the author chose to ignore. Nor in a
+command-line program, script or example where the swallow falls back (a
+value returned, or the way after the try: the plain prompt when the
+picker fails): a traceback logged there reaches whoever runs it (logging's
+last resort prints it) for a failure the program already answers. Otherwise three fixes, tried in this
 order:
 
   - Narrowing: when every call in the `try` body is in the rule's table
