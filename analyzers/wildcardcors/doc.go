@@ -49,7 +49,12 @@ file) the wildcard came through.
 
 Not reported: `"*"` in `allow_methods` / `allow_headers`, origins read from
 settings objects (`settings.BACKEND_CORS_ORIGINS`) or function parameters,
-Content-Security-Policy directives that contain `*`, a module constant that
+Content-Security-Policy directives that contain `*`, the header on an
+error response only (a `headers={...}` dict given to a response whose
+status is 400 or above — `status_code=status.HTTP_403_FORBIDDEN`, `429`,
+`HTTPStatus.NOT_FOUND` — or returned beside such a status in a Flask
+tuple: a CSRF or rate-limit rejection that lets the page read why it was
+refused exposes no data and is no CORS policy), a module constant that
 holds `"*"` but is never used as origins, and flask-cors without origins in
 a file that sets the app's `CORS_ORIGINS` configuration or loads a
 configuration class of the project that sets it

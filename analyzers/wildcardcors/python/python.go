@@ -17,6 +17,7 @@ package python
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
@@ -541,7 +542,7 @@ func (fp *filePass) header(at, k, v syntax.Node) {
 	scope := enclosingFunction(at)
 	switch which {
 	case acao:
-		if strings.TrimSpace(val.s) == "*" {
+		if strings.TrimSpace(val.s) == "*" && !errorResponse(at) {
 			fp.headers = append(fp.headers, headerSet{at: at, scope: scope})
 		}
 	case acac:
@@ -549,6 +550,73 @@ func (fp *filePass) header(at, k, v syntax.Node) {
 			fp.credScope[scope] = true
 		}
 	}
+}
+
+// errorResponse reports whether the header pair at is written in the
+// headers of an error response: a dict given as `headers=` to a response
+// whose status (`status_code=`, `status=`, or a positional integer) is 400
+// or above, or returned beside such a status in a Flask tuple (`return
+// body, 403, {...}`). A wildcard there lets other sites read why their
+// request was refused (a CSRF or rate-limit rejection), not the service's
+// data: it is no CORS policy.
+func errorResponse(at syntax.Node) bool {
+	if !at.Is(syntax.KindPair) {
+		return false
+	}
+	dict := at.Parent()
+	if !dict.Is(syntax.KindDictionary) {
+		return false
+	}
+	p := dict.Parent()
+	switch {
+	case p.Is(syntax.KindKeywordArgument) && p.ChildByField(syntax.FieldName).TextIs("headers"):
+		args := p.Parent()
+		for a := range args.NamedChildren() {
+			switch {
+			case a.Is(syntax.KindKeywordArgument):
+				if name := a.ChildByField(syntax.FieldName); (name.TextIs("status_code") || name.TextIs("status")) && errorStatus(a.ChildByField(syntax.FieldValue)) {
+					return true
+				}
+			case errorStatus(a):
+				return true
+			}
+		}
+	case p.Is(syntax.KindExpressionList) || p.Is(syntax.KindTuple):
+		for a := range p.NamedChildren() {
+			if errorStatus(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errorStatus reports whether n is an HTTP error status: an integer
+// literal from 400 to 599, a constant named so (`status.HTTP_403_FORBIDDEN`,
+// `HTTPStatus.FORBIDDEN`), or an `HTTPStatus` member of an error.
+func errorStatus(n syntax.Node) bool {
+	n = n.Unparen()
+	switch {
+	case n.Is(syntax.KindInteger):
+		v, err := strconv.Atoi(string(n.Text()))
+		return err == nil && v >= 400 && v < 600
+	case n.Is(syntax.KindAttribute):
+		obj := string(n.ChildByField(syntax.FieldObject).Text())
+		name := string(n.ChildByField(syntax.FieldAttribute).Text())
+		if strings.HasPrefix(name, "HTTP_4") || strings.HasPrefix(name, "HTTP_5") {
+			return true
+		}
+		return strings.HasSuffix(obj, "HTTPStatus") && httpErrorNames[name]
+	}
+	return false
+}
+
+// httpErrorNames are the HTTPStatus members of the usual error statuses.
+var httpErrorNames = map[string]bool{
+	"BAD_REQUEST": true, "UNAUTHORIZED": true, "FORBIDDEN": true, "NOT_FOUND": true, "METHOD_NOT_ALLOWED": true,
+	"CONFLICT": true, "GONE": true, "UNPROCESSABLE_ENTITY": true, "UNPROCESSABLE_CONTENT": true, "TOO_MANY_REQUESTS": true,
+	"INTERNAL_SERVER_ERROR": true, "NOT_IMPLEMENTED": true, "BAD_GATEWAY": true, "SERVICE_UNAVAILABLE": true,
+	"GATEWAY_TIMEOUT": true, "PAYLOAD_TOO_LARGE": true, "REQUEST_ENTITY_TOO_LARGE": true,
 }
 
 // headerName returns acao or acac when n is a string literal naming that

@@ -60,3 +60,22 @@ def read(resp, handler):
     origin = resp.headers.get("Access-Control-Allow-Origin", "*")
     handler.send_header("Access-Control-Allow-Origin", "*")  # want `Access-Control-Allow-Origin: \*`
     return origin
+
+
+@app.route("/guarded", methods=["POST"])
+def guarded():
+    # A rejection readable by the page that sent it: no data, no policy.
+    if not token_ok():
+        return JSONResponse({"detail": "bad token"}, status_code=status.HTTP_403_FORBIDDEN, headers={"Access-Control-Allow-Origin": "*"})
+    if too_many():
+        return Response("slow down", 429, headers={"Access-Control-Allow-Origin": "*"})
+    if missing():
+        return "missing", HTTPStatus.NOT_FOUND, {"Access-Control-Allow-Origin": "*"}
+    # A success with the wildcard is the policy.
+    return JSONResponse({"ok": True}, status_code=200, headers={"Access-Control-Allow-Origin": "*"})  # want `Access-Control-Allow-Origin: \*`
+
+
+@app.route("/partial")
+def partial():
+    # 206 is no error: the content is served to every origin.
+    return "", 206, {"Access-Control-Allow-Origin": "*"}  # want `Access-Control-Allow-Origin: \*`
