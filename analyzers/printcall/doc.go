@@ -225,7 +225,11 @@ builtins with non-string operands are reported without a fix.
     is service code and stays a warning. A file whose top level does the
     work (a `while` loop that calls something, a call of a project
     function) and that nothing of the project imports is a program run by
-    itself (`python ping.py`): its prints are its output.
+    itself (`python ping.py`): its prints are its output. Nor, in any
+    role, the last resort of logging: a print in an `except` whose `try`
+    writes a log record (`try: logger.exception(...)` / `except
+    Exception: print(..., file=sys.stderr)`) runs only when logging
+    itself failed, and there is no logger left to use.
   - Go: fmt.Print*, print and println in service code (a non-main
     package, or a main package's request handlers and what they call) are
     warnings; `log.Print*` is a note ("log.Println writes an unstructured

@@ -129,3 +129,52 @@ func (fx *fixer) comment(call syntax.Node) (lint.Edit, bool) {
 	}
 	return lint.Edit{Start: ps + m[4], End: ps + m[7], New: repl}, true
 }
+
+// loggingFallback reports whether the print is the last resort of a
+// handler whose try logs: `try: logger.exception(...)` / `except
+// Exception: print(..., file=sys.stderr)` prints only when logging the
+// failure itself failed, so there is no logger left to use instead.
+func loggingFallback(call syntax.Node) bool {
+	for p := call.Parent(); !p.IsZero(); p = p.Parent() {
+		switch {
+		case p.Is(syntax.KindFunctionDefinition), p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
+			return false
+		case p.Is(syntax.KindExceptClause):
+			try := p.Parent()
+			return try.Is(syntax.KindTryStatement) && logs(try.ChildByField(syntax.FieldBody))
+		}
+	}
+	return false
+}
+
+// loggingMethods are the methods of a logger that write a record.
+var loggingMethods = map[string]bool{
+	"debug": true, "info": true, "warning": true, "warn": true, "error": true,
+	"exception": true, "critical": true, "fatal": true, "log": true,
+}
+
+// logs reports whether the block writes a log record: a logging method
+// called on something named for a logger (`logger.exception(...)`,
+// `logging.error(...)`, `self.log.warning(...)`,
+// `get_logger(...).error(...)`).
+func logs(block syntax.Node) bool {
+	for n := range block.Descendants() {
+		if !n.Is(syntax.KindCall) {
+			continue
+		}
+		fn := n.ChildByField(syntax.FieldFunction)
+		if !fn.Is(syntax.KindAttribute) || !loggingMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())] {
+			continue
+		}
+		obj := fn.ChildByField(syntax.FieldObject)
+		if obj.Is(syntax.KindAttribute) {
+			obj = obj.ChildByField(syntax.FieldAttribute)
+		} else if obj.Is(syntax.KindCall) {
+			obj = obj.ChildByField(syntax.FieldFunction)
+		}
+		if bytes.Contains(bytes.ToLower(obj.Text()), []byte("log")) {
+			return true
+		}
+	}
+	return false
+}

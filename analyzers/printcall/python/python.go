@@ -96,7 +96,7 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		if !isPrinter || redirected(pass.Names, call, kw) {
 			continue
 		}
-		if allowMain && roles.InMainBlock(call) {
+		if allowMain && roles.InMainBlock(call) || loggingFallback(call) {
 			continue
 		}
 		name := "print"
