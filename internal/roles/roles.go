@@ -69,7 +69,12 @@ func Parse(s string) (Role, bool) {
 var (
 	ScriptPaths = []string{"scripts/", "script/", "tools/", "bin/",
 		"locustfile.py", "locustfiles/", "load_tests/", "loadtest/", "notebooks/"}
-	TestPaths    = ruleopts.TestFiles
+	// TestPaths are the rules' test globs and a package's `testing/`
+	// directory: test support shipped with a library (prefect's
+	// `prefect/testing/`: fixtures, assertion helpers that print a diff
+	// for the test that failed), as Go's test-support files. Only the
+	// role follows it: the rules' exclude defaults stay ruleopts.TestFiles.
+	TestPaths    = append(slices.Clone(ruleopts.TestFiles), "testing/")
 	ExamplePaths = []string{"examples/", "example/", "docs_src/"}
 )
 
