@@ -164,16 +164,16 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 			}
 		}
 	}
-	if readOnly(methods) && (slices.Contains(lits, "static") || slices.Contains(lits, "assets")) {
+	if ReadOnly(methods) && (slices.Contains(lits, "static") || slices.Contains(lits, "assets")) {
 		return Static // /themes/{theme}/static/{path}
 	}
-	if c, ok := readWords[word]; ok && !segs[i].param && readOnly(methods) {
+	if c, ok := readWords[word]; ok && !segs[i].param && ReadOnly(methods) {
 		if c == Probe && (len(after) > 1 || slices.ContainsFunc(after, func(s segment) bool { return s.param })) {
 			return "" // /status/{job} is a job's status, not a probe
 		}
 		return c
 	}
-	if last := segs[len(segs)-1]; !last.param && slices.Contains(probeWords, last.lit) && readOnly(methods) &&
+	if last := segs[len(segs)-1]; !last.param && slices.Contains(probeWords, last.lit) && ReadOnly(methods) &&
 		!slices.ContainsFunc(segs, func(s segment) bool { return s.param }) {
 		return Probe
 	}
@@ -206,9 +206,9 @@ func signInRequest(methods []string, segs []segment) bool {
 // account: /reset/{token}, /auth/verify, /verify/email — not /api/reset.
 var ambiguous = map[string]bool{"reset": true, "verify": true, "confirm": true, "recover": true, "recovery": true}
 
-// readOnly: every method is GET or HEAD, or the route serves every method
+// ReadOnly: every method is GET or HEAD, or the route serves every method
 // (a Go handler without a method).
-func readOnly(methods []string) bool {
+func ReadOnly(methods []string) bool {
 	for _, m := range methods {
 		if m != "GET" && m != "HEAD" && m != "ANY" {
 			return false

@@ -298,7 +298,11 @@ Example:
     pages (`/about`, `/api/app/about/...`), static
     files (`/static/...`, `/assets/...`, `/media/...`, a Go
     `http.FileServer`, a Python handler that only returns
-    `send_from_directory(...)`, `send_file(...)` or `FileResponse(...)`), API docs (`/docs`, `/redoc`, `/openapi.json`,
+    `send_from_directory(...)`, `send_file(...)` or `FileResponse(...)`, and a Python GET handler that
+    says it serves static files: a word of its name is `static`
+    (`static_file`, `serve_static`) or its docstring speaks of static
+    files or assets — a gateway forwarding `GET /<path>` to a static file
+    server), API docs (`/docs`, `/redoc`, `/openapi.json`,
     `/swagger`), `/robots.txt`, `/favicon.ico`, `/.well-known/...`. The
     word is the path's first after the usual prefixes (`/api`, `/v1`,
     `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Notes too:

@@ -764,6 +764,9 @@ func (fp *filePass) decorated(d syntax.Node) {
 			rt.Callees = fp.callees(def)
 		}
 		rt.Convention = fp.handlerConvention(def, d)
+		if rt.Convention == "" && unauthenticatedroute.ReadOnly(rt.Methods) && declaresStatic(def) {
+			rt.Convention = unauthenticatedroute.Static
+		}
 		rt.Fix = fp.fixer().routeFix(e, rt.Methods)
 		for _, other := range decos {
 			if other == e {
@@ -872,6 +875,21 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 		}
 	}
 	return ""
+}
+
+// declaresStatic reports whether a handler says it serves static files:
+// a word of its name is "static" (`static_file`, `serve_static`,
+// `static_proxy`), or its docstring speaks of static files ("Gets static
+// files from the static file server"). A gateway that forwards `GET
+// /<path>` to the static server serves what any visitor's browser loads.
+func declaresStatic(def syntax.Node) bool {
+	for _, w := range strings.Split(strings.ToLower(string(def.ChildByField(syntax.FieldName).Text())), "_") {
+		if w == "static" || w == "statics" {
+			return true
+		}
+	}
+	doc := strings.ToLower(strings.Join(strings.Fields(docstring(def)), " "))
+	return strings.Contains(doc, "static file") || strings.Contains(doc, "static asset")
 }
 
 // fileSenders serve a file from disk as the response.

@@ -232,3 +232,27 @@ def report(name):
 
 
 app.include_router(auth)
+
+
+@pages.route("/<path>")  # want note "GET /<path> has no auth decorator .*public by convention \\(static files\\)"
+def static_passthrough(path):
+    upstream = lookup_upstream("assets")
+    res = fetch(upstream + "/" + path)
+    return res.content, 200, {"Content-Type": res.headers["Content-Type"]}
+
+
+@pages.route("/bundle/<name>")  # want note "GET /bundle/<name> has no auth decorator .*static files"
+def bundle(name):
+    """Proxies the front end's static assets from the CDN bucket."""
+    return fetch(CDN + name).content
+
+
+@pages.route("/statistics/<name>")  # want warning "GET /statistics/<name> has no auth decorator"
+def statistics(name):
+    return compute(name)
+
+
+@pages.route("/static-upload", methods=["POST"])  # want error "POST /static-upload has no auth decorator"
+def upload_static():
+    """Stores a static file."""
+    return store()
