@@ -349,6 +349,11 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	v := c.opts.Judge(methods, full, convention)
+	if !v.Note && len(handlers) > 0 {
+		if how := c.sessionScope(handlers[len(handlers)-1]); how != "" {
+			v = SessionScoped(v, methods, how)
+		}
+	}
 	advice := "; wrap its handler in an auth middleware or Use(...) one on its router"
 	if v.Note {
 		advice = ""
@@ -446,6 +451,79 @@ func (c *checker) servesPage(h ast.Expr) bool {
 		return false
 	})
 	return page
+}
+
+// sessionScope says how the handler h identifies its caller by a session,
+// or "": its body reads a session cookie (`r.Cookie("session-id")`, a
+// name holding "session" or "sid") or calls a function whose name speaks
+// of a session with its parameters (`sessionID(r)`,
+// `getSession(r.Context())`, `store.Get(r, "session")`): what it does is
+// scoped to the caller's own session. h is a function literal or a
+// function or method of the package (`svc.emptyCartHandler`).
+func (c *checker) sessionScope(h ast.Expr) string {
+	var ft *ast.FuncType
+	var body *ast.BlockStmt
+	switch e := c.resolve(h).(type) {
+	case *ast.FuncLit:
+		ft, body = e.Type, e.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		if fd := c.decls[c.objOf(e)]; fd != nil {
+			ft, body = fd.Type, fd.Body
+		}
+	}
+	if body == nil || ft.Params == nil {
+		return ""
+	}
+	params := map[types.Object]bool{}
+	for _, f := range ft.Params.List {
+		for _, n := range f.Names {
+			if o := c.info.Defs[n]; o != nil {
+				params[o] = true
+			}
+		}
+	}
+	usesParam := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && params[c.info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	sessionWord := func(s string) bool {
+		s = strings.ToLower(s)
+		return strings.Contains(s, "session") || s == "sid" || strings.HasPrefix(s, "sid_") || strings.HasSuffix(s, "_sid")
+	}
+	how := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || how != "" {
+			return how == ""
+		}
+		fn := goanalysis.Callee(c.info, call)
+		if fn == nil {
+			return true
+		}
+		if goanalysis.IsMethod(fn, netHTTP, "Request", "Cookie") && len(call.Args) == 1 {
+			if name, ok := goanalysis.StringValue(c.info, call.Args[0]); ok && sessionWord(name) {
+				how = goanalysis.Src(c.pass.Pass, call)
+			}
+			return true
+		}
+		if !strings.Contains(strings.ToLower(fn.Name()), "session") {
+			return true
+		}
+		for _, a := range call.Args {
+			if usesParam(a) {
+				how = goanalysis.Src(c.pass.Pass, call)
+				break
+			}
+		}
+		return true
+	})
+	return how
 }
 
 // funcShape is a function's parameters and body, declared or literal.

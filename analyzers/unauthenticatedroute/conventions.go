@@ -330,3 +330,23 @@ func (c *Config) Judge(methods []string, path, convention string) Verdict {
 	}
 	return Verdict{Level: lint.Warning, Why: "a warning because a read-only route can still leak data"}
 }
+
+// SessionScoped is the verdict on an open route whose handler identifies
+// its caller by a session (how says by what: `sessionID(r)`,
+// `r.Cookie("session-id")`, `session["cart"]`): what it changes or reads
+// is the caller's own session's (a demo shop's cart), not other users'
+// data. A mutating route is a warning instead of an error (whoever
+// learns a session ID acts as that session: confirm it is random and
+// unguessable), a read-only one a note; a route without a method stays a
+// warning, and notes stay notes.
+func SessionScoped(v Verdict, methods []string, how string) Verdict {
+	switch {
+	case v.Note:
+		return v
+	case v.Level == lint.Error:
+		return Verdict{Level: lint.Warning, Why: "a warning, not an error: it acts only on the caller's own session (" + how + "); confirm the session ID is random and unguessable"}
+	case len(methods) > 0 && !slices.Contains(methods, "ANY") && ReadOnly(methods):
+		return Verdict{Level: lint.Note, Note: true, Why: "a note because it reads only the caller's own session (" + how + ")"}
+	}
+	return v
+}

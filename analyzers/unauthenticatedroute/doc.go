@@ -321,7 +321,16 @@ Example:
     "development", "test" or "testing" (`if settings.ENVIRONMENT ==
     "local":`, `in ("dev", "test")`), or unequal to "prod"/"production";
     the message names the include and its condition. A route also mounted
-    outside such an `if` keeps its level. Example: `POST /login reaches no auth
+    outside such an `if` keeps its level.
+  - Go, session-scoped routes: a handler that identifies its caller by a
+    session — reads a session cookie (`r.Cookie("session-id")`, a name
+    holding "session" or "sid") or calls a function whose name speaks of
+    a session with the request (`sessionID(r)`, `getSession(r.Context())`)
+    — acts on the caller's own session (a demo shop's cart, with no user
+    accounts), not on other users' data: a mutating one is a warning, not
+    an error (whoever learns a session ID acts as that session: confirm it
+    is random and unguessable), a read-only one a note; a route without a
+    method keeps its warning. Example: `POST /login reaches no auth
     dependency; a note because it is public by convention (sign-in);
     confirm it with `public-paths`.
 */
