@@ -779,6 +779,14 @@ func (c *collector) registrations(call, def syntax.Node) {
 		return
 	}
 	if ref := c.ref(target, ""); !ref.IsZero() {
+		if e.Kind == Worker && !def.IsZero() && c.cliLib != "" {
+			// A subscription a command-line program's function opens
+			// (python-docs-samples' argparse snippets: subscribe, wait
+			// for one message, return) lives while that function runs:
+			// its callback is that function's, not a worker's entry.
+			c.addCall(c.key(def), ref)
+			return
+		}
 		e.Desc += " `" + string(target.Text()) + "`"
 		c.fact.Entries = append(c.fact.Entries, Registered{Ref: ref, Entry: e})
 	}
