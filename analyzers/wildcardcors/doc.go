@@ -35,6 +35,19 @@ also allowed (`allow_credentials=True`, `supports_credentials=True`,
 `Access-Control-Allow-Credentials: true` header set in the same function),
 a warning otherwise; the message says which.
 
+Python: without credentials, the finding is a note in a service that
+authenticates by a header credential — a module of the same tree (module
+root) builds a `fastapi.security` header or query scheme (`APIKeyHeader`,
+`HTTPBearer`, `OAuth2PasswordBearer`, ...) or reads a credential header
+from a request (`request.headers.get("X-Api-Key")`, `Authorization`):
+the browser sends no visitor's cookies with another site's requests (nor
+shows it the response to one that carried them), and that site cannot
+read the visitor's key, so the wildcard exposes only what anyone may
+fetch. The message names the file that shows it. Cookie sessions alone
+(HTTP Basic, `APIKeyCookie`) and services that trust their network keep
+the warning: an internal API becomes readable by every site its users
+visit.
+
 A regular expression "matches every origin" when it accepts two unrelated
 HTTPS origins an attacker could own (`https://evil.example`,
 `https://xylint-probe.attacker.invalid:8443`), compiled with Go's RE2 and

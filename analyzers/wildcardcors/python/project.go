@@ -25,13 +25,16 @@ type fileFact struct {
 	// (settings.go).
 	Settings settingsFact
 	Reports  []pendingReport
+	// HeaderAuth says how the file authenticates requests by a header
+	// credential (headerauth.go), or "".
+	HeaderAuth string
 }
 
 func (*fileFact) PyFact() {}
 
 func (f *fileFact) empty() bool {
 	return len(f.Pending) == 0 && len(f.Consts) == 0 && len(f.Imports) == 0 &&
-		len(f.Settings.Objects) == 0 && len(f.Reports) == 0
+		len(f.Settings.Objects) == 0 && len(f.Reports) == 0 && f.HeaderAuth == ""
 }
 
 // pending is a CORS policy whose origins are names from other modules.
@@ -137,8 +140,10 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 	origins := project.NewDefs[bool](pass.Modules)
 	objects := project.NewDefs[bool](pass.Modules)
 	var files []*pyanalysis.FileFacts
+	auth := headerAuthByRoot{}
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
+			auth.add(pass, f.Path, ff.HeaderAuth)
 			for name, c := range ff.Consts {
 				consts.Add(f.Path, name, false, c)
 			}
@@ -162,7 +167,7 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 				files = append(files, f)
 			}
 			for _, r := range ff.Reports {
-				reportPending(pass, f.Path, r, origins, objects)
+				reportPending(pass, f.Path, auth.quiet(pass, f.Path, r), origins, objects)
 			}
 		}
 	}
@@ -170,7 +175,7 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 	for _, f := range files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			for _, p := range ff.Pending {
-				checkPending(pass, f.Path, p, consts, imports)
+				checkPending(pass, f.Path, p, consts, imports, auth)
 			}
 		}
 	}
@@ -179,7 +184,7 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 
 // checkPending resolves a pending policy's references and reports the
 // first that holds a wildcard.
-func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *project.Defs[constant], imports *project.Defs[project.Ref]) {
+func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *project.Defs[constant], imports *project.Defs[project.Ref], auth headerAuthByRoot) {
 	for i, ref := range p.Refs {
 		c, defPath, ok := resolveConstant(path, ref, consts, imports)
 		if !ok {
@@ -196,6 +201,7 @@ func checkPending(pass *pyanalysis.ProjectPass, path string, p pending, consts *
 				d.Message += credentialsNote
 			}
 			d.Rule = pass.Analyzer.Rule
+			d.Severity, d.Message = auth.level(pass, path, d.Severity, d.Message)
 			pass.Report(d)
 			return
 		}

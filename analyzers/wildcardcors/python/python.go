@@ -38,7 +38,10 @@ var Analyzer = pyanalysis.New(wildcardcors.Rule, wildcardcors.OptionsSpec, pyana
 	// (settings.go: every name of an origins setting contains "origins");
 	// a pydantic settings class without them names BaseSettings (the
 	// message says it holds none).
-	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`, "origins", "ORIGINS", "BaseSettings"}},
+	Prefilter: &pyanalysis.Prefilter{Any: []string{"CORS", "cors", "llow-Origin", "llow-origin", "LLOW-ORIGIN", `"*"`, `'*'`, "origins", "ORIGINS", "BaseSettings",
+		// A header credential the project authenticates by (headerauth.go).
+		"APIKeyHeader", "HTTPBearer", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "OpenIdConnect",
+		"pi-key", "pi-Key", "PI-KEY", "pi_key", "uthorization"}},
 	FactTypes: []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:       run,
 	Project:   projectPhase,
@@ -162,6 +165,7 @@ func run(pass *pyanalysis.Pass, opts *wildcardcors.Config) error {
 	}
 	fp.exportConstants()
 	fp.exportSettings()
+	fp.fact.HeaderAuth = headerAuth(pass)
 	if !fp.fact.empty() {
 		f := fp.fact
 		pass.ExportFact(&f)
@@ -183,11 +187,19 @@ func (fp *filePass) report(n syntax.Node, credentials bool, msg string, fix *lin
 		d.Severity = lint.Error
 		d.Message += credentialsNote
 	}
+	var choice *settingsChoice
 	if fix != nil && fp.fx != nil {
-		if c := fp.fx.choices[fix]; c != nil {
-			fp.fact.Reports = append(fp.fact.Reports, pendingReport{Range: d.Range, Severity: d.Severity, Message: d.Message, Fix: fix, Choice: *c})
-			return
+		choice = fp.fx.choices[fix]
+	}
+	if choice != nil || !credentials {
+		// A warning waits for the project phase too: it is a note where
+		// the project authenticates by a header credential (headerauth.go).
+		p := pendingReport{Range: d.Range, Severity: d.Severity, Message: d.Message, Fix: fix}
+		if choice != nil {
+			p.Choice = *choice
 		}
+		fp.fact.Reports = append(fp.fact.Reports, p)
+		return
 	}
 	fp.pass.Report(d)
 }

@@ -224,3 +224,10 @@ var fixMessages = map[string]string{
 	"strtyped":    "the ALLOWED_ORIGINS environment variable (the deployment must set it",
 	"notimported": "the ALLOWED_ORIGINS environment variable (the deployment must set it",
 }
+
+// A wildcard without credentials is a note in a service that
+// authenticates by a header credential (another module's APIKeyHeader),
+// a warning in one with cookie sessions, an error with credentials.
+func TestHeaderAuthLevels(t *testing.T) {
+	pyanalysistest.Run(t, "../testdata/python-headerauth", python.Analyzer)
+}
