@@ -301,8 +301,9 @@ Example:
     `send_from_directory(...)`, `send_file(...)` or `FileResponse(...)`, and a Python GET handler that
     says it serves static files: a word of its name is `static`
     (`static_file`, `serve_static`) or its docstring speaks of static
-    files or assets — a gateway forwarding `GET /<path>` to a static file
-    server), API docs (`/docs`, `/redoc`, `/openapi.json`,
+    files, assets or content — a gateway forwarding `GET /<path>` to a
+    static file server; not a docstring that only names "the static file
+    server" it forwards other requests to), API docs (`/docs`, `/redoc`, `/openapi.json`,
     `/swagger`), `/robots.txt`, `/favicon.ico`, `/.well-known/...`. The
     word is the path's first after the usual prefixes (`/api`, `/v1`,
     `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Notes too:

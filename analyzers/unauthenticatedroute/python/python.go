@@ -879,8 +879,9 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 
 // declaresStatic reports whether a handler says it serves static files:
 // a word of its name is "static" (`static_file`, `serve_static`,
-// `static_proxy`), or its docstring speaks of static files ("Gets static
-// files from the static file server"). A gateway that forwards `GET
+// `static_proxy`), or its docstring speaks of static files, assets or
+// content ("Gets static files from the static file server"; not "sends a
+// request to the static file server", a proxy of other requests). A gateway that forwards `GET
 // /<path>` to the static server serves what any visitor's browser loads.
 func declaresStatic(def syntax.Node) bool {
 	for _, w := range strings.Split(strings.ToLower(string(def.ChildByField(syntax.FieldName).Text())), "_") {
@@ -889,7 +890,7 @@ func declaresStatic(def syntax.Node) bool {
 		}
 	}
 	doc := strings.ToLower(strings.Join(strings.Fields(docstring(def)), " "))
-	return strings.Contains(doc, "static file") || strings.Contains(doc, "static asset")
+	return strings.Contains(doc, "static files") || strings.Contains(doc, "static assets") || strings.Contains(doc, "static content")
 }
 
 // fileSenders serve a file from disk as the response.
