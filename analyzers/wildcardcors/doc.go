@@ -36,8 +36,10 @@ also allowed (`allow_credentials=True`, `supports_credentials=True`,
 a warning otherwise; the message says which.
 
 Python: without credentials, the finding is a note in a service that
-authenticates by a header credential — a module of the same tree (module
-root) builds a `fastapi.security` header or query scheme (`APIKeyHeader`,
+authenticates by a header credential — a module in the policy's
+directory or below (its application's package: lnbits' `app.py` and
+`lnbits/decorators.py`; not a module elsewhere in the tree, such as the
+API server beside a command's local callback server) builds a `fastapi.security` header or query scheme (`APIKeyHeader`,
 `HTTPBearer`, `OAuth2PasswordBearer`, ...) or reads a credential header
 from a request (`request.headers.get("X-Api-Key")`, `Authorization`):
 the browser sends no visitor's cookies with another site's requests (nor

@@ -2,6 +2,7 @@ package python
 
 import (
 	"bytes"
+	"path"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -59,32 +60,38 @@ func headerAuth(pass *pyanalysis.Pass) string {
 	return ""
 }
 
-// headerAuthByRoot is, per module root of the run (a service's tree), the
-// first file that authenticates by a header credential and how.
-type headerAuthByRoot map[string]string
+// headerAuthByRoot is, per module root of the run, the files that
+// authenticate by a header credential and how (in the order of the run).
+type headerAuthByRoot map[string][]authSite
+
+type authSite struct{ path, how string }
 
 func (a headerAuthByRoot) add(pass *pyanalysis.ProjectPass, path, how string) {
 	if how == "" {
 		return
 	}
 	root := pass.Modules.Root(path)
-	if _, ok := a[root]; !ok {
-		a[root] = how + " in " + path
-	}
+	a[root] = append(a[root], authSite{path, how})
 }
 
 // level turns a warning (a wildcard without credentials) into a note when
-// the service of path authenticates by a header credential, and says why.
-func (a headerAuthByRoot) level(pass *pyanalysis.ProjectPass, path string, sev lint.Severity, msg string) (lint.Severity, string) {
+// a file in the policy's directory or below (its application: lnbits'
+// app.py and lnbits/decorators.py) authenticates by a header credential,
+// and says why. A file elsewhere in the tree is another program's (a
+// command's local callback server beside the API server) and is not
+// evidence.
+func (a headerAuthByRoot) level(pass *pyanalysis.ProjectPass, p string, sev lint.Severity, msg string) (lint.Severity, string) {
 	if sev != lint.Warning {
 		return sev, msg
 	}
-	how, ok := a[pass.Modules.Root(path)]
-	if !ok {
-		return sev, msg
+	dir := path.Dir(p) + "/"
+	for _, s := range a[pass.Modules.Root(p)] {
+		if strings.HasPrefix(s.path, dir) {
+			return lint.Note, msg + "; a note because credentials are not allowed and the API authenticates by a header credential (" + s.how + " in " + s.path +
+				"): other sites cannot send a visitor's key or cookies with their requests, so it exposes only what anyone may fetch"
+		}
 	}
-	return lint.Note, msg + "; a note because credentials are not allowed and the API authenticates by a header credential (" + how +
-		"): other sites cannot send a visitor's key or cookies with their requests, so it exposes only what anyone may fetch"
+	return sev, msg
 }
 
 // quiet applies level to a pending report.
