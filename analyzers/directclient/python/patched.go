@@ -28,24 +28,17 @@ var patchMarkers = []string{"patch", "setattr"}
 // markers reject, and the expression's backtracking was 3% of a run's CPU
 // on python-docs-samples.
 func replacesAttr(src []byte) bool {
-	for line := 0; line < len(src); {
-		end := bytes.IndexByte(src[line:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += line
-		}
-		if assignsDotted(src[line:], end-line) {
+	for line := range bytes.Lines(src) {
+		if assignsDotted(line, len(bytes.TrimSuffix(line, []byte("\n")))) {
 			return true
 		}
-		line = end + 1
 	}
 	return false
 }
 
-// assignsDotted reports whether s, a line of n bytes and what follows it,
-// starts with `[ \t]*[A-Za-z_]\w*(\.\w+)+[ \t]*=[^=]` (the character after
-// the "=" may be the newline).
+// assignsDotted reports whether s, a line of n bytes and its newline if it
+// has one, starts with `[ \t]*[A-Za-z_]\w*(\.\w+)+[ \t]*=[^=]` (the
+// character after the "=" may be the newline).
 func assignsDotted(s []byte, n int) bool {
 	i := 0
 	for i < n && (s[i] == ' ' || s[i] == '\t') {
