@@ -456,8 +456,8 @@ func (c *checker) servesPage(h ast.Expr) bool {
 // sessionScope says how the handler h identifies its caller by a session,
 // or "": its body reads a session cookie (`r.Cookie("session-id")`, a
 // name holding "session" or "sid") or calls a function whose name speaks
-// of a session with its parameters (`sessionID(r)`,
-// `getSession(r.Context())`, `store.Get(r, "session")`): what it does is
+// of a session ID with its parameters (`sessionID(r)`,
+// `getSessionID(r.Context())`): what it does is
 // scoped to the caller's own session. h is a function literal or a
 // function or method of the package (`svc.emptyCartHandler`).
 func (c *checker) sessionScope(h ast.Expr) string {
@@ -512,7 +512,9 @@ func (c *checker) sessionScope(h ast.Expr) string {
 			}
 			return true
 		}
-		if !strings.Contains(strings.ToLower(fn.Name()), "session") {
+		if name := strings.ToLower(fn.Name()); !strings.Contains(name, "sessionid") && !strings.Contains(name, "session_id") {
+			// A session's ID keys the caller's own state; a session object
+			// (gorilla's store.Get) may hold only a CSRF nonce or a login.
 			return true
 		}
 		for _, a := range call.Args {

@@ -323,15 +323,19 @@ Example:
     "local":`, `in ("dev", "test")`), or unequal to "prod"/"production";
     the message names the include and its condition. A route also mounted
     outside such an `if` keeps its level.
-  - Go, session-scoped routes: a handler that identifies its caller by a
-    session — reads a session cookie (`r.Cookie("session-id")`, a name
+  - Session-scoped routes: a handler that identifies its caller by a
+    session — Go: reads a session cookie (`r.Cookie("session-id")`, a name
     holding "session" or "sid") or calls a function whose name speaks of
-    a session with the request (`sessionID(r)`, `getSession(r.Context())`)
-    — acts on the caller's own session (a demo shop's cart, with no user
+    a session ID with the request (`sessionID(r)`,
+    `getSessionID(r.Context())`); Python: reads a session cookie
+    (`request.cookies.get("session_id")`) — acts on the caller's own session (a demo shop's cart, with no user
     accounts), not on other users' data: a mutating one is a warning, not
     an error (whoever learns a session ID acts as that session: confirm it
     is random and unguessable), a read-only one a note; a route without a
-    method keeps its warning. Example: `POST /login reaches no auth
+    method keeps its warning. A session object alone (Flask's `session`,
+    `request.session`, gorilla's `store.Get(r, ...)`) is not enough: it
+    may hold only a CSRF nonce or a login while the handler changes shared
+    state (CTFd's first-run `/setup`). Example: `POST /login reaches no auth
     dependency; a note because it is public by convention (sign-in);
     confirm it with `public-paths`.
 */

@@ -18,8 +18,8 @@ var Rule = &lint.Rule{
 	Severity: lint.Error,
 	Levels: []lint.LevelDoc{
 		{Level: lint.Error, When: "an open route that changes state: POST, PUT, PATCH, DELETE (also among other methods), or a WebSocket (it takes input)"},
-		{Level: lint.Warning, When: "an open read-only route (GET, HEAD, OPTIONS): it can still leak data; a Go route registered without a method (it serves every method, but naming none is not taken as mutating); and a Go route that changes only the caller's own session (its handler reads a session cookie or calls sessionID(r)): whoever learns a session ID acts as that session"},
-		{Level: lint.Note, When: "an open route public by convention, confirm it with public-paths: sign-in and token issuing, sign-up, password recovery, sign-out, OAuth callbacks, capability URLs (a secret in the path), routes the code declares public; for reads, probes (health, ready, live, version, metrics), static files, API docs, robots.txt, favicon, legal pages; every open route where platform-auth says the platform authenticates requests; and a Go read-only route that reads only the caller's own session"},
+		{Level: lint.Warning, When: "an open read-only route (GET, HEAD, OPTIONS): it can still leak data; a Go route registered without a method (it serves every method, but naming none is not taken as mutating); and a route that changes only the caller's own session (its handler reads a session cookie or calls sessionID(r)): whoever learns a session ID acts as that session"},
+		{Level: lint.Note, When: "an open route public by convention, confirm it with public-paths: sign-in and token issuing, sign-up, password recovery, sign-out, OAuth callbacks, capability URLs (a secret in the path), routes the code declares public; for reads, probes (health, ready, live, version, metrics), static files, API docs, robots.txt, favicon, legal pages; every open route where platform-auth says the platform authenticates requests; and a read-only route that reads only the caller's own session"},
 	},
 	FixSafety: lint.Unsafe,
 	Aliases:   []string{},

@@ -168,7 +168,10 @@ type route struct {
 	// Convention says why the handler is public by convention, as only it
 	// shows (a login form parameter: unauthenticatedroute.SignIn), or "".
 	Convention string
-	At         lint.Range
+	// Session says how the handler identifies its caller by a session
+	// (`session["cart"]`, `request.cookies.get("session_id")`), or "".
+	Session string
+	At      lint.Range
 	// Fix adds the auth dependency to the route (FastAPI), FlaskFix the
 	// auth decorator to its view (fix.go); nil when there is none.
 	Fix, FlaskFix *lint.Fix

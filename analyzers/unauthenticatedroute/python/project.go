@@ -724,6 +724,9 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 	if d := open.devOnly; d != nil && !v.Note {
 		v = unauthenticatedroute.DevOnly(fmt.Sprintf("the %s at %s is made only when `%s`", includeVerb(d.in.Kind), p.location(path, d.path, d.in.Line), d.in.DevOnly))
 	}
+	if rt.Session != "" {
+		v = unauthenticatedroute.SessionScoped(v, rt.Methods, rt.Session)
+	}
 	msg := fmt.Sprintf("%s %s %s", methods, full, why)
 	if !v.Note {
 		msg += "; add auth to the route or to " + p.describe(path, o)

@@ -764,6 +764,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 			rt.Callees = fp.callees(def)
 		}
 		rt.Convention = fp.handlerConvention(def, d)
+		rt.Session = fp.sessionScope(def)
 		if rt.Convention == "" && unauthenticatedroute.ReadOnly(rt.Methods) && declaresStatic(def) {
 			rt.Convention = unauthenticatedroute.Static
 		}
@@ -872,6 +873,30 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 		}
 		if fn.Is(syntax.KindIdentifier) && slices.Contains(tokenMakers, string(fn.Text())) {
 			return unauthenticatedroute.TokenIssue
+		}
+	}
+	return ""
+}
+
+// sessionScope says how the handler identifies its caller by a session
+// ID, or "": it reads a session cookie (`request.cookies.get("session_id")`,
+// a name holding "session" or "sid"), the key of the caller's own state.
+// Flask's `session` and Starlette's `request.session` are not enough: they
+// also hold a CSRF nonce or a login while the handler changes shared state
+// (CTFd's first-run /setup writes the site's configuration).
+func (fp *filePass) sessionScope(def syntax.Node) string {
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindCall) {
+			continue
+		}
+		fn := n.ChildByField(syntax.FieldFunction)
+		if !fn.Is(syntax.KindAttribute) || !fn.ChildByField(syntax.FieldAttribute).TextIs("get") || !bytes.HasSuffix(fn.ChildByField(syntax.FieldObject).Text(), []byte(".cookies")) {
+			continue
+		}
+		if k, ok := n.ChildByField(syntax.FieldArguments).PositionalArg(0).StringLiteral(); ok {
+			if l := strings.ToLower(k); strings.Contains(l, "session") || l == "sid" {
+				return "`" + string(n.Text()) + "`"
+			}
 		}
 	}
 	return ""
