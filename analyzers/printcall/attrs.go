@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"log/slog"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ import (
 //     plain %v, %s, %d, %q or %t (no width, precision, flag or index: their
 //     formatting would be lost) and every argument names its key (a
 //     variable, a field `resp.StatusCode` → "status_code", `err.Error()` →
-//     "err"); the verbs leave the text with the separators and quotes
+//     "err"; not slog's own msg, level, time, source); the verbs leave the text with the separators and quotes
 //     around them ("at %s: %v." → "."). Else `fmt.Sprintf` as before.
 
 // goLevels are the slog functions of WordLevel's levels.
@@ -151,7 +152,7 @@ func attrsMessage(pass *analysis.Pass, format ast.Expr, args []ast.Expr, src fun
 	seen := map[string]bool{}
 	for _, a := range args {
 		k := attrKey(pass.TypesInfo, a)
-		if k == "" || seen[k] {
+		if k == "" || seen[k] || reservedKeys[k] {
 			return "", false
 		}
 		seen[k] = true
@@ -159,6 +160,10 @@ func attrsMessage(pass *analysis.Pass, format ast.Expr, args []ast.Expr, src fun
 	}
 	return strings.Join(out, ", "), true
 }
+
+// reservedKeys are the keys slog's handlers write for every record: an
+// attribute of the same name would stand beside (JSON: duplicate) them.
+var reservedKeys = map[string]bool{slog.MessageKey: true, slog.LevelKey: true, slog.TimeKey: true, slog.SourceKey: true}
 
 // danglingWord is a word a removed verb leaves without its object: "file
 // at", "sent to".

@@ -201,7 +201,8 @@ key/value attributes — `fmt.Printf("Hitting endpoint %s\n", url)` →
 "user_id", userID` — when every verb is a plain `%v`, `%s`, `%d`, `%q`
 or `%t` (no width, precision, flag or index, whose formatting an
 attribute would lose) and every argument names its key (a variable or
-field, snake_case; `err.Error()` → `"err"`); the verbs leave the message
+field, snake_case; `err.Error()` → `"err"`; not slog's own `msg`, `level`,
+`time` or `source`); the verbs leave the message
 with the separators, quotes and brackets next to them, and a word they
 completed when the sentence goes on ("file at %s: %v. Using" → "file.
 Using"). Otherwise `slog.Info(fmt.Sprintf(...))`, with a trailing `\n`

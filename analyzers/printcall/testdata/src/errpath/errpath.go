@@ -48,6 +48,12 @@ func Notify(callbackURL string, res result, userID string) {
 	}
 }
 
+// Report prints a message held in a variable named msg: slog's own key,
+// so no attribute of that name.
+func Report(msg string) {
+	fmt.Printf("report: %s\n", msg) // want `fmt.Printf writes to stdout`
+}
+
 // Handler serves the notification form.
 func Handler(w http.ResponseWriter, r *http.Request) {
 	Notify(r.URL.Query().Get("u"), result{}, "u1")
