@@ -136,6 +136,12 @@ func attrsMessage(pass *analysis.Pass, format ast.Expr, args []ast.Expr, src fun
 		if flags != "" || !strings.Contains("vsdqt", letter) {
 			return "", false
 		}
+		// A verb inside a word, a path or a URL ("gs://%s/%s", "v%d")
+		// is part of a value the message would lose.
+		if l[0] > 0 && !strings.ContainsRune(verbBefore, rune(text[l[0]-1])) ||
+			l[1] < len(text) && !strings.ContainsRune(verbAfter, rune(text[l[1]])) {
+			return "", false
+		}
 		pieces = append(pieces, strings.ReplaceAll(text[last:l[0]], "%%", "%"))
 		last = l[1]
 		n++
@@ -147,6 +153,13 @@ func attrsMessage(pass *analysis.Pass, format ast.Expr, args []ast.Expr, src fun
 	msg := joinPieces(pieces)
 	if msg == "" {
 		return "", false
+	}
+	// Text between two verbs that says nothing without them ("%q -> %q").
+	for _, p := range pieces[1 : len(pieces)-1] {
+		p = strings.Trim(p, verbBefore+verbAfter)
+		if p != "" && !strings.ContainsFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			return "", false
+		}
 	}
 	out := []string{strconv.Quote(msg)}
 	seen := map[string]bool{}
@@ -161,6 +174,13 @@ func attrsMessage(pass *analysis.Pass, format ast.Expr, args []ast.Expr, src fun
 	return strings.Join(out, ", "), true
 }
 
+// verbBefore and verbAfter are the characters that may stand right
+// before and after a verb the message drops.
+const (
+	verbBefore = " \t:=,;'\"([{"
+	verbAfter  = " \t:=,;'\")]}.!?\n"
+)
+
 // reservedKeys are the keys slog's handlers write for every record: an
 // attribute of the same name would stand beside (JSON: duplicate) them.
 var reservedKeys = map[string]bool{slog.MessageKey: true, slog.LevelKey: true, slog.TimeKey: true, slog.SourceKey: true}
@@ -171,12 +191,13 @@ var danglingWord = regexp.MustCompile(`(?i)\s+(at|in|for|from|to|with|of|on|by|a
 
 // joinPieces joins the text around the removed verbs: each piece loses
 // the separators, quotes and brackets that stood next to a verb, and a
-// word the verb completed when the sentence goes on right after it ("file
-// at %s: %v. Bootstrapping" → "file. Bootstrapping"; "order from %s" keeps
-// its "from": the attribute follows it in the record); the pieces join
-// with a space, or directly before a sentence's end.
+// word the verb completed when the message goes on after it ("file at %s:
+// %v. Bootstrapping" → "file. Bootstrapping", "added to %s in operation
+// %s" → "added in operation"; "order from %s" keeps its "from": the
+// attribute follows it in the record); the pieces join with a space, or
+// directly before a sentence's end.
 func joinPieces(pieces []string) string {
-	const before = " \t:=,;'\"([{"
+	const before = verbBefore
 	const after = " \t:=,;'\")]}"
 	clean := make([]string, len(pieces))
 	for i, p := range pieces {
@@ -197,7 +218,7 @@ func joinPieces(pieces []string) string {
 				break
 			}
 		}
-		if i < len(clean)-1 && next != "" && strings.ContainsRune(".!?", rune(next[0])) {
+		if i < len(clean)-1 && next != "" {
 			p = strings.TrimRight(danglingWord.ReplaceAllString(p, ""), before)
 		}
 		if p == "" {
@@ -212,20 +233,26 @@ func joinPieces(pieces []string) string {
 }
 
 // attrKey is the attribute key an argument names: a variable's name, a
-// field's (`resp.StatusCode` → "status_code"), the receiver of
-// `err.Error()`/`x.String()`, a method's without arguments; snake_case.
-// An error-typed value named e or err is "err". "" for any other
-// expression.
+// field's (`resp.StatusCode` → "status_code"), the receiver's for a
+// conversion (`err.Error()`, `x.String()`, `t.AsTime()`, `x.ToProto()`), a
+// method's without arguments, less a getter's Get (`GetBucket()` →
+// "bucket"); snake_case. An error-typed value named e or err is "err". ""
+// for any other expression and for one-letter names.
 func attrKey(info *types.Info, e ast.Expr) string {
 	e = ast.Unparen(e)
 	if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 0 {
-		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
-			if sel.Sel.Name == "Error" || sel.Sel.Name == "String" {
-				return attrKey(info, sel.X)
-			}
-			return snake(sel.Sel.Name)
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return ""
 		}
-		return ""
+		m := sel.Sel.Name
+		if m == "Error" || m == "String" || len(m) > 2 && (strings.HasPrefix(m, "As") || strings.HasPrefix(m, "To")) && unicode.IsUpper(rune(m[2])) {
+			return attrKey(info, sel.X) // a conversion: the value's own key
+		}
+		if len(m) > 3 && strings.HasPrefix(m, "Get") && unicode.IsUpper(rune(m[3])) {
+			m = m[3:] // a getter: GetBucket → bucket
+		}
+		return snake(m)
 	}
 	var name string
 	switch x := e.(type) {
@@ -236,11 +263,11 @@ func attrKey(info *types.Info, e ast.Expr) string {
 	default:
 		return ""
 	}
-	if name == "_" {
-		return ""
-	}
 	if (name == "e" || name == "err") && isError(info, e) {
 		return "err"
+	}
+	if len(name) < 2 {
+		return "" // a loop's v, an x: no key a reader understands
 	}
 	return snake(name)
 }

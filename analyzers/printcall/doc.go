@@ -200,12 +200,15 @@ key/value attributes — `fmt.Printf("Hitting endpoint %s\n", url)` →
 '%s'."` → `"... got for user.", "status_code", resp.StatusCode,
 "user_id", userID` — when every verb is a plain `%v`, `%s`, `%d`, `%q`
 or `%t` (no width, precision, flag or index, whose formatting an
-attribute would lose) and every argument names its key (a variable or
-field, snake_case; `err.Error()` → `"err"`; not slog's own `msg`, `level`,
-`time` or `source`); the verbs leave the message
+attribute would lose), stands apart (not inside a path or word:
+`gs://%s/%s`; no text between two verbs that means nothing without them:
+`%q -> %q`), and every argument names its key (a variable or field of two
+letters or more, snake_case; a getter without its Get, `GetBucket()` →
+`"bucket"`; a conversion's receiver, `err.Error()` → `"err"`,
+`t.AsTime()`; not slog's own `msg`, `level`, `time` or `source`); the verbs leave the message
 with the separators, quotes and brackets next to them, and a word they
-completed when the sentence goes on ("file at %s: %v. Using" → "file.
-Using"). Otherwise `slog.Info(fmt.Sprintf(...))`, with a trailing `\n`
+completed when the message goes on ("file at %s: %v. Using" → "file.
+Using"; "order from %s" keeps "from"). Otherwise `slog.Info(fmt.Sprintf(...))`, with a trailing `\n`
 dropped from a literal format. `log/slog` is imported and `fmt`/`log`
 removed when nothing else uses them. Several operands (whose spacing
 differs), `args...`, `log.Fatal*`/`log.Panic*` (which exit or panic) and

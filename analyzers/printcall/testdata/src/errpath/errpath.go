@@ -58,3 +58,20 @@ func Report(msg string) {
 func Handler(w http.ResponseWriter, r *http.Request) {
 	Notify(r.URL.Query().Get("u"), result{}, "u1")
 }
+
+type object struct{ bucket, name string }
+
+func (o object) GetBucket() string { return o.bucket }
+
+// Describe prints values: a getter's key drops Get; a verb inside a path,
+// text between verbs that says nothing without them, and a one-letter
+// name keep fmt.Sprintf.
+func Describe(o object, names []string) {
+	fmt.Printf("Bucket: %s\n", o.GetBucket())                      // want `fmt.Printf writes to stdout`
+	fmt.Printf("Uploaded to gs://%s/%s\n", o.bucket, o.name)       // want `fmt.Printf writes to stdout`
+	fmt.Printf("Renaming %q -> %q\n", o.name, names[0])            // want `fmt.Printf writes to stdout`
+	fmt.Printf("Label added to %s in zone %s\n", o.name, o.bucket) // want `fmt.Printf writes to stdout`
+	for _, v := range names {
+		fmt.Printf("Reader: %s\n", v) // want `fmt.Printf writes to stdout`
+	}
+}
