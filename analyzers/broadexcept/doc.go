@@ -35,7 +35,9 @@ when the exception is not hidden:
     (click's `Exit`; code 0 is the default), `click.Abort` and the other
     click exceptions (a raise), `ctx.fail(...)` / `ctx.abort()` /
     `ctx.exit(1)` on a click or typer Context, `parser.error(...)` on an
-    argparse parser — with a message (`sys.exit("cannot start: ...")`) or
+    argparse parser, a parameter named for exiting that the caller hands
+    over (`exit_fn(f"cannot validate: {e}")` with `exit_fn=exit_with_error`)
+    — with a message (`sys.exit("cannot start: ...")`) or
     after anything that says something (a print, an echo, a log, any call
     given the exception's text such as `print_color(f"Error: {e}")`).
 
@@ -53,7 +55,10 @@ some path is a deliberate filter. A new exception raised, or an exit, only
 on some paths (inside an if, a loop, a try) does not count. Nothing inside
 functions, classes or lambdas defined in the handler counts, nor a bare
 `raise` in an except clause nested in the handler (it re-raises the inner
-exception), nor `raise X from None` (which drops the original on purpose).
+exception), nor `raise X from None` without a word of why (it drops the
+original, whose cause is then lost to whoever debugs X); with a comment in
+the handler (`# from None: the library's errors may quote the key`) it is
+the author's decision and counts as raising.
 
 What remains is reported at the level its cost deserves (the message
 says which case it is):

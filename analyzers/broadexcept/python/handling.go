@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/xynergy/xylint/internal/lint"
@@ -207,8 +208,10 @@ func (c *checker) raise(h handler, raise syntax.Node, f *handling) {
 		f.reraises = true
 		return
 	}
-	if cause.Is(syntax.KindNone) {
-		return // `from None` drops the original on purpose: not carried on
+	if cause.Is(syntax.KindNone) && !commented(h) {
+		// `from None` drops the original; without a word of why, its
+		// cause is lost to whoever debugs the new one.
+		return
 	}
 	if conditional(h, raise) {
 		// A new exception (or an exit) on one path only: on the others the
@@ -228,7 +231,10 @@ func (c *checker) raise(h handler, raise syntax.Node, f *handling) {
 	}
 	// Any other exception raised here carries the one being handled as its
 	// __context__ (or __cause__ with `from`), which every traceback shows:
-	// `raise RuntimeError("upload failed")`, `raise type(e)(msg)`.
+	// `raise RuntimeError("upload failed")`, `raise type(e)(msg)`. With
+	// `from None` and a comment in the handler, the author drops the cause
+	// on purpose and says why (PEP 409: credentials in its message, an
+	// internal detail): the failure still goes on.
 	f.reraises = true
 }
 
@@ -558,6 +564,14 @@ func (c *checker) exitCall(fn, args syntax.Node) (nonZero, ok bool) {
 	if c.r.Refers(fn, "sys.exit", "builtins.exit", "builtins.quit", "os._exit") {
 		return nonZeroStatus(args.Argument(0, "status")), true
 	}
+	if fn.Is(syntax.KindIdentifier) && exitParam.Match(fn.Text()) {
+		// A callback the caller hands over to end the program
+		// (`exit_fn=exit_with_error`, its docstring's "Called with an
+		// error message when validation fails"): an exit with that message.
+		if b := c.r.Lookup(fn); b != nil && b.Kind == names.Parameter {
+			return true, true
+		}
+	}
 	if !fn.Is(syntax.KindAttribute) {
 		return false, false
 	}
@@ -579,6 +593,10 @@ func (c *checker) exitCall(fn, args syntax.Node) (nonZero, ok bool) {
 	}
 	return false, false
 }
+
+// exitParam matches a parameter named for exiting: exit_fn, on_exit,
+// exit_with_error, exit.
+var exitParam = regexp.MustCompile(`(?i)(^|_)exit(_|$)`)
 
 // isClickContext: a click or typer Context — a parameter annotated with
 // it, the result of click.get_current_context(), or a parameter named ctx
@@ -707,4 +725,15 @@ func (c *checker) showsUser(fn syntax.Node) string {
 		return string(name.Text())
 	}
 	return ""
+}
+
+// commented reports whether the handler holds a comment.
+func commented(h handler) bool {
+	t := h.clause.Tree()
+	for i, end := h.clause.Index(), h.clause.SubtreeEnd(); i < end; i++ {
+		if t.Node(i).Is(syntax.KindComment) {
+			return true
+		}
+	}
+	return false
 }

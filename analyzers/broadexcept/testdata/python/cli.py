@@ -258,3 +258,22 @@ def save_history(entries):
     except Exception:  # want warning "swallows the exception; a warning in a command-line program"
         pass
     return entries
+
+
+# The caller hands over how to end the program (exit_fn=exit_with_error):
+# the error's text goes to it, and it exits non-zero.
+def validate_workers(workers, exit_fn):
+    try:
+        dialect = connect(workers)
+    except Exception as e:
+        exit_fn(f"cannot check the database: {e}")
+    return dialect
+
+
+# ... but a parameter that is no exit keeps the finding.
+def validate_pool(workers, report):
+    try:
+        dialect = connect(workers)
+    except Exception as e:  # want note "logs|prints|without"
+        report(f"cannot check the database: {e}")
+    return dialect

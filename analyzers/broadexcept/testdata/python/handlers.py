@@ -112,6 +112,16 @@ def raises_from_none():
         raise RuntimeError("failed") from None
 
 
+# `from None` with the reason written down: the failure goes on, its cause is
+# left out on purpose.
+def refresh_credentials(info):
+    try:
+        work(info)
+    except Exception:
+        # `from None`: the library's errors may quote the private key.
+        raise PermissionError("cannot authenticate the service account") from None
+
+
 def f_string_return():
     try:
         work()
