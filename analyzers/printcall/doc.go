@@ -233,7 +233,11 @@ builtins with non-string operands are reported without a fix.
     role, the last resort of logging: a print in an `except` whose `try`
     writes a log record (`try: logger.exception(...)` / `except
     Exception: print(..., file=sys.stderr)`) runs only when logging
-    itself failed, and there is no logger left to use.
+    itself failed, and there is no logger left to use. Nor a print in a
+    Prefect flow or task whose prints Prefect records as log lines:
+    `@flow(log_prints=True)`, `@task(log_prints=True)`, or a `@task` (not
+    `log_prints=False`) in a file whose flow says `log_prints=True` (a task
+    inherits the setting of the flow that runs it).
   - Go: fmt.Print*, print and println in service code (a non-main
     package, or a main package's request handlers and what they call) are
     warnings; `log.Print*` is a note ("log.Println writes an unstructured

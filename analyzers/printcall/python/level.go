@@ -2,11 +2,13 @@ package python
 
 import (
 	"bytes"
+	"iter"
 	"regexp"
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/printcall"
 	"github.com/xynergy/xylint/internal/lint"
+	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pyedit"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -174,6 +176,75 @@ func logs(block syntax.Node) bool {
 		}
 		if bytes.Contains(bytes.ToLower(obj.Text()), []byte("log")) {
 			return true
+		}
+	}
+	return false
+}
+
+// prefectFlows are the qualified names of Prefect's flow and task
+// decorators.
+var prefectFlows = map[string]bool{
+	"prefect.flow": true, "prefect.task": true, "prefect.flows.flow": true, "prefect.tasks.task": true,
+}
+
+// capturedByPrefect reports whether the print runs in a Prefect flow or
+// task whose prints Prefect records as log lines: a function decorated
+// `@flow(log_prints=True)` / `@task(log_prints=True)`, or a task (not
+// `log_prints=False`) of a file whose flow says log_prints=True — a task
+// inherits the setting of the flow that runs it.
+func capturedByPrefect(r *names.Resolver, fileDecorators []syntax.Node, call syntax.Node) bool {
+	decorators := func(fn syntax.Node) iter.Seq[syntax.Node] {
+		return func(yield func(syntax.Node) bool) {
+			d := fn.Parent()
+			if !d.Is(syntax.KindDecoratedDefinition) {
+				return
+			}
+			for dec := range d.NamedChildren() {
+				if dec.Is(syntax.KindDecorator) && !yield(dec.FirstNamedChild().Unparen()) {
+					return
+				}
+			}
+		}
+	}
+	// logPrints: the decorator is Prefect's flow or task, and its
+	// log_prints argument ("" when not given).
+	logPrints := func(dec syntax.Node) (kind, value string, ok bool) {
+		fn := dec
+		if dec.Is(syntax.KindCall) {
+			fn = dec.ChildByField(syntax.FieldFunction)
+		}
+		q, _ := r.QualifiedName(fn)
+		if !prefectFlows[q] {
+			return "", "", false
+		}
+		kind = q[strings.LastIndexByte(q, '.')+1:]
+		if dec.Is(syntax.KindCall) {
+			if v := dec.ChildByField(syntax.FieldArguments).KeywordArg("log_prints"); !v.IsZero() {
+				value = string(v.Text())
+			}
+		}
+		return kind, value, true
+	}
+	for fn := call.Parent(); !fn.IsZero(); fn = fn.Parent() {
+		if !fn.Is(syntax.KindFunctionDefinition) {
+			continue
+		}
+		for dec := range decorators(fn) {
+			kind, value, ok := logPrints(dec)
+			switch {
+			case !ok:
+				continue
+			case value == "True":
+				return true
+			case value == "" && kind == "task":
+				// The flow that runs it decides: one of this file's.
+				for _, d := range fileDecorators {
+					if k, v, ok := logPrints(d.FirstNamedChild().Unparen()); ok && k == "flow" && v == "True" {
+						return true
+					}
+				}
+			}
+			return false
 		}
 	}
 	return false

@@ -18,7 +18,7 @@ import (
 
 // Analyzer is XY005 print-call for Python.
 var Analyzer = pyanalysis.New(printcall.Rule, printcall.OptionsSpec, pyanalysis.Def[*printcall.Config]{
-	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindPrintStatement}, roles.Kinds),
+	Kinds: slices.Concat([]syntax.Kind{syntax.KindCall, syntax.KindPrintStatement, syntax.KindDecorator}, roles.Kinds),
 	// Files that print ("print" is also in "pprint" and "builtins.print"),
 	// the files of the role model: the entry points that make a print
 	// service code or a command-line program's output, and the files that
@@ -96,7 +96,7 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		if !isPrinter || redirected(pass.Names, call, kw) {
 			continue
 		}
-		if allowMain && roles.InMainBlock(call) || loggingFallback(call) {
+		if allowMain && roles.InMainBlock(call) || loggingFallback(call) || capturedByPrefect(pass.Names, pass.Nodes(syntax.KindDecorator), call) {
 			continue
 		}
 		name := "print"
