@@ -157,7 +157,7 @@ var pureFunctions = map[string]bool{
 	"datetime.datetime": true, "datetime.date": true, "datetime.timedelta": true,
 	"datetime.datetime.fromtimestamp": true, "ipaddress.ip_address": true, "ipaddress.ip_network": true,
 	"importlib.import_module": true, "importlib.metadata.version": true, "html.unescape": true,
-	"shlex.split": true, "math.log": true, "math.sqrt": true, "packaging.version.Version": true,
+	"shlex.split": true, "uuid.UUID": true, "math.log": true, "math.sqrt": true, "packaging.version.Version": true,
 	"packaging.version.parse": true, "dateutil.parser.parse": true, "dateutil.parser.isoparse": true,
 	"email.utils.parsedate_to_datetime": true, "zoneinfo.ZoneInfo": true, "fractions.Fraction": true,
 }
