@@ -177,7 +177,11 @@ with no host or 127.0.0.1/localhost/::1): a CLI's login callback server
 (prefect's `cloud login`, which the Cloud UI's page calls on
 `http://localhost:PORT`) needs that page's origin, which no deployment
 setting holds — the configured expression would leave it unset on every
-user's machine and break the login.
+user's machine and break the login. Nor for a wildcard that is a note
+because the API authenticates by a header credential (an API key): the
+wildcard exposes only what anyone may fetch, and origins restricted to an
+expression the deployment may not set would break every cross-origin
+client of the public API for no gain.
 
 Go: no fix; the finding is a warning, or an error when credentials are
 also allowed (`AllowCredentials: true`, or an

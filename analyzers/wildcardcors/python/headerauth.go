@@ -94,8 +94,15 @@ func (a headerAuthByRoot) level(pass *pyanalysis.ProjectPass, p string, sev lint
 	return sev, msg
 }
 
-// quiet applies level to a pending report.
+// quiet applies level to a pending report. A wildcard made a note here
+// gets no fix: restricting origins to an expression the deployment may not
+// set breaks every cross-origin client of a public, header-keyed API for no
+// gain (issue 14's review: lnbits' app.py).
 func (a headerAuthByRoot) quiet(pass *pyanalysis.ProjectPass, path string, r pendingReport) pendingReport {
+	was := r.Severity
 	r.Severity, r.Message = a.level(pass, path, r.Severity, r.Message)
+	if r.Severity != was {
+		r.Fix, r.Choice.Alts = nil, nil
+	}
 	return r
 }
