@@ -454,8 +454,23 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 		}
 		for _, imp := range pyedit.MergeImports(local[at]) {
 			if slices.Contains(stmts, at) {
-				// In the place of the statement that goes.
-				es.Add(ed.InsertBefore(at, imp.String()))
+				// In the place of the statement that goes, unless a later
+				// import of the run sorts before it (`from
+				// google.cloud.storage.bucket import ...` after `from
+				// google.cloud import storage`): then after the last such
+				// one, as isort and flake8-import-order want.
+				after := syntax.Node{}
+				key := strings.ToLower(imp.Module)
+				for n := at.NextSibling(); !n.IsZero() && n.Start() <= last.Start(); n = n.NextSibling() {
+					if (n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement)) && strings.ToLower(pyedit.ImportModule(n)) < key {
+						after = n
+					}
+				}
+				if after.IsZero() {
+					es.Add(ed.InsertBefore(at, imp.String()))
+				} else {
+					es.Add(ed.InsertAfter(after, ed.Indent(after), imp.String()))
+				}
 			} else {
 				es.Add(ed.InsertAfter(last, ed.Indent(last), imp.String()))
 			}

@@ -235,7 +235,7 @@ func (f *File) groupFor(imp Import) []syntax.Node {
 	}
 	for _, g := range h.groups {
 		for _, s := range g {
-			m := importModule(s)
+			m := ImportModule(s)
 			if m == top || strings.HasPrefix(m, top+".") {
 				return g
 			}
@@ -247,9 +247,9 @@ func (f *File) groupFor(imp Import) []syntax.Node {
 	return h.groups[len(h.groups)-1]
 }
 
-// importModule is the module an import statement names: "a.b" for `import
+// ImportModule is the module an import statement names: "a.b" for `import
 // a.b` (its first name) and for `from a.b import c`.
-func importModule(s syntax.Node) string {
+func ImportModule(s syntax.Node) string {
 	if s.Is(syntax.KindImportFromStatement) {
 		return string(s.ChildByField(syntax.FieldModuleName).Text())
 	}
@@ -266,7 +266,8 @@ func importModule(s syntax.Node) string {
 
 // sortedPosition is where imp's statement goes in group g: among the
 // statements of its own form (`import` or `from`) at its sorted position
-// when those are sorted (case-insensitively, by module), else after the last
+// when those are sorted (by module, case-insensitively or else
+// case-sensitively), else after the last
 // of them; `import` statements before `from` statements when the group has
 // none of imp's form.
 func (f *File) sortedPosition(g []syntax.Node, imp Import) int {
@@ -283,19 +284,26 @@ func (f *File) sortedPosition(g []syntax.Node, imp Import) int {
 		}
 		return textedit.LineStart(f.Src, g[0].Start())
 	}
-	key := strings.ToLower(imp.Module)
-	sorted := true
-	for i := 1; i < len(same); i++ {
-		if strings.ToLower(importModule(same[i-1])) > strings.ToLower(importModule(same[i])) {
-			sorted = false
+	// Sorted case-insensitively (isort's default, flake8-import-order), or
+	// else case-sensitively (Ruff's and isort's case-sensitive = true:
+	// `Crypto` before `attr`).
+	for _, fold := range []func(string) string{strings.ToLower, func(s string) string { return s }} {
+		key := fold(imp.Module)
+		sorted := true
+		for i := 1; i < len(same); i++ {
+			if fold(ImportModule(same[i-1])) > fold(ImportModule(same[i])) {
+				sorted = false
+			}
 		}
-	}
-	if sorted {
+		if !sorted {
+			continue
+		}
 		for _, s := range same {
-			if strings.ToLower(importModule(s)) > key {
+			if fold(ImportModule(s)) > key {
 				return textedit.LineStart(f.Src, s.Start())
 			}
 		}
+		break
 	}
 	return textedit.NextLineStart(f.Src, same[len(same)-1].End())
 }

@@ -71,6 +71,13 @@ func TestAddImport(t *testing.T) {
 		{"after docstring and __future__", "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\n\nx = 1\n", pyedit.Import{Module: "os"},
 			"\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\n\nimport os\n\nx = 1\n"},
 		{"CRLF", "import sys\r\n", pyedit.Import{Module: "os"}, "import os\r\nimport sys\r\n"},
+		// Ruff's case-sensitive isort: upper case first. Case-insensitively
+		// the block is unsorted; case-sensitively the import has a place.
+		{"sorted case-sensitively", "from Crypto import Random\nfrom PIL import Image\nfrom attr import define\nfrom vertexai import init\n",
+			pyedit.Import{Module: "shared.gcp_clients", Name: "get_storage_client"},
+			"from Crypto import Random\nfrom PIL import Image\nfrom attr import define\nfrom shared.gcp_clients import get_storage_client\nfrom vertexai import init\n"},
+		{"sorted either way: case-insensitively", "from alpha import a\nfrom Beta import b\n", pyedit.Import{Module: "bravo", Name: "x"},
+			"from alpha import a\nfrom Beta import b\nfrom bravo import x\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := parse(t, tc.src)

@@ -35,3 +35,17 @@ def destroy(name):
     request = secretmanager.DestroySecretVersionRequest(name=name)
     return client.destroy_secret_version(request=request, retry=service)
     # [END secretmanager_destroy]
+
+
+def archive(bucket_name):
+    # [START storage_archive]
+    # The getter's import sorts after a submodule's import that follows the
+    # client's (isort, flake8-import-order): it goes after it, not in place.
+    from google.cloud import storage
+    from google.cloud.storage.constants import ARCHIVE_STORAGE_CLASS
+
+    client = storage.Client()  # want "per call of `archive`"
+    bucket = client.get_bucket(bucket_name)
+    bucket.storage_class = ARCHIVE_STORAGE_CLASS
+    bucket.patch()
+    # [END storage_archive]
