@@ -313,7 +313,11 @@ them — a failure there is what the author chose to ignore. Nor in a
 command-line program, script or example where the swallow falls back (a
 value returned, or the way after the try: the plain prompt when the
 picker fails): a traceback logged there reaches whoever runs it (logging's
-last resort prints it) for a failure the program already answers. Otherwise three fixes, tried in this
+last resort prints it) for a failure the program already answers. Nor,
+when it cannot be narrowed, for a fallback around code that fails only on
+its input (a parse, an optional key: `args["user-agent"]` that most queries
+lack): the finding asks to narrow it, and a traceback logged for every
+ordinary miss is no fix. Otherwise three fixes, tried in this
 order:
 
   - Narrowing: when every call in the `try` body is in the rule's table

@@ -136,7 +136,7 @@ var pureMethods = map[string]bool{
 	"split": true, "rsplit": true, "splitlines": true, "strip": true, "lstrip": true, "rstrip": true,
 	"replace": true, "lower": true, "upper": true, "title": true, "capitalize": true, "casefold": true,
 	"startswith": true, "endswith": true, "join": true, "format": true, "encode": true, "decode": true,
-	"get": true, "items": true, "keys": true, "values": true, "copy": true, "isoformat": true,
+	"get": true, "pop": true, "items": true, "keys": true, "values": true, "copy": true, "isoformat": true,
 	"group": true, "groups": true, "groupdict": true, "count": true, "find": true, "rfind": true,
 	"index": true, "partition": true, "rpartition": true, "zfill": true, "isdigit": true, "isnumeric": true,
 	"removeprefix": true, "removesuffix": true, "strftime": true, "timestamp": true, "total_seconds": true,

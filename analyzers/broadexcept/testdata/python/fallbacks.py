@@ -474,3 +474,17 @@ def dashboard_trace(url):
     except Exception as e:
         st.exception(e)
         return None
+
+
+# Optional keys read and popped from parsed input: a fallback (dict.pop with
+# a default cannot fail but on its input), not a swallow; no traceback for
+# every query that lacks the key.
+def query_args(query):
+    ua, args = "", {}
+    try:
+        args = json.loads(query)
+        ua = args["user-agent"]
+        args.pop("user-agent", None)
+    except Exception:  # want note "fallback around parsing and conversion"
+        pass
+    return ua, args
