@@ -448,7 +448,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 				last = n
 				continue
 			}
-			if n.IsNamed() && !n.Is(syntax.KindComment) {
+			if n.IsNamed() && !n.Is(syntax.KindComment) || regionMarker(n) {
 				break
 			}
 		}
@@ -462,6 +462,9 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 				after := syntax.Node{}
 				key := strings.ToLower(imp.Module)
 				for n := at.NextSibling(); !n.IsZero() && n.Start() <= last.Start(); n = n.NextSibling() {
+					if n.Is(syntax.KindComment) {
+						break // a comment starts another part: the import stays out of it
+					}
 					if (n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement)) && strings.ToLower(pyedit.ImportModule(n)) < key {
 						after = n
 					}
@@ -529,6 +532,12 @@ func (w *walker) importSite(op *fixOp) syntax.Node {
 	if b.Scope != w.r.ModuleScope() && enclosingDef(stmt) == enclosingDef(op.node) || w.regions().Contains(stmt.Start()) && w.regions().Contains(op.node.Start()) {
 		return stmt
 	}
+	if b.Scope == w.r.ModuleScope() && len(w.regions()) > 0 && !w.regions().Contains(stmt.Start()) {
+		// A sample file's import outside its regions: the getter's goes
+		// there too, not into the import group a region opens (a
+		// published snippet would show an import its code does not use).
+		return stmt
+	}
 	return syntax.Node{}
 }
 
@@ -592,4 +601,14 @@ func enclosingDef(n syntax.Node) syntax.Node {
 		}
 	}
 	return syntax.Node{}
+}
+
+// regionMarker: a `# [START name]` or `# [END name]` comment, where a sample
+// region begins or ends: a run of imports does not go on across it.
+func regionMarker(n syntax.Node) bool {
+	if !n.Is(syntax.KindComment) {
+		return false
+	}
+	t := n.Text()
+	return bytes.Contains(t, []byte("[START ")) || bytes.Contains(t, []byte("[END "))
 }
