@@ -424,39 +424,39 @@ func (c *checker) clientError(exc syntax.Node, name string) bool {
 
 // statusIs4xx: 400..499 written as a number, an HTTPStatus member or a
 // starlette/fastapi status constant.
-// statusIs5xx: v is a server error status (500, HTTP_500_..., an
-// HTTPStatus.INTERNAL_SERVER_ERROR-like name).
-func statusIs5xx(v syntax.Node) bool {
-	t := string(v.Unparen().Text())
-	if v.Unparen().Is(syntax.KindInteger) {
-		return len(t) == 3 && t[0] == '5'
-	}
-	if strings.Contains(t, "HTTP_5") {
-		return true
-	}
-	for _, s := range []string{"INTERNAL_SERVER_ERROR", "BAD_GATEWAY", "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT", "NOT_IMPLEMENTED"} {
-		if strings.HasSuffix(t, "."+s) {
-			return true
-		}
-	}
-	return false
+func statusIs4xx(v syntax.Node) bool { return statusClass(v) == '4' }
+
+// statusIs5xx: a server error status (500, HTTP_500_...,
+// HTTPStatus.INTERNAL_SERVER_ERROR).
+func statusIs5xx(v syntax.Node) bool { return statusClass(v) == '5' }
+
+// statusNames are the HTTPStatus (and starlette/fastapi status) member
+// names the rule knows, by class.
+var statusNames = map[string]byte{
+	"BAD_REQUEST": '4', "NOT_FOUND": '4', "FORBIDDEN": '4', "UNAUTHORIZED": '4', "CONFLICT": '4', "UNPROCESSABLE": '4',
+	"METHOD_NOT_ALLOWED": '4', "NOT_ACCEPTABLE": '4', "GONE": '4', "REQUEST_ENTITY_TOO_LARGE": '4',
+	"UNSUPPORTED_MEDIA_TYPE": '4', "TOO_MANY_REQUESTS": '4',
+	"INTERNAL_SERVER_ERROR": '5', "BAD_GATEWAY": '5', "SERVICE_UNAVAILABLE": '5', "GATEWAY_TIMEOUT": '5', "NOT_IMPLEMENTED": '5',
 }
 
-func statusIs4xx(v syntax.Node) bool {
-	t := string(v.Unparen().Text())
-	if v.Unparen().Is(syntax.KindInteger) {
-		return len(t) == 3 && t[0] == '4'
-	}
-	if i := strings.Index(t, "HTTP_4"); i >= 0 {
-		return true
-	}
-	for _, s := range []string{"BAD_REQUEST", "NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "CONFLICT", "UNPROCESSABLE", "METHOD_NOT_ALLOWED",
-		"NOT_ACCEPTABLE", "GONE", "REQUEST_ENTITY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS"} {
-		if strings.HasSuffix(t, "."+s) {
-			return true
+// statusClass is the first digit of the HTTP status v writes ('4', '5'),
+// or 0 when it is none the rule knows.
+func statusClass(v syntax.Node) byte {
+	v = v.Unparen()
+	t := string(v.Text())
+	if v.Is(syntax.KindInteger) {
+		if len(t) == 3 {
+			return t[0]
 		}
+		return 0
 	}
-	return false
+	if i := strings.Index(t, "HTTP_"); i >= 0 && i+5 < len(t) {
+		return t[i+5]
+	}
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		return statusNames[t[i+1:]]
+	}
+	return 0
 }
 
 // deliberateWords are what a comment in a handler says when its author

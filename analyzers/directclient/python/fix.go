@@ -609,6 +609,5 @@ func regionMarker(n syntax.Node) bool {
 	if !n.Is(syntax.KindComment) {
 		return false
 	}
-	t := n.Text()
-	return bytes.Contains(t, []byte("[START ")) || bytes.Contains(t, []byte("[END "))
+	return provenance.IsRegionLine(n.Text())
 }

@@ -110,6 +110,13 @@ func SampleTemplate(src []byte) bool {
 // whose regions are published as they stand).
 type Regions [][2]int
 
+// IsRegionLine reports whether line is a `# [START name]` or
+// `# [END name]` line of a sample region.
+func IsRegionLine(line []byte) bool {
+	_, _, ok := regionLine(line)
+	return ok
+}
+
 // regionLine reads a region line as the expression
 // `^[ \t]*#[ \t]*\[(START|END)[ \t]+([^\]\s]+)[ \t]*\]` matches it (the
 // tests hold the two together): start is true for START, name is the
