@@ -381,7 +381,8 @@ order:
     every import of the module (every parse of a DAG file). A body that
     only imports is still narrowed to `ImportError`. Nor where the author
     says the failure is expected (the handler's comments, the comment lines
-    right above the `try`, the function's docstring: below) — for either
+    right above the `try`, the docstring of the function, its class or its
+    module: below) — for either
     of the two records below.
 
   - Otherwise, in a polling or retry loop — the handler runs in a `while`
@@ -420,7 +421,12 @@ order:
     level a note), in the comment lines right above the `try`, or in the
     docstring of the function around it ("Falls back to desktop-only when
     there's no TTY or InquirerPy is missing"; "Don't fail the deployment
-    if the work pool update fails"): the fallback is the function's
+    if the work pool update fails"), or in a sentence of the docstring of
+    its class or module that says the code lets failures go ("Exits
+    silently on failure.", "a failed upload is ignored", "swallows all
+    errors" — a sentence merely using a word such as "ignore" or
+    "swallow" does not count there: such docstrings describe much more than
+    one handler): the fallback is the function's
     contract, and an ERROR traceback on its ordinary path is noise. Nor
     where the handler prints (`print("Failed to disable foreign key
     checks. Continuing.")`): it already reports the failure, a

@@ -177,24 +177,60 @@ func (c *checker) authorExpects(h handler, docstring bool) bool {
 	if says, _ := commentSays(commentAbove(c.pass.Src, try)); says != saysNothing {
 		return true
 	}
+	if !docstring {
+		return false
+	}
+	inFunction := false
 	for p := try.Parent(); !p.IsZero(); p = p.Parent() {
-		if p.Is(syntax.KindLambda) || p.Is(syntax.KindClassDefinition) {
+		switch {
+		case p.Is(syntax.KindLambda):
 			return false
-		}
-		if p.Is(syntax.KindFunctionDefinition) {
-			if !docstring {
-				return false
+		case p.Is(syntax.KindFunctionDefinition):
+			if !inFunction {
+				inFunction = true
+				if first := p.ChildByField(syntax.FieldBody).FirstNamedChild(); isDocstringStmt(first) {
+					if says, _ := commentSays(first.Text()); says != saysNothing {
+						return true
+					}
+				}
 			}
-			first := p.ChildByField(syntax.FieldBody).FirstNamedChild()
-			if isDocstringStmt(first) {
-				says, _ := commentSays(first.Text())
-				return says != saysNothing
+		case p.Is(syntax.KindClassDefinition):
+			if first := p.ChildByField(syntax.FieldBody).FirstNamedChild(); isDocstringStmt(first) && saysOfFailure(first.Text()) {
+				return true
 			}
-			return false
+		case p.Is(syntax.KindModule):
+			if first := p.FirstNamedChild(); isDocstringStmt(first) && saysOfFailure(first.Text()) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// saysOfFailure reads a class's or a module's docstring, which describes
+// much more than one handler, and often the handling itself: a sentence of
+// it that says the code lets failures go ("Exits silently on failure.",
+// "a failed upload is ignored", "swallows all errors").
+// The words that make a handler's comment deliberate are not enough there
+// ("the ignore list is read from ASSET_IGNORE"; a docstring that says a
+// swallow "stays an error").
+func saysOfFailure(doc []byte) bool {
+	if notADecision.Match(doc) {
+		return false
+	}
+	for _, s := range docSentence.Split(string(doc), -1) {
+		if silentFailure.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// silentFailure is a sentence saying failures are let go.
+var silentFailure = regexp.MustCompile(`(?i)(\b(silently|quietly)\b.*\b(fail|error|exception)|\b(fail\w*|errors?|exceptions?)\b.*\b(silently|quietly|ignored|swallowed)\b|\b(ignor|swallow)(es|s|e|ing)? (all |any )?(errors|exceptions|failures)\b|\bnever (raises|fails)\b)`)
+
+// docSentence ends a sentence of a docstring: a full stop, or a blank line.
+var docSentence = regexp.MustCompile(`[.!?](\s|$)|\n\s*\n`)
 
 // commentAbove returns the comment lines right above n in src
 // (consecutive lines that hold only a comment, the last one on the line
