@@ -219,14 +219,15 @@ is a design decision).
     `"POST /webhooks/stripe"` leaves `DELETE /webhooks/stripe` reported;
     `ANY` is a Go route that serves every method. An entry without
     methods is public for every method.
-  - `platform-auth` (string; Python and Go, xylint's configuration only):
+  - `platform-auth` (string; Python and Go, in xylint's configuration
+    only — not a go vet flag or a golangci-lint setting):
     what authenticates every request before it reaches this code, when the
     platform does — a Cloud Run service deployed with
     `--no-allow-unauthenticated` (IAM checks the caller's identity token),
     one behind IAP or an API gateway. Set it in the configuration of the
-    service's directory (the nearest configuration file applies; for Go,
-    the module root's): its open routes are notes, and the message quotes
-    the setting. Empty (the default): off.
+    service's directory (the nearest configuration file at or above a
+    Python file's or Go package's directory applies): its open routes are
+    notes, and the message quotes the setting. Empty (the default): off.
   - `auth-dependencies` (list; Python): FastAPI dependencies that count as
     auth. A bare name (`verify_api_key`) matches that name from any module,
     a dotted one (`app.security.check_key`) only that qualified name.

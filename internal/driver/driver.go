@@ -40,8 +40,9 @@ type Input struct {
 	// applies it.
 	MaxFileSize int64
 	// DirSettings returns the settings that govern a directory (absolute),
-	// for producers that analyse a tree with one configuration (the Go
-	// producer: a module, with its root's options). Nil outside Run.
+	// for producers that analyse files the run was not given (the Go
+	// producer: the packages of a module it loads, each with its
+	// directory's options). Nil outside Run.
 	DirSettings func(dir string) (*config.Settings, error)
 	// Context is true for a file of the project outside the paths the run
 	// reports on: a producer whose rules look across files analyses it for

@@ -55,30 +55,51 @@ func Check(ctx context.Context, dir string, patterns []string, rules []goanalysi
 // Load is Check, and also returns the loaded Program, with which an edited
 // file can be analysed again (Program.AnalyzeSource).
 func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, options func(*lint.Rule) any) (*Program, []*lint.FileResult, error) {
-	return LoadOverlay(ctx, dir, patterns, rules, options, nil)
+	one := &funcOptions{options}
+	return LoadOverlay(ctx, dir, patterns, rules, func(string) OptionSet { return one }, nil)
 }
 
-// LoadOverlay is Load with the contents of overlay (absolute path →
-// content) in place of the files' on disk, as go/packages' Config.Overlay
-// takes them: a file that is not on disk is added to its package, and one
-// whose overlay is a file excluded by a build constraint (//go:build
-// ignore) drops out of it. --new-from-rev analyses a revision's Go files
-// this way, without a checkout.
-func LoadOverlay(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, options func(*lint.Rule) any, overlay map[string][]byte) (*Program, []*lint.FileResult, error) {
+// An OptionSet is the options one configuration gives the rules:
+// Options(rule) is the rule's options as the configuration compiled them,
+// or nil for the defaults (*config.Settings is one). Packages whose
+// OptionSets are equal (==) are analysed together; so an OptionSet must be
+// comparable, a pointer.
+type OptionSet interface {
+	Options(*lint.Rule) any
+}
+
+// funcOptions is one options function as an OptionSet.
+type funcOptions struct{ f func(*lint.Rule) any }
+
+func (o *funcOptions) Options(r *lint.Rule) any {
+	if o.f == nil {
+		return nil
+	}
+	return o.f(r)
+}
+
+// LoadOverlay is Load with the options of each package's directory, and
+// with the contents of overlay (absolute path → content) in place of the
+// files' on disk, as go/packages' Config.Overlay takes them: a file that is
+// not on disk is added to its package, and one whose overlay is a file
+// excluded by a build constraint (//go:build ignore) drops out of it.
+// --new-from-rev analyses a revision's Go files this way, without a
+// checkout.
+//
+// optionsFor(dir) is the OptionSet of the packages in dir (absolute; nil
+// optionsFor or a nil OptionSet: the defaults). The packages are loaded
+// once; the analyzers are built once per distinct OptionSet and run over
+// the packages it governs, in one checker run per set. An analyzer with
+// facts also runs on the loaded packages those import, with the
+// importer's options, so facts flow across packages whatever options
+// their own directories have; only the packages of the set are reported.
+func LoadOverlay(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, optionsFor func(dir string) OptionSet, overlay map[string][]byte) (*Program, []*lint.FileResult, error) {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	prog := &Program{dir: absDir, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}, unloaded: map[string]bool{}}
-	for _, g := range rules {
-		var opts any
-		if options != nil {
-			opts = options(g.Rule)
-		}
-		a := g.New(opts)
-		prog.analyzers = append(prog.analyzers, a)
-		prog.ruleOf[a] = g.Rule
-	}
+	prog := &Program{dir: absDir, rules: rules, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}, unloaded: map[string]bool{},
+		sets: map[OptionSet][]*analysis.Analyzer{}, setOf: map[*packages.Package]OptionSet{}}
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedTypesInfo | packages.NeedSyntax | packages.NeedModule
 	cfg := &packages.Config{Context: ctx, Dir: absDir, Mode: mode, Overlay: overlay}
@@ -131,19 +152,69 @@ func LoadOverlay(ctx context.Context, dir string, patterns []string, rules []goa
 			}
 		}
 	}
-	if err := prog.analyze(c, prog.pkgs); err != nil {
-		return nil, nil, err
+	// Group the packages by the options of their directories, in load
+	// order.
+	var order []OptionSet
+	groups := map[OptionSet][]*packages.Package{}
+	for _, p := range prog.pkgs {
+		var set OptionSet
+		if optionsFor != nil {
+			set = optionsFor(packageDir(p, absDir))
+		}
+		if _, ok := groups[set]; !ok {
+			order = append(order, set)
+		}
+		groups[set] = append(groups[set], p)
+		prog.setOf[p] = set
+	}
+	for _, set := range order {
+		if err := prog.analyze(c, set, groups[set]); err != nil {
+			return nil, nil, err
+		}
 	}
 	return prog, c.results(), nil
 }
 
-// analyze runs the program's analyzers on pkgs and converts what they
+// packageDir is the directory of p's files (absolute), or dir for a
+// package without files.
+func packageDir(p *packages.Package, dir string) string {
+	for _, files := range [][]string{p.GoFiles, p.CompiledGoFiles} {
+		if len(files) > 0 {
+			return filepath.Dir(files[0])
+		}
+	}
+	return dir
+}
+
+// analyzers are the program's analyzers built with set's options, built
+// on first use. Callers analysing concurrently (AnalyzeSource) only look
+// up sets LoadOverlay built.
+func (prog *Program) analyzers(set OptionSet) []*analysis.Analyzer {
+	if as, ok := prog.sets[set]; ok {
+		return as
+	}
+	var as []*analysis.Analyzer
+	for _, g := range prog.rules {
+		var opts any
+		if set != nil {
+			opts = set.Options(g.Rule)
+		}
+		a := g.New(opts)
+		as = append(as, a)
+		prog.ruleOf[a] = g.Rule
+	}
+	prog.sets[set] = as
+	return as
+}
+
+// analyze runs the analyzers of set on pkgs and converts what they
 // report.
-func (prog *Program) analyze(c *converter, pkgs []*packages.Package) error {
-	if len(prog.analyzers) == 0 || len(pkgs) == 0 {
+func (prog *Program) analyze(c *converter, set OptionSet, pkgs []*packages.Package) error {
+	analyzers := prog.analyzers(set)
+	if len(analyzers) == 0 || len(pkgs) == 0 {
 		return nil
 	}
-	graph, err := checker.Analyze(prog.analyzers, pkgs, nil)
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return err
 	}

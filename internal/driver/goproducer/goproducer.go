@@ -20,10 +20,15 @@
 // Rules are enabled per file, as for Python: each module runs the union of
 // the rules its files enable, and a finding in a file whose configuration
 // disables its rule (select, ignore, per-file-ignores) is dropped. Options
-// cannot be per file: a Go analyzer is built with one option set and runs
-// over whole packages, so each module runs with the options of the
-// configuration that governs its root (the directory of its go.mod); a
-// nested configuration's options do not apply to Go files.
+// are per package directory, by the rule Python files follow: the nearest
+// configuration file at or above the directory governs it, whole (a nested
+// configuration without a rule's table gives that rule its defaults, not
+// the outer file's). A module is loaded once; its packages are grouped by
+// the configuration that governs their directories, and each group is
+// analysed with analyzers built from that configuration's options (one
+// checker run per group; a module without nested configurations is one
+// group, as before). missing-shutdown's facts about a package a main
+// imports are computed for the main's group, so they flow across groups.
 package goproducer
 
 import (
@@ -306,14 +311,14 @@ func (p *Producer) analyzeModule(ctx context.Context, m *module, files []driver.
 		// packages analysed from source: all of the module's.
 		patterns = append(patterns, "./...")
 	}
-	settings := rootSettings(m.root, files, live)
+	optionsFor := packageSettings(m.root, files, live)
 	var overlay map[string][]byte
 	if snap := files[live[0]].Snapshot; snap != nil {
 		if overlay, err = snapshotOverlay(snap, m.root); err != nil {
 			return nil, err
 		}
 	}
-	prog, res, err := golang.LoadOverlay(ctx, m.root, patterns, rules, settings.Options, overlay)
+	prog, res, err := golang.LoadOverlay(ctx, m.root, patterns, rules, optionsFor, overlay)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -439,6 +444,43 @@ func usesFacts(rules []goanalysis.Rule) bool {
 		}
 	}
 	return false
+}
+
+// packageSettings returns the options of the packages of a directory of
+// the module at root: the configuration that governs the directory
+// (Input.DirSettings, the loader's nearest-file rule), looked up once per
+// directory. A directory whose configuration does not load (its files are
+// not checked: the driver reports the error; its packages are loaded only
+// as the context of others) gets the root's. Without DirSettings (inputs
+// not made by driver.Run): the configuration of an input file in the
+// directory, else the root's.
+func packageSettings(root string, files []driver.Input, live []int) func(dir string) golang.OptionSet {
+	rootS := rootSettings(root, files, live)
+	ds := files[live[0]].DirSettings
+	byDir := map[string]*config.Settings{}
+	if ds == nil {
+		for _, i := range live {
+			if c := files[i].Config; c != nil {
+				byDir[filepath.Dir(filepath.Clean(files[i].Abs))] = c.Settings
+			}
+		}
+	}
+	var mu sync.Mutex
+	return func(dir string) golang.OptionSet {
+		mu.Lock()
+		defer mu.Unlock()
+		if s, ok := byDir[dir]; ok {
+			return s
+		}
+		s := rootS
+		if ds != nil {
+			if d, err := ds(dir); err == nil {
+				s = d
+			}
+			byDir[dir] = s
+		}
+		return s
+	}
 }
 
 // rootSettings returns the configuration that governs the module root.

@@ -12,6 +12,7 @@ import (
 	"github.com/xynergy/xylint/analyzers"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/driver/goproducer"
+	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/testutil/filetree"
 )
 
@@ -39,8 +40,8 @@ var tree = map[string]string{
 [unauthenticated-route]
 public-paths = ["/public"]
 `,
-	// A nested configuration: its rule selection applies to its files,
-	// its options do not (the module runs with the root's).
+	// A nested configuration: its rule selection and its options apply
+	// to its package (TestOptionsArePerPackageDirectory).
 	"svc/carts/.xylint.toml": `
 ignore = ["XY005"]
 
@@ -295,14 +296,19 @@ func TestTemplateModule(t *testing.T) {
 	}
 }
 
-// The module runs with its root's options even when every file given has a
-// configuration of its own below the root.
-func TestOptionsAreTheModuleRoots(t *testing.T) {
-	t.Chdir(filetree.Temp(t, map[string]string{
-		"go.mod":           "module example.com/m\n\ngo 1.26\n",
-		".xylint.toml":     "[unauthenticated-route]\npublic-paths = [\"/public\"]\n",
-		"sub/.xylint.toml": "[unauthenticated-route]\npublic-paths = [\"/other\"]\n",
-		"sub/routes.go": `package sub
+// nestedTree is a module whose root configuration makes /public public,
+// with sub/ (its own configuration: /other public, and the platform
+// authenticates every request) and server/ (a configuration of its own that
+// changes nothing XY006 reads) below it, and plain/ with no configuration
+// of its own.
+var nestedTree = map[string]string{
+	"go.mod":       "module example.com/m\n\ngo 1.26\n",
+	".xylint.toml": "[unauthenticated-route]\npublic-paths = [\"/public\"]\n",
+	"sub/.xylint.toml": `[unauthenticated-route]
+public-paths = ["/other"]
+platform-auth = "Cloud Run IAM: deployed with --no-allow-unauthenticated"
+`,
+	"sub/routes.go": `package sub
 
 import "net/http"
 
@@ -311,9 +317,142 @@ func Register(mux *http.ServeMux, h http.HandlerFunc) {
 	mux.HandleFunc("POST /other", h)
 }
 `,
-	}))
-	res := run(t, "sub/routes.go")
-	if got, want := findings(res), []string{"sub/routes.go:7 XY002"}; !slices.Equal(got, want) {
-		t.Errorf("findings %v, want %v (the root's public path, not sub's)", got, want)
+	// A fix in the module, so that xylint fix's rounds can re-analyse it.
+	"sub/log.go": "package sub\n\nimport \"fmt\"\n\nfunc Log() { fmt.Println(\"x\") }\n",
+	"plain/routes.go": `package plain
+
+import "net/http"
+
+func Register(mux *http.ServeMux, h http.HandlerFunc) {
+	mux.HandleFunc("POST /public", h)
+	mux.HandleFunc("POST /other", h)
+}
+`,
+	"server/.xylint.toml": "[unauthenticated-route]\npublic-paths = [\"/ping\"]\n",
+	"server/server.go": `package server
+
+import (
+	"context"
+	"net/http"
+)
+
+func Run(ctx context.Context) error {
+	srv := &http.Server{Addr: ":8080"}
+	go func() { _ = srv.ListenAndServe() }()
+	<-ctx.Done()
+	return srv.Shutdown(context.Background())
+}
+
+func Serve(context.Context) error { return http.ListenAndServe(":8080", nil) }
+`,
+	"cmd/good/main.go": fmt.Sprintf(nestedMain, "Run(ctx)"),
+	"cmd/bad/main.go":  fmt.Sprintf(nestedMain, "Serve(ctx)"),
+}
+
+const nestedMain = `package main
+
+import (
+	"context"
+	"os/signal"
+	"syscall"
+
+	"example.com/m/server"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	if err := server.%s; err != nil {
+		panic(err)
+	}
+}
+`
+
+// detailed is findings with each one's level and message.
+func detailed(res *driver.Result, under string) []string {
+	var out []string
+	for _, d := range res.Diagnostics {
+		if strings.HasPrefix(d.Path, under) {
+			out = append(out, fmt.Sprintf("%s:%d %s %s: %s", d.Path, d.Range.Start.Line, d.Rule.Code, d.Severity, d.Message))
+		}
+	}
+	return out
+}
+
+// A package's options are those of the configuration nearest its
+// directory, as for Python files: sub/.xylint.toml's public-paths and
+// platform-auth apply to sub's package and not to the others; plain/, with
+// no configuration of its own, has the root's. A nested configuration
+// replaces the outer one whole: the root's /public is not public in sub.
+func TestOptionsArePerPackageDirectory(t *testing.T) {
+	t.Chdir(filetree.Temp(t, nestedTree))
+	res := run(t, ".")
+	if got, want := findings(res), []string{
+		// The main whose server (a package with a configuration of its
+		// own) does not shut down; facts cross the configurations.
+		"cmd/bad/main.go:14 XY006",
+		"plain/routes.go:7 XY002", // /other: public only in sub
+		"server/server.go:10 XY004",
+		"sub/log.go:5 XY005",
+		"sub/routes.go:6 XY002", // /public: public only at the root
+	}; !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	sub := detailed(res, "sub/routes.go")
+	want := `sub/routes.go:6 XY002 note: POST /public is reachable without authentication; a note because auth is enforced by the platform (platform-auth: "Cloud Run IAM: deployed with --no-allow-unauthenticated")`
+	if len(sub) != 1 || sub[0] != want {
+		t.Errorf("sub's findings:\n%s\nwant:\n%s", strings.Join(sub, "\n"), want)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Path == "plain/routes.go" && (d.Severity != lint.Error || strings.Contains(d.Message, "platform")) {
+			t.Errorf("plain/ has sub's platform-auth: %s %s", d.Severity, d.Message)
+		}
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("errors: %v", res.Errors)
+	}
+}
+
+// Checking a file reports exactly what checking the project reports in it
+// (issue 12's invariant), with the options of the file's own directory,
+// also for a package and a main whose server has options of their own.
+func TestNestedOptionsSameFromAFileAndTheProject(t *testing.T) {
+	t.Chdir(filetree.Temp(t, nestedTree))
+	all := run(t, ".")
+	for _, file := range []string{"sub/routes.go", "plain/routes.go", "cmd/bad/main.go", "server/server.go"} {
+		one := run(t, file)
+		if got, want := detailed(one, ""), detailed(all, file); !slices.Equal(got, want) {
+			t.Errorf("xylint check %s:\n%s\nxylint check . in it:\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	// The root's configuration set nowhere else: the whole tree checked
+	// from sub/ is still judged per directory.
+	fromSub := run(t, "sub", "plain")
+	if got, want := detailed(fromSub, ""), append(detailed(all, "plain/"), detailed(all, "sub/")...); !slices.Equal(got, want) {
+		t.Errorf("xylint check sub plain:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The rounds of xylint fix analyse an edited file again with its
+// directory's options.
+func TestReanalyzeKeepsNestedOptions(t *testing.T) {
+	dir := filetree.Temp(t, nestedTree)
+	t.Chdir(dir)
+	res := run(t, ".")
+	src, err := os.ReadFile(filepath.Join(dir, "sub/routes.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), `"POST /other"`, `"DELETE /items"`, 1)
+	f, err := res.Reanalyze("sub/routes.go", []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range f.Diagnostics {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Range.Start.Line, d.Rule.Code, d.Severity))
+	}
+	if want := []string{"6 XY002 note", "7 XY002 note"}; !slices.Equal(got, want) {
+		t.Errorf("re-analysed sub/routes.go: %v, want %v (sub's platform-auth)", got, want)
 	}
 }
