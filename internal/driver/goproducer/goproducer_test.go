@@ -172,44 +172,11 @@ func TestExplicitFiles(t *testing.T) {
 // whose facts say what their functions do: the main whose server package
 // only serves is reported, the one whose server package shuts down is not.
 func TestMainAloneSeesTheModulesFacts(t *testing.T) {
-	main := `package main
-
-import (
-	"context"
-	"os/signal"
-	"syscall"
-
-	"example.com/m/server"
-)
-
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
-	defer stop()
-	if err := server.%s; err != nil {
-		panic(err)
-	}
-}
-`
 	t.Chdir(filetree.Temp(t, map[string]string{
 		"go.mod":           "module example.com/m\n\ngo 1.26\n",
-		"cmd/good/main.go": fmt.Sprintf(main, "Run(ctx)"),
-		"cmd/bad/main.go":  fmt.Sprintf(main, "Serve(ctx)"),
-		"server/server.go": `package server
-
-import (
-	"context"
-	"net/http"
-)
-
-func Run(ctx context.Context) error {
-	srv := &http.Server{Addr: ":8080"}
-	go func() { _ = srv.ListenAndServe() }()
-	<-ctx.Done()
-	return srv.Shutdown(context.Background())
-}
-
-func Serve(context.Context) error { return http.ListenAndServe(":8080", nil) }
-`,
+		"cmd/good/main.go": fmt.Sprintf(factsMain, "Run(ctx)"),
+		"cmd/bad/main.go":  fmt.Sprintf(factsMain, "Serve(ctx)"),
+		"server/server.go": factsServer,
 	}))
 	res := run(t, "cmd/good/main.go", "cmd/bad/main.go")
 	if got, want := findings(res), []string{"cmd/bad/main.go:14 XY006"}; !slices.Equal(got, want) {
@@ -329,27 +296,15 @@ func Register(mux *http.ServeMux, h http.HandlerFunc) {
 }
 `,
 	"server/.xylint.toml": "[unauthenticated-route]\npublic-paths = [\"/ping\"]\n",
-	"server/server.go": `package server
-
-import (
-	"context"
-	"net/http"
-)
-
-func Run(ctx context.Context) error {
-	srv := &http.Server{Addr: ":8080"}
-	go func() { _ = srv.ListenAndServe() }()
-	<-ctx.Done()
-	return srv.Shutdown(context.Background())
+	"server/server.go":    factsServer,
+	"cmd/good/main.go":    fmt.Sprintf(factsMain, "Run(ctx)"),
+	"cmd/bad/main.go":     fmt.Sprintf(factsMain, "Serve(ctx)"),
 }
 
-func Serve(context.Context) error { return http.ListenAndServe(":8080", nil) }
-`,
-	"cmd/good/main.go": fmt.Sprintf(nestedMain, "Run(ctx)"),
-	"cmd/bad/main.go":  fmt.Sprintf(nestedMain, "Serve(ctx)"),
-}
-
-const nestedMain = `package main
+// factsMain is a main (%s: a call of server's) that handles SIGTERM and
+// leaves serving and shutting down to factsServer's functions: Run shuts
+// down, Serve does not.
+const factsMain = `package main
 
 import (
 	"context"
@@ -366,6 +321,23 @@ func main() {
 		panic(err)
 	}
 }
+`
+
+const factsServer = `package server
+
+import (
+	"context"
+	"net/http"
+)
+
+func Run(ctx context.Context) error {
+	srv := &http.Server{Addr: ":8080"}
+	go func() { _ = srv.ListenAndServe() }()
+	<-ctx.Done()
+	return srv.Shutdown(context.Background())
+}
+
+func Serve(context.Context) error { return http.ListenAndServe(":8080", nil) }
 `
 
 // detailed is findings with each one's level and message.
