@@ -164,8 +164,42 @@ says which case it is):
     GCS by design") is no reason; comments on
     consecutive lines are read as one block, and a block with a TODO or
     FIXME is not a decision, whatever else it says. "This should not
-    happen" or a comment on what the code does is no reason either. A
-    note does not fail a run unless `--fail-on note`.
+    happen" or a comment on what the code does is no reason either. Also a
+    note, with the reason in the message, when the failure is one the code
+    expects and has an answer for (not under a bare `except:` or
+    `BaseException`): a `try` of one or two statements around a wait with
+    an explicit timeout (`await page.wait_for_load_state(timeout=5000)`,
+    `poll_until_done(job, timeout_seconds=30)`: a call named wait..., poll...,
+    ..._wait, wait_for... given a `timeout`, `timeout_ms`, `timeout_s`,
+    `timeout_seconds` keyword) whose handler goes on (`pass`, `continue`, a
+    default) — the timeout running out is the author's choice, and no fix
+    adds a traceback per expiry; a probe of a context — the `try` is one
+    `return get_run_logger()` or `loop = asyncio.get_running_loop()`, a call
+    with no arguments named get_run_..., get_running_..., get_current_...,
+    current_..., active_..., that raises outside its context, and the
+    handler is the answer without it (`return get_logger(...)`); a
+    fallback the function's docstring documents ("A hash string or None if
+    hashing failed", "falls back to pickle when JSON fails": a value, None,
+    empty, default, nothing, False or a fallback, then if/when/on, then a
+    failure, within a sentence) when the handler is on that path (it
+    returns a value, or the `try` returns and the code after it is the
+    next way to the answer); a swallow in a telemetry module (a path part
+    analytics, telemetry, tracking, metrics, ...) around a read of the
+    telemetry's own state (`json.loads(path.read_text())` of its
+    milestones file: reads and decodes only) that passes or returns a
+    default; a failure recorded with the error's text into a collection
+    of failures (`self.report_entries.append(Entry(exception=f"{e}"))`,
+    `errors.append(str(e))`: a name with report, errors, fail, issues,
+    problems, warnings, skipped, invalid, rejected) — whoever reads the
+    report sees what failed and why; and a result returned that says it
+    failed (`return UrlInfo(url, error="connection_error")`,
+    `Result(success=False)`: a keyword error, err, error_code,
+    error_message, failure, failure_reason given a fixed text, or success
+    or ok given False), outside a web handler. A wait with a timeout among
+    more work, a call given arguments, a docstring that names no failure
+    ("Falls back to desktop-only when there's no TTY") and a collection
+    that is not one of failures keep their levels. A note does not fail a
+    run unless `--fail-on note`.
 
 "Includes the exception" means the exception's name (`e`, `str(e)`,
 `f"{e}"`, `e.args`), a variable the handler made from it, or

@@ -326,6 +326,78 @@ func (c *checker) failText(h handler) string {
 	return ""
 }
 
+// failureList: the name of a collection that gathers failures for a
+// report (report_entries, errors, failed_items, skipped, warnings).
+var failureList = regexp.MustCompile(`(?i)(report|errors?$|^errs?$|fail|issues?$|problems?$|warnings?$|skipped|invalid|rejected)`)
+
+// addMethods add an element to a collection.
+var addMethods = map[string]bool{"append": true, "add": true, "extend": true, "insert": true, "put": true, "put_nowait": true}
+
+// collects names the handler's call that adds the error's text to a
+// collection of failures (`self.report_entries.append(Entry(exception=f"{e}"))`,
+// `errors.append(str(e))`), "" when it makes none. A collection keeps the
+// exception object itself is handing it on (handedOn), not this.
+func (c *checker) collects(h handler) string {
+	if h.name == nil {
+		return ""
+	}
+	for n := range ownNodes(h.body) {
+		if !n.Is(syntax.KindCall) {
+			continue
+		}
+		fn := n.ChildByField(syntax.FieldFunction).Unparen()
+		if !fn.Is(syntax.KindAttribute) || !addMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())] {
+			continue
+		}
+		recv := fn.ChildByField(syntax.FieldObject).Unparen()
+		name := recv
+		if recv.Is(syntax.KindAttribute) {
+			name = recv.ChildByField(syntax.FieldAttribute)
+		}
+		if !name.Is(syntax.KindIdentifier) || !failureList.Match(name.Text()) || !c.mentions(h, n.ChildByField(syntax.FieldArguments)) {
+			continue
+		}
+		return string(fn.Text())
+	}
+	return ""
+}
+
+// errorFields are the fields of a result that say it failed.
+var errorFields = map[string]bool{"error": true, "err": true, "error_code": true, "error_message": true, "failure": true, "failure_reason": true}
+
+// errorResult names the result the handler returns when it is built with
+// a field that says it failed (`UrlInfo(url, error="connection_error")`,
+// `Result(success=False)`), outside web handlers (where it is a response):
+// "" otherwise.
+func (c *checker) errorResult(h handler) string {
+	fn := enclosingFunction(h.clause)
+	if fn.IsZero() || c.webHandler(fn) {
+		return ""
+	}
+	for n := range ownNodes(h.body) {
+		if !n.Is(syntax.KindReturnStatement) {
+			continue
+		}
+		v := n.FirstNamedChild().Unparen()
+		if !v.Is(syntax.KindCall) || c.response(v) {
+			continue
+		}
+		for a := range v.ChildByField(syntax.FieldArguments).NamedChildren() {
+			if !a.Is(syntax.KindKeywordArgument) {
+				continue
+			}
+			k, val := string(a.ChildByField(syntax.FieldName).Text()), a.ChildByField(syntax.FieldValue).Unparen()
+			s, isStr := val.StringLiteral()
+			switch {
+			case errorFields[k] && isStr && s != "" && !isFString(val),
+				(k == "success" || k == "ok") && val.Is(syntax.KindFalse):
+				return c.calleeName(v) + "(" + string(a.Text()) + ")"
+			}
+		}
+	}
+	return ""
+}
+
 func enclosingFunction(n syntax.Node) syntax.Node {
 	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
 		if p.Is(syntax.KindFunctionDefinition) {

@@ -102,6 +102,9 @@ func (c *checker) fix(h handler, swallows bool, f handling) *lint.Fix {
 	if pollingLoop(h.clause) || c.probe(try) || c.authorExpects(h, false) {
 		return nil
 	}
+	if c.timedWait(h) != "" {
+		return nil // the wait's timeout is expected: a traceback per expiry is no fix
+	}
 	if len(f.reports) == 1 && !f.clientError {
 		return c.addTraceback(f.reports[0])
 	}

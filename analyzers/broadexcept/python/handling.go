@@ -64,6 +64,12 @@ type handling struct {
 	// handler returns a fixed text that says it failed ("unknown error").
 	shows    string
 	failText string
+	// collects: the handler adds the error's text to a collection that
+	// reports failures (`report.append(f"{name}: {e}")`), its call;
+	// errorResult: it returns a result built with a field that says it
+	// failed (`Info(url, error="connection_error")`).
+	collects    string
+	errorResult string
 	// reports are the handler's logger.error calls that include the
 	// exception without its traceback (the fix adds it to them).
 	reports []syntax.Node
@@ -114,6 +120,10 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "prints the error without its traceback: it is seen, but not where it came from", false}
 	case h.returnsText:
 		return verdict{true, lint.Note, "returns the error's message to its caller: the failure is passed on, but not where it came from", false}
+	case h.collects != "":
+		return verdict{true, lint.Note, "records the failure with the error's text (" + h.collects + "): whoever reads that report sees what failed and why, but not where it came from", false}
+	case h.errorResult != "":
+		return verdict{true, lint.Note, "returns a result that says it failed (" + h.errorResult + ") to its caller: the failure is passed on, but its cause is lost", false}
 	case h.shows != "":
 		return verdict{true, lint.Note, "shows the error's message to the user (" + h.shows + "): they see that it failed and why, but the logs get nothing", false}
 	case swallows && h.failText != "":

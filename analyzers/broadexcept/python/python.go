@@ -143,6 +143,8 @@ func (c *checker) check(clause syntax.Node) {
 	f.toClient = !f.returnsText && c.textToClient(h)
 	f.fallsBack = fallsBack(h)
 	f.failText = c.failText(h)
+	f.collects = c.collects(h)
+	f.errorResult = c.errorResult(h)
 	v := f.judge(c.swallows(h.body))
 	if !v.report {
 		return
