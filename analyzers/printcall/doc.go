@@ -229,7 +229,15 @@ builtins with non-string operands are reported without a fix.
     is service code and stays a warning. A file whose top level does the
     work (a `while` loop that calls something, a call of a project
     function) and that nothing of the project imports is a program run by
-    itself (`python ping.py`): its prints are its output. Nor, in any
+    itself (`python ping.py`): its prints are its output. So is a file
+    whose `__main__` block runs its own Prefect flow or tasks once
+    (`smoke_test_flow()`, not `flow.serve()`) and that no service's file
+    imports: a smoke-test program, not a worker's code. A module only
+    documentation samples, examples and tests import (a tutorial's
+    set-up and clean-up helpers, `setup_cleanup.py`) is the samples', and
+    a file under a documentation snippets directory (`snippets/`,
+    `snippets-adk/`: python-docs-samples' ADK agent samples, which print
+    on import) is an example, region tags or not. Nor, in any
     role, the last resort of logging: a print in an `except` whose `try`
     writes a log record (`try: logger.exception(...)` / `except
     Exception: print(..., file=sys.stderr)`) runs only when logging

@@ -35,7 +35,7 @@ const (
 	Script
 	// Test: test files (test_*.py, *_test.py, conftest.py, tests/).
 	Test
-	// Example: examples (examples/, example/, docs_src/) and documentation
+	// Example: examples (examples/, example/, docs_src/, snippets/) and documentation
 	// samples (files with `# [START name]` regions) where no service reaches
 	// the code.
 	Example
@@ -74,8 +74,12 @@ var (
 	// `prefect/testing/`: fixtures, assertion helpers that print a diff
 	// for the test that failed), as Go's test-support files. Only the
 	// role follows it: the rules' exclude defaults stay ruleopts.TestFiles.
-	TestPaths    = append(slices.Clone(ruleopts.TestFiles), "testing/")
-	ExamplePaths = []string{"examples/", "example/", "docs_src/"}
+	TestPaths = append(slices.Clone(ruleopts.TestFiles), "testing/")
+	// ExamplePaths: a directory of examples, or of documentation snippets
+	// (python-docs-samples' `snippets/`, `snippets-adk/`: code a
+	// documentation page shows, region tags or not).
+	ExamplePaths = []string{"examples/", "example/", "docs_src/",
+		"snippets/", "snippets-*/", "snippets_*/", "*-snippets/", "*_snippets/"}
 )
 
 // MigrationDirs are the names of the directories that hold a project's

@@ -49,6 +49,13 @@ type Model struct {
 	// commandSide are the files a command's reach may enter from another
 	// file (commandSide).
 	commandSide []bool
+	// sampleHelpers are the modules only the command-line side imports,
+	// documentation samples or examples among them (findSampleHelpers).
+	sampleHelpers []bool
+	// mainRun are the files whose `__main__` block runs a worker entry of
+	// theirs that no service's file imports (findMainRun): their worker
+	// entries are the program's, not a worker's.
+	mainRun map[int]bool
 }
 
 type fileInfo struct {
@@ -85,8 +92,11 @@ func Of(pass *pyanalysis.ProjectPass) *Model {
 		m.files = append(m.files, &fileInfo{path: ff.Path, fact: f})
 	}
 	m.programs = m.findPrograms()
-	if m.hasCommands() {
-		m.commandSide = m.findCommandSide()
+	if m.hasCommands() || slices.ContainsFunc(m.files, func(f *fileInfo) bool { return f.fact.Sample }) {
+		importers := m.importers()
+		m.commandSide = m.findCommandSide(importers)
+		m.sampleHelpers = m.findSampleHelpers(importers)
+		m.mainRun = m.findMainRun(importers)
 	}
 	for k := Request; k <= Command; k++ {
 		m.reached[k] = m.reach(k)
@@ -156,13 +166,104 @@ func (m *Model) hasCommands() bool {
 // type, helpers it does not read: docs/roles.md, Limits), and the module
 // is the application's (polar's organization_review/policy.py, which its
 // review agent uses and a typer evaluation script calls too).
-func (m *Model) findCommandSide() []bool {
+func (m *Model) findCommandSide(importers [][]int) []bool {
 	n := len(m.files)
 	own := make([]bool, n)
 	for i, f := range m.files {
-		_, byPath := roles.PathRole(f.path)
-		own[i] = f.fact.CLI != "" && !f.fact.Service || m.programs[i] || f.fact.Sample || byPath || m.migration(f.path)
+		own[i] = m.ownCommandSide(i, f)
 	}
+	side := make([]bool, n)
+	for i := range side {
+		side[i] = own[i] || len(importers[i]) > 0
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range side {
+			if side[i] && !own[i] && slices.ContainsFunc(importers[i], func(j int) bool { return !side[j] }) {
+				side[i], changed = false, true
+			}
+		}
+	}
+	return side
+}
+
+// ownCommandSide: the file is on the command-line side by itself — a
+// program's or a script's, test's or example's own file.
+func (m *Model) ownCommandSide(i int, f *fileInfo) bool {
+	_, byPath := roles.PathRole(f.path)
+	return f.fact.CLI != "" && !f.fact.Service || m.programs[i] || f.fact.Sample || byPath || m.migration(f.path)
+}
+
+// findSampleHelpers says, by file, whether the file is a helper of
+// documentation samples or examples: a module only the command-line side
+// imports (commandSide), not on it by itself, that a sample or an example
+// imports (directly or through another such helper). A tutorial's set-up
+// and clean-up module, which each sample of the tutorial imports to make
+// and remove what it shows (python-docs-samples' retail
+// setup_cleanup.py), is the samples': what it prints is their output.
+func (m *Model) findSampleHelpers(importers [][]int) []bool {
+	helper := make([]bool, len(m.files))
+	sample := func(j int) bool {
+		r, _ := roles.PathRole(m.files[j].path)
+		return m.files[j].fact.Sample || r == Example || helper[j]
+	}
+	for changed := true; changed; {
+		changed = false
+		for i, f := range m.files {
+			if !helper[i] && m.commandSide[i] && !m.ownCommandSide(i, f) && slices.ContainsFunc(importers[i], sample) {
+				helper[i], changed = true, true
+			}
+		}
+	}
+	return helper
+}
+
+// findMainRun returns the files whose `__main__` block calls a worker
+// entry of the file itself, directly or through the file's other functions
+// (a Prefect flow run once, whose tasks are the entries: `smoke_test_flow()`;
+// not `flow.serve()`, which starts a worker) and that only the
+// command-line side imports, if anything does: a program run as `python
+// file.py` whose decorators make its functions tasks, not a worker's
+// code.
+func (m *Model) findMainRun(importers [][]int) map[int]bool {
+	var run map[int]bool
+	for i, f := range m.files {
+		main := f.fn(MainKey)
+		if main == nil || slices.ContainsFunc(importers[i], func(j int) bool { return !m.commandSide[j] }) {
+			continue
+		}
+		// The file's functions the main block calls, directly or through
+		// others of the file's.
+		seen := map[string]bool{}
+		queue := []*Func{main}
+		for len(queue) > 0 && !run[i] {
+			fn := queue[0]
+			queue = queue[1:]
+			for _, ref := range fn.Calls {
+				if ref.Kind != project.Local || seen[ref.Name] {
+					continue
+				}
+				seen[ref.Name] = true
+				if g := f.fn(ref.Name); g != nil {
+					if g.Entry.Kind == Worker {
+						if run == nil {
+							run = map[int]bool{}
+						}
+						run[i] = true
+						break
+					}
+					queue = append(queue, g)
+				}
+			}
+		}
+	}
+	return run
+}
+
+// importers lists, by file, the files that import it (an __init__.py is
+// imported by whatever imports its package or a module in it).
+func (m *Model) importers() [][]int {
+	n := len(m.files)
 	importers := make([][]int, n)
 	add := func(t, from int) {
 		if t != from && !slices.Contains(importers[t], from) {
@@ -202,19 +303,7 @@ func (m *Model) findCommandSide() []bool {
 			}
 		}
 	}
-	side := make([]bool, n)
-	for i := range side {
-		side[i] = own[i] || len(importers[i]) > 0
-	}
-	for changed := true; changed; {
-		changed = false
-		for i := range side {
-			if side[i] && !own[i] && slices.ContainsFunc(importers[i], func(j int) bool { return !side[j] }) {
-				side[i], changed = false, true
-			}
-		}
-	}
-	return side
+	return importers
 }
 
 // callsProject reports whether the module-level code of file i calls a
@@ -277,6 +366,9 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 		}
 	}
 	for i, f := range m.files {
+		if k == Worker && m.mainRun[i] {
+			continue // a program's tasks (findMainRun): the main block reaches them
+		}
 		for _, fn := range f.fact.Funcs {
 			if fn.Entry.Kind == k {
 				seed(node{i, fn.Key}, Via{Entry: fn.Entry})
@@ -403,6 +495,10 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 	case len(chain) == 0 && f.Service:
 		return Service, Via{}
 	case f.Sample:
+		return Example, Via{}
+	case m.sampleHelpers != nil && m.sampleHelpers[i]:
+		// A module only samples, examples and tests import: the
+		// samples' helper (findSampleHelpers).
 		return Example, Via{}
 	case f.Script != "":
 		return Script, Via{}
