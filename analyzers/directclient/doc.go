@@ -77,7 +77,13 @@ Each site is classified, and the message and the finding's kind (JSON
     `Pool._client`) or a module-level dict item that the function tests
     first (`if _client is None:`, `key not in _clients`, `_c = _c or X()`).
     An instance attribute (`self._client`) lives as long as its instance and
-    is not a cache.
+    is not a process-wide cache: a method that tests it first (`if
+    self._client is not None: return self._client` ... `self._client =
+    Redis(...)`, or `self._c = self._c or X()`) builds the client once per
+    instance, and the message says so ("once per instance: `Queue._client`
+    caches it in `self._client`") instead of "per call"; the level stays
+    the reach's (a note outside service code; per request, a warning that
+    adds "so one per instance, as often as the instance is built").
 
 The message names the getter to use ("direct `bigquery.Client()` per
 request in route handler `report` (GET /report); use

@@ -33,6 +33,6 @@ var Rule = &lint.Rule{
 	Kinds:     []string{KindPerRequest, KindPerCall, KindModuleLevel, KindCached},
 	Levels: []lint.LevelDoc{
 		{Level: lint.Warning, When: "a client built per request (or per message a worker handles): a connection pool, TLS session and token refresh each time"},
-		{Level: lint.Note, When: "a client built once per process (module level, a cache, startup code: the message says \"once per process\"), or per call of code no service entry point reaches (a command-line program, a script, library code; in Go, a function outside package main that none of its package's handlers, gRPC methods or callbacks reaches)"},
+		{Level: lint.Note, When: "a client built once per process (module level, a cache, startup code: the message says \"once per process\"), or per call of code no service entry point reaches (a command-line program, a script, library code; in Go, a function outside package main that none of its package's handlers, gRPC methods or callbacks reaches; a method that caches it on its instance, `if self._client is not None: return self._client`, says \"once per instance\")"},
 	},
 }

@@ -140,6 +140,9 @@ func classify(m *roles.Model, path string, s siteFact) (kind string, sev lint.Se
 				msg += fmt.Sprintf(" through `%s` and %d more", via[0], len(via)-1)
 			}
 		}
+		if s.Instance != "" {
+			msg += "; `" + s.Chain[0] + "` caches it in `" + s.Instance + "`, so one per instance, as often as the instance is built"
+		}
 		return directclient.KindPerRequest, lint.Warning, msg
 	}
 	if key, v, ok := m.ReachedChain(path, s.Chain, roles.Startup); ok {
@@ -152,6 +155,8 @@ func classify(m *roles.Model, path string, s siteFact) (kind string, sev lint.Se
 	where := "per call of `" + s.Chain[0] + "`"
 	if c, ok := strings.CutSuffix(s.Chain[0], ".__init__"); ok {
 		where = "per instance of `" + c + "`"
+	} else if s.Instance != "" {
+		where = "once per instance: `" + s.Chain[0] + "` caches it in `" + s.Instance + "`"
 	}
 	why := "no service entry point is known to reach it"
 	if role != roles.Library && role != roles.Service {

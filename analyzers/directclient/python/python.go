@@ -127,6 +127,9 @@ type siteFact struct {
 	Kind string
 	// How says how a cached site is cached, or where a module-level one is.
 	How string
+	// Instance is the instance attribute a method keeps the client in
+	// after testing it (`self._client`: instanceCache), or "".
+	Instance string `json:",omitempty"`
 	// Fix is the site's fix (see fix.go), or nil.
 	Fix *lint.Fix
 	// NoFix says why a site with a getter has no fix (the client escapes,
@@ -231,6 +234,8 @@ func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 	s.Chain = roles.Chain(call)
 	if how := w.cached(call, def); how != "" {
 		s.Kind, s.How = directclient.KindCached, how
+	} else {
+		s.Instance = instanceCache(call, def)
 	}
 	w.fact.Sites = append(w.fact.Sites, s)
 }
@@ -275,6 +280,43 @@ func (w *walker) cached(call, def syntax.Node) string {
 		if (n.Is(syntax.KindIfStatement) || n.Is(syntax.KindElifClause) || n.Is(syntax.KindConditionalExpression) || n.Is(syntax.KindWhileStatement)) &&
 			mentions(n.ChildByField(syntax.FieldCondition), root) {
 			return how + " + None check"
+		}
+	}
+	return ""
+}
+
+// instanceCache names the instance attribute a method keeps the client in
+// when it tests that attribute first — `if self._client is not None:
+// return self._client` ... `self._client = Redis(...)`, or `self._c =
+// self._c or X()` — so that the client is built once per instance, not per
+// call; "" otherwise. The instance's own lifetime decides how often that
+// is, which the message leaves to the reach (per request, per call).
+func instanceCache(call, def syntax.Node) string {
+	v := call
+	for p := v.Parent(); p.Is(syntax.KindBooleanOperator) || p.Is(syntax.KindParenthesizedExpression) || p.Is(syntax.KindAwait); p = v.Parent() {
+		v = p
+	}
+	asg := v.Parent()
+	if !asg.Is(syntax.KindAssignment) || asg.ChildByField(syntax.FieldRight) != v {
+		return ""
+	}
+	t := asg.ChildByField(syntax.FieldLeft).Unparen()
+	if !t.Is(syntax.KindAttribute) {
+		return ""
+	}
+	obj := t.ChildByField(syntax.FieldObject).Unparen()
+	params := def.ChildByField(syntax.FieldParameters)
+	first := params.FirstNamedChild()
+	if !obj.Is(syntax.KindIdentifier) || first.IsZero() || !first.Is(syntax.KindIdentifier) || !bytes.Equal(first.Text(), obj.Text()) {
+		return "" // not the method's own instance
+	}
+	if v.Is(syntax.KindBooleanOperator) && mentions(v, t) {
+		return string(t.Text())
+	}
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if (n.Is(syntax.KindIfStatement) || n.Is(syntax.KindElifClause) || n.Is(syntax.KindConditionalExpression)) &&
+			n.Start() < call.Start() && mentions(n.ChildByField(syntax.FieldCondition), t) {
+			return string(t.Text())
 		}
 	}
 	return ""

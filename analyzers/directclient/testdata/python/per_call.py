@@ -24,9 +24,9 @@ class Repository:
 
     def lazy(self):
         # An instance attribute lives as long as the instance: not a
-        # process-wide cache.
+        # process-wide cache, but not one client per call either.
         if self._client is None:
-            self._client = bigquery.Client()  # want "per call of `Repository.lazy`"
+            self._client = bigquery.Client()  # want "once per instance: `Repository.lazy` caches it in `self._client`"
         return self._client
 
 
