@@ -36,6 +36,11 @@ const (
 	// Capability: a path parameter holds a secret (`/checkouts/{client_secret}`,
 	// `/claim/{invitation_token}`): the URL is the credential.
 	Capability = "a capability URL: the secret in its path is the credential"
+	// BodyCapability: the handler looks a record up (or claims it) by a
+	// secret token the request body carries (`claim_seat(session,
+	// seat_claim.invitation_token)`): the token is the credential, as a
+	// capability URL's path is.
+	BodyCapability = "a capability: the secret token in its body is the credential"
 	// Declared: the code says the route is public (a docstring, a class or
 	// router named so); the message says where.
 	Declared = "declared public"

@@ -309,7 +309,14 @@ Example:
     word is the path's first after the usual prefixes (`/api`, `/v1`,
     `/auth`, `/users`, ...): `/users/me/token` is not sign-in. Notes too:
     capability URLs, whose path holds a secret or token
-    (`/checkouts/{client_secret}`, `/claim/{invitation_token}`); routes the
+    (`/checkouts/{client_secret}`, `/claim/{invitation_token}`), and
+    Python routes that take the secret in the request body instead: a
+    handler that hands a field of its body model named for a token or
+    secret (`invitation_token`, `claim_token`, `client_secret`; not a CSRF
+    token) to a call that finds, claims or checks by it (`claim_seat(
+    session, seat_claim.invitation_token)`, `get_..._by_token`, `redeem`,
+    `verify_...`) — a token the route only stores (`save_device(body.
+    device_token)`) is data and keeps the route's level; routes the
     code declares public (Python: a docstring that says no authentication
     is required, a class-based view whose class or base is named
     `...Public...`, a router or app whose name holds `public` or
@@ -323,7 +330,16 @@ Example:
     "development", "test" or "testing" (`if settings.ENVIRONMENT ==
     "local":`, `in ("dev", "test")`), or unequal to "prod"/"production";
     the message names the include and its condition. A route also mounted
-    outside such an `if` keeps its level.
+    outside such an `if` keeps its level. Likewise a Python handler that
+    answers only when a debug or safe-mode flag of the configuration is
+    set: its body is an `if` reading the flag (`app.config.get("SAFE_MODE")
+    is True`, `settings.DEBUG`, `os.environ.get("DEBUG") == "1"`: a name
+    holding debug, safe_mode, testing, development or dev_mode, read from
+    an object, a mapping or a call) whose branch answers and after which
+    comes only a refusal (`abort(404)`, a raise, a 404 or 403 response),
+    or starts with `if not <flag>:` that refuses (CTFd's `/debug`, served
+    only in SAFE_MODE); a flag that only changes what the route answers
+    keeps its level.
   - Session-scoped routes: a handler that identifies its caller by a
     session — Go: reads a session cookie (`r.Cookie("session-id")`, a name
     holding "session" or "sid") or calls a function whose name speaks of

@@ -168,6 +168,10 @@ type route struct {
 	// Convention says why the handler is public by convention, as only it
 	// shows (a login form parameter: unauthenticatedroute.SignIn), or "".
 	Convention string
+	// FlagGate is the condition (its text) under which alone the handler
+	// answers, when it reads a debug or safe-mode flag of the
+	// configuration (flagGate), or "".
+	FlagGate string `json:",omitempty"`
 	// Session says how the handler identifies its caller by a session
 	// (`session["cart"]`, `request.cookies.get("session_id")`), or "".
 	Session string

@@ -724,6 +724,9 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 	if d := open.devOnly; d != nil && !v.Note {
 		v = unauthenticatedroute.DevOnly(fmt.Sprintf("the %s at %s is made only when `%s`", includeVerb(d.in.Kind), p.location(path, d.path, d.in.Line), d.in.DevOnly))
 	}
+	if rt.FlagGate != "" && !v.Note {
+		v = unauthenticatedroute.DevOnly("the handler answers only when `" + rt.FlagGate + "`, a debug or safe-mode flag of the configuration")
+	}
 	if rt.Session != "" {
 		v = unauthenticatedroute.SessionScoped(v, rt.Methods, rt.Session)
 	}

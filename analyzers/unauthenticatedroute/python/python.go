@@ -15,6 +15,7 @@ package python
 import (
 	"bytes"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -765,6 +766,7 @@ func (fp *filePass) decorated(d syntax.Node) {
 		}
 		rt.Convention = fp.handlerConvention(def, d)
 		rt.Session = fp.sessionScope(def)
+		rt.FlagGate = flagGate(def)
 		if rt.Convention == "" && unauthenticatedroute.ReadOnly(rt.Methods) && declaresStatic(def) {
 			rt.Convention = unauthenticatedroute.Static
 		}
@@ -860,6 +862,9 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 	if publicCacheControl(def.ChildByField(syntax.FieldBody)) {
 		return unauthenticatedroute.Declared + " by its response header (Cache-Control: public)"
 	}
+	if t := fp.bodyToken(def); t != "" {
+		return unauthenticatedroute.BodyCapability + " (" + t + ")"
+	}
 	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
 		if !n.Is(syntax.KindCall) {
 			continue
@@ -876,6 +881,155 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 		}
 	}
 	return ""
+}
+
+// secretField: a field that holds a secret token (invitation_token,
+// claim_token, client_secret, token) — not a CSRF token, which proves the
+// form's origin, not who may act.
+var secretField = regexp.MustCompile(`(?i)^(\w+_)?(token|secret)$`)
+
+// lookupVerb: a call that finds, claims or checks something by what it is
+// given (get_seat_by_token, claim_seat, redeem, verify_invitation).
+var lookupVerb = regexp.MustCompile(`(?i)(^|_)(get|find|fetch|lookup|load|claim|redeem|accept|consume|verify|validate|check|use|by)(_|$)`)
+
+// bodyToken names the secret token the handler reads from its request
+// body and hands to a lookup (`seat_claim.invitation_token` given to
+// `claim_seat(...)`): a parameter of the handler that is no dependency
+// (a body model), one of its fields named for a token or secret, given to
+// a call whose name finds, claims or checks by it. The caller proves what
+// it may do by knowing the token, as with a capability URL. "" otherwise.
+func (fp *filePass) bodyToken(def syntax.Node) string {
+	params := map[string]bool{}
+	for p := range def.ChildByField(syntax.FieldParameters).NamedChildren() {
+		if !p.Is(syntax.KindTypedParameter) {
+			continue // a body model is typed; `x = Depends(...)` is a default
+		}
+		name := p.FirstNamedChild()
+		typ := string(p.ChildByField(syntax.FieldType).Text())
+		if name.Is(syntax.KindIdentifier) && !strings.Contains(typ, "Request") && !strings.Contains(typ, "Depends") && !strings.Contains(typ, "Session") {
+			params[string(name.Text())] = true
+		}
+	}
+	if len(params) == 0 {
+		return ""
+	}
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindAttribute) {
+			continue
+		}
+		obj, attr := n.ChildByField(syntax.FieldObject).Unparen(), string(n.ChildByField(syntax.FieldAttribute).Text())
+		if !obj.Is(syntax.KindIdentifier) || !params[string(obj.Text())] || !secretField.MatchString(attr) || strings.Contains(strings.ToLower(attr), "csrf") {
+			continue
+		}
+		arg := n
+		for arg.Parent().Is(syntax.KindKeywordArgument) || arg.Parent().Is(syntax.KindParenthesizedExpression) {
+			arg = arg.Parent()
+		}
+		if !arg.Parent().Is(syntax.KindArgumentList) {
+			continue
+		}
+		fn := arg.Parent().Parent().ChildByField(syntax.FieldFunction).Unparen()
+		if fn.Is(syntax.KindAttribute) {
+			fn = fn.ChildByField(syntax.FieldAttribute)
+		}
+		if fn.Is(syntax.KindIdentifier) && lookupVerb.MatchString(string(fn.Text())) {
+			return "`" + string(n.Text()) + "` given to `" + string(fn.Text()) + "`"
+		}
+	}
+	return ""
+}
+
+// flagWord: a configuration flag that turns on a debug, safe or
+// development mode.
+var flagWord = regexp.MustCompile(`(?i)\b\w*(debug|safe_mode|testing|development|dev_mode)\w*\b`)
+
+// flagGate returns the condition under which alone the handler answers,
+// when it reads a debug or safe-mode flag of the configuration
+// (`app.config.get("SAFE_MODE")`, `settings.DEBUG`, `os.environ.get(
+// "DEBUG")`): the handler's body (after its docstring) is an `if` on it
+// whose branch answers, followed only by an error (`abort(404)`, a raise,
+// a 404/403 response); or it starts with `if not <flag>:` that refuses.
+// Such a route is not served where the flag is off, as production is
+// meant to be. "" otherwise.
+func flagGate(def syntax.Node) string {
+	var stmts []syntax.Node
+	for st := range def.ChildByField(syntax.FieldBody).NamedChildren() {
+		if st.Is(syntax.KindComment) || len(stmts) == 0 && st.Is(syntax.KindExpressionStatement) && st.FirstNamedChild().Is(syntax.KindString) {
+			continue
+		}
+		stmts = append(stmts, st)
+	}
+	if len(stmts) == 0 || !stmts[0].Is(syntax.KindIfStatement) {
+		return ""
+	}
+	cond := stmts[0].ChildByField(syntax.FieldCondition).Unparen()
+	text := string(cond.Text())
+	if !flagWord.MatchString(text) || !strings.ContainsAny(text, ".[(") {
+		return "" // a flag read from the configuration, not a local name
+	}
+	negated := cond.Is(syntax.KindNotOperator)
+	refuses := func(sts []syntax.Node) bool {
+		if len(sts) == 0 {
+			return false
+		}
+		for _, st := range sts {
+			if !refusal(st) {
+				return false
+			}
+		}
+		return true
+	}
+	if negated {
+		// `if not DEBUG: abort(404)` first, the route's work after.
+		var body []syntax.Node
+		for st := range stmts[0].ChildByField(syntax.FieldConsequence).NamedChildren() {
+			if !st.Is(syntax.KindComment) {
+				body = append(body, st)
+			}
+		}
+		if refuses(body) {
+			return string(cond.ChildByField(syntax.FieldArgument).Text())
+		}
+		return ""
+	}
+	rest := stmts[1:]
+	if alt := stmts[0].ChildByField(syntax.FieldAlternative); !alt.IsZero() {
+		if len(rest) > 0 || !alt.Is(syntax.KindElseClause) {
+			return ""
+		}
+		for st := range alt.ChildByField(syntax.FieldBody).NamedChildren() {
+			if !st.Is(syntax.KindComment) {
+				rest = append(rest, st)
+			}
+		}
+	}
+	if refuses(rest) {
+		return text
+	}
+	return ""
+}
+
+// refusal: a statement that answers with an error — `abort(404)`, a raise,
+// `return ..., 404` or a 403.
+func refusal(st syntax.Node) bool {
+	switch {
+	case st.Is(syntax.KindRaiseStatement):
+		return true
+	case st.Is(syntax.KindExpressionStatement):
+		c := st.FirstNamedChild().Unparen()
+		if !c.Is(syntax.KindCall) {
+			return false
+		}
+		fn := c.ChildByField(syntax.FieldFunction).Unparen()
+		if fn.Is(syntax.KindAttribute) {
+			fn = fn.ChildByField(syntax.FieldAttribute)
+		}
+		return fn.TextIs("abort")
+	case st.Is(syntax.KindReturnStatement):
+		t := string(st.Text())
+		return strings.Contains(t, "404") || strings.Contains(t, "403") || strings.Contains(t, "NOT_FOUND") || strings.Contains(t, "FORBIDDEN")
+	}
+	return false
 }
 
 // sessionScope says how the handler identifies its caller by a session
