@@ -1,6 +1,9 @@
 package unauthenticatedroute
 
 import (
+	"path/filepath"
+
+	"github.com/xynergy/xylint/internal/deploy"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -349,6 +352,11 @@ func (c *checker) route(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	v := c.opts.Judge(methods, full, convention)
+	if !v.Note {
+		if e := deploy.Default.PlatformAuth(filepath.Dir(c.pass.Fset.File(call.Pos()).Name())); e != nil {
+			v = Deployed(e.File, e.What)
+		}
+	}
 	if !v.Note && len(handlers) > 0 {
 		if how := c.sessionScope(handlers[len(handlers)-1]); how != "" {
 			v = SessionScoped(v, methods, how)

@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "nethttp", "chiapp", "ginapp", "echoapp", "muxapp", "muxsubrouters", "rootpage", "bodyauth", "sessionapp")
+	analysistest.Run(t, analysistest.TestData(), unauthenticatedroute.Analyzer, "nethttp", "chiapp", "ginapp", "echoapp", "muxapp", "muxsubrouters", "rootpage", "bodyauth", "sessionapp", "endpointsapp")
 }
 
 // Read-only routes and routes without a method are warnings, mutating ones

@@ -336,6 +336,14 @@ func (c *Config) Judge(methods []string, path, convention string) Verdict {
 	return Verdict{Level: lint.Warning, Why: "a warning because a read-only route can still leak data"}
 }
 
+// Deployed is the verdict on an open route whose deployment files show
+// that the platform authenticates its requests or does not expose the
+// service (internal/deploy): a note naming the file, since the code alone
+// does not show it — confirm it, or set platform-auth.
+func Deployed(file, what string) Verdict {
+	return Verdict{Level: lint.Note, Note: true, Why: "a note because the deployment shows the platform guards it (" + file + ": " + what + "); confirm it, or set `platform-auth`"}
+}
+
 // SessionScoped is the verdict on an open route whose handler identifies
 // its caller by a session (how says by what: `sessionID(r)`,
 // `r.Cookie("session-id")`, `session["cart"]`): what it changes or reads

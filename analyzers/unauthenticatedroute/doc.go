@@ -323,7 +323,21 @@ Example:
     `anonymous`, a handler that sets `Cache-Control: public` on its
     response, letting shared caches serve it to anyone); legal pages (`/tos`, `/privacy`). And a note:
     every open route of files whose configuration sets `platform-auth`
-    (auth enforced by the platform). And a note: a Python route whose
+    (auth enforced by the platform), and every open route whose
+    deployment files show it (internal/deploy; Python and Go, xylint's
+    check only), the message naming the file: a Cloud Endpoints (ESP)
+    OpenAPI spec beside the code (`openapi*.yaml`, `swagger*` with
+    `securityDefinitions` or `securitySchemes` and an `x-google-`
+    extension: the gateway checks the credential first); a `gcloud run
+    deploy <name> ... --no-allow-unauthenticated` in a script or Cloud
+    Build file of the project; Terraform granting `run.invoker` on a
+    `google_cloud_run_service` (or `_v2_`) of that name to named members,
+    none of them `allUsers` or `allAuthenticatedUsers`; a Kubernetes
+    Service of that name of type ClusterIP with no LoadBalancer or
+    NodePort Service and no Ingress to it in the project's manifests
+    (reachable only inside the cluster). The name is the code's directory
+    (its parent for `src/`, `app/`, `api/`, `server/`, `backend/`); the
+    project is the nearest directory above it with `.git`. And a note: a Python route whose
     router is mounted only in development — the include_router, mount or
     register_blueprint on its way is made under an `if` comparing a
     setting or variable whose name holds "env" with "local", "dev",

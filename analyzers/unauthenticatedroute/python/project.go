@@ -1,7 +1,10 @@
 package python
 
 import (
+	"path/filepath"
+
 	"fmt"
+	"github.com/xynergy/xylint/internal/deploy"
 	"path"
 	"slices"
 	"sort"
@@ -726,6 +729,12 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 	}
 	if rt.FlagGate != "" && !v.Note {
 		v = unauthenticatedroute.DevOnly("the handler answers only when `" + rt.FlagGate + "`, a debug or safe-mode flag of the configuration")
+	}
+	if abs := p.pass.Abs(path); abs != "" && !v.Note {
+		// What the deployment files beside the service show.
+		if e := deploy.Default.PlatformAuth(filepath.Dir(abs)); e != nil {
+			v = unauthenticatedroute.Deployed(e.File, e.What)
+		}
 	}
 	if rt.Session != "" {
 		v = unauthenticatedroute.SessionScoped(v, rt.Methods, rt.Session)

@@ -136,6 +136,12 @@ func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.Pr
 			}
 			return ""
 		},
+		Abs: func(path string) string {
+			if in, ok := p.inputs[path]; ok {
+				return in.Abs
+			}
+			return ""
+		},
 	}
 }
 

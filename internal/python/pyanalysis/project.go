@@ -26,6 +26,7 @@ type ProjectPass struct {
 
 	options func(path string) any // the rule's compiled options for a file
 	role    func(path string) string
+	abs     func(path string) string
 	only    string
 	diags   *[]lint.Diagnostic
 }
@@ -44,6 +45,16 @@ func (p *ProjectPass) Role(path string) string {
 		return ""
 	}
 	return p.role(path)
+}
+
+// Abs is the absolute path on disk of the file at path, for a rule that
+// reads the files beside the code (internal/deploy: a service's deployment
+// files), or "" when the caller gave none (the file is not on disk).
+func (p *ProjectPass) Abs(path string) string {
+	if p.abs == nil {
+		return ""
+	}
+	return p.abs(path)
 }
 
 // Facts returns the facts the analyzer exported for f.
@@ -94,6 +105,9 @@ type ProjectConfig struct {
 	// Role gives the role configuration assigns the file at path
 	// (ProjectPass.Role); nil: none.
 	Role func(path string) string
+	// Abs gives the absolute path on disk of the file at path
+	// (ProjectPass.Abs); nil: none.
+	Abs func(path string) string
 	// Only, when set, asks for the findings in the file at this path alone
 	// (ProjectPass.Wants); the other files' facts are read as usual.
 	Only string
@@ -116,7 +130,7 @@ func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error
 		if a.Project == nil {
 			continue
 		}
-		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, role: cfg.Role, only: cfg.Only, diags: &diags[i]}
+		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, role: cfg.Role, abs: cfg.Abs, only: cfg.Only, diags: &diags[i]}
 		for _, f := range files {
 			if f != nil && len(f.Facts[a]) > 0 {
 				p.Files = append(p.Files, f)

@@ -155,6 +155,7 @@ func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ..
 		res, ff := pyanalysis.Analyze(target, b, c)
 		pc := projectConfig(cfg, mods)
 		pc.Only = target
+		pc.Abs = onDisk(root)
 		diags, err := pyanalysis.RunProject(append(slices.Clone(others), ff), pc)
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		res.Err = errors.Join(res.Err, err)

@@ -137,7 +137,9 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		srcs[rel] = src
 		results = append(results, Result{Path: rel, Result: res})
 	}
-	pds, err := pyanalysis.RunProject(facts, projectConfig(cfg, mods))
+	pc := projectConfig(cfg, mods)
+	pc.Abs = onDisk(dir)
+	pds, err := pyanalysis.RunProject(facts, pc)
 	if err != nil {
 		t.Errorf("%s: project phase failed: %v", root, err)
 	}
@@ -301,6 +303,16 @@ func config(t T, a *pyanalysis.Analyzer, opts any) pyanalysis.Config {
 
 // projectConfig runs the project phase of cfg's analyzers, over the files
 // mods indexes, every file with cfg's options.
+// onDisk gives a file's absolute path from its path relative to dir
+// (ProjectConfig.Abs).
+func onDisk(dir string) func(string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	return func(rel string) string { return filepath.Join(abs, filepath.FromSlash(rel)) }
+}
+
 func projectConfig(cfg pyanalysis.Config, mods *modules.Index) pyanalysis.ProjectConfig {
 	return pyanalysis.ProjectConfig{
 		Analyzers: cfg.Analyzers,

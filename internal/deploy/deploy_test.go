@@ -1,0 +1,82 @@
+package deploy
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// project writes files under a new project root (with a .git directory).
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for p, content := range files {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const clusterIP = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: assistant
+spec:
+  replicas: 1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: assistant
+spec:
+  type: ClusterIP
+  ports:
+  - name: http
+    port: 80
+`
+
+func TestPlatformAuth(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		dir   string
+		want  string // a part of File + What, "" for none
+	}{
+		{"clusterIP only", map[string]string{"k8s/assistant.yaml": clusterIP, "src/assistant/main.py": ""}, "src/assistant", "k8s/assistant.yaml: its Kubernetes Service assistant is ClusterIP"},
+		{"clusterIP and an ingress to it", map[string]string{"k8s/assistant.yaml": clusterIP,
+			"k8s/ingress.yaml":      "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - http:\n      paths:\n      - backend:\n          service:\n            name: assistant\n",
+			"src/assistant/main.py": ""}, "src/assistant", ""},
+		{"a load balancer of the same name", map[string]string{"k8s/assistant.yaml": strings.Replace(clusterIP, "ClusterIP", "LoadBalancer", 1), "src/assistant/main.py": ""}, "src/assistant", ""},
+		{"an external service selecting it", map[string]string{"k8s/assistant.yaml": clusterIP + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web-lb\nspec:\n  type: LoadBalancer\n  selector:\n    app: assistant\n", "src/assistant/main.py": ""}, "src/assistant", ""},
+		{"an external service named for it", map[string]string{"k8s/assistant.yaml": clusterIP + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: assistant-external\nspec:\n  type: LoadBalancer\n", "src/assistant/main.py": ""}, "src/assistant", ""},
+		{"another workload's service", map[string]string{"k8s/assistant.yaml": clusterIP, "src/frontend/main.py": ""}, "src/frontend", ""},
+		{"no-allow-unauthenticated", map[string]string{"deploy.sh": "gcloud run deploy billing \\\n  --source . \\\n  --no-allow-unauthenticated\n", "billing/main.py": ""}, "billing", "deploy.sh: deploys billing to Cloud Run with --no-allow-unauthenticated"},
+		{"allow-unauthenticated", map[string]string{"deploy.sh": "gcloud run deploy billing --source . --allow-unauthenticated\n", "billing/main.py": ""}, "billing", ""},
+		{"cloudbuild args", map[string]string{"cloudbuild.yaml": "steps:\n- name: gcr.io/cloud-builders/gcloud\n  args: ['run', 'deploy', 'billing', '--image', 'x', '--no-allow-unauthenticated']\n", "billing/app/main.py": ""}, "billing/app", "cloudbuild.yaml"},
+		{"terraform invoker", map[string]string{"infra/run.tf": "resource \"google_cloud_run_service\" \"runner\" {\n  name = \"runner\"\n}\n\nresource \"google_cloud_run_service_iam_member\" \"invoker\" {\n  service = google_cloud_run_service.runner.name\n  role    = \"roles/run.invoker\"\n  member  = \"serviceAccount:sched@p.iam.gserviceaccount.com\"\n}\n", "cmd/runner/main.go": ""}, "cmd/runner", "infra/run.tf: grants run.invoker on the Cloud Run service runner"},
+		{"terraform allUsers", map[string]string{"infra/run.tf": "resource \"google_cloud_run_service\" \"runner\" {\n  name = \"runner\"\n}\n\nresource \"google_cloud_run_service_iam_member\" \"public\" {\n  service = google_cloud_run_service.runner.name\n  role    = \"roles/run.invoker\"\n  member  = \"allUsers\"\n}\n", "cmd/runner/main.go": ""}, "cmd/runner", ""},
+		{"endpoints spec", map[string]string{"api/echo/openapi.yaml": "swagger: \"2.0\"\nhost: \"echo.endpoints.p.cloud.goog\"\nx-google-endpoints:\n- name: x\nsecurityDefinitions:\n  api_key:\n    type: apiKey\n", "api/echo/app.go": ""}, "api/echo", "openapi.yaml: a Cloud Endpoints gateway"},
+		{"an OpenAPI spec that is no gateway's", map[string]string{"api/echo/openapi.yaml": "openapi: 3.0.0\ncomponents:\n  securitySchemes:\n    bearer: {}\n", "api/echo/app.go": ""}, "api/echo", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := project(t, c.files)
+			r := &Reader{}
+			e := r.PlatformAuth(filepath.Join(root, c.dir))
+			switch {
+			case c.want == "" && e != nil:
+				t.Errorf("got %+v, want none", e)
+			case c.want != "" && (e == nil || !strings.Contains(e.File+": "+e.What, c.want)):
+				t.Errorf("got %+v, want %q", e, c.want)
+			}
+		})
+	}
+}
