@@ -791,10 +791,7 @@ func (c *checker) optionalAction(body syntax.Node) bool {
 			return false
 		}
 		fn := e.ChildByField(syntax.FieldFunction).Unparen()
-		name := string(fn.Text())
-		if fn.Is(syntax.KindAttribute) {
-			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
-		}
+		name := shortName(fn)
 		q, _ := c.r.QualifiedName(fn)
 		if !optionalWords.MatchString(string(fn.Text())) && !telemetryCallee(q) && !cleanupMethods[name] && !strings.HasPrefix(name, "delete") {
 			return false

@@ -87,10 +87,7 @@ func stateRead(body syntax.Node) string {
 			continue
 		}
 		fn := n.ChildByField(syntax.FieldFunction).Unparen()
-		name := string(fn.Text())
-		if fn.Is(syntax.KindAttribute) {
-			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
-		}
+		name := shortName(fn)
 		if !readCalls[name] {
 			return ""
 		}
@@ -101,6 +98,14 @@ func stateRead(body syntax.Node) string {
 	return first
 }
 
+// shortName is a callee's last name: `close` of `ws.close`, `open`.
+func shortName(fn syntax.Node) string {
+	if fn.Is(syntax.KindAttribute) {
+		return string(fn.ChildByField(syntax.FieldAttribute).Text())
+	}
+	return string(fn.Text())
+}
+
 // actionKind names what an optional action's first call does.
 func (c *checker) actionKind(body syntax.Node) string {
 	for n := range ownNodes(body) {
@@ -108,10 +113,7 @@ func (c *checker) actionKind(body syntax.Node) string {
 			continue
 		}
 		fn := n.ChildByField(syntax.FieldFunction).Unparen()
-		name := string(fn.Text())
-		if fn.Is(syntax.KindAttribute) {
-			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
-		}
+		name := shortName(fn)
 		q, _ := c.r.QualifiedName(fn)
 		switch {
 		case optionalWords.MatchString(string(fn.Text())) || telemetryCallee(q):
@@ -435,10 +437,7 @@ func (c *checker) timedWait(h handler) string {
 			continue
 		}
 		fn := n.ChildByField(syntax.FieldFunction).Unparen()
-		name := string(fn.Text())
-		if fn.Is(syntax.KindAttribute) {
-			name = string(fn.ChildByField(syntax.FieldAttribute).Text())
-		}
+		name := shortName(fn)
 		if !waitName.MatchString(name) {
 			continue
 		}
@@ -495,10 +494,7 @@ func (c *checker) probesContext(h handler) string {
 		return ""
 	}
 	fn := v.ChildByField(syntax.FieldFunction).Unparen()
-	name := string(fn.Text())
-	if fn.Is(syntax.KindAttribute) {
-		name = string(fn.ChildByField(syntax.FieldAttribute).Text())
-	}
+	name := shortName(fn)
 	if !contextProbe.MatchString(name) {
 		return ""
 	}

@@ -259,15 +259,10 @@ func (w *walker) cached(call, def syntax.Node) string {
 	// `_client = X()` or `_client = _client or X()`, where _client outlives
 	// the call (a global, a class attribute, a module-level dict), and the
 	// function tests it before building.
-	v := call
-	for p := v.Parent(); p.Is(syntax.KindBooleanOperator) || p.Is(syntax.KindParenthesizedExpression) || p.Is(syntax.KindAwait); p = v.Parent() {
-		v = p
-	}
-	asg := v.Parent()
-	if !asg.Is(syntax.KindAssignment) || asg.ChildByField(syntax.FieldRight) != v {
+	target, v := assignedTo(call)
+	if target.IsZero() {
 		return ""
 	}
-	target := asg.ChildByField(syntax.FieldLeft)
 	how, root := w.lasting(target)
 	if how == "" {
 		return ""
@@ -285,6 +280,21 @@ func (w *walker) cached(call, def syntax.Node) string {
 	return ""
 }
 
+// assignedTo returns the target a call's value is assigned to — `t =
+// X()`, `t = t or X()`, `t = await X()` — and the assigned expression
+// (the call, or the `or`/await around it); a zero target otherwise.
+func assignedTo(call syntax.Node) (target, value syntax.Node) {
+	v := call
+	for p := v.Parent(); p.Is(syntax.KindBooleanOperator) || p.Is(syntax.KindParenthesizedExpression) || p.Is(syntax.KindAwait); p = v.Parent() {
+		v = p
+	}
+	asg := v.Parent()
+	if !asg.Is(syntax.KindAssignment) || asg.ChildByField(syntax.FieldRight) != v {
+		return syntax.Node{}, v
+	}
+	return asg.ChildByField(syntax.FieldLeft), v
+}
+
 // instanceCache names the instance attribute a method keeps the client in
 // when it tests that attribute first — `if self._client is not None:
 // return self._client` ... `self._client = Redis(...)`, or `self._c =
@@ -292,15 +302,8 @@ func (w *walker) cached(call, def syntax.Node) string {
 // call; "" otherwise. The instance's own lifetime decides how often that
 // is, which the message leaves to the reach (per request, per call).
 func instanceCache(call, def syntax.Node) string {
-	v := call
-	for p := v.Parent(); p.Is(syntax.KindBooleanOperator) || p.Is(syntax.KindParenthesizedExpression) || p.Is(syntax.KindAwait); p = v.Parent() {
-		v = p
-	}
-	asg := v.Parent()
-	if !asg.Is(syntax.KindAssignment) || asg.ChildByField(syntax.FieldRight) != v {
-		return ""
-	}
-	t := asg.ChildByField(syntax.FieldLeft).Unparen()
+	t, v := assignedTo(call)
+	t = t.Unparen()
 	if !t.Is(syntax.KindAttribute) {
 		return ""
 	}
