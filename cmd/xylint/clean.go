@@ -44,7 +44,7 @@ func cleanCmd(stdout io.Writer) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&dir, "cache-dir", "", "the cache directory `DIR` to remove (default: $"+cache.EnvDir+", else "+cache.DirName+" at the project root)")
-	cmd.Flags().StringVar(&projectRoot, "project-root", "", "the project's root (default: the nearest directory at or above PATH with an xylint configuration or a .git)")
+	cmd.Flags().StringVar(&projectRoot, "project-root", "", "the project's root (default: the nearest directory at or above PATH with an xylint configuration or a .git, else with a pyproject.toml, setup.cfg, setup.py or go.mod, else the working directory unless it is the home or temporary directory)")
 	return cmd
 }
 

@@ -112,7 +112,7 @@ func (f *checkFlags) runFlags(fl *pflag.FlagSet, jobsHelp string) {
 	fl.StringSliceVar(&f.ignore, "ignore", nil, "rules not to run, by code, name or code prefix")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, jobsHelp)
 	fl.StringVar(&f.maxFileSize, "max-file-size", driver.FormatSize(driver.MaxFileSize), "skip larger files with a notice (bytes, or with a K, M or G suffix; 0: no limit)")
-	fl.StringVar(&f.projectRoot, "project-root", "", "the root of the project the paths belong to, analysed as their context (default: the nearest directory at or above the paths with an xylint configuration or a .git)")
+	fl.StringVar(&f.projectRoot, "project-root", "", "the root of the project the paths belong to, analysed as their context (default: the nearest directory at or above the paths with an xylint configuration or a .git, else with a pyproject.toml, setup.cfg, setup.py or go.mod, else the working directory unless it is the home or temporary directory)")
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "keep the cache of analysed files in `DIR` (default: $"+cache.EnvDir+", else "+cache.DirName+" at the project root; xylint clean removes it)")
 	fl.BoolVar(&f.noCache, "no-cache", false, "analyse every file, neither reading nor writing the cache")
 	fl.StringVar(&f.failOn, "fail-on", "", "the least level of finding that makes the exit status 1: note, warning, error or never (default: the configuration's fail-on, else warning: notes do not fail)")

@@ -20,25 +20,74 @@ import (
 // FindProjectRoot returns the root of the project that the absolute paths
 // belong to: the directory nearest to their common ancestor, at or above
 // it, that holds an xylint configuration (xylint.toml, .xylint.toml, a
-// pyproject.toml with [tool.xylint]) or a .git. When there is neither,
-// the root is cwd if the paths are inside it (Ruff's fallback), else
-// their common ancestor.
+// pyproject.toml with [tool.xylint]) or a .git; without either, the
+// nearest holding a Python or Go project's own file (pyproject.toml,
+// setup.cfg, setup.py, go.mod). When there is none of those, the root is
+// cwd if the paths are inside it (Ruff's fallback: a project without
+// version control, run from its top), unless cwd is a directory that is
+// no project — the home directory, the temporary directory, the file
+// system's root — where a run named with a file below would walk, and
+// write its cache into, all of it; then the paths' common ancestor.
 func FindProjectRoot(abs []string, cwd string) string {
 	common := commonDir(abs)
-	for d := common; ; {
-		if isProjectRoot(d) {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
+	if d, ok := nearestAbove(common, isProjectRoot); ok {
+		return d
 	}
-	if cwd != "" && within(common, cwd) {
+	if d, ok := nearestAbove(common, isLanguageProjectRoot); ok {
+		return d
+	}
+	if cwd != "" && within(common, cwd) && !notAProject(cwd) {
 		return cwd
 	}
 	return common
+}
+
+// notAProject reports whether dir is one of the directories that hold
+// many unrelated things and are never one project's root.
+func notAProject(dir string) bool {
+	dir = filepath.Clean(dir)
+	if filepath.Dir(dir) == dir {
+		return true
+	}
+	for _, d := range []string{os.TempDir(), os.Getenv("HOME")} {
+		if d != "" && filepath.Clean(d) == dir {
+			return true
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == dir {
+		return true
+	}
+	return false
+}
+
+// nearestAbove returns the nearest directory at or above dir for which is
+// holds.
+func nearestAbove(dir string, is func(string) bool) (string, bool) {
+	for d := dir; ; {
+		if is(d) {
+			return d, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
+}
+
+// languageProjectFiles mark the root of a Python or Go project that has no
+// xylint configuration and no .git.
+var languageProjectFiles = []string{"pyproject.toml", "setup.cfg", "setup.py", "go.mod"}
+
+// isLanguageProjectRoot reports whether dir holds one of
+// languageProjectFiles.
+func isLanguageProjectRoot(dir string) bool {
+	for _, name := range languageProjectFiles {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // isProjectRoot reports whether dir holds a .git (a directory, or a file

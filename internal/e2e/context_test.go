@@ -153,7 +153,9 @@ func TestPartialRunsKeepProjectContext(t *testing.T) {
 }
 
 // TestProjectRoot: the root is the nearest directory with a configuration
-// or a .git; --project-root overrides it and must hold the paths.
+// or a .git, else with a Python or Go project file, else the working
+// directory unless it is no project (home, temporary directory), else the
+// paths' own directory; --project-root overrides it and must hold the paths.
 func TestProjectRoot(t *testing.T) {
 	root := t.TempDir()
 	for name, content := range map[string]string{
@@ -164,6 +166,10 @@ func TestProjectRoot(t *testing.T) {
 		"repo/tool/pyproject.toml":  "[project]\nname = \"tool\"\n",
 		"repo/tool/cli.py":          "print(3)\n",
 		"loose/a/b.py":              "print(4)\n",
+		"pyproj/pyproject.toml":     "[project]\nname = \"p\"\n",
+		"pyproj/pkg/m.py":           "print(6)\n",
+		"gomod/go.mod":              "module example.com/m\n",
+		"gomod/cmd/main.go":         "package main\n",
 		"repo/other/pyproject.toml": "[tool.xylint]\nignore = [\"XY004\"]\n",
 		"repo/other/x.py":           "print(5)\n",
 	} {
@@ -186,15 +192,28 @@ func TestProjectRoot(t *testing.T) {
 		{[]string{"repo/tool/cli.py"}, "", "repo"}, // a pyproject.toml without [tool.xylint] is not xylint's
 		{[]string{"repo/other/x.py"}, "", "repo/other"},
 		{[]string{"repo/lib/pkg/mod.py", "repo/svc/app.py"}, "", "repo"},
+		{[]string{"pyproj/pkg/m.py"}, ".", "pyproj"}, // no .git, no configuration: the Python project's root
+		{[]string{"gomod/cmd/main.go"}, ".", "gomod"},
 		{[]string{"loose/a/b.py"}, "loose", "loose"},  // nothing above: the working directory
 		{[]string{"loose/a/b.py"}, "repo", "loose/a"}, // nor there: the paths' own directory
+		// A working directory that is no project is not walked.
+		{[]string{"loose/a/b.py"}, "HOME", "loose/a"},
+		{[]string{"loose/a/b.py"}, "TMP", "loose/a"},
 	} {
 		abs := make([]string, len(tc.paths))
 		for i, p := range tc.paths {
 			abs[i] = j(p)
 		}
 		cwd := j("repo/svc")
-		if tc.cwd != "" {
+		switch tc.cwd {
+		case "":
+		case "HOME":
+			cwd = root
+			t.Setenv("HOME", root)
+		case "TMP":
+			cwd = root
+			t.Setenv("TMPDIR", root)
+		default:
 			cwd = j(tc.cwd)
 		}
 		if got := driver.FindProjectRoot(abs, cwd); got != j(tc.want) {
