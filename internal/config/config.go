@@ -694,6 +694,21 @@ func (s *Settings) Excluded(abs string, isDir bool) bool {
 // ruleopts.Spec), or nil when the rule has none.
 func (s *Settings) Options(r *lint.Rule) any { return s.compiled[r] }
 
+// OptionsKey is r's options as the configuration decoded them, as one
+// string: settings whose keys for r are equal have the same compiled
+// options for r (compiling reads nothing else), so one analyzer built with
+// either serves both.
+func (s *Settings) OptionsKey(r *lint.Rule) string {
+	opts := s.options[r]
+	if opts == nil {
+		return ""
+	}
+	if j, err := json.Marshal(opts); err == nil {
+		return string(j)
+	}
+	return fmt.Sprintf("%#v", opts)
+}
+
 // FileConfig is the configuration of one file.
 type FileConfig struct {
 	Settings *Settings

@@ -25,6 +25,10 @@ type Rule struct {
 	// New builds an analyzer for options: the value the rule's options
 	// spec compiled from a configuration (nil: the defaults).
 	New func(options any) *analysis.Analyzer
+	// ReadsOptions is false for a rule declared with Plain: its analyzer
+	// is the same whatever the configuration, so a driver may run one for
+	// packages whose configurations differ.
+	ReadsOptions bool
 	// Settings are the options the Go analyzer reads, in declaration
 	// order: the fields of the rule's options tagged `vet:"usage"`. They
 	// are the vet tool's flags and the golangci-lint plugin's settings.
@@ -84,11 +88,12 @@ func NewRule[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], def Def[C]) R
 	}
 	with := func(c C) *analysis.Analyzer { return build(func() (C, error) { return c, nil }) }
 	return Rule{
-		Rule:      rule,
-		Analyzer:  withFlags(),
-		WithFlags: withFlags,
-		New:       func(options any) *analysis.Analyzer { return with(spec.Of(options).Value) },
-		Settings:  settings,
+		Rule:         rule,
+		Analyzer:     withFlags(),
+		WithFlags:    withFlags,
+		ReadsOptions: true,
+		New:          func(options any) *analysis.Analyzer { return with(spec.Of(options).Value) },
+		Settings:     settings,
 		Configure: func(set map[string][]string) (*analysis.Analyzer, error) {
 			t := spec.Defaults()
 			for _, s := range settings {

@@ -61,11 +61,16 @@ func Load(ctx context.Context, dir string, patterns []string, rules []goanalysis
 
 // An OptionSet is the options one configuration gives the rules:
 // Options(rule) is the rule's options as the configuration compiled them,
-// or nil for the defaults (*config.Settings is one). Packages whose
-// OptionSets are equal (==) are analysed together; so an OptionSet must be
-// comparable, a pointer.
+// or nil for the defaults (*config.Settings is one). It must be comparable
+// (a pointer): packages with equal OptionSets share analyzers. When it also
+// has a method OptionsKey(rule) string (*config.Settings does), two sets
+// whose keys for a rule are equal share that rule's analyzer.
 type OptionSet interface {
 	Options(*lint.Rule) any
+}
+
+type optionsKeyer interface {
+	OptionsKey(*lint.Rule) string
 }
 
 // funcOptions is one options function as an OptionSet.
@@ -88,18 +93,21 @@ func (o *funcOptions) Options(r *lint.Rule) any {
 //
 // optionsFor(dir) is the OptionSet of the packages in dir (absolute; nil
 // optionsFor or a nil OptionSet: the defaults). The packages are loaded
-// once; the analyzers are built once per distinct OptionSet and run over
-// the packages it governs, in one checker run per set. An analyzer with
-// facts also runs on the loaded packages those import, with the
-// importer's options, so facts flow across packages whatever options
-// their own directories have; only the packages of the set are reported.
+// once. Each rule's analyzer is built once per distinct options it is
+// given (a Plain rule's once); the analyzers every package shares run in
+// one checker pass over all of them, and the others in one pass per group
+// of packages that share them. An analyzer with facts also runs on the
+// loaded packages a pass's packages import, with the importers' options,
+// so facts flow across packages whatever options their own directories
+// have; only the pass's own packages are reported. Without differing
+// options there is one pass, as with one OptionSet.
 func LoadOverlay(ctx context.Context, dir string, patterns []string, rules []goanalysis.Rule, optionsFor func(dir string) OptionSet, overlay map[string][]byte) (*Program, []*lint.FileResult, error) {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	prog := &Program{dir: absDir, rules: rules, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}, unloaded: map[string]bool{},
-		sets: map[OptionSet][]*analysis.Analyzer{}, setOf: map[*packages.Package]OptionSet{}}
+	prog := &Program{dir: absDir, ruleOf: map[*analysis.Analyzer]*lint.Rule{}, byFile: map[string]fileRef{}, unloaded: map[string]bool{},
+		analyzersOf: map[*packages.Package][]*analysis.Analyzer{}}
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedTypesInfo | packages.NeedSyntax | packages.NeedModule
 	cfg := &packages.Config{Context: ctx, Dir: absDir, Mode: mode, Overlay: overlay}
@@ -152,27 +160,94 @@ func LoadOverlay(ctx context.Context, dir string, patterns []string, rules []goa
 			}
 		}
 	}
-	// Group the packages by the options of their directories, in load
-	// order.
-	var order []OptionSet
-	groups := map[OptionSet][]*packages.Package{}
-	for _, p := range prog.pkgs {
-		var set OptionSet
-		if optionsFor != nil {
-			set = optionsFor(packageDir(p, absDir))
-		}
-		if _, ok := groups[set]; !ok {
-			order = append(order, set)
-		}
-		groups[set] = append(groups[set], p)
-		prog.setOf[p] = set
-	}
-	for _, set := range order {
-		if err := prog.analyze(c, set, groups[set]); err != nil {
+	for _, pass := range prog.passes(rules, optionsFor) {
+		if err := prog.analyze(c, pass.analyzers, pass.pkgs); err != nil {
 			return nil, nil, err
 		}
 	}
 	return prog, c.results(), nil
+}
+
+// A pass is analyzers to run over packages in one checker run.
+type pass struct {
+	analyzers []*analysis.Analyzer
+	pkgs      []*packages.Package
+}
+
+// passes builds the analyzers of rules for each analysed package, with the
+// options of its directory, records them (analyzersOf) and returns the
+// passes that run them: first the analyzers every package has, over all
+// packages, then one pass per group of packages with the same other
+// analyzers, in load order.
+func (prog *Program) passes(rules []goanalysis.Rule, optionsFor func(dir string) OptionSet) []pass {
+	type key struct {
+		rule *lint.Rule
+		set  OptionSet // nil when keyed by options
+		opts string
+	}
+	built := map[key]*analysis.Analyzer{}
+	analyzer := func(g goanalysis.Rule, set OptionSet) *analysis.Analyzer {
+		k := key{rule: g.Rule}
+		if g.ReadsOptions && set != nil {
+			if kr, ok := set.(optionsKeyer); ok {
+				k.opts = kr.OptionsKey(g.Rule)
+			} else {
+				k.set = set
+			}
+		}
+		if a, ok := built[k]; ok {
+			return a
+		}
+		var opts any
+		if set != nil {
+			opts = set.Options(g.Rule)
+		}
+		a := g.New(opts)
+		built[k] = a
+		prog.ruleOf[a] = g.Rule
+		return a
+	}
+	count := map[*analysis.Analyzer]int{}
+	for _, p := range prog.pkgs {
+		var set OptionSet
+		if optionsFor != nil {
+			set = optionsFor(packageDir(p, prog.dir))
+		}
+		as := make([]*analysis.Analyzer, len(rules))
+		for i, g := range rules {
+			as[i] = analyzer(g, set)
+			count[as[i]]++
+		}
+		prog.analyzersOf[p] = as
+	}
+	shared := pass{pkgs: prog.pkgs}
+	var groups []pass
+	byOwn := map[string]int{} // the analyzers a group has of its own → index in groups
+	for i, p := range prog.pkgs {
+		var own []*analysis.Analyzer
+		var id strings.Builder
+		for _, a := range prog.analyzersOf[p] {
+			if count[a] == len(prog.pkgs) {
+				if i == 0 {
+					shared.analyzers = append(shared.analyzers, a)
+				}
+				continue
+			}
+			own = append(own, a)
+			fmt.Fprintf(&id, "%p,", a)
+		}
+		if len(own) == 0 {
+			continue
+		}
+		k, ok := byOwn[id.String()]
+		if !ok {
+			k = len(groups)
+			byOwn[id.String()] = k
+			groups = append(groups, pass{analyzers: own})
+		}
+		groups[k].pkgs = append(groups[k].pkgs, p)
+	}
+	return append([]pass{shared}, groups...)
 }
 
 // packageDir is the directory of p's files (absolute), or dir for a
@@ -186,31 +261,8 @@ func packageDir(p *packages.Package, dir string) string {
 	return dir
 }
 
-// analyzers are the program's analyzers built with set's options, built
-// on first use. Callers analysing concurrently (AnalyzeSource) only look
-// up sets LoadOverlay built.
-func (prog *Program) analyzers(set OptionSet) []*analysis.Analyzer {
-	if as, ok := prog.sets[set]; ok {
-		return as
-	}
-	var as []*analysis.Analyzer
-	for _, g := range prog.rules {
-		var opts any
-		if set != nil {
-			opts = set.Options(g.Rule)
-		}
-		a := g.New(opts)
-		as = append(as, a)
-		prog.ruleOf[a] = g.Rule
-	}
-	prog.sets[set] = as
-	return as
-}
-
-// analyze runs the analyzers of set on pkgs and converts what they
-// report.
-func (prog *Program) analyze(c *converter, set OptionSet, pkgs []*packages.Package) error {
-	analyzers := prog.analyzers(set)
+// analyze runs analyzers on pkgs and converts what they report.
+func (prog *Program) analyze(c *converter, analyzers []*analysis.Analyzer, pkgs []*packages.Package) error {
 	if len(analyzers) == 0 || len(pkgs) == 0 {
 		return nil
 	}

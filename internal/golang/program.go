@@ -15,7 +15,6 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/xynergy/xylint/internal/goanalysis"
 	"github.com/xynergy/xylint/internal/lint"
 )
 
@@ -24,15 +23,13 @@ import (
 // re-analyse each fixed file, and a go/packages load per round would cost a
 // go command run and, with an overlay, every dependency from source.
 type Program struct {
-	dir      string // absolute
-	rules    []goanalysis.Rule
-	sets     map[OptionSet][]*analysis.Analyzer // the rules' analyzers, per option set
-	setOf    map[*packages.Package]OptionSet    // an analysed package's option set
-	ruleOf   map[*analysis.Analyzer]*lint.Rule
-	pkgs     []*packages.Package // analysed: loaded without errors, Imports limited to each other
-	byFile   map[string]fileRef  // the analysed packages' files, by absolute path
-	imports  *importer
-	unloaded map[string]bool // files of packages that could not be loaded, by absolute path
+	dir         string                                     // absolute
+	analyzersOf map[*packages.Package][]*analysis.Analyzer // an analysed package's, built with its options
+	ruleOf      map[*analysis.Analyzer]*lint.Rule
+	pkgs        []*packages.Package // analysed: loaded without errors, Imports limited to each other
+	byFile      map[string]fileRef  // the analysed packages' files, by absolute path
+	imports     *importer
+	unloaded    map[string]bool // files of packages that could not be loaded, by absolute path
 
 	// mu is held for writing only while export data of a package the
 	// load did not need is read (it may complete packages that type
@@ -114,7 +111,7 @@ func (prog *Program) AnalyzeSource(abs string, src []byte) (*lint.FileResult, er
 
 	prog.mu.RLock()
 	defer prog.mu.RUnlock()
-	if err := prog.analyze(c, prog.setOf[orig], []*packages.Package{pkg}); err != nil {
+	if err := prog.analyze(c, prog.analyzersOf[orig], []*packages.Package{pkg}); err != nil {
 		return nil, err
 	}
 	sortDiagnostics(fr)

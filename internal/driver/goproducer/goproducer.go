@@ -23,12 +23,11 @@
 // are per package directory, by the rule Python files follow: the nearest
 // configuration file at or above the directory governs it, whole (a nested
 // configuration without a rule's table gives that rule its defaults, not
-// the outer file's). A module is loaded once; its packages are grouped by
-// the configuration that governs their directories, and each group is
-// analysed with analyzers built from that configuration's options (one
-// checker run per group; a module without nested configurations is one
-// group, as before). missing-shutdown's facts about a package a main
-// imports are computed for the main's group, so they flow across groups.
+// the outer file's). A module is loaded once; internal/golang builds each
+// rule's analyzer once per distinct options and runs the analyzers every
+// package shares in one checker pass (a module without nested
+// configurations: one pass, as before), the others per group of packages
+// with equal options.
 package goproducer
 
 import (
