@@ -42,8 +42,23 @@ func Build(f *syntax.File, module string) *Resolver {
 	return b.Finish()
 }
 
-// Finish returns the resolver.
-func (b *Builder) Finish() *Resolver { return b.r }
+// Finish returns the resolver. No binding is added after it.
+func (b *Builder) Finish() *Resolver {
+	b.r.qualified = map[int32]qualifiedName{}
+	return b.r
+}
+
+// opensScope reports whether a node of kind k may open a scope (the kinds
+// Visit pushes one for, and the module): ScopeAt looks its parents up in
+// the scopes only then.
+func opensScope(k syntax.Kind) bool {
+	switch k {
+	case syntax.KindModule, syntax.KindFunctionDefinition, syntax.KindClassDefinition, syntax.KindLambda,
+		syntax.KindListComprehension, syntax.KindSetComprehension, syntax.KindDictionaryComprehension, syntax.KindGeneratorExpression:
+		return true
+	}
+	return false
+}
 
 func (b *Builder) cur() *Scope { return b.stack[len(b.stack)-1] }
 

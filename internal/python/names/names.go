@@ -121,6 +121,16 @@ type Resolver struct {
 	// runtimeImports are the modules of the import statements that run
 	// (not under TYPE_CHECKING), in source order, with repeats.
 	runtimeImports []string
+	// qualified remembers QualifiedName's answers by node index once the
+	// resolver is finished (nil before: bindings may still be added). The
+	// rules and the role model ask about the same names many times over
+	// (every call's function, by several matchers each).
+	qualified map[int32]qualifiedName
+}
+
+type qualifiedName struct {
+	name string
+	ok   bool
 }
 
 // ModuleScope is the file's module scope.
@@ -132,6 +142,9 @@ func (r *Resolver) ModuleScope() *Scope { return r.module }
 func (r *Resolver) ScopeAt(n syntax.Node) *Scope {
 	child := n
 	for p := n.Parent(); !p.IsZero(); child, p = p, p.Parent() {
+		if !opensScope(p.Kind()) {
+			continue
+		}
 		s := r.scopes[int32(p.Index())]
 		if s == nil {
 			continue
@@ -229,10 +242,20 @@ const maxAliasDepth = 4
 // The second result is false when n does not stand for a qualified name (a
 // local variable, a call result, ...).
 func (r *Resolver) QualifiedName(n syntax.Node) (string, bool) {
-	return r.qualified(n.Unparen(), 0)
+	n = n.Unparen()
+	if r.qualified == nil || n.IsZero() {
+		return r.qualify(n, 0)
+	}
+	i := int32(n.Index())
+	if q, ok := r.qualified[i]; ok {
+		return q.name, q.ok
+	}
+	name, ok := r.qualify(n, 0)
+	r.qualified[i] = qualifiedName{name, ok}
+	return name, ok
 }
 
-func (r *Resolver) qualified(n syntax.Node, depth int) (string, bool) {
+func (r *Resolver) qualify(n syntax.Node, depth int) (string, bool) {
 	switch n.Kind() {
 	case syntax.KindIdentifier:
 		b := r.Lookup(n)
@@ -249,7 +272,7 @@ func (r *Resolver) qualified(n syntax.Node, depth int) (string, bool) {
 		if attr.IsZero() {
 			return "", false
 		}
-		q, ok := r.qualified(obj, depth)
+		q, ok := r.qualify(obj, depth)
 		if !ok {
 			return "", false
 		}
@@ -265,7 +288,7 @@ func (r *Resolver) bindingName(b *Binding, depth int) (string, bool) {
 	case Assignment:
 		if !b.Value.IsZero() && depth < maxAliasDepth && len(b.Scope.bindings[b.Name]) == 1 {
 			if v := b.Value.Unparen(); v.Is(syntax.KindIdentifier) || v.Is(syntax.KindAttribute) {
-				if q, ok := r.qualified(v, depth+1); ok {
+				if q, ok := r.qualify(v, depth+1); ok {
 					return q, true
 				}
 			}
