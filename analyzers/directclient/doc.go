@@ -141,7 +141,10 @@ from its module (`from shared.gcp_clients import get_bigquery_client`,
 merged into an existing import of that module, in a sorted block at its
 sorted place); imports that only the replaced constructors used are
 removed (`from google.cloud import bigquery` stays while
-`bigquery.QueryJobConfig` is used).
+`bigquery.QueryJobConfig` is used). A function-local import counts the
+uses in its function only: when the module imports the same name for an
+annotation (`-> secretmanager.Secret`), the local import the constructor
+alone used still goes.
 
 	bigquery.Client(project=P)      →  get_bigquery_client(project=P)
 	bigquery.Client(P)              →  get_bigquery_client(project=P)
@@ -207,9 +210,15 @@ Where the getter's import goes: in the import block (the first-party
 group, at its sorted place); but when the constructor's module was
 imported inside the function, or inside the same `# [START name]`
 documentation sample region as the call, the getter's import goes there:
-in place of the constructor's import when that goes, else after the
+in place of the constructor's import when that goes (its own line: the
+blank lines and comments around it stay as they were), else after the
 imports it stands with (the region is published as it stands, and a
-function-local import stays local). A one-line comment right above the constructor that says it
+function-local import stays local). A one-line comment right above a
+constructor's import that goes, saying only that it imports the library
+(`# Imports the Google Cloud client library`, `# Import the Secret
+Manager client library.`), goes with it — it would describe the getter's
+import — unless it heads other imports that stay or says more (`and`).
+A one-line comment right above the constructor that says it
 makes a client (`# Instantiates a client`, `# Create a Storage client`)
 is removed: the code no longer does — unless it gives a reason for the
 client that stays true of the getter (`# Create a global Pub/Sub client to

@@ -438,6 +438,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 		}
 	}
 	imports, stmts := ed.PruneImports(roots, gone, dels)
+	replaced := map[syntax.Node]bool{} // constructor imports the getter's takes the place of
 	for _, at := range order {
 		// After the run of imports the constructor's import is in: the
 		// shared package sorts after google.cloud and the rest (isort's
@@ -469,7 +470,15 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 						after = n
 					}
 				}
-				if after.IsZero() {
+				if after.IsZero() && len(local[at]) == 1 && !replaced[at] {
+					// The statement's own text replaced: the comment lines
+					// and blank lines around it keep their layout (a
+					// sample's steps stay apart), and a comment above that
+					// described only the import it was goes with it.
+					replaced[at] = true
+					es.Add(lint.Edit{Start: at.Start(), End: at.End(), New: imp.String()})
+					es.Add(w.dropImportComment(at, stmts)...)
+				} else if after.IsZero() {
 					es.Add(ed.InsertBefore(at, imp.String()))
 				} else {
 					es.Add(ed.InsertAfter(after, ed.Indent(after), imp.String()))
@@ -480,7 +489,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 		}
 	}
 	for _, s := range stmts {
-		if !slices.Contains(dels, s) {
+		if !slices.Contains(dels, s) && !replaced[s] {
 			dels = append(dels, s)
 		}
 	}
@@ -591,6 +600,44 @@ func (w *walker) dropClientComment(op *fixOp) {
 	if clientComment.MatchString(line) && !clientReason.MatchString(line) && !clientAndMore.MatchString(line) {
 		op.edits = append(op.edits, lint.Edit{Start: ps, End: ls, New: ""})
 	}
+}
+
+// importComment matches a one-line comment that says the next line imports
+// something ("# Import the Secret Manager client library.", "# Imports the
+// Google Cloud client library"), and no more ("... and its types").
+var importComment = regexp.MustCompile(`(?i)^[ \t]*#[ \t]*(imports?|importing)\b[^\n]*$`)
+
+// andMore: a comment that goes on to something else.
+var andMore = regexp.MustCompile(`(?i)\band\b`)
+
+// dropImportComment removes the comment line right above the constructor's
+// import statement at, which the getter's import replaces, when it only
+// says the line imports the client's library: left, it would describe the
+// getter's import, which is no client library. Not when it describes more
+// (`and`), nor when it heads a run of imports of which another stays.
+func (w *walker) dropImportComment(at syntax.Node, gone []syntax.Node) []lint.Edit {
+	src := w.pass.Src
+	ls := bytes.LastIndexByte(src[:at.Start()], '\n') + 1
+	if ls == 0 || strings.TrimSpace(string(src[ls:at.Start()])) != "" {
+		return nil
+	}
+	ps := bytes.LastIndexByte(src[:ls-1], '\n') + 1
+	line := strings.TrimSuffix(string(src[ps:ls-1]), "\r")
+	if !importComment.MatchString(line) || andMore.MatchString(line) {
+		return nil
+	}
+	for n := at.NextSibling(); !n.IsZero(); n = n.NextSibling() {
+		if !n.Is(syntax.KindImportStatement) && !n.Is(syntax.KindImportFromStatement) {
+			break
+		}
+		if bytes.Count(src[at.End():n.Start()], []byte("\n")) > 1 {
+			break // a blank line ends the run
+		}
+		if !slices.Contains(gone, n) {
+			return nil
+		}
+	}
+	return []lint.Edit{{Start: ps, End: ls, New: ""}}
 }
 
 // enclosingDef is the function definition n is in, or zero.

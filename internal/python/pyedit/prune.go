@@ -14,7 +14,8 @@ import (
 // PruneImports returns the edits that remove the import bindings among
 // cands that a fix leaves unused: every use of the name (any identifier
 // with its text, whatever it resolves to: another binding of the same name
-// may rely on the module being imported) lies in one of the ranges gone
+// may rely on the module being imported; for a function's own import, any
+// such identifier in the function's body) lies in one of the ranges gone
 // (the code the fix replaces) or in one of the statements dels (those the
 // fix deletes). Names are cut out of their statement with their comma,
 // never across a comment. A statement all of whose names go is returned in
@@ -116,8 +117,19 @@ func (f *File) PruneImports(cands []*names.Binding, gone [][2]int, dels []syntax
 // onlyIn reports whether every use of the name b binds lies in one of the
 // ranges (import statements aside).
 func (f *File) onlyIn(b *names.Binding, ranges [][2]int) bool {
+	// A function's own binding (a function-local import) is read only in
+	// the function's body (nested functions included): a name the module
+	// imports too, read by an annotation or another function, is another
+	// binding's use.
+	var within syntax.Node
+	if b.Scope != nil && b.Scope.Kind == names.FunctionScope && b.Scope.Node.Is(syntax.KindFunctionDefinition) {
+		within = b.Scope.Node.ChildByField(syntax.FieldBody)
+	}
 	for n := range f.F.Tree.All() {
 		if !n.Is(syntax.KindIdentifier) || !n.TextIs(b.Name) || n.Field() == syntax.FieldAttribute {
+			continue
+		}
+		if !within.IsZero() && (n.Start() < within.Start() || n.End() > within.End()) {
 			continue
 		}
 		if p := n.Parent(); p.Is(syntax.KindKeywordArgument) && n.Field() == syntax.FieldName {
