@@ -211,8 +211,11 @@ group, at its sorted place); but when the constructor's module was
 imported inside the function, or inside the same `# [START name]`
 documentation sample region as the call, the getter's import goes there:
 in place of the constructor's import when that goes (its own line: the
-blank lines and comments around it stay as they were), else after the
-imports it stands with (the region is published as it stands, and a
+blank lines and comments around it stay as they were), else (the
+import stays for other names: `from google.cloud import storage, vision`)
+among the imports it stands with, after the last of them that sorts
+before the getter's module — before `from wand.image import Image`, as
+isort and flake8-import-order want (the region is published as it stands, and a
 function-local import stays local). A one-line comment right above a
 constructor's import that goes, saying only that it imports the library
 (`# Imports the Google Cloud client library`, `# Import the Secret

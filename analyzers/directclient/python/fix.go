@@ -484,7 +484,26 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 					es.Add(ed.InsertAfter(after, ed.Indent(after), imp.String()))
 				}
 			} else {
-				es.Add(ed.InsertAfter(last, ed.Indent(last), imp.String()))
+				// The constructor's import stays for other names (`from
+				// google.cloud import storage, vision`): the getter's goes
+				// after the last import of the run that sorts before it,
+				// not after the whole run (`from wand.image import Image`
+				// sorts after `shared`: flake8-import-order I100).
+				after := syntax.Node{}
+				key := strings.ToLower(imp.Module)
+				for n := at; !n.IsZero() && n.Start() <= last.Start(); n = n.NextSibling() {
+					if n != at && n.Is(syntax.KindComment) {
+						break
+					}
+					if (n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement)) && strings.ToLower(pyedit.ImportModule(n)) < key {
+						after = n
+					}
+				}
+				if after.IsZero() {
+					es.Add(ed.InsertBefore(at, imp.String()))
+				} else {
+					es.Add(ed.InsertAfter(after, ed.Indent(after), imp.String()))
+				}
 			}
 		}
 	}
