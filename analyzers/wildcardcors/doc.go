@@ -153,6 +153,28 @@ object the file does not import is not looked for.
     becomes `CORS_ALLOWED_ORIGINS = <expression>`, or `False` when the
     module already lists its origins.
 
+The configured expression's fix is made only with evidence that the
+origins will be set — merged where nothing sets them, the service refuses
+every origin, and a public API's browser clients on other origins break:
+the project's own origins setting (above), an `origins-expression`
+configured in `[tool.xylint.wildcard-cors]` (the project named its origins
+source), or, for the default expression, a deployment file of the service
+that sets `ALLOWED_ORIGINS` — in the file's directory or a directory above
+it within the project (up to the directory of the xylint configuration, or
+the repository's root), or a `deploy`, `k8s`, `kubernetes` or `manifests`
+directory beside them: a Dockerfile's `ENV`, App Engine's `app.yaml`
+`env_variables`, a Cloud Run `service.yaml`, a Kubernetes manifest's
+`- name: ALLOWED_ORIGINS`, a docker-compose file, a deploy script's
+`--set-env-vars=ALLOWED_ORIGINS=...` or `export`, a `.env.example`.
+Otherwise no fix, and the message says what to set to get one. Nor where a
+test of the project asserts the wildcard header on the app (a `test_*.py`
+or `*_test.py` in the app's directory, or a tests directory in or beside
+it, that imports the app's module and asserts
+`Access-Control-Allow-Origin` `== "*"`): the wildcard is the behaviour the
+project tests for (python-docs-samples' Endpoints sample, whose
+`@cross_origin(send_wildcard=True)` its main_test.py checks); the message
+names the test.
+
 The import the expression needs is added (`import os`, merged into an
 existing `from module import ...` for a name). An edited line that would
 exceed the project's line length is wrapped the way Black wraps it (the

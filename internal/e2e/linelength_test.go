@@ -22,6 +22,9 @@ func TestFixLineLengthFromProjectConfig(t *testing.T) {
 	}
 	write("main.py", "import os\n\nfrom flask import Flask\nfrom flask_cors import CORS\n\napp = Flask(__name__)\nCORS(app)\n")
 	write("pyproject.toml", "[tool.ruff]\nline-length = 79\n")
+	// The service's deployment sets the variable the fix reads (no fix
+	// otherwise: analyzers/wildcardcors/python/deploy.go).
+	write("app.yaml", "runtime: python312\nenv_variables:\n  ALLOWED_ORIGINS: \"https://app.example\"\n")
 	diff := func() string {
 		t.Helper()
 		out, errOut, code := runXylint(t, bin, dir, "fix", "--diff", "--unsafe-fixes", "--select", "XY001", ".")

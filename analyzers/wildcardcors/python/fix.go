@@ -52,6 +52,9 @@ type fixer struct {
 	name string // origins-import's name, or ""
 	// choices are the settings alternatives of the fixes made, by fix.
 	choices map[*lint.Fix]*settingsChoice
+	// withheld says, by fix, why a fix with the configured expression is
+	// made only if a settings alternative is (deploy.go).
+	withheld map[*lint.Fix]string
 }
 
 func (fp *filePass) fixer() *fixer {
@@ -138,6 +141,12 @@ func (fx *fixer) withOrigins(n syntax.Node, build func(expr string, imports []li
 	f := build(expr, imports)
 	if f == nil {
 		return nil
+	}
+	if why := fx.undeployed(expr); why != "" {
+		if fx.withheld == nil {
+			fx.withheld = map[*lint.Fix]string{}
+		}
+		fx.withheld[f] = why
 	}
 	if c := fx.withSettings(n, build); c != nil {
 		if fx.choices == nil {

@@ -102,7 +102,7 @@ func (a headerAuthByRoot) quiet(pass *pyanalysis.ProjectPass, path string, r pen
 	was := r.Severity
 	r.Severity, r.Message = a.level(pass, path, r.Severity, r.Message)
 	if r.Severity != was {
-		r.Fix, r.Choice.Alts = nil, nil
+		r.Fix, r.Choice.Alts, r.Withheld = nil, nil, ""
 	}
 	return r
 }

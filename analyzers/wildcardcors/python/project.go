@@ -28,13 +28,16 @@ type fileFact struct {
 	// HeaderAuth says how the file authenticates requests by a header
 	// credential (headerauth.go), or "".
 	HeaderAuth string
+	// WildcardTests are, for a test file that asserts the wildcard
+	// Access-Control-Allow-Origin header, the modules it imports (deploy.go).
+	WildcardTests []string
 }
 
 func (*fileFact) PyFact() {}
 
 func (f *fileFact) empty() bool {
 	return len(f.Pending) == 0 && len(f.Consts) == 0 && len(f.Imports) == 0 &&
-		len(f.Settings.Objects) == 0 && len(f.Reports) == 0 && f.HeaderAuth == ""
+		len(f.Settings.Objects) == 0 && len(f.Reports) == 0 && f.HeaderAuth == "" && len(f.WildcardTests) == 0
 }
 
 // pending is a CORS policy whose origins are names from other modules.
@@ -141,9 +144,13 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 	objects := project.NewDefs[bool](pass.Modules)
 	var files []*pyanalysis.FileFacts
 	auth := headerAuthByRoot{}
+	tests := map[string][]string{}
 	for _, f := range pass.Files {
 		for _, ff := range pyanalysis.FactsOf[*fileFact](pass, f) {
 			auth.add(pass, f.Path, ff.HeaderAuth)
+			if ff.WildcardTests != nil {
+				tests[f.Path] = ff.WildcardTests
+			}
 			for name, c := range ff.Consts {
 				consts.Add(f.Path, name, false, c)
 			}
@@ -167,7 +174,7 @@ func projectPhase(pass *pyanalysis.ProjectPass, _ func(path string) *wildcardcor
 				files = append(files, f)
 			}
 			for _, r := range ff.Reports {
-				reportPending(pass, f.Path, auth.quiet(pass, f.Path, r), origins, objects)
+				reportPending(pass, f.Path, auth.quiet(pass, f.Path, r), origins, objects, tests)
 			}
 		}
 	}

@@ -166,6 +166,7 @@ func run(pass *pyanalysis.Pass, opts *wildcardcors.Config) error {
 	fp.exportConstants()
 	fp.exportSettings()
 	fp.fact.HeaderAuth = headerAuth(pass)
+	fp.fact.WildcardTests = wildcardTests(pass)
 	if !fp.fact.empty() {
 		f := fp.fact
 		pass.ExportFact(&f)
@@ -188,13 +189,17 @@ func (fp *filePass) report(n syntax.Node, credentials bool, msg string, fix *lin
 		d.Message += credentialsNote
 	}
 	var choice *settingsChoice
+	withheld := ""
 	if fix != nil && fp.fx != nil {
 		choice = fp.fx.choices[fix]
+		withheld = fp.fx.withheld[fix]
 	}
-	if choice != nil || !credentials {
+	if choice != nil || !credentials || fix != nil {
 		// A warning waits for the project phase too: it is a note where
-		// the project authenticates by a header credential (headerauth.go).
-		p := pendingReport{Range: d.Range, Severity: d.Severity, Message: d.Message, Fix: fix}
+		// the project authenticates by a header credential (headerauth.go);
+		// and a fix, which a test of the project that asserts the
+		// wildcard withholds (deploy.go).
+		p := pendingReport{Range: d.Range, Severity: d.Severity, Message: d.Message, Fix: fix, Withheld: withheld}
 		if choice != nil {
 			p.Choice = *choice
 		}

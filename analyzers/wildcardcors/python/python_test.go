@@ -169,6 +169,9 @@ func TestFixFromSettings(t *testing.T) {
 	update := os.Getenv(pyanalysistest.UpdateGoldenEnv) == "1"
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	for _, c := range cases {
+		if !c.IsDir() {
+			continue // the projects' deployment (app.yaml)
+		}
 		t.Run(c.Name(), func(t *testing.T) {
 			root := filepath.Join(dir, c.Name())
 			fixed := 0
@@ -250,4 +253,75 @@ func TestHeaderAuthLevels(t *testing.T) {
 			t.Errorf("%s/%s: fixed = %v, want %v", c.root, c.path, got, c.fixed)
 		}
 	}
+}
+
+// The configured origins expression reads ALLOWED_ORIGINS: its fix is made
+// only where the service's deployment sets the variable (a Dockerfile
+// above the service, a Kubernetes manifest beside it), or the project has
+// an origins setting of its own; not where nothing sets it (the message
+// says what to set), nor where a test asserts the wildcard header
+// (testdata/python-deploy/<case>/: a project each, the golden beside the
+// file with the finding).
+func TestFixNeedsDeployment(t *testing.T) {
+	const dir = "../testdata/python-deploy"
+	pyanalysistest.Run(t, dir, python.Analyzer)
+	want := map[string]bool{"dockerfile": true, "manifest": true, "settings": true, "nodeploy": false, "tested": false}
+	for c, fixes := range want {
+		t.Run(c, func(t *testing.T) {
+			if n := fixDeployCase(t, filepath.Join(dir, c), nil); (n > 0) != fixes {
+				t.Errorf("%d files fixed, want fixes: %v", n, fixes)
+			}
+		})
+	}
+	// An origins expression the project configures is its evidence.
+	opts := &wildcardcors.Options{OriginsExpression: "ORIGINS", OriginsImport: "shared.config:ORIGINS"}
+	out := fixDeployFile(t, filepath.Join(dir, "nodeploy"), "svc/main.py", opts)
+	if !strings.Contains(out, "CORS(app, origins=ORIGINS)") {
+		t.Errorf("with origins-expression configured, got:\n%s", out)
+	}
+}
+
+// fixDeployCase fixes every file of the project root with the deployment
+// its directory has, checks each against its golden, and returns how many
+// changed.
+func fixDeployCase(t *testing.T, root string, opts *wildcardcors.Options) int {
+	update := os.Getenv(pyanalysistest.UpdateGoldenEnv) == "1"
+	fixed := 0
+	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		src, _ := os.ReadFile(p)
+		out := []byte(fixDeployFile(t, root, filepath.ToSlash(rel), opts))
+		if update {
+			if bytes.Equal(out, src) {
+				os.Remove(p + ".golden")
+			} else {
+				os.WriteFile(p+".golden", out, 0o644)
+			}
+		}
+		want, err := os.ReadFile(p + ".golden")
+		switch {
+		case err != nil && !bytes.Equal(out, src):
+			t.Errorf("%s: the fix changes it but there is no golden", p)
+		case err == nil && !bytes.Equal(out, want):
+			t.Errorf("%s: fixed output differs from its golden:\n%s", p, fixengine.Diff(rel, want, out))
+		}
+		if !bytes.Equal(out, src) {
+			fixed++
+		}
+		return nil
+	})
+	return fixed
+}
+
+func fixDeployFile(t *testing.T, root, rel string, opts *wildcardcors.Options) string {
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, EnvSetBy: pyanalysistest.EnvSetBy(root, rel)}
+	if opts != nil {
+		c := pyanalysistest.Compiled(t, python.Analyzer, opts)
+		cfg.Options = func(*lint.Rule) any { return c }
+	}
+	out, _ := pyanalysistest.FixInProject(t, root, rel, cfg, "shared")
+	return string(out)
 }

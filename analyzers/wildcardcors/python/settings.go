@@ -391,11 +391,15 @@ type pendingReport struct {
 	Message  string
 	Fix      *lint.Fix // with the configured expression
 	Choice   settingsChoice
+	// Withheld says why Fix is not made unless a settings alternative is
+	// (deploy.go: nothing in the deployment sets the variable it reads),
+	// for the message; "" when it is made.
+	Withheld string
 }
 
 // reportPending reports the file's pending findings with the fix the
 // project's settings allow.
-func reportPending(pass *pyanalysis.ProjectPass, path string, p pendingReport, origins, objects *project.Defs[bool]) {
+func reportPending(pass *pyanalysis.ProjectPass, path string, p pendingReport, origins, objects *project.Defs[bool], tests map[string][]string) {
 	for _, r := range p.Choice.Silence {
 		if _, _, ok := origins.Lookup(path, r); ok {
 			return
@@ -403,12 +407,27 @@ func reportPending(pass *pyanalysis.ProjectPass, path string, p pendingReport, o
 	}
 	d := lint.Diagnostic{Rule: pass.Analyzer.Rule, Language: lint.Python, Path: path, Range: p.Range,
 		Message: p.Message, Severity: p.Severity, Fix: p.Fix}
+	if p.Fix != nil || len(p.Choice.Alts) > 0 {
+		if t := testedWildcard(path, tests); t != "" {
+			// The wildcard is what the project tests for (deploy.go).
+			d.Fix = nil
+			d.Message += "; no fix: " + t + " asserts the wildcard Access-Control-Allow-Origin header on this app"
+			pass.Report(d)
+			return
+		}
+	}
 	for _, a := range p.Choice.Alts {
 		if _, _, ok := origins.Lookup(path, a.Ref); ok {
 			d.Fix = a.Fix
 			pass.Report(d)
 			return
 		}
+	}
+	if p.Withheld != "" {
+		d.Fix = nil
+		d.Message += p.Withheld
+		pass.Report(d)
+		return
 	}
 	for _, o := range p.Choice.Objects {
 		_, def, ok := objects.Lookup(path, o.Ref)

@@ -7,10 +7,12 @@ package pyproducer
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/xynergy/xylint/internal/cache"
+	"github.com/xynergy/xylint/internal/deployenv"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
@@ -207,7 +209,7 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 		}
 	}
 	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module,
-		LineLength: func() int { return lineLength(in) }, CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
+		LineLength: func() int { return lineLength(in) }, EnvSetBy: envSetBy(in), CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {
@@ -220,6 +222,34 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 		res.Diagnostics = kept
 	}
 	return res, facts
+}
+
+// envSetBy finds the deployment file that sets an environment variable
+// for the file's service (internal/deployenv), up to the directory of the
+// xylint configuration that governs the file, or else the nearest one up
+// with a .git; nil for a file with no path on disk.
+func envSetBy(in driver.Input) func(name string) string {
+	if in.Abs == "" {
+		return nil
+	}
+	dir := filepath.Dir(in.Abs)
+	root := ""
+	if in.Config != nil && in.Config.Settings != nil {
+		root = in.Config.Settings.Dir
+	}
+	if root == "" {
+		root = dir
+		for d := dir; ; d = filepath.Dir(d) {
+			if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+				root = d
+				break
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return func(name string) string { return deployenv.SetBy(dir, root, name) }
 }
 
 // lineLength is the line length the project's Ruff, Black or flake8

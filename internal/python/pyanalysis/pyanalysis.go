@@ -112,6 +112,11 @@ type Config struct {
 	// reads the configuration files of every directory up from the file,
 	// which most files, with no fix, need not pay.
 	LineLength func() int
+	// EnvSetBy gives the file of the service's deployment that sets an
+	// environment variable, "" when none does (internal/deployenv: the
+	// file's directory and those above it up to the project's root); nil
+	// when the deployment is not known (a file analysed in memory).
+	EnvSetBy func(name string) string
 	// CheckSyntax parses a file that no analyzer's prefilter passes, to
 	// report its syntax errors (XY000) all the same.
 	CheckSyntax bool
@@ -137,6 +142,7 @@ type Pass struct {
 
 	options    any // the rule's compiled options (New's Run reads them typed)
 	lineLength func() int
+	envSetBy   func(name string) string
 	nodes      *collected
 	diags      *[]lint.Diagnostic
 	facts      *[]Fact
@@ -343,7 +349,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	for _, r := range run {
 		var fs []Fact
 		pass := &Pass{
-			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, lineLength: cfg.LineLength,
+			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, lineLength: cfg.LineLength, envSetBy: cfg.EnvSetBy,
 			Names: resolver, Excluded: r.excluded, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
 		}
 		if err := runOne(pass); err != nil {
@@ -467,6 +473,16 @@ func (c *collected) of(k syntax.Kind) []syntax.Node {
 		}
 	}
 	return nil
+}
+
+// EnvSetBy returns the deployment file that sets the environment variable
+// name for the file's service (Config.EnvSetBy); known is false when the
+// deployment is not known.
+func (p *Pass) EnvSetBy(name string) (file string, known bool) {
+	if p.envSetBy == nil {
+		return "", false
+	}
+	return p.envSetBy(name), true
 }
 
 // LineLength is the longest line the project's style allows

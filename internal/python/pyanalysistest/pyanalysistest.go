@@ -39,6 +39,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xynergy/xylint/internal/deployenv"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
@@ -128,6 +129,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		}
 		rel := rels[i]
 		cfg.Module = mods.Module(rel)
+		cfg.EnvSetBy = EnvSetBy(dir, rel)
 		res, ff := pyanalysis.Analyze(rel, blankWants(t, rel, src), cfg)
 		if res.Err != nil {
 			t.Errorf("%s: analysis failed: %v", rel, res.Err)
@@ -324,4 +326,16 @@ func projectConfig(cfg pyanalysis.Config, mods *modules.Index) pyanalysis.Projec
 			return nil
 		},
 	}
+}
+
+// EnvSetBy is the deployment a file rel of the test project root has, as
+// the driver gives it (internal/deployenv): the deployment files of rel's
+// directory and those above it up to root.
+func EnvSetBy(root, rel string) func(name string) string {
+	abs, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(rel)))
+	rootAbs, err2 := filepath.Abs(root)
+	if err != nil || err2 != nil {
+		return nil
+	}
+	return func(name string) string { return deployenv.SetBy(filepath.Dir(abs), rootAbs, name) }
 }

@@ -1,0 +1,7 @@
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.config import settings
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["*"])  # want warning "^CORSMiddleware allow_origins contains \"\\*\"$"
