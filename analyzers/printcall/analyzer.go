@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -38,6 +39,9 @@ type print struct {
 	msg     string
 	usesFmt bool
 	text    string
+	// errAttr is, for the print of one error value, its attribute
+	// (`"err", err`): the message names the function it is in.
+	errAttr string
 	// unreached: outside package main, in a function nothing of its
 	// package runs (goanalysis.EntryScopeAnalyzer: no handler, gRPC
 	// method, init, main, function literal or callback reaches it).
@@ -69,6 +73,9 @@ func run(pass *goanalysis.Pass, _ struct{}) error {
 		if p := classify(pass.Pass, call); p != nil {
 			if p.level != "" {
 				p.level = contextLevel(pass.TypesInfo, stack, p.text, p.level)
+			}
+			if p.errAttr != "" {
+				p.msg = strconv.Quote(errMessage(stack)) + ", " + p.errAttr
 			}
 			p.unreached = !isMain && !entries.Contains(stack)
 			prints[file] = append(prints[file], p)
@@ -163,6 +170,18 @@ func classify(pass *analysis.Pass, call *ast.CallExpr) *print {
 	}
 	if isString(info, args[0]) {
 		p.msg = trimNewline(pass, args[0])
+	} else if isError(info, args[0]) {
+		// `fmt.Println(err)`: slog.Error(fmt.Sprint(err)) would be a record
+		// whose message is the error's text and has no attribute to find it
+		// by; the error goes in "err" under a constant message that says
+		// where (run: errMessage), at Error as the error path's level.
+		key := attrKey(info, args[0])
+		if key == "" || reservedKeys[key] {
+			key = "err"
+		}
+		p.errAttr = strconv.Quote(key) + ", " + goanalysis.Src(pass, args[0])
+		p.msg = `"error", ` + p.errAttr
+		p.level = "Error"
 	} else {
 		p.msg, p.usesFmt = "Sprint("+goanalysis.Src(pass, args[0])+")", true
 	}
@@ -314,4 +333,19 @@ func trimNewline(pass *analysis.Pass, e ast.Expr) string {
 		return strings.TrimSuffix(src, `\n"`) + `"`
 	}
 	return src
+}
+
+// errMessage is the constant message of a printed error's record: "error
+// in f", for the function it is in, so that records of several such
+// prints tell apart; "error" in a function literal.
+func errMessage(stack []ast.Node) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			return "error"
+		case *ast.FuncDecl:
+			return "error in " + n.Name.Name
+		}
+	}
+	return "error"
 }

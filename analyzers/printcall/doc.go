@@ -188,7 +188,12 @@ the rule. Where the program sets no logging up, a print that would become
 configure `logger-import`), then fix.
 
 In Go, a call with one operand becomes `slog.Info(x)` (a non-string
-operand goes through `fmt.Sprint`). The level follows the context, as in
+operand goes through `fmt.Sprint`) — except an error value, which becomes
+an attribute under a constant message that names the function, at
+`slog.Error`: `fmt.Println(err)` in `Sync` → `slog.Error("error in Sync",
+"err", err)` (not `slog.Error(fmt.Sprint(err))`, a record whose message is
+the error's text, with no attribute to find it by; "error" in a function
+literal). The level follows the context, as in
 Python: in the body of an `if err != nil` (an error-typed value compared
 with nil) `slog.Error`, or `slog.Warn` when the message calls itself a
 warning ("Warning: Failed to load ..."); a message that says it is an

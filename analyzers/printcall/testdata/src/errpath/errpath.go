@@ -75,3 +75,19 @@ func Describe(o object, names []string) {
 		fmt.Printf("Reader: %s\n", v) // want `fmt.Printf writes to stdout`
 	}
 }
+
+// Sync prints an error value alone: a record with a constant message and
+// the error as an attribute, at Error (an error path or not).
+func Sync(path string) {
+	if _, err := load(path); err != nil {
+		fmt.Println(err) // want `fmt.Println writes to stdout`
+		return
+	}
+	if _, loadErr := load(path + ".bak"); loadErr != nil {
+		fmt.Print(loadErr) // want `fmt.Print writes to stdout`
+	}
+	go func() {
+		_, e := load(path)
+		fmt.Println(e) // want `fmt.Println writes to stdout`
+	}()
+}
