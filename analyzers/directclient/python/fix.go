@@ -460,16 +460,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 				// google.cloud.storage.bucket import ...` after `from
 				// google.cloud import storage`): then after the last such
 				// one, as isort and flake8-import-order want.
-				after := syntax.Node{}
-				key := strings.ToLower(imp.Module)
-				for n := at.NextSibling(); !n.IsZero() && n.Start() <= last.Start(); n = n.NextSibling() {
-					if n.Is(syntax.KindComment) {
-						break // a comment starts another part: the import stays out of it
-					}
-					if (n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement)) && strings.ToLower(pyedit.ImportModule(n)) < key {
-						after = n
-					}
-				}
+				after := lastSortedBefore(at.NextSibling(), last, imp.Module)
 				if after.IsZero() && len(local[at]) == 1 && !replaced[at] {
 					// The statement's own text replaced: the comment lines
 					// and blank lines around it keep their layout (a
@@ -489,16 +480,7 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 				// after the last import of the run that sorts before it,
 				// not after the whole run (`from wand.image import Image`
 				// sorts after `shared`: flake8-import-order I100).
-				after := syntax.Node{}
-				key := strings.ToLower(imp.Module)
-				for n := at; !n.IsZero() && n.Start() <= last.Start(); n = n.NextSibling() {
-					if n != at && n.Is(syntax.KindComment) {
-						break
-					}
-					if (n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement)) && strings.ToLower(pyedit.ImportModule(n)) < key {
-						after = n
-					}
-				}
+				after := lastSortedBefore(at, last, imp.Module)
 				if after.IsZero() {
 					es.Add(ed.InsertBefore(at, imp.String()))
 				} else {
@@ -522,6 +504,24 @@ func (w *walker) group(ed *pyedit.File, ops []*fixOp, safety lint.FixSafety) *gr
 	}
 	g.edits = es.List()
 	return g
+}
+
+// lastSortedBefore is the last import statement from first to last (the
+// end of a run of imports) whose module sorts before module, case
+// folded; zero when none does. A comment starts another part of the run:
+// the import stays out of it.
+func lastSortedBefore(first, last syntax.Node, module string) syntax.Node {
+	after := syntax.Node{}
+	key := strings.ToLower(module)
+	for n := first; !n.IsZero() && n.Start() <= last.Start(); n = n.NextSibling() {
+		if n.Is(syntax.KindComment) {
+			break
+		}
+		if (n.Is(syntax.KindImportStatement) || n.Is(syntax.KindImportFromStatement)) && strings.ToLower(pyedit.ImportModule(n)) < key {
+			after = n
+		}
+	}
+	return after
 }
 
 // clash reports whether two sites' edits overlap (insertions at one point

@@ -166,45 +166,19 @@ func TestFixFromSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	update := os.Getenv(pyanalysistest.UpdateGoldenEnv) == "1"
 	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}}
 	for _, c := range cases {
 		if !c.IsDir() {
 			continue // the projects' deployment (app.yaml)
 		}
 		t.Run(c.Name(), func(t *testing.T) {
-			root := filepath.Join(dir, c.Name())
-			fixed := 0
 			var msgs []string
-			_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
-					return nil
-				}
-				rel, _ := filepath.Rel(root, p)
-				src, _ := os.ReadFile(p)
-				out, rep := pyanalysistest.FixInProject(t, root, filepath.ToSlash(rel), cfg)
+			fixed := fixGoldens(t, filepath.Join(dir, c.Name()), func(root, rel string) []byte {
+				out, rep := pyanalysistest.FixInProject(t, root, rel, cfg)
 				for _, a := range rep.Applied {
 					msgs = append(msgs, a.Message)
 				}
-				if update {
-					if bytes.Equal(out, src) {
-						os.Remove(p + ".golden")
-					} else {
-						os.WriteFile(p+".golden", out, 0o644)
-					}
-				}
-				want, err := os.ReadFile(p + ".golden")
-				switch {
-				case err != nil && !bytes.Equal(out, src):
-					t.Errorf("%s: the fix changes it but there is no golden", p)
-				case err == nil && !bytes.Equal(out, want):
-					t.Errorf("%s: fixed output differs from its golden:\n%s", p, fixengine.Diff(rel, want, out))
-				}
-				if !bytes.Equal(out, src) {
-					fixed++
-					pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{filepath.Base(p): out})
-				}
-				return nil
+				return out
 			})
 			if fixed == 0 {
 				t.Error("no fix changed any file")
@@ -268,7 +242,8 @@ func TestFixNeedsDeployment(t *testing.T) {
 	want := map[string]bool{"dockerfile": true, "manifest": true, "settings": true, "nodeploy": false, "tested": false}
 	for c, fixes := range want {
 		t.Run(c, func(t *testing.T) {
-			if n := fixDeployCase(t, filepath.Join(dir, c), nil); (n > 0) != fixes {
+			n := fixGoldens(t, filepath.Join(dir, c), func(root, rel string) []byte { return []byte(fixDeployFile(t, root, rel, nil)) })
+			if (n > 0) != fixes {
 				t.Errorf("%d files fixed, want fixes: %v", n, fixes)
 			}
 		})
@@ -281,10 +256,11 @@ func TestFixNeedsDeployment(t *testing.T) {
 	}
 }
 
-// fixDeployCase fixes every file of the project root with the deployment
-// its directory has, checks each against its golden, and returns how many
-// changed.
-func fixDeployCase(t *testing.T, root string, opts *wildcardcors.Options) int {
+// fixGoldens fixes every file of the project root with fix, checks each
+// against its golden (written with XYLINT_UPDATE_GOLDEN=1) and that it
+// compiles, and returns how many changed.
+func fixGoldens(t *testing.T, root string, fix func(root, rel string) []byte) int {
+	t.Helper()
 	update := os.Getenv(pyanalysistest.UpdateGoldenEnv) == "1"
 	fixed := 0
 	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -293,7 +269,7 @@ func fixDeployCase(t *testing.T, root string, opts *wildcardcors.Options) int {
 		}
 		rel, _ := filepath.Rel(root, p)
 		src, _ := os.ReadFile(p)
-		out := []byte(fixDeployFile(t, root, filepath.ToSlash(rel), opts))
+		out := fix(root, filepath.ToSlash(rel))
 		if update {
 			if bytes.Equal(out, src) {
 				os.Remove(p + ".golden")
@@ -310,6 +286,7 @@ func fixDeployCase(t *testing.T, root string, opts *wildcardcors.Options) int {
 		}
 		if !bytes.Equal(out, src) {
 			fixed++
+			pyanalysistest.Compile(t, t.TempDir(), map[string][]byte{filepath.Base(p): out})
 		}
 		return nil
 	})
