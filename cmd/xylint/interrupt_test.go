@@ -110,7 +110,10 @@ func TestInterruptedFix(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || (ee.ExitCode() != 130 && ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGINT) {
 		t.Errorf("after two Ctrl-C: %v", err)
 	}
-	if took > 2*time.Second {
+	// As above, room for a loaded machine (3.8 s was seen at load 33); at
+	// rest it ends within milliseconds.
+	if took > 5*time.Second {
 		t.Errorf("the second Ctrl-C took %v", took)
 	}
+	t.Logf("ended %v after the second Ctrl-C", took)
 }
