@@ -123,7 +123,11 @@ says which case it is):
     or `BaseException`, which also catch cancellation and exits): a `try` body that can fail only on
     its input — parsing and conversion (`int()`, `json.loads`,
     `datetime.fromisoformat`, subscripts, string and dict methods,
-    `urlparse`) or only imports (an optional dependency) — which makes the
+    `urlparse`; digests and encodings of data in hand:
+    `hashlib.md5(json.dumps(args, default=str).encode()).hexdigest()`,
+    `base64.b64encode(...)`; `.json()` of an HTTP response already
+    received, `response.json()` / `exc.response.json()` on an error body
+    that may not be JSON — not `await resp.json()`, which reads it) or only imports (an optional dependency) — which makes the
     handler a fallback to narrow, and a `try` body that only cleans up
     (`close()`, `cancel()`, `os.remove()`, `shutil.rmtree()`) under a
     handler that swallows: best-effort cleanup; and a `try` body that only
@@ -177,7 +181,13 @@ says which case it is):
     `return get_run_logger()` or `loop = asyncio.get_running_loop()`, a call
     with no arguments named get_run_..., get_running_..., get_current_...,
     current_..., active_..., that raises outside its context, and the
-    handler is the answer without it (`return get_logger(...)`); a
+    handler is the answer without it (`return get_logger(...)`), or is
+    `pass` when that answer needs no statement: the `try` has an `else:`
+    that alone uses what the probe gave (`logger = get_run_logger()` /
+    `except Exception: pass` / `else: logger.warning(...)`), or the name
+    holds a default assigned before the `try` (`logger = None`); a `pass`
+    with neither is an error, since the code after it runs as if the
+    probe had answered; a
     fallback the function's docstring documents ("A hash string or None if
     hashing failed", "falls back to pickle when JSON fails": a value, None,
     empty, default, nothing, False or a fallback, then if/when/on, then a

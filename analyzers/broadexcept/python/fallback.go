@@ -141,6 +141,7 @@ var pureMethods = map[string]bool{
 	"index": true, "partition": true, "rpartition": true, "zfill": true, "isdigit": true, "isnumeric": true,
 	"removeprefix": true, "removesuffix": true, "strftime": true, "timestamp": true, "total_seconds": true,
 	"astimezone": true, "hex": true, "fromisoformat": true, "strptime": true, "fromtimestamp": true,
+	"hexdigest": true, "digest": true,
 }
 
 // pureFunctions fail only on their input too (besides the exceptions
@@ -160,6 +161,13 @@ var pureFunctions = map[string]bool{
 	"shlex.split": true, "uuid.UUID": true, "math.log": true, "math.sqrt": true, "packaging.version.Version": true,
 	"packaging.version.parse": true, "dateutil.parser.parse": true, "dateutil.parser.isoparse": true,
 	"email.utils.parsedate_to_datetime": true, "zoneinfo.ZoneInfo": true, "fractions.Fraction": true,
+	// Digests and encodings of bytes in hand: a key for deduplication, a
+	// cache key (hashlib.md5(json.dumps(args).encode()).hexdigest()).
+	"hashlib.md5": true, "hashlib.sha1": true, "hashlib.sha224": true, "hashlib.sha256": true,
+	"hashlib.sha384": true, "hashlib.sha512": true, "hashlib.blake2b": true, "hashlib.blake2s": true,
+	"hashlib.sha3_256": true, "hashlib.sha3_512": true, "hashlib.new": true, "zlib.crc32": true,
+	"zlib.adler32": true, "base64.b64encode": true, "base64.b64decode": true,
+	"base64.urlsafe_b64encode": true, "base64.urlsafe_b64decode": true,
 }
 
 // inputOnlyCall reports whether the call can fail only on its input: a
@@ -195,7 +203,36 @@ func (c *checker) inputOnlyCall(call syntax.Node) bool {
 		return false
 	}
 	recv := fn.ChildByField(syntax.FieldObject)
+	if responseBody(call) {
+		return true
+	}
 	return pureMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())] && c.libraryOfValue(recv, 0) == "" && !remoteLike(recv)
+}
+
+// responseName: a name that holds an HTTP response (`response`, `resp`,
+// `res`, `r`, `error_response`, `httpx_error.response`).
+var responseName = regexp.MustCompile(`(?i)^(r|res|resp|response|\w+_resp|\w+_response)$`)
+
+// responseBody: `.json()` of a response already received — requests' and
+// httpx's Response.json() parse the body in hand (an error page that is
+// not JSON raises a ValueError), no I/O. The await of aiohttp's
+// `await resp.json()`, which reads the body, is I/O and is not one (an
+// await makes guarded's try more than input).
+func responseBody(call syntax.Node) bool {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if !fn.Is(syntax.KindAttribute) || !fn.ChildByField(syntax.FieldAttribute).TextIs("json") {
+		return false
+	}
+	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+		if !a.Is(syntax.KindKeywordArgument) {
+			return false
+		}
+	}
+	recv := fn.ChildByField(syntax.FieldObject).Unparen()
+	if recv.Is(syntax.KindAttribute) {
+		recv = recv.ChildByField(syntax.FieldAttribute)
+	}
+	return recv.Is(syntax.KindIdentifier) && responseName.Match(recv.Text())
 }
 
 // remoteLike: a receiver whose name says it talks to something

@@ -469,10 +469,24 @@ var contextProbe = regexp.MustCompile(`(?i)^_*(get_)?(run|running|current|active
 // probesContext names the call the try makes only to learn whether there
 // is a context ("get_run_logger()"): the try body is one return or
 // assignment of that call, given no arguments, and the handler only gives
-// the answer without it (a return or an assignment of something else).
+// the answer without it (a return or an assignment of something else) —
+// or is `pass` where the answer no needs no statement: the try has an
+// `else:` that alone uses what the probe gave (`logger =
+// get_run_logger()` / `except Exception: pass` / `else:
+// logger.warning(...)`), or the name it assigns holds a default assigned
+// before the try.
 func (c *checker) probesContext(h handler) string {
 	try := h.clause.Parent()
-	if !try.Is(syntax.KindTryStatement) || stmts(try.ChildByField(syntax.FieldBody)) != 1 || stmts(h.body) != 1 {
+	if !try.Is(syntax.KindTryStatement) || stmts(try.ChildByField(syntax.FieldBody)) != 1 {
+		return ""
+	}
+	switch stmts(h.body) {
+	case 1:
+	case 0:
+		if !passAnswers(try) {
+			return ""
+		}
+	default:
 		return ""
 	}
 	value := func(block syntax.Node) syntax.Node {
@@ -490,6 +504,9 @@ func (c *checker) probesContext(h handler) string {
 	if v.Is(syntax.KindAwait) {
 		v = v.FirstNamedChild().Unparen()
 	}
+	if stmts(h.body) == 0 {
+		answer = v // passAnswers: the answer no is the else clause's absence or the default
+	}
 	if answer.IsZero() || !v.Is(syntax.KindCall) || v.ChildByField(syntax.FieldArguments).NamedChildCount() != 0 {
 		return ""
 	}
@@ -499,6 +516,36 @@ func (c *checker) probesContext(h handler) string {
 		return ""
 	}
 	return name + "()"
+}
+
+// passAnswers: a try whose body is one assignment of a name (`logger =
+// get_run_logger()`) leaves the answer no to a `pass` handler when the
+// try's `else:` clause is what uses the name, or when the same name was
+// assigned before the try in the same block (`logger = None`), the
+// default the probe replaces.
+func passAnswers(try syntax.Node) bool {
+	var target syntax.Node
+	for s := range try.ChildByField(syntax.FieldBody).NamedChildren() {
+		if s.Is(syntax.KindExpressionStatement) && s.FirstNamedChild().Is(syntax.KindAssignment) {
+			target = s.FirstNamedChild().ChildByField(syntax.FieldLeft)
+		}
+	}
+	if target.IsZero() || !target.Is(syntax.KindIdentifier) {
+		return false
+	}
+	if !try.ChildOfKind(syntax.KindElseClause).IsZero() {
+		return true
+	}
+	for s := range try.Parent().NamedChildren() {
+		if s.Index() >= try.Index() {
+			break
+		}
+		if s.Is(syntax.KindExpressionStatement) && s.FirstNamedChild().Is(syntax.KindAssignment) &&
+			s.FirstNamedChild().ChildByField(syntax.FieldLeft).TextIs(string(target.Text())) {
+			return true
+		}
+	}
+	return false
 }
 
 // fallbackDoc: a docstring that documents a failure's answer — what the

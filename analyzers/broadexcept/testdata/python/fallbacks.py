@@ -118,6 +118,42 @@ def fraction_of(text):
         return ""
 
 
+# A digest of data in hand is a conversion: it fails only on its input.
+def dedup_key(name, args):
+    import hashlib as _h
+    try:
+        digest = _h.md5(json.dumps(args, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    except Exception:  # want note "fallback around parsing and conversion \\(hexdigest\\)"
+        return None
+    return name + ":" + digest
+
+
+# The JSON of an HTTP response already received: the body in hand.
+def error_details(http_error):
+    try:
+        details = http_error.response.json()
+    except Exception:  # want note "fallback around parsing and conversion \\(json\\)"
+        details = None
+    return details
+
+
+# Fetching it is I/O, whatever the .json() after it.
+def remote_details(url):
+    try:
+        details = requests.get(url, timeout=5).json()
+    except Exception:  # want warning "^`except Exception` without re-raise or traceback logging$"
+        details = None
+    return details
+
+
+async def read_details(resp):
+    try:
+        details = await resp.json()
+    except Exception:  # want warning "^`except Exception` without re-raise or traceback logging$"
+        details = None
+    return details
+
+
 def todo(event):
     try:
         fetch("http://analytics/" + event)

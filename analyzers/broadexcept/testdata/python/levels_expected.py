@@ -70,6 +70,35 @@ def cleanup_logger():
         return logger
 
 
+# The answer no needs no statement when the try's else clause alone uses
+# what the probe gave, or a default was assigned before the try.
+def warn_missing(names):
+    try:
+        run_logger = get_run_logger()
+    except Exception:  # want note "^`except Exception` swallows the exception; a note because get_run_logger\\(\\) raises when called outside its context"
+        pass
+    else:
+        run_logger.warning("limits %s do not exist", names)
+
+
+def logger_or_default():
+    run_logger = logger
+    try:
+        run_logger = get_run_logger()
+    except Exception:  # want note "get_run_logger\\(\\) raises when called outside its context"
+        pass
+    return run_logger
+
+
+# A pass with neither: whatever follows runs as if the probe had answered.
+def probe_then_work():
+    try:
+        run_logger = get_run_logger()
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass
+    run_logger.info("started")
+
+
 def loop_or_none():
     try:
         loop = asyncio.get_running_loop()
