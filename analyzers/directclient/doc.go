@@ -85,6 +85,22 @@ Each site is classified, and the message and the finding's kind (JSON
     the reach's (a note outside service code; per request, a warning that
     adds "so one per instance, as often as the instance is built").
 
+A client built on a connection pool the call gives it — httpx's
+`transport=`, aiohttp's `connector=`, a requests Session bound to a name
+whose `.mount(prefix, adapter)` the same function calls — is judged by
+that pool. When the pool is a module-level object (a name the module
+binds, or a local only ever assigned such names: prefect's webhook block,
+which builds a client per block on module-level transports kept "to
+maintain a process-wide connection pool"), the pool is shared: the rule is
+about clients that open a pool of their own, and such a client is not
+reported. Any other transport (`transport=AsyncSafeTransport()`, an SSRF
+guard built to fetch users' URLs; mounted retry adapters) is a setting the
+shared client does not have: the shared client is no replacement, so the
+site is a note that says so, with no fix, whatever reaches it. A
+transport that is None in use (`transport=Mock() if disabled else None`:
+a test double while the integration is off) leaves the client its own
+default pool: judged as a client without one.
+
 The message names the getter to use ("direct `bigquery.Client()` per
 request in route handler `report` (GET /report); use
 `shared.gcp_clients.get_bigquery_client()`"), or, when the table has none,
@@ -228,7 +244,9 @@ client that stays true of the getter (`# Create a global Pub/Sub client to
 avoid unneeded network activity`, "... once, shared by every request":
 global, once, shared, reuse, cache, pool, avoid, ...), which is kept.
 
-No fix for cached singletons (a hand-made getter: the fix would be to
+No fix for a client on its own transport or mounted adapter (even when
+the table's `args` list `transport`: the guard would go), for cached
+singletons (a hand-made getter: the fix would be to
 delete the function and change its callers, a reviewer's change), for
 constructors reached through an alias (`Make = bigquery.Client`), for
 entries without a getter, and where the getter's name is already taken in
@@ -250,6 +268,7 @@ Go: no fix.
     every request. `direct `bigquery.Client()` per request in route
     handler `daily_stats` (GET /stats/daily); use
     `shared.gcp_clients.get_bigquery_client()“.
+
   - note: a client built once per process — `module-level` (module level,
     a class body, a `__main__` block, startup code) and `cached`
     (`@lru_cache`, `if _c is None:`) — costs one pool per process: still a
@@ -257,11 +276,21 @@ Go: no fix.
     notes), but nothing to fail a build for; the message says "once per
     process": `direct `storage.Client()` at module level: once per
     process; use `shared.gcp_clients.get_storage_client()“.
+
   - note: `per-call` in code no service entry point is known to reach (a
     command-line program, a script, library code): it runs when someone
     runs it, not per request; the message says which: `direct
     `bigquery.Client()` per call of `run_query` (in a command-line
     program, not a service); ...`.
+
+  - note: a client on its own transport or mounted adapter (a guard, a
+    proxy, retries), whatever reaches it: the shared client would drop
+    that setting, so it is no replacement; the message says so and
+    suggests building the transport once at module level instead: `direct
+    `httpx.AsyncClient()` per call of `fetch` ...; built on its own
+    transport (`transport=AsyncSafeTransport()`), which the shared client
+    would drop: that client is no replacement (a note); ...`. On a
+    module-level transport the pool is shared: not reported.
 
 In Go, by the package's types and call graph: a client built in an HTTP
 handler (recognised by signature), or in a function of the package one

@@ -39,14 +39,27 @@ func projectPhase(pp *pyanalysis.ProjectPass, _ func(path string) *directclient.
 		}
 		for _, fact := range pyanalysis.FactsOf[*fileFact](pp, f) {
 			for _, s := range fact.Sites {
+				if s.SharedTransport {
+					// Built on a module-level transport: the pool is
+					// shared, not the rule's concern (transport).
+					continue
+				}
 				if t := patchedAs(tests, pp.Modules, f.Path, s); t != "" && s.Getter != "" {
 					s.Fix = nil
 					s.NoFix = "the tests patch `" + t + "`; a pooled client built once would not be their mock"
 				}
 				d := lint.Diagnostic{Rule: pp.Analyzer.Rule, Path: f.Path, Range: s.Range}
 				d.Kind, d.Severity, d.Message = classify(m, f.Path, s)
-				d.Message += advice(s)
 				d.Fix = s.Fix
+				if s.Transport != "" {
+					// Its own transport (a guard, a proxy, mounted
+					// adapters): the shared client would drop it.
+					d.Severity, d.Fix = lint.Note, nil
+					d.Message += "; built on its own transport (`" + s.Transport + "`), which the shared client would drop: " +
+						"that client is no replacement (a note); to share the pool, build the transport once at module level and pass it in"
+				} else {
+					d.Message += advice(s)
+				}
 				pp.Report(d)
 			}
 		}

@@ -135,6 +135,11 @@ type siteFact struct {
 	// NoFix says why a site with a getter has no fix (the client escapes,
 	// settings would be dropped), for the message.
 	NoFix string `json:",omitempty"`
+	// Transport is the connection pool the call builds the client on, as
+	// written (`transport=_t`, `mount(adapter)`; transport), or "";
+	// SharedTransport says that pool is a module-level object's.
+	Transport       string `json:",omitempty"`
+	SharedTransport bool   `json:",omitempty"`
 	// Qualified is the constructor's dotted name ("google.cloud.bigquery.Client")
 	// and Callee the call's callee as written ("bigquery.Client"): the names
 	// a test may patch it by (patched.go).
@@ -226,6 +231,7 @@ func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 		Callee:    string(call.ChildByField(syntax.FieldFunction).Unparen().Text()),
 	}
 	w.sites = append(w.sites, siteCall{call, e})
+	s.Transport, s.SharedTransport = w.transport(call, def)
 	if def.IsZero() {
 		s.Kind = directclient.KindModuleLevel
 		w.fact.Sites = append(w.fact.Sites, s)

@@ -124,3 +124,33 @@ func TestNoFixWhereTestsPatchTheConstructor(t *testing.T) {
 		}
 	}
 }
+
+// A client built on its own transport gets no fix even when the table's
+// getter takes `transport` (a table that lists it would otherwise let the
+// guard go): the shared client would not carry it. Without a transport the
+// same entry fixes the call.
+func TestNoFixOnOwnTransport(t *testing.T) {
+	src := "import httpx\nimport safehttp\n\n\nasync def fetch(url):\n" +
+		"    client = httpx.AsyncClient(transport=safehttp.AsyncSafeTransport())\n    return await client.get(url)\n\n\n" +
+		"async def plain(url):\n    client = httpx.AsyncClient()\n    return await client.get(url)\n"
+	opts := directclient.NewOptions()
+	opts.ExtendClients = []directclient.Client{{Constructor: "httpx.AsyncClient", Getter: "get_http_client", Module: "shared.http_client", Args: []string{"transport"}}}
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Module: "svc.x",
+		Options: func(*lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }}
+	_, ff := pyanalysis.Analyze("svc/x.py", []byte(src), cfg)
+	diags, err := pyanalysis.RunProject([]*pyanalysis.FileFacts{ff}, pyanalysis.ProjectConfig{Analyzers: cfg.Analyzers,
+		Modules: modules.New([]string{"svc/x.py"}), Options: func(string, *lint.Rule) any { return pyanalysistest.Compiled(t, python.Analyzer, opts) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes := map[int]bool{}
+	for _, d := range diags {
+		fixes[d.Range.Start.Line] = d.Fix != nil
+		if d.Range.Start.Line == 6 && (d.Severity != lint.Note || !strings.Contains(d.Message, "own transport")) {
+			t.Errorf("line 6: %v %q, want a note about its own transport", d.Severity, d.Message)
+		}
+	}
+	if len(fixes) != 2 || fixes[6] || !fixes[11] {
+		t.Errorf("fixes by line %v, want line 6 without a fix and line 11 with one", fixes)
+	}
+}
