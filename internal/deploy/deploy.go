@@ -1,26 +1,41 @@
 // Package deploy reads what a project's deployment files say about a
-// service: how the platform in front of it is set up. Code does not show
-// that a Cloud Run service refuses unauthenticated calls, that a
-// Kubernetes workload is reachable only inside its cluster, or that a
-// Cloud Endpoints gateway checks an API key before a request reaches the
-// handler; the files that deploy it do. Rules read this package so that
-// a finding about the code can say what the deployment already provides
-// (XY002: a route the platform authenticates is a note, naming the file).
+// service: how the platform in front of it is set up, and what
+// environment it gives the code. Code does not show that a Cloud Run
+// service refuses unauthenticated calls, that a Kubernetes workload is
+// reachable only inside its cluster, that a Cloud Endpoints gateway checks
+// an API key before a request reaches the handler, or that the variable a
+// fix would read is set; the files that deploy it do. Rules read this
+// package so that a finding about the code can say what the deployment
+// already provides (XY002: a route the platform authenticates is a note,
+// naming the file) and a fix is offered only where the deployment gives
+// what it reads (XY001: the origins' variable).
 //
-// It is plain Go (no cgo): Go analyzers import it as Python rules do. The
-// files are read line by line — Kubernetes manifests, OpenAPI specs,
-// shell scripts, Cloud Build and Terraform files — for the few keys that
-// matter, not parsed whole: a file that does not say it plainly says
-// nothing.
+// It is plain Go (no cgo): Go analyzers import it as Python rules do. One
+// rule finds the deployment files (isDeployFile: Dockerfiles, YAML,
+// shell scripts, Makefiles, Procfile, fly.toml, .env files, Terraform),
+// each read at most once per Reader, at most maxFile bytes (a larger or
+// unreadable file is as if absent). They are read line by line for the
+// few keys that matter, not parsed whole: a file that does not parse, or
+// does not say it plainly, says nothing. Where the files are looked for:
+//
+//   - a service's own deployment (Service, Reader.EnvSetBy): the files of
+//     its directory and of each directory above it up to the project's
+//     root, with those of a deploy, k8s, manifests (deployDirs) directory
+//     beside them;
+//   - the platform in front of it (Reader.PlatformAuth): an OpenAPI spec
+//     in its directory, and the deployment files of the whole repository
+//     (Root), matched to the service by name.
+//
+// The drivers make one Reader per run and hand rules a Service (Python:
+// pyanalysis.Pass.Deployment, ProjectPass.Deployment); Go analyzers, which
+// also run under go vet, read Default.
 package deploy
 
 import (
-	"bufio"
-	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -35,45 +50,65 @@ type Evidence struct {
 	What string
 }
 
-// Reader reads deployment files and remembers what it read; it is safe
-// for concurrent use. The zero value is ready.
+// Reader reads deployment files and remembers what it read: a run's
+// cache of them (a file changed during the run is seen as it was first
+// read). It is safe for concurrent use. The zero value is ready.
 type Reader struct {
 	mu    sync.Mutex
-	roots map[string]*tree // by project root
+	files map[string]*file   // by absolute path; nil: unreadable or too large
+	dirs  map[string][]*file // a service directory's files (serviceFiles)
+	keys  map[[2]string]Key  // EnvKey's, by directory and root
+	roots map[string]*tree   // by repository root
 	specs map[string]string
 }
 
-// Default is the reader the rules share in a process.
+// New returns a Reader: a run's.
+func New() *Reader { return &Reader{} }
+
+// Default is the reader of the Go analyzers in a process (go vet and
+// golangci-lint run them without xylint's driver).
 var Default = &Reader{}
 
-// tree is the deployment files under a project root.
-type tree struct {
-	k8s []manifest // Kubernetes documents
-	// deploys are shell, Cloud Build and other text files that say
-	// --no-allow-unauthenticated: their text.
-	deploys []textFile
-	tf      []textFile // Terraform files
-}
-
-type textFile struct {
+type file struct {
 	path string
 	text []byte
+	sum  [32]byte // of text
 }
 
-// manifest is one Kubernetes document: its kind, name, Service type and
-// the services an Ingress routes to.
-type manifest struct {
-	path, kind, name, svcType string
-	// app is a Service's selector's app (or app.kubernetes.io/name): the
-	// workload it exposes, whatever the Service is called
-	// (frontend-external selects app: frontend).
-	app      string
-	backends []string
+// isDeployFile: a file a deployment is described in.
+func isDeployFile(name string) bool {
+	lower := strings.ToLower(name)
+	switch {
+	case lower == "dockerfile", strings.HasPrefix(lower, "dockerfile."), strings.HasSuffix(lower, ".dockerfile"),
+		strings.HasSuffix(lower, ".yaml"), strings.HasSuffix(lower, ".yml"),
+		lower == ".env" || strings.HasPrefix(lower, ".env.") || strings.HasSuffix(lower, ".env"),
+		strings.HasSuffix(lower, ".sh"), strings.HasSuffix(lower, ".bash"), lower == "makefile",
+		lower == "procfile", lower == "fly.toml",
+		strings.HasSuffix(lower, ".tf"), strings.HasSuffix(lower, ".tfvars"):
+		return true
+	}
+	return false
 }
 
-// skipDirs are directories no deployment file of the project is in.
-var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, "__pycache__": true,
-	".venv": true, "venv": true, "site-packages": true}
+// read returns the file at path (absolute) as this reader first read it,
+// or nil when it is not a regular file, is unreadable or is larger than
+// maxFile. r.mu is held.
+func (r *Reader) read(path string) *file {
+	if f, ok := r.files[path]; ok {
+		return f
+	}
+	if r.files == nil {
+		r.files = map[string]*file{}
+	}
+	var f *file
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() <= maxFile {
+		if b, err := os.ReadFile(path); err == nil && len(b) <= maxFile {
+			f = &file{path: path, text: b, sum: sha256.Sum256(b)}
+		}
+	}
+	r.files[path] = f
+	return f
+}
 
 // Root is the repository root of the directory dir: the nearest
 // directory at or above it that holds `.git` or a `.github` directory (a
@@ -96,22 +131,13 @@ func Root(dir string) string {
 	}
 }
 
-func (r *Reader) tree(root string) *tree {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if t, ok := r.roots[root]; ok {
-		return t
-	}
-	if r.roots == nil {
-		r.roots = map[string]*tree{}
-	}
-	t := readTree(root)
-	r.roots[root] = t
-	return t
-}
+// skipDirs are directories no deployment file of the project is in.
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, "__pycache__": true,
+	".venv": true, "venv": true, "site-packages": true}
 
-func readTree(root string) *tree {
-	t := &tree{}
+// walkTree calls fn with each deployment file under root, hidden and
+// skipDirs directories left out.
+func (r *Reader) walkTree(root string, fn func(*file)) {
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -122,283 +148,12 @@ func readTree(root string) *tree {
 			}
 			return nil
 		}
-		name := d.Name()
-		ext := filepath.Ext(name)
-		switch ext {
-		case ".yaml", ".yml", ".sh", ".tf", ".bash":
-		default:
-			if name != "Makefile" {
-				return nil
-			}
-		}
-		info, err := d.Info()
-		if err != nil || info.Size() > maxFile {
+		if !isDeployFile(d.Name()) {
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil
-		}
-		switch {
-		case ext == ".tf":
-			t.tf = append(t.tf, textFile{p, b})
-		case (ext == ".yaml" || ext == ".yml") && bytes.Contains(b, []byte("apiVersion:")) && bytes.Contains(b, []byte("kind:")):
-			t.k8s = append(t.k8s, manifests(p, b)...)
-		}
-		if bytes.Contains(b, []byte("--no-allow-unauthenticated")) {
-			t.deploys = append(t.deploys, textFile{p, b})
+		if f := r.read(p); f != nil {
+			fn(f)
 		}
 		return nil
 	})
-	return t
-}
-
-// manifests splits a YAML file into its Kubernetes documents and reads
-// each one's kind, metadata name, Service type and Ingress backends.
-func manifests(path string, b []byte) []manifest {
-	var out []manifest
-	cur := manifest{path: path}
-	section := ""
-	flush := func() {
-		if cur.kind != "" {
-			out = append(out, cur)
-		}
-		cur, section = manifest{path: path}, ""
-	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64*1024), maxFile)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "---") {
-			flush()
-			continue
-		}
-		trim := strings.TrimSpace(line)
-		if trim == "" || strings.HasPrefix(trim, "#") {
-			continue
-		}
-		indent := len(line) - len(strings.TrimLeft(line, " "))
-		key, val, _ := strings.Cut(trim, ":")
-		val = strings.Trim(strings.TrimSpace(val), `"'`)
-		switch {
-		case indent == 0:
-			section = key
-			if key == "kind" {
-				cur.kind = val
-			}
-		case section == "metadata" && indent == 2 && key == "name":
-			cur.name = val
-		case section == "spec" && indent == 2 && key == "type":
-			cur.svcType = val
-		case section == "spec" && indent == 4 && cur.kind == "Service" && (key == "app" || key == "app.kubernetes.io/name"):
-			cur.app = val
-		case cur.kind == "Ingress" && key == "name" && section == "spec":
-			cur.backends = append(cur.backends, val) // service: {name: x}
-		case cur.kind == "Ingress" && key == "serviceName":
-			cur.backends = append(cur.backends, val)
-		}
-	}
-	flush()
-	return out
-}
-
-// sameName: a manifest's name names the service (shoppingassistantservice,
-// or shopping-assistant-service for a directory shopping_assistant_service).
-func sameName(a, b string) bool {
-	return a != "" && norm(a) == norm(b)
-}
-
-func norm(s string) string {
-	return strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(s))
-}
-
-// PlatformAuth says what in the deployment files shows that the platform
-// authenticates the requests of, or does not expose, the service whose
-// code is in the directory dir (its name is the directory's, or the
-// parent's for a cmd/<name> or src/ layout), or nil:
-//
-//   - a Cloud Endpoints (ESP) OpenAPI spec in dir with securityDefinitions
-//     (or securitySchemes) and an x-google- extension: the gateway checks
-//     the credential before the handler runs;
-//   - a `gcloud run deploy <name> ... --no-allow-unauthenticated` in a
-//     script or Cloud Build file of the project: Cloud Run IAM;
-//   - Terraform that grants run.invoker on a Cloud Run service of that name
-//     to members none of which is allUsers or allAuthenticatedUsers;
-//   - a Kubernetes Service of that name of type ClusterIP (the default),
-//     no LoadBalancer or NodePort Service of it and no Ingress routing to
-//     it in the project's manifests: reachable only inside the cluster.
-func (r *Reader) PlatformAuth(dir string) *Evidence {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil
-	}
-	if e := r.endpointsSpec(abs); e != nil {
-		return e
-	}
-	root := Root(abs)
-	t := r.tree(root)
-	names := serviceNames(abs)
-	rel := func(p string) string {
-		if q, err := filepath.Rel(root, p); err == nil {
-			return filepath.ToSlash(q)
-		}
-		return p
-	}
-	for _, name := range names {
-		for _, f := range t.deploys {
-			if m := noUnauthDeploy(f.text, name); m {
-				return &Evidence{File: rel(f.path), What: "deploys " + name + " to Cloud Run with --no-allow-unauthenticated"}
-			}
-		}
-		if e := terraformInvokers(t.tf, name, rel); e != nil {
-			return e
-		}
-		if e := clusterOnly(t.k8s, name, rel); e != nil {
-			return e
-		}
-	}
-	return nil
-}
-
-// serviceNames are the names the service in dir may be deployed under:
-// the directory's name, and its parent's when the directory is a
-// conventional sub-directory (cmd/<name> is its own name; src, app, api,
-// server, backend name their parent).
-func serviceNames(dir string) []string {
-	base := filepath.Base(dir)
-	switch base {
-	case "src", "app", "api", "server", "backend", "service":
-		return []string{filepath.Base(filepath.Dir(dir)), base}
-	}
-	return []string{base}
-}
-
-var googleExt = []byte("x-google-")
-
-// endpointsSpec finds a Cloud Endpoints OpenAPI spec beside the code.
-func (r *Reader) endpointsSpec(dir string) *Evidence {
-	r.mu.Lock()
-	if r.specs == nil {
-		r.specs = map[string]string{}
-	}
-	found, ok := r.specs[dir]
-	r.mu.Unlock()
-	if !ok {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			n := e.Name()
-			if e.IsDir() || !strings.HasPrefix(strings.ToLower(n), "openapi") && !strings.HasPrefix(strings.ToLower(n), "swagger") {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(dir, n))
-			if err != nil || len(b) > maxFile {
-				continue
-			}
-			if (bytes.Contains(b, []byte("securityDefinitions:")) || bytes.Contains(b, []byte("securitySchemes:"))) && bytes.Contains(b, googleExt) {
-				found = n
-				break
-			}
-		}
-		r.mu.Lock()
-		r.specs[dir] = found
-		r.mu.Unlock()
-	}
-	if found == "" {
-		return nil
-	}
-	return &Evidence{File: found, What: "a Cloud Endpoints gateway checks the credentials its securityDefinitions name"}
-}
-
-// noUnauthDeploy: the text runs `gcloud run deploy name` with
-// --no-allow-unauthenticated in the same command (continued lines
-// joined).
-func noUnauthDeploy(text []byte, name string) bool {
-	joined := strings.ReplaceAll(string(text), "\\\n", " ")
-	for _, line := range strings.Split(joined, "\n") {
-		i := strings.Index(line, "run deploy")
-		if i < 0 {
-			continue
-		}
-		fields := strings.Fields(line[i+len("run deploy"):])
-		if len(fields) == 0 || !sameName(strings.Trim(fields[0], `"'`), name) {
-			continue
-		}
-		if strings.Contains(line, "--no-allow-unauthenticated") {
-			return true
-		}
-	}
-	// Cloud Build's args list: ['run', 'deploy', 'name', ..., '--no-allow-unauthenticated']
-	if bytes.Contains(text, []byte("--no-allow-unauthenticated")) && regexp.MustCompile(`(?s)['"]deploy['"]\s*,\s*['"]`+regexp.QuoteMeta(name)+`['"]`).Match(text) {
-		return true
-	}
-	return false
-}
-
-var (
-	tfRunService = regexp.MustCompile(`resource\s+"google_cloud_run(_v2)?_service"\s+"(\w+)"\s*\{`)
-	tfInvoker    = regexp.MustCompile(`(?s)resource\s+"google_cloud_run(_v2)?_service_iam_(member|binding|policy)"\s+"\w+"\s*\{(.*?)\n\}`)
-)
-
-// terraformInvokers: a Terraform google_cloud_run_service named for the
-// service whose IAM grants (member, binding) name it and none of which is
-// allUsers or allAuthenticatedUsers.
-func terraformInvokers(files []textFile, name string, rel func(string) string) *Evidence {
-	var resource, file string
-	for _, f := range files {
-		for _, m := range tfRunService.FindAllSubmatchIndex(f.text, -1) {
-			label := string(f.text[m[4]:m[5]])
-			body := f.text[m[1]:min(len(f.text), m[1]+400)]
-			if sameName(label, name) || bytes.Contains(body, []byte(`"`+name+`"`)) {
-				resource, file = label, f.path
-			}
-		}
-	}
-	if resource == "" {
-		return nil
-	}
-	grants := 0
-	for _, f := range files {
-		for _, m := range tfInvoker.FindAllSubmatch(f.text, -1) {
-			body := m[3]
-			if !bytes.Contains(body, []byte("."+resource+".")) {
-				continue
-			}
-			if bytes.Contains(body, []byte("allUsers")) || bytes.Contains(body, []byte("allAuthenticatedUsers")) {
-				return nil
-			}
-			grants++
-		}
-	}
-	if grants == 0 {
-		return nil
-	}
-	return &Evidence{File: rel(file), What: "grants run.invoker on the Cloud Run service " + resource + " to named members only (no allUsers)"}
-}
-
-// clusterOnly: a Kubernetes Service named for the service, of type
-// ClusterIP (or none), with no LoadBalancer or NodePort Service of the
-// same name and no Ingress routing to it.
-func clusterOnly(ms []manifest, name string, rel func(string) string) *Evidence {
-	var cluster *manifest
-	for i, m := range ms {
-		switch {
-		case m.kind == "Service" && (m.svcType == "LoadBalancer" || m.svcType == "NodePort") &&
-			(sameName(m.name, name) || sameName(m.app, name) || strings.HasPrefix(norm(m.name), norm(name))):
-			return nil // exposed outside the cluster (frontend-external selects app: frontend)
-		case m.kind == "Service" && sameName(m.name, name):
-			if cluster == nil {
-				cluster = &ms[i]
-			}
-		case m.kind == "Ingress":
-			for _, b := range m.backends {
-				if sameName(b, name) {
-					return nil
-				}
-			}
-		}
-	}
-	if cluster == nil {
-		return nil
-	}
-	return &Evidence{File: rel(cluster.path), What: "its Kubernetes Service " + cluster.name + " is ClusterIP, reachable only inside the cluster (no LoadBalancer, NodePort or Ingress for it)"}
 }

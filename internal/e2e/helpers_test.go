@@ -128,3 +128,15 @@ func changedPython(t *testing.T, dir string) []string {
 	}
 	return changed
 }
+
+// writeFile writes content to rel under dir, making its directories.
+func writeFile(t *testing.T, dir, rel, content string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

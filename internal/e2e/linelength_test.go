@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,12 +12,7 @@ import (
 func TestFixLineLengthFromProjectConfig(t *testing.T) {
 	bin := xylintBinary(t)
 	dir := t.TempDir()
-	write := func(name, content string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, content string) { t.Helper(); writeFile(t, dir, name, content) }
 	write("main.py", "import os\n\nfrom flask import Flask\nfrom flask_cors import CORS\n\napp = Flask(__name__)\nCORS(app)\n")
 	write("pyproject.toml", "[tool.ruff]\nline-length = 79\n")
 	// The service's deployment sets the variable the fix reads (no fix

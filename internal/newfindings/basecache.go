@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/internal/cache"
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/fingerprint"
 	"github.com/xynergy/xylint/internal/gitrev"
@@ -47,6 +48,8 @@ type baseCache struct {
 //     the content of every configuration file the head run read (the base
 //     run reads today's configuration, not the base's);
 //   - the build of xylint (the cache's directory is per build);
+//   - the deployment files of the work tree (the base run reads them, not
+//     the base's: XY001's fix depends on them), by path and content;
 //   - for Go, what the go command reads outside the base's tree: the work
 //     tree's go.mod, go.sum and go.work (the Go side reads them from disk,
 //     not from the base), the go command on PATH (its path, size and
@@ -69,9 +72,10 @@ func openBaseCache(ctx context.Context, repo *gitrev.Repo, sha string, head *dri
 	if err != nil {
 		return nil
 	}
+	deployKey := deploy.New().TreeKey(head.Root())
 	return &baseCache{
 		store: cache.OpenStore[baseEntry](c, "newfrom\x00"+head.Root()),
-		key:   cache.Hash([]byte("base findings"), []byte(tree), settings[:], goKey(head)),
+		key:   cache.Hash([]byte("base findings"), []byte(tree), settings[:], goKey(head), deployKey[:]),
 	}
 }
 

@@ -1,10 +1,7 @@
 package python
 
 import (
-	"path/filepath"
-
 	"fmt"
-	"github.com/xynergy/xylint/internal/deploy"
 	"path"
 	"slices"
 	"sort"
@@ -730,9 +727,9 @@ func (p *proj) check(path string, rt route, o objKey) (*lint.Diagnostic, bool) {
 	if rt.FlagGate != "" && !v.Note {
 		v = unauthenticatedroute.DevOnly("the handler answers only when `" + rt.FlagGate + "`, a debug or safe-mode flag of the configuration")
 	}
-	if abs := p.pass.Abs(path); abs != "" && !v.Note {
+	if dep := p.pass.Deployment(path); dep != nil && !v.Note {
 		// What the deployment files beside the service show.
-		if e := deploy.Default.PlatformAuth(filepath.Dir(abs)); e != nil {
+		if e := dep.PlatformAuth(); e != nil {
 			v = unauthenticatedroute.Deployed(e.File, e.What)
 		}
 	}

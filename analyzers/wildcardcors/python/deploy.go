@@ -21,7 +21,7 @@ import (
 //   - an origins-expression configured in [tool.xylint.wildcard-cors]
 //     (the project named its origins source);
 //   - a deployment file of the service that sets the variable the
-//     expression reads (internal/deployenv: Dockerfile ENV, app.yaml
+//     expression reads (internal/deploy: Dockerfile ENV, app.yaml
 //     env_variables, a manifest, a deploy script, .env.example, in the
 //     file's directory or above it in the project).
 //

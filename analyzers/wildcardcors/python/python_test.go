@@ -10,6 +10,7 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/analyzers/wildcardcors/python"
+	"github.com/xynergy/xylint/internal/deploy"
 	fixengine "github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
@@ -294,7 +295,7 @@ func fixGoldens(t *testing.T, root string, fix func(root, rel string) []byte) in
 }
 
 func fixDeployFile(t *testing.T, root, rel string, opts *wildcardcors.Options) string {
-	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, EnvSetBy: pyanalysistest.EnvSetBy(root, rel)}
+	cfg := pyanalysis.Config{Analyzers: []*pyanalysis.Analyzer{python.Analyzer}, Deployment: pyanalysistest.Deployment(deploy.New(), root, rel)}
 	if opts != nil {
 		c := pyanalysistest.Compiled(t, python.Analyzer, opts)
 		cfg.Options = func(*lint.Rule) any { return c }

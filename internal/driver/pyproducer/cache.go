@@ -135,7 +135,15 @@ func (p *Producer) cacheKey(in driver.Input, module string, content cache.Key) c
 	rules := in.Config.RulesKey()
 	// The line length shapes the fixes a finding carries.
 	style := []byte(strconv.Itoa(lineLength(in)))
-	return cache.Hash(p.cache.analyzers, rules[:], []byte(in.Path), []byte(module), style, content[:])
+	// The deployment files of the file's service (their paths and
+	// content: one added or removed counts too) decide a fix (XY001's
+	// origins variable).
+	var dep []byte
+	if d := p.deployment(in); d != nil {
+		k := d.Key()
+		dep = k[:]
+	}
+	return cache.Hash(p.cache.analyzers, rules[:], []byte(in.Path), []byte(module), style, dep, content[:])
 }
 
 func readError(in driver.Input, err error) *lint.FileResult {

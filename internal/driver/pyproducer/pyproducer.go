@@ -12,7 +12,7 @@ import (
 	"slices"
 
 	"github.com/xynergy/xylint/internal/cache"
-	"github.com/xynergy/xylint/internal/deployenv"
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
@@ -37,6 +37,9 @@ type Producer struct {
 	env *modules.Environment
 	// cache is the run's cache (UseCache), or nil.
 	cache *cacheState
+	// deploy reads the deployment files for the last Analyze (one reader
+	// per run: a later run sees the files as they are then).
+	deploy *deploy.Reader
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -53,6 +56,7 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	}
 	mods := modules.New(paths)
 	p.mods = mods
+	p.deploy = deploy.New()
 	var hashes []cache.Key // of the files' content, with a cache
 	if p.cache != nil {
 		p.cache.hits.Store(0)
@@ -138,11 +142,11 @@ func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.Pr
 			}
 			return ""
 		},
-		Abs: func(path string) string {
+		Deployment: func(path string) *deploy.Service {
 			if in, ok := p.inputs[path]; ok {
-				return in.Abs
+				return p.deployment(in)
 			}
-			return ""
+			return nil
 		},
 	}
 }
@@ -163,6 +167,9 @@ func (p *Producer) projectConfig(analyzers []*pyanalysis.Analyzer) pyanalysis.Pr
 // This keeps a fix round as cheap as a file pass for most files; a whole
 // project phase per round of every fixed file cost `fix` twice `check`.
 func (p *Producer) AnalyzeSource(in driver.Input, src []byte) *lint.FileResult {
+	if p.deploy == nil {
+		p.deploy = deploy.New() // without an Analyze before
+	}
 	module := ""
 	if p.mods != nil {
 		module = p.mods.Module(in.Path)
@@ -209,7 +216,7 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 		}
 	}
 	cfg := pyanalysis.Config{Analyzers: enabled, Options: in.Config.Options, Module: module,
-		LineLength: func() int { return lineLength(in) }, EnvSetBy: envSetBy(in), CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
+		LineLength: func() int { return lineLength(in) }, Deployment: p.deployment(in), CheckSyntax: in.Config.Enabled(lint.SyntaxError), Runtime: runtime}
 	res, facts := pyanalysis.Analyze(in.Path, src, cfg)
 	// Syntax errors are reported only where XY000 is enabled.
 	if !in.Config.Enabled(lint.SyntaxError) {
@@ -224,11 +231,11 @@ func (p *Producer) analyzeSource(in driver.Input, module string, src []byte, run
 	return res, facts
 }
 
-// envSetBy finds the deployment file that sets an environment variable
-// for the file's service (internal/deployenv), up to the directory of the
-// xylint configuration that governs the file, or else the nearest one up
-// with a .git; nil for a file with no path on disk.
-func envSetBy(in driver.Input) func(name string) string {
+// deployment is the deployment of the file's service (internal/deploy):
+// the deployment files of its directory and of those above it up to the
+// directory of the xylint configuration that governs the file, or else
+// the nearest one up with a .git; nil for a file with no path on disk.
+func (p *Producer) deployment(in driver.Input) *deploy.Service {
 	if in.Abs == "" {
 		return nil
 	}
@@ -249,7 +256,7 @@ func envSetBy(in driver.Input) func(name string) string {
 			}
 		}
 	}
-	return func(name string) string { return deployenv.SetBy(dir, root, name) }
+	return p.deploy.Service(dir, root)
 }
 
 // lineLength is the line length the project's Ruff, Black or flake8

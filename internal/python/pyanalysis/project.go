@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 )
@@ -24,11 +25,11 @@ type ProjectPass struct {
 	// caller gave none: every name is then external.
 	Modules *modules.Index
 
-	options func(path string) any // the rule's compiled options for a file
-	role    func(path string) string
-	abs     func(path string) string
-	only    string
-	diags   *[]lint.Diagnostic
+	options    func(path string) any // the rule's compiled options for a file
+	role       func(path string) string
+	deployment func(path string) *deploy.Service
+	only       string
+	diags      *[]lint.Diagnostic
 }
 
 // Wants reports whether the caller wants the findings in the file at path:
@@ -47,14 +48,14 @@ func (p *ProjectPass) Role(path string) string {
 	return p.role(path)
 }
 
-// Abs is the absolute path on disk of the file at path, for a rule that
-// reads the files beside the code (internal/deploy: a service's deployment
-// files), or "" when the caller gave none (the file is not on disk).
-func (p *ProjectPass) Abs(path string) string {
-	if p.abs == nil {
-		return ""
+// Deployment is the deployment of the service of the file at path
+// (internal/deploy), or nil when it is not known (the file is not on
+// disk), as Pass.Deployment.
+func (p *ProjectPass) Deployment(path string) *deploy.Service {
+	if p.deployment == nil {
+		return nil
 	}
-	return p.abs(path)
+	return p.deployment(path)
 }
 
 // Facts returns the facts the analyzer exported for f.
@@ -105,9 +106,9 @@ type ProjectConfig struct {
 	// Role gives the role configuration assigns the file at path
 	// (ProjectPass.Role); nil: none.
 	Role func(path string) string
-	// Abs gives the absolute path on disk of the file at path
-	// (ProjectPass.Abs); nil: none.
-	Abs func(path string) string
+	// Deployment gives the deployment of the file at path's service
+	// (ProjectPass.Deployment, Config.Deployment); nil: none.
+	Deployment func(path string) *deploy.Service
 	// Only, when set, asks for the findings in the file at this path alone
 	// (ProjectPass.Wants); the other files' facts are read as usual.
 	Only string
@@ -130,7 +131,7 @@ func RunProject(files []*FileFacts, cfg ProjectConfig) ([]lint.Diagnostic, error
 		if a.Project == nil {
 			continue
 		}
-		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, role: cfg.Role, abs: cfg.Abs, only: cfg.Only, diags: &diags[i]}
+		p := &ProjectPass{Analyzer: a, Modules: cfg.Modules, role: cfg.Role, deployment: cfg.Deployment, only: cfg.Only, diags: &diags[i]}
 		for _, f := range files {
 			if f != nil && len(f.Facts[a]) > 0 {
 				p.Files = append(p.Files, f)

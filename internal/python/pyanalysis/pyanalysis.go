@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/pystyle"
@@ -112,11 +113,14 @@ type Config struct {
 	// reads the configuration files of every directory up from the file,
 	// which most files, with no fix, need not pay.
 	LineLength func() int
-	// EnvSetBy gives the file of the service's deployment that sets an
-	// environment variable, "" when none does (internal/deployenv: the
-	// file's directory and those above it up to the project's root); nil
-	// when the deployment is not known (a file analysed in memory).
-	EnvSetBy func(name string) string
+	// Deployment is the file's service's deployment (internal/deploy: the
+	// run's reader of the deployment files), nil when it is not known (a
+	// file analysed in memory). A file pass reads only the service's own
+	// deployment files through it (Pass.EnvSetBy), which its Key covers:
+	// the driver's cache keys the file's results with it. What the whole
+	// repository's files say (PlatformAuth) is read in the project phase
+	// (ProjectPass.Deployment), which runs every time.
+	Deployment *deploy.Service
 	// CheckSyntax parses a file that no analyzer's prefilter passes, to
 	// report its syntax errors (XY000) all the same.
 	CheckSyntax bool
@@ -142,7 +146,7 @@ type Pass struct {
 
 	options    any // the rule's compiled options (New's Run reads them typed)
 	lineLength func() int
-	envSetBy   func(name string) string
+	deployment *deploy.Service
 	nodes      *collected
 	diags      *[]lint.Diagnostic
 	facts      *[]Fact
@@ -349,7 +353,7 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	for _, r := range run {
 		var fs []Fact
 		pass := &Pass{
-			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, lineLength: cfg.LineLength, envSetBy: cfg.EnvSetBy,
+			Analyzer: r.a, File: f, Path: path, Src: src, Tree: tree, Module: cfg.Module, lineLength: cfg.LineLength, deployment: cfg.Deployment,
 			Names: resolver, Excluded: r.excluded, options: r.opts, nodes: col, diags: &diags, facts: &fs, shared: shared,
 		}
 		if err := runOne(pass); err != nil {
@@ -476,13 +480,13 @@ func (c *collected) of(k syntax.Kind) []syntax.Node {
 }
 
 // EnvSetBy returns the deployment file that sets the environment variable
-// name for the file's service (Config.EnvSetBy); known is false when the
+// name for the file's service (Config.Deployment); known is false when the
 // deployment is not known.
 func (p *Pass) EnvSetBy(name string) (file string, known bool) {
-	if p.envSetBy == nil {
+	if p.deployment == nil {
 		return "", false
 	}
-	return p.envSetBy(name), true
+	return p.deployment.EnvSetBy(name), true
 }
 
 // LineLength is the longest line the project's style allows

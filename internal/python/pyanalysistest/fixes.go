@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/fix"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
@@ -149,13 +150,14 @@ func FixInProject(t T, root, target string, cfg pyanalysis.Config, importable ..
 		t.Fatalf("%v", err)
 		return nil, nil
 	}
+	reader := deploy.New()
 	analyzeAs := func(b []byte) (fix.Analysis, error) {
 		c := cfg
 		c.Module = mods.Module(target)
 		res, ff := pyanalysis.Analyze(target, b, c)
 		pc := projectConfig(cfg, mods)
 		pc.Only = target
-		pc.Abs = onDisk(root)
+		pc.Deployment = func(rel string) *deploy.Service { return Deployment(reader, root, rel) }
 		diags, err := pyanalysis.RunProject(append(slices.Clone(others), ff), pc)
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		res.Err = errors.Join(res.Err, err)

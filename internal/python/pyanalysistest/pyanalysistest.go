@@ -39,7 +39,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xynergy/xylint/internal/deployenv"
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
@@ -117,6 +117,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		rels[i] = filepath.ToSlash(rel)
 	}
 	mods := modules.New(rels)
+	reader := deploy.New()
 	var results []Result
 	var facts []*pyanalysis.FileFacts
 	diags := map[string][]lint.Diagnostic{}
@@ -129,7 +130,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		}
 		rel := rels[i]
 		cfg.Module = mods.Module(rel)
-		cfg.EnvSetBy = EnvSetBy(dir, rel)
+		cfg.Deployment = Deployment(reader, dir, rel)
 		res, ff := pyanalysis.Analyze(rel, blankWants(t, rel, src), cfg)
 		if res.Err != nil {
 			t.Errorf("%s: analysis failed: %v", rel, res.Err)
@@ -140,7 +141,7 @@ func runProject(t T, dir, root string, a *pyanalysis.Analyzer, opts any) []Resul
 		results = append(results, Result{Path: rel, Result: res})
 	}
 	pc := projectConfig(cfg, mods)
-	pc.Abs = onDisk(dir)
+	pc.Deployment = func(rel string) *deploy.Service { return Deployment(reader, dir, rel) }
 	pds, err := pyanalysis.RunProject(facts, pc)
 	if err != nil {
 		t.Errorf("%s: project phase failed: %v", root, err)
@@ -305,16 +306,6 @@ func config(t T, a *pyanalysis.Analyzer, opts any) pyanalysis.Config {
 
 // projectConfig runs the project phase of cfg's analyzers, over the files
 // mods indexes, every file with cfg's options.
-// onDisk gives a file's absolute path from its path relative to dir
-// (ProjectConfig.Abs).
-func onDisk(dir string) func(string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil
-	}
-	return func(rel string) string { return filepath.Join(abs, filepath.FromSlash(rel)) }
-}
-
 func projectConfig(cfg pyanalysis.Config, mods *modules.Index) pyanalysis.ProjectConfig {
 	return pyanalysis.ProjectConfig{
 		Analyzers: cfg.Analyzers,
@@ -328,14 +319,14 @@ func projectConfig(cfg pyanalysis.Config, mods *modules.Index) pyanalysis.Projec
 	}
 }
 
-// EnvSetBy is the deployment a file rel of the test project root has, as
-// the driver gives it (internal/deployenv): the deployment files of rel's
-// directory and those above it up to root.
-func EnvSetBy(root, rel string) func(name string) string {
+// Deployment is the deployment a file rel of the test project root has, as
+// the driver gives it (internal/deploy): the deployment files of rel's
+// directory and those above it up to root, read by r.
+func Deployment(r *deploy.Reader, root, rel string) *deploy.Service {
 	abs, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(rel)))
 	rootAbs, err2 := filepath.Abs(root)
 	if err != nil || err2 != nil {
 		return nil
 	}
-	return func(name string) string { return deployenv.SetBy(filepath.Dir(abs), rootAbs, name) }
+	return r.Service(filepath.Dir(abs), rootAbs)
 }

@@ -1,4 +1,4 @@
-package deployenv
+package deploy
 
 import (
 	"os"
@@ -37,7 +37,7 @@ func TestSetBy(t *testing.T) {
 			}
 			dir := filepath.Join(root, c.dir)
 			os.MkdirAll(dir, 0o755)
-			if got := SetBy(dir, root, "ALLOWED_ORIGINS"); got != c.want {
+			if got := New().EnvSetBy(dir, root, "ALLOWED_ORIGINS"); got != c.want {
 				t.Errorf("SetBy = %q, want %q", got, c.want)
 			}
 		})
@@ -50,7 +50,7 @@ func TestSetByStopsAtRoot(t *testing.T) {
 	os.WriteFile(filepath.Join(top, "app.yaml"), []byte("env_variables:\n  ALLOWED_ORIGINS: x\n"), 0o644)
 	root := filepath.Join(top, "proj")
 	os.MkdirAll(filepath.Join(root, "svc"), 0o755)
-	if got := SetBy(filepath.Join(root, "svc"), root, "ALLOWED_ORIGINS"); got != "" {
+	if got := New().EnvSetBy(filepath.Join(root, "svc"), root, "ALLOWED_ORIGINS"); got != "" {
 		t.Errorf("SetBy = %q, want none above the root", got)
 	}
 }
