@@ -24,6 +24,7 @@ const (
 	Recovery   = "password recovery"
 	SignOut    = "sign-out"
 	Callback   = "OAuth callback"
+	OAuthStart = "OAuth sign-in start"
 	Probe      = "a probe"
 	Static     = "static files"
 	APIDocs    = "API docs"
@@ -169,6 +170,9 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 			}
 		}
 	}
+	if oauthStart(methods, segs) {
+		return OAuthStart
+	}
 	if ReadOnly(methods) && (slices.Contains(lits, "static") || slices.Contains(lits, "assets")) {
 		return Static // /themes/{theme}/static/{path}
 	}
@@ -183,6 +187,30 @@ func wordConvention(methods []string, segs []segment, lits []string) string {
 		return Probe
 	}
 	return ""
+}
+
+// oauthProviders are identity providers a sign-in start names.
+var oauthProviders = []string{"google", "github", "gitlab", "microsoft", "azure", "azuread", "facebook",
+	"apple", "twitter", "linkedin", "okta", "auth0", "discord", "slack", "bitbucket", "keycloak", "cognito"}
+
+// oauthStart: a GET of a provider under an auth home, the path's last two
+// segments (`GET /oauth/google`, `GET /api/auth/{provider}`): the start of
+// an OAuth sign-in, which redirects to the provider and is public like
+// its callback (whoever has no session yet is who follows it). The
+// provider is a known one or a parameter named for it (provider, idp,
+// backend); `GET /auth/me` is not one.
+func oauthStart(methods []string, segs []segment) bool {
+	if len(segs) < 2 || len(methods) == 0 || !ReadOnly(methods) {
+		return false
+	}
+	last, home := segs[len(segs)-1], segs[len(segs)-2]
+	if home.param || !slices.Contains(callbackHomes, home.lit) || home.lit == "login" {
+		return false
+	}
+	if last.param {
+		return strings.Contains(last.name, "provider") || strings.Contains(last.name, "idp") || last.name == "backend"
+	}
+	return slices.Contains(oauthProviders, last.lit)
 }
 
 // requestWords are last segments that ask for a sign-in code or link

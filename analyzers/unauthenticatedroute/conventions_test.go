@@ -29,6 +29,11 @@ func TestPathConvention(t *testing.T) {
 		{"GET /logout", SignOut},
 		{"GET /auth/google/callback", Callback},
 		{"GET /oauth2/{provider}/callback", Callback},
+		// The start of an OAuth sign-in: a provider under an auth home.
+		{"GET /oauth/google", OAuthStart},
+		{"GET /api/auth/{provider}", OAuthStart},
+		{"GET /sso/<idp_name>", OAuthStart},
+		{"GET /login/oauth", SignIn},
 		// Probes, static files, docs and well-known files: read-only.
 		{"GET /api/health", Probe},
 		{"GET /healthz/ready", Probe},
@@ -78,6 +83,10 @@ func TestPathConvention(t *testing.T) {
 		{"GET /api/app/settings", ""},
 		{"GET /jobs/status", ""},
 		{"POST /api/reset", ""},
+		{"GET /auth/me", ""},
+		{"POST /oauth/google", ""},
+		{"GET /oauth/clients", ""},
+		{"GET /auth/{user_id}", ""},
 		{"POST /orders/{id}/confirm", ""},
 		{"GET /users/me/token", ""},
 		{"GET /api/tokens", ""},

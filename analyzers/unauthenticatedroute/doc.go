@@ -289,7 +289,12 @@ Example:
     /login/request-code`; not `/email-update/request`), sign-up
     (`/signup`, `/register`), password recovery (`/forgot`,
     `/reset/{token}`, `/verify/{token}`, `/password-recovery/{email}`),
-    sign-out (`/logout`), OAuth callbacks (`/auth/google/callback`), App
+    sign-out (`/logout`), OAuth callbacks (`/auth/google/callback`) and,
+    for GET and HEAD, the OAuth sign-in start that redirects to the
+    provider (a provider under an auth home as the path's last two
+    segments: `/oauth/google`, `/api/auth/{provider}`, `/sso/<idp>`; a
+    known provider's name or a parameter named provider, idp or backend —
+    not `/auth/me`), App
     Engine's reserved `/_ah/` paths, which App Engine calls itself
     (`/_ah/warmup`, `POST /_ah/bounce`, `/_ah/mail/...`); and, for GET and
     HEAD (or a Go route without a method), probes (`/health`,

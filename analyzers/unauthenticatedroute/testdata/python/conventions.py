@@ -66,6 +66,16 @@ def integration_callback():
     return {}
 
 
+@pages.route("/oauth/google")  # want note "GET /oauth/google .*public by convention \\(OAuth sign-in start\\)"
+def google_sign_in():
+    return ""
+
+
+@app.get("/auth/me")  # want warning "GET /auth/me reaches no auth dependency"
+def who_am_i():
+    return {}
+
+
 # Probes, static files, docs and well-known files: for reads only.
 @app.get("/api/health")  # want "GET /api/health .*public by convention \\(a probe\\)"
 def health():
