@@ -629,7 +629,7 @@ func (c *collector) topLevelWork() string {
 				}
 				walk(st)
 			case st.Is(syntax.KindExpressionStatement):
-				if call == "" {
+				if call == "" && !c.instanceAssignment(st) {
 					call = c.projectCall(st)
 				}
 			default:
@@ -642,6 +642,42 @@ func (c *collector) topLevelWork() string {
 		return loop
 	}
 	return call
+}
+
+// instanceAssignment reports whether st assigns a new instance of a class
+// to a module-level name (`numeral_tax_service = NumeralTaxService()`):
+// the module's shared object, made for whatever imports the module, not a
+// program's work — a module that defines a service class and its one
+// instance is a library module even when no file the model reads imports
+// it (the model reads only the files the rules' prefilters pass: polar's
+// tax/calculation/__init__.py, which imports the instance, names no
+// client). The class is one the file defines, or a CapWords name (PEP 8's
+// class names: `client = Client()`); a call of a function (`rows =
+// run_query()`) still counts as work.
+func (c *collector) instanceAssignment(st syntax.Node) bool {
+	asg := st.FirstNamedChild()
+	if !asg.Is(syntax.KindAssignment) {
+		return false
+	}
+	v := asg.ChildByField(syntax.FieldRight).Unparen()
+	if !v.Is(syntax.KindCall) {
+		return false
+	}
+	fn := v.ChildByField(syntax.FieldFunction).Unparen()
+	name := fn
+	if fn.Is(syntax.KindAttribute) {
+		name = fn.ChildByField(syntax.FieldAttribute)
+	}
+	if !name.Is(syntax.KindIdentifier) {
+		return false
+	}
+	if fn.Is(syntax.KindIdentifier) {
+		if b := c.r.Lookup(fn); b != nil && b.Kind == names.Definition && b.Node.Parent().Is(syntax.KindClassDefinition) {
+			return true
+		}
+	}
+	t := name.Text()
+	return len(t) > 1 && t[0] >= 'A' && t[0] <= 'Z' && bytes.ContainsFunc(t[1:], func(r rune) bool { return r >= 'a' && r <= 'z' })
 }
 
 // loopWork is File.TopLevel for a module-level loop.

@@ -439,6 +439,13 @@ probe()
 		// name (redash's query runners): no program.
 		"runners/d1.py":  "from lib.bq import create_dataset as register\n\n\nclass D1:\n    def run(self):\n        probe()\n\n\nregister(D1)\nprobe()\n",
 		"tools2/seed.py": "from lib.bq import create_dataset\n\n\ndef helper():\n    probe()\n\n\ncreate_dataset('s')\n",
+		// A module's one instance of its service class, for its
+		// importers (which the model may not read): no program.
+		"tax/numeral.py":          "class NumeralTaxService:\n    def __init__(self):\n        probe()\n\n\nnumeral_tax_service = NumeralTaxService()\n",
+		"backend2/lib/clients.py": "class SlackClient:\n    def __init__(self):\n        probe()\n",
+		"backend2/slack.py":       "from lib.clients import SlackClient\n\nclient = SlackClient()\nprobe()\n",
+		// A function's result assigned is still work.
+		"backend/load.py": "from lib.bq import create_dataset\n\nrows = create_dataset('x')\nprobe()\n",
 	}, nil)
 	prog := "cli via the module-level code of a program nothing imports (`create_dataset()` called at module level)"
 	wantRoles(t, got, map[string]string{
@@ -454,6 +461,9 @@ probe()
 		"runners/d1.py:6":     "library",
 		"runners/d1.py:10":    "library",
 		"tools2/seed.py:5":    "library", // a program's function its top level does not call
+		"tax/numeral.py:3":    "library",
+		"backend2/slack.py:4": "library",
+		"backend/load.py:4":   "cli via the module-level code of a program nothing imports (`create_dataset()` called at module level)",
 	})
 }
 
