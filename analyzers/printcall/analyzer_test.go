@@ -9,5 +9,5 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), printcall.Analyzer, "lib", "onlyfmt", "lone", "nofmt", "server", "logruslog", "snippet", "testsupport", "errpath")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), printcall.Analyzer, "lib", "onlyfmt", "lone", "nofmt", "server", "logruslog", "snippet", "testsupport", "errpath", "docsample")
 }

@@ -270,7 +270,17 @@ builtins with non-string operands are reported without a fix.
     packages' tests share, such as a `TestMain`'s database instance or a
     harness taking a `testing.TB`; production code does not import
     `testing`), and what it prints is a test run's output, as in a
-    `_test.go` file.
+    `_test.go` file. Nor a print (`fmt.Print*`, `print`, `println`) in a
+    documentation sample's function that nothing of its package runs:
+    outside main, in a file with `// [START name]` regions (golang-samples'
+    snippets, called from their tests with a writer or from another
+    package's `main`), where no handler, gRPC method, init, main, function
+    literal or callback of the package reaches it — it prints what the
+    page shows, the sample's output, as Python's documentation samples'
+    prints are. A handler of the package that reaches it makes it service
+    code, a warning again; `log.Print*` there stays a note (a log line),
+    and a print in a file without regions stays a warning (library code,
+    as in Python).
 
 # Options
 

@@ -21,7 +21,7 @@ var Rule = &lint.Rule{
 	AllowedBy: "T201",
 	Options:   OptionsSpec,
 	Levels: []lint.LevelDoc{
-		{Level: lint.Warning, When: "a print in service code or library code (Python), fmt.Print*, print/println, and log.Fatal*/log.Panic* outside main or in a request handler (Go)"},
+		{Level: lint.Warning, When: "a print in service code or library code (Python), fmt.Print*, print/println, and log.Fatal*/log.Panic* outside main or in a request handler (Go); not reported: a Go documentation sample's print (a file with // [START name] regions, in a function nothing of its package runs), its output as in Python's samples"},
 		{Level: lint.Note, When: "Go's log.Print*: logging already, without level or fields"},
 	},
 }

@@ -162,6 +162,22 @@ func IsTestFile(pass *analysis.Pass, f *ast.File) bool {
 // NOT EDIT." comment.
 func IsGenerated(f *ast.File) bool { return ast.IsGenerated(f) }
 
+// IsDocSample reports whether f is a documentation sample: it has a
+// `// [START name]` line, the start of a region a documentation page
+// quotes (golang-samples' snippets), as Python's role model reads
+// `# [START name]` (internal/python/provenance).
+func IsDocSample(f *ast.File) bool {
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			text := strings.TrimSpace(strings.TrimPrefix(c.Text, "//"))
+			if name, ok := strings.CutPrefix(text, "[START"); ok && strings.HasSuffix(name, "]") && strings.TrimSpace(strings.TrimSuffix(name, "]")) != "" && (name[0] == ' ' || name[0] == '\t') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Inspector is the pass's inspect.Analyzer result: the analyzers that walk
 // whole files Require inspect.Analyzer and walk its inspector (WithStack).
 func Inspector(pass *analysis.Pass) *inspector.Inspector {

@@ -1,6 +1,7 @@
 package goanalysis
 
 import (
+	"go/parser"
 	"go/token"
 	"slices"
 	"testing"
@@ -112,5 +113,23 @@ func TestListFlag(t *testing.T) {
 	}
 	if err := f.Set(""); err != nil || len(list) != 0 {
 		t.Errorf("empty value should empty the list: %v", list)
+	}
+}
+
+func TestIsDocSample(t *testing.T) {
+	for src, want := range map[string]bool{
+		"package p\n\n// [START run_hello]\nfunc F() {}\n\n// [END run_hello]\n": true,
+		"package p\n\n//[START\trun_hello]\nfunc F() {}\n":                       true,
+		"package p\n\n// [START is text here, not a region\nfunc F() {}\n":       false,
+		"package p\n\n// [START]\nfunc F() {}\n":                                 false,
+		"package p\n\n// START run_hello\nfunc F() {}\n":                         false,
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := IsDocSample(f); got != want {
+			t.Errorf("IsDocSample(%q) = %v, want %v", src, got, want)
+		}
 	}
 }
