@@ -187,7 +187,14 @@ says which case it is):
     `except Exception: pass` / `else: logger.warning(...)`), or the name
     holds a default assigned before the `try` (`logger = None`); a `pass`
     with neither is an error, since the code after it runs as if the
-    probe had answered; a
+    probe had answered; a drain of a queue whose ordinary end an earlier
+    clause answers — the `try` only takes from a queue without blocking
+    (`while True: drained.append(q.get_nowait())`), appends and computes,
+    `except queue.Empty:` (or `asyncio.QueueEmpty`) comes first, and the
+    broad handler only answers (`return`, `pass`): what it catches besides
+    is the queue's own failure, and a best-effort poller stops there (with
+    work beside the drain, or without the Empty clause, it stays an
+    error); a
     fallback the function's docstring documents ("A hash string or None if
     hashing failed", "falls back to pickle when JSON fails": a value, None,
     empty, default, nothing, False or a fallback, then if/when/on, then a

@@ -611,6 +611,9 @@ func (c *checker) expectedNote(h handler) string {
 	if p := c.probesContext(h); p != "" {
 		return "; a note because " + p + " raises when called outside its context: the try asks whether there is one and the handler is the answer no — narrow it to the error " + p + " raises"
 	}
+	if e := c.drainAfterEmpty(h); e != "" {
+		return "; a note because the try only drains a queue and `except " + e + "` above answers its ordinary end: what this handler catches besides is the queue's own failure (closed, broken), and it stops draining — narrow it or log it"
+	}
 	if fn, quote := c.documentedFallback(h); fn != "" {
 		return "; a note because " + fn + "'s docstring documents the fallback (\"" + quote + "\"): the failure is its documented answer — narrow it to the errors it expects"
 	}

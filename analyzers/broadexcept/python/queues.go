@@ -1,6 +1,8 @@
 package python
 
 import (
+	"regexp"
+
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -139,6 +141,79 @@ func (c *checker) drainsQueue(body syntax.Node) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// emptyType: a queue's exception for nothing left (queue.Empty,
+// asyncio.QueueEmpty, `from queue import Empty`, a module alias's
+// `_q.Empty`).
+var emptyType = regexp.MustCompile(`(^|\.)(Empty|QueueEmpty)$`)
+
+// drainAfterEmpty names the earlier clause of the try that catches the
+// queue's Empty (`except queue.Empty`) when the try does nothing but
+// drain a queue without blocking (queue gets, appends to a collection,
+// computations that fail only on their input) and the broad handler only
+// answers (a return, a pass, an assignment): the drain's ordinary end is
+// answered above, and what the broad handler catches besides is the
+// queue's own failure (closed, broken), which it answers by stopping —
+// a best-effort poller's choice. "" otherwise.
+func (c *checker) drainAfterEmpty(h handler) string {
+	try := h.clause.Parent()
+	if !try.Is(syntax.KindTryStatement) || stmts(h.body) > 1 || !answersOnly(h) {
+		return ""
+	}
+	body := try.ChildByField(syntax.FieldBody)
+	if !c.drainsQueue(body) {
+		return ""
+	}
+	for n := range ownNodes(body) {
+		switch {
+		case n.Is(syntax.KindAwait), n.Is(syntax.KindYield), n.Is(syntax.KindRaiseStatement):
+			return ""
+		case n.Is(syntax.KindCall):
+			if queueOp(n) != "get" && !collectCall(n) && !c.inputOnlyCall(n) {
+				return ""
+			}
+		}
+	}
+	for cl := range try.NamedChildren() {
+		if cl.Index() >= h.clause.Index() {
+			break
+		}
+		if !cl.Is(syntax.KindExceptClause) {
+			continue
+		}
+		t := cl.FirstNamedChild().Unparen()
+		if t.Is(syntax.KindAsPattern) {
+			t = t.FirstNamedChild().Unparen()
+		}
+		types := []syntax.Node{t}
+		if t.Is(syntax.KindTuple) {
+			types = types[:0]
+			for e := range t.NamedChildren() {
+				types = append(types, e)
+			}
+		}
+		for _, e := range types {
+			if emptyType.Match(e.Text()) {
+				return string(e.Text())
+			}
+		}
+	}
+	return ""
+}
+
+// collectCall: an append to a collection held in a name (`items.append(x)`,
+// `batch.extend(xs)`), which fails only on a bug.
+func collectCall(call syntax.Node) bool {
+	fn := call.ChildByField(syntax.FieldFunction).Unparen()
+	if !fn.Is(syntax.KindAttribute) || !fn.ChildByField(syntax.FieldObject).Unparen().Is(syntax.KindIdentifier) {
+		return false
+	}
+	switch string(fn.ChildByField(syntax.FieldAttribute).Text()) {
+	case "append", "extend", "appendleft", "add":
+		return true
 	}
 	return false
 }

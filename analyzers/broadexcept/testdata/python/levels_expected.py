@@ -1,6 +1,7 @@
 """Failures the code expects and has an answer for (library code: the
 levels a service gets)."""
 import asyncio
+import queue
 import json
 import logging
 from dataclasses import dataclass
@@ -97,6 +98,41 @@ def probe_then_work():
     except Exception:  # want error "^`except Exception` swallows the exception$"
         pass
     run_logger.info("started")
+
+
+# A drain whose ordinary end (Empty) is answered above: the broad handler
+# answers the queue's own failure by stopping the poller.
+def drain_progress(progress):
+    while True:
+        drained = []
+        try:
+            while True:
+                drained.append(progress.get_nowait())
+        except queue.Empty:
+            pass
+        except Exception:  # want note "^`except Exception` swallows the exception; a note because the try only drains a queue and `except queue.Empty` above answers its ordinary end"
+            return
+        if not drained:
+            return drained
+
+
+# Without the Empty clause, or with work beside the drain, it is a swallow.
+def drain_unanswered(progress):
+    try:
+        while True:
+            progress.get_nowait()
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        return
+
+
+def drain_and_send(progress, sink):
+    try:
+        while True:
+            sink.send(progress.get_nowait())
+    except queue.Empty:
+        pass
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        return
 
 
 def loop_or_none():
