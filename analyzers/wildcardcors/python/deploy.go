@@ -7,6 +7,7 @@ import (
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/roles"
 )
 
 // A fix that writes the default origins expression makes the service read
@@ -58,16 +59,10 @@ func (fx *fixer) undeployed(expr string) string {
 // the other way round, or with assertEqual.
 var wildcardAssert = regexp.MustCompile(`(?i)access-control-allow-origin['"]\s*[\])]*\s*(==|,)\s*['"]\*['"]|['"]\*['"]\s*(==|,)\s*[^\n]*access-control-allow-origin`)
 
-// isTestFile: test_x.py or x_test.py, as pytest collects them.
-func isTestFile(p string) bool {
-	base := path.Base(p)
-	return strings.HasSuffix(base, ".py") && (strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py"))
-}
-
 // wildcardTests returns, for a test file that asserts the wildcard header,
 // the modules it imports (the apps it tests), else nil.
 func wildcardTests(pass *pyanalysis.Pass) []string {
-	if !isTestFile(pass.Path) || !wildcardAssert.Match(pass.Src) {
+	if r, _ := roles.PathRole(pass.Path); r != roles.Test || !wildcardAssert.Match(pass.Src) {
 		return nil
 	}
 	var mods []string
