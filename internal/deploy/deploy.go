@@ -60,6 +60,7 @@ type Reader struct {
 	keys  map[[2]string]Key  // EnvKey's, by directory and root
 	roots map[string]*tree   // by repository root
 	specs map[string]string
+	auth  map[string]*Evidence // PlatformAuth's answers, by absolute directory
 }
 
 // New returns a Reader: a run's.

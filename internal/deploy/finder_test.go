@@ -90,3 +90,35 @@ func TestEnvKey(t *testing.T) {
 		k = now
 	}
 }
+
+// One Reader answers PlatformAuth for many services of a repository (XY002
+// asks once per open route): each directory keeps its own answer, asked in
+// any order and again, and a relative path is the same directory as its
+// absolute one.
+func TestPlatformAuthPerDirectory(t *testing.T) {
+	root := project(t, map[string]string{
+		"k8s/assistant.yaml": clusterIP,
+		"assistant/main.py":  "",
+		"frontend/main.py":   "",
+		"deploy.sh":          "gcloud run deploy frontend --no-allow-unauthenticated\n",
+		"public/main.py":     "",
+	})
+	r := New()
+	want := map[string]string{"assistant": "k8s/assistant.yaml", "frontend": "deploy.sh", "public": ""}
+	for round := 0; round < 2; round++ {
+		for _, svc := range []string{"public", "assistant", "frontend", "assistant", "public"} {
+			e := r.PlatformAuth(filepath.Join(root, svc))
+			got := ""
+			if e != nil {
+				got = e.File
+			}
+			if got != want[svc] {
+				t.Errorf("round %d: PlatformAuth(%s) = %q, want %q", round, svc, got, want[svc])
+			}
+		}
+	}
+	t.Chdir(root)
+	if e := r.PlatformAuth("frontend"); e == nil || e.File != "deploy.sh" {
+		t.Errorf("PlatformAuth(relative frontend) = %+v, want deploy.sh", e)
+	}
+}

@@ -112,8 +112,13 @@ func sameName(a, b string) bool {
 }
 
 func norm(s string) string {
-	return strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(s))
+	return nameSeparators.Replace(strings.ToLower(s))
 }
+
+// nameSeparators are dropped when names are compared (built once: a
+// Replacer builds its lookup table on first use, and norm runs for every
+// manifest of the repository each time a service's auth is looked up).
+var nameSeparators = strings.NewReplacer("-", "", "_", "", ".", "")
 
 // PlatformAuth says what in the deployment files shows that the platform
 // authenticates the requests of, or does not expose, the service whose
@@ -135,6 +140,24 @@ func (r *Reader) PlatformAuth(dir string) *Evidence {
 	if err != nil {
 		return nil
 	}
+	// XY002 asks once per open route: the answer is the directory's.
+	r.mu.Lock()
+	e, ok := r.auth[abs]
+	r.mu.Unlock()
+	if ok {
+		return e
+	}
+	e = r.platformAuth(abs)
+	r.mu.Lock()
+	if r.auth == nil {
+		r.auth = map[string]*Evidence{}
+	}
+	r.auth[abs] = e
+	r.mu.Unlock()
+	return e
+}
+
+func (r *Reader) platformAuth(abs string) *Evidence {
 	if e := r.endpointsSpec(abs); e != nil {
 		return e
 	}
