@@ -148,7 +148,7 @@ func flattenInto(t *C.TSTree, nodes []node, base, first, rootParent int, skipRoo
 		if len(nodes) > 0 {
 			buf = (*C.xy_node)(unsafe.Pointer(&nodes[0]))
 		}
-		n := C.xy_flatten(t, buf, C.uint32_t(len(nodes)), C.uint32_t(base), C.int32_t(first), C.int32_t(rootParent), C.bool(skipRoot))
+		n := C.xy_walk(t, buf, C.uint32_t(len(nodes)), C.uint32_t(base), C.int32_t(first), C.int32_t(rootParent), C.bool(skipRoot))
 		if n < 0 {
 			return nil, errors.New("out of memory while reading the syntax tree")
 		}
@@ -156,9 +156,44 @@ func flattenInto(t *C.TSTree, nodes []node, base, first, rootParent int, skipRoo
 			return nodes[:n:n], nil
 		}
 		// xy_count is exact; this only guards against a disagreement
-		// between it and the cursor walk.
+		// between it and the walk.
 		nodes = make([]node, n)
 	}
+}
+
+// readOuts parses src whole and reads the tree out twice, with the
+// arguments flattenInto takes: with xy_walk, as Parse does, and with
+// xy_flatten, through tree-sitter's public cursor, the reference the walk is
+// tested against.
+func readOuts(src []byte, base, first, rootParent int, skipRoot bool) (walk, cursor []node, err error) {
+	pi := parsers.Get()
+	if pi == nil {
+		return nil, nil, errors.New("cannot create a tree-sitter parser")
+	}
+	p := pi.(*parser)
+	defer parsers.Put(p)
+	t, err := p.parse(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer C.xy_tree_delete(t)
+	count := int(C.xy_count(t))
+	if skipRoot {
+		count--
+	}
+	if walk, err = flattenInto(t, make([]node, count), base, first, rootParent, skipRoot); err != nil {
+		return nil, nil, err
+	}
+	cursor = make([]node, count)
+	var buf *C.xy_node
+	if count > 0 {
+		buf = (*C.xy_node)(unsafe.Pointer(&cursor[0]))
+	}
+	n := C.xy_flatten(t, buf, C.uint32_t(count), C.uint32_t(base), C.int32_t(first), C.int32_t(rootParent), C.bool(skipRoot))
+	if n < 0 || int(n) > count {
+		return nil, nil, fmt.Errorf("cursor read-out of %d nodes, counted %d", n, count)
+	}
+	return walk, cursor[:n], nil
 }
 
 // pieceSize is the size above which a file is parsed in pieces, split

@@ -57,6 +57,10 @@ uint32_t xy_count(const TSTree *t);
 // root_parent as their parent (so that the trees of consecutive pieces of
 // one file join under one root); else the root gets root_parent.
 int64_t xy_flatten(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base, int32_t first, int32_t root_parent, bool skip_root);
+// xy_walk writes what xy_flatten writes, reading tree-sitter's subtrees
+// directly instead of through its cursor (walk.c): the read-out xylint uses;
+// xy_flatten is its reference in tests.
+int64_t xy_walk(const TSTree *t, xy_node *buf, uint32_t cap, uint32_t base, int32_t first, int32_t root_parent, bool skip_root);
 uint16_t xy_symbol_for_name(const TSLanguage *lang, const char *name, uint32_t len, bool named);
 uint16_t xy_field_for_name(const TSLanguage *lang, const char *name, uint32_t len);
 uint32_t xy_symbol_count(const TSLanguage *lang);
