@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -602,43 +601,49 @@ func ReadSourceLimit(abs string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = MaxFileSize
 	}
-	limit = min(limit, HardMaxFileSize)
-	f, err := os.Open(abs)
-	if err != nil {
-		return nil, unwrapPath(err)
+	return readSource(abs, min(limit, HardMaxFileSize))
+}
+
+var errNotRegular = errors.New("not a regular file")
+
+// readSized reads a regular file of size bytes (as fstat gave it, at most
+// limit) with read: one read into a buffer of the file's size and one byte
+// more, which returns the whole file and shows a file that grew meanwhile
+// (io.ReadAll would grow a buffer from 512 bytes, and
+// bytes.Buffer.ReadFrom doubles a full one for its last, empty read). A
+// read that returns the size fstat gave ends it (no second read to see the
+// end); a short one (the file shrank, or a file system that returns less)
+// reads on to the end; a file that grows is still bounded by limit.
+func readSized(size, limit int64, read func([]byte) (int, error)) ([]byte, error) {
+	buf := make([]byte, size+1)
+	n := 0
+	for n < len(buf) {
+		m, err := read(buf[n:])
+		if err != nil {
+			return nil, err
+		}
+		if m == 0 {
+			return buf[:n], nil
+		}
+		n += m
+		if int64(n) == size {
+			return buf[:n], nil
+		}
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, unwrapPath(err)
+	for {
+		if int64(len(buf)) > limit {
+			return nil, tooLarge(int64(len(buf)), limit)
+		}
+		buf = slices.Grow(buf, min(max(len(buf), 4096), int(limit+1)-len(buf)))
+		m, err := read(buf[len(buf):cap(buf)])
+		if err != nil {
+			return nil, err
+		}
+		if m == 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+m]
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if fi.Size() > limit {
-		return nil, tooLarge(fi.Size(), limit)
-	}
-	// One read into a buffer of the file's size and one byte more, to see
-	// a file that grew meanwhile (io.ReadAll would grow a buffer from 512
-	// bytes, and bytes.Buffer.ReadFrom doubles a full one for its last,
-	// empty read); a file that grows is still bounded.
-	buf := make([]byte, fi.Size()+1)
-	n, err := io.ReadFull(f, buf)
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return buf[:n], nil
-	case err != nil:
-		return nil, unwrapPath(err)
-	}
-	rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	buf = append(buf, rest...)
-	if int64(len(buf)) > limit {
-		return nil, tooLarge(int64(len(buf)), limit)
-	}
-	return buf, nil
 }
 
 func tooLarge(size, limit int64) error {

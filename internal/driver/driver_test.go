@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -281,5 +283,68 @@ func TestExitCodeFollowsFailOn(t *testing.T) {
 			t.Errorf("%v --fail-on %v: exit %d with %d failing, want %d with %d (%v)",
 				tc.paths, tc.failOn, res.ExitCode(), res.Failing(), tc.exit, tc.failing, summary(res))
 		}
+	}
+}
+
+// readSized returns what the reads give, up to the end or the limit,
+// whatever sizes the reads come in: a file that shrank or grew after its
+// size was taken, a file system that returns less than asked.
+func TestReadSized(t *testing.T) {
+	// chunks reads content n bytes at a time at most.
+	chunks := func(content string, n int) func([]byte) (int, error) {
+		return func(b []byte) (int, error) {
+			m := copy(b[:min(len(b), n)], content)
+			content = content[m:]
+			return m, nil
+		}
+	}
+	for _, c := range []struct {
+		content  string
+		size     int64
+		chunk    int
+		limit    int64
+		want     string
+		tooLarge bool
+	}{
+		{"hello", 5, 100, 100, "hello", false},
+		{"hello", 5, 2, 100, "hello", false},                 // short reads
+		{"hel", 5, 100, 100, "hel", false},                   // shrank
+		{"hello, world", 5, 100, 100, "hello, world", false}, // grew
+		{"hello, world", 5, 3, 100, "hello, world", false},
+		{"hello, world", 5, 100, 8, "", true}, // grew past the limit
+		{"", 0, 100, 100, "", false},
+	} {
+		got, err := readSized(c.size, c.limit, chunks(c.content, c.chunk))
+		if c.tooLarge {
+			if !errors.Is(err, ErrTooLarge) {
+				t.Errorf("%q (size %d, limit %d): %q, %v; want ErrTooLarge", c.content, c.size, c.limit, got, err)
+			}
+			continue
+		}
+		if err != nil || string(got) != c.want {
+			t.Errorf("%q (size %d, chunks of %d): %q, %v", c.content, c.size, c.chunk, got, err)
+		}
+	}
+	if _, err := readSized(5, 100, func([]byte) (int, error) { return 0, io.ErrUnexpectedEOF }); err != io.ErrUnexpectedEOF {
+		t.Errorf("a read error came back as %v", err)
+	}
+}
+
+// What cannot be read says why as the system does, without the path (the
+// report names it).
+func TestReadSourceErrors(t *testing.T) {
+	dir := t.TempDir()
+	_, err := ReadSource(filepath.Join(dir, "missing.py"))
+	if !errors.Is(err, fs.ErrNotExist) || err.Error() != "no such file or directory" {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := ReadSource(dir); err == nil || err.Error() != "not a regular file" {
+		t.Errorf("directory: %v", err)
+	}
+	p := filepath.Join(dir, "m.py")
+	want := bytes.Repeat([]byte("print(1)\n"), 5000)
+	os.WriteFile(p, want, 0o644)
+	if got, err := ReadSource(p); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("read %d bytes of %d, %v", len(got), len(want), err)
 	}
 }
