@@ -45,17 +45,40 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkPrefilterCorpus matches the rules' prefilters against every .py
+// file under $XYLINT_CORPUS, as a run does before it parses a file.
+func BenchmarkPrefilterCorpus(b *testing.B) {
+	_, srcs, total := corpus(b)
+	mask := pyanalysis.PrefilterMaskOf(pyrules.All)
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, src := range srcs {
+			mask(src)
+		}
+	}
+}
+
 // BenchmarkCorpus analyses every .py file under $XYLINT_CORPUS (for
 // example a checkout of python-docs-samples) once per iteration, on one
 // goroutine. Without the variable there is nothing to measure.
 func BenchmarkCorpus(b *testing.B) {
+	paths, srcs, total := corpus(b)
+	cfg := pyanalysis.Config{Analyzers: pyrules.All}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for i := range paths {
+			pyanalysis.AnalyzeFile(paths[i], srcs[i], cfg)
+		}
+	}
+}
+
+// corpus reads the .py files under $XYLINT_CORPUS (skipping the benchmark
+// without it).
+func corpus(b *testing.B) (paths []string, srcs [][]byte, total int) {
 	root := os.Getenv("XYLINT_CORPUS")
 	if root == "" {
 		b.Skip("set XYLINT_CORPUS to a directory of Python files")
 	}
-	var paths []string
-	var srcs [][]byte
-	total := 0
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
 			if src, err := os.ReadFile(p); err == nil {
@@ -65,11 +88,5 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 		return nil
 	})
-	cfg := pyanalysis.Config{Analyzers: pyrules.All}
-	b.SetBytes(int64(total))
-	for b.Loop() {
-		for i := range paths {
-			pyanalysis.AnalyzeFile(paths[i], srcs[i], cfg)
-		}
-	}
+	return paths, srcs, total
 }

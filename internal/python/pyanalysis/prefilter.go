@@ -196,108 +196,188 @@ func contains(a, b []uint64) bool {
 }
 
 // automaton is an Aho–Corasick automaton over byte strings, as a dense
-// transition table.
+// transition table over byte classes. The scan is one table load per byte
+// of the file, on the chain from one byte to the next, so the table is laid
+// out for it: bytes that no string contains share one class (most of a
+// file's bytes: punctuation, digits, the letters the strings lack), which
+// makes the rows short; a state is stored as the offset of its row, so the
+// next index is an addition; and the states where strings end are numbered
+// last, so telling them is a comparison, not a second load.
 type automaton struct {
-	next []uint16   // state<<8 | byte → state
-	out  [][]uint64 // state → the strings that end here (bitset), or nil
+	class   [256]uint8 // byte → its class: 0 for bytes no string contains
+	stride  uint32     // classes, the length of a row
+	next    []uint32   // row offset + class → row offset of the next state
+	outFrom uint32     // row offsets at or past it are states where strings end
+	out     [][]uint64 // (offset-outFrom)/stride → the strings that end there (bitset)
+	longest int        // bytes of the longest string
 }
 
 // scan sets in found the strings that occur in src; when stop is non-nil it
 // is asked after each new string and ends the scan when it returns true.
+//
+// A file long enough is scanned as two halves at once, the second from
+// longest-1 bytes before the middle (a string that ends in the second half
+// starts there or later): the two chains of loads overlap.
 func (a *automaton) scan(src []byte, found []uint64, stop func([]uint64) bool) {
-	next, out := a.next, a.out
-	s := 0
-	for _, c := range src {
-		s = int(next[s<<8|int(c)])
-		if o := out[s]; o != nil {
-			changed := false
-			for i, w := range o {
-				if found[i]|w != found[i] {
-					found[i] |= w
-					changed = true
+	next, class, outFrom := a.next, &a.class, a.outFrom
+	var s, t uint32
+	if len(src) >= 4*a.longest+256 {
+		mid := len(src) / 2
+		x := src[:mid]
+		y := src[mid-max(a.longest-1, 0):]
+		rest := y[len(x):]
+		y = y[:len(x)]
+		for i := range x {
+			s = next[s+uint32(class[x[i]])]
+			t = next[t+uint32(class[y[i]])]
+			if s >= outFrom || t >= outFrom {
+				fs, ft := a.found(s, found), a.found(t, found)
+				if (fs || ft) && stop != nil && stop(found) {
+					return
 				}
 			}
-			if changed && stop != nil && stop(found) {
-				return
-			}
+		}
+		src = rest
+		s = t
+	}
+	for _, c := range src {
+		s = next[s+uint32(class[c])]
+		if s >= outFrom && a.found(s, found) && stop != nil && stop(found) {
+			return
 		}
 	}
 }
 
-// maxStates bounds the automaton (states are uint16).
+// found adds to found the strings that end at state s (a row offset);
+// it reports whether that added any.
+func (a *automaton) found(s uint32, found []uint64) bool {
+	if s < a.outFrom {
+		return false
+	}
+	changed := false
+	for i, w := range a.out[(s-a.outFrom)/a.stride] {
+		if found[i]|w != found[i] {
+			found[i] |= w
+			changed = true
+		}
+	}
+	return changed
+}
+
+// maxStates bounds the automaton (its table's offsets are uint32).
 const maxStates = 1 << 16
 
 // buildAutomaton returns nil when the strings need more than maxStates
 // states.
 func buildAutomaton(needles []string, words int) *automaton {
-	type node struct {
-		next [256]int32 // -1: none (in the trie)
-		fail int32
-		out  []uint64
-	}
-	newNode := func() node {
-		var n node
-		for i := range n.next {
-			n.next[i] = -1
+	a := &automaton{}
+	var used [256]bool
+	for _, s := range needles {
+		a.longest = max(a.longest, len(s))
+		for j := 0; j < len(s); j++ {
+			used[s[j]] = true
 		}
-		return n
 	}
-	nodes := []node{newNode()}
+	classes := 1
+	for c := range 256 {
+		if used[c] {
+			a.class[c] = uint8(classes)
+			classes++
+		}
+	}
+	if classes > 256 {
+		return nil // every byte value is in some string
+	}
+	k := classes
+	// The trie, rows of k transitions (-1: none), then failure links in
+	// breadth-first order; missing transitions become those of the
+	// failure state, so the table is a DFA.
+	next := make([]int32, k, k*64)
+	for i := range next {
+		next[i] = -1
+	}
+	var outs [][]uint64
+	outs = append(outs, nil)
 	for i, s := range needles {
 		n := 0
 		for j := 0; j < len(s); j++ {
-			c := s[j]
-			if nodes[n].next[c] < 0 {
-				if len(nodes) == maxStates {
+			c := int(a.class[s[j]])
+			if next[n*k+c] < 0 {
+				if len(outs) == maxStates {
 					return nil
 				}
-				nodes = append(nodes, newNode())
-				nodes[n].next[c] = int32(len(nodes) - 1)
+				next[n*k+c] = int32(len(outs))
+				outs = append(outs, nil)
+				for range k {
+					next = append(next, -1)
+				}
 			}
-			n = int(nodes[n].next[c])
+			n = int(next[n*k+c])
 		}
-		if nodes[n].out == nil {
-			nodes[n].out = make([]uint64, words)
+		if outs[n] == nil {
+			outs[n] = make([]uint64, words)
 		}
-		nodes[n].out[i/64] |= 1 << (i % 64)
+		outs[n][i/64] |= 1 << (i % 64)
 	}
-	// Failure links in breadth-first order; missing transitions become
-	// those of the failure state, so the table is a DFA.
-	var queue []int32
-	for c := range 256 {
-		if t := nodes[0].next[c]; t < 0 {
-			nodes[0].next[c] = 0
+	if outs[0] != nil {
+		return nil // an empty string: bytes.Contains says what it means
+	}
+	states := len(outs)
+	fail := make([]int32, states)
+	order := make([]int32, 0, states) // breadth-first
+	for c := range k {
+		if t := next[c]; t < 0 {
+			next[c] = 0
 		} else {
-			queue = append(queue, t)
+			order = append(order, t)
 		}
 	}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		f := nodes[n].fail
-		if fo := nodes[f].out; fo != nil {
-			if nodes[n].out == nil {
-				nodes[n].out = make([]uint64, words)
+	for q := 0; q < len(order); q++ {
+		n := int(order[q])
+		f := int(fail[n])
+		if fo := outs[f]; fo != nil {
+			if outs[n] == nil {
+				outs[n] = make([]uint64, words)
 			}
 			for i, w := range fo {
-				nodes[n].out[i] |= w
+				outs[n][i] |= w
 			}
 		}
-		for c := range 256 {
-			if t := nodes[n].next[c]; t >= 0 {
-				nodes[t].fail = nodes[f].next[c]
-				queue = append(queue, t)
+		for c := range k {
+			if t := next[n*k+c]; t >= 0 {
+				fail[t] = next[f*k+c]
+				order = append(order, t)
 			} else {
-				nodes[n].next[c] = nodes[f].next[c]
+				next[n*k+c] = next[f*k+c]
 			}
 		}
 	}
-	a := &automaton{next: make([]uint16, len(nodes)<<8), out: make([][]uint64, len(nodes))}
-	for i := range nodes {
-		for c, t := range nodes[i].next {
-			a.next[i<<8|c] = uint16(t)
+	// Number the states without output first (the root, 0, has none),
+	// then those with.
+	num := make([]uint32, states)
+	var at uint32
+	for pass := range 2 {
+		for i := range states {
+			if (outs[i] != nil) == (pass == 1) {
+				num[i] = at
+				at++
+			}
 		}
-		a.out[i] = nodes[i].out
+		if pass == 0 {
+			a.outFrom = at * uint32(k)
+		}
+	}
+	a.stride = uint32(k)
+	a.next = make([]uint32, states*k)
+	a.out = make([][]uint64, states-int(a.outFrom)/k)
+	for i := range states {
+		row := num[i] * uint32(k)
+		for c := range k {
+			a.next[int(row)+c] = num[next[i*k+c]] * uint32(k)
+		}
+		if outs[i] != nil {
+			a.out[(row-a.outFrom)/uint32(k)] = outs[i]
+		}
 	}
 	return a
 }
