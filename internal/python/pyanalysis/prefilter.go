@@ -2,6 +2,7 @@ package pyanalysis
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/xynergy/xylint/internal/python/syntax"
@@ -485,4 +486,30 @@ func isMock(dotted []byte) bool {
 		}
 	}
 	return false
+}
+
+// Strings finds which of a set of strings occur in a text, in one pass
+// over it (the automaton of the prefilters): a rule's test for several
+// strings costs one search, not one per string.
+type Strings struct {
+	a       *automaton
+	needles []string
+	words   int
+}
+
+// NewStrings returns the matcher of ss.
+func NewStrings(ss ...string) *Strings {
+	s := &Strings{needles: ss, words: (len(ss) + 63) / 64}
+	s.a = buildAutomaton(ss, s.words)
+	return s
+}
+
+// Any reports whether src contains one of the strings.
+func (s *Strings) Any(src []byte) bool {
+	if s.a == nil {
+		return slices.ContainsFunc(s.needles, func(n string) bool { return bytes.Contains(src, []byte(n)) })
+	}
+	found := make([]uint64, s.words)
+	s.a.scan(src, found, func([]uint64) bool { return true })
+	return slices.ContainsFunc(found, func(w uint64) bool { return w != 0 })
 }

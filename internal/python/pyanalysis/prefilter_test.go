@@ -210,3 +210,24 @@ func TestContainsWordEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestStrings(t *testing.T) {
+	s := NewStrings("# In[", "# %%", "locust", "ab")
+	for src, want := range map[string]bool{
+		"":                          false,
+		"x = 1\n":                   false,
+		"# In[1]":                   true,
+		"a = b  # %%":               true,
+		"import locus\nimport cust": false,
+		strings.Repeat("x", 500) + "a" + strings.Repeat("b", 500): true, // at the middle of a long text
+		strings.Repeat("x", 1000) + "locust":                      true,
+		strings.Repeat("# In", 300):                               false,
+	} {
+		if got := s.Any([]byte(src)); got != want {
+			t.Errorf("Any(%.40q) = %v, want %v", src, got, want)
+		}
+	}
+	if NewStrings("", "x").Any(nil) != true {
+		t.Error("the empty string is in every text")
+	}
+}
