@@ -1,6 +1,8 @@
 package roles
 
 import (
+	"bytes"
+
 	"github.com/xynergy/xylint/internal/python/names"
 	"github.com/xynergy/xylint/internal/python/project"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
@@ -42,6 +44,10 @@ func outputReads(pass *pyanalysis.Pass) *File {
 	// redirect stdout or stderr.
 	readers := map[int]string{} // function definition index → fixture
 	redirects := map[int]bool{} // with statement index
+	// A name resolves to contextlib.redirect_stdout only where the file
+	// spells it (its last part is the text of an import or an attribute):
+	// most test files, which read capsys, need not resolve every call.
+	redirectText := bytes.Contains(pass.Src, []byte("redirect_std"))
 	for _, call := range calls {
 		fn := call.ChildByField(syntax.FieldFunction).Unparen()
 		if fn.Is(syntax.KindAttribute) && fn.ChildByField(syntax.FieldAttribute).TextIs("readouterr") {
@@ -55,7 +61,7 @@ func outputReads(pass *pyanalysis.Pass) *File {
 			}
 			continue
 		}
-		if c.r.Refers(fn, "contextlib.redirect_stdout", "contextlib.redirect_stderr") {
+		if redirectText && c.r.Refers(fn, "contextlib.redirect_stdout", "contextlib.redirect_stderr") {
 			if item := call.Parent(); item.Is(syntax.KindWithItem) {
 				for p := item.Parent(); !p.IsZero(); p = p.Parent() {
 					if p.Is(syntax.KindWithStatement) {
