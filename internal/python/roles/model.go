@@ -61,6 +61,10 @@ type Model struct {
 type fileInfo struct {
 	path string
 	fact *File
+	// role, byPath: roles.PathRole of path, which the model's fixpoints
+	// ask about each file many times over.
+	role   Role
+	byPath bool
 }
 
 // fn returns the file's function with key, or nil.
@@ -89,7 +93,8 @@ func Of(pass *pyanalysis.ProjectPass) *Model {
 			f = fs[0]
 		}
 		m.byPath[ff.Path] = len(m.files)
-		m.files = append(m.files, &fileInfo{path: ff.Path, fact: f})
+		r, byPath := roles.PathRole(ff.Path)
+		m.files = append(m.files, &fileInfo{path: ff.Path, fact: f, role: r, byPath: byPath})
 	}
 	m.programs = m.findPrograms()
 	if m.hasCommands() || slices.ContainsFunc(m.files, func(f *fileInfo) bool { return f.fact.Sample }) {
@@ -190,8 +195,7 @@ func (m *Model) findCommandSide(importers [][]int) []bool {
 // ownCommandSide: the file is on the command-line side by itself — a
 // program's or a script's, test's or example's own file.
 func (m *Model) ownCommandSide(i int, f *fileInfo) bool {
-	_, byPath := roles.PathRole(f.path)
-	return f.fact.CLI != "" && !f.fact.Service || m.programs[i] || f.fact.Sample || byPath || m.migration(f.path)
+	return f.fact.CLI != "" && !f.fact.Service || m.programs[i] || f.fact.Sample || f.byPath || m.migration(f.path)
 }
 
 // findSampleHelpers says, by file, whether the file is a helper of
@@ -204,8 +208,7 @@ func (m *Model) ownCommandSide(i int, f *fileInfo) bool {
 func (m *Model) findSampleHelpers(importers [][]int) []bool {
 	helper := make([]bool, len(m.files))
 	sample := func(j int) bool {
-		r, _ := roles.PathRole(m.files[j].path)
-		return m.files[j].fact.Sample || r == Example || helper[j]
+		return m.files[j].fact.Sample || m.files[j].role == Example || helper[j]
 	}
 	for changed := true; changed; {
 		changed = false
@@ -478,7 +481,7 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 			return Service, v
 		}
 	}
-	if r, ok := roles.PathRole(path); ok {
+	if r, ok := m.pathRole(path); ok {
 		return r, Via{}
 	}
 	if m.migration(path) {
@@ -513,6 +516,14 @@ func (m *Model) Role(path string, chain []string) (Role, Via) {
 		return CLI, Via{Entry: Entry{Kind: Command, Desc: programDesc(f)}}
 	}
 	return Library, Via{}
+}
+
+// pathRole is roles.PathRole(path), kept for the model's files.
+func (m *Model) pathRole(path string) (Role, bool) {
+	if i, ok := m.byPath[path]; ok {
+		return m.files[i].role, m.files[i].byPath
+	}
+	return roles.PathRole(path)
 }
 
 // migration reports whether the file at path is a database migration in a
