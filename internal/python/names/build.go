@@ -18,7 +18,7 @@ type Builder struct {
 
 // NewBuilder starts a resolver for f. module is f's dotted module name or "".
 func NewBuilder(f *syntax.File, module string) *Builder {
-	r := &Resolver{Module: module, scopes: map[int32]*Scope{}}
+	r := &Resolver{Module: module, scopes: map[int32]*Scope{}, nodes: f.Tree.Len()}
 	r.module = &Scope{Kind: ModuleScope, Node: f.Root}
 	r.scopes[int32(f.Root.Index())] = r.module
 	b := &Builder{r: r, stack: []*Scope{r.module}}
@@ -44,7 +44,7 @@ func Build(f *syntax.File, module string) *Resolver {
 
 // Finish returns the resolver. No binding is added after it.
 func (b *Builder) Finish() *Resolver {
-	b.r.qualified = map[int32]qualifiedName{}
+	b.r.finished = true
 	return b.r
 }
 

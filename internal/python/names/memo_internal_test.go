@@ -76,7 +76,7 @@ func TestQualifiedNameRemembered(t *testing.T) {
 			}
 		}
 	}
-	if resolved < 10 || len(r.qualified) == 0 {
-		t.Errorf("%d names resolved, %d remembered: the source does not exercise the memo", resolved, len(r.qualified))
+	if resolved < 10 || len(r.answers) == 0 {
+		t.Errorf("%d names resolved, %d remembered: the source does not exercise the memo", resolved, len(r.answers))
 	}
 }

@@ -121,11 +121,16 @@ type Resolver struct {
 	// runtimeImports are the modules of the import statements that run
 	// (not under TYPE_CHECKING), in source order, with repeats.
 	runtimeImports []string
-	// qualified remembers QualifiedName's answers by node index once the
-	// resolver is finished (nil before: bindings may still be added). The
-	// rules and the role model ask about the same names many times over
-	// (every call's function, by several matchers each).
-	qualified map[int32]qualifiedName
+	// qualifiedAt remembers QualifiedName's answers once the resolver is
+	// finished (bindings may be added before): by node index, 1 + the
+	// answer's index in answers, 0 when not asked yet; made on the first
+	// ask, for the tree's nodes. The rules and the role model ask about the
+	// same names many times over (every call's function, by several
+	// matchers each); a slice, not a map: no hashing, no growing.
+	qualifiedAt []int32
+	answers     []qualifiedName
+	finished    bool
+	nodes       int // the tree's
 }
 
 type qualifiedName struct {
@@ -243,15 +248,20 @@ const maxAliasDepth = 4
 // local variable, a call result, ...).
 func (r *Resolver) QualifiedName(n syntax.Node) (string, bool) {
 	n = n.Unparen()
-	if r.qualified == nil || n.IsZero() {
+	if !r.finished || n.IsZero() || n.Index() >= r.nodes {
 		return r.qualify(n, 0)
 	}
-	i := int32(n.Index())
-	if q, ok := r.qualified[i]; ok {
+	if r.qualifiedAt == nil {
+		r.qualifiedAt = make([]int32, r.nodes)
+	}
+	i := n.Index()
+	if a := r.qualifiedAt[i]; a != 0 {
+		q := r.answers[a-1]
 		return q.name, q.ok
 	}
 	name, ok := r.qualify(n, 0)
-	r.qualified[i] = qualifiedName{name, ok}
+	r.answers = append(r.answers, qualifiedName{name, ok})
+	r.qualifiedAt[i] = int32(len(r.answers))
 	return name, ok
 }
 
