@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math"
 	"path"
 	"strings"
 
@@ -14,6 +15,10 @@ type Builder struct {
 	r     *Resolver
 	pkg   string // the package relative imports start from
 	stack []*Scope
+	// end is where the innermost scope's node ends (its SubtreeEnd; the
+	// module's: never), asked at every node.
+	end  int
+	ends []int // the ends of the scopes below it on the stack
 }
 
 // NewBuilder starts a resolver for f. module is f's dotted module name or "".
@@ -21,7 +26,7 @@ func NewBuilder(f *syntax.File, module string) *Builder {
 	r := &Resolver{Module: module, scopes: map[int32]*Scope{}, nodes: f.Tree.Len()}
 	r.module = &Scope{Kind: ModuleScope, Node: f.Root}
 	r.scopes[int32(f.Root.Index())] = r.module
-	b := &Builder{r: r, stack: []*Scope{r.module}}
+	b := &Builder{r: r, stack: []*Scope{r.module}, end: math.MaxInt}
 	b.pkg = module
 	if module != "" && path.Base(f.Path) != "__init__.py" {
 		if i := strings.LastIndexByte(module, '.'); i >= 0 {
@@ -64,8 +69,9 @@ func (b *Builder) cur() *Scope { return b.stack[len(b.stack)-1] }
 
 // Visit processes n; nodes must come in pre-order.
 func (b *Builder) Visit(n syntax.Node) {
-	for len(b.stack) > 1 && n.Index() >= b.cur().Node.SubtreeEnd() {
+	for n.Index() >= b.end {
 		b.stack = b.stack[:len(b.stack)-1]
+		b.end, b.ends = b.ends[len(b.ends)-1], b.ends[:len(b.ends)-1]
 	}
 	switch n.Kind() {
 	case syntax.KindFunctionDefinition, syntax.KindClassDefinition:
@@ -135,6 +141,8 @@ func (b *Builder) push(kind ScopeKind, n syntax.Node) {
 	s := &Scope{Kind: kind, Node: n, Parent: b.cur()}
 	b.r.scopes[int32(n.Index())] = s
 	b.stack = append(b.stack, s)
+	b.ends = append(b.ends, b.end)
+	b.end = n.SubtreeEnd()
 }
 
 // bind records a binding; names declared global in s go to the module scope
