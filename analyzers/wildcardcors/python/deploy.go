@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/xynergy/xylint/analyzers/wildcardcors"
+	"github.com/xynergy/xylint/internal/python/provenance"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/roles"
 )
@@ -59,10 +60,20 @@ func (fx *fixer) undeployed(expr string) string {
 // the other way round, or with assertEqual.
 var wildcardAssert = regexp.MustCompile(`(?i)access-control-allow-origin['"]\s*[\])]*\s*(==|,)\s*['"]\*['"]|['"]\*['"]\s*(==|,)\s*[^\n]*access-control-allow-origin`)
 
+// mentionsACAO reports whether src has "-control-allow-origin" in any case,
+// which every match of wildcardAssert has: the expression, which no literal
+// prefix starts, runs over a whole test file, and most tests have no such
+// header. ASCII case folding is exact here: no letter of that text folds to
+// a non-ASCII one under (?i) (only k and s do, as K and ſ; the "ss" of
+// "access" is why the text starts after it).
+func mentionsACAO(src []byte) bool {
+	return provenance.ContainsFoldASCII(src, "-control-allow-origin")
+}
+
 // wildcardTests returns, for a test file that asserts the wildcard header,
 // the modules it imports (the apps it tests), else nil.
 func wildcardTests(pass *pyanalysis.Pass) []string {
-	if r, _ := roles.PathRole(pass.Path); r != roles.Test || !wildcardAssert.Match(pass.Src) {
+	if r, _ := roles.PathRole(pass.Path); r != roles.Test || !mentionsACAO(pass.Src) || !wildcardAssert.Match(pass.Src) {
 		return nil
 	}
 	var mods []string

@@ -47,16 +47,34 @@ func Generated(p string, src []byte) bool {
 		} else {
 			head = nil
 		}
-		if (containsFoldASCII(line, "generated") || containsFoldASCII(line, "do not edit")) && generatedMarkers.Match(line) {
+		if (ContainsFoldASCII(line, "generated") || ContainsFoldASCII(line, "do not edit")) && generatedMarkers.Match(line) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFoldASCII reports whether s contains needle (lower-case ASCII) with
-// ASCII letters compared without case.
-func containsFoldASCII(s []byte, needle string) bool {
+// ContainsFoldASCII reports whether s contains needle (lower-case ASCII)
+// with ASCII letters compared without case. A needle that starts with
+// another byte than a letter is looked for from each occurrence of that
+// byte (bytes.IndexByte).
+func ContainsFoldASCII(s []byte, needle string) bool {
+	if needle == "" {
+		return true
+	}
+	if c := needle[0]; c < 'a' || c > 'z' {
+		for i := 0; ; {
+			j := bytes.IndexByte(s[i:], c)
+			if j < 0 {
+				return false
+			}
+			at := i + j
+			if len(s)-at >= len(needle) && equalFoldASCII(s[at:at+len(needle)], needle) {
+				return true
+			}
+			i = at + 1
+		}
+	}
 	for i := 0; i+len(needle) <= len(s); i++ {
 		if s[i]|0x20 == needle[0] && equalFoldASCII(s[i:i+len(needle)], needle) {
 			return true
