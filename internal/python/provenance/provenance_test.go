@@ -76,6 +76,11 @@ func TestSampleTemplate(t *testing.T) {
 	if SampleTemplate([]byte("# <b>not a marker</b>\nx = 1\n")) {
 		t.Error("plain code: want false")
 	}
+	for _, src := range []string{"# <REGION x>\n", "x = 1\n# <IMPORTS>\n", "# <INGREDIENT a>"} {
+		if !SampleTemplate([]byte(src)) {
+			t.Errorf("%q: want true", src)
+		}
+	}
 }
 
 // TestGeneratedAsTheExpression: the fast path (no "generated" or "do not
