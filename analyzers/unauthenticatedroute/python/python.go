@@ -119,6 +119,14 @@ var bodyAuthText = []string{"401", "403", "UNAUTHORIZED", "FORBIDDEN", "Unauthor
 	"AccessDenied", "NotAuthorized", "InvalidToken", "InvalidSignature", "SignatureVerificationError",
 	"verify", "construct_event", "compare_digest", "login"}
 
+// bodyAuthStrings are bodyAuthText and the verbs of a check, and
+// credentialStrings the credentialWords, each searched for at once
+// (mayCheckAuth).
+var (
+	bodyAuthStrings   = pyanalysis.NewStrings(append(slices.Clone(bodyAuthText), "validate", "check")...)
+	credentialStrings = pyanalysis.NewStrings(credentialWords...)
+)
+
 // mayCheckAuth reports whether the file's text holds something a body
 // that checks credentials has: most files do not, and then no function
 // body is walked for it. A compared credential (`key != settings.API_KEY`)
@@ -127,9 +135,7 @@ func (fp *filePass) mayCheckAuth() bool {
 	if fp.authText == 0 {
 		fp.authText = 2
 		src := fp.pass.Src
-		if slices.ContainsFunc(bodyAuthText, func(s string) bool { return bytes.Contains(src, []byte(s)) }) ||
-			bytes.Contains(src, []byte("!=")) && slices.ContainsFunc(credentialWords, func(s string) bool { return bytes.Contains(src, []byte(s)) }) ||
-			bytes.Contains(src, []byte("validate")) || bytes.Contains(src, []byte("check")) {
+		if bodyAuthStrings.Any(src) || bytes.Contains(src, []byte("!=")) && credentialStrings.Any(src) {
 			fp.authText = 1
 		}
 	}
