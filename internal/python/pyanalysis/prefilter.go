@@ -478,6 +478,35 @@ func ContainsWordEnd(src []byte, s string) bool {
 	}
 }
 
+// ContainsAnyWordEnd reports whether ContainsWordEnd holds for one of ss.
+// Strings that all start with the same byte ("(request", "(event,
+// context", ...) are looked for in one pass, at each occurrence of that
+// byte, not one search each.
+func ContainsAnyWordEnd(src []byte, ss ...string) bool {
+	if len(ss) == 0 {
+		return false
+	}
+	first := ss[0][0]
+	for _, s := range ss {
+		if s == "" || s[0] != first {
+			return slices.ContainsFunc(ss, func(s string) bool { return ContainsWordEnd(src, s) })
+		}
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], first)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		for _, s := range ss {
+			if end := at + len(s); bytes.HasPrefix(src[at:], []byte(s)) && (end == len(src) || !syntax.IsIdentByte(src[end])) {
+				return true
+			}
+		}
+		i = at + 1
+	}
+}
+
 // isMock reports whether the dotted name has a part "mock".
 func isMock(dotted []byte) bool {
 	for part := range bytes.SplitSeq(dotted, []byte(".")) {

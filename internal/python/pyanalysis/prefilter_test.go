@@ -3,6 +3,7 @@ package pyanalysis
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -229,5 +230,36 @@ func TestStrings(t *testing.T) {
 	}
 	if NewStrings("", "x").Any(nil) != true {
 		t.Error("the empty string is in every text")
+	}
+}
+
+// ContainsAnyWordEnd answers as ContainsWordEnd asked of each string: on
+// random texts over a small alphabet, with strings sharing their first
+// byte (the one-pass case) and not.
+func TestContainsAnyWordEnd(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteByte("(ab, _)"[r.IntN(7)])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		var ss []string
+		for range 1 + r.IntN(4) {
+			ss = append(ss, "("+word(r.IntN(4)))
+		}
+		if r.IntN(3) == 0 {
+			ss = append(ss, "a"+word(r.IntN(3))) // another first byte
+		}
+		src := []byte(word(r.IntN(30)))
+		want := slices.ContainsFunc(ss, func(s string) bool { return ContainsWordEnd(src, s) })
+		if got := ContainsAnyWordEnd(src, ss...); got != want {
+			t.Fatalf("ContainsAnyWordEnd(%q, %q) = %v, want %v", src, ss, got, want)
+		}
+	}
+	if ContainsAnyWordEnd([]byte("def f(request):")) {
+		t.Error("no strings: want false")
 	}
 }

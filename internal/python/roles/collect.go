@@ -1029,5 +1029,5 @@ var entryParams = []string{"(request", "(event, context", "(data, context", "(cl
 // parameters of a view or Cloud Function (web.ViewEntry) — the word
 // "request" alone is in every file that uses the requests library.
 func ServiceMatch(src []byte) bool {
-	return routeDecorator(src) || slices.ContainsFunc(entryParams, func(p string) bool { return pyanalysis.ContainsWordEnd(src, p) })
+	return routeDecorator(src) || pyanalysis.ContainsAnyWordEnd(src, entryParams...)
 }
