@@ -241,6 +241,9 @@ func CompilePatterns(base string, lines []string) *Patterns {
 // Match returns whether the last pattern matching abs excludes it (matched
 // is false when no pattern matched, so that a later, deeper file decides).
 func (ps *Patterns) Match(abs string, isDir bool) (excluded, matched bool) {
+	if len(ps.List) == 0 {
+		return false, false // --exclude not given: asked of every entry of a walk
+	}
 	rel, ok := relSlash(ps.Base, abs)
 	if !ok {
 		return false, false

@@ -235,11 +235,17 @@ func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		childAbs := filepath.Join(abs, name)
-		childDisplay := joinDisplay(display, name)
 		isDir := e.IsDir()
 		mode := e.Type()
 		link := mode&fs.ModeSymlink != 0
+		// The extension first: most files of a tree are not source files,
+		// and matching each against every ignore and exclude pattern above
+		// it was a third of the walk.
+		if !isDir && !link && !w.wanted(name) {
+			continue
+		}
+		childAbs := joinClean(abs, name)
+		childDisplay := joinDisplay(display, name)
 		if link {
 			fi, err := os.Stat(childAbs)
 			if err != nil {
@@ -258,9 +264,6 @@ func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 		if isDir && alwaysSkipped[name] {
 			continue
 		}
-		// The extension first: most files of a tree are not source files,
-		// and matching each against every ignore and exclude pattern above
-		// it was a third of the walk.
 		if !isDir && !w.wanted(name) {
 			continue
 		}
@@ -270,7 +273,7 @@ func (w *walker) dir(display, abs, real string, ign []*Patterns, root bool) {
 		if w.opts.Exclude != nil && w.opts.Exclude(childAbs, isDir) {
 			continue
 		}
-		childReal := filepath.Join(real, name)
+		childReal := joinClean(real, name)
 		if link {
 			if childReal, err = filepath.EvalSymlinks(childAbs); err != nil {
 				w.fail(childDisplay, err)
@@ -389,6 +392,28 @@ func readIgnoreFile(file, base string) *Patterns {
 	return ps
 }
 
+// isClean reports whether filepath.Clean leaves p as it is, without
+// Clean's byte-by-byte copy where the separator is a slash (relSlash asks it
+// of every entry of a walk for every pattern list above it).
+func isClean(p string) bool {
+	if filepath.Separator == '/' && p != "" && p[0] != '.' && p[len(p)-1] != '/' &&
+		!strings.Contains(p, "/.") && !strings.Contains(p, "//") {
+		// A "." or ".." element would start p or follow a slash.
+		return true
+	}
+	return p != "" && filepath.Clean(p) == p
+}
+
+// joinClean is filepath.Join(dir, name) for a clean dir and a name without
+// separators (a directory entry's): the result is clean, so Join's Clean
+// of the whole path is not needed.
+func joinClean(dir, name string) string {
+	if strings.HasSuffix(dir, string(filepath.Separator)) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
 // relSlash is target relative to base, slash-separated; ok is false when
 // target is not inside base.
 func relSlash(base, target string) (string, bool) {
@@ -396,7 +421,7 @@ func relSlash(base, target string) (string, bool) {
 	// take the common case (clean paths, target below base) without
 	// filepath.Rel's allocations.
 	if len(target) > len(base)+1 && target[:len(base)] == base && target[len(base)] == filepath.Separator &&
-		filepath.Clean(target) == target && filepath.Clean(base) == base {
+		isClean(target) && isClean(base) {
 		return filepath.ToSlash(target[len(base)+1:]), true
 	}
 	rel, err := filepath.Rel(base, target)

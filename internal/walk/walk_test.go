@@ -1,6 +1,7 @@
 package walk
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -230,4 +231,66 @@ func evalSymlinks(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// Files come back in walk order, depth first with each directory's entries
+// sorted; a directory reached through a link before its own turn is walked
+// there, once; an excluded or ignored directory is not entered.
+func TestWalkOrder(t *testing.T) {
+	tree := map[string]string{".gitignore": "ignored/\n"}
+	var want []string
+	for _, d := range []string{"a", "b/c", "b/d/e", "f"} {
+		for _, n := range []string{"1.py", "2.py"} {
+			tree[d+"/"+n] = ""
+		}
+	}
+	for i := range 30 {
+		tree[filepath.Join("many", string(rune('a'+i%26))+strings.Repeat("x", i/26), "m.py")] = ""
+	}
+	tree["z/target.py"] = ""
+	tree["excluded/sub/x.py"] = ""
+	tree["ignored/sub/x.py"] = ""
+	root := filetree.Temp(t, tree)
+	chdir(t, root)
+	if err := os.Symlink("z", "link"); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"a/1.py", "a/2.py", "b/c/1.py", "b/c/2.py", "b/d/e/1.py", "b/d/e/2.py", "f/1.py", "f/2.py", "link/target.py"}
+	var many []string
+	for i := range 30 {
+		many = append(many, "many/"+string(rune('a'+i%26))+strings.Repeat("x", i/26)+"/m.py")
+	}
+	slices.Sort(many)
+	want = slices.Insert(want, 9, many...)
+	exclude := func(abs string, isDir bool) bool { return isDir && filepath.Base(abs) == "excluded" }
+	for range 3 {
+		listed := map[string]int{}
+		files, errs, notices := Walk([]string{"."}, Options{Extensions: []string{".py"}, Exclude: exclude,
+			Listed: func(abs string, _ []fs.DirEntry) { listed[strings.TrimPrefix(abs, root)]++ }})
+		if len(errs) != 0 || len(notices) != 0 {
+			t.Fatalf("errors %v, notices %v", errs, notices)
+		}
+		for d, n := range listed {
+			if n != 1 || strings.HasPrefix(d, "/excluded") || strings.HasPrefix(d, "/ignored") || d == "/z" {
+				t.Errorf("%s listed %d times", d, n)
+			}
+		}
+		var got []string
+		for _, f := range files {
+			got = append(got, f.Path)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("files in walk order:\n%q\nwant\n%q", got, want)
+		}
+	}
+}
+
+// isClean is filepath.Clean(p) == p, without Clean where it can tell.
+func TestIsClean(t *testing.T) {
+	for _, p := range []string{"", "/", ".", "..", "/a", "/a/", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/a/.b", "/a/..b",
+		"/a/b.", "a", "a/b", "./a", "../a", "/.git/x", "/srv/app/main.py", "//a", "/a/b/"} {
+		if got, want := isClean(p), filepath.Clean(p) == p; got != want {
+			t.Errorf("isClean(%q) = %v, want %v", p, got, want)
+		}
+	}
 }
