@@ -263,3 +263,24 @@ func TestContainsAnyWordEnd(t *testing.T) {
 		t.Error("no strings: want false")
 	}
 }
+
+// A string is found wherever it is in a long text: across the boundaries of
+// the parts the scan runs at once (halves, quarters), at the start and at
+// the end.
+func TestScanFindsAtEveryOffset(t *testing.T) {
+	s := NewStrings("abcdefg", "xyz")
+	for _, n := range []int{300, 700, 2000, 4099} {
+		for _, needle := range []string{"abcdefg", "xyz"} {
+			for at := 0; at+len(needle) <= n; at++ {
+				src := bytes.Repeat([]byte("z"), n)
+				copy(src[at:], needle)
+				if !s.Any(src) {
+					t.Fatalf("%q at %d of %d bytes: not found", needle, at, n)
+				}
+			}
+		}
+		if s.Any(bytes.Repeat([]byte("abcdefz"), n/7)) {
+			t.Fatalf("%d bytes of near misses: found", n)
+		}
+	}
+}
