@@ -88,7 +88,6 @@ func (c *checker) calleeRef(fn syntax.Node) project.Ref {
 // the facts.
 func (c *checker) helpers() map[string]helper {
 	var out map[string]helper
-	c.recordText = recordStrings.Any(c.pass.Src)
 	for _, def := range c.pass.Nodes(syntax.KindFunctionDefinition) {
 		if c.r.ScopeAt(def) != c.r.ModuleScope() {
 			continue
@@ -143,9 +142,6 @@ func (c *checker) helper(def syntax.Node) helper {
 		// typer.echo(...)) is what it says.
 		h.Says = true
 	}
-	if !c.recordText {
-		return h // no call of the file can record (recordStrings)
-	}
 	for n := range ownNodes(body) {
 		switch n.Kind() {
 		case syntax.KindCall:
@@ -160,13 +156,6 @@ func (c *checker) helper(def syntax.Node) helper {
 	}
 	return h
 }
-
-// recordStrings holds a string of each call helper takes for recording the
-// exception — a traceback function, a method of records' names
-// ("capture_exception", "notice_error", ...), an exc_info keyword, a
-// logger's exception() — which the file's text then has: most files have
-// none, and their functions' calls need not be resolved.
-var recordStrings = pyanalysis.NewStrings("traceback", "exception", "exc_info", "notice_error")
 
 // exitsNonZero reports whether raising exc from def ends the program with a
 // non-zero status; the status may be a parameter's default

@@ -120,8 +120,6 @@ type checker struct {
 	loggerNames []string
 	fx          *fixer    // built on the first fix
 	pending     []pending // handlers the project phase decides (project.go)
-	// recordText: the file has one of recordStrings (helpers).
-	recordText bool
 }
 
 func (c *checker) check(clause syntax.Node) {
