@@ -537,13 +537,13 @@ func (c *checker) logged(f *handling, lv level, mentions bool, fn syntax.Node) {
 // Rollbar's report_exc_info, New Relic's notice_error, OpenTelemetry's
 // span.record_exception).
 func (c *checker) records(fn syntax.Node) bool {
-	var method string
+	var method []byte // switched on without a copy
 	switch {
 	case fn.Is(syntax.KindAttribute):
-		method = string(fn.ChildByField(syntax.FieldAttribute).Text())
+		method = fn.ChildByField(syntax.FieldAttribute).Text()
 		recv := fn.ChildByField(syntax.FieldObject).Unparen()
 		if c.r.Refers(recv, "traceback") {
-			switch method {
+			switch string(method) {
 			case "print_exc", "print_exception", "format_exc", "format_exception", "print_tb", "format_tb", "print_last":
 				return true
 			}
@@ -555,11 +555,11 @@ func (c *checker) records(fn syntax.Node) bool {
 		case "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception":
 			return true
 		}
-		method = string(fn.Text())
+		method = fn.Text()
 	default:
 		return false
 	}
-	switch method {
+	switch string(method) {
 	case "capture_exception", "report_exception", "report_exc_info", "notice_error", "record_exception", "print_exception":
 		return true
 	}

@@ -185,12 +185,12 @@ func Registrations(r *names.Resolver, call syntax.Node) []Registered {
 			}
 		}
 	case fn.Is(syntax.KindAttribute):
-		m := string(fn.ChildByField(syntax.FieldAttribute).Text())
-		if reg, ok := RouteRegistrations[m]; ok {
+		m := fn.ChildByField(syntax.FieldAttribute).Text() // looked up without a copy
+		if reg, ok := RouteRegistrations[string(m)]; ok {
 			if t := argAt(args, reg.Arg, reg.Keyword); !t.IsZero() {
 				add(t, RouteHandler)
 			}
-		} else if m == "add_event_handler" {
+		} else if string(m) == "add_event_handler" {
 			if first := firstArg(args); isString(first) && bytes.Contains(first.Text(), []byte(Startup)) {
 				add(argAt(args, 1, "func"), StartupHook)
 			}
