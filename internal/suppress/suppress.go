@@ -218,6 +218,11 @@ func parsePython(c lint.Comment, lookup func(string) *lint.Rule) *Directive {
 	return d
 }
 
+// MayDirect reports whether a Python comment may be a directive (Parse
+// then needs the file's source to report a problem with it): false for
+// nearly all comments.
+func MayDirect(text string) bool { return containsNoqa(text) }
+
 // containsNoqa reports whether s contains "noqa" in any case, as the
 // directives' (?i) patterns match it (no other character folds to n, o, q
 // or a).

@@ -247,21 +247,28 @@ func (p *Producer) ruleOf(code string) *lint.Rule {
 	return nil
 }
 
-// cachedSources reads the source of the files found in the cache that the
-// project phase reported into (a file pass's findings had it read already):
-// the outputs show findings with their lines. A file that changed since it
-// was found is an error of the file: its findings are of content it no
-// longer has.
-func (p *Producer) cachedSources(files []driver.Input, results []*lint.FileResult, hashes []cache.Key) {
+// rereadSources reads again the source of the files that a finding lands
+// in and whose source was dropped (keepSource) or not read (found in the
+// cache): the outputs show findings with their lines, fixes edit them.
+// same says whether src is what file i held when it was analysed; a file
+// that changed since is an error of the file: its findings are of content
+// it no longer has.
+func (p *Producer) rereadSources(files []driver.Input, results []*lint.FileResult, same func(i int, src []byte) bool) {
+	into := map[string]bool{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			into[d.Path] = true
+		}
+	}
 	for i, r := range results {
-		if r == nil || r.Src != nil || r.Skipped != "" || r.Err != nil || len(r.Diagnostics) == 0 {
+		if r == nil || r.Src != nil || r.Skipped != "" || r.Err != nil || !into[r.Path] {
 			continue
 		}
 		src, err := files[i].Read()
 		switch {
 		case err != nil:
 			r.Err = err
-		case cache.ContentHash(src) != hashes[i]:
+		case !same(i, src):
 			r.Err = fmt.Errorf("changed while xylint was analysing it: run again")
 		default:
 			r.Src = src

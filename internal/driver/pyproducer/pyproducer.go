@@ -7,6 +7,7 @@ package pyproducer
 import (
 	"context"
 	"errors"
+	"hash/maphash"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/pystyle"
+	"github.com/xynergy/xylint/internal/suppress"
 )
 
 // Producer analyses .py and .pyi files with Analyzers.
@@ -63,12 +65,27 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 		p.cache.misses.Store(0)
 		hashes = make([]cache.Key, len(files))
 	}
+	// The source of a file its pass found nothing in is dropped until the
+	// project phase reports into it (rereadSources): the sources are most
+	// of what the file passes leave live, and the collector's goal grows
+	// with them.
+	var sums []uint64 // of the sources dropped, without a cache
+	if p.cache == nil {
+		sums = make([]uint64, len(files))
+	}
 	driver.Parallel(ctx, len(files), jobs, func(i int) {
 		if p.cache != nil {
 			results[i], facts[i], hashes[i] = p.analyzeCached(files[i], mods.Module(files[i].Path))
+			if !keepSource(results[i]) {
+				results[i].Src = nil
+			}
 			return
 		}
 		results[i], facts[i] = p.analyze(files[i], mods.Module(files[i].Path))
+		if r := results[i]; !keepSource(r) {
+			sums[i] = maphash.Bytes(sourceSeed, r.Src)
+			r.Src = nil
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -98,7 +115,9 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 		}
 	}
 	if p.cache != nil {
-		p.cachedSources(files, results, hashes)
+		p.rereadSources(files, results, func(i int, src []byte) bool { return cache.ContentHash(src) == hashes[i] })
+	} else {
+		p.rereadSources(files, results, func(i int, src []byte) bool { return maphash.Bytes(sourceSeed, src) == sums[i] })
 	}
 	p.collectImports(results)
 	for i, r := range results {
@@ -107,6 +126,27 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 		}
 	}
 	return results, err
+}
+
+// sourceSeed hashes the sources Analyze drops, to see that a file read
+// again still holds what was analysed.
+var sourceSeed = maphash.MakeSeed()
+
+// keepSource reports whether r keeps its source through the project phase:
+// when its file pass reported (the outputs show the findings with their
+// lines, fixes edit it) or a comment may be a suppression directive (a
+// problem with one is reported at its line). A result without a source
+// (skipped, not read) has nothing to keep.
+func keepSource(r *lint.FileResult) bool {
+	if r == nil || r.Src == nil || len(r.Diagnostics) > 0 {
+		return true
+	}
+	for _, c := range r.Comments {
+		if suppress.MayDirect(c.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Producer) analyzerOf(r *lint.Rule) *pyanalysis.Analyzer {
