@@ -245,6 +245,9 @@ func (p *proj) symbol(path, name, rest string, depth int) entity {
 		return e
 	}
 	s, ok := f.Symbols[name]
+	if r, imported := f.Imports[name]; !ok && imported {
+		s, ok = symbol{Kind: symImport, Ref: r}, true
+	}
 	if !ok {
 		for _, m := range f.StarImports {
 			// from .base import *: the name may be base's.

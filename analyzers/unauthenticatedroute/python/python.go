@@ -179,15 +179,19 @@ func run(pass *pyanalysis.Pass, opts *unauthenticatedroute.Config) error {
 	all := interesting || strings.HasSuffix(pass.Path, "__init__.py")
 	for _, b := range pass.Names.Imports {
 		if b.Scope.Kind == names.ModuleScope && (all || fromAuthModule(b.Qualified)) {
-			if _, taken := f.Symbols[b.Name]; !taken {
-				f.Symbols[b.Name] = symbol{Kind: symImport, Ref: project.ImportedRef(b.Qualified)}
+			_, taken := f.Symbols[b.Name]
+			if _, imported := f.Imports[b.Name]; !taken && !imported {
+				if f.Imports == nil {
+					f.Imports = map[string]project.Ref{}
+				}
+				f.Imports[b.Name] = project.ImportedRef(b.Qualified)
 			}
 		}
 	}
 	if all {
 		f.StarImports = pass.Names.StarImports
 	}
-	if len(f.Symbols) > 0 || interesting || len(f.StarImports) > 0 {
+	if len(f.Imports) > 0 || interesting || len(f.StarImports) > 0 {
 		pass.ExportFact(f)
 	}
 	return nil
