@@ -29,7 +29,9 @@ when the exception is not hidden:
     `console.print_exception()`, and error trackers: `capture_exception`
     (Sentry, under any receiver), `report_exception` (Cloud Error
     Reporting), `report_exc_info` (Rollbar), `notice_error` (New Relic),
-    `record_exception` (an OpenTelemetry span);
+    `record_exception` (an OpenTelemetry span), and a logging handler's
+    `self.handleError(record)` (logging.Handler's own failure path: it
+    prints the traceback to stderr, or re-raises);
   - a command-line program reports it and exits non-zero: `sys.exit(1)`,
     `exit(1)`, `os._exit(1)`, `raise SystemExit(1)`, `typer.Exit(code=1)`
     (click's `Exit`; code 0 is the default), `click.Abort` and the other
@@ -65,7 +67,6 @@ says which case it is):
 
   - error: the handler swallows the exception: its body is only `pass`,
     `...`, `continue`, `break`, a `return` of nothing or of a constant, and
-    prints that do not include the exception; and
     `contextlib.suppress(Exception)`;
   - warning: the error is lost to whoever could fix it: the handler returns
     a fallback value, turns it into a server error response without
@@ -74,8 +75,11 @@ says which case it is):
     a web handler returns), exits with status 0 (`sys.exit(0)`, `raise
     typer.Exit()`), logs it only at debug level (`logger.debug(e)`) with
     no fallback, logs that something failed without the exception
-    (`logger.error("sync failed")`), or only answers `return False` (a
-    failure looks like an ordinary "no": `is_reachable()`, `exists()`).
+    (`logger.error("sync failed")`) or prints it (`print("Failed to
+    disable foreign key checks. Continuing.")`: the failure is announced,
+    not what it was), or only answers `return False` (a failure looks like
+    an ordinary "no": `is_reachable()`, `exists()`) or `return True` (a
+    `broken` property: any failure, a bug included, gives that answer).
     Also a warning, not an error, a swallow around a write of bookkeeping
     only — a write method (`set`, `update`, `save`, `put`, ...) given a
     dict or keywords whose keys all record how something went (`status`,

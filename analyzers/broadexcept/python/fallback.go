@@ -283,14 +283,20 @@ func (c *checker) cleanupCall(call syntax.Node) bool {
 	return cleanupMethods[string(fn.ChildByField(syntax.FieldAttribute).Text())]
 }
 
-// answersBool: the handler's body is only `return False` (or True).
-func answersBool(h handler) bool {
+// answersBool: the handler's body is only `return False` (or True): "False"
+// or "True", else "".
+func answersBool(h handler) string {
 	st := h.body.FirstNamedChild()
 	if h.body.NamedChildCount() != 1 || !st.Is(syntax.KindReturnStatement) {
-		return false
+		return ""
 	}
-	v := st.FirstNamedChild().Unparen()
-	return v.Is(syntax.KindTrue) || v.Is(syntax.KindFalse)
+	switch v := st.FirstNamedChild().Unparen(); {
+	case v.Is(syntax.KindTrue):
+		return "True"
+	case v.Is(syntax.KindFalse):
+		return "False"
+	}
+	return ""
 }
 
 // returnsText reports whether the handler gives the error's text back to

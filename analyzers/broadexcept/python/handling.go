@@ -35,9 +35,12 @@ type handling struct {
 	logged      level
 	loggedWith  string // that call, for the message ("logger.warning")
 	logsWithout bool
-	withoutAt   level // the most severe of those log calls
-	logsDebug   bool  // a debug-level log that includes the exception
-	prints      bool  // a print or echo that includes the exception
+	// printsWithout: a print (or echo) with arguments, none of them the
+	// exception: it says that something failed, not what.
+	printsWithout bool
+	withoutAt     level // the most severe of those log calls
+	logsDebug     bool  // a debug-level log that includes the exception
+	prints        bool  // a print or echo that includes the exception
 	// calls are the handler's calls of functions the project may define
 	// (decided in the project phase: see project.go).
 	calls []helperCall
@@ -48,8 +51,8 @@ type handling struct {
 	// caller as a value.
 	guards      string
 	cleanup     bool
-	logsOnly    bool // the try body only logs (and computes what it logs)
-	answersBool bool
+	logsOnly    bool   // the try body only logs (and computes what it logs)
+	answersBool string // "True" or "False": the handler's whole body returns it
 	returnsText bool
 	// toClient: the error's text goes into what a web handler returns (a
 	// response, a response model's field); fallsBack: the handler assigns
@@ -142,8 +145,12 @@ func (h handling) judge(swallows bool) verdict {
 		return verdict{true, lint.Note, "is a fallback around " + h.guards + ", which fails only on its input: narrow it to the errors it expects, so that bugs are not caught too", swallows}
 	case h.http != "":
 		return verdict{true, lint.Warning, "turns the error into an HTTP error response (" + h.http + ") without logging it: the client gets an error, the logs get nothing", false}
-	case swallows && h.answersBool:
+	case swallows && h.answersBool == "False":
 		return verdict{true, lint.Warning, "answers False for every error: a failure looks like an ordinary no, and its cause is lost", true}
+	case swallows && h.answersBool == "True":
+		return verdict{true, lint.Warning, "answers True for every error: any failure, a bug included, gives that answer, and its cause is lost", true}
+	case swallows && h.printsWithout:
+		return verdict{true, lint.Warning, "prints that something failed, but neither the exception nor its traceback", true}
 	case swallows:
 		return verdict{true, lint.Error, "swallows the exception", true}
 	case h.logsDebug && h.fallsBack:
@@ -493,6 +500,9 @@ func (c *checker) call(h handler, call syntax.Node, f *handling) {
 	if c.isPrint(call) || c.r.Refers(fn, "click.echo", "click.secho", "typer.echo", "typer.secho", "rich.print", "warnings.warn") {
 		f.says = true
 		f.prints = f.prints || mentions
+		// print("Failed to disable foreign key checks. Continuing."):
+		// the failure is announced, as by a log line without the error.
+		f.printsWithout = f.printsWithout || !mentions && args.NamedChildCount() > 0
 		return
 	}
 	if ref := c.calleeRef(fn); !ref.IsZero() {
@@ -562,6 +572,12 @@ func (c *checker) records(fn syntax.Node) bool {
 	switch string(method) {
 	case "capture_exception", "report_exception", "report_exc_info", "notice_error", "record_exception", "print_exception":
 		return true
+	case "handleError":
+		// logging.Handler.handleError(record), a handler's emit's own
+		// failure path: it prints the traceback of the exception being
+		// handled to stderr (or re-raises, as logging.raiseExceptions
+		// says); an override is the handler's own report.
+		return fn.Is(syntax.KindAttribute)
 	}
 	return false
 }

@@ -374,6 +374,18 @@ def is_reachable(url):
         return False
 
 
+# True for every error: the message says what the handler answers (a
+# property asking whether something is broken answers True on failure).
+class PluginRecord:
+    @property
+    def broken(self):
+        try:
+            load_plugin(self.slug)
+            return False
+        except Exception:  # want warning "^`except Exception` answers True for every error: any failure, a bug included, gives that answer, and its cause is lost$"
+            return True
+
+
 def lookup(url):
     try:
         return fetch(url).json()

@@ -31,7 +31,7 @@ except Exception:  # want error "^`except Exception` swallows the exception$"
 
 try:
     work()
-except BaseException:  # want error "`except BaseException` swallows"
+except BaseException:  # want warning "^`except BaseException` prints that something failed, but neither the exception nor its traceback$"
     print("failed")
 
 try:
@@ -152,3 +152,24 @@ def error_response():
     except Exception:  # want warning "without re-raise"
         print("failed")
         return ("", 500)
+
+
+# A logging handler's emit hands its own failure to handleError, which
+# prints the traceback (logging.Handler's contract): recorded, not hidden.
+import logging
+
+
+class ApiLogHandler(logging.Handler):
+    def emit(self, record):
+        try:
+            send_to_api(self.format(record))
+        except Exception:
+            self.handleError(record)
+
+
+# A function of the same name called bare is not logging's.
+def forward(record):
+    try:
+        send_to_api(record)
+    except Exception:  # want warning "without re-raise"
+        handleError(record)
