@@ -13,7 +13,10 @@ builtins; builtins.print(...)`). Not reported: a `print` that is shadowed by
 a definition, a parameter or an import (`from rich import print`); `print(...,
 file=f)` where `f` is anything other than `sys.stdout`, `sys.stderr` or
 `None` (that writes to a file, not to the log stream); the same for
-`pprint`'s `stream=`. A print is reported where it is a service's (or
+`pprint`'s `stream=`; a print wrapper's own call, which hands on only its
+function's `*args` / `**kwargs` (`def print_as_log(*args, **kwargs): ...
+return print(*args, **kwargs)`: it behaves as print by contract, and its
+callers' prints are the lines that matter). A print is reported where it is a service's (or
 library code's) log line, not where it is a program's output: by default
 not in a command-line program (an `if __name__ == "__main__":` block and
 what it calls, click/typer/fire commands, argparse mains, the rest of a

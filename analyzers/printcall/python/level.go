@@ -149,6 +149,49 @@ func loggingFallback(call syntax.Node) bool {
 	return false
 }
 
+// forwardsVarargs reports whether the call only hands on its function's own
+// variadic parameters: `def echo(*args, **kwargs): ... return
+// print(*args, **kwargs)` — a print wrapper (Prefect's print_as_log falls
+// back to the real print so), whose callers' prints are the output, not
+// this line; the wrapper behaves as print by contract.
+func forwardsVarargs(call syntax.Node) bool {
+	var fn syntax.Node
+	for p := call.Parent(); !p.IsZero() && fn.IsZero(); p = p.Parent() {
+		switch {
+		case p.Is(syntax.KindFunctionDefinition):
+			fn = p
+		case p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
+			return false
+		}
+	}
+	if fn.IsZero() {
+		return false
+	}
+	varargs := map[string]syntax.Kind{}
+	for prm := range fn.ChildByField(syntax.FieldParameters).NamedChildren() {
+		if prm.Is(syntax.KindTypedParameter) {
+			prm = prm.FirstNamedChild() // *args: Any
+		}
+		switch {
+		case prm.Is(syntax.KindListSplatPattern):
+			varargs[string(prm.FirstNamedChild().Text())] = syntax.KindListSplat
+		case prm.Is(syntax.KindDictSplatPattern):
+			varargs[string(prm.FirstNamedChild().Text())] = syntax.KindDictionarySplat
+		}
+	}
+	n := 0
+	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+		if a.Is(syntax.KindComment) {
+			continue
+		}
+		if k, ok := varargs[string(a.FirstNamedChild().Text())]; !ok || !a.Is(k) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // loggingMethods are the methods of a logger that write a record.
 var loggingMethods = map[string]bool{
 	"debug": true, "info": true, "warning": true, "warn": true, "error": true,

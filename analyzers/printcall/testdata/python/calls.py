@@ -59,3 +59,27 @@ class Printer:
     def run(self):
         self.print("a method")
         print("the builtin: class scope does not shadow it here")  # want "`print` call"
+
+
+# A print wrapper hands its own *args/**kwargs on to print: it behaves as
+# print by contract; its callers' prints are the output.
+def print_as_log(*args, **kwargs):
+    if not kwargs.get("file"):
+        return print(*args, **kwargs)
+    print(*args)
+
+
+def typed_print(*args: object, **kwargs: object) -> None:
+    print(*args, **kwargs)
+
+
+def echo(*values, sep=" "):
+    print(*values, sep=sep)  # want "`print` call"
+
+
+def show(items, **options):
+    print(*items, **options)  # want "`print` call"
+
+
+def relay(*args):
+    return lambda: print(*args)  # want "`print` call"
