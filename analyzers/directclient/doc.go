@@ -104,7 +104,13 @@ default pool: judged as a client without one.
 The message names the getter to use ("direct `bigquery.Client()` per
 request in route handler `report` (GET /report); use
 `shared.gcp_clients.get_bigquery_client()`"), or, when the table has none,
-the pool module a getter belongs in. `xylint check --statistics` prints the
+the pool module a getter belongs in. A call that configures its client
+with a keyword argument the getter does not take (not in the entry's
+`args` or `drop`: `client_options={"api_endpoint": regional}`,
+`credentials=`, `location=`) is not one the getter can replace as it is:
+the message says so ("`get_secret_manager_client()` takes no
+`client_options`: pool one client per `client_options` (a getter in
+`shared.gcp_clients` that takes it)") instead of naming the getter. `xylint check --statistics` prints the
 counts per service and kind: the number the migration burns down (see
 docs/json-output.md for how a finding's service is named).
 

@@ -181,6 +181,11 @@ func classify(m *roles.Model, path string, s siteFact) (kind string, sev lint.Se
 // advice is the message's last part: the getter to use.
 func advice(s siteFact) string {
 	switch {
+	case s.Getter != "" && s.Setting != "":
+		// secretmanager_v1.SecretManagerServiceClient(client_options=
+		// {"api_endpoint": regional}): the shared client would talk to
+		// the global endpoint.
+		return "; `" + s.Module + "." + s.Getter + "()` takes no `" + s.Setting + "`: pool one client per `" + s.Setting + "` (a getter in `" + s.Module + "` that takes it)"
 	case s.Getter != "" && s.NoFix != "":
 		return "; use `" + s.Module + "." + s.Getter + "()` (no fix: " + s.NoFix + ")"
 	case s.Getter != "":

@@ -140,6 +140,10 @@ type siteFact struct {
 	// SharedTransport says that pool is a module-level object's.
 	Transport       string `json:",omitempty"`
 	SharedTransport bool   `json:",omitempty"`
+	// Setting is the first keyword argument of the call the getter does
+	// not take (`client_options`, `credentials`): the client is
+	// configured for this site, so the getter as it is cannot replace it.
+	Setting string `json:",omitempty"`
 	// Qualified is the constructor's dotted name ("google.cloud.bigquery.Client")
 	// and Callee the call's callee as written ("bigquery.Client"): the names
 	// a test may patch it by (patched.go).
@@ -232,6 +236,11 @@ func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 	}
 	w.sites = append(w.sites, siteCall{call, e})
 	s.Transport, s.SharedTransport = w.transport(call, def)
+	if e.Getter != "" && s.Transport == "" {
+		// (A client built on a pool of its own is the transport's
+		// question: transport.go.)
+		s.Setting = ownSetting(call, e)
+	}
 	if def.IsZero() {
 		s.Kind = directclient.KindModuleLevel
 		w.fact.Sites = append(w.fact.Sites, s)
@@ -244,6 +253,23 @@ func (w *walker) site(call, def syntax.Node, e *directclient.Client, q string) {
 		s.Instance = instanceCache(call, def)
 	}
 	w.fact.Sites = append(w.fact.Sites, s)
+}
+
+// ownSetting is the name of the call's first keyword argument that the
+// entry's getter does not take (neither in its args nor in what it
+// drops for its own timeout and limits; a transport is transport.go's
+// question), or "".
+func ownSetting(call syntax.Node, e *directclient.Client) string {
+	for a := range call.ChildByField(syntax.FieldArguments).NamedChildren() {
+		if !a.Is(syntax.KindKeywordArgument) {
+			continue
+		}
+		name := string(a.ChildByField(syntax.FieldName).Text())
+		if !slices.Contains(e.Args, name) && !slices.Contains(e.Drop, name) && !slices.Contains(transportArgs, name) {
+			return name
+		}
+	}
+	return ""
 }
 
 // cacheDecorators make a function run once per distinct argument list.
