@@ -229,6 +229,12 @@ builtins with non-string operands are reported without a fix.
     (GET /items/{id}))") or in library code no entry point is known to
     reach ("`print` call; use the module logger"): on Cloud Run each line
     becomes a log entry without severity, trace or fields.
+  - note, without a fix: a print right before the program exits — the
+    statements after it in its block, past more prints of the same
+    message, are `raise SystemExit(...)` or a call of `sys.exit`,
+    `os._exit`, `exit` or `quit` (`print("LEGACY_PATH is no longer
+    supported"); raise SystemExit(1)` in a settings module): its last
+    words are seen either way, and logging may not be set up yet.
   - not reported: a print in a command-line program, a script, a test or
     an example (allow-in-roles): it is the program's output. A
     documentation sample's code (a file with `# [START name]` regions)

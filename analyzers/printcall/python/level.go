@@ -149,6 +149,61 @@ func loggingFallback(call syntax.Node) bool {
 	return false
 }
 
+// exitsAfter is the exit that ends the program right after the print, as
+// written ("raise SystemExit(1)", "sys.exit(2)"), or "": the print's
+// statement is followed in its block, past other such prints, by a raise
+// of SystemExit or a call of sys.exit, os._exit, exit or quit. Those are
+// the program's last words (`print("REDASH_SAML_LOCAL_METADATA_PATH is no
+// longer supported"); raise SystemExit(1)`): whoever reads the process's
+// output sees them either way, and at that point logging may not be set
+// up at all.
+func exitsAfter(r *names.Resolver, call syntax.Node) string {
+	st := call.Parent()
+	if !st.Is(syntax.KindExpressionStatement) {
+		return ""
+	}
+	for n := st.NextSibling(); !n.IsZero(); n = n.NextSibling() {
+		switch {
+		case n.Is(syntax.KindComment), !n.IsNamed():
+			continue
+		case n.Is(syntax.KindRaiseStatement):
+			v := n.FirstNamedChild().Unparen()
+			if v.Is(syntax.KindCall) {
+				v = v.ChildByField(syntax.FieldFunction)
+			}
+			if r.Refers(v, "builtins.SystemExit") {
+				return compactStatement(n)
+			}
+			return ""
+		case n.Is(syntax.KindExpressionStatement):
+			e := n.FirstNamedChild().Unparen()
+			if !e.Is(syntax.KindCall) {
+				return ""
+			}
+			fn := e.ChildByField(syntax.FieldFunction)
+			if r.Refers(fn, "sys.exit", "os._exit", "builtins.exit", "builtins.quit") {
+				return compactStatement(n)
+			}
+			if q, ok := r.QualifiedName(fn); ok && printers[q] != "" {
+				continue // the next line of the same message
+			}
+			return ""
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// compactStatement is the statement's text on one line, cut at 40 bytes.
+func compactStatement(n syntax.Node) string {
+	t := strings.Join(strings.Fields(string(n.Text())), " ")
+	if len(t) > 40 {
+		t = t[:40] + "…"
+	}
+	return t
+}
+
 // forwardsVarargs reports whether the call only hands on its function's own
 // variadic parameters: `def echo(*args, **kwargs): ... return
 // print(*args, **kwargs)` — a print wrapper (Prefect's print_as_log falls

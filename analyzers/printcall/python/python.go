@@ -71,6 +71,8 @@ type site struct {
 	// (not the shared logger of logger-import); where nothing in the
 	// program shows INFO records the fix is withheld.
 	Quiet bool `json:",omitempty"`
+	// Exit is the exit right after the print (exitsAfter), or "".
+	Exit string `json:",omitempty"`
 }
 
 func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
@@ -112,11 +114,16 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		if fx.ctx.withheld(pass.Names, call) == "" {
 			fix, level = fx.fix(call, q)
 		}
+		exit := exitsAfter(pass.Names, call)
+		if exit != "" {
+			fix = nil // logging may not be set up when a program dies
+		}
 		out.Sites = append(out.Sites, site{
 			Range: pass.File.Lines.Range(call.Start(), call.End()),
 			Name:  name, Chain: roles.Chain(call), Fix: fix,
 			NoLogging: fix != nil && fx.ctx.noLogging,
 			Quiet:     fix != nil && level == "info" && !fx.usesShared(),
+			Exit:      exit,
 		})
 	}
 	for _, st := range pass.Nodes(syntax.KindPrintStatement) {
@@ -181,6 +188,9 @@ func projectPhase(pp *pyanalysis.ProjectPass, opts func(path string) *printcall.
 					what = "`print` statement"
 				}
 				switch {
+				case s.Exit != "":
+					d.Severity = lint.Note
+					d.Message = what + " right before the program exits (`" + s.Exit + "`): its last words, seen either way; a note"
 				case role == roles.Service && via.Desc != "":
 					d.Message = what + " in service code (reached from " + via.Desc + "); use the module logger"
 				case role == roles.Service:

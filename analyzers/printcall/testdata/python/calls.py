@@ -3,6 +3,7 @@ import builtins
 import builtins as b
 import pprint
 import pprint as pr
+import os
 import sys
 from builtins import print as echo
 from pprint import pp
@@ -83,3 +84,27 @@ def show(items, **options):
 
 def relay(*args):
     return lambda: print(*args)  # want "`print` call"
+
+
+# The program's last words: a print right before it exits is a note, without a fix.
+if os.environ.get("LEGACY_METADATA_PATH"):
+    print("DEPRECATION NOTICE:")  # want note "^`print` call right before the program exits \\(`raise SystemExit\\(1\\)`\\): its last words, seen either way; a note$"
+    # (the next line of the same message)
+    print("LEGACY_METADATA_PATH is no longer supported")  # want note "right before the program exits"
+    raise SystemExit(1)
+
+
+def fail(msg):
+    print(msg)  # want note "right before the program exits \\(`sys.exit\\(2\\)`\\)"
+    sys.exit(2)
+
+
+def warn_then_go_on(msg):
+    print(msg)  # want warning "^`print` call; use the module logger$"
+    cleanup()
+    sys.exit(2)
+
+
+def raise_other(msg):
+    print(msg)  # want warning "`print` call; use"
+    raise ValueError(msg)
