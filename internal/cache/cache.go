@@ -434,20 +434,21 @@ func (s *Store[V]) StatMatches(path string, fi fs.FileInfo) (Key, bool) {
 
 // SetStat records that the file at path, as fi describes it, has content
 // hash h — unless its modification time is too recent to tell a later
-// write of the same size from it.
-func (s *Store[V]) SetStat(path string, fi fs.FileInfo, h Key) {
+// write of the same size from it: it reports whether the record holds.
+func (s *Store[V]) SetStat(path string, fi fs.FileInfo, h Key) bool {
 	if time.Since(fi.ModTime()) < racy {
-		return
+		return false
 	}
 	st := Stat{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Hash: h}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.load()
 	if old, ok := s.stat[path]; ok && old.Stat == st {
-		return
+		return true
 	}
 	s.stat[path] = &statEntry{Stat: st, Gen: s.gen + 1}
 	s.dirty = true
+	return true
 }
 
 // Get returns the entry of k.

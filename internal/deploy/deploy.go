@@ -61,6 +61,10 @@ type Reader struct {
 	roots map[string]*tree   // by repository root
 	specs map[string]string
 	auth  map[string]*Evidence // PlatformAuth's answers, by absolute directory
+
+	// Listings, when set before the reader is first used, keeps the
+	// directory listings of its repository walks between runs.
+	Listings Listings
 }
 
 // New returns a Reader: a run's.
@@ -73,7 +77,16 @@ var Default = &Reader{}
 type file struct {
 	path string
 	text []byte
-	sum  [32]byte // of text
+	once sync.Once
+	sum  [32]byte // of text, once hash is asked
+}
+
+// hash is the SHA-256 of the file's text: computed when first asked (the
+// keys ask it of a service's own files; the repository walk's files are
+// read for their text only).
+func (f *file) hash() *[32]byte {
+	f.once.Do(func() { f.sum = sha256.Sum256(f.text) })
+	return &f.sum
 }
 
 // isDeployFile: a file a deployment is described in.
@@ -104,7 +117,7 @@ func (r *Reader) read(path string) *file {
 	var f *file
 	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() <= maxFile {
 		if b, err := os.ReadFile(path); err == nil && len(b) <= maxFile {
-			f = &file{path: path, text: b, sum: sha256.Sum256(b)}
+			f = &file{path: path, text: b}
 		}
 	}
 	r.files[path] = f
@@ -137,24 +150,91 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 	".venv": true, "venv": true, "site-packages": true}
 
 // walkTree calls fn with each deployment file under root, hidden and
-// skipDirs directories left out.
+// skipDirs directories left out, in filepath.WalkDir's order. A
+// directory's listing comes from r.Listings when it has one for the
+// directory as it is now, else from reading the directory (and is then
+// given to r.Listings).
 func (r *Reader) walkTree(root string, fn func(*file)) {
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() {
-			if p != root && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".") && d.Name() != ".github") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !isDeployFile(d.Name()) {
-			return nil
-		}
-		if f := r.read(p); f != nil {
+	fi, err := os.Lstat(root)
+	switch {
+	case err != nil:
+	case fi.IsDir():
+		r.walkDir(root, fi, fn)
+	case isDeployFile(fi.Name()):
+		if f := r.read(root); f != nil {
 			fn(f)
 		}
-		return nil
-	})
+	}
+}
+
+func (r *Reader) walkDir(dir string, fi fs.FileInfo, fn func(*file)) {
+	l := r.listing(dir, fi)
+	for i, name := range l.Names {
+		p := filepath.Join(dir, name)
+		if !l.Dirs[i] {
+			if f := r.read(p); f != nil {
+				fn(f)
+			}
+			continue
+		}
+		if sub, err := os.Lstat(p); err == nil && sub.IsDir() {
+			r.walkDir(p, sub, fn)
+		}
+	}
+}
+
+// Listings keeps what the deployment walk saw in each directory between
+// runs (pyproducer keeps them in the analysis cache), so that a run after
+// the first stats a directory instead of reading it: a repository root's
+// walk reads every directory of the repository (963 of them in polar's,
+// for its server/ alone), and each read is several system calls.
+// Listing returns the listing kept for the directory dir as fi (its
+// Lstat) describes it now, if one was kept for it as it is: adding,
+// removing or renaming an entry changes a directory's modification time,
+// so a listing kept under an older one is not returned. SetListing keeps
+// the listing of dir as fi describes it (an implementation does not keep
+// one whose modification time is too recent to tell a later change by).
+type Listings interface {
+	Listing(dir string, fi fs.FileInfo) (Listing, bool)
+	SetListing(dir string, fi fs.FileInfo, l Listing)
+}
+
+// Listing is what the walk keeps of a directory: the entries it goes on
+// to, by name in the directory's order (Dirs[i]: Names[i] is a
+// sub-directory to walk, else a deployment file to read), and the
+// directory's inode (0 where not known), which a listing is checked
+// against: a directory moved in place of another keeps its own times.
+type Listing struct {
+	Ino   uint64
+	Names []string
+	Dirs  []bool
+}
+
+// listing is the listing of dir (fi its Lstat): r.Listings's when it
+// holds one for it, else read.
+func (r *Reader) listing(dir string, fi fs.FileInfo) Listing {
+	ino := inode(fi)
+	if r.Listings != nil {
+		if l, ok := r.Listings.Listing(dir, fi); ok && l.Ino == ino && len(l.Names) == len(l.Dirs) {
+			return l
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	l := Listing{Ino: ino}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+			if skipDirs[name] || strings.HasPrefix(name, ".") && name != ".github" {
+				continue
+			}
+			l.Names, l.Dirs = append(l.Names, name), append(l.Dirs, true)
+		case isDeployFile(name):
+			l.Names, l.Dirs = append(l.Names, name), append(l.Dirs, false)
+		}
+	}
+	if err == nil && r.Listings != nil {
+		r.Listings.SetListing(dir, fi, l)
+	}
+	return l
 }

@@ -151,7 +151,7 @@ func (r *Reader) EnvKey(dir, root string) Key {
 		for _, f := range r.serviceFiles(d) {
 			h.Write([]byte(f.path))
 			h.Write([]byte{0})
-			h.Write(f.sum[:])
+			h.Write(f.hash()[:])
 		}
 		h.Write([]byte{1})
 	}
@@ -175,7 +175,7 @@ func (r *Reader) TreeKey(root string) Key {
 	r.walkTree(filepath.Clean(root), func(f *file) {
 		h.Write([]byte(f.path))
 		h.Write([]byte{0})
-		h.Write(f.sum[:])
+		h.Write(f.hash()[:])
 	})
 	r.mu.Unlock()
 	var k Key

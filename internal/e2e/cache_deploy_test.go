@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xynergy/xylint/internal/testutil/linediff"
 )
@@ -95,5 +97,36 @@ def charge(amount: int):
 	write("k8s/billing.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: billing\nspec:\n  type: LoadBalancer\n")
 	if got := same("LoadBalancer Service"); got != none {
 		t.Errorf("LoadBalancer Service: want the first report: %s", linediff.Text(got, none))
+	}
+
+	// The repository walk's directory listings are kept in the cache for
+	// directories last changed long enough ago: aged, a manifest added to
+	// or removed from one is still seen (its directory's time changes).
+	old := time.Now().Add(-time.Hour)
+	age := func() {
+		t.Helper()
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				err = os.Chtimes(p, old, old)
+			}
+			return err
+		})
+		old = old.Add(time.Minute)
+	}
+	remove("k8s/billing.yaml")
+	age()
+	fills()
+	if got := same("listings kept, no manifest"); got != none {
+		t.Errorf("no manifest: want the first report: %s", linediff.Text(got, none))
+	}
+	write("k8s/billing.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: billing\nspec:\n  type: ClusterIP\n")
+	if got := same("ClusterIP Service added to a kept listing's directory"); got != internal {
+		t.Errorf("ClusterIP Service added: want the note: %s", linediff.Text(got, internal))
+	}
+	age()
+	fills()
+	remove("k8s/billing.yaml")
+	if got := same("ClusterIP Service removed from a kept listing's directory"); got != none {
+		t.Errorf("ClusterIP Service removed: want the first report: %s", linediff.Text(got, none))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/xynergy/xylint/internal/cache"
+	"github.com/xynergy/xylint/internal/deploy"
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
@@ -48,6 +49,32 @@ type cacheState struct {
 	// analyzers (a producer with fewer finds less in the same file).
 	analyzers    []byte
 	hits, misses atomic.Int64
+	// listings are the deployment walk's directory listings (deploy.Listings).
+	listings listings
+}
+
+// listings keeps deploy.Listing values in a store of their own, found by
+// the directory's stat record (its size and modification time) and the
+// hash of the listing.
+type listings struct{ store *cache.Store[deploy.Listing] }
+
+func (l listings) Listing(dir string, fi fs.FileInfo) (deploy.Listing, bool) {
+	k, ok := l.store.StatMatches(dir, fi)
+	if !ok {
+		return deploy.Listing{}, false
+	}
+	return l.store.Get(k)
+}
+
+func (l listings) SetListing(dir string, fi fs.FileInfo, v deploy.Listing) {
+	parts := [][]byte{strconv.AppendUint(nil, v.Ino, 10)}
+	for i, n := range v.Names {
+		parts = append(parts, []byte(n), strconv.AppendBool(nil, v.Dirs[i]))
+	}
+	k := cache.Hash(parts...)
+	if l.store.SetStat(dir, fi, k) {
+		l.store.Put(k, v)
+	}
 }
 
 // UseCache implements driver.Cacher.
@@ -57,7 +84,8 @@ func (p *Producer) UseCache(c *cache.Cache, project string) {
 	for _, a := range p.Analyzers {
 		codes.WriteString(a.Rule.Code + ",")
 	}
-	p.cache = &cacheState{store: cache.OpenStore[cached](c, "python\x00"+project), analyzers: []byte(codes.String())}
+	p.cache = &cacheState{store: cache.OpenStore[cached](c, "python\x00"+project), analyzers: []byte(codes.String()),
+		listings: listings{cache.OpenStore[deploy.Listing](c, "deploy\x00"+project)}}
 }
 
 // SaveCache implements driver.Cacher.
@@ -65,7 +93,10 @@ func (p *Producer) SaveCache() error {
 	if p.cache == nil {
 		return nil
 	}
-	return p.cache.store.Save()
+	if err := p.cache.store.Save(); err != nil {
+		return err
+	}
+	return p.cache.listings.store.Save()
 }
 
 // CacheStats are the last Analyze's files found in the cache and analysed.

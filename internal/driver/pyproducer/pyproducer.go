@@ -63,6 +63,7 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	if p.cache != nil {
 		p.cache.hits.Store(0)
 		p.cache.misses.Store(0)
+		p.deploy.Listings = p.cache.listings
 		hashes = make([]cache.Key, len(files))
 	}
 	// The source of a file its pass found nothing in is dropped until the

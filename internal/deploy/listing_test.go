@@ -1,0 +1,137 @@
+package deploy
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// memListings keeps listings by directory and modification time, as the
+// analysis cache's stat index does, and counts what the walk asked.
+type memListings struct {
+	kept       map[string]memListing
+	hits, sets int
+}
+
+type memListing struct {
+	mtime time.Time
+	l     Listing
+}
+
+func (m *memListings) Listing(dir string, fi fs.FileInfo) (Listing, bool) {
+	k, ok := m.kept[dir]
+	if !ok || !k.mtime.Equal(fi.ModTime()) {
+		return Listing{}, false
+	}
+	m.hits++
+	return k.l, true
+}
+
+func (m *memListings) SetListing(dir string, fi fs.FileInfo, l Listing) {
+	m.sets++
+	m.kept[dir] = memListing{fi.ModTime(), l}
+}
+
+// walked is the paths walkTree gives fn under root, relative to it.
+func walked(r *Reader, root string) []string {
+	var got []string
+	r.walkTree(root, func(f *file) {
+		rel, _ := filepath.Rel(root, f.path)
+		got = append(got, filepath.ToSlash(rel))
+	})
+	return got
+}
+
+// TestListingsKeptBetweenRuns: a Reader with Listings walks the repository
+// as filepath.WalkDir would (the same deployment files in the same
+// order), and a later Reader given the listings reads no directory whose
+// modification time is the one its listing was kept under — while a
+// deployment file added or removed in a directory (which changes its
+// time) is seen, and the answer PlatformAuth gives follows it.
+func TestListingsKeptBetweenRuns(t *testing.T) {
+	root := project(t, map[string]string{
+		"k8s/assistant.yaml": clusterIP, "src/assistant/main.py": "", "src/assistant/Dockerfile": "FROM python\n",
+		"a.sh": "echo\n", "b/c/d/fly.toml": "", "node_modules/x/app.yaml": clusterIP, ".hidden/app.yaml": "",
+		".github/workflows/ci.yml": "on: push\n", "docs/readme.md": "",
+	})
+	old := time.Now().Add(-time.Hour)
+	age := func() {
+		t.Helper()
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				if err := os.Chtimes(p, old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return err
+		})
+		old = old.Add(time.Minute)
+	}
+	age()
+	want := []string{".github/workflows/ci.yml", "a.sh", "b/c/d/fly.toml", "k8s/assistant.yaml", "src/assistant/Dockerfile"}
+	if got := walked(&Reader{}, root); !slices.Equal(got, want) {
+		t.Fatalf("without listings: walked %q, want %q", got, want)
+	}
+	m := &memListings{kept: map[string]memListing{}}
+	if got := walked(&Reader{Listings: m}, root); !slices.Equal(got, want) {
+		t.Fatalf("first run: walked %q, want %q", got, want)
+	}
+	// root, .github, .github/workflows, b, b/c, b/c/d, docs, k8s, src, src/assistant
+	if m.sets != 10 || m.hits != 0 {
+		t.Fatalf("first run: %d listings kept, %d found; want 10 kept, none found", m.sets, m.hits)
+	}
+	m.sets = 0
+	if got := walked(&Reader{Listings: m}, root); !slices.Equal(got, want) {
+		t.Fatalf("second run: walked %q, want %q", got, want)
+	}
+	if m.sets != 0 || m.hits != 10 {
+		t.Fatalf("second run: %d listings read again, %d found; want every one found", m.sets, m.hits)
+	}
+	auth := func() string {
+		e := (&Reader{Listings: m}).PlatformAuth(filepath.Join(root, "src/assistant"))
+		if e == nil {
+			return ""
+		}
+		return e.File
+	}
+	if got := auth(); got != "k8s/assistant.yaml" {
+		t.Fatalf("ClusterIP Service: PlatformAuth's file %q", got)
+	}
+	// A LoadBalancer added beside it: the k8s directory's time changes.
+	if err := os.WriteFile(filepath.Join(root, "k8s/lb.yaml"), []byte(strings.Replace(clusterIP, "ClusterIP", "LoadBalancer", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := auth(); got != "" {
+		t.Errorf("a LoadBalancer Service added: PlatformAuth still says %q", got)
+	}
+	age()
+	if got := walked(&Reader{Listings: m}, root); !slices.Contains(got, "k8s/lb.yaml") {
+		t.Errorf("after the add: walked %q, want k8s/lb.yaml in it", got)
+	}
+	if err := os.Remove(filepath.Join(root, "k8s/lb.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if got := auth(); got != "k8s/assistant.yaml" {
+		t.Errorf("the LoadBalancer removed: PlatformAuth's file %q, want k8s/assistant.yaml", got)
+	}
+	// A listing whose inode is not the directory's is not used.
+	k := m.kept[filepath.Join(root, "k8s")]
+	k.l.Ino++
+	k.l.Names, k.l.Dirs = nil, nil
+	m.kept[filepath.Join(root, "k8s")] = k
+	fi, err := os.Lstat(filepath.Join(root, "k8s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.mtime = fi.ModTime()
+	m.kept[filepath.Join(root, "k8s")] = k
+	if inode(fi) != 0 {
+		if got := auth(); got != "k8s/assistant.yaml" {
+			t.Errorf("a listing kept for another inode was used: PlatformAuth's file %q", got)
+		}
+	}
+}
