@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 )
 
@@ -36,7 +37,7 @@ func (a *Analyzer) declares(f Fact) bool {
 // (the envelope here, the names types are registered under); a store of
 // facts keys them by xylint's build as well, since a rule's fact types
 // change with the rule.
-const FactsVersion = 2
+const FactsVersion = 3
 
 // EncodedFacts are one file's facts as encoding/gob stores them: the
 // envelope EncodeFacts writes, and what a store that encodes many files in
@@ -48,7 +49,21 @@ type EncodedFacts struct {
 	// Facts are the facts of each analyzer, by its rule's code, in the
 	// order the analyzer exported them.
 	Facts map[string][]Fact
+	// Shared are the facts several analyzers exported, the same value
+	// (internal/python/roles' File, which Collect computes once per file
+	// for every rule that asks): each is encoded once, and its places in
+	// Facts hold a sharedFact naming it. Decoded, they are one value
+	// again, as they were when exported (a project phase may key what it
+	// builds from them on that: roles.Of).
+	Shared []Fact
 }
+
+// sharedFact stands in Facts for Shared[I].
+type sharedFact struct{ I int }
+
+func (sharedFact) PyFact() {}
+
+func init() { gob.RegisterName("pyanalysis.sharedFact", sharedFact{}) }
 
 // registered are the fact types registered with gob, by analyzer.
 var registered sync.Map // *Analyzer → struct{}
@@ -102,9 +117,39 @@ func DecodeFacts(data []byte, analyzers []*Analyzer) (*FileFacts, error) {
 // Encodable is ff as encoding/gob stores it, its fact types registered.
 func (ff *FileFacts) Encodable() *EncodedFacts {
 	e := &EncodedFacts{Version: FactsVersion, Path: ff.Path, Module: ff.Module, Facts: map[string][]Fact{}}
+	var seen map[Fact]int // pointer facts → analyzers that exported them
+	if len(ff.Facts) > 1 {
+		seen = map[Fact]int{}
+		for _, fs := range ff.Facts {
+			for _, f := range fs {
+				if reflect.ValueOf(f).Kind() == reflect.Pointer {
+					seen[f]++
+				}
+			}
+		}
+	}
+	shared := map[Fact]int{} // → index in e.Shared
 	for a, fs := range ff.Facts {
 		registerFacts(a)
-		e.Facts[a.Rule.Code] = fs
+		if !slices.ContainsFunc(fs, func(f Fact) bool { return seen[f] > 1 }) {
+			e.Facts[a.Rule.Code] = fs
+			continue
+		}
+		out := make([]Fact, len(fs))
+		for i, f := range fs {
+			if seen[f] < 2 {
+				out[i] = f
+				continue
+			}
+			j, ok := shared[f]
+			if !ok {
+				j = len(e.Shared)
+				shared[f] = j
+				e.Shared = append(e.Shared, f)
+			}
+			out[i] = sharedFact{j}
+		}
+		e.Facts[a.Rule.Code] = out
 	}
 	return e
 }
@@ -131,9 +176,23 @@ func (e *EncodedFacts) Decode(analyzers []*Analyzer) (*FileFacts, error) {
 	}
 	ff := &FileFacts{Path: e.Path, Module: e.Module, Facts: map[*Analyzer][]Fact{}}
 	for code, fs := range e.Facts {
-		if a := byCode[code]; a != nil && len(fs) > 0 {
-			ff.Facts[a] = fs
+		a := byCode[code]
+		if a == nil || len(fs) == 0 {
+			continue
 		}
+		out := fs // e's own slice, unless a shared fact is in it
+		for i, f := range fs {
+			if r, ok := f.(sharedFact); ok {
+				if r.I < 0 || r.I >= len(e.Shared) {
+					return nil, fmt.Errorf("decoding facts of %s: shared fact %d of %d", e.Path, r.I, len(e.Shared))
+				}
+				if &out[0] == &fs[0] {
+					out = slices.Clone(fs)
+				}
+				out[i] = e.Shared[r.I]
+			}
+		}
+		ff.Facts[a] = out
 	}
 	return ff, nil
 }

@@ -114,3 +114,70 @@ func TestFactsDoNotKeepTheTreeAlive(t *testing.T) {
 	}
 	runtime.KeepAlive(ff)
 }
+
+// sharedModelFact is a fact two analyzers export, the same value (as
+// roles.Collect's is), beside one of their own.
+type sharedModelFact struct{ Names []string }
+
+func (*sharedModelFact) PyFact() {}
+
+type ownFact struct{ Q string }
+
+func (*ownFact) PyFact() {}
+
+var sharedKey = new(int)
+
+func exportsShared(code string) *Analyzer {
+	return &Analyzer{
+		Rule:      &lint.Rule{Code: code, Name: "shares-" + code},
+		FactTypes: []Fact{(*sharedModelFact)(nil), (*ownFact)(nil)},
+		Run: func(p *Pass) error {
+			p.ExportFact(&ownFact{Q: p.Analyzer.Rule.Code})
+			p.ExportFact(p.Once(sharedKey, func() any { return &sharedModelFact{Names: []string{p.Path}} }).(*sharedModelFact))
+			return nil
+		},
+	}
+}
+
+// TestSharedFactsStayOne: a fact two analyzers export (one value, from
+// Pass.Once) is one value among the file's facts, is encoded once, and is
+// one value again when decoded — while each analyzer's own facts stay its
+// own.
+func TestSharedFactsStayOne(t *testing.T) {
+	a, b := exportsShared("XY904"), exportsShared("XY905")
+	_, ff := Analyze("a.py", []byte("x = 1\n"), Config{Analyzers: []*Analyzer{a, b}})
+	check := func(step string, ff *FileFacts) {
+		t.Helper()
+		fa, fb := ff.Facts[a], ff.Facts[b]
+		if len(fa) != 2 || len(fb) != 2 {
+			t.Fatalf("%s: facts %+v", step, ff.Facts)
+		}
+		if fa[1] != fb[1] || fa[1].(*sharedModelFact).Names[0] != "a.py" {
+			t.Errorf("%s: the shared fact is two values: %p, %p", step, fa[1], fb[1])
+		}
+		if fa[0].(*ownFact).Q != "XY904" || fb[0].(*ownFact).Q != "XY905" {
+			t.Errorf("%s: own facts %+v, %+v", step, fa[0], fb[0])
+		}
+	}
+	check("analysed", ff)
+	e := ff.Encodable()
+	if len(e.Shared) != 1 {
+		t.Errorf("encodable: %d shared facts, want 1", len(e.Shared))
+	}
+	data, err := EncodeFacts(ff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "a.py"); n != 2 { // the path, and the shared fact once
+		t.Errorf("encoded: a.py %d times, want 2 (the file's path, the shared fact)", n)
+	}
+	back, err := DecodeFacts(data, []*Analyzer{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("decoded", back)
+	only, err := DecodeFacts(data, []*Analyzer{b})
+	if err != nil || len(only.Facts[b]) != 2 || only.Facts[b][1].(*sharedModelFact).Names[0] != "a.py" {
+		t.Errorf("decoded for one analyzer: %+v, %v", only, err)
+	}
+}

@@ -217,7 +217,22 @@ func (p *Pass) ExportFact(f Fact) {
 	if !p.Analyzer.declares(f) {
 		panic(fmt.Sprintf("pyanalysis: %s exports a fact of type %T, which its FactTypes do not declare", p.Analyzer.Rule.Code, f))
 	}
-	*p.facts = append(*p.facts, ownCopy(f))
+	*p.facts = append(*p.facts, p.ownCopy(f))
+}
+
+// copyOf keys, in a file's Once map, the copy ownCopy made of a fact.
+type copyOf struct{ f Fact }
+
+// ownCopy is ownCopy(f), one per file for the same f: a fact several
+// analyzers export (roles.Collect's, computed once per file) stays one
+// value, so that it is encoded once (Encodable) and what a project phase
+// builds from it can be shared (roles.Of).
+func (p *Pass) ownCopy(f Fact) Fact {
+	v := reflect.ValueOf(f)
+	if p.shared == nil || v.Kind() != reflect.Pointer {
+		return ownCopy(f)
+	}
+	return p.Once(copyOf{f}, func() any { return ownCopy(f) }).(Fact)
 }
 
 // ownCopy is a fact that is a pointer to a struct, copied into an
