@@ -149,32 +149,28 @@ func Root(dir string) string {
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, "__pycache__": true,
 	".venv": true, "venv": true, "site-packages": true}
 
-// walkTree calls fn with each deployment file under root, hidden and
-// skipDirs directories left out, in filepath.WalkDir's order. A
-// directory's listing comes from r.Listings when it has one for the
+// walkTree calls fn with the path of each deployment file under root,
+// hidden and skipDirs directories left out, in filepath.WalkDir's order.
+// A directory's listing comes from r.Listings when it has one for the
 // directory as it is now, else from reading the directory (and is then
 // given to r.Listings).
-func (r *Reader) walkTree(root string, fn func(*file)) {
+func (r *Reader) walkTree(root string, fn func(path string)) {
 	fi, err := os.Lstat(root)
 	switch {
 	case err != nil:
 	case fi.IsDir():
 		r.walkDir(root, fi, fn)
 	case isDeployFile(fi.Name()):
-		if f := r.read(root); f != nil {
-			fn(f)
-		}
+		fn(root)
 	}
 }
 
-func (r *Reader) walkDir(dir string, fi fs.FileInfo, fn func(*file)) {
+func (r *Reader) walkDir(dir string, fi fs.FileInfo, fn func(string)) {
 	l := r.listing(dir, fi)
 	for i, name := range l.Names {
 		p := filepath.Join(dir, name)
 		if !l.Dirs[i] {
-			if f := r.read(p); f != nil {
-				fn(f)
-			}
+			fn(p)
 			continue
 		}
 		if sub, err := os.Lstat(p); err == nil && sub.IsDir() {
@@ -194,9 +190,18 @@ func (r *Reader) walkDir(dir string, fi fs.FileInfo, fn func(*file)) {
 // so a listing kept under an older one is not returned. SetListing keeps
 // the listing of dir as fi describes it (an implementation does not keep
 // one whose modification time is too recent to tell a later change by).
+//
+// NoPlatform reports whether the deployment file at path, as fi (its
+// Stat) describes it now, was marked by SetNoPlatform as it was then: a
+// file whose text says nothing PlatformAuth reads (no Kubernetes document,
+// no Terraform, no --no-allow-unauthenticated: a pnpm-lock.yaml, a CI
+// workflow), which the walk then need not read again (polar's lock files
+// are 1.8 of the 2.6 MB it read).
 type Listings interface {
 	Listing(dir string, fi fs.FileInfo) (Listing, bool)
 	SetListing(dir string, fi fs.FileInfo, l Listing)
+	NoPlatform(path string, fi fs.FileInfo) bool
+	SetNoPlatform(path string, fi fs.FileInfo)
 }
 
 // Listing is what the walk keeps of a directory: the entries it goes on

@@ -172,10 +172,12 @@ func (r *Reader) EnvKey(dir, root string) Key {
 func (r *Reader) TreeKey(root string) Key {
 	h := sha256.New()
 	r.mu.Lock()
-	r.walkTree(filepath.Clean(root), func(f *file) {
-		h.Write([]byte(f.path))
-		h.Write([]byte{0})
-		h.Write(f.hash()[:])
+	r.walkTree(filepath.Clean(root), func(p string) {
+		if f := r.read(p); f != nil {
+			h.Write([]byte(f.path))
+			h.Write([]byte{0})
+			h.Write(f.hash()[:])
+		}
 	})
 	r.mu.Unlock()
 	var k Key

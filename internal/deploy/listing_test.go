@@ -15,6 +15,7 @@ import (
 type memListings struct {
 	kept       map[string]memListing
 	hits, sets int
+	noPlatform map[string]time.Time // SetNoPlatform's files, by path: their time
 }
 
 type memListing struct {
@@ -36,12 +37,26 @@ func (m *memListings) SetListing(dir string, fi fs.FileInfo, l Listing) {
 	m.kept[dir] = memListing{fi.ModTime(), l}
 }
 
+func (m *memListings) NoPlatform(path string, fi fs.FileInfo) bool {
+	t, ok := m.noPlatform[path]
+	return ok && t.Equal(fi.ModTime())
+}
+
+func (m *memListings) SetNoPlatform(path string, fi fs.FileInfo) {
+	if m.noPlatform == nil {
+		m.noPlatform = map[string]time.Time{}
+	}
+	m.noPlatform[path] = fi.ModTime()
+}
+
 // walked is the paths walkTree gives fn under root, relative to it.
 func walked(r *Reader, root string) []string {
 	var got []string
-	r.walkTree(root, func(f *file) {
-		rel, _ := filepath.Rel(root, f.path)
-		got = append(got, filepath.ToSlash(rel))
+	r.walkTree(root, func(p string) {
+		if r.read(p) != nil {
+			rel, _ := filepath.Rel(root, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
 	})
 	return got
 }
@@ -133,5 +148,51 @@ func TestListingsKeptBetweenRuns(t *testing.T) {
 		if got := auth(); got != "k8s/assistant.yaml" {
 			t.Errorf("a listing kept for another inode was used: PlatformAuth's file %q", got)
 		}
+	}
+}
+
+// TestNoPlatformFilesNotReadAgain: the platform's walk marks the
+// deployment files whose text it has no use for, and a later run does not
+// read them while their time is the one marked; one written since (a CI
+// file that now deploys the service with --no-allow-unauthenticated) is
+// read, and PlatformAuth sees it.
+func TestNoPlatformFilesNotReadAgain(t *testing.T) {
+	root := project(t, map[string]string{
+		"k8s/assistant.yaml": clusterIP, "src/assistant/main.py": "", "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+		".github/workflows/ci.yml": "on: push\n", "infra/run.tf": "# nothing yet\n",
+	})
+	m := &memListings{kept: map[string]memListing{}}
+	if e := (&Reader{Listings: m}).PlatformAuth(filepath.Join(root, "src/billing")); e != nil {
+		t.Fatalf("billing: %+v, want none", e)
+	}
+	var marked []string
+	for p := range m.noPlatform {
+		rel, _ := filepath.Rel(root, p)
+		marked = append(marked, filepath.ToSlash(rel))
+	}
+	slices.Sort(marked)
+	if want := []string{".github/workflows/ci.yml", "pnpm-lock.yaml"}; !slices.Equal(marked, want) {
+		t.Fatalf("marked %q, want %q (a manifest and Terraform are the platform's)", marked, want)
+	}
+	r := &Reader{Listings: m}
+	r.PlatformAuth(filepath.Join(root, "src/billing"))
+	for _, rel := range []string{"pnpm-lock.yaml", ".github/workflows/ci.yml"} {
+		if _, read := r.files[filepath.Join(root, rel)]; read {
+			t.Errorf("%s read again while unchanged", rel)
+		}
+	}
+	if _, read := r.files[filepath.Join(root, "k8s/assistant.yaml")]; !read {
+		t.Error("k8s/assistant.yaml not read: the manifests are read every run")
+	}
+	ci := filepath.Join(root, ".github/workflows/ci.yml")
+	if err := os.WriteFile(ci, []byte("run: gcloud run deploy billing --no-allow-unauthenticated\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(ci, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if e := (&Reader{Listings: m}).PlatformAuth(filepath.Join(root, "src/billing")); e == nil || e.File != ".github/workflows/ci.yml" {
+		t.Errorf("the CI file now deploys billing without unauthenticated calls: PlatformAuth %+v", e)
 	}
 }

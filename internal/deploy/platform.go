@@ -3,6 +3,7 @@ package deploy
 import (
 	"bufio"
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,16 +41,36 @@ func (r *Reader) tree(root string) *tree {
 		r.roots = map[string]*tree{}
 	}
 	t := &tree{}
-	r.walkTree(root, func(f *file) {
+	r.walkTree(root, func(p string) {
+		var fi fs.FileInfo
+		if r.Listings != nil {
+			if st, err := os.Stat(p); err == nil {
+				if r.Listings.NoPlatform(p, st) {
+					return
+				}
+				fi = st
+			}
+		}
+		f := r.read(p)
+		if f == nil {
+			return
+		}
+		used := false
 		ext := strings.ToLower(filepath.Ext(f.path))
 		switch {
 		case ext == ".tf":
 			t.tf = append(t.tf, f)
+			used = true
 		case (ext == ".yaml" || ext == ".yml") && bytes.Contains(f.text, []byte("apiVersion:")) && bytes.Contains(f.text, []byte("kind:")):
 			t.k8s = append(t.k8s, manifests(f.path, f.text)...)
+			used = true
 		}
 		if bytes.Contains(f.text, []byte("--no-allow-unauthenticated")) {
 			t.deploys = append(t.deploys, f)
+			used = true
+		}
+		if !used && fi != nil {
+			r.Listings.SetNoPlatform(p, fi)
 		}
 	})
 	r.roots[root] = t

@@ -55,8 +55,18 @@ type cacheState struct {
 
 // listings keeps deploy.Listing values in a store of their own, found by
 // the directory's stat record (its size and modification time) and the
-// hash of the listing.
+// hash of the listing; a file the platform's walk has no use for has a
+// stat record of noPlatform.
 type listings struct{ store *cache.Store[deploy.Listing] }
+
+var noPlatform = cache.Hash([]byte("deploy: no platform"))
+
+func (l listings) NoPlatform(path string, fi fs.FileInfo) bool {
+	k, ok := l.store.StatMatches(path, fi)
+	return ok && k == noPlatform
+}
+
+func (l listings) SetNoPlatform(path string, fi fs.FileInfo) { l.store.SetStat(path, fi, noPlatform) }
 
 func (l listings) Listing(dir string, fi fs.FileInfo) (deploy.Listing, bool) {
 	k, ok := l.store.StatMatches(dir, fi)
