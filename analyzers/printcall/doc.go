@@ -16,7 +16,12 @@ file=f)` where `f` is anything other than `sys.stdout`, `sys.stderr` or
 `pprint`'s `stream=`; a print wrapper's own call, which hands on only its
 function's `*args` / `**kwargs` (`def print_as_log(*args, **kwargs): ...
 return print(*args, **kwargs)`: it behaves as print by contract, and its
-callers' prints are the lines that matter). A print is reported where it is a service's (or
+callers' prints are the lines that matter); a prompt — a print in a
+function that reads the answer with `input()` or `getpass.getpass()`, or
+under an `if` that asks `isatty()` (CTFd's `if sys.stdin.isatty():
+print("Please backup your database"); input("Run database migrations
+(Y/N)")`): a conversation with whoever runs it at a terminal, which a
+logger would break. A print is reported where it is a service's (or
 library code's) log line, not where it is a program's output: by default
 not in a command-line program (an `if __name__ == "__main__":` block and
 what it calls, click/typer/fire commands, argparse mains, the rest of a

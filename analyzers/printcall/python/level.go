@@ -204,6 +204,38 @@ func compactStatement(n syntax.Node) string {
 	return t
 }
 
+// prompts reports whether the print is part of a conversation with a
+// person at a terminal: its function reads an answer with input() or
+// getpass.getpass(), or the print is under an `if`
+// whose test asks whether a stream is a terminal (`sys.stdin.isatty()`).
+// CTFd's confirm_upgrade: `if sys.stdin.isatty(): print("Please backup
+// your database"); if input("Run database migrations (Y/N)") ...` — the
+// prompt is the program's output, and a logger would break it.
+func prompts(r *names.Resolver, call syntax.Node) bool {
+	var fn syntax.Node
+	for p := call.Parent(); !p.IsZero() && fn.IsZero(); p = p.Parent() {
+		switch {
+		case p.Is(syntax.KindIfStatement):
+			if bytes.Contains(p.ChildByField(syntax.FieldCondition).Text(), []byte("isatty()")) {
+				return true
+			}
+		case p.Is(syntax.KindFunctionDefinition):
+			fn = p
+		case p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
+			return false
+		}
+	}
+	if fn.IsZero() {
+		return false
+	}
+	for n := range fn.ChildByField(syntax.FieldBody).Descendants() {
+		if n.Is(syntax.KindCall) && r.Refers(n.ChildByField(syntax.FieldFunction), "builtins.input", "getpass.getpass") {
+			return true
+		}
+	}
+	return false
+}
+
 // forwardsVarargs reports whether the call only hands on its function's own
 // variadic parameters: `def echo(*args, **kwargs): ... return
 // print(*args, **kwargs)` — a print wrapper (Prefect's print_as_log falls

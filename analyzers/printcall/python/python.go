@@ -98,7 +98,7 @@ func run(pass *pyanalysis.Pass, opts *printcall.Config) error {
 		if !isPrinter || redirected(pass.Names, call, kw) {
 			continue
 		}
-		if allowMain && roles.InMainBlock(call) || loggingFallback(call) || forwardsVarargs(call) || capturedByPrefect(pass.Names, pass.Nodes(syntax.KindDecorator), call) {
+		if allowMain && roles.InMainBlock(call) || loggingFallback(call) || forwardsVarargs(call) || prompts(pass.Names, call) || capturedByPrefect(pass.Names, pass.Nodes(syntax.KindDecorator), call) {
 			continue
 		}
 		name := "print"

@@ -1,5 +1,6 @@
 """Calls that print, in every import form."""
 import builtins
+import getpass
 import builtins as b
 import pprint
 import pprint as pr
@@ -108,3 +109,21 @@ def warn_then_go_on(msg):
 def raise_other(msg):
     print(msg)  # want warning "`print` call; use"
     raise ValueError(msg)
+
+
+# A conversation with a person at a terminal: the prompt is the output.
+def confirm_upgrade():
+    if sys.stdin.isatty():
+        print("Please back up your database before proceeding!")
+        return input("Run database migrations (Y/N)").lower() == "y"
+    return True
+
+
+def ask_password(user):
+    print(f"Signing in {user}")
+    return getpass.getpass()
+
+
+def no_terminal_check(rows):
+    if len(rows) > 10:
+        print("many rows")  # want warning "`print` call; use the module logger"
