@@ -31,6 +31,11 @@ const (
 	WellKnown  = "a well-known file"
 	LegalPage  = "a legal page"
 	AboutPage  = "an about page"
+	// FirstRun: a first-run setup wizard (a handler named setup or
+	// install that sends the visitor away once the app is set up): it
+	// serves only until the first administrator exists — there is nobody
+	// to authenticate before, and the window is what to confirm.
+	FirstRun = "first-run setup: it serves only until the app is set up, then redirects"
 	// Platform: App Engine calls its reserved /_ah/ paths itself (warmup,
 	// start and stop, inbound mail and bounces).
 	Platform = "called by App Engine (/_ah/)"

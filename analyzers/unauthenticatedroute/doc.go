@@ -296,7 +296,11 @@ Example:
     known provider's name or a parameter named provider, idp or backend —
     not `/auth/me`), App
     Engine's reserved `/_ah/` paths, which App Engine calls itself
-    (`/_ah/warmup`, `POST /_ah/bounce`, `/_ah/mail/...`); and, for GET and
+    (`/_ah/warmup`, `POST /_ah/bounce`, `/_ah/mail/...`), a Python
+    first-run setup wizard (a handler named `setup`, `install`,
+    `initial_setup`, ... that returns a redirect: redash's and CTFd's
+    `/setup`, which send the visitor away once the first administrator
+    exists — open until then, which is what to confirm); and, for GET and
     HEAD (or a Go route without a method), probes (`/health`,
     `/api/healthz`, `/_healthz`, `/ready`, `/livez`, `/ping`, `/status`,
     `/version`, `/metrics`, not `/status/{job}`; also as the last segment

@@ -869,6 +869,9 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 	if fp.servesFiles(def.ChildByField(syntax.FieldBody)) {
 		return unauthenticatedroute.Static
 	}
+	if firstRunSetup(def) {
+		return unauthenticatedroute.FirstRun
+	}
 	if publicCacheControl(def.ChildByField(syntax.FieldBody)) {
 		return unauthenticatedroute.Declared + " by its response header (Cache-Control: public)"
 	}
@@ -891,6 +894,35 @@ func (fp *filePass) handlerConvention(def, d syntax.Node) string {
 		}
 	}
 	return ""
+}
+
+// setupHandlers are the names of first-run setup handlers.
+var setupHandlers = []string{"setup", "install", "installer", "initial_setup", "first_run", "setup_wizard", "first_time_setup"}
+
+// firstRunSetup: the handler is named for first-run setup (redash's and
+// CTFd's `def setup():`) and returns a redirect somewhere — to the app once
+// it is set up (`if current_org != None: return redirect("/")`).
+func firstRunSetup(def syntax.Node) bool {
+	if !slices.Contains(setupHandlers, strings.ToLower(string(def.ChildByField(syntax.FieldName).Text()))) {
+		return false
+	}
+	for n := range def.ChildByField(syntax.FieldBody).Descendants() {
+		if !n.Is(syntax.KindReturnStatement) {
+			continue
+		}
+		v := n.FirstNamedChild().Unparen()
+		if !v.Is(syntax.KindCall) {
+			continue
+		}
+		fn := v.ChildByField(syntax.FieldFunction).Unparen()
+		if fn.Is(syntax.KindAttribute) {
+			fn = fn.ChildByField(syntax.FieldAttribute)
+		}
+		if fn.TextIs("redirect") || fn.TextIs("RedirectResponse") {
+			return true
+		}
+	}
+	return false
 }
 
 // secretField: a field that holds a secret token (invitation_token,

@@ -272,3 +272,26 @@ def upload_static():
 def hello(name):
     """Answers, or forwards the request to the static file server."""
     return forward(name)
+
+
+# A first-run setup wizard: open until the app is set up, then it sends
+# the visitor away.
+def is_set_up():
+    return False
+
+
+def redirect(url):
+    return url
+
+
+@pages.route("/setup", methods=["GET", "POST"])  # want note "GET,POST /setup .*public by convention \\(first-run setup: it serves only until the app is set up, then redirects\\)"
+def setup():
+    if is_set_up():
+        return redirect("/")
+    return "form"
+
+
+# Named setup, but nothing sends the visitor away: not that convention.
+@pages.route("/2fa/setup", methods=["POST"])  # want error "POST /2fa/setup .*an error because POST changes state"
+def setup_wizard():
+    return "enrolled"
