@@ -166,10 +166,10 @@ func (r *Reader) walkTree(root string, fn func(path string)) {
 }
 
 func (r *Reader) walkDir(dir string, fi fs.FileInfo, fn func(string)) {
-	l := r.listing(dir, fi)
+	l, _ := r.listing(dir, fi) // what was read of an unreadable directory, as WalkDir
 	for i, name := range l.Names {
 		p := filepath.Join(dir, name)
-		if !l.Dirs[i] {
+		if l.Kinds[i] != entryDir {
 			fn(p)
 			continue
 		}
@@ -204,24 +204,35 @@ type Listings interface {
 	SetNoPlatform(path string, fi fs.FileInfo)
 }
 
-// Listing is what the walk keeps of a directory: the entries it goes on
-// to, by name in the directory's order (Dirs[i]: Names[i] is a
-// sub-directory to walk, else a deployment file to read), and the
-// directory's inode (0 where not known), which a listing is checked
-// against: a directory moved in place of another keeps its own times.
+// Listing is what the walks keep of a directory: the entries they go on
+// to, by name in the directory's order — the sub-directories the
+// repository walk enters (not hidden but .github, not skipDirs: a
+// service's deployDirs among them) and the deployment files (Kinds[i]:
+// entryDir, entryFile for a regular file, entryOther for a link or
+// another kind of file) — and the directory's inode (0 where not known),
+// which a listing is checked against: a directory moved in place of
+// another keeps its own times.
 type Listing struct {
 	Ino   uint64
 	Names []string
-	Dirs  []bool
+	Kinds []byte
 }
 
-// listing is the listing of dir (fi its Lstat): r.Listings's when it
-// holds one for it, else read.
-func (r *Reader) listing(dir string, fi fs.FileInfo) Listing {
+// The kinds of a Listing's entries.
+const (
+	entryDir   = 'd'
+	entryFile  = 'f'
+	entryOther = 'o'
+)
+
+// listing is the listing of dir (fi its Stat or Lstat): r.Listings's when
+// it holds one for it, else read (with what could be read of it and why
+// not the rest when reading failed).
+func (r *Reader) listing(dir string, fi fs.FileInfo) (Listing, error) {
 	ino := inode(fi)
 	if r.Listings != nil {
-		if l, ok := r.Listings.Listing(dir, fi); ok && l.Ino == ino && len(l.Names) == len(l.Dirs) {
-			return l
+		if l, ok := r.Listings.Listing(dir, fi); ok && l.Ino == ino && len(l.Names) == len(l.Kinds) {
+			return l, nil
 		}
 	}
 	entries, err := os.ReadDir(dir)
@@ -233,13 +244,17 @@ func (r *Reader) listing(dir string, fi fs.FileInfo) Listing {
 			if skipDirs[name] || strings.HasPrefix(name, ".") && name != ".github" {
 				continue
 			}
-			l.Names, l.Dirs = append(l.Names, name), append(l.Dirs, true)
+			l.Names, l.Kinds = append(l.Names, name), append(l.Kinds, entryDir)
 		case isDeployFile(name):
-			l.Names, l.Dirs = append(l.Names, name), append(l.Dirs, false)
+			k := byte(entryOther)
+			if e.Type().IsRegular() {
+				k = entryFile
+			}
+			l.Names, l.Kinds = append(l.Names, name), append(l.Kinds, k)
 		}
 	}
 	if err == nil && r.Listings != nil {
 		r.Listings.SetListing(dir, fi, l)
 	}
-	return l
+	return l, err
 }

@@ -107,24 +107,26 @@ func (r *Reader) serviceFiles(dir string) []*file {
 }
 
 func (r *Reader) listDir(dir string, sub bool) []*file {
-	entries, err := os.ReadDir(dir)
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	l, err := r.listing(dir, fi)
 	if err != nil {
 		return nil
 	}
 	var out []*file
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		if e.IsDir() {
-			if sub && deployDirs[strings.ToLower(e.Name())] {
+	for i, name := range l.Names {
+		p := filepath.Join(dir, name)
+		switch l.Kinds[i] {
+		case entryDir:
+			if sub && deployDirs[strings.ToLower(name)] {
 				out = append(out, r.listDir(p, false)...)
 			}
-			continue
-		}
-		if !e.Type().IsRegular() || !isDeployFile(e.Name()) {
-			continue
-		}
-		if f := r.read(p); f != nil {
-			out = append(out, f)
+		case entryFile:
+			if f := r.read(p); f != nil {
+				out = append(out, f)
+			}
 		}
 	}
 	return out

@@ -136,7 +136,7 @@ func TestListingsKeptBetweenRuns(t *testing.T) {
 	// A listing whose inode is not the directory's is not used.
 	k := m.kept[filepath.Join(root, "k8s")]
 	k.l.Ino++
-	k.l.Names, k.l.Dirs = nil, nil
+	k.l.Names, k.l.Kinds = nil, nil
 	m.kept[filepath.Join(root, "k8s")] = k
 	fi, err := os.Lstat(filepath.Join(root, "k8s"))
 	if err != nil {
@@ -194,5 +194,59 @@ func TestNoPlatformFilesNotReadAgain(t *testing.T) {
 	}
 	if e := (&Reader{Listings: m}).PlatformAuth(filepath.Join(root, "src/billing")); e == nil || e.File != ".github/workflows/ci.yml" {
 		t.Errorf("the CI file now deploys billing without unauthenticated calls: PlatformAuth %+v", e)
+	}
+}
+
+// TestServiceFilesFromListings: a service's own deployment (EnvSetBy,
+// EnvKey) is read from the kept listings as from the directories — its
+// directory's files, its deployDirs', those above it, regular files only —
+// and a file added since (its directory's time changes) is seen.
+func TestServiceFilesFromListings(t *testing.T) {
+	root := project(t, map[string]string{
+		"svc/main.py": "", "svc/K8s/deployment.yaml": "env:\n  - name: ALLOWED_ORIGINS\n    value: https://a.example\n",
+		"Dockerfile": "FROM python\n", "svc/.env.example": "PORT=1\n",
+	})
+	if err := os.Symlink(filepath.Join(root, "Dockerfile"), filepath.Join(root, "svc/Dockerfile")); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, d := range []string{"", "svc", "svc/K8s"} {
+		if err := os.Chtimes(filepath.Join(root, d), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := filepath.Join(root, "svc")
+	files := func(r *Reader) []string {
+		var out []string
+		for _, d := range chain(svc, root) {
+			for _, f := range r.serviceFiles(d) {
+				rel, _ := filepath.Rel(root, f.path)
+				out = append(out, filepath.ToSlash(rel))
+			}
+		}
+		return out
+	}
+	want := files(&Reader{}) // as the directories say
+	if w := []string{"svc/.env.example", "svc/K8s/deployment.yaml", "Dockerfile"}; !slices.Equal(want, w) {
+		t.Fatalf("without listings: %q, want %q (the link is no service file)", want, w)
+	}
+	m := &memListings{kept: map[string]memListing{}}
+	key := (&Reader{Listings: m}).EnvKey(svc, root)
+	m.hits = 0
+	r := &Reader{Listings: m}
+	if got := files(r); !slices.Equal(got, want) || m.hits != 3 {
+		t.Fatalf("from the listings: %q (%d listings found), want %q from 3", got, m.hits, want)
+	}
+	if k := (&Reader{Listings: m}).EnvKey(svc, root); k != key {
+		t.Error("EnvKey changed with nothing changed")
+	}
+	if got := (&Reader{Listings: m}).EnvSetBy(svc, root, "ALLOWED_ORIGINS"); got != "svc/K8s/deployment.yaml" {
+		t.Errorf("EnvSetBy from the listings: %q", got)
+	}
+	if err := os.WriteFile(filepath.Join(root, "svc/app.yaml"), []byte("env_variables:\n  OTHER: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if k := (&Reader{Listings: m}).EnvKey(svc, root); k == key {
+		t.Error("EnvKey unchanged after app.yaml was added to the service's directory")
 	}
 }

@@ -79,7 +79,7 @@ func (l listings) Listing(dir string, fi fs.FileInfo) (deploy.Listing, bool) {
 func (l listings) SetListing(dir string, fi fs.FileInfo, v deploy.Listing) {
 	parts := [][]byte{strconv.AppendUint(nil, v.Ino, 10)}
 	for i, n := range v.Names {
-		parts = append(parts, []byte(n), strconv.AppendBool(nil, v.Dirs[i]))
+		parts = append(parts, []byte(n), []byte{v.Kinds[i]})
 	}
 	k := cache.Hash(parts...)
 	if l.store.SetStat(dir, fi, k) {
