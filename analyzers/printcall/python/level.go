@@ -70,7 +70,7 @@ func leadingText(n syntax.Node) string {
 func enclosingHandler(n syntax.Node) (string, bool) {
 	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
 		switch {
-		case p.Is(syntax.KindFunctionDefinition), p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
+		case opensScope(p):
 			return "", false
 		case p.Is(syntax.KindExceptClause):
 			for c := range p.NamedChildren() {
@@ -139,7 +139,7 @@ func (fx *fixer) comment(call syntax.Node) (lint.Edit, bool) {
 func loggingFallback(call syntax.Node) bool {
 	for p := call.Parent(); !p.IsZero(); p = p.Parent() {
 		switch {
-		case p.Is(syntax.KindFunctionDefinition), p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
+		case opensScope(p):
 			return false
 		case p.Is(syntax.KindExceptClause):
 			try := p.Parent()
@@ -212,19 +212,12 @@ func compactStatement(n syntax.Node) string {
 // your database"); if input("Run database migrations (Y/N)") ...` — the
 // prompt is the program's output, and a logger would break it.
 func prompts(r *names.Resolver, call syntax.Node) bool {
-	var fn syntax.Node
-	for p := call.Parent(); !p.IsZero() && fn.IsZero(); p = p.Parent() {
-		switch {
-		case p.Is(syntax.KindIfStatement):
-			if bytes.Contains(p.ChildByField(syntax.FieldCondition).Text(), []byte("isatty()")) {
-				return true
-			}
-		case p.Is(syntax.KindFunctionDefinition):
-			fn = p
-		case p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
-			return false
+	for p := call.Parent(); !p.IsZero() && !opensScope(p); p = p.Parent() {
+		if p.Is(syntax.KindIfStatement) && bytes.Contains(p.ChildByField(syntax.FieldCondition).Text(), []byte("isatty()")) {
+			return true
 		}
 	}
+	fn := ownFunction(call)
 	if fn.IsZero() {
 		return false
 	}
@@ -236,21 +229,32 @@ func prompts(r *names.Resolver, call syntax.Node) bool {
 	return false
 }
 
+// ownFunction is the function whose body n is in, or the zero Node at
+// module level or when a class or a lambda encloses n first.
+func ownFunction(n syntax.Node) syntax.Node {
+	for p := n.Parent(); !p.IsZero(); p = p.Parent() {
+		if p.Is(syntax.KindFunctionDefinition) {
+			return p
+		}
+		if opensScope(p) {
+			return syntax.Node{}
+		}
+	}
+	return syntax.Node{}
+}
+
+// opensScope: a definition whose body is its own (def, class, lambda).
+func opensScope(n syntax.Node) bool {
+	return n.Is(syntax.KindFunctionDefinition) || n.Is(syntax.KindClassDefinition) || n.Is(syntax.KindLambda)
+}
+
 // forwardsVarargs reports whether the call only hands on its function's own
 // variadic parameters: `def echo(*args, **kwargs): ... return
 // print(*args, **kwargs)` — a print wrapper (Prefect's print_as_log falls
 // back to the real print so), whose callers' prints are the output, not
 // this line; the wrapper behaves as print by contract.
 func forwardsVarargs(call syntax.Node) bool {
-	var fn syntax.Node
-	for p := call.Parent(); !p.IsZero() && fn.IsZero(); p = p.Parent() {
-		switch {
-		case p.Is(syntax.KindFunctionDefinition):
-			fn = p
-		case p.Is(syntax.KindClassDefinition), p.Is(syntax.KindLambda):
-			return false
-		}
-	}
+	fn := ownFunction(call)
 	if fn.IsZero() {
 		return false
 	}
