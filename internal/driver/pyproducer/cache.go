@@ -14,6 +14,7 @@ import (
 	"github.com/xynergy/xylint/internal/driver"
 	"github.com/xynergy/xylint/internal/lint"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
+	"github.com/xynergy/xylint/internal/suppress"
 )
 
 // cached is what the cache keeps of one file's pass: its result without the
@@ -29,6 +30,9 @@ type cached struct {
 	Comments     []lint.Comment
 	Runtime      *lint.Runtime
 	Facts        *pyanalysis.EncodedFacts
+	// Listing is instead a directory's listing of the deployment walk
+	// (listings), found by the directory's stat record.
+	Listing *deploy.Listing
 }
 
 // cachedDiagnostic is a file pass's lint.Diagnostic in the file it was
@@ -53,11 +57,11 @@ type cacheState struct {
 	listings listings
 }
 
-// listings keeps deploy.Listing values in a store of their own, found by
-// the directory's stat record (its size and modification time) and the
-// hash of the listing; a file the platform's walk has no use for has a
-// stat record of noPlatform.
-type listings struct{ store *cache.Store[deploy.Listing] }
+// listings keeps deploy.Listing values in the files' store (one pack),
+// found by the directory's stat record (its size and modification time)
+// and the hash of the listing; a file the platform's walk has no use for
+// has a stat record of noPlatform.
+type listings struct{ store *cache.Store[cached] }
 
 var noPlatform = cache.Hash([]byte("deploy: no platform"))
 
@@ -73,17 +77,20 @@ func (l listings) Listing(dir string, fi fs.FileInfo) (deploy.Listing, bool) {
 	if !ok {
 		return deploy.Listing{}, false
 	}
-	return l.store.Get(k)
+	if e, ok := l.store.Get(k); ok && e.Listing != nil {
+		return *e.Listing, true
+	}
+	return deploy.Listing{}, false
 }
 
 func (l listings) SetListing(dir string, fi fs.FileInfo, v deploy.Listing) {
-	parts := [][]byte{strconv.AppendUint(nil, v.Ino, 10)}
+	parts := [][]byte{[]byte("deploy.Listing"), strconv.AppendUint(nil, v.Ino, 10)}
 	for i, n := range v.Names {
 		parts = append(parts, []byte(n), []byte{v.Kinds[i]})
 	}
 	k := cache.Hash(parts...)
 	if l.store.SetStat(dir, fi, k) {
-		l.store.Put(k, v)
+		l.store.Put(k, cached{Listing: &v})
 	}
 }
 
@@ -94,8 +101,8 @@ func (p *Producer) UseCache(c *cache.Cache, project string) {
 	for _, a := range p.Analyzers {
 		codes.WriteString(a.Rule.Code + ",")
 	}
-	p.cache = &cacheState{store: cache.OpenStore[cached](c, "python\x00"+project), analyzers: []byte(codes.String()),
-		listings: listings{cache.OpenStore[deploy.Listing](c, "deploy\x00"+project)}}
+	store := cache.OpenStore[cached](c, "python\x00"+project)
+	p.cache = &cacheState{store: store, analyzers: []byte(codes.String()), listings: listings{store}}
 }
 
 // SaveCache implements driver.Cacher.
@@ -103,10 +110,7 @@ func (p *Producer) SaveCache() error {
 	if p.cache == nil {
 		return nil
 	}
-	if err := p.cache.store.Save(); err != nil {
-		return err
-	}
-	return p.cache.listings.store.Save()
+	return p.cache.store.Save()
 }
 
 // CacheStats are the last Analyze's files found in the cache and analysed.
@@ -197,13 +201,27 @@ func readError(in driver.Input, err error) *lint.FileResult {
 	return res
 }
 
+// directiveComments are the comments of cs that may be suppression
+// directives (suppress.MayDirect): all that what reads a result from the
+// cache reads of its comments (suppress.Apply, keepSource). Every comment
+// of every file was kept, and decoded by each warm run.
+func directiveComments(cs []lint.Comment) []lint.Comment {
+	var out []lint.Comment
+	for _, c := range cs {
+		if suppress.MayDirect(c.Text) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // toCache is what the cache keeps of a file's pass; ok is false for a
 // result not to keep (an analysis that failed, a finding in another file).
 func toCache(in driver.Input, res *lint.FileResult, ff *pyanalysis.FileFacts) (cached, bool) {
 	if res.Err != nil {
 		return cached{}, false
 	}
-	e := cached{Skipped: res.Skipped, Parsed: res.Parsed, SyntaxErrors: res.SyntaxErrors, Comments: res.Comments, Runtime: res.Runtime}
+	e := cached{Skipped: res.Skipped, Parsed: res.Parsed, SyntaxErrors: res.SyntaxErrors, Comments: directiveComments(res.Comments), Runtime: res.Runtime}
 	for _, d := range res.Diagnostics {
 		if d.Path != in.Path || d.Language != lint.Python {
 			return cached{}, false

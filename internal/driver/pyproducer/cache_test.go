@@ -269,3 +269,53 @@ func age(t *testing.T, root string, at time.Time) {
 		}
 	}
 }
+
+// TestCacheKeepsDirectiveComments: the cache keeps a file's comments that
+// may be suppression directives and no other: a warm run suppresses, and
+// reports an unused directive, as a run without the cache does, and the
+// pack does not hold the file's other comments.
+func TestCacheKeepsDirectiveComments(t *testing.T) {
+	root := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	if err := os.MkdirAll(filepath.Join(root, "svc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "pyproject.toml"), "[project]\nname = \"svc\"\n\n[tool.xylint]\nselect = [\"XY005\", \"XY100\", \"XY101\"]\n", old)
+	write(t, filepath.Join(root, "svc", "work.py"), `# an-ordinary-comment-marker says what the module does
+import logging
+
+
+def run():
+    print("a")  # noqa: XY005
+    print("b")  # NOQA: XY004 -- nothing to suppress here
+    print("c")  # another-ordinary-comment-marker
+    logging.info("done")
+`, old)
+	cacheDir := t.TempDir()
+	_, none, _ := run(t, root, "")
+	_, cold, _ := run(t, root, cacheDir)
+	_, warm, p := run(t, root, cacheDir)
+	if hits, misses := p.CacheStats(); hits != 1 || misses != 0 {
+		t.Fatalf("warm run: %d hits, %d misses; want the file from the cache", hits, misses)
+	}
+	if cold != none || warm != none {
+		t.Errorf("with the cache the report differs: cold %s\nwarm %s", linediff.Text(cold, none), linediff.Text(warm, none))
+	}
+	if strings.Contains(none, `"line": 6`) || !strings.Contains(none, `"line": 8`) {
+		t.Errorf("want the print at line 8 reported and line 6's suppressed: %s", none)
+	}
+	var packs []byte
+	_ = filepath.WalkDir(cacheDir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			packs = append(packs, b...)
+		}
+		return err
+	})
+	if !bytes.Contains(packs, []byte("noqa: XY005")) || !bytes.Contains(packs, []byte("NOQA: XY004")) {
+		t.Error("the directives are not in the cache")
+	}
+	if bytes.Contains(packs, []byte("ordinary-comment-marker")) {
+		t.Error("the cache keeps comments that are no directive")
+	}
+}
