@@ -34,23 +34,31 @@ func init() {
 	C.xy_use_c_allocator()
 }
 
-// parser owns one C parser. Parsers are not safe for concurrent use; the
-// pool hands each goroutine its own.
+// parser owns the C arena its trees are parsed in (ts.c): one tree at a
+// time, alive from parse to release. Parsers are not safe for concurrent
+// use; the pool hands each goroutine its own.
 type parser struct {
-	p *C.TSParser
+	a *C.xy_arena
 }
 
 var parsers = sync.Pool{New: func() any {
-	cp := C.xy_parser_new(language)
-	if cp == nil {
+	a := C.xy_arena_new()
+	if a == nil {
 		return nil
 	}
-	p := &parser{p: cp}
+	p := &parser{a: a}
 	// A pooled parser may be dropped by the GC at any time: free its C side
 	// then.
-	runtime.AddCleanup(p, func(cp *C.TSParser) { C.xy_parser_delete(cp) }, cp)
+	runtime.AddCleanup(p, func(a *C.xy_arena) { C.xy_arena_free(a) }, a)
 	return p
 }}
+
+// release frees the tree last parsed by p.
+func (p *parser) release() { C.xy_arena_release(p.a) }
+
+// kept is the memory p's arena holds, and the most it keeps once released
+// (for tests).
+func (p *parser) kept() (n, most int) { return int(C.xy_arena_kept(p.a)), int(C.XY_KEEP) }
 
 // errTimeout is returned when tree-sitter gives up on a pathological input.
 var errTimeout = errors.New("parser timed out")
@@ -84,7 +92,7 @@ func flatten(src []byte, base int) ([]node, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer C.xy_tree_delete(t)
+	defer p.release()
 	nodes := make([]node, C.xy_count(t))
 	return flattenInto(t, nodes, base, 0, -1, false)
 }
@@ -119,7 +127,7 @@ func HasErrors(src []byte) (bool, error) {
 		}
 		var rs, re C.uint32_t
 		bad := C.xy_root_span(t, &rs, &re)
-		C.xy_tree_delete(t)
+		p.release()
 		if bad {
 			return true, nil
 		}
@@ -133,7 +141,7 @@ func (p *parser) parse(src []byte) (*C.TSTree, error) {
 	if len(src) > 0 {
 		csrc = (*C.char)(unsafe.Pointer(&src[0]))
 	}
-	t := C.xy_parse(p.p, csrc, C.uint32_t(len(src)), parseTimeoutMS)
+	t := C.xy_parse(p.a, language, csrc, C.uint32_t(len(src)), parseTimeoutMS)
 	if t == nil {
 		return nil, errTimeout
 	}
@@ -176,7 +184,7 @@ func readOuts(src []byte, base, first, rootParent int, skipRoot bool) (walk, cur
 	if err != nil {
 		return nil, nil, err
 	}
-	defer C.xy_tree_delete(t)
+	defer p.release()
 	count := int(C.xy_count(t))
 	if skipRoot {
 		count--
@@ -234,7 +242,7 @@ func (p *parser) flattenPieces(src []byte, base int, starts []int) ([]node, erro
 		}
 		var rs, re C.uint32_t
 		if C.xy_root_span(t, &rs, &re) {
-			C.xy_tree_delete(t)
+			p.release()
 			return nil, errPieceSyntax
 		}
 		if nodes == nil {
@@ -253,7 +261,7 @@ func (p *parser) flattenPieces(src []byte, base int, starts []int) ([]node, erro
 		}
 		first := len(nodes)
 		got, err := flattenInto(t, nodes[first:first+count], base+start, first, 0, true)
-		C.xy_tree_delete(t)
+		p.release()
 		if err != nil {
 			return nil, err
 		}

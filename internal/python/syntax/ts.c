@@ -1,6 +1,7 @@
 #include "ts.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 // Declarations from tree-sitter's public API (tree_sitter/api.h, v0.25).
@@ -72,22 +73,193 @@ const char *ts_language_symbol_name(const TSLanguage *self, TSSymbol symbol);
 void ts_set_allocator(void *(*new_malloc)(size_t), void *(*new_calloc)(size_t, size_t),
 		      void *(*new_realloc)(void *, size_t), void (*new_free)(void *));
 
-// go-tree-sitter routes every allocation of the C library through Go and back
-// (four cgo transitions per malloc). Its Go functions call the C library's
-// malloc/free, so pointing tree-sitter straight at them is compatible with
-// anything allocated before.
-void xy_use_c_allocator(void) { ts_set_allocator(malloc, calloc, realloc, free); }
+// Every tree is parsed in an arena (xy_arena): tree-sitter's allocations
+// while it parses one file (or one piece of a large file) — the parser, its
+// stack, the tree — are bumped from the arena's chunks, a freed block goes
+// on a list for the next allocation of its size, and the whole is dropped
+// at once when the caller has read the tree out (xy_arena_release),
+// instead of tree-sitter freeing the tree node by node (ts_tree_delete) and
+// glibc's malloc and free serving each of them. The arena in use is the calling thread's (xy_cur, set only for the
+// length of an xy_parse call, which runs on one thread); anything
+// allocated while no arena is set — go-tree-sitter's own API, a tree
+// cursor — goes to the C library's malloc, as before, and is freed there.
+// (go-tree-sitter routes every allocation through Go and back, four cgo
+// transitions per malloc; its Go functions call the C library's malloc and
+// free, so these hooks are compatible with anything allocated before.)
 
-TSParser *xy_parser_new(const TSLanguage *lang) {
-	TSParser *p = ts_parser_new();
-	if (p && !ts_parser_set_language(p, lang)) {
-		ts_parser_delete(p);
-		return NULL;
+// A chunk's header, padded so that its data stays 16-byte aligned.
+typedef struct xy_chunk {
+	struct xy_chunk *next; // the previous chunk (the arena's head is the newest)
+	size_t cap, used;      // bytes of data, bytes handed out
+	size_t pad;
+} xy_chunk;
+
+// Freed blocks of up to XY_SMALL bytes are kept on a list per size (in
+// steps of 16 bytes) and handed out again: a parse frees most of what it
+// allocates (stack nodes, lookahead tokens, the arrays of popped children),
+// and without reuse an arena would grow to everything a parse ever
+// allocated.
+#define XY_SMALL 512
+
+struct xy_arena {
+	xy_chunk *head;
+	void *small[XY_SMALL / 16 + 1]; // freed blocks by size/16; each holds the next
+};
+
+// Every block starts with a 16-byte header holding its size (for realloc).
+#define XY_HDR 16
+#define XY_FIRST_CHUNK ((size_t)256 << 10)
+
+static _Thread_local xy_arena *xy_cur;
+
+static char *xy_data(xy_chunk *c) { return (char *)(c + 1); }
+static size_t xy_round(size_t n) { return (n + 15) & ~(size_t)15; }
+
+static void *xy_arena_alloc(xy_arena *a, size_t n) {
+	if (n > SIZE_MAX / 2) return NULL;
+	size_t r = xy_round(n);
+	if (r <= XY_SMALL && a->small[r / 16]) {
+		void *p = a->small[r / 16];
+		a->small[r / 16] = *(void **)p;
+		*(size_t *)((char *)p - XY_HDR) = n;
+		return p;
 	}
+	size_t need = XY_HDR + r;
+	xy_chunk *c = a->head;
+	if (!c || c->cap - c->used < need) {
+		size_t cap = c ? 2 * c->cap : XY_FIRST_CHUNK;
+		if (cap < need) cap = need;
+		xy_chunk *nc = malloc(sizeof(xy_chunk) + cap);
+		if (!nc) return NULL;
+		nc->next = c;
+		nc->cap = cap;
+		nc->used = 0;
+		a->head = c = nc;
+	}
+	char *b = xy_data(c) + c->used;
+	c->used += need;
+	*(size_t *)b = n;
+	return b + XY_HDR;
+}
+
+static size_t xy_block_size(void *p) { return *(size_t *)((char *)p - XY_HDR); }
+
+// xy_is_last reports whether p is the last block handed out from a's
+// newest chunk: freeing it gives its room back; growing it needs no copy
+// when the chunk has room.
+static bool xy_is_last(xy_arena *a, void *p) {
+	xy_chunk *c = a->head;
+	return c && (char *)p + xy_round(xy_block_size(p)) == xy_data(c) + c->used;
+}
+
+static void *xy_malloc(size_t n) {
+	xy_arena *a = xy_cur;
+	return a ? xy_arena_alloc(a, n) : malloc(n);
+}
+
+static void *xy_calloc(size_t n, size_t size) {
+	xy_arena *a = xy_cur;
+	if (!a) return calloc(n, size);
+	if (size && n > SIZE_MAX / size) return NULL;
+	void *p = xy_arena_alloc(a, n * size);
+	if (p) memset(p, 0, n * size);
 	return p;
 }
 
-void xy_parser_delete(TSParser *p) { ts_parser_delete(p); }
+static void xy_free(void *p);
+
+// xy_realloc moves a block that is not the chunk's last one, even to a
+// smaller size. (Returning such a block when it is already large enough
+// made tree-sitter crash on error recovery, in TestWalkMatchesCursor: not
+// understood, so not done.)
+static void *xy_realloc(void *p, size_t n) {
+	xy_arena *a = xy_cur;
+	if (!a) return realloc(p, n);
+	if (!p) return xy_arena_alloc(a, n);
+	size_t old = xy_block_size(p);
+	if (xy_is_last(a, p)) {
+		xy_chunk *c = a->head;
+		size_t start = (size_t)((char *)p - xy_data(c));
+		if (n <= SIZE_MAX / 2 && start + xy_round(n) <= c->cap) {
+			c->used = start + xy_round(n);
+			*(size_t *)((char *)p - XY_HDR) = n;
+			return p;
+		}
+	}
+	void *q = xy_arena_alloc(a, n);
+	if (q) {
+		memcpy(q, p, old < n ? old : n);
+		xy_free(p);
+	}
+	return q;
+}
+
+static void xy_free(void *p) {
+	xy_arena *a = xy_cur;
+	if (!a) {
+		free(p);
+		return;
+	}
+	if (!p) return;
+	size_t r = xy_round(xy_block_size(p));
+	if (xy_is_last(a, p)) {
+		a->head->used -= XY_HDR + r;
+	} else if (r > 0 && r <= XY_SMALL) {
+		*(void **)p = a->small[r / 16];
+		a->small[r / 16] = p;
+	}
+}
+
+void xy_use_c_allocator(void) { ts_set_allocator(xy_malloc, xy_calloc, xy_realloc, xy_free); }
+
+xy_arena *xy_arena_new(void) { return calloc(1, sizeof(xy_arena)); }
+
+// xy_arena_release drops everything allocated in a (the last tree parsed in
+// it). The arena keeps its memory for the next parse, in one chunk: when a
+// parse needed more than one, they are replaced by one as large as all of
+// them (fresh memory costs page faults on every parse), up to XY_KEEP.
+void xy_arena_release(xy_arena *a) {
+	memset(a->small, 0, sizeof a->small);
+	xy_chunk *c = a->head;
+	if (!c) return;
+	if (!c->next && c->cap <= XY_KEEP) {
+		c->used = 0;
+		return;
+	}
+	size_t total = 0;
+	while (c) {
+		xy_chunk *next = c->next;
+		total += c->cap;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	if (total <= XY_KEEP) {
+		c = malloc(sizeof(xy_chunk) + total);
+		if (c) {
+			c->next = NULL;
+			c->cap = total;
+			c->used = 0;
+			a->head = c;
+		}
+	}
+}
+
+size_t xy_arena_kept(const xy_arena *a) {
+	size_t n = 0;
+	for (const xy_chunk *c = a->head; c; c = c->next) n += c->cap;
+	return n;
+}
+
+void xy_arena_free(xy_arena *a) {
+	xy_chunk *c = a->head;
+	while (c) {
+		xy_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
 
 typedef struct {
 	const char *src;
@@ -117,7 +289,8 @@ static bool xy_progress(TSParseState *state) {
 	       (now.tv_sec == in->deadline.tv_sec && now.tv_nsec > in->deadline.tv_nsec);
 }
 
-TSTree *xy_parse(TSParser *p, const char *src, uint32_t len, uint32_t timeout_ms) {
+TSTree *xy_parse(xy_arena *a, const TSLanguage *lang, const char *src, uint32_t len, uint32_t timeout_ms) {
+	xy_arena_release(a);
 	xy_input in = {src, len, {0, 0}, 0};
 	clock_gettime(CLOCK_MONOTONIC, &in.deadline);
 	in.deadline.tv_sec += timeout_ms / 1000;
@@ -126,14 +299,25 @@ TSTree *xy_parse(TSParser *p, const char *src, uint32_t len, uint32_t timeout_ms
 		in.deadline.tv_sec++;
 		in.deadline.tv_nsec -= 1000000000L;
 	}
-	TSInput input = {&in, xy_read, TSInputEncodingUTF8, NULL};
-	TSParseOptions opts = {&in, xy_progress};
-	TSTree *t = ts_parser_parse_with_options(p, NULL, input, opts);
-	if (!t) ts_parser_reset(p);
+	xy_cur = a;
+	TSTree *t = NULL;
+	// A parser per parse, in the arena: cheap to make, and nothing of it
+	// outlives the arena's release. Deleting it frees the external
+	// scanner's state, which the grammar allocates with the C library's
+	// malloc; the tree does not need the parser.
+	TSParser *p = ts_parser_new();
+	if (p) {
+		if (ts_parser_set_language(p, lang)) {
+			TSInput input = {&in, xy_read, TSInputEncodingUTF8, NULL};
+			TSParseOptions opts = {&in, xy_progress};
+			t = ts_parser_parse_with_options(p, NULL, input, opts);
+		}
+		ts_parser_delete(p);
+	}
+	xy_cur = NULL;
+	if (!t) xy_arena_release(a);
 	return t;
 }
-
-void xy_tree_delete(TSTree *t) { ts_tree_delete(t); }
 
 bool xy_root_span(const TSTree *t, uint32_t *start, uint32_t *end) {
 	TSNode r = ts_tree_root_node(t);

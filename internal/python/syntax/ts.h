@@ -37,13 +37,21 @@ typedef struct {
 	int32_t after;  // index just past this node's subtree
 } xy_node;
 
+typedef struct xy_arena xy_arena;
+
 void xy_use_c_allocator(void);
-TSParser *xy_parser_new(const TSLanguage *lang);
-void xy_parser_delete(TSParser *p);
-// xy_parse parses src[0:len) and gives up after timeout_ms milliseconds
-// (returning NULL).
-TSTree *xy_parse(TSParser *p, const char *src, uint32_t len, uint32_t timeout_ms);
-void xy_tree_delete(TSTree *t);
+xy_arena *xy_arena_new(void);
+// xy_arena_release frees the tree last parsed in a (see ts.c).
+void xy_arena_release(xy_arena *a);
+void xy_arena_free(xy_arena *a);
+// xy_arena_kept is the memory a holds (bytes of its chunks).
+size_t xy_arena_kept(const xy_arena *a);
+// XY_KEEP is the most an arena keeps for its next parse once released.
+#define XY_KEEP ((size_t)1 << 20)
+// xy_parse parses src[0:len) in a (releasing what a held) and gives up
+// after timeout_ms milliseconds (returning NULL). The tree lives until a is
+// released.
+TSTree *xy_parse(xy_arena *a, const TSLanguage *lang, const char *src, uint32_t len, uint32_t timeout_ms);
 // xy_root_span stores the byte range of t's root; it returns whether the
 // tree has a syntax error (an ERROR or MISSING node).
 bool xy_root_span(const TSTree *t, uint32_t *start, uint32_t *end);

@@ -11,7 +11,7 @@
 // would not be rebuilt).
 package grammar
 
-// #cgo CFLAGS: -std=c11 -fPIC
+// #cgo CFLAGS: -std=c11 -fPIC -DTREE_SITTER_REUSE_ALLOCATOR
 // typedef struct TSLanguage TSLanguage;
 // const TSLanguage *tree_sitter_python(void);
 import "C"
