@@ -55,10 +55,10 @@ type Evidence struct {
 // read). It is safe for concurrent use. The zero value is ready.
 type Reader struct {
 	mu    sync.Mutex
-	files map[string]*file   // by absolute path; nil: unreadable or too large
-	dirs  map[string][]*file // a service directory's files (serviceFiles)
-	keys  map[[2]string]Key  // EnvKey's, by directory and root
-	roots map[string]*tree   // by repository root
+	files map[string]*file     // by absolute path; nil: unreadable or too large
+	dirs  map[string][]*file   // a service directory's files (serviceFiles)
+	keys  map[[2]string]Key    // EnvKey's, by directory and root
+	roots map[string]*rootTree // by repository root
 	specs map[string]string
 	auth  map[string]*Evidence // PlatformAuth's answers, by absolute directory
 

@@ -1,9 +1,11 @@
 package deploy
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -69,14 +71,56 @@ func TestPlatformAuth(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			root := project(t, c.files)
-			r := &Reader{}
-			e := r.PlatformAuth(filepath.Join(root, c.dir))
-			switch {
-			case c.want == "" && e != nil:
-				t.Errorf("got %+v, want none", e)
-			case c.want != "" && (e == nil || !strings.Contains(e.File+": "+e.What, c.want)):
-				t.Errorf("got %+v, want %q", e, c.want)
+			// A reader asked directly, and one whose Prefetch of the
+			// repository's tree is under way (or done) when asked.
+			prefetched := &Reader{}
+			prefetched.Prefetch(Root(filepath.Join(root, c.dir)))
+			for _, r := range []*Reader{{}, prefetched} {
+				e := r.PlatformAuth(filepath.Join(root, c.dir))
+				switch {
+				case c.want == "" && e != nil:
+					t.Errorf("got %+v, want none", e)
+				case c.want != "" && (e == nil || !strings.Contains(e.File+": "+e.What, c.want)):
+					t.Errorf("got %+v, want %q", e, c.want)
+				}
 			}
 		})
+	}
+}
+
+// Prefetch walks the repository while the file passes ask the same reader
+// for their services' deployment files (EnvKey, EnvSetBy) and the project
+// phase asks PlatformAuth: under the race detector, and with the answers a
+// reader without Prefetch gives.
+func TestPrefetchConcurrentUse(t *testing.T) {
+	files := map[string]string{"deploy.sh": "gcloud run deploy billing --no-allow-unauthenticated\n", ".github/workflows/ci.yml": "on: push\n"}
+	for i := range 40 {
+		d := fmt.Sprintf("svc%d", i)
+		files[d+"/main.py"] = ""
+		files[d+"/Dockerfile"] = fmt.Sprintf("FROM python\nENV PORT=%d\n", 8000+i)
+		files[d+"/k8s/svc.yaml"] = fmt.Sprintf("apiVersion: v1\nkind: Service\nmetadata:\n  name: %s\nspec:\n  type: ClusterIP\n", d)
+	}
+	files["billing/main.py"] = ""
+	root := project(t, files)
+	want, got := &Reader{}, &Reader{}
+	got.Prefetch(root)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		dir := filepath.Join(root, fmt.Sprintf("svc%d", i))
+		wg.Go(func() {
+			if a, b := got.EnvKey(dir, root), want.EnvKey(dir, root); a != b {
+				t.Errorf("%s: EnvKey differs with Prefetch", dir)
+			}
+			if a, b := got.EnvSetBy(dir, root, "PORT"), want.EnvSetBy(dir, root, "PORT"); a != b {
+				t.Errorf("%s: EnvSetBy %q with Prefetch, %q without", dir, a, b)
+			}
+			if a, b := got.PlatformAuth(dir), want.PlatformAuth(dir); fmt.Sprint(a) != fmt.Sprint(b) {
+				t.Errorf("%s: PlatformAuth %+v with Prefetch, %+v without", dir, a, b)
+			}
+		})
+	}
+	wg.Wait()
+	if e := got.PlatformAuth(filepath.Join(root, "billing")); e == nil || e.File != "deploy.sh" {
+		t.Errorf("billing: %+v, want deploy.sh's --no-allow-unauthenticated", e)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // tree is the deployment files under a repository root that say how the
@@ -31,15 +32,41 @@ type manifest struct {
 	backends []string
 }
 
+// rootTree is a repository root's tree, read once (by the first caller of
+// Reader.tree or by Prefetch) while any other caller waits for it.
+type rootTree struct {
+	once sync.Once
+	t    *tree
+}
+
+// tree returns the deployment tree of the repository root, reading it the
+// first time. The walk does not hold r.mu (only each file's read does), so
+// that the file passes' EnvSetBy and EnvKey, which take it, are not held up
+// by a Prefetch that is still walking.
 func (r *Reader) tree(root string) *tree {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if t, ok := r.roots[root]; ok {
-		return t
-	}
 	if r.roots == nil {
-		r.roots = map[string]*tree{}
+		r.roots = map[string]*rootTree{}
 	}
+	rt := r.roots[root]
+	if rt == nil {
+		rt = &rootTree{}
+		r.roots[root] = rt
+	}
+	r.mu.Unlock()
+	rt.once.Do(func() { rt.t = r.readTree(root) })
+	return rt.t
+}
+
+// Prefetch reads the deployment tree of the repository root on another
+// goroutine: what PlatformAuth reads for every directory under root, read
+// ahead (while the driver walks the project on one core). A later
+// PlatformAuth under root waits for it instead of reading it again.
+func (r *Reader) Prefetch(root string) {
+	go r.tree(root)
+}
+
+func (r *Reader) readTree(root string) *tree {
 	t := &tree{}
 	r.walkTree(root, func(p string) {
 		var fi fs.FileInfo
@@ -51,7 +78,9 @@ func (r *Reader) tree(root string) *tree {
 				fi = st
 			}
 		}
+		r.mu.Lock()
 		f := r.read(p)
+		r.mu.Unlock()
 		if f == nil {
 			return
 		}
@@ -73,7 +102,6 @@ func (r *Reader) tree(root string) *tree {
 			r.Listings.SetNoPlatform(p, fi)
 		}
 	})
-	r.roots[root] = t
 	return t
 }
 

@@ -103,6 +103,17 @@ type Cacher interface {
 	SaveCache() error
 }
 
+// A Prefetcher is a Producer that starts, before the walk lists a run's
+// files, work its Analyze will need whichever they are: the walk keeps one
+// core busy and leaves the others idle. Prefetch returns at once; root is
+// the project's root, and enabled says whether a rule is enabled for the
+// files at the root (the configuration there, with the command line's
+// overrides; none enabled: start nothing, and drop what an earlier run's
+// Prefetch started). A Cacher has been given the run's cache before.
+type Prefetcher interface {
+	Prefetch(root string, enabled func(*lint.Rule) bool)
+}
+
 // A FileSkipper is a Producer that leaves alone some files with its
 // extensions (the Go producer: test files, and what the go command ignores,
 // such as vendor/ and testdata/). A directory walk does not collect them; a
@@ -267,6 +278,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	var left leftOut // what the walk left out, to say why nothing was analysed
 	var files, snapContext []walk.File
 	var walkErrs, walkNotices []*walk.Error
+	// The cache, before the walk: a Prefetcher may read it.
+	var c *cache.Cache
+	if opts.Cache != nil {
+		if c, err = cache.Open(cache.Resolve(opts.Cache.Dir, proj.root)); err != nil {
+			res.RunNotices = append(res.RunNotices, "cache: "+err.Error())
+		}
+	}
+	for _, p := range opts.Producers {
+		if cacher, ok := p.(Cacher); ok && c != nil {
+			cacher.UseCache(c, proj.root)
+		}
+	}
+	prefetch(opts.Producers, loader, proj.root, opts.Snapshot == nil)
 	if opts.Snapshot != nil {
 		files, snapContext = snapshotWalk(opts.Snapshot, opts.Paths, proj, walkOptions(opts, loader, exts, configErrs, &left))
 	} else {
@@ -347,21 +371,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	var c *cache.Cache
-	if opts.Cache != nil {
-		if c, err = cache.Open(cache.Resolve(opts.Cache.Dir, proj.root)); err != nil {
-			res.RunNotices = append(res.RunNotices, "cache: "+err.Error())
-		}
-	}
 	cacheErrs := newErrSet()
 	for i, p := range opts.Producers {
 		if len(byProducer[i]) == 0 {
 			continue
 		}
 		cacher, _ := p.(Cacher)
-		if c != nil && cacher != nil {
-			cacher.UseCache(c, proj.root)
-		}
 		results, err := p.Analyze(ctx, byProducer[i], jobs)
 		if err != nil {
 			res.Errors = append(res.Errors, Problem{"", err.Error()})
@@ -404,6 +419,29 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	sortProblems(res.Errors)
 	sortProblems(res.Notices)
 	return res, nil
+}
+
+// prefetch calls the producers' Prefetch for the project at root, with the
+// rules enabled for the files at its root — with none when work is false (a
+// snapshot's run: what it reads is not the work tree's) or the
+// configuration there does not load (the walk reports it). Every run calls
+// it, so that nothing a producer prefetched for an earlier run is taken
+// for this one's.
+func prefetch(producers []Producer, loader *config.Loader, root string, work bool) {
+	var enabled func(*lint.Rule) bool
+	for _, p := range producers {
+		pf, ok := p.(Prefetcher)
+		if !ok {
+			continue
+		}
+		if enabled == nil {
+			enabled = func(*lint.Rule) bool { return false }
+			if fc, err := loader.ForFile(filepath.Join(root, "_")); err == nil && work {
+				enabled = fc.Enabled
+			}
+		}
+		pf.Prefetch(root, enabled)
+	}
 }
 
 // walkOptions are the walk's options for a run: its producers' files,

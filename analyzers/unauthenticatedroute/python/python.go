@@ -49,6 +49,9 @@ var Analyzer = pyanalysis.New(unauthenticatedroute.Rule, unauthenticatedroute.Op
 	FactTypes:    []pyanalysis.Fact{(*fileFact)(nil)},
 	Run:          run,
 	Project:      projectPhase,
+	// An open route's level depends on the platform auth the deployment
+	// files show (projectPhase's report).
+	PlatformAuth: true,
 })
 
 func newPrefilter(o *unauthenticatedroute.Config) *pyanalysis.Prefilter {

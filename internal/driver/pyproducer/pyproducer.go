@@ -42,6 +42,32 @@ type Producer struct {
 	// deploy reads the deployment files for the last Analyze (one reader
 	// per run: a later run sees the files as they are then).
 	deploy *deploy.Reader
+	// prefetched is the reader Prefetch started for the next Analyze.
+	prefetched *deploy.Reader
+}
+
+// newReader is a run's reader of the deployment files, keeping its
+// directory listings in the cache when there is one.
+func (p *Producer) newReader() *deploy.Reader {
+	r := deploy.New()
+	if p.cache != nil {
+		r.Listings = p.cache.listings
+	}
+	return r
+}
+
+// Prefetch implements driver.Prefetcher: when an enabled rule's project
+// phase asks what the deployment files say (XY002's platform auth, which
+// reads every deployment file of the repository), they are read while the
+// driver walks the project, on the core the walk leaves idle, instead of in
+// the project phase.
+func (p *Producer) Prefetch(root string, enabled func(*lint.Rule) bool) {
+	p.prefetched = nil
+	if !slices.ContainsFunc(p.Analyzers, func(a *pyanalysis.Analyzer) bool { return a.PlatformAuth && enabled(a.Rule) }) {
+		return
+	}
+	p.prefetched = p.newReader()
+	p.prefetched.Prefetch(deploy.Root(root))
 }
 
 func (p *Producer) Extensions() []string { return []string{".py", ".pyi"} }
@@ -58,12 +84,14 @@ func (p *Producer) Analyze(ctx context.Context, files []driver.Input, jobs int) 
 	}
 	mods := modules.New(paths)
 	p.mods = mods
-	p.deploy = deploy.New()
+	p.deploy, p.prefetched = p.prefetched, nil // (Prefetch's reader is this run's)
+	if p.deploy == nil {
+		p.deploy = p.newReader()
+	}
 	var hashes []cache.Key // of the files' content, with a cache
 	if p.cache != nil {
 		p.cache.hits.Store(0)
 		p.cache.misses.Store(0)
-		p.deploy.Listings = p.cache.listings
 		hashes = make([]cache.Key, len(files))
 	}
 	// The source of a file its pass found nothing in is dropped until the

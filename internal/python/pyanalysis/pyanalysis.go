@@ -39,6 +39,11 @@ type Analyzer struct {
 	// usually a nil pointer): ExportFact refuses others, and EncodeFacts
 	// knows them by these.
 	FactTypes []Fact
+	// PlatformAuth says that the project phase asks what the repository's
+	// deployment files say of a service (deploy.Service.PlatformAuth, which
+	// reads all of them): a driver may read them ahead (deploy.Reader's
+	// Prefetch) while it walks the project.
+	PlatformAuth bool
 
 	// Set by New, from the rule's options (nil: none).
 	prefilterFor func(opts any) *Prefilter
@@ -62,6 +67,8 @@ type Def[C any] struct {
 	// at the slash-separated path from the rule (print-call's `exclude`):
 	// the analyzer does not run there.
 	Excludes func(opts C, path string) bool
+	// PlatformAuth is Analyzer.PlatformAuth.
+	PlatformAuth bool
 	// ExcludedPrefilter, when non-nil, runs the analyzer in the files its
 	// options exclude whose bytes pass it, with Pass.Excluded set: such a
 	// pass exports facts the project phase reads about other files (a test
@@ -79,7 +86,7 @@ var prefilterKey ruleopts.Key
 
 // New declares the Python analyzer of rule, whose options spec declares.
 func New[T, C any](rule *lint.Rule, spec *ruleopts.Spec[T, C], def Def[C]) *Analyzer {
-	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter, FactTypes: def.FactTypes, excludedPrefilter: def.ExcludedPrefilter}
+	a := &Analyzer{Rule: rule, Kinds: def.Kinds, Prefilter: def.Prefilter, FactTypes: def.FactTypes, PlatformAuth: def.PlatformAuth, excludedPrefilter: def.ExcludedPrefilter}
 	if def.PrefilterFor != nil {
 		a.prefilterFor = func(opts any) *Prefilter {
 			return ruleopts.Derive(spec.Of(opts), &prefilterKey, def.PrefilterFor)
