@@ -114,14 +114,20 @@ func (r *Reader) read(path string) *file {
 	if r.files == nil {
 		r.files = map[string]*file{}
 	}
-	var f *file
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() <= maxFile {
-		if b, err := os.ReadFile(path); err == nil && len(b) <= maxFile {
-			f = &file{path: path, text: b}
-		}
-	}
+	f := readFile(path)
 	r.files[path] = f
 	return f
+}
+
+// readFile reads the file at path, or returns nil when it is not a regular
+// file, is unreadable or is larger than maxFile.
+func readFile(path string) *file {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() <= maxFile {
+		if b, err := os.ReadFile(path); err == nil && len(b) <= maxFile {
+			return &file{path: path, text: b}
+		}
+	}
+	return nil
 }
 
 // Root is the repository root of the directory dir: the nearest

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -122,5 +123,34 @@ func TestPrefetchConcurrentUse(t *testing.T) {
 	wg.Wait()
 	if e := got.PlatformAuth(filepath.Join(root, "billing")); e == nil || e.File != "deploy.sh" {
 		t.Errorf("billing: %+v, want deploy.sh's --no-allow-unauthenticated", e)
+	}
+}
+
+// The repository walk keeps only the files its tree uses: a lock file or a
+// CI workflow it read is not held for the rest of the run (a Prefetch
+// would hold them through every file pass). A file the reader had read
+// before is taken as it was.
+func TestTreeKeepsWhatItUses(t *testing.T) {
+	root := project(t, map[string]string{
+		".github/workflows/ci.yml": "on: push\n",
+		"pnpm-lock.yaml":           "lockfileVersion: '9.0'\n",
+		"deploy.sh":                "gcloud run deploy billing --no-allow-unauthenticated\n",
+		"k8s/svc.yaml":             clusterIP,
+		"infra/run.tf":             "resource \"google_cloud_run_service\" \"runner\" {}\n",
+		"svc/Dockerfile":           "FROM python\nENV PORT=8080\n",
+	})
+	r := &Reader{}
+	if got := r.EnvSetBy(filepath.Join(root, "svc"), root, "PORT"); got != "svc/Dockerfile" {
+		t.Fatalf("EnvSetBy PORT = %q", got)
+	}
+	r.tree(root)
+	var kept []string
+	for p := range r.files {
+		rel, _ := filepath.Rel(root, p)
+		kept = append(kept, filepath.ToSlash(rel))
+	}
+	slices.Sort(kept)
+	if want := []string{"deploy.sh", "infra/run.tf", "k8s/svc.yaml", "svc/Dockerfile"}; !slices.Equal(kept, want) {
+		t.Errorf("the reader keeps %q, want %q", kept, want)
 	}
 }
