@@ -302,6 +302,22 @@ except:  # noqa: E722
 	expect(t, r, 1, "c.py:1:13: warning: XY100 [unused-suppression] unused suppression: XY004 reported nothing here")
 }
 
+// A file that no rule reads (nothing in it passes a rule's prefilter) still
+// has its suppression comments checked: an unused one (XY100) and one that
+// cannot be obeyed (XY101) are reported there as anywhere else, with the
+// cache and without it.
+func TestSuppressionsInFilesNoRuleReads(t *testing.T) {
+	root := filetree.Temp(t, map[string]string{
+		"quiet.py": "import os\n\n\ndef here():\n    return os.getcwd()  # xylint: noqa: XY005\n\n\nx = 1  # noqa: XY005\n",
+	})
+	for _, args := range [][]string{{"--no-cache"}, {}, {}} { // without the cache, cold, warm
+		r := xylint(t, root, append([]string{"check", "--extend-select", "XY100"}, args...)...)
+		expect(t, r, 1,
+			"quiet.py:5:25: warning: XY101 [malformed-suppression] malformed suppression: a file-level `# xylint: noqa` must be on its own line",
+			"quiet.py:8:8: warning: XY100 [unused-suppression] unused suppression: XY005 reported nothing here")
+	}
+}
+
 func TestFormats(t *testing.T) {
 	// The service sets logging up to show INFO records, so the print gets
 	// its logger fix (the statistics below count it).

@@ -223,10 +223,14 @@ func parsePython(c lint.Comment, lookup func(string) *lint.Rule) *Directive {
 // nearly all comments.
 func MayDirect(text string) bool { return containsNoqa(text) }
 
+// MayHoldDirective reports whether a file's source may hold a suppression
+// directive: whether any of its comments may pass MayDirect.
+func MayHoldDirective(src []byte) bool { return containsNoqa(src) }
+
 // containsNoqa reports whether s contains "noqa" in any case, as the
 // directives' (?i) patterns match it (no other character folds to n, o, q
 // or a).
-func containsNoqa(s string) bool {
+func containsNoqa[T string | []byte](s T) bool {
 	for i := 0; i+4 <= len(s); i++ {
 		if s[i]|0x20 == 'n' && s[i+1]|0x20 == 'o' && s[i+2]|0x20 == 'q' && s[i+3]|0x20 == 'a' {
 			return true

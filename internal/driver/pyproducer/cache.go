@@ -249,7 +249,10 @@ func (p *Producer) fromCache(in driver.Input, module string, e cached, s *source
 		res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Rule: r, Language: lint.Python, Path: in.Path, Range: d.Range,
 			Message: d.Message, Severity: d.Severity, Fix: cloneFix(d.Fix), Kind: d.Kind})
 	}
-	if len(res.Diagnostics) > 0 {
+	// The source is needed for the findings' lines, and for those of the
+	// suppression comments (the cache keeps only those that may be
+	// directives): an unused or malformed one is reported where it is.
+	if len(res.Diagnostics) > 0 || len(res.Comments) > 0 {
 		if !p.readCachedSource(in, res, s) {
 			return nil, nil, false
 		}

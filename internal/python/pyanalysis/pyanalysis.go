@@ -15,6 +15,7 @@ import (
 	"github.com/xynergy/xylint/internal/python/pystyle"
 	"github.com/xynergy/xylint/internal/python/syntax"
 	"github.com/xynergy/xylint/internal/ruleopts"
+	"github.com/xynergy/xylint/internal/suppress"
 )
 
 // Analyzer is one Python rule. A rule with options declares it with New,
@@ -324,13 +325,15 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 		}
 	}
 	run = kept
-	if len(run) == 0 && !cfg.Runtime {
+	// No rule reads the file. Its suppression comments are still checked
+	// (the driver reports an unused or malformed one: XY100, XY101), so a
+	// file that may hold one is parsed for its comments; another is parsed
+	// only for its syntax errors, which are reported whatever it contains.
+	if len(run) == 0 && !cfg.Runtime && !suppress.MayHoldDirective(src) {
 		if !cfg.CheckSyntax {
 			return res, nil
 		}
-		// No rule reads the file, but a file that does not parse is
-		// reported whatever it contains. Most parse: see that without
-		// building a tree.
+		// Most parse: see that without building a tree.
 		bad, err := syntax.HasErrors(src)
 		if err != nil {
 			res.Err = fmt.Errorf("%s: %w", path, err)
