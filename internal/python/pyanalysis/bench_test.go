@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xynergy/xylint/analyzers/pyrules"
+	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/pyanalysis"
 	"github.com/xynergy/xylint/internal/python/syntax"
 )
@@ -89,4 +90,25 @@ func corpus(b *testing.B) (paths []string, srcs [][]byte, total int) {
 		return nil
 	})
 	return paths, srcs, total
+}
+
+// BenchmarkProjectCorpus runs the project phase of all Python rules over
+// the facts their file passes export for every .py file under
+// $XYLINT_CORPUS (computed once, before timing): the serial tail of a run
+// after the files, where the role model is built per rule that asks.
+func BenchmarkProjectCorpus(b *testing.B) {
+	paths, srcs, _ := corpus(b)
+	mods := modules.New(paths)
+	var facts []*pyanalysis.FileFacts
+	for i, p := range paths {
+		_, ff := pyanalysis.Analyze(p, srcs[i], pyanalysis.Config{Analyzers: pyrules.All, Module: mods.Module(p)})
+		facts = append(facts, ff)
+	}
+	cfg := pyanalysis.ProjectConfig{Analyzers: pyrules.All, Modules: mods}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pyanalysis.RunProject(facts, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

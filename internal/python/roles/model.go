@@ -318,7 +318,7 @@ func (m *Model) callsProject(i int) bool {
 		return false
 	}
 	for _, ref := range fn.Calls {
-		if len(m.resolve(i, ref, 0)) > 0 {
+		if _, ok := m.resolve(i, ref, 0); ok {
 			return true
 		}
 	}
@@ -331,22 +331,22 @@ const maxExportHops = 4
 // resolve returns the functions a reference made in file from may name (a
 // class name also names its __init__). Imports are resolved as the file's
 // sys.path would (internal/python/modules).
-func (m *Model) resolve(from int, ref project.Ref, hops int) []node {
+func (m *Model) resolve(from int, ref project.Ref, hops int) (ns [2]node, ok bool) {
 	if ref.Kind == project.Local {
-		return []node{{from, ref.Name}, {from, ref.Name + ".__init__"}}
+		return [2]node{{from, ref.Name}, {from, ref.Name + ".__init__"}}, true
 	}
 	if ref.Kind != project.Imported || hops > maxExportHops {
-		return nil
+		return ns, false
 	}
 	file, attr, ok := m.modules.Split(m.files[from].path, ref.Name)
 	if t, indexed := m.byPath[file]; ok && indexed && attr != "" {
 		return m.target(t, attr, hops)
 	}
-	return nil
+	return ns, false
 }
 
 // target is attr in file t, following t's re-exports.
-func (m *Model) target(t int, attr string, hops int) []node {
+func (m *Model) target(t int, attr string, hops int) ([2]node, bool) {
 	first, rest, _ := strings.Cut(attr, ".")
 	if q, ok := m.files[t].fact.Exports[first]; ok {
 		if rest != "" {
@@ -354,13 +354,33 @@ func (m *Model) target(t int, attr string, hops int) []node {
 		}
 		return m.resolve(t, q, hops+1)
 	}
-	return []node{{t, attr}, {t, attr + ".__init__"}}
+	return [2]node{{t, attr}, {t, attr + ".__init__"}}, true
 }
 
 // reach walks the call graph from the entries of kind k and says how each
 // function is reached.
 func (m *Model) reach(k EntryKind) map[node]Via {
-	reached := map[node]Via{}
+	// The walk reaches a few times the functions it starts from (twice
+	// to four times on python-docs-samples and polar: a call names a
+	// function and its class's __init__): a map made for that many is not
+	// rebuilt as it grows.
+	seeds := 0
+	for i, f := range m.files {
+		if k == Worker && m.mainRun[i] {
+			continue
+		}
+		for _, fn := range f.fact.Funcs {
+			if fn.Entry.Kind == k {
+				seeds++
+			}
+		}
+		for _, e := range f.fact.Entries {
+			if e.Kind == k {
+				seeds += 2
+			}
+		}
+	}
+	reached := make(map[node]Via, 4*seeds)
 	var queue []node
 	seed := func(n node, v Via) {
 		if _, ok := reached[n]; !ok {
@@ -384,7 +404,11 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 			if e.Kind != k {
 				continue
 			}
-			for _, n := range m.resolve(i, e.Ref, 0) {
+			ns, ok := m.resolve(i, e.Ref, 0)
+			if !ok {
+				continue
+			}
+			for _, n := range ns {
 				v := Via{Entry: Entry{Kind: k, Desc: e.Desc + " `" + n.key + "`"}}
 				if c, ok := strings.CutSuffix(n.key, ".__init__"); ok && e.Depends {
 					v = Via{Entry: Entry{Kind: k, Desc: "`" + c + "`, built per request through `Depends`"}, Class: c}
@@ -404,8 +428,13 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 			continue
 		}
 		v := reached[n]
+		var p []string // v.Path, then n.key: shared by what n reaches (a Path is not changed)
 		for _, ref := range fn.Calls {
-			for _, t := range m.resolve(n.file, ref, 0) {
+			ts, ok := m.resolve(n.file, ref, 0)
+			if !ok {
+				continue
+			}
+			for _, t := range ts {
 				if _, ok := reached[t]; ok {
 					continue
 				}
@@ -414,7 +443,9 @@ func (m *Model) reach(k EntryKind) map[node]Via {
 					// application's, whatever command calls it.
 					continue
 				}
-				p := append(append([]string(nil), v.Path...), n.key)
+				if p == nil {
+					p = append(append(make([]string, 0, len(v.Path)+1), v.Path...), n.key)
+				}
 				reached[t] = Via{Entry: v.Entry, Class: v.Class, Path: p}
 				queue = append(queue, t)
 			}
