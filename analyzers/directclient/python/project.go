@@ -86,14 +86,18 @@ func patchedAs(tests []patchedBy, mods *modules.Index, p string, s siteFact) str
 		return ""
 	}
 	module, root, dir := mods.Module(p), mods.Root(p), path.Dir(p)
+	full := "" // the callee's qualified name in its module, made once for every test
+	if module != "" && s.Callee != "" {
+		full = module + "." + s.Callee
+	}
 	for _, tb := range tests {
 		if !under(tb.dir, root) && !under(dir, tb.root) {
 			continue
 		}
-		if module != "" && s.Callee != "" {
+		if full != "" {
 			// The name itself, or the module it is an attribute of
 			// (`pkg.mod.bigquery` patched: its Client is the mock's).
-			for n := module + "." + s.Callee; len(n) > len(module); n = n[:max(strings.LastIndexByte(n, '.'), 0)] {
+			for n := full; len(n) > len(module); n = n[:max(strings.LastIndexByte(n, '.'), 0)] {
 				if tb.targets[n] {
 					return n
 				}

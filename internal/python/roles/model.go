@@ -623,6 +623,11 @@ func migration(p, content string) bool {
 // migrationDirs are the directories above p named as roles.MigrationDirs
 // are, innermost first.
 func migrationDirs(p string) []string {
+	// Nearly every path names none: one search each, not a walk up its
+	// directories.
+	if !slices.ContainsFunc(roles.MigrationDirs, func(d string) bool { return strings.Contains(p, d) }) {
+		return nil
+	}
 	var dirs []string
 	for d := path.Dir(p); d != "." && d != "/" && d != ""; d = path.Dir(d) {
 		if slices.Contains(roles.MigrationDirs, path.Base(d)) {

@@ -3,12 +3,15 @@ package roles
 import (
 	"fmt"
 	"math/rand/v2"
+	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xynergy/xylint/internal/python/modules"
 	"github.com/xynergy/xylint/internal/python/project"
+	"github.com/xynergy/xylint/internal/roles"
 )
 
 // refReach is reach as first written, the specification of the walk: a
@@ -143,5 +146,33 @@ func TestReachAsSpecified(t *testing.T) {
 	}
 	if reached < 1000 || deep < 100 {
 		t.Errorf("%d functions reached, %d through two or more: the projects do not exercise the walk", reached, deep)
+	}
+}
+
+// migrationDirs' search for the names before its walk up the path's
+// directories changes no answer: the walk alone gives the same on paths
+// with the names as directories, as parts of names, as files, nowhere.
+func TestMigrationDirsAsWalked(t *testing.T) {
+	walk := func(p string) []string {
+		var dirs []string
+		for d := path.Dir(p); d != "." && d != "/" && d != ""; d = path.Dir(d) {
+			if slices.Contains(roles.MigrationDirs, path.Base(d)) {
+				dirs = append(dirs, d)
+			}
+		}
+		return dirs
+	}
+	found := 0
+	for _, p := range []string{"app/main.py", "migrations/0001_init.py", "app/migrations/versions/x.py", "alembic/env.py",
+		"svc/alembic/versions/ab12_add.py", "app/migrations.py", "app/alembic.py", "app/migrations_util/x.py",
+		"old_migrations/x.py", "/abs/alembic/migrations/x.py", "migrations", "a/migrationsx/alembicy/z.py", ""} {
+		got, want := migrationDirs(p), walk(p)
+		if !slices.Equal(got, want) {
+			t.Errorf("migrationDirs(%q) = %q, the walk gives %q", p, got, want)
+		}
+		found += len(want)
+	}
+	if found < 6 {
+		t.Errorf("%d directories found: the paths do not exercise it", found)
 	}
 }
