@@ -91,7 +91,15 @@ says which case it is):
     None`, `return`) in a function whose name says None is one of its
     answers (`try_get_current_user`, `maybe_...`, `optional_...`,
     `safe_...`, `..._or_none`): optional by design, but a failure of its
-    own (a database error) looks the same as nothing found;
+    own (a database error) looks the same as nothing found; and a swallow
+    in a `try` that would have returned (its body ends in a `return`,
+    directly or in a `with`), after which the function gets its answer
+    another way — the statement it goes on with, after the `try` or after
+    the `if` or `with` the `try` ends, is neither the end of the function,
+    a loop's next round, a `raise`, nor a `return` of nothing or of a
+    constant: `try: return open(path).read()` / `except Exception: pass`
+    / `return secrets.token_hex(32)` falls back, as a handler that
+    returns a default does;
   - note: the error is recorded, but without its traceback: logged at info
     or above with its message (`logger.warning("sync failed: %s", e)`,
     structlog's `log.error("sync failed", error=str(e))`, Cloud Logging's

@@ -362,6 +362,80 @@ func fallbackPath(h handler) bool {
 	return last.Is(syntax.KindReturnStatement)
 }
 
+// fallbackAfter: a swallow (the handler gives no value of its own) in a
+// try whose body ends in a return (directly or in a `with`), after which
+// the function gets its answer another way — the statement it goes on with
+// (after the try, or after the `if` or `with` the try ends) is a fallback
+// (a new secret when the stored one cannot be read), not the swallow's own
+// `return`, `return None` or `raise`, and not the end of the function or a
+// loop's next round.
+func fallbackAfter(h handler) bool {
+	for st := range h.body.NamedChildren() {
+		if st.Is(syntax.KindReturnStatement) && !st.FirstNamedChild().IsZero() {
+			return false // the handler's own value (fallbackPath)
+		}
+	}
+	try := h.clause.Parent()
+	if !try.Is(syntax.KindTryStatement) || !endsInReturn(try.ChildByField(syntax.FieldBody)) {
+		return false
+	}
+	next := goesOnWith(try)
+	switch {
+	case next.IsZero(), next.Is(syntax.KindRaiseStatement):
+		return false
+	case next.Is(syntax.KindReturnStatement):
+		v := next.FirstNamedChild()
+		return !v.IsZero() && !constant(v)
+	}
+	return true
+}
+
+// endsInReturn: the block's last statement returns, or is a `with` whose
+// block does.
+func endsInReturn(block syntax.Node) bool {
+	var last syntax.Node
+	for st := range block.NamedChildren() {
+		if !st.Is(syntax.KindComment) {
+			last = st
+		}
+	}
+	switch {
+	case last.Is(syntax.KindReturnStatement):
+		return true
+	case last.Is(syntax.KindWithStatement):
+		return endsInReturn(last.ChildByField(syntax.FieldBody))
+	}
+	return false
+}
+
+// goesOnWith is the statement run after st when st completes: its next
+// statement, or, when st ends the block of an `if` (any branch) or a
+// `with`, that statement's; zero at the end of a function, a loop's body or
+// anything else.
+func goesOnWith(st syntax.Node) syntax.Node {
+	for {
+		next := st.NextSibling()
+		for !next.IsZero() && (!next.IsNamed() || next.Is(syntax.KindComment)) {
+			next = next.NextSibling()
+		}
+		if !next.IsZero() {
+			return next
+		}
+		block := st.Parent()
+		if !block.Is(syntax.KindBlock) {
+			return syntax.Node{}
+		}
+		owner := block.Parent()
+		if owner.Is(syntax.KindElifClause) || owner.Is(syntax.KindElseClause) {
+			owner = owner.Parent()
+		}
+		if !owner.Is(syntax.KindIfStatement) && !owner.Is(syntax.KindWithStatement) {
+			return syntax.Node{}
+		}
+		st = owner
+	}
+}
+
 // responseStatus is the status a response call is given: its status_code=
 // or status= keyword (Starlette, aiohttp, Flask's Response), or
 // make_response's second argument.

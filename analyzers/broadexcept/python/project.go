@@ -251,7 +251,7 @@ func decide(pass *pyanalysis.ProjectPass, path string, p pending, helpers *proje
 	case d.Severity > lint.Note:
 		role, _ := m.Role(path, p.Chain)
 		d.Severity, d.Message = p.Outside.level(role, d.Severity, d.Message)
-		if d.Severity == lint.Note && (p.Outside == lowerFallback || p.Outside == lowerOptional) {
+		if d.Severity == lint.Note && (p.Outside == lowerFallback || p.Outside == lowerFallbackAfter || p.Outside == lowerOptional) {
 			// A program that falls back, or lets a best-effort action go,
 			// on purpose: a traceback logged there reaches the person
 			// running it (logging's last resort prints it) for a failure

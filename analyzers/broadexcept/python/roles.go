@@ -19,7 +19,8 @@ import (
 // from whoever runs it. A swallow that falls back (returns a value, or
 // lets the function go on the way after a try that would have returned:
 // a plain prompt when the fancy one fails) is a note there too: it loses
-// no work, unlike a bare `pass`. (A swallow around a best-effort action is
+// no work, unlike a bare `pass`; in service and library code the second
+// kind is a warning (fallbackAfter), as a fallback value is. (A swallow around a best-effort action is
 // a note in every role: levels.go.) Service code and
 // library code (no entry point is known to reach it) keep their levels.
 
@@ -33,6 +34,12 @@ const (
 	lowerOptional                // a swallow around a best-effort action: a note
 	lowerWarning                 // a warning: a note
 	lowerFallback                // a swallow with a fallback (a value returned, the path after the try): a note
+	// lowerFallbackAfter is lowerFallback when the fallback is the code
+	// after the try, which gets the answer another way (fallbackAfter):
+	// a note there too, and a warning in service and library code — the
+	// failure is hidden, but the function still answers, as when the
+	// handler returns a default.
+	lowerFallbackAfter
 )
 
 // outside decides the shape of a reported handler for level.
@@ -40,6 +47,8 @@ func (c *checker) outside(h handler, v verdict, f handling) outside {
 	switch {
 	case v.severity == lint.Error && c.bestEffortTry(h.clause.Parent()):
 		return lowerOptional
+	case v.severity == lint.Error && fallbackAfter(h):
+		return lowerFallbackAfter
 	case v.severity == lint.Error && fallbackPath(h):
 		return lowerFallback
 	case v.severity == lint.Error:
@@ -70,6 +79,9 @@ func (c *checker) bestEffortTry(try syntax.Node) bool {
 // level is the severity and message of a finding in code of role.
 func (o outside) level(role roles.Role, sev lint.Severity, msg string) (lint.Severity, string) {
 	if role != roles.CLI && role != roles.Script && role != roles.Example {
+		if o == lowerFallbackAfter && sev == lint.Error {
+			return lint.Warning, msg + "; a warning, not an error: the function goes on after the try to another way to its answer, so the failure is hidden but the caller still gets one"
+		}
 		return sev, msg
 	}
 	where := role.Describe() + ", not service code"
@@ -78,7 +90,7 @@ func (o outside) level(role roles.Role, sev lint.Severity, msg string) (lint.Sev
 		return lint.Warning, msg + "; a warning in " + where + ": whoever runs it is not told, but the failure costs one run, not a service's requests"
 	case lowerOptional:
 		return lint.Note, msg + "; a note in " + where + ": a best-effort action (telemetry, a cleanup, a delete) whose failure costs the run nothing it needs"
-	case lowerFallback:
+	case lowerFallback, lowerFallbackAfter:
 		return lint.Note, msg + "; a note in " + where + ": it falls back (a value returned, or the way after the try), and the failure costs one run at most"
 	case lowerWarning:
 		return lint.Note, msg + "; a note in " + where + ": the failure costs one run, not a service's requests"

@@ -178,3 +178,56 @@ def prints_something_else():
     except Exception:  # want warning "prints that something failed"
         print("failed")
         return None
+
+
+# A swallow in a try that would have returned, after which the function
+# gets its answer another way: a fallback, as a returned default is — a
+# warning, not an error.
+def session_secret(path):
+    try:
+        with open(path) as f:
+            return f.read().strip()
+    except Exception:  # want warning "^`except Exception` swallows the exception; a warning, not an error: the function goes on after the try to another way to its answer, so the failure is hidden but the caller still gets one$"
+        pass
+    # A new secret, for this process only.
+    secret = os.urandom(32).hex()
+    return secret
+
+
+# What follows the try is the swallow's own answer, not another way to
+# one: an error still.
+def read_or_none(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass
+    return None
+
+
+def read_or_fail(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass
+    raise RuntimeError("no secret")
+
+
+def read_or_nothing(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except Exception:  # want error "^`except Exception` swallows the exception$"
+        pass
+
+
+# In a loop the way on is the next round, not another way to the answer:
+# an error still.
+def first_readable(paths):
+    for p in paths:
+        try:
+            with open(p) as f:
+                return f.read()
+        except Exception:  # want error "^`except Exception` swallows the exception$"
+            pass
