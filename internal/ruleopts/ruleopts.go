@@ -61,6 +61,10 @@ type glob struct {
 	// elements are. A name glob without wildcards is all prefix (exact).
 	prefix, suffix string
 	exact          bool
+	// first is a path glob's first element when it is literal ("shared"
+	// of "shared/gcp_clients.py"): a tail that does not start with it is
+	// not matched, which is nearly every tail of every path.
+	first string
 }
 
 func parseGlobs(globs []string) *globList {
@@ -84,6 +88,11 @@ func parseGlobs(globs []string) *globList {
 				gl.prefix, gl.suffix = body[:i], body[strings.LastIndexAny(body, "*?")+1:]
 			} else {
 				gl.prefix, gl.exact = body, true
+			}
+		}
+		if !gl.name {
+			if f, _, _ := strings.Cut(strings.TrimLeft(body, "/"), "/"); f != "**" && !strings.ContainsAny(f, `*?[\`) {
+				gl.first = f
 			}
 		}
 		l.globs = append(l.globs, gl)
@@ -131,6 +140,9 @@ func (l *globList) match(p string) bool {
 		// A path pattern: the tails of the path that have as many parts
 		// as the pattern (any number with "**").
 		for i := range n {
+			if g.first != "" && p[start[i]:start[i+1]-1] != g.first {
+				continue
+			}
 			for j := i + 1; j <= n; j++ {
 				if !g.deep && j-i != g.parts {
 					continue

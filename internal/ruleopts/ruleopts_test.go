@@ -120,10 +120,12 @@ func refMatchGlobs(globs []string, p string) bool {
 
 func TestMatchGlobsAsDefined(t *testing.T) {
 	globs := []string{"test_*.py", "*_test.py", "conftest.py", "tests/", "/conftest.py", "gen/", "a?c.py", "ab*ba", "[!t]*.py",
-		`\*.py`, "*", "**", "shared/gcp_clients.py", "scripts/**/*.py", "a/**", "**/b.py", "x/*/y.py", "foo.py ", "!tests/", "#c", "", "/", "a//b.py"}
+		`\*.py`, "*", "**", "shared/gcp_clients.py", "scripts/**/*.py", "a/**", "**/b.py", "x/*/y.py", "foo.py ", "!tests/", "#c", "", "/", "a//b.py",
+		"/a/b.py", "a/b/", "svc/**", "tests/x/*.py", "**/tests/*.py", `\#x/y.py`, "#x/y.py", "a/*", "a/b.py/", "svc/shared/*"}
 	paths := []string{"a.py", "test_a.py", "svc/tests/x.py", "tests", "svc/gen", "svc/gen/a.py", "conftest.py", "x/conftest.py", "abc.py", "ac.py",
 		"aba", "abba", "t.py", "*.py", "svc/shared/gcp_clients.py", "shared/gcp_clients.py", "svc/scripts/a/b/run.py", "a/b.py", "a/b/c/b.py",
-		"x/q/y.py", "x/y.py", "foo.py", `svc\tests\a.py`, "/abs/svc/test_x.py", "a//b.py", ""}
+		"x/q/y.py", "x/y.py", "foo.py", `svc\tests\a.py`, "/abs/svc/test_x.py", "a//b.py", "",
+		"a/b", "a/b/c.py", "svc/a/b.py", "svc/tests/x/t.py", "tests/x/t.py", "#x/y.py", "q/#x/y.py", "svc/shared/a.py", "svc/svc/shared/b.py"}
 	for _, g := range globs {
 		for _, p := range paths {
 			if got, want := MatchGlobs([]string{g}, p), refMatchGlobs([]string{g}, p); got != want {
