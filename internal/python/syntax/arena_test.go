@@ -204,3 +204,27 @@ func TestArenaTreesMatchReferenceOnFiles(t *testing.T) {
 	wg.Wait()
 	t.Logf("%d files", len(paths))
 }
+
+// FuzzArenaParse: whatever the input, a tree parsed in an arena is the tree
+// go-tree-sitter's parser builds with the C allocator (`go test -fuzz
+// FuzzArenaParse ./internal/python/syntax`; its seeds run as a test).
+func FuzzArenaParse(f *testing.F) {
+	for _, src := range arenaInputs() {
+		if len(src) < 64<<10 {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("def f(:\n    return [x for x in (1,\n"))
+	f.Add([]byte("class A:\n\tdef g(self): '''unterminated\n"))
+	f.Add([]byte("x = f\"{a!r:>{w}} {b=} {'\\\\n'}\"\nif x:\n  pass\n else:\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if bytes.HasPrefix(src, bom) || len(src) >= 2*pieceSize {
+			return // (Parse shifts offsets past a BOM, and cuts large files in pieces)
+		}
+		tr, err := Parse("f.py", src)
+		if err != nil {
+			return // a parse that timed out
+		}
+		sameNodes(t, "input", flat(tr.Tree), reference(t, src))
+	})
+}
