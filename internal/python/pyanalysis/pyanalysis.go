@@ -357,6 +357,11 @@ func Analyze(path string, src []byte, cfg Config) (res *lint.FileResult, facts *
 	}
 	res.Comments = f.Comments
 	res.Parsed, res.SyntaxErrors = true, len(f.Errors)
+	if len(run) == 0 && !cfg.Runtime && len(f.Errors) == 0 {
+		// Parsed for its comments only: the result of a clean file no rule
+		// reads, as above, with them (no scopes, no imports).
+		return res, nil
+	}
 
 	// The single walk: scopes and bindings, and the nodes each analyzer wants.
 	col := newCollected()

@@ -38,3 +38,21 @@ func TestSyntaxErrorsOfFilesNoRuleReads(t *testing.T) {
 		}
 	}
 }
+
+// A clean file no rule reads that may hold a suppression directive is
+// parsed for its comments (the driver checks them: XY100, XY101) and gives
+// the result any clean file no rule reads gives, with them: no scopes, no
+// imports. One without such a comment keeps no comments.
+func TestCommentsOfFilesNoRuleReads(t *testing.T) {
+	rule := &lint.Rule{Code: "XY998", Name: "needs-print"}
+	a := &Analyzer{Rule: rule, Prefilter: &Prefilter{Any: []string{"print"}}, Run: func(*Pass) error { return nil }}
+	cfg := Config{Analyzers: []*Analyzer{a}, CheckSyntax: true}
+	res := AnalyzeFile("m.py", []byte("import os\n\nx = 1  # NOQA: XY005\ny = 2  # a comment\n"), cfg)
+	if len(res.Comments) != 2 || res.Comments[0].Line != 3 || !res.Parsed || res.Runtime != nil || len(res.Diagnostics) != 0 {
+		t.Errorf("with a directive: comments %+v, parsed %v, runtime %+v, %d findings", res.Comments, res.Parsed, res.Runtime, len(res.Diagnostics))
+	}
+	res = AnalyzeFile("m.py", []byte("import os\n\nx = 1  # a comment\n"), cfg)
+	if res.Comments != nil || !res.Parsed || res.Runtime != nil {
+		t.Errorf("without one: comments %+v, parsed %v, runtime %+v", res.Comments, res.Parsed, res.Runtime)
+	}
+}
